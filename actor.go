@@ -1,0 +1,40 @@
+package carepath
+
+import "context"
+
+// Role is what a person may do in carepath.
+type Role string
+
+// The roles. RolePublic is an anonymous visitor of the public decision aid; RoleSystem is the
+// command line run by whoever operates the server.
+const (
+	RolePublic      Role = "public"
+	RoleClient      Role = "client"
+	RoleFrontDesk   Role = "front_desk"
+	RoleClinician   Role = "clinician"
+	RoleCaseManager Role = "case_manager"
+	RoleAdmin       Role = "admin"
+	RoleReviewer    Role = "reviewer"
+	RoleSystem      Role = "system"
+)
+
+// Actor is who is acting: a staff member, a client, an anonymous visitor or the command line.
+// Remote is where the request came from (an IP address, or "cli").
+type Actor struct {
+	ID     string
+	Role   Role
+	Remote string
+}
+
+type actorKey struct{}
+
+// NewContext returns a context that carries actor.
+func NewContext(ctx context.Context, actor Actor) context.Context {
+	return context.WithValue(ctx, actorKey{}, actor)
+}
+
+// ActorFrom returns the actor ctx carries, and false when it carries none.
+func ActorFrom(ctx context.Context) (Actor, bool) {
+	a, ok := ctx.Value(actorKey{}).(Actor)
+	return a, ok
+}

@@ -1,0 +1,120 @@
+// Package cost estimates what each level of care costs in total and what the client pays under a
+// coverage plan. It is pure. Every figure is a default that a program can change, and says where
+// it comes from.
+package cost
+
+import "github.com/carepath/carepath"
+
+// Coverage is the part of a person's insurance that decides their share. Nil pointers mean "not
+// known"; a nil *Coverage means no insurance was given, so the estimate is self-pay.
+type Coverage struct {
+	DeductibleRemaining  *carepath.Cents `json:"deductible_remaining_cents,omitempty"`
+	CoinsurancePercent   *int            `json:"coinsurance_percent,omitempty"`
+	Copay                *carepath.Cents `json:"copay_cents,omitempty"`
+	OutOfPocketRemaining *carepath.Cents `json:"out_of_pocket_remaining_cents,omitempty"`
+}
+
+// Schedule is how a level is usually delivered: hours a week, days a week, weeks, and how it is
+// billed. Ranges are what the seeds report; Typical* are the defaults used for one estimate.
+type Schedule struct {
+	Level           carepath.Level `json:"level"`
+	HoursPerWeekMin int            `json:"hours_per_week_min"`
+	HoursPerWeekMax int            `json:"hours_per_week_max"`
+	TypicalHours    int            `json:"typical_hours_per_week"`
+	DaysPerWeek     int            `json:"days_per_week"`
+	WeeksMin        int            `json:"weeks_min"`
+	WeeksMax        int            `json:"weeks_max"`
+	TypicalWeeks    int            `json:"typical_weeks"`
+	RateLow         carepath.Cents `json:"rate_low_cents"`
+	RateHigh        carepath.Cents `json:"rate_high_cents"`
+	Rate            carepath.Cents `json:"rate_cents"`
+	RateUnit        string         `json:"rate_unit"` // "session" or "day"
+	Source          string         `json:"source"`
+}
+
+// Visits is how many billed units (sessions or days) the typical course has.
+func (s Schedule) Visits() int { return s.DaysPerWeek * s.TypicalWeeks }
+
+// Total is the estimated price of the typical course at the default rate.
+func (s Schedule) Total() carepath.Cents { return s.Rate * carepath.Cents(s.Visits()) }
+
+// TotalRange is the price of the typical course at the low and high rates.
+func (s Schedule) TotalRange() (low, high carepath.Cents) {
+	n := carepath.Cents(s.Visits())
+	return s.RateLow * n, s.RateHigh * n
+}
+
+// Defaults are the schedules and prices carepath assumes when a program has not set its own.
+// Outpatient and IOP figures come from the articles carepath grew from; PHP, residential and
+// inpatient prices are carepath's own placeholders and say so.
+var Defaults = map[carepath.Level]Schedule{
+	carepath.LevelNone: {Level: carepath.LevelNone, DaysPerWeek: 0, RateUnit: "session",
+		Source: "no treatment: a free or low-cost consultation is offered"},
+	carepath.LevelOutpatient: {Level: carepath.LevelOutpatient, HoursPerWeekMin: 1, HoursPerWeekMax: 2,
+		TypicalHours: 1, DaysPerWeek: 1, WeeksMin: 8, WeeksMax: 26, TypicalWeeks: 16,
+		RateLow: 10000, RateHigh: 25000, Rate: 17500, RateUnit: "session",
+		Source: "articles: 1–2 hours a week, $100–$250 a session; 16 weeks is carepath's default"},
+	carepath.LevelIOP: {Level: carepath.LevelIOP, HoursPerWeekMin: 9, HoursPerWeekMax: 19,
+		TypicalHours: 9, DaysPerWeek: 3, WeeksMin: 4, WeeksMax: 13, TypicalWeeks: 6,
+		RateLow: 25000, RateHigh: 35000, Rate: 30000, RateUnit: "day",
+		Source: "articles: at least 9 hours a week (often 3 days × 3 hours), 4–6 weeks and up to 90 days, $250–$350 a day or $3,000–$10,000 a program"},
+	carepath.LevelPHP: {Level: carepath.LevelPHP, HoursPerWeekMin: 20, HoursPerWeekMax: 30,
+		TypicalHours: 25, DaysPerWeek: 5, WeeksMin: 2, WeeksMax: 6, TypicalWeeks: 4,
+		RateLow: 35000, RateHigh: 70000, Rate: 50000, RateUnit: "day",
+		Source: "20 or more hours a week by definition; price and length are carepath's placeholders"},
+	carepath.LevelResidential: {Level: carepath.LevelResidential, HoursPerWeekMin: 168, HoursPerWeekMax: 168,
+		TypicalHours: 168, DaysPerWeek: 7, WeeksMin: 2, WeeksMax: 13, TypicalWeeks: 4,
+		RateLow: 50000, RateHigh: 120000, Rate: 80000, RateUnit: "day",
+		Source: "24-hour care; price and length are carepath's placeholders"},
+	carepath.LevelInpatient: {Level: carepath.LevelInpatient, HoursPerWeekMin: 168, HoursPerWeekMax: 168,
+		TypicalHours: 168, DaysPerWeek: 7, WeeksMin: 1, WeeksMax: 2, TypicalWeeks: 1,
+		RateLow: 100000, RateHigh: 300000, Rate: 200000, RateUnit: "day",
+		Source: "24-hour medically managed care; price and length are carepath's placeholders"},
+}
+
+// Estimate is what a course of care costs and who pays it.
+type Estimate struct {
+	Total       carepath.Cents `json:"total_cents"`
+	TotalLow    carepath.Cents `json:"total_low_cents"`
+	TotalHigh   carepath.Cents `json:"total_high_cents"`
+	ClientPays  carepath.Cents `json:"client_cost_cents"`
+	InsurerPays carepath.Cents `json:"insurer_cost_cents"`
+	Basis       string         `json:"basis"`
+}
+
+// Price prices the typical course of s and splits it between the client and the insurer:
+// the client pays the remaining deductible first, then a copay per visit (or, with no copay, the
+// coinsurance share), never more than the out-of-pocket maximum that remains. Without coverage
+// the client pays everything.
+func Price(s Schedule, c *Coverage) Estimate {
+	total := s.Total()
+	low, high := s.TotalRange()
+	e := Estimate{Total: total, TotalLow: low, TotalHigh: high}
+	if c == nil {
+		e.ClientPays, e.Basis = total, "self-pay: no insurance details were given"
+		return e
+	}
+	var client carepath.Cents
+	rest := total
+	if c.DeductibleRemaining != nil {
+		d := min(*c.DeductibleRemaining, total)
+		client += d
+		rest -= d
+	}
+	switch {
+	case c.Copay != nil && *c.Copay > 0:
+		client += min(*c.Copay*carepath.Cents(s.Visits()), rest)
+		e.Basis = "deductible, then a copay per visit"
+	case c.CoinsurancePercent != nil:
+		client += rest * carepath.Cents(*c.CoinsurancePercent) / 100
+		e.Basis = "deductible, then your coinsurance share"
+	default:
+		e.Basis = "deductible only: no copay or coinsurance was given"
+	}
+	if c.OutOfPocketRemaining != nil && client > *c.OutOfPocketRemaining {
+		client = *c.OutOfPocketRemaining
+		e.Basis += ", capped at your remaining out-of-pocket maximum"
+	}
+	e.ClientPays, e.InsurerPays = client, total-client
+	return e
+}

@@ -1,0 +1,116 @@
+// Package instrument holds the validated questionnaires carepath uses — PHQ-9, GAD-7, AUDIT,
+// AUDIT-C and DAST-10 — with their item texts, options in the published order, attribution,
+// LOINC codes, scoring and severity bands. It is pure: no I/O, no database.
+//
+// The instruments are package-level values built once at start-up and shared by every caller;
+// callers must treat them, and every slice they hold, as read-only.
+package instrument
+
+import "github.com/carepath/carepath"
+
+// ID names an instrument in answers, URLs and storage.
+type ID string
+
+// The instruments carepath knows.
+const (
+	PHQ9   ID = "phq9"
+	GAD7   ID = "gad7"
+	AUDIT  ID = "audit"
+	AUDITC ID = "auditc"
+	DAST10 ID = "dast10"
+)
+
+// Instrument is one questionnaire exactly as published.
+type Instrument struct {
+	ID           ID
+	Name         string // e.g. "PHQ-9"
+	Title        string // e.g. "Patient Health Questionnaire-9"
+	Instructions string // the stem shown above the items, e.g. "Over the last 2 weeks, ..."
+	Attribution  string // copyright / permission statement shown with the items
+	PanelLOINC   string // empty when carepath knows no panel code for certain
+	TotalLOINC   string
+	Items        []Item
+	Bands        []Band // ordered, contiguous, covering 0..MaxTotal; for women and unknown sex
+	// MaleBands, when set, replaces Bands for men: AUDIT-C's positive screen starts at 4 for
+	// men but at 3 for women, and at 3 (the safer cut-off) when sex is unknown.
+	MaleBands []Band
+	// Screen marks an instrument whose result is a positive or negative screen: its scores
+	// carry Score.Positive, taken from the band's Positive.
+	Screen   bool
+	MaxTotal int
+}
+
+// Item is one question with its options in the published order.
+type Item struct {
+	Key     string // "item1" … "item10"
+	Text    string
+	LOINC   string // the item's LOINC code, when it has one
+	Options []Option
+	// Critical marks a safety item: any answer that scores points names the item in
+	// Score.Critical (PHQ-9 item 9, thoughts of being better off dead or of self-harm).
+	Critical bool
+}
+
+// Option is one answer choice: its published label and the points it scores.
+type Option struct {
+	Label  string
+	Points int
+}
+
+// Band is a severity band: totals Min..Max inclusive.
+type Band struct {
+	Code     string // e.g. "moderately_severe"
+	Label    string // e.g. "Moderately severe"
+	Min      int
+	Max      int
+	Zone     int  // the WHO risk zone 1–4 of an AUDIT band; 0 elsewhere
+	Positive bool // a positive screen (AUDIT-C "positive")
+}
+
+// Score is the scored result of one set of answers.
+type Score struct {
+	Instrument ID       `json:"-"`
+	Total      int      `json:"total"`
+	Band       string   `json:"band"`
+	Zone       int      `json:"zone,omitempty"`     // AUDIT risk zone 1–4
+	Critical   []string `json:"critical,omitempty"` // PHQ-9: ["item9"] when item 9 scores ≥ 1
+	Positive   *bool    `json:"positive,omitempty"` // AUDIT-C screen result
+	Points     []int    `json:"points"`             // points per item, in item order
+}
+
+// all lists the instruments in their customary order.
+var all = [...]*Instrument{phq9, gad7, audit, auditC, dast10}
+
+// Get returns the instrument named id, and false when carepath knows no such instrument. The
+// instrument is shared: callers must not change it.
+func Get(id ID) (*Instrument, bool) {
+	switch id {
+	case PHQ9:
+		return phq9, true
+	case GAD7:
+		return gad7, true
+	case AUDIT:
+		return audit, true
+	case AUDITC:
+		return auditC, true
+	case DAST10:
+		return dast10, true
+	}
+	return nil, false
+}
+
+// All returns every instrument in the order PHQ-9, GAD-7, AUDIT, AUDIT-C, DAST-10. The slice is
+// the caller's own; the instruments it points to are shared and must not be changed.
+func All() []*Instrument {
+	out := make([]*Instrument, len(all))
+	copy(out, all[:])
+	return out
+}
+
+// sexBands returns the bands that apply to sex.
+func (in *Instrument) sexBands(sex carepath.Sex) []Band {
+	if sex == carepath.SexMale && in.MaleBands != nil {
+		return in.MaleBands
+	}
+	return in.Bands
+}

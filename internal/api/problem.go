@@ -1,0 +1,67 @@
+// Package api serves carepath's JSON API under /api/v1. Errors are RFC 9457 problem details
+// whose errors[] name each offending field path.
+package api
+
+import (
+	"encoding/json"
+	"log/slog"
+	"net/http"
+
+	"github.com/carepath/carepath"
+)
+
+// statusByCode is the one table that maps carepath error codes to HTTP status codes.
+var statusByCode = map[string]int{
+	carepath.EINVALID:      http.StatusBadRequest,
+	carepath.ENOTFOUND:     http.StatusNotFound,
+	carepath.ECONFLICT:     http.StatusConflict,
+	carepath.EUNAUTHORIZED: http.StatusUnauthorized,
+	carepath.EFORBIDDEN:    http.StatusForbidden,
+	carepath.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	carepath.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// Status returns the HTTP status for err: the one table above, 500 for anything unknown.
+func Status(err error) int {
+	if s, ok := statusByCode[carepath.ErrorCode(err)]; ok {
+		return s
+	}
+	return http.StatusInternalServerError
+}
+
+// Problem is an RFC 9457 problem details body.
+type Problem struct {
+	Type   string                `json:"type"`
+	Title  string                `json:"title"`
+	Status int                   `json:"status"`
+	Detail string                `json:"detail"`
+	Errors []carepath.FieldError `json:"errors,omitempty"`
+}
+
+// WriteError writes err as problem details. Internal errors are logged with their cause and
+// shown as "Internal error."; the log never gets request bodies.
+func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
+	status := Status(err)
+	if status >= 500 {
+		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	p := Problem{
+		Type:   "about:blank",
+		Title:  http.StatusText(status),
+		Status: status,
+		Detail: carepath.ErrorMessage(err),
+		Errors: carepath.ErrorFields(err),
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(p)
+}
+
+// WriteJSON writes v as JSON with the given status.
+func WriteJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}

@@ -1,0 +1,170 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/carepath/carepath"
+	"github.com/google/uuid"
+)
+
+// IntakeService stores intake requests from the public decision aid.
+//
+// FindIntakes appends one audit row per returned request (record_id is the request's id),
+// so "who has seen this request" is a plain query on audit_log; a list that returns nothing
+// appends one row with an empty record_id. Rows carry the filter, never client data.
+type IntakeService struct {
+	s *Store
+}
+
+var _ carepath.IntakeService = (*IntakeService)(nil)
+
+// NewIntakeService returns the intake service of s.
+func NewIntakeService(s *Store) *IntakeService { return &IntakeService{s: s} }
+
+// The limits of FindIntakes: a zero Limit means DefaultIntakeLimit, and no list is longer
+// than MaxIntakeLimit.
+const (
+	DefaultIntakeLimit = 100
+	MaxIntakeLimit     = 1000
+)
+
+// maxProfileBytes bounds the stored answers of one intake request.
+const maxProfileBytes = 64 << 10
+
+// CreateIntake validates and stores in, filling ID, CreatedAt and Status (always "new").
+// It returns EINVALID naming the fields, EUNAUTHORIZED without an actor, EFORBIDDEN for roles
+// that may not create intake requests; a rejected request stores nothing but its audit row.
+func (svc *IntakeService) CreateIntake(ctx context.Context, in *carepath.Intake) error {
+	if in == nil {
+		return carepath.Errorf(carepath.EINVALID, "The intake request is missing.")
+	}
+	var stored carepath.Intake
+	err := svc.s.do(ctx, op{record: recIntake, action: actCreate, validate: func() error { return validateIntake(in) }},
+		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+			id, err := uuid.NewV7()
+			if err != nil {
+				return nil, fmt.Errorf("new id: %w", err)
+			}
+			stored = *in
+			stored.ID, stored.CreatedAt, stored.Status = id.String(), svc.s.timestamp(), carepath.IntakeNew
+			_, err = tx.ExecContext(ctx, `INSERT INTO intake_requests
+				(id, created_at, name, email, phone, best_times, consent, profile, level, crisis, status)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+				stored.ID, stored.CreatedAt, stored.Name, stored.Email, stored.Phone, stored.BestTimes,
+				stored.Consent, string(stored.Profile), string(stored.Level), stored.Crisis, string(stored.Status))
+			if err != nil {
+				return nil, fmt.Errorf("insert intake: %w", svc.s.translate(err))
+			}
+			return []ref{{ID: stored.ID}}, nil
+		})
+	if err != nil {
+		return err
+	}
+	in.ID, in.CreatedAt, in.Status = stored.ID, stored.CreatedAt, stored.Status
+	return nil
+}
+
+// validateIntake runs the domain's checks and the store's own: the answers must be JSON of
+// a reasonable size.
+func validateIntake(in *carepath.Intake) error {
+	err := in.Validate()
+	fields := carepath.FieldErrors(carepath.ErrorFields(err))
+	if err != nil && len(fields) == 0 {
+		return err
+	}
+	switch {
+	case len(in.Profile) > maxProfileBytes:
+		fields.Add("profile", "too_long", "The answers are too long to store; please start the questions again.")
+	case len(in.Profile) > 0 && !json.Valid(in.Profile):
+		fields.Add("profile", "format", "The answers could not be read; please start the questions again.")
+	}
+	return fields.Err()
+}
+
+// FindIntakes lists intake requests, newest first, at most filter.Limit of them (default
+// DefaultIntakeLimit, at most MaxIntakeLimit). It returns EINVALID for an unknown status or a
+// negative limit, EUNAUTHORIZED without an actor and EFORBIDDEN for roles that may not see
+// intake requests (the public among them). The list is never nil.
+func (svc *IntakeService) FindIntakes(ctx context.Context, filter carepath.IntakeFilter) ([]*carepath.Intake, error) {
+	limit := filter.Limit
+	switch {
+	case limit == 0:
+		limit = DefaultIntakeLimit
+	case limit > MaxIntakeLimit:
+		limit = MaxIntakeLimit
+	}
+	q := `SELECT id, created_at, name, email, phone, best_times, consent, profile, level, crisis, status
+		FROM intake_requests`
+	var args []any
+	detail := []string{}
+	if filter.Status != nil {
+		args = append(args, string(*filter.Status))
+		q += ` WHERE status = $1`
+		detail = append(detail, "status="+string(*filter.Status))
+	}
+	args = append(args, limit)
+	q += ` ORDER BY created_at DESC, id DESC LIMIT $` + strconv.Itoa(len(args))
+	detail = append(detail, "limit="+strconv.Itoa(limit))
+
+	list := []*carepath.Intake{}
+	o := op{record: recIntake, action: actList, detail: strings.Join(detail, " "), validate: func() error { return validateIntakeFilter(filter) }}
+	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return nil, fmt.Errorf("select intakes: %w", svc.s.translate(err))
+		}
+		defer rows.Close()
+		var refs []ref
+		for rows.Next() {
+			in, err := scanIntake(rows)
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, in)
+			refs = append(refs, ref{ID: in.ID})
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("select intakes: %w", svc.s.translate(err))
+		}
+		return refs, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// validateIntakeFilter checks a filter; field errors name status and limit.
+func validateIntakeFilter(f carepath.IntakeFilter) error {
+	var errs carepath.FieldErrors
+	if f.Status != nil {
+		switch *f.Status {
+		case carepath.IntakeNew, carepath.IntakeContacted, carepath.IntakeConverted, carepath.IntakeClosed:
+		default:
+			errs.Add("status", "enum", "Use one of new, contacted, converted, closed.")
+		}
+	}
+	if f.Limit < 0 {
+		errs.Add("limit", "range", "The limit cannot be negative.")
+	}
+	return errs.Err()
+}
+
+// scanIntake reads one row of the intake columns in their usual order.
+func scanIntake(rows *sql.Rows) (*carepath.Intake, error) {
+	var in carepath.Intake
+	var profile, level, status string
+	err := rows.Scan(&in.ID, &in.CreatedAt, &in.Name, &in.Email, &in.Phone, &in.BestTimes,
+		&in.Consent, &profile, &level, &in.Crisis, &status)
+	if err != nil {
+		return nil, fmt.Errorf("scan intake: %w", err)
+	}
+	in.CreatedAt = in.CreatedAt.UTC()
+	in.Profile, in.Level, in.Status = json.RawMessage(profile), carepath.Level(level), carepath.IntakeStatus(status)
+	return &in, nil
+}

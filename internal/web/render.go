@@ -1,0 +1,72 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/carepath/carepath"
+)
+
+// page is what every page's view model starts with.
+type page struct {
+	Title  string
+	Crisis bool // show the crisis banner at the top
+}
+
+// errorView is the view model of the error page.
+type errorView struct {
+	page
+	Message string
+}
+
+// funcs are the few template functions the pages use.
+var funcs = template.FuncMap{
+	"money": func(c carepath.Cents) string { return c.String() },
+	"levelName": func(l carepath.Level) string { return l.Name() },
+	"inc":       func(i int) int { return i + 1 },
+	"join":      strings.Join,
+}
+
+// parseTemplates parses each page together with the layout, once.
+func parseTemplates() (map[string]*template.Template, error) {
+	names, err := templateFS.ReadDir("templates")
+	if err != nil {
+		return nil, fmt.Errorf("read templates: %w", err)
+	}
+	pages := map[string]*template.Template{}
+	for _, e := range names {
+		name := strings.TrimSuffix(e.Name(), ".html")
+		if name == "layout" || strings.HasPrefix(name, "_") {
+			continue
+		}
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+e.Name())
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", e.Name(), err)
+		}
+		pages[name] = t
+	}
+	return pages, nil
+}
+
+// render executes a page into a buffer first, so a template error never sends half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, view any) {
+	t, ok := s.pages[name]
+	var buf bytes.Buffer
+	if !ok {
+		s.Log.Error("unknown template", "name", name)
+		http.Error(w, "Internal error.", http.StatusInternalServerError)
+		return
+	}
+	if err := t.Execute(&buf, view); err != nil {
+		s.Log.Error("render failed", "template", name, "err", err)
+		http.Error(w, "Internal error.", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}

@@ -1,0 +1,100 @@
+// Package web serves carepath's HTML pages: the public decision aid now, the clinic's pages
+// later. Templates and assets are embedded and parsed once at start-up.
+package web
+
+import (
+	"context"
+	"embed"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/api"
+	"github.com/carepath/carepath/placement"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Server holds what the pages need. Ready reports whether the database is migrated and reachable.
+type Server struct {
+	Placement placement.Config
+	Intakes   carepath.IntakeService
+	API       *api.API
+	Log       *slog.Logger
+	Ready     func(ctx context.Context) error
+
+	pages map[string]*template.Template
+}
+
+// New parses the templates and returns a server ready to build its handler.
+func New(s Server) (*Server, error) {
+	pages, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	s.pages = pages
+	if s.Log == nil {
+		s.Log = slog.Default()
+	}
+	return &s, nil
+}
+
+// Handler returns the whole HTTP handler: the one route table, wrapped in the middleware.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	static, _ := fs.Sub(staticFS, "static")
+	mux.Handle("GET /static/", cacheStatic(http.StripPrefix("/static/", http.FileServerFS(static))))
+	mux.HandleFunc("GET /healthz", s.health)
+	mux.HandleFunc("GET /{$}", s.aidStart)
+	mux.HandleFunc("POST /aid/questions", s.aidQuestions)
+	mux.HandleFunc("GET /aid/questions", s.redirectHome)
+	mux.HandleFunc("POST /aid/result", s.aidResult)
+	mux.HandleFunc("GET /aid/result", s.redirectHome)
+	mux.HandleFunc("POST /aid/intake", s.aidIntake)
+	mux.HandleFunc("GET /aid/intake", s.redirectHome)
+	mux.HandleFunc("GET /about", s.about)
+	if s.API != nil {
+		s.API.Register(mux)
+	}
+	mux.HandleFunc("/", s.notFound)
+	return s.middleware(mux)
+}
+
+// health answers 200 once the database is migrated and reachable, 503 otherwise.
+func (s *Server) health(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if s.Ready != nil {
+		if err := s.Ready(r.Context()); err != nil {
+			s.Log.Error("health check failed", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte("database not ready\n"))
+			return
+		}
+	}
+	_, _ = w.Write([]byte("ok\n"))
+}
+
+// redirectHome sends a GET of a form's target (a reload, a bookmark) back to the start, because
+// answers are never put in URLs.
+func (s *Server) redirectHome(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Page not found"},
+		Message: "There is no page at this address."})
+}
+
+func cacheStatic(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		h.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,23 @@
+// carepath decision aid: shows the crisis banner the moment a safety answer is given. The pages
+// work without this file; it only makes the banner appear sooner.
+(function () {
+  "use strict";
+  function update() {
+    var banner = document.getElementById("crisis");
+    if (!banner) return;
+    var item9 = document.querySelector('[data-safety="item9"] input:checked');
+    var selfHarm = document.querySelector('[data-safety="self_harm"] input:checked');
+    var crisis = (item9 && item9.value !== "0") || (selfHarm && selfHarm.value === "yes");
+    if (crisis && banner.hidden) {
+      banner.hidden = false;
+      banner.scrollIntoView({ block: "start" });
+    }
+  }
+  document.addEventListener("change", function (e) {
+    if (e.target && e.target.closest && e.target.closest("[data-safety]")) update();
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.getElementById("error-summary");
+    if (summary) summary.focus();
+  });
+})();

@@ -1,0 +1,149 @@
+package placement
+
+import (
+	"strconv"
+
+	"github.com/carepath/carepath"
+)
+
+// whatIf is one change to a profile that the engine tries, to tell a person what would move the
+// recommendation. Apply changes the copy of the flattened profile it is given and reports
+// whether the change applies to this person at all.
+type whatIf struct {
+	Code string
+	Text string
+	// Apply changes in; it returns false when the change makes no sense here (for example
+	// "if support were strong" when it already is).
+	Apply func(in *inputs) bool
+}
+
+// whatIfs are the changes tried, each in plain words.
+var whatIfs = [...]whatIf{
+	{"symptoms_improve", "If your symptoms improved by one band on each questionnaire",
+		func(in *inputs) bool {
+			if in.mood == 0 && in.use == 0 {
+				return false
+			}
+			in.mood, in.use = max(in.mood-1, 0), max(in.use-1, 0)
+			return true
+		}},
+	{"symptoms_worsen", "If your symptoms got worse by one band",
+		func(in *inputs) bool {
+			if !in.answered {
+				return false
+			}
+			in.mood, in.use = min(in.mood+1, 4), min(in.use+1, 4)
+			return true
+		}},
+	{"support_strong", "If you had strong support from family, friends or a recovery community",
+		func(in *inputs) bool { ok := in.support != strongSupport; in.support = strongSupport; return ok }},
+	{"support_lost", "If you lost the support you have now",
+		func(in *inputs) bool { ok := in.support != noSupport; in.support = noSupport; return ok }},
+	{"housing_stable", "If you had a stable place to live",
+		func(in *inputs) bool { ok := in.housing == housingUnstable; in.housing = housingStable; return ok }},
+	{"housing_lost", "If you lost stable housing and found it hard to keep a schedule",
+		func(in *inputs) bool {
+			ok := in.housing != housingUnstable || !in.noSchedule
+			in.housing, in.noSchedule = housingUnstable, true
+			return ok
+		}},
+	{"away_from_users", "If you lived somewhere without people who drink heavily or use drugs",
+		func(in *inputs) bool { ok := in.withUsers; in.withUsers = false; return ok }},
+	{"with_users", "If you lived with people who drink heavily or use drugs",
+		func(in *inputs) bool { ok := !in.withUsers; in.withUsers = true; return ok }},
+	{"withdrawal_managed", "Once withdrawal is safely behind you (after a medically supervised detox)",
+		func(in *inputs) bool {
+			ok := in.withdrawal == sevModerate || in.withdrawal == sevSevere || (in.withdrawal == notAsked && in.use >= 3)
+			in.withdrawal = sevNone
+			return ok
+		}},
+	{"withdrawal_severe", "If you had severe withdrawal symptoms (seizures, hallucinations, severe shaking)",
+		func(in *inputs) bool { ok := in.withdrawal != sevSevere; in.withdrawal = sevSevere; return ok }},
+	{"relapse", "If you relapsed after treatment",
+		func(in *inputs) bool { ok := !in.relapsed; in.relapsed = true; return ok }},
+	{"hospital_risk", "If you were at risk of going to hospital",
+		func(in *inputs) bool { ok := !in.hospitalRisk; in.hospitalRisk = true; return ok }},
+	{"hospital_risk_passed", "Once you are no longer at risk of going to hospital",
+		func(in *inputs) bool { ok := in.hospitalRisk; in.hospitalRisk = false; return ok }},
+	{"needs_24h", "If you needed 24-hour supervision for your health or safety",
+		func(in *inputs) bool { ok := !in.needs24h; in.needs24h = true; return ok }},
+	{"self_harm", "If you had thoughts of hurting yourself",
+		func(in *inputs) bool { ok := !in.selfHarm && !in.item9; in.selfHarm = true; return ok }},
+}
+
+// ratingSteps are the changes tried on each rating a clinician gave: one step down, one up.
+var ratingSteps = [2]int8{-1, 1}
+
+// wouldChange tries each what-if on a copy of the flattened profile and reports those that
+// move the level, with the level they move it to. Ratings a clinician gave are also tried one
+// step up and one step down.
+func wouldChange(in *inputs, level rank) []Change {
+	// First the levels each change leads to (rankUnknown: no change), then the answer, sized
+	// exactly: the trying allocates only its scratch space, which holds no pointers.
+	var moved [len(whatIfs)]rank
+	var rated [6][len(ratingSteps)]rank
+	n := 0
+	w := new(struct {
+		in inputs
+		f  facts
+	})
+	for i := range whatIfs {
+		moved[i] = rankUnknown
+		w.in = *in
+		if !whatIfs[i].Apply(&w.in) {
+			continue
+		}
+		derive(&w.f, &w.in)
+		if l := decideLevel(&w.f); l != level {
+			moved[i] = l
+			n++
+		}
+	}
+	for i := range rated {
+		g, ok := in.ratings.at(i)
+		for j, step := range ratingSteps {
+			rated[i][j] = rankUnknown
+			if r := g + step; ok && r >= 0 && r <= carepath.MaxRating {
+				w.in = *in
+				w.in.ratings.setAt(i, int(r))
+				derive(&w.f, &w.in)
+				if l := decideLevel(&w.f); l != level {
+					rated[i][j] = l
+					n++
+				}
+			}
+		}
+	}
+
+	out := make([]Change, 0, n)
+	add := func(code, text string, l rank) {
+		dir := "down"
+		if l > level {
+			dir = "up"
+		}
+		out = append(out, Change{Code: code, Direction: dir, Level: l.level(), LevelName: levelNames[l], Text: text})
+	}
+	for i, l := range moved {
+		if l != rankUnknown {
+			add(whatIfs[i].Code, whatIfs[i].Text, l)
+		}
+	}
+	for i := range rated {
+		g, _ := in.ratings.at(i)
+		for j, l := range rated[i] {
+			if l != rankUnknown {
+				r := g + ratingSteps[j]
+				add(ratingCodes[i], "If "+dimensionNames[i]+" were rated "+strconv.Itoa(int(r))+" instead of "+strconv.Itoa(int(g)), l)
+			}
+		}
+	}
+	return out
+}
+
+// ratingCodes are the codes of the changes to a given rating, per dimension.
+var ratingCodes = func() (codes [6]string) {
+	for i, d := range carepath.Dimensions {
+		codes[i] = "rating_" + string(d)
+	}
+	return codes
+}()

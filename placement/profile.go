@@ -1,0 +1,139 @@
+// Package placement is carepath's level-of-care engine: a pure, deterministic function from a
+// profile (questionnaire answers, dimension ratings, context, coverage) to a recommendation with
+// its reasons, the levels it did not choose and why, what would change it, practical conflicts
+// and a side-by-side comparison of the options. The rubric is carepath's own and lives in
+// rubric.go as a table.
+package placement
+
+import (
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/cost"
+)
+
+// Profile is everything the engine looks at. Every part is optional, but at least one answer set
+// or one dimension rating must be present.
+type Profile struct {
+	Answers    Answers
+	Dimensions Ratings
+	Context    Context
+	Coverage   *cost.Coverage
+}
+
+// Answers holds questionnaire answers as option indices in the published order; DAST-10 answers
+// are yes (true) or no. A nil slice means the questionnaire was not answered.
+type Answers struct {
+	PHQ9   []int
+	GAD7   []int
+	AUDIT  []int
+	AUDITC []int // only when the full AUDIT was not asked; otherwise AUDIT-C comes from AUDIT
+	DAST10 []bool
+}
+
+// Ratings holds the 0–4 ratings a clinician gave, per dimension. The zero value gives none.
+type Ratings struct {
+	given uint8   // bit i set when dimension i (carepath.Dimensions order) was given
+	value [6]int8 // the rating of each given dimension
+}
+
+// Set records rating r for dimension d. Unknown dimensions are ignored; out-of-range ratings are
+// kept so that Recommend can name them.
+func (r *Ratings) Set(d carepath.Dimension, rating int) {
+	for i, x := range carepath.Dimensions {
+		if x == d {
+			r.setAt(i, rating)
+		}
+	}
+}
+
+// Get returns the rating given for d, and false when none was given.
+func (r Ratings) Get(d carepath.Dimension) (int, bool) {
+	for i, x := range carepath.Dimensions {
+		if x == d {
+			v, ok := r.at(i)
+			return int(v), ok
+		}
+	}
+	return 0, false
+}
+
+func (r *Ratings) setAt(i, rating int) {
+	r.given |= 1 << i
+	r.value[i] = int8(max(-128, min(127, rating)))
+}
+
+func (r Ratings) at(i int) (int8, bool) { return r.value[i], r.given&(1<<i) != 0 }
+
+// Support is how much support a person has at home and around them.
+type Support string
+
+// The kinds of support.
+const (
+	SupportUnknown Support = ""
+	SupportStrong  Support = "strong"
+	SupportSome    Support = "some"
+	SupportNone    Support = "none"
+)
+
+// Preference is the format of care a person prefers.
+type Preference string
+
+// The preferences.
+const (
+	PreferNone       Preference = "none"
+	PreferIndividual Preference = "individual"
+	PreferGroup      Preference = "group"
+)
+
+// Severity is a plain four-step rating a person can give about themselves.
+type Severity string
+
+// The severities.
+const (
+	SeverityUnknown  Severity = ""
+	SeverityNone     Severity = "none"
+	SeverityMild     Severity = "mild"
+	SeverityModerate Severity = "moderate"
+	SeveritySevere   Severity = "severe"
+)
+
+// Readiness is how ready a person feels to change.
+type Readiness string
+
+// The readiness answers.
+const (
+	ReadinessUnknown  Readiness = ""
+	ReadinessReady    Readiness = "ready"
+	ReadinessUnsure   Readiness = "unsure"
+	ReadinessNotReady Readiness = "not_ready"
+)
+
+// Context is what the questionnaires do not ask: living situation, support, history, practical
+// limits and safety. Pointer fields are nil when not answered.
+type Context struct {
+	SubstanceUse            *bool
+	Sex                     carepath.Sex
+	RecentLevel             carepath.Level // "" when not given
+	CompletedRecentLevel    bool
+	RelapsedAfterTreatment  bool
+	AtRiskOfHospitalization bool
+	NeedsTwentyFourHourCare bool // needs_24h_supervision: a medical or psychiatric need for 24-hour care
+	LivesWithActiveUsers    bool
+	StableHousing           *bool
+	TroubleKeepingSchedule  bool
+	Support                 Support
+	WeeklyHoursAvailable    *int
+	MustKeepWorking         bool
+	Preference              Preference
+	SelfHarm                bool
+	Withdrawal              Severity // withdrawal symptoms when cutting down or stopping
+	MedicalNeeds            Severity // physical health problems that need attention
+	Readiness               Readiness
+}
+
+// substance reports whether substance use is part of the picture: said so, or screened positive.
+func (p *Profile) substance() bool {
+	if p.Context.SubstanceUse != nil {
+		return *p.Context.SubstanceUse
+	}
+	return p.Answers.AUDIT != nil || p.Answers.AUDITC != nil || p.Answers.DAST10 != nil
+}

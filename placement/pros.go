@@ -1,0 +1,130 @@
+package placement
+
+import (
+	"strconv"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/cost"
+)
+
+// personal holds what about a person changes the pros and cons of a level, one bit each.
+type personal uint16
+
+const (
+	pPrefersIndividual personal = 1 << iota
+	pPrefersGroup
+	pMustKeepWorking
+	pStrongSupport
+	pNoSupport
+	pRelapsed
+	pTroubleWithSchedule
+	pSerious // the main problem is rated 3 or more, or there is a safety concern
+	pHoursShort
+	personalCombos = 1 << iota
+)
+
+// personalBits sums up what about this person changes the pros and cons of every level; the
+// time a person has is checked per level, by prosAndConsFor.
+func personalBits(c *Context, f *facts) personal {
+	var b personal
+	set := func(bit personal, on bool) {
+		if on {
+			b |= bit
+		}
+	}
+	set(pPrefersIndividual, c.Preference == PreferIndividual)
+	set(pPrefersGroup, c.Preference == PreferGroup)
+	set(pMustKeepWorking, c.MustKeepWorking)
+	set(pStrongSupport, c.Support == SupportStrong)
+	set(pNoSupport, c.Support == SupportNone)
+	set(pRelapsed, c.RelapsedAfterTreatment)
+	set(pTroubleWithSchedule, c.TroubleKeepingSchedule)
+	set(pSerious, f.worst() >= 3 || f.crisis)
+	return b
+}
+
+// prosCons is the pros and cons of one level for one combination of personal bits. The table
+// is built once, so a recommendation shares these read-only slices instead of building them.
+type prosCons struct{ pros, cons []string }
+
+var prosConsTable = func() (t [6][personalCombos]prosCons) {
+	for li, l := range carepath.Levels {
+		for b := range personal(personalCombos) {
+			t[li][b].pros, t[li][b].cons = prosAndCons(l, b)
+		}
+	}
+	return t
+}()
+
+// prosAndConsFor returns the shared, read-only pros and cons of level l for this person, whose
+// personal bits (but for pHoursShort) are b.
+func prosAndConsFor(c *Context, b personal, l rank) (pros, cons []string) {
+	need := minHours[l]
+	if c.WeeklyHoursAvailable != nil && need > 0 && need < 168 && *c.WeeklyHoursAvailable < need {
+		b |= pHoursShort
+	}
+	pc := &prosConsTable[l][b]
+	return pc.pros, pc.cons
+}
+
+// prosAndCons lists what speaks for and against level l: the general points the articles make,
+// sharpened by what the person told us (the bits b).
+func prosAndCons(l carepath.Level, b personal) (pros, cons []string) {
+	has := func(bit personal) bool { return b&bit != 0 }
+	switch l {
+	case carepath.LevelNone:
+		pros = append(pros, "No cost and no time commitment.")
+		cons = append(cons, "No regular support if things get harder.")
+	case carepath.LevelOutpatient:
+		pros = append(pros, "One-on-one attention and a steady relationship with one therapist.",
+			"Flexible: about an hour a week, scheduled around your life.", "Usually the least expensive option.")
+		cons = append(cons, "No peer group; some people feel on their own.", "Needs motivation between weekly sessions.")
+		if has(pPrefersIndividual) {
+			pros = append(pros, "Matches your wish for one-on-one privacy.")
+		}
+		if has(pSerious) {
+			cons = append(cons, "One session a week is probably not enough support for what your answers show.")
+		}
+	case carepath.LevelIOP:
+		pros = append(pros, "Structure several days a week while you live at home.",
+			"Group therapy brings peer support and accountability; individual sessions are included.",
+			"Relapse prevention and life-skills training.")
+		cons = append(cons, "A bigger time commitment: at least 9 hours a week.", "Costs more than weekly therapy.",
+			"Ask about group sizes, one-on-one time and therapist turnover: programs differ a lot.")
+		if has(pMustKeepWorking) {
+			pros = append(pros, "You can keep working: evening tracks are common.")
+		}
+		if has(pStrongSupport) {
+			pros = append(pros, "Your strong support at home is what makes an IOP work.")
+		}
+		if has(pNoSupport) {
+			cons = append(cons, "IOPs work best with support at home, which you said you lack.")
+		}
+		if has(pRelapsed) {
+			pros = append(pros, "After a relapse, the extra structure helps rebuild coping tools.")
+		}
+		if has(pPrefersGroup) {
+			pros = append(pros, "Matches your wish for a group.")
+		}
+		if has(pTroubleWithSchedule) {
+			cons = append(cons, "Needs regular attendance, which you said is hard.")
+		}
+	case carepath.LevelPHP:
+		pros = append(pros, "Most of the day, most days, in treatment, and home each night.",
+			"Closer medical and psychiatric follow-up than an IOP.")
+		cons = append(cons, "20 or more hours a week: hard to combine with a job.", "Costs more than an IOP.")
+		if has(pMustKeepWorking) {
+			cons = append(cons, "You said you must keep working; this usually needs leave from work.")
+		}
+	case carepath.LevelResidential:
+		pros = append(pros, "A safe, structured place to live away from triggers.", "Support around the clock.")
+		cons = append(cons, "Time away from home, work and family.", "The most expensive option after inpatient care.")
+	case carepath.LevelInpatient:
+		pros = append(pros, "Medical care around the clock for safe withdrawal or stabilization.")
+		cons = append(cons, "Time away from home, work and family.", "The most expensive option, usually short.")
+	}
+	if has(pHoursShort) {
+		cons = append(cons, "Needs at least "+strconv.Itoa(cost.Defaults[l].HoursPerWeekMin)+" hours a week, more than you said you have.")
+	}
+	return pros, cons
+}

@@ -1,0 +1,124 @@
+package placement
+
+import "github.com/carepath/carepath"
+
+// RubricVersion names the version of the rubric below; it changes whenever a rule changes.
+const RubricVersion = "carepath-2026.11"
+
+// rule is one line of the rubric: when it holds, the recommendation is at least Level.
+type rule struct {
+	Code      string
+	Dimension carepath.Dimension // "" when the rule is about history rather than a dimension
+	Level     carepath.Level
+	Text      string // the reason, in plain words, shown to the person and the clinician
+	When      func(f *facts) bool
+}
+
+// mainProblem marks the rules about the main problem, whose dimension is whichever of
+// psychiatric and relapse is rated higher.
+var mainProblem = map[string]bool{"moderate_to_severe": true, "severe_needs_structure": true, "mild_to_moderate": true}
+
+// worst is the higher of the mental-health and the substance/relapse ratings: how serious the
+// main problem is.
+func (f *facts) worst() int8 { return max(f.rating[iPsychiatric], f.rating[iRelapse]) }
+
+// Rubric is carepath's level-of-care rubric, most intensive first. Every rule that holds is a
+// reason; the recommendation is the most intensive level any rule asks for, and "none" (offer
+// a consultation) when no rule holds. Practical limits never appear here: they cannot lower a
+// clinically safe level, they only produce conflicts and suggestions.
+var Rubric = []rule{
+	{"withdrawal_severe", carepath.DimWithdrawal, carepath.LevelInpatient,
+		"Withdrawal risk is severe: stopping safely needs 24-hour medical care.",
+		func(f *facts) bool { return f.rating[iWithdrawal] >= 4 }},
+	{"medical_24h", carepath.DimBiomedical, carepath.LevelInpatient,
+		"A physical health condition needs 24-hour medical care.",
+		func(f *facts) bool { return f.rating[iBiomedical] >= 4 }},
+	{"psychiatric_24h", carepath.DimPsychiatric, carepath.LevelInpatient,
+		"A mental-health condition needs 24-hour care and supervision.",
+		func(f *facts) bool { return f.rating[iPsychiatric] >= 4 }},
+	{"environment_high_risk", carepath.DimEnvironment, carepath.LevelResidential,
+		"Home is high-risk for recovery (people who use there, or unstable housing with trouble keeping a schedule): a structured place to live comes first.",
+		func(f *facts) bool { return f.rating[iEnvironment] >= 4 }},
+	{"withdrawal_monitored", carepath.DimWithdrawal, carepath.LevelResidential,
+		"Withdrawal needs daily monitoring in a 24-hour setting.",
+		func(f *facts) bool { return f.rating[iWithdrawal] == 3 }},
+	{"severe_without_support", carepath.DimEnvironment, carepath.LevelResidential,
+		"The problem is severe and there is no safe, supportive home to return to each day: an outpatient program is not enough.",
+		func(f *facts) bool { return f.severe && f.rating[iEnvironment] == 3 }},
+	{"severe_needs_structure", carepath.DimPsychiatric, carepath.LevelPHP,
+		"Symptoms are severe and need 20 or more hours a week of structure; home is safe enough to return to each evening.",
+		func(f *facts) bool { return f.severe && f.rating[iEnvironment] <= 2 }},
+	{"medical_monitoring", carepath.DimBiomedical, carepath.LevelPHP,
+		"A physical health problem needs daily monitoring alongside treatment.",
+		func(f *facts) bool { return f.rating[iBiomedical] == 3 }},
+	{"moderate_to_severe", carepath.DimPsychiatric, carepath.LevelIOP,
+		"The problem is moderate to severe — more than a weekly session can hold — but does not need constant supervision.",
+		func(f *facts) bool { return f.worst() >= 3 }},
+	{"step_down_from_24h", carepath.DimRelapse, carepath.LevelIOP,
+		"Stepping down after residential, inpatient or partial hospitalization care: an IOP keeps the structure while daily life resumes.",
+		func(f *facts) bool {
+			return f.completed && (f.recent == rankPHP || f.recent == rankResidential || f.recent == rankInpatient)
+		}},
+	{"withdrawal_mild_monitoring", carepath.DimWithdrawal, carepath.LevelIOP,
+		"Some withdrawal is possible: it needs checking several times a week, more than weekly therapy offers.",
+		func(f *facts) bool { return f.rating[iWithdrawal] == 2 }},
+	{"co_occurring_moderate", carepath.DimPsychiatric, carepath.LevelIOP,
+		"Two moderate problems at once (for example low mood and drinking) are better treated together, several times a week.",
+		func(f *facts) bool { return f.rating[iPsychiatric] >= 2 && f.rating[iRelapse] >= 2 }},
+	{"moderate_without_support", carepath.DimEnvironment, carepath.LevelIOP,
+		"A moderate problem with little support at home: a program gives the structure and peer support that home does not.",
+		func(f *facts) bool { return f.worst() >= 2 && f.rating[iEnvironment] == 3 }},
+	{"completed_iop", carepath.DimRelapse, carepath.LevelOutpatient,
+		"An IOP was completed: individual therapy keeps the gains going.",
+		func(f *facts) bool { return f.completed && f.recent == rankIOP }},
+	{"mild_to_moderate", carepath.DimPsychiatric, carepath.LevelOutpatient,
+		"The problem is mild to moderate: weekly one-on-one therapy fits it.",
+		func(f *facts) bool { return f.worst() >= 1 }},
+	{"some_risk", "", carepath.LevelOutpatient,
+		"Some risk is present in at least one area: a therapist can keep an eye on it.",
+		func(f *facts) bool {
+			for _, r := range f.rating {
+				if r >= 1 {
+					return true
+				}
+			}
+			return false
+		}},
+}
+
+// ruleRanks holds the rank of each rule's level, and mainProblemRules the rules of mainProblem,
+// bit i for Rubric[i] (see decide).
+var ruleRanks, mainProblemRules = func() (ranks [64]rank, main uint64) {
+	for i, r := range Rubric {
+		ranks[i] = rankOf(r.Level)
+		if mainProblem[r.Code] {
+			main |= 1 << i
+		}
+	}
+	return ranks, main
+}()
+
+// decide applies the rubric to f and returns the recommended level and a bit set of the rules
+// that hold (bit i for Rubric[i]).
+func decide(f *facts) (rank, uint64) {
+	level, fired := rankNone, uint64(0)
+	for i := range Rubric {
+		if Rubric[i].When(f) {
+			fired |= 1 << i
+			level = max(level, ruleRanks[i])
+		}
+	}
+	return level, fired
+}
+
+// decideLevel is decide when only the level matters, as for the what-ifs: it skips every rule
+// that could not raise the level found so far.
+func decideLevel(f *facts) rank {
+	level := rankNone
+	for i := range Rubric {
+		if ruleRanks[i] > level && Rubric[i].When(f) {
+			level = ruleRanks[i]
+		}
+	}
+	return level
+}
