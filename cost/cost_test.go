@@ -7,7 +7,7 @@ import (
 )
 
 func cents(c carepath.Cents) *carepath.Cents { return &c }
-func pct(p int) *int                        { return &p }
+func pct(p int) *int                         { return &p }
 
 func TestPrice(t *testing.T) {
 	iop := Defaults[carepath.LevelIOP] // 18 days at $300 = $5,400

@@ -24,7 +24,7 @@ type errorView struct {
 
 // funcs are the few template functions the pages use.
 var funcs = template.FuncMap{
-	"money": func(c carepath.Cents) string { return c.String() },
+	"money":     func(c carepath.Cents) string { return c.String() },
 	"levelName": func(l carepath.Level) string { return l.Name() },
 	"inc":       func(i int) int { return i + 1 },
 	"join":      strings.Join,
