@@ -74,40 +74,56 @@ var whatIfs = [...]whatIf{
 // ratingSteps are the changes tried on each rating a clinician gave: one step down, one up.
 var ratingSteps = [2]int8{-1, 1}
 
-// wouldChange tries each what-if on a copy of the flattened profile and reports those that
-// move the level, with the level they move it to. Ratings a clinician gave are also tried one
-// step up and one step down.
-func wouldChange(in *inputs, level rank) []Change {
-	// First the levels each change leads to (rankUnknown: no change), then the answer, sized
-	// exactly: the trying allocates only its scratch space, which holds no pointers.
+// work is what one recommendation decides in: the profile's inputs and facts, and a copy of the
+// inputs that one what-if at a time changes, with its facts. The rules and the what-ifs are
+// func values, so what they are given escapes to the heap; work holds no pointers and lives in
+// the recommendation's memory.
+type work struct {
+	in, whatIf         inputs
+	facts, whatIfFacts facts
+}
+
+// decideWhatIf returns the level w.whatIf leads to.
+func (w *work) decideWhatIf() rank {
+	derive(&w.whatIfFacts, &w.whatIf)
+	return decideLevel(&w.whatIfFacts)
+}
+
+// wouldChange tries each what-if on a copy of w.in and reports those that move the level, with
+// the level they move it to. Ratings a clinician gave are also tried one step up and one step
+// down.
+func wouldChange(w *work, level rank) []Change {
+	// First the level each change leads to (rankUnknown: no change), then the answer, sized
+	// exactly.
 	var moved [len(whatIfs)]rank
 	var rated [6][len(ratingSteps)]rank
-	n := 0
-	w := new(struct {
-		in inputs
-		f  facts
-	})
-	for i := range whatIfs {
+	for i := range moved {
 		moved[i] = rankUnknown
-		w.in = *in
-		if !whatIfs[i].Apply(&w.in) {
+	}
+	for i := range rated {
+		rated[i] = [len(ratingSteps)]rank{rankUnknown, rankUnknown}
+	}
+	n := 0
+	for i := range whatIfs {
+		w.whatIf = w.in
+		if !whatIfs[i].Apply(&w.whatIf) {
 			continue
 		}
-		derive(&w.f, &w.in)
-		if l := decideLevel(&w.f); l != level {
+		if l := w.decideWhatIf(); l != level {
 			moved[i] = l
 			n++
 		}
 	}
 	for i := range rated {
-		g, ok := in.ratings.at(i)
+		g, ok := w.in.ratings.at(i)
+		if !ok {
+			continue
+		}
 		for j, step := range ratingSteps {
-			rated[i][j] = rankUnknown
-			if r := g + step; ok && r >= 0 && r <= carepath.MaxRating {
-				w.in = *in
-				w.in.ratings.setAt(i, int(r))
-				derive(&w.f, &w.in)
-				if l := decideLevel(&w.f); l != level {
+			if r := g + step; r >= 0 && r <= carepath.MaxRating {
+				w.whatIf = w.in
+				w.whatIf.ratings.setAt(i, int(r))
+				if l := w.decideWhatIf(); l != level {
 					rated[i][j] = l
 					n++
 				}
@@ -129,7 +145,7 @@ func wouldChange(in *inputs, level rank) []Change {
 		}
 	}
 	for i := range rated {
-		g, _ := in.ratings.at(i)
+		g, _ := w.in.ratings.at(i)
 		for j, l := range rated[i] {
 			if l != rankUnknown {
 				r := g + ratingSteps[j]

@@ -40,6 +40,7 @@ type WeeksRange struct {
 // among them: first when it is none, last when it is more intensive.
 var optionLevels = [...]rank{rankOutpatient, rankIOP, rankPHP}
 
+// options compares the levels side by side for a person whose recommended level is rec.
 func (cfg Config) options(p *Profile, f *facts, rec rank) []Option {
 	levels := make([]rank, 0, len(optionLevels)+1)
 	if rec == rankNone {
@@ -50,8 +51,8 @@ func (cfg Config) options(p *Profile, f *facts, rec rank) []Option {
 		levels = append(levels, rec)
 	}
 	b := personalBits(&p.Context, f)
-	out := make([]Option, len(levels))
-	for i, l := range levels {
+	out := make([]Option, 0, len(levels))
+	for _, l := range levels {
 		level := l.level()
 		s := cfg.Schedules[level]
 		fit := "recommended"
@@ -62,7 +63,7 @@ func (cfg Config) options(p *Profile, f *facts, rec rank) []Option {
 			fit = "more_than_needed"
 		}
 		pros, cons := prosAndConsFor(&p.Context, b, l)
-		out[i] = Option{
+		out = append(out, Option{
 			Level: level, Name: levelNames[l], Fit: fit,
 			HoursPerWeek: HoursRange{s.HoursPerWeekMin, s.HoursPerWeekMax, s.TypicalHours},
 			DaysPerWeek:  s.DaysPerWeek,
@@ -70,7 +71,7 @@ func (cfg Config) options(p *Profile, f *facts, rec rank) []Option {
 			Rate:         s.Rate, RateUnit: s.RateUnit,
 			Estimate: cost.Price(s, p.Coverage),
 			Pros:     pros, Cons: cons, Source: s.Source,
-		}
+		})
 	}
 	return out
 }

@@ -61,7 +61,7 @@ func (r *Ratings) setAt(i, rating int) {
 	r.value[i] = int8(max(-128, min(127, rating)))
 }
 
-func (r Ratings) at(i int) (int8, bool) { return r.value[i], r.given&(1<<i) != 0 }
+func (r *Ratings) at(i int) (int8, bool) { return r.value[i], r.given&(1<<i) != 0 }
 
 // Support is how much support a person has at home and around them.
 type Support string

@@ -1,7 +1,9 @@
 package placement
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/cost"
@@ -43,17 +45,30 @@ func personalBits(c *Context, f *facts) personal {
 	return b
 }
 
-// prosCons is the pros and cons of one level for one combination of personal bits. The table
-// is built once, so a recommendation shares these read-only slices instead of building them.
+// prosCons is the pros and cons of one level for one combination of personal bits.
 type prosCons struct{ pros, cons []string }
 
-var prosConsTable = func() (t [6][personalCombos]prosCons) {
+// prosConsSets holds every distinct prosCons, and prosConsOf the index into it for each level
+// and combination of personal bits. They are built once, so a recommendation shares these
+// read-only slices instead of building them. Most combinations share a set, and the index
+// holds no pointers: the garbage collector has a few hundred small objects to trace instead of
+// thousands.
+var prosConsSets, prosConsOf = func() (sets []prosCons, of [6][personalCombos]uint16) {
+	seen := map[string]uint16{}
 	for li, l := range carepath.Levels {
 		for b := range personal(personalCombos) {
-			t[li][b].pros, t[li][b].cons = prosAndCons(l, b)
+			pros, cons := prosAndCons(l, b)
+			key := strings.Join(pros, "\x00") + "\x00\x00" + strings.Join(cons, "\x00")
+			i, ok := seen[key]
+			if !ok {
+				i = uint16(len(sets))
+				seen[key] = i
+				sets = append(sets, prosCons{slices.Clip(pros), slices.Clip(cons)})
+			}
+			of[li][b] = i
 		}
 	}
-	return t
+	return sets, of
 }()
 
 // prosAndConsFor returns the shared, read-only pros and cons of level l for this person, whose
@@ -63,7 +78,7 @@ func prosAndConsFor(c *Context, b personal, l rank) (pros, cons []string) {
 	if c.WeeklyHoursAvailable != nil && need > 0 && need < 168 && *c.WeeklyHoursAvailable < need {
 		b |= pHoursShort
 	}
-	pc := &prosConsTable[l][b]
+	pc := &prosConsSets[prosConsOf[l][b]]
 	return pc.pros, pc.cons
 }
 

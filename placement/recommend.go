@@ -1,6 +1,8 @@
 package placement
 
 import (
+	"math/bits"
+
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/cost"
 	"github.com/carepath/carepath/instrument"
@@ -90,13 +92,15 @@ func Recommend(p Profile) (Recommendation, error) { return DefaultConfig.Recomme
 func (cfg Config) Recommend(p Profile) (Recommendation, error) {
 	var errs carepath.FieldErrors
 	validateProfile(&p, &errs)
-	scores, sev := scoreAnswers(&p.Answers, p.Context.Sex, &errs)
+	m := new(memory)
+	scores, sev := scoreAnswers(&m.scores, &p.Answers, p.Context.Sex, &errs)
 	if err := errs.Err(); err != nil {
 		return Recommendation{}, err
 	}
-	in := flatten(&p, sev)
-	f := new(facts)
-	derive(f, &in)
+	w := &m.work
+	w.in = flatten(&p, sev)
+	f := &w.facts
+	derive(f, &w.in)
 	level, fired := decide(f)
 
 	rec := Recommendation{
@@ -109,8 +113,8 @@ func (cfg Config) Recommend(p Profile) (Recommendation, error) {
 		rec.CrisisMessage = CrisisMessage
 	}
 	rec.Reasons = reasons(f, level, fired)
-	rec.NotRecommended = notRecommended(level, fired)
-	rec.WouldChange = wouldChange(&in, level)
+	rec.NotRecommended = notRecommended(&m.notRecommended, level, fired)
+	rec.WouldChange = wouldChange(w, level)
 	rec.Conflicts = conflicts(&p, f, level)
 	rec.Options = cfg.options(&p, f, level)
 	return rec, nil
@@ -158,34 +162,33 @@ func (d *DimensionRatings) All() [6]*DimensionRating {
 }
 
 func (f *facts) ratingsByName() DimensionRatings {
-	var out DimensionRatings
-	for i, r := range out.All() {
-		src := "derived"
-		if f.given[i] {
-			src = "given"
-		}
-		*r = DimensionRating{Rating: int(f.rating[i]), Derived: !f.given[i], Source: src, Basis: f.basis[i].String(), Name: dimensionNames[i]}
+	return DimensionRatings{
+		Withdrawal: f.ratingOf(iWithdrawal), Biomedical: f.ratingOf(iBiomedical), Psychiatric: f.ratingOf(iPsychiatric),
+		Readiness: f.ratingOf(iReadiness), Relapse: f.ratingOf(iRelapse), Environment: f.ratingOf(iEnvironment),
 	}
-	return out
 }
 
-// reasons lists the rules that hold at the recommended level, then fit notes for an IOP.
-func reasons(f *facts, level rank, fired uint64) []Reason {
-	n := 0
-	for i := range Rubric {
-		if fired&(1<<i) != 0 && ruleRanks[i] == level {
-			n++
-		}
+// ratingOf is the rating of dimension i as the answer shows it.
+func (f *facts) ratingOf(i int) DimensionRating {
+	src := "derived"
+	if f.given[i] {
+		src = "given"
 	}
+	return DimensionRating{Rating: int(f.rating[i]), Derived: !f.given[i], Source: src, Basis: f.basis[i].String(), Name: dimensionNames[i]}
+}
+
+// reasons lists the rules that hold at the recommended level, or the reason for no treatment
+// when none does.
+func reasons(f *facts, level rank, fired uint64) []Reason {
+	held := fired & rulesAt[level]
+	n := bits.OnesCount64(held)
 	if level == rankNone {
 		n++
 	}
 	out := make([]Reason, 0, n)
-	for i := range Rubric {
+	for ; held != 0; held &= held - 1 {
+		i := bits.TrailingZeros64(held)
 		r := &Rubric[i]
-		if fired&(1<<i) == 0 || ruleRanks[i] != level {
-			continue
-		}
 		dim := r.Dimension
 		if mainProblemRules&(1<<i) != 0 && f.rating[iRelapse] > f.rating[iPsychiatric] {
 			dim = carepath.DimRelapse
@@ -199,31 +202,26 @@ func reasons(f *facts, level rank, fired uint64) []Reason {
 	return out
 }
 
-// notRecommended explains every other level: a lower one does not meet the need behind the
-// strongest reason; a higher one is more than the answers call for.
-func notRecommended(level rank, fired uint64) []NotRecommended {
-	top := -1
-	for i := range Rubric {
-		if fired&(1<<i) != 0 && ruleRanks[i] == level {
-			top = i
-			break
-		}
+// notRecommended explains, in out, every other level: a lower one does not meet the need behind
+// the strongest reason; a higher one is more than the answers call for.
+func notRecommended(out *[len(levelOfRank) - 1]NotRecommended, level rank, fired uint64) []NotRecommended {
+	notEnough := "Not enough for what your answers show."
+	if held := fired & rulesAt[level]; held != 0 {
+		notEnough = notEnoughWhy[bits.TrailingZeros64(held)] // the first rule is the strongest
 	}
-	out := make([]NotRecommended, 0, len(levelOfRank)-1)
+	n := 0
 	for l := range rank(len(levelOfRank)) {
-		if l == level {
-			continue
-		}
 		why := higherWhy[l]
-		if l < level {
-			why = "Not enough for what your answers show."
-			if top >= 0 {
-				why = notEnoughWhy[top]
-			}
+		switch {
+		case l == level:
+			continue
+		case l < level:
+			why = notEnough
 		}
-		out = append(out, NotRecommended{Level: l.level(), Name: levelNames[l], Why: why})
+		out[n] = NotRecommended{Level: l.level(), Name: levelNames[l], Why: why}
+		n++
 	}
-	return out
+	return out[:n:n]
 }
 
 // notEnoughWhy says, for each rule, why a level below the one it asks for is not enough.

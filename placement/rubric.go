@@ -86,16 +86,21 @@ var Rubric = []rule{
 		}},
 }
 
-// ruleRanks holds the rank of each rule's level, and mainProblemRules the rules of mainProblem,
-// bit i for Rubric[i] (see decide).
-var ruleRanks, mainProblemRules = func() (ranks [64]rank, main uint64) {
+// ruleRanks holds the rank of each rule's level, ranksFrom the highest rank of the rules from
+// each one on, rulesAt the rules of each level and mainProblemRules the rules of mainProblem
+// (bit i for Rubric[i]).
+var ruleRanks, ranksFrom, rulesAt, mainProblemRules = func() (ranks [64]rank, from [65]rank, at [len(levelOfRank)]uint64, main uint64) {
 	for i, r := range Rubric {
 		ranks[i] = rankOf(r.Level)
+		at[ranks[i]] |= 1 << i
 		if mainProblem[r.Code] {
 			main |= 1 << i
 		}
 	}
-	return ranks, main
+	for i := len(Rubric) - 1; i >= 0; i-- {
+		from[i] = max(ranks[i], from[i+1])
+	}
+	return ranks, from, at, main
 }()
 
 // decide applies the rubric to f and returns the recommended level and a bit set of the rules
@@ -111,12 +116,17 @@ func decide(f *facts) (rank, uint64) {
 	return level, fired
 }
 
-// decideLevel is decide when only the level matters, as for the what-ifs: it skips every rule
-// that could not raise the level found so far.
+// decideLevel is decide when only the level matters, as for the what-ifs: it tries only the
+// rules that could raise the level found so far, and stops when none is left. With the most
+// intensive rules first, that is at the first rule that holds.
 func decideLevel(f *facts) rank {
 	level := rankNone
-	for i := range Rubric {
-		if ruleRanks[i] > level && Rubric[i].When(f) {
+	rules := Rubric
+	for i := range rules {
+		if ranksFrom[i] <= level {
+			break
+		}
+		if ruleRanks[i] > level && rules[i].When(f) {
 			level = ruleRanks[i]
 		}
 	}

@@ -39,23 +39,22 @@ func bandRank(id instrument.ID, band string) int8 {
 	return 0
 }
 
-// scorer scores the questionnaires of one profile into one shared allocation.
+// scorer scores the questionnaires of one profile into mem.
 type scorer struct {
-	sex  carepath.Sex
-	errs *carepath.FieldErrors
-	mem  *[5]instrument.Score // every score of the profile, allocated with the first
+	sex carepath.Sex
+	mem *[5]instrument.Score
 }
 
 // score scores answers with questionnaire id into slot. It returns nil when the questionnaire
-// was not answered, and adds field errors and returns nil when the answers are wrong.
-func (sc *scorer) score(slot int, id instrument.ID, answers []int) *instrument.Score {
+// was not answered, and adds to errs and returns nil when the answers are wrong.
+func (sc *scorer) score(slot int, id instrument.ID, answers []int, errs *carepath.FieldErrors) *instrument.Score {
 	if answers == nil {
 		return nil
 	}
 	in, _ := instrument.Get(id)
 	s, err := in.Score(answers, sc.sex)
 	if err != nil {
-		*sc.errs = append(*sc.errs, carepath.ErrorFields(err)...)
+		*errs = append(*errs, carepath.ErrorFields(err)...)
 		return nil
 	}
 	return sc.keep(slot, s)
@@ -63,30 +62,28 @@ func (sc *scorer) score(slot int, id instrument.ID, answers []int) *instrument.S
 
 // keep stores s in slot and returns where it lives.
 func (sc *scorer) keep(slot int, s instrument.Score) *instrument.Score {
-	if sc.mem == nil {
-		sc.mem = new([5]instrument.Score)
-	}
 	sc.mem[slot] = s
 	return &sc.mem[slot]
 }
 
-// scoreAnswers scores every answered questionnaire. Field errors name answers.<instrument>.
-func scoreAnswers(a *Answers, sex carepath.Sex, errs *carepath.FieldErrors) (Scores, severities) {
+// scoreAnswers scores every answered questionnaire into mem, in the order of Scores. Field
+// errors name answers.<instrument>.
+func scoreAnswers(mem *[5]instrument.Score, a *Answers, sex carepath.Sex, errs *carepath.FieldErrors) (Scores, severities) {
 	var out Scores
-	sc := scorer{sex: sex, errs: errs}
-	out.PHQ9 = sc.score(0, instrument.PHQ9, a.PHQ9)
-	out.GAD7 = sc.score(1, instrument.GAD7, a.GAD7)
-	out.AUDIT = sc.score(2, instrument.AUDIT, a.AUDIT)
+	sc := scorer{sex: sex, mem: mem}
+	out.PHQ9 = sc.score(0, instrument.PHQ9, a.PHQ9, errs)
+	out.GAD7 = sc.score(1, instrument.GAD7, a.GAD7, errs)
+	out.AUDIT = sc.score(2, instrument.AUDIT, a.AUDIT, errs)
 	if out.AUDIT != nil {
 		// The AUDIT-C is the AUDIT's first three questions: a separate AUDIT-C is not read.
 		if c, ok := out.AUDIT.AUDITC(sex); ok {
 			out.AUDITC = sc.keep(3, c)
 		}
 	} else {
-		out.AUDITC = sc.score(3, instrument.AUDITC, a.AUDITC)
+		out.AUDITC = sc.score(3, instrument.AUDITC, a.AUDITC, errs)
 	}
 	if a.DAST10 != nil {
-		out.DAST10 = sc.score(4, instrument.DAST10, instrument.YesNo(a.DAST10))
+		out.DAST10 = sc.score(4, instrument.DAST10, instrument.YesNo(a.DAST10), errs)
 	}
 	return out, out.severities()
 }

@@ -5,19 +5,20 @@ import "math/rand/v2"
 // search is the large-neighbourhood search: each step takes a few related clients out,
 // reinserts them one by one in a random order, and keeps the result when it is no worse.
 type search struct {
-	st    *state
-	rng   *rand.Rand
-	in    *inserter
-	pick  []int
-	mark  []bool
-	saved []clientState
-	buf   []int
-	first bool // the first client picked goes first
-	// touchFn is touched as a func value, made once.
-	touchFn func(int)
+	st      *state
+	rng     *rand.Rand
+	in      *inserter
+	pick    []int
+	mark    []bool
+	saved   []clientState
+	buf     []int
+	first   bool      // the first client picked goes first
+	touchFn func(int) // s.touched, made once
 }
 
-var blinkSteps, blinkLow, blinkHigh = 0.5, 0.05, 0.3
+// Half of the neighbourhoods are reinserted with blinks: each group and clinician is ignored
+// with a chance between blinkLow and blinkHigh.
+const blinkSteps, blinkLow, blinkHigh = 0.5, 0.05, 0.3
 
 // step runs one neighbourhood and reports whether it strictly improved the search objective.
 func (s *search) step() bool {

@@ -3,6 +3,7 @@ package schedule
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"time"
 )
@@ -13,7 +14,8 @@ type Options struct {
 	// Seed makes the search reproducible: the same instance, options and seed give the same
 	// solution when no time limit cuts the search short.
 	Seed uint64
-	// TimeLimit bounds the search; zero means run until it stops improving.
+	// TimeLimit ends the search; zero means run until it stops improving (see Patience).
+	// With a time limit and no Patience the search uses all of the time.
 	TimeLimit time.Duration
 	// Previous is last week's (or the current) solution: the search starts from what of it is
 	// still feasible, and with Stability > 0 rewards keeping it.
@@ -64,7 +66,10 @@ func Solve(ctx context.Context, inst *Instance, opt Options) (*Solution, Stats, 
 		deadline = start.Add(opt.TimeLimit)
 	}
 	patience := opt.Patience
-	if patience <= 0 {
+	switch {
+	case patience <= 0 && opt.TimeLimit > 0:
+		patience = math.MaxInt // the caller gave the time: use it
+	case patience <= 0:
 		patience = 5000 + 20*len(inst.Clients)
 	}
 	s := &search{st: st, rng: rng, in: in}

@@ -127,7 +127,7 @@ func newBrowser(t *testing.T) *browser {
 	out := &lockedBuffer{}
 	t.Cleanup(func() {
 		if t.Failed() {
-			if s := strings.TrimSpace(out.String()); s != "" {
+			if s := strings.TrimSpace(usefulOutput(out.String())); s != "" {
 				if len(s) > 3000 {
 					s = "…" + s[len(s)-3000:]
 				}
@@ -160,6 +160,17 @@ func newBrowser(t *testing.T) *browser {
 		t.Fatalf("start chromium (%s): %v", path, err)
 	}
 	return &browser{t: t, ctx: tabCtx, base: ts.URL}
+}
+
+// usefulOutput drops the lines a browser without a desktop session always prints (D-Bus).
+func usefulOutput(s string) string {
+	var keep []string
+	for _, line := range strings.Split(s, "\n") {
+		if !strings.Contains(strings.ToLower(line), "dbus") {
+			keep = append(keep, line)
+		}
+	}
+	return strings.Join(keep, "\n")
 }
 
 // do runs actions, failing the test on an error.
@@ -368,11 +379,12 @@ type overflow struct {
 	Offenders   []string `json:"offenders"`
 }
 
-func (b *browser) overflow() overflow {
+// overflow measures the page against the width of the screen, listing the elements that
+// reach past it.
+func (b *browser) overflow(width int) overflow {
 	b.t.Helper()
-	return js[overflow](b, `(() => {
+	return js[overflow](b, `((limit) => {
 		const de = document.documentElement;
-		const limit = de.clientWidth;
 		const offenders = [];
 		for (const el of document.body.querySelectorAll('*')) {
 			const r = el.getBoundingClientRect();
@@ -382,8 +394,8 @@ func (b *browser) overflow() overflow {
 				if (offenders.length >= 8) break;
 			}
 		}
-		return {scrollWidth: de.scrollWidth, innerWidth: window.innerWidth, clientWidth: limit, offenders};
-	})()`)
+		return {scrollWidth: de.scrollWidth, innerWidth: window.innerWidth, clientWidth: de.clientWidth, offenders};
+	})(`+fmt.Sprint(width)+`)`)
 }
 
 // axeViolation is one axe-core violation, trimmed to what a report needs.

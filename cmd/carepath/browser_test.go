@@ -222,15 +222,20 @@ func checkCrisisBanner(t *testing.T, page string, c crisisState) {
 func TestBrowserPhoneScreen(t *testing.T) {
 	b := newBrowser(t)
 	b.do("emulate a phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateMobile, chromedp.EmulateTouch))
+	const width = 390
 	check := func(page string) {
 		t.Helper()
-		o := b.overflow()
-		if o.InnerWidth != 390 {
-			t.Errorf("%s: window.innerWidth = %d, want 390 (is the viewport meta tag there?)", page, o.InnerWidth)
-		}
-		if o.ScrollWidth > o.InnerWidth || o.ScrollWidth > 390 {
-			t.Errorf("%s: the page scrolls sideways on a 390px-wide phone: scrollWidth %d, innerWidth %d; widest elements: %s",
-				page, o.ScrollWidth, o.InnerWidth, strings.Join(o.Offenders, "; "))
+		o := b.overflow(width)
+		switch {
+		case o.ScrollWidth > width:
+			msg := "widest elements: " + strings.Join(o.Offenders, "; ")
+			if len(o.Offenders) == 0 {
+				msg = "no element is wider than the screen: is the viewport meta tag missing?"
+			}
+			t.Errorf("%s: the page scrolls sideways on a %dpx-wide phone: it is %dpx wide (innerWidth %d); %s",
+				page, width, o.ScrollWidth, o.InnerWidth, msg)
+		case o.InnerWidth != width:
+			t.Errorf("%s: window.innerWidth = %d on a %dpx-wide phone (is the viewport meta tag there?)", page, o.InnerWidth, width)
 		}
 	}
 	b.open("/")

@@ -16,6 +16,7 @@ type resultView struct {
 	Rec         placement.Recommendation
 	Scores      []scoreView
 	Dimensions  []dimensionView
+	Notable     []dimensionView // ratings of 2 or more, shown under the reasons
 	ProfileJSON string
 	Intake      intakeForm
 }
@@ -93,7 +94,11 @@ func resultPage(rec placement.Recommendation, profile string, in intakeForm) res
 		v.Scores = append(v.Scores, scoreView{Name: ins.Name, Band: band, Attribution: ins.Attribution, Extra: extra, Total: sc.Total, Max: ins.MaxTotal})
 	}
 	for _, dr := range rec.Dimensions.All() {
-		v.Dimensions = append(v.Dimensions, dimensionView{Name: dr.Name, Source: dr.Source, Basis: dr.Basis, Rating: dr.Rating})
+		dv := dimensionView{Name: dr.Name, Source: dr.Source, Basis: dr.Basis, Rating: dr.Rating}
+		v.Dimensions = append(v.Dimensions, dv)
+		if dv.Rating >= 2 {
+			v.Notable = append(v.Notable, dv)
+		}
 	}
 	sort.SliceStable(v.Rec.WouldChange, func(i, j int) bool {
 		return v.Rec.WouldChange[i].Direction < v.Rec.WouldChange[j].Direction

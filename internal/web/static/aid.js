@@ -8,10 +8,9 @@
     var item9 = document.querySelector('[data-safety="item9"] input:checked');
     var selfHarm = document.querySelector('[data-safety="self_harm"] input:checked');
     var crisis = (item9 && item9.value !== "0") || (selfHarm && selfHarm.value === "yes");
-    if (crisis && banner.hidden) {
-      banner.hidden = false;
-      banner.scrollIntoView({ block: "start" });
-    }
+    // The banner is sticky at the top of the window, so it is seen at once without moving the
+    // page away from the question being answered.
+    if (crisis && banner.hidden) banner.hidden = false;
   }
   document.addEventListener("change", function (e) {
     if (e.target && e.target.closest && e.target.closest("[data-safety]")) update();
