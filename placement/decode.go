@@ -32,6 +32,14 @@ func Decode(r io.Reader) (Profile, error) {
 
 // DecodeBytes is Decode for a profile already in memory.
 func DecodeBytes(data []byte) (Profile, error) {
+	if p, ok := decodeFast(data); ok {
+		return p, nil
+	}
+	return decodeCareful(data)
+}
+
+// decodeCareful walks the JSON field by field, so that every problem is named by its path.
+func decodeCareful(data []byte) (Profile, error) {
 	var p Profile
 	d := decoder{}
 	if len(bytes.TrimSpace(data)) == 0 {

@@ -128,6 +128,15 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"dimensions": {"withdrawal": 4, "environment": 2}, "context": {"weekly_hours_available": 3, "must_keep_working": true}}`))
 	f.Add([]byte(`{"answers": {"gad7": [3,3,3,3,3,3,3], "auditc": [4,4,4]}, "context": {"self_harm": true, "sex": "male"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if fast, ok := decodeFast(data); ok {
+			// The fast path must read a profile exactly as the careful decoder does.
+			careful, err := decodeCareful(data)
+			a, _ := json.Marshal(fast)
+			b, _ := json.Marshal(careful)
+			if err == nil && !bytes.Equal(a, b) {
+				t.Fatalf("fast and careful decoders differ on %q:\n%s\n%s", data, a, b)
+			}
+		}
 		p, err := DecodeBytes(data)
 		if err != nil {
 			if carepath.ErrorCode(err) != carepath.EINVALID || len(carepath.ErrorFields(err)) == 0 {
