@@ -12,6 +12,8 @@ type recordType string
 // The record types.
 const (
 	recIntake recordType = "intake"
+	recStaff  recordType = "staff"
+	recToken  recordType = "token"
 )
 
 // action is what a call does to a record type. The audit log names a call
@@ -22,6 +24,10 @@ type action string
 const (
 	actCreate action = "create"
 	actList   action = "list"
+	actRead   action = "read"
+	actUpdate action = "update"
+	actRevoke action = "revoke"
+	actLogin  action = "login"
 )
 
 // policy is the access policy as data: for each record type and action, the roles that may
@@ -37,7 +43,26 @@ var policy = map[recordType]map[action][]carepath.Role{
 		actList: {carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleClinician,
 			carepath.RoleAdmin, carepath.RoleSystem},
 	},
+	// Staff accounts and API tokens: admin and the command line manage them. Signing in (with
+	// a password or a token) is open to every actor, since the web layer asks as whoever is
+	// knocking (RolePublic); the credentials themselves decide.
+	recStaff: {
+		actCreate: {carepath.RoleAdmin, carepath.RoleSystem},
+		actList:   {carepath.RoleAdmin, carepath.RoleSystem},
+		actRead:   {carepath.RoleAdmin, carepath.RoleSystem},
+		actUpdate: {carepath.RoleAdmin, carepath.RoleSystem},
+		actLogin:  anyRole,
+	},
+	recToken: {
+		actCreate: {carepath.RoleAdmin, carepath.RoleSystem},
+		actRevoke: {carepath.RoleAdmin, carepath.RoleSystem},
+		actLogin:  anyRole,
+	},
 }
+
+// anyRole is every role, for calls whose own check (a password, a token) decides.
+var anyRole = []carepath.Role{carepath.RolePublic, carepath.RoleClient, carepath.RoleFrontDesk,
+	carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleReviewer, carepath.RoleSystem}
 
 // allowed reports whether role may do act to records of type rec. It is the one policy check.
 func allowed(role carepath.Role, rec recordType, act action) bool {
