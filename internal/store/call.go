@@ -14,6 +14,7 @@ type op struct {
 	record   recordType
 	action   action
 	recordID string       // the record the call is about, when known before it runs
+	clientID string       // the client the call is about, when known before it runs
 	detail   string       // what was asked, for the audit rows (a filter, never client data)
 	validate func() error // checks the input; nil when there is nothing to check
 }
@@ -60,7 +61,7 @@ func (s *Store) do(ctx context.Context, o op, fn body) error {
 		e.Detail += "; " + o.detail
 	}
 	if len(refs) == 0 {
-		refs = []ref{{ID: o.recordID}}
+		refs = []ref{{ID: o.recordID, ClientID: o.clientID}}
 	}
 	if aerr := s.appendAudit(ctx, tx, e, refs); aerr != nil {
 		return errors.Join(err, fmt.Errorf("audit: %w", aerr))
