@@ -14,9 +14,9 @@ type Client struct {
 	ID                 string           `json:"id"`
 	Version            int              `json:"version"`
 	GivenName          string           `json:"given_name"`
-	FamilyName           string           `json:"family_name"`
+	FamilyName         string           `json:"family_name"`
 	PreferredName      string           `json:"preferred_name,omitempty"`
-	BirthDate        string           `json:"birth_date"` // YYYY-MM-DD
+	BirthDate          string           `json:"birth_date"` // YYYY-MM-DD
 	Pronouns           string           `json:"pronouns,omitempty"`
 	Email              string           `json:"email,omitempty"`
 	Phone              string           `json:"phone,omitempty"`
@@ -169,9 +169,9 @@ func checkBirthDate(errs *FieldErrors, s *string, now time.Time) {
 type ClientUpdate struct {
 	Version            int               `json:"version"`
 	GivenName          *string           `json:"given_name,omitempty"`
-	FamilyName           *string           `json:"family_name,omitempty"`
+	FamilyName         *string           `json:"family_name,omitempty"`
 	PreferredName      *string           `json:"preferred_name,omitempty"`
-	BirthDate        *string           `json:"birth_date,omitempty"`
+	BirthDate          *string           `json:"birth_date,omitempty"`
 	Pronouns           *string           `json:"pronouns,omitempty"`
 	Email              *string           `json:"email,omitempty"`
 	Phone              *string           `json:"phone,omitempty"`
