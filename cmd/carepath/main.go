@@ -22,6 +22,8 @@ var commands = map[string]command{
 	"assess":   {"evaluate a placement profile (JSON from FILE or stdin) and print the recommendation", runAssess},
 	"intake":   {"list intake requests from the public decision aid (intake list)", runIntake},
 	"schedule": {"solve, check or export a weekly schedule (schedule solve|check|lp)", runSchedule},
+	"user":     {"manage staff accounts (user add|list|totp)", runUser},
+	"token":    {"manage API tokens (token add|revoke)", runToken},
 }
 
 func main() {

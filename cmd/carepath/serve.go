@@ -28,6 +28,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", envOr("CAREPATH_ADDR", "localhost:8080"), "address to listen on (env CAREPATH_ADDR)")
 	db := dbFlag(fs)
 	demo := fs.Bool("demo", false, "seed demo data into an empty database")
+	idle := fs.Duration("session-idle", envDuration("CAREPATH_SESSION_IDLE", web.DefaultSessionIdle), "end staff sessions after this long without a request (env CAREPATH_SESSION_IDLE)")
 	logFormat := fs.String("log", envOr("CAREPATH_LOG", ""), "log format: text or json (default: text on a terminal, json otherwise; env CAREPATH_LOG)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -57,6 +58,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		log.Error("start", "err", err)
 		return 1
 	}
+	srv.SessionIdle = *idle
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		log.Error("listen", "addr", *addr, "err", err)
@@ -84,12 +86,16 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // newServer wires the web pages and the JSON API to the store.
 func newServer(st *store.Store, log *slog.Logger) (*web.Server, error) {
+	intakes, staff := store.NewIntakeService(st), store.NewStaffService(st)
 	return web.New(web.Server{
-		Placement: placement.DefaultConfig,
-		Intakes:   store.NewIntakeService(st),
-		API:       &api.API{Placement: placement.DefaultConfig, Log: log},
-		Log:       log,
-		Ready:     st.Ping,
+		Placement:    placement.DefaultConfig,
+		Intakes:      intakes,
+		Staff:        staff,
+		SessionStore: web.NewSQLSessionStore(st.WriteDB()),
+		API: &api.API{Placement: placement.DefaultConfig, Log: log, Staff: staff, Intakes: intakes,
+			Clients: store.NewClientService(st), Audit: store.NewAuditService(st)},
+		Log:   log,
+		Ready: st.Ping,
 	})
 }
 

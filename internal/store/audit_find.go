@@ -10,17 +10,6 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// recAudit is the record type of the audit log itself.
-const recAudit recordType = "audit"
-
-// The access policy for the audit log, kept here until it is folded into policy.go: only admin
-// and the command line read it; nobody changes it.
-func init() {
-	policy[recAudit] = map[action][]carepath.Role{
-		actList: {carepath.RoleAdmin, carepath.RoleSystem},
-	}
-}
-
 // DefaultAuditLimit is the page size when a filter gives none.
 const DefaultAuditLimit = 200
 

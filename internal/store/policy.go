@@ -12,6 +12,8 @@ type recordType string
 // The record types.
 const (
 	recIntake recordType = "intake"
+	recClient recordType = "client"
+	recAudit  recordType = "audit"
 	recStaff  recordType = "staff"
 	recToken  recordType = "token"
 )
@@ -57,6 +59,23 @@ var policy = map[recordType]map[action][]carepath.Role{
 		actCreate: {carepath.RoleAdmin, carepath.RoleSystem},
 		actRevoke: {carepath.RoleAdmin, carepath.RoleSystem},
 		actLogin:  anyRole,
+	},
+	// Clients: admin and the command line may do everything; front desk keeps demographics,
+	// contacts and coverage, so it creates, reads, lists and updates clients; clinicians and case
+	// managers read, list and update the clients on their care team (canSeeClient decides which,
+	// row by row); reviewers and the public may do nothing.
+	recClient: {
+		actCreate: {carepath.RoleFrontDesk, carepath.RoleAdmin, carepath.RoleSystem},
+		actRead: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
+		actList: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
+		actUpdate: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// The audit log: only admin and the command line read it; nobody changes it.
+	recAudit: {
+		actList: {carepath.RoleAdmin, carepath.RoleSystem},
 	},
 }
 

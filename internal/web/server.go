@@ -9,7 +9,9 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"time"
 
+	"github.com/alexedwards/scs/v2"
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/api"
 	"github.com/carepath/carepath/placement"
@@ -28,8 +30,14 @@ type Server struct {
 	API       *api.API
 	Log       *slog.Logger
 	Ready     func(ctx context.Context) error
+	// Staff signs staff members in; SessionStore keeps their sessions (nil: in memory) and
+	// SessionIdle ends a session after that long without a request (0: DefaultSessionIdle).
+	Staff        carepath.StaffService
+	SessionStore scs.Store
+	SessionIdle  time.Duration
 
 	pages map[string]*template.Template
+	sess  *sessions
 }
 
 // New parses the templates and returns a server ready to build its handler.
@@ -48,6 +56,7 @@ func New(s Server) (*Server, error) {
 // Handler returns the whole HTTP handler: the one route table, wrapped in the middleware.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
+	s.sess = newSessions(s.SessionStore, s.SessionIdle)
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", cacheStatic(http.StripPrefix("/static/", http.FileServerFS(static))))
 	mux.HandleFunc("GET /healthz", s.health)
@@ -59,6 +68,10 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /aid/intake", s.aidIntake)
 	mux.HandleFunc("GET /aid/intake", s.redirectHome)
 	mux.HandleFunc("GET /about", s.about)
+	mux.Handle("GET /login", s.withSession(s.loginForm))
+	mux.Handle("POST /login", s.withSession(s.login))
+	mux.Handle("POST /logout", s.withSession(s.logout))
+	mux.Handle("GET /staff", s.requireStaff(s.staffHome))
 	if s.API != nil {
 		s.API.Register(mux)
 	}

@@ -2,26 +2,6 @@ package store
 
 import "github.com/carepath/carepath"
 
-// recClient is the record type of clients.
-const recClient recordType = "client"
-
-// The access policy for clients, kept here until it is folded into the policy table of
-// policy.go. Admin and the command line may do everything; front desk keeps demographics,
-// contacts and coverage, so it creates, reads, lists and updates clients; clinicians and case
-// managers read, list and update the clients on their care team (canSeeClient decides which);
-// reviewers and the public may do nothing.
-func init() {
-	policy[recClient] = map[action][]carepath.Role{
-		actCreate: {carepath.RoleFrontDesk, carepath.RoleAdmin, carepath.RoleSystem},
-		actRead: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
-			carepath.RoleAdmin, carepath.RoleSystem},
-		actList: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
-			carepath.RoleAdmin, carepath.RoleSystem},
-		actUpdate: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
-			carepath.RoleAdmin, carepath.RoleSystem},
-	}
-}
-
 // canSeeClient is the row-level rule for clients, applied after the policy table allowed the
 // actor's role: a clinician sees only the clients whose primary clinician they are, a case
 // manager only the clients whose case manager they are; admin, the command line and front desk

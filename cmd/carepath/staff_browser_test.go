@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/store"
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserStaffSignIn signs in with the keyboard-reachable form, sees the intake queue
+// with the crisis request first, signs out, and runs axe-core on each page.
+func TestBrowserStaffSignIn(t *testing.T) {
+	axePath, err := findAxe(os.Getenv, ".")
+	if err != nil {
+		missing(t, "no axe-core for the accessibility test", err)
+	}
+	src, err := os.ReadFile(axePath)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			missing(t, "no axe-core for the accessibility test", err)
+		}
+		t.Fatal(err)
+	}
+	axe := string(src)
+	b := newBrowser(t)
+	ts, st := testServer(t) // a server whose store the test can seed
+	b.base = ts.URL
+	addTestStaff(t, st, "ana@example.org", carepath.RoleClinician)
+	pub := carepath.NewContext(context.Background(), carepath.Actor{ID: "public", Role: carepath.RolePublic, Remote: "192.0.2.1"})
+	if err := store.NewIntakeService(st).CreateIntake(pub, &carepath.Intake{Name: "Quiet Crisis", Phone: "555-010-1111",
+		Consent: true, Profile: json.RawMessage(`{}`), Level: carepath.LevelPHP, Crisis: true}); err != nil {
+		t.Fatal(err)
+	}
+
+	b.open("/login")
+	b.axeCheck("sign-in page", axe)
+	b.typeInto("login-email", "ana@example.org")
+	b.typeInto("login-password", "not the password")
+	b.navigate("sign in with a wrong password", 401, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
+	if got := js[string](b, `document.getElementById('login-email').value`); got != "ana@example.org" {
+		t.Errorf("email after a failed sign-in: %q", got)
+	}
+	if got := js[string](b, `document.getElementById('error-summary').textContent`); !strings.Contains(got, carepath.AuthFailedMessage) {
+		t.Errorf("error summary: %q", got)
+	}
+	b.axeCheck("sign-in page with an error", axe)
+
+	b.typeInto("login-password", staffPassword)
+	b.navigate("sign in", 200, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
+	if p := b.path(); p != "/staff" {
+		t.Fatalf("after sign-in: %s", p)
+	}
+	if got := js[string](b, `document.querySelector('main').textContent`); !strings.Contains(got, "Signed in as Dr clinician") ||
+		!strings.Contains(got, "CRISIS — same-day review") {
+		t.Errorf("staff home: %q", clip(got, 400))
+	}
+	b.axeCheck("staff home with the intake queue", axe)
+
+	b.navigate("sign out", 200, chromedp.Click(chromedp.CSS(`form[action="/logout"] button[type=submit]`)))
+	if p := b.path(); p != "/login" {
+		t.Errorf("after sign-out: %s", p)
+	}
+}

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os/signal"
+	"syscall"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/store"
+)
+
+const tokenUsage = `usage: carepath token add --email E [--db PATH|URL]
+       carepath token revoke (--token T | --id ID) [--db PATH|URL]`
+
+// runToken implements "carepath token": add prints a new API token for a staff member (shown
+// once; its id goes to standard error), revoke revokes one by its text or id. It acts as the
+// command line (RoleSystem); it exits 2 for bad flags, 1 when the call fails.
+func runToken(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, tokenUsage)
+		return 2
+	}
+	sub, args := args[0], args[1:]
+	fs := flag.NewFlagSet("token "+sub, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprintln(stderr, tokenUsage+"\n\nflags:"); fs.PrintDefaults() }
+	db := dbFlag(fs)
+	var email, token, id *string
+	switch sub {
+	case "add":
+		email = fs.String("email", "", "the `email` of the staff member the token acts as")
+	case "revoke":
+		token = fs.String("token", "", "the `token` to revoke")
+		id = fs.String("id", "", "the `id` of the token to revoke")
+	case "help", "-h", "--help":
+		fmt.Fprintln(stderr, tokenUsage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "carepath token: unknown subcommand %q\n%s\n", sub, tokenUsage)
+		return 2
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 || (sub == "add" && *email == "") || (sub == "revoke" && (*token == "") == (*id == "")) {
+		fs.Usage()
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	st, closeDB, err := openStore(ctx, *db)
+	if err != nil {
+		fmt.Fprintf(stderr, "carepath token: %v\n", err)
+		return 1
+	}
+	defer closeDB()
+	svc := store.NewStaffService(st)
+	ctx = carepath.NewContext(ctx, cliActor())
+	switch sub {
+	case "add":
+		t, tid, err := svc.CreateTokenWithID(ctx, *email)
+		if err != nil {
+			return reportCLIError(stderr, "token add", err)
+		}
+		fmt.Fprintln(stdout, t)
+		fmt.Fprintf(stderr, "token id %s: the token above is shown only now; send it as Authorization: Bearer <token>, revoke it with carepath token revoke --id %s\n", tid, tid)
+	case "revoke":
+		which := *token
+		if which == "" {
+			which = *id
+		}
+		if err := svc.RevokeToken(ctx, which); err != nil {
+			return reportCLIError(stderr, "token revoke", err)
+		}
+		fmt.Fprintln(stdout, "revoked")
+	}
+	return 0
+}

@@ -1,0 +1,47 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/carepath/carepath"
+)
+
+// authenticate turns the request's "Authorization: Bearer <token>" into the staff member's
+// actor and returns a context carrying it. A missing, malformed, wrong or revoked token is
+// EUNAUTHORIZED. The token check is audited (as token.login) under the caller's address.
+func (a *API) authenticate(r *http.Request) (context.Context, error) {
+	h := r.Header.Get("Authorization")
+	scheme, token, ok := strings.Cut(h, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
+		return nil, carepath.Errorf(carepath.EUNAUTHORIZED, "Send an API token as Authorization: Bearer <token>.")
+	}
+	if a.Staff == nil {
+		return nil, carepath.Errorf(carepath.EUNAUTHORIZED, "API tokens are not accepted here.")
+	}
+	remote := remoteAddr(r)
+	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: "public", Role: carepath.RolePublic, Remote: remote})
+	st, err := a.Staff.AuthenticateToken(ctx, strings.TrimSpace(token))
+	if err != nil {
+		return nil, err
+	}
+	return carepath.NewContext(r.Context(), st.Actor(remote)), nil
+}
+
+// writeAuthError writes err, with the WWW-Authenticate challenge RFC 6750 asks of a 401.
+func (a *API) writeAuthError(w http.ResponseWriter, r *http.Request, err error) {
+	if carepath.ErrorCode(err) == carepath.EUNAUTHORIZED {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="carepath"`)
+	}
+	WriteError(w, r, a.Log, err)
+}
+
+// remoteAddr is the remote address without the port, for the audit log.
+func remoteAddr(r *http.Request) string {
+	host := r.RemoteAddr
+	if i := strings.LastIndexByte(host, ':'); i > 0 {
+		host = host[:i]
+	}
+	return strings.Trim(host, "[]")
+}

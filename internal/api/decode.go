@@ -1,0 +1,73 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/carepath/carepath"
+)
+
+// maxJSONBody is the largest JSON body the API reads, apart from placement profiles.
+const maxJSONBody = 1 << 20
+
+// decodeJSON reads one JSON object into dst, refusing unknown fields. Problems are EINVALID
+// errors naming the field ("body" for malformed JSON), ETOOLARGE past maxJSONBody.
+func decodeJSON(w http.ResponseWriter, r *http.Request, dst any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(dst)
+	if err == nil && dec.More() {
+		err = errors.New("trailing data")
+	}
+	if err == nil {
+		return nil
+	}
+	var (
+		maxErr  *http.MaxBytesError
+		typeErr *json.UnmarshalTypeError
+		field   = "body"
+		message = "is not valid JSON"
+	)
+	switch {
+	case errors.As(err, &maxErr):
+		return carepath.Errorf(carepath.ETOOLARGE, "The request body is larger than %d KiB.", maxJSONBody>>10)
+	case errors.As(err, &typeErr):
+		field, message = typeErr.Field, "has the wrong type: expected "+jsonKind(typeErr.Type.Kind().String())
+		if field == "" {
+			field = "body"
+		}
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		field = strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		message = "is not a field carepath knows"
+	case errors.Is(err, io.EOF):
+		message = "is empty: send a JSON object"
+	}
+	return &carepath.Error{Code: carepath.EINVALID, Message: "Please check the request",
+		Fields: []carepath.FieldError{{Field: field, Code: "format", Message: message}}}
+}
+
+// jsonKind names a Go kind the way a JSON user would understand it.
+func jsonKind(kind string) string {
+	switch kind {
+	case "string":
+		return "a string"
+	case "int", "int64", "int32", "float64":
+		return "a number"
+	case "bool":
+		return "true or false"
+	case "slice", "array":
+		return "a list"
+	case "struct", "map", "ptr":
+		return "an object"
+	}
+	return kind
+}
+
+// invalidQuery is an EINVALID error naming one query parameter.
+func invalidQuery(field, message string) error {
+	return &carepath.Error{Code: carepath.EINVALID, Message: "Please check the query",
+		Fields: []carepath.FieldError{{Field: field, Code: "format", Message: message}}}
+}

@@ -1,0 +1,40 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/carepath/carepath"
+)
+
+// listIntakes returns the intake queue as a JSON array, newest first, to a staff member
+// whose role the policy lets see it: 401 without a valid token, 403 for other roles.
+// ?status= and ?limit= narrow it.
+func (a *API) listIntakes(w http.ResponseWriter, r *http.Request) {
+	ctx, err := a.authenticate(r)
+	if err != nil {
+		a.writeAuthError(w, r, err)
+		return
+	}
+	var filter carepath.IntakeFilter
+	q := r.URL.Query()
+	if s := q.Get("status"); s != "" {
+		st := carepath.IntakeStatus(s)
+		filter.Status = &st
+	}
+	if s := q.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			WriteError(w, r, a.Log, &carepath.Error{Code: carepath.EINVALID, Message: "Please check the query.",
+				Fields: []carepath.FieldError{{Field: "limit", Code: "format", Message: "Use a whole number."}}})
+			return
+		}
+		filter.Limit = n
+	}
+	list, err := a.Intakes.FindIntakes(ctx, filter)
+	if err != nil {
+		WriteError(w, r, a.Log, err)
+		return
+	}
+	WriteJSON(w, http.StatusOK, list)
+}

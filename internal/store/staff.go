@@ -1,0 +1,296 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/carepath/carepath"
+	"github.com/google/uuid"
+	"github.com/pquerna/otp/totp"
+)
+
+// StaffService manages staff accounts, sign-in and API tokens. Audit rows name the staff
+// member's id, never an email, a password, a TOTP code or a token.
+//
+// Sign-in is locked out, with the same generic message as a wrong password, after
+// LockoutAccount failures for one email or LockoutRemote failures from one address within
+// LockoutWindow; the lock lifts once the failures fall out of the window.
+type StaffService struct {
+	s *Store
+}
+
+var _ carepath.StaffService = (*StaffService)(nil)
+
+// NewStaffService returns the staff service of s.
+func NewStaffService(s *Store) *StaffService { return &StaffService{s: s} }
+
+// The lock-out thresholds.
+const (
+	LockoutAccount = 5
+	LockoutRemote  = 20
+	LockoutWindow  = 15 * time.Minute
+)
+
+// TOTPIssuer is the issuer name authenticator apps show.
+const TOTPIssuer = "carepath"
+
+const staffColumns = `id, email, name, role, created_at, disabled, totp_secret IS NOT NULL`
+
+// CreateStaff validates and stores st with a hash of password, filling ID and CreatedAt.
+// EINVALID (email, name, role, password), ECONFLICT for an email in use, EUNAUTHORIZED,
+// EFORBIDDEN.
+func (svc *StaffService) CreateStaff(ctx context.Context, st *carepath.Staff, password string) error {
+	if st == nil {
+		return carepath.Errorf(carepath.EINVALID, "The staff member is missing.")
+	}
+	var stored carepath.Staff
+	validate := func() error {
+		err := st.Validate()
+		fields := carepath.FieldErrors(carepath.ErrorFields(err))
+		switch {
+		case len(password) < minPasswordLen:
+			fields.Add("password", "too_short", "Please use a password of at least %d characters.", minPasswordLen)
+		case len(password) > maxPasswordLen:
+			fields.Add("password", "too_long", "Please use a password of at most %d characters.", maxPasswordLen)
+		}
+		return fields.Err()
+	}
+	err := svc.s.do(ctx, op{record: recStaff, action: actCreate, validate: validate},
+		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+			id, err := uuid.NewV7()
+			if err != nil {
+				return nil, fmt.Errorf("new id: %w", err)
+			}
+			hash, err := hashPassword(password)
+			if err != nil {
+				return nil, err
+			}
+			stored = *st
+			stored.ID, stored.CreatedAt, stored.Disabled, stored.TOTPEnabled = id.String(), svc.s.timestamp(), false, false
+			_, err = tx.ExecContext(ctx, `INSERT INTO staff (id, email, name, role, password_hash, disabled, created_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+				stored.ID, stored.Email, stored.Name, string(stored.Role), hash, false, stored.CreatedAt)
+			if err != nil {
+				err = svc.s.translate(err)
+				if carepath.ErrorCode(err) == carepath.ECONFLICT {
+					return nil, &carepath.Error{Code: carepath.ECONFLICT, Message: "A staff member with this email already exists.",
+						Fields: []carepath.FieldError{{Field: "email", Code: "taken", Message: "This email is already in use."}}}
+				}
+				return nil, fmt.Errorf("insert staff: %w", err)
+			}
+			return []ref{{ID: stored.ID}}, nil
+		})
+	if err != nil {
+		return err
+	}
+	*st = stored
+	return nil
+}
+
+// FindStaffByEmail returns the staff member with that email, in any case. ENOTFOUND,
+// EUNAUTHORIZED, EFORBIDDEN.
+func (svc *StaffService) FindStaffByEmail(ctx context.Context, email string) (*carepath.Staff, error) {
+	var found *carepath.Staff
+	err := svc.s.do(ctx, op{record: recStaff, action: actRead}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		st, _, _, err := svc.byEmail(ctx, tx, email)
+		if err != nil {
+			return nil, err
+		}
+		found = st
+		return []ref{{ID: st.ID}}, nil
+	})
+	return found, err
+}
+
+// FindStaff lists staff members by email. EINVALID for an unknown role, EUNAUTHORIZED,
+// EFORBIDDEN. The list is never nil.
+func (svc *StaffService) FindStaff(ctx context.Context, filter carepath.StaffFilter) ([]*carepath.Staff, error) {
+	q, args, detail := `SELECT `+staffColumns+` FROM staff`, []any{}, ""
+	if filter.Role != nil {
+		q += ` WHERE role = $1`
+		args = append(args, string(*filter.Role))
+		detail = "role=" + string(*filter.Role)
+	}
+	q += ` ORDER BY email`
+	validate := func() error {
+		var errs carepath.FieldErrors
+		if filter.Role != nil && !carepath.ValidStaffRole(*filter.Role) {
+			errs.Add("role", "enum", "Use one of admin, clinician, case_manager, front_desk, reviewer.")
+		}
+		return errs.Err()
+	}
+	list := []*carepath.Staff{}
+	err := svc.s.do(ctx, op{record: recStaff, action: actList, detail: detail, validate: validate},
+		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+			rows, err := tx.QueryContext(ctx, q, args...)
+			if err != nil {
+				return nil, fmt.Errorf("select staff: %w", svc.s.translate(err))
+			}
+			defer rows.Close()
+			var refs []ref
+			for rows.Next() {
+				st, err := scanStaff(rows)
+				if err != nil {
+					return nil, err
+				}
+				list = append(list, st)
+				refs = append(refs, ref{ID: st.ID})
+			}
+			if err := rows.Err(); err != nil {
+				return nil, fmt.Errorf("select staff: %w", svc.s.translate(err))
+			}
+			return refs, nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// EnableTOTP gives the staff member with that email a new TOTP secret, replacing any old
+// one, and returns the secret and its otpauth:// URL for an authenticator app. From then on
+// sign-in needs a code. ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+func (svc *StaffService) EnableTOTP(ctx context.Context, email string) (secret, url string, err error) {
+	err = svc.s.do(ctx, op{record: recStaff, action: actUpdate, detail: "totp=enabled"}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		st, _, _, err := svc.byEmail(ctx, tx, email)
+		if err != nil {
+			return nil, err
+		}
+		key, err := totp.Generate(totp.GenerateOpts{Issuer: TOTPIssuer, AccountName: st.Email})
+		if err != nil {
+			return nil, fmt.Errorf("totp: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE staff SET totp_secret = $1, totp_step = 0 WHERE id = $2`, key.Secret(), st.ID); err != nil {
+			return nil, fmt.Errorf("update staff: %w", svc.s.translate(err))
+		}
+		secret, url = key.Secret(), key.URL()
+		return []ref{{ID: st.ID}}, nil
+	})
+	return secret, url, err
+}
+
+// Authenticate checks a sign-in attempt from remote. Every failure is EUNAUTHORIZED with
+// carepath.AuthFailedMessage. The audit row (staff.login) says "denied" and names the staff
+// member only on success. The failure is counted towards the lock-out in its own
+// transaction after the audited call, since the call's own writes are rolled back.
+func (svc *StaffService) Authenticate(ctx context.Context, email, password, totpCode, remote string) (*carepath.Staff, error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	var found *carepath.Staff
+	// refused is returned inside the call as EFORBIDDEN, so the audit row reads "denied"
+	// rather than "no actor"; the caller gets EUNAUTHORIZED.
+	refused := &carepath.Error{Code: carepath.EFORBIDDEN, Message: carepath.AuthFailedMessage}
+	err := svc.s.do(ctx, op{record: recStaff, action: actLogin, detail: "password sign-in"}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		locked, err := svc.locked(ctx, tx, email, remote, svc.s.timestamp().Add(-LockoutWindow))
+		if err != nil {
+			return nil, err
+		}
+		st, hash, secret, err := svc.byEmail(ctx, tx, email)
+		if err != nil && carepath.ErrorCode(err) != carepath.ENOTFOUND {
+			return nil, err
+		}
+		if st == nil {
+			_, _ = checkPassword(dummyHash(), password) // as slow as a real check
+			return nil, refused
+		}
+		ok, err := checkPassword(hash, password)
+		if err != nil {
+			return nil, err
+		}
+		if !ok || locked || st.Disabled {
+			return nil, refused
+		}
+		if secret.Valid {
+			valid, err := svc.checkTOTP(ctx, tx, st.ID, secret.String, totpCode, svc.s.now())
+			if err != nil {
+				return nil, err
+			}
+			if !valid {
+				return nil, refused
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE kind = 'account' AND key = $1`, email); err != nil {
+			return nil, fmt.Errorf("clear failures: %w", svc.s.translate(err))
+		}
+		found = st
+		return []ref{{ID: st.ID}}, nil
+	})
+	switch {
+	case err == nil:
+		return found, nil
+	case !errors.Is(err, refused):
+		return nil, err
+	}
+	failed := carepath.Errorf(carepath.EUNAUTHORIZED, "%s", carepath.AuthFailedMessage)
+	if ferr := svc.recordFailure(ctx, email, remote); ferr != nil {
+		return nil, errors.Join(failed, ferr)
+	}
+	return nil, failed
+}
+
+// locked reports whether sign-in for email, or from remote, is locked out.
+func (svc *StaffService) locked(ctx context.Context, tx *sql.Tx, email, remote string, since time.Time) (bool, error) {
+	var account, addr int
+	err := tx.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM login_failures WHERE kind = 'account' AND key = $1 AND at > $3),
+		(SELECT count(*) FROM login_failures WHERE kind = 'remote' AND key = $2 AND at > $3)`,
+		email, remote, since).Scan(&account, &addr)
+	if err != nil {
+		return false, fmt.Errorf("count failures: %w", svc.s.translate(err))
+	}
+	return account >= LockoutAccount || addr >= LockoutRemote, nil
+}
+
+// recordFailure counts one failed sign-in against the email and the address, and forgets
+// failures older than the window.
+func (svc *StaffService) recordFailure(ctx context.Context, email, remote string) error {
+	tx, err := svc.s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", svc.s.translate(err))
+	}
+	defer tx.Rollback()
+	now := svc.s.timestamp()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE at <= $1`, now.Add(-LockoutWindow)); err != nil {
+		return fmt.Errorf("prune failures: %w", svc.s.translate(err))
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO login_failures (kind, key, at) VALUES ('account', $1, $3), ('remote', $2, $3)`,
+		email, remote, now); err != nil {
+		return fmt.Errorf("record failure: %w", svc.s.translate(err))
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", svc.s.translate(err))
+	}
+	return nil
+}
+
+// byEmail reads one staff member with their password hash and TOTP secret. ENOTFOUND.
+func (svc *StaffService) byEmail(ctx context.Context, tx *sql.Tx, email string) (*carepath.Staff, string, sql.NullString, error) {
+	var st carepath.Staff
+	var role, hash string
+	var secret sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT id, email, name, role, created_at, disabled, password_hash, totp_secret
+		FROM staff WHERE email = $1`, strings.ToLower(strings.TrimSpace(email))).
+		Scan(&st.ID, &st.Email, &st.Name, &role, &st.CreatedAt, &st.Disabled, &hash, &secret)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, "", secret, carepath.Errorf(carepath.ENOTFOUND, "No staff member has this email.")
+	}
+	if err != nil {
+		return nil, "", secret, fmt.Errorf("select staff: %w", svc.s.translate(err))
+	}
+	st.Role, st.CreatedAt, st.TOTPEnabled = carepath.Role(role), st.CreatedAt.UTC(), secret.Valid
+	return &st, hash, secret, nil
+}
+
+// scanStaff reads one row of staffColumns.
+func scanStaff(rows *sql.Rows) (*carepath.Staff, error) {
+	var st carepath.Staff
+	var role string
+	if err := rows.Scan(&st.ID, &st.Email, &st.Name, &role, &st.CreatedAt, &st.Disabled, &st.TOTPEnabled); err != nil {
+		return nil, fmt.Errorf("scan staff: %w", err)
+	}
+	st.Role, st.CreatedAt = carepath.Role(role), st.CreatedAt.UTC()
+	return &st, nil
+}

@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/carepath/carepath"
+	"github.com/google/uuid"
+)
+
+// tokenPrefix starts every API token, so a leaked one is easy to recognise.
+const tokenPrefix = "cp_"
+
+// tokenBytes is the number of random bytes in a token.
+const tokenBytes = 32
+
+// hashToken returns the stored form of a token: the hex SHA-256 of its text. A token has 256
+// random bits, so a fast hash is enough.
+func hashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// CreateToken makes a new API token for the staff member with that email and returns it; it
+// is shown once and only its hash is stored. ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+func (svc *StaffService) CreateToken(ctx context.Context, email string) (string, error) {
+	token, _, err := svc.CreateTokenWithID(ctx, email)
+	return token, err
+}
+
+// CreateTokenWithID is CreateToken that also returns the token's id, by which it can be
+// revoked without knowing the token.
+func (svc *StaffService) CreateTokenWithID(ctx context.Context, email string) (token, id string, err error) {
+	err = svc.s.do(ctx, op{record: recToken, action: actCreate}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		st, _, _, err := svc.byEmail(ctx, tx, email)
+		if err != nil {
+			return nil, err
+		}
+		uid, err := uuid.NewV7()
+		if err != nil {
+			return nil, fmt.Errorf("new id: %w", err)
+		}
+		b := make([]byte, tokenBytes)
+		if _, err := rand.Read(b); err != nil {
+			return nil, fmt.Errorf("token: %w", err)
+		}
+		t := tokenPrefix + base64.RawURLEncoding.EncodeToString(b)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO api_tokens (id, staff_id, token_hash, created_at) VALUES ($1, $2, $3, $4)`,
+			uid.String(), st.ID, hashToken(t), svc.s.timestamp()); err != nil {
+			return nil, fmt.Errorf("insert token: %w", svc.s.translate(err))
+		}
+		token, id = t, uid.String()
+		return []ref{{ID: id}}, nil
+	})
+	if err != nil {
+		return "", "", err
+	}
+	return token, id, nil
+}
+
+// RevokeToken revokes a token given in plain text (starting "cp_") or by its id; revoking
+// a revoked token changes nothing. ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+func (svc *StaffService) RevokeToken(ctx context.Context, tokenOrID string) error {
+	q, arg := `SELECT id FROM api_tokens WHERE id = $1`, tokenOrID
+	if strings.HasPrefix(tokenOrID, tokenPrefix) {
+		q, arg = `SELECT id FROM api_tokens WHERE token_hash = $1`, hashToken(tokenOrID)
+	}
+	return svc.s.do(ctx, op{record: recToken, action: actRevoke}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		var id string
+		err := tx.QueryRowContext(ctx, q, arg).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, carepath.Errorf(carepath.ENOTFOUND, "No such token.")
+		}
+		if err != nil {
+			return nil, fmt.Errorf("select token: %w", svc.s.translate(err))
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL`,
+			svc.s.timestamp(), id); err != nil {
+			return nil, fmt.Errorf("revoke token: %w", svc.s.translate(err))
+		}
+		return []ref{{ID: id}}, nil
+	})
+}
+
+// AuthenticateToken returns the staff member a token belongs to. A wrong, revoked or
+// malformed token, or a disabled account, is EUNAUTHORIZED; the audit row (token.login) says
+// "denied" then, and names the token's id on success.
+func (svc *StaffService) AuthenticateToken(ctx context.Context, token string) (*carepath.Staff, error) {
+	// failed is returned inside the call as EFORBIDDEN, so the audit row reads "denied"
+	// rather than "no actor"; the caller gets EUNAUTHORIZED.
+	failed := carepath.Errorf(carepath.EFORBIDDEN, "The API token is not valid.")
+	var found *carepath.Staff
+	err := svc.s.do(ctx, op{record: recToken, action: actLogin, detail: "api token"}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		if !strings.HasPrefix(token, tokenPrefix) || len(token) > 100 {
+			return nil, failed
+		}
+		var st carepath.Staff
+		var role, tokenID string
+		var revoked sql.NullTime
+		err := tx.QueryRowContext(ctx, `SELECT t.id, t.revoked_at, s.id, s.email, s.name, s.role, s.created_at, s.disabled,
+			s.totp_secret IS NOT NULL
+			FROM api_tokens t JOIN staff s ON s.id = t.staff_id WHERE t.token_hash = $1`, hashToken(token)).
+			Scan(&tokenID, &revoked, &st.ID, &st.Email, &st.Name, &role, &st.CreatedAt, &st.Disabled, &st.TOTPEnabled)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, failed
+		}
+		if err != nil {
+			return nil, fmt.Errorf("select token: %w", svc.s.translate(err))
+		}
+		if revoked.Valid || st.Disabled {
+			return nil, failed
+		}
+		st.Role, st.CreatedAt = carepath.Role(role), st.CreatedAt.UTC()
+		found = &st
+		return []ref{{ID: tokenID}}, nil
+	})
+	switch {
+	case errors.Is(err, failed):
+		return nil, carepath.Errorf(carepath.EUNAUTHORIZED, "The API token is not valid.")
+	case err != nil:
+		return nil, err
+	}
+	return found, nil
+}

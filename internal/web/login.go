@@ -1,0 +1,70 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/carepath/carepath"
+)
+
+// loginView is the view model of the sign-in page.
+type loginView struct {
+	page
+	Email   string // what was typed, kept on failure
+	Summary []errorLink
+}
+
+// loginForm shows the sign-in page, or the staff home to someone already signed in.
+func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.currentStaff(r); ok {
+		http.Redirect(w, r, "/staff", http.StatusSeeOther)
+		return
+	}
+	s.render(w, r, http.StatusOK, "login", loginView{page: page{Title: "Staff sign-in"}})
+}
+
+// login checks the email, password and (when the account has one) TOTP code. Every failure
+// shows the same message, which never says whether the account exists or is locked, and
+// keeps the typed email. Success starts a new session (a new token, against fixation).
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	v := loginView{page: page{Title: "Staff sign-in"}}
+	if err := r.ParseForm(); err != nil || s.Staff == nil {
+		v.Summary = []errorLink{{"login-email", "The form could not be read. Please try again."}}
+		s.render(w, r, http.StatusBadRequest, "login", v)
+		return
+	}
+	v.Email = r.PostForm.Get("email")
+	remote := clientAddr(r)
+	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: "public", Role: carepath.RolePublic, Remote: remote})
+	st, err := s.Staff.Authenticate(ctx, v.Email, r.PostForm.Get("password"), r.PostForm.Get("code"), remote)
+	if err != nil {
+		status := http.StatusUnauthorized
+		msg := carepath.AuthFailedMessage
+		if carepath.ErrorCode(err) != carepath.EUNAUTHORIZED {
+			s.Log.Error("sign in", "err", err)
+			status, msg = http.StatusInternalServerError, "We could not sign you in just now. Please try again in a minute."
+		}
+		v.Summary = []errorLink{{"login-email", msg}}
+		s.render(w, r, status, "login", v)
+		return
+	}
+	m := s.manager(r)
+	if err := m.RenewToken(r.Context()); err != nil {
+		s.Log.Error("renew session", "err", err)
+		http.Error(w, "Internal error.", http.StatusInternalServerError)
+		return
+	}
+	m.Put(r.Context(), sessStaffID, st.ID)
+	m.Put(r.Context(), sessStaffRole, string(st.Role))
+	m.Put(r.Context(), sessStaffName, st.Name)
+	http.Redirect(w, r, "/staff", http.StatusSeeOther)
+}
+
+// logout ends the session and shows the sign-in page.
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
+	if err := s.manager(r).Destroy(r.Context()); err != nil {
+		s.Log.Error("end session", "err", err)
+		http.Error(w, "Internal error.", http.StatusInternalServerError)
+		return
+	}
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}

@@ -1,0 +1,50 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/carepath/carepath"
+)
+
+// staffHomeView is the view model of the staff home page.
+type staffHomeView struct {
+	page
+	Who     signedIn
+	Intakes []*carepath.Intake
+	Flagged int    // how many requests are flagged for same-day review
+	Denied  bool   // the role may not see the intake queue
+	Problem string // the queue could not be read
+}
+
+// staffHome shows who is signed in and the intake queue: requests flagged for same-day
+// review first, then the newest. The queue is read as the staff member, so the policy
+// decides and the reads are audited under their id.
+func (s *Server) staffHome(w http.ResponseWriter, r *http.Request, who signedIn) {
+	v := staffHomeView{page: page{Title: "Staff home"}, Who: who}
+	list, err := s.Intakes.FindIntakes(r.Context(), carepath.IntakeFilter{})
+	switch carepath.ErrorCode(err) {
+	case "":
+		slices.SortStableFunc(list, func(a, b *carepath.Intake) int {
+			switch {
+			case a.Crisis == b.Crisis:
+				return 0
+			case a.Crisis:
+				return -1
+			}
+			return 1
+		})
+		v.Intakes = list
+		for _, in := range list {
+			if in.Crisis {
+				v.Flagged++
+			}
+		}
+	case carepath.EFORBIDDEN:
+		v.Denied = true
+	default:
+		s.Log.Error("intake queue", "err", err)
+		v.Problem = "The intake queue could not be read just now. Please reload the page in a minute."
+	}
+	s.render(w, r, http.StatusOK, "staff_home", v)
+}

@@ -1,0 +1,96 @@
+package carepath
+
+import (
+	"context"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Staff is a member of the clinic's staff who signs in to carepath.
+type Staff struct {
+	ID          string    `json:"id"`
+	Email       string    `json:"email"`
+	Name        string    `json:"name"`
+	Role        Role      `json:"role"`
+	CreatedAt   time.Time `json:"created_at"`
+	Disabled    bool      `json:"disabled"`
+	TOTPEnabled bool      `json:"totp_enabled"`
+}
+
+// StaffRoles lists the roles a staff member may hold.
+var StaffRoles = []Role{RoleAdmin, RoleClinician, RoleCaseManager, RoleFrontDesk, RoleReviewer}
+
+// ValidStaffRole reports whether r is a role a staff member may hold.
+func ValidStaffRole(r Role) bool {
+	for _, x := range StaffRoles {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// AuthFailedMessage is the one message every failed sign-in gets, whatever the reason, so it
+// never reveals whether an account exists, is disabled or is locked.
+const AuthFailedMessage = "Email or password is incorrect, or the account is locked."
+
+// Validate checks a staff member before they are stored; it trims the fields and lower-cases
+// the email. Field errors name email, name and role.
+func (s *Staff) Validate() error {
+	var errs FieldErrors
+	s.Email = strings.ToLower(strings.TrimSpace(s.Email))
+	s.Name = strings.TrimSpace(s.Name)
+	if s.Email == "" {
+		errs.Add("email", "required", "Please give an email address.")
+	} else if a, err := mail.ParseAddress(s.Email); err != nil || a.Address != s.Email || len(s.Email) > 254 {
+		errs.Add("email", "format", "This does not look like an email address (for example name@example.org).")
+	}
+	switch {
+	case s.Name == "":
+		errs.Add("name", "required", "Please give a name.")
+	case utf8.RuneCountInString(s.Name) > 100:
+		errs.Add("name", "too_long", "Please keep the name under 100 characters.")
+	}
+	if !ValidStaffRole(s.Role) {
+		errs.Add("role", "enum", "Use one of admin, clinician, case_manager, front_desk, reviewer.")
+	}
+	return errs.Err()
+}
+
+// Actor returns the actor a signed-in staff member acts as, from remote.
+func (s *Staff) Actor(remote string) Actor {
+	return Actor{ID: s.ID, Role: s.Role, Remote: remote}
+}
+
+// StaffFilter narrows a list of staff members; nil fields do not filter.
+type StaffFilter struct {
+	Role *Role
+}
+
+// StaffService manages staff accounts, their passwords, second factors and API tokens.
+type StaffService interface {
+	// CreateStaff validates and stores s with the given password, filling ID and CreatedAt.
+	// EINVALID (fields email, name, role, password), ECONFLICT for an email already in use,
+	// EUNAUTHORIZED without an actor, EFORBIDDEN for roles that may not manage staff.
+	CreateStaff(ctx context.Context, s *Staff, password string) error
+	// FindStaffByEmail returns the staff member with that email (case-insensitive).
+	// ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+	FindStaffByEmail(ctx context.Context, email string) (*Staff, error)
+	// FindStaff lists staff members by email. EINVALID, EUNAUTHORIZED, EFORBIDDEN.
+	FindStaff(ctx context.Context, filter StaffFilter) ([]*Staff, error)
+	// Authenticate checks a sign-in attempt from remote and returns the staff member. Every
+	// failure — unknown email, wrong password, wrong or missing TOTP code, disabled or locked
+	// account — is EUNAUTHORIZED with AuthFailedMessage.
+	Authenticate(ctx context.Context, email, password, totpCode, remote string) (*Staff, error)
+	// CreateToken makes a new API token for the staff member with that email and returns it
+	// in plain text; only its hash is stored. ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+	CreateToken(ctx context.Context, email string) (string, error)
+	// RevokeToken revokes a token given in plain text or by its id. ENOTFOUND, EUNAUTHORIZED,
+	// EFORBIDDEN.
+	RevokeToken(ctx context.Context, tokenOrID string) error
+	// AuthenticateToken returns the staff member a token belongs to. A wrong, revoked or
+	// malformed token, or a disabled account, is EUNAUTHORIZED.
+	AuthenticateToken(ctx context.Context, token string) (*Staff, error)
+}
