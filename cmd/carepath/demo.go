@@ -4,11 +4,36 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/store"
 	"github.com/carepath/carepath/placement"
 )
+
+// demoPassword is the password of every demo staff account. Demo data is for trying carepath
+// out on a throw-away database, never for real clients.
+const demoPassword = "carepath-demo-2026"
+
+// demoStaff are the demo accounts, one per role.
+var demoStaff = []struct {
+	email, name string
+	role        carepath.Role
+}{
+	{"admin@demo.carepath.test", "Avery Admin (demo)", carepath.RoleAdmin},
+	{"clinician@demo.carepath.test", "Dr Casey Morgan (demo)", carepath.RoleClinician},
+	{"clinician2@demo.carepath.test", "Dr Jamie Reyes (demo)", carepath.RoleClinician},
+	{"casemanager@demo.carepath.test", "Morgan Lee (demo)", carepath.RoleCaseManager},
+	{"frontdesk@demo.carepath.test", "Taylor Brooks (demo)", carepath.RoleFrontDesk},
+}
+
+// demoClients are fictional clients; the first clinician has the odd ones, the second the even ones.
+var demoClients = [][3]string{
+	{"Robin", "Lake", "1988-03-14"}, {"Quinn", "Harper", "1975-11-02"}, {"Skyler", "Nguyen", "1994-07-21"},
+	{"Drew", "Patel", "1969-01-30"}, {"Emerson", "Okafor", "2001-09-09"}, {"Rowan", "Silva", "1983-05-17"},
+	{"Hayden", "Kowalski", "1990-12-05"}, {"Parker", "Haddad", "1978-04-26"}, {"Reese", "Lindqvist", "1998-08-13"},
+	{"Sage", "Moreau", "1986-02-28"}, {"Blake", "Achebe", "1972-10-19"}, {"Kendall", "Ortiz", "1996-06-07"},
+}
 
 // demoIntakes are fictional people who asked for an intake through the decision aid.
 var demoIntakes = []struct {
@@ -24,32 +49,59 @@ var demoIntakes = []struct {
 		`{"answers":{"phq9":[3,3,2,3,2,3,2,2,1]},"context":{"support":"some","self_harm":true}}`},
 }
 
-// seedDemo adds the demo intake requests to an empty database and returns how many it added.
-// A database that already holds intake requests is left alone.
-func seedDemo(ctx context.Context, st *store.Store) (int, error) {
+// seedDemo fills an empty database with demo staff, clients and intake requests, and prints
+// the demo logins to out. A database that already holds staff or intake requests is left alone.
+func seedDemo(ctx context.Context, st *store.Store, out io.Writer) (bool, error) {
 	ctx = carepath.NewContext(ctx, carepath.Actor{ID: "demo-seed", Role: carepath.RoleSystem, Remote: "cli"})
-	svc := store.NewIntakeService(st)
-	existing, err := svc.FindIntakes(ctx, carepath.IntakeFilter{Limit: 1})
+	staffSvc, intakes := store.NewStaffService(st), store.NewIntakeService(st)
+	existingStaff, err := staffSvc.FindStaff(ctx, carepath.StaffFilter{})
 	if err != nil {
-		return 0, fmt.Errorf("check for data: %w", err)
+		return false, fmt.Errorf("check for data: %w", err)
 	}
-	if len(existing) > 0 {
-		return 0, nil
+	existingIntakes, err := intakes.FindIntakes(ctx, carepath.IntakeFilter{Limit: 1})
+	if err != nil {
+		return false, fmt.Errorf("check for data: %w", err)
+	}
+	if len(existingStaff) > 0 || len(existingIntakes) > 0 {
+		fmt.Fprintln(out, "The database already holds data: demo data was not added.")
+		return false, nil
+	}
+	var clinicians []string
+	for _, d := range demoStaff {
+		s := &carepath.Staff{Email: d.email, Name: d.name, Role: d.role}
+		if err := staffSvc.CreateStaff(ctx, s, demoPassword); err != nil {
+			return false, fmt.Errorf("demo staff: %w", err)
+		}
+		if d.role == carepath.RoleClinician {
+			clinicians = append(clinicians, s.ID)
+		}
+	}
+	clients := store.NewClientService(st)
+	for i, c := range demoClients {
+		cl := &carepath.Client{GivenName: c[0], FamilyName: c[1], BirthDate: c[2], PrimaryClinicianID: clinicians[i%len(clinicians)]}
+		if err := clients.CreateClient(ctx, cl); err != nil {
+			return false, fmt.Errorf("demo client: %w", err)
+		}
 	}
 	for _, d := range demoIntakes {
 		p, err := placement.DecodeBytes([]byte(d.profile))
 		if err != nil {
-			return 0, fmt.Errorf("demo profile: %w", err)
+			return false, fmt.Errorf("demo profile: %w", err)
 		}
 		rec, err := placement.Recommend(p)
 		if err != nil {
-			return 0, fmt.Errorf("demo profile: %w", err)
+			return false, fmt.Errorf("demo profile: %w", err)
 		}
 		in := &carepath.Intake{Name: d.name, Email: d.email, Phone: d.phone, BestTimes: d.times, Consent: true,
 			Profile: json.RawMessage(d.profile), Level: rec.Level, Crisis: rec.Crisis}
-		if err := svc.CreateIntake(ctx, in); err != nil {
-			return 0, fmt.Errorf("demo intake: %w", err)
+		if err := intakes.CreateIntake(ctx, in); err != nil {
+			return false, fmt.Errorf("demo intake: %w", err)
 		}
 	}
-	return len(demoIntakes), nil
+	fmt.Fprintf(out, "Demo data added: %d staff, %d clients, %d intake requests (all fictional).\n", len(demoStaff), len(demoClients), len(demoIntakes))
+	fmt.Fprintf(out, "Demo logins at /login, password %q:\n", demoPassword)
+	for _, d := range demoStaff {
+		fmt.Fprintf(out, "  %-13s %s\n", d.role, d.email)
+	}
+	return true, nil
 }

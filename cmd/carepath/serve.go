@@ -44,13 +44,9 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer closeDB()
 	if *demo {
-		n, err := seedDemo(ctx, st)
-		if err != nil {
+		if _, err := seedDemo(ctx, st, stdout); err != nil {
 			log.Error("seed demo data", "err", err)
 			return 1
-		}
-		if n > 0 {
-			log.Info("demo data seeded", "intake_requests", n)
 		}
 	}
 	srv, err := newServer(st, log)
