@@ -10,9 +10,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -24,23 +22,6 @@ import (
 )
 
 const staffPassword = "a long enough password"
-
-// latestSQLiteMigration is the highest SQLite migration version, as text.
-func latestSQLiteMigration(t *testing.T) string {
-	t.Helper()
-	entries, err := os.ReadDir("../../internal/sqlite/migrations")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var latest int64
-	for _, e := range entries {
-		prefix, _, _ := strings.Cut(e.Name(), "_")
-		if v, err := strconv.ParseInt(prefix, 10, 64); err == nil && strings.HasSuffix(e.Name(), ".sql") {
-			latest = max(latest, v)
-		}
-	}
-	return strconv.FormatInt(latest, 10)
-}
 
 // addTestStaff creates a staff member as the command line.
 func addTestStaff(t *testing.T, st *store.Store, email string, role carepath.Role) *carepath.Staff {

@@ -28,8 +28,8 @@ func TestOpenTwiceMigratesOnce(t *testing.T) {
 		t.Fatalf("second Open: %v", err)
 	}
 	defer second.Close()
-	if want := latestMigration(t); first.Version != want || second.Version != first.Version {
-		t.Errorf("versions %d then %d, want %d twice", first.Version, second.Version, latestMigration(t))
+	if want := postgres.LatestMigration(); first.Version != want || second.Version != first.Version {
+		t.Errorf("versions %d then %d, want %d twice", first.Version, second.Version, postgres.LatestMigration())
 	}
 	var n int
 	if err := second.Read.QueryRow("SELECT count(*) FROM audit_log").Scan(&n); err != nil || n != 1 {

@@ -117,3 +117,6 @@ func migrate(ctx context.Context, db *sql.DB) (int64, error) {
 	}
 	return v, nil
 }
+
+// LatestMigration is the schema version a database reaches once Open has migrated it.
+func LatestMigration() int64 { return store.LatestMigration(migrations, "migrations") }
