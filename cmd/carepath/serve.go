@@ -83,13 +83,15 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // newServer wires the web pages and the JSON API to the store.
 func newServer(st *store.Store, log *slog.Logger) (*web.Server, error) {
 	intakes, staff := store.NewIntakeService(st), store.NewStaffService(st)
+	clients := store.NewClientService(st)
 	return web.New(web.Server{
 		Placement:    placement.DefaultConfig,
 		Intakes:      intakes,
+		Clients:      clients,
 		Staff:        staff,
 		SessionStore: web.NewSQLSessionStore(st.WriteDB()),
 		API: &api.API{Placement: placement.DefaultConfig, Log: log, Staff: staff, Intakes: intakes,
-			Clients: store.NewClientService(st), Audit: store.NewAuditService(st)},
+			Clients: clients, Audit: store.NewAuditService(st)},
 		Log:   log,
 		Ready: st.Ping,
 	})

@@ -32,7 +32,12 @@ func TestBrowserStaffSignIn(t *testing.T) {
 	b := newBrowser(t)
 	ts, st := testServer(t) // a server whose store the test can seed
 	b.base = ts.URL
-	addTestStaff(t, st, "ana@example.org", carepath.RoleClinician)
+	ana := addTestStaff(t, st, "ana@example.org", carepath.RoleClinician)
+	robin := &carepath.Client{GivenName: "Robin", FamilyName: "Lake", BirthDate: "1990-04-02", Phone: "555-010-2222",
+		PrimaryClinicianID: ana.ID, EmergencyContact: carepath.EmergencyContact{Name: "Sam Lake", Relationship: "sibling", Phone: "555-010-3333"}}
+	if err := store.NewClientService(st).CreateClient(carepath.NewContext(context.Background(), cliActor()), robin); err != nil {
+		t.Fatal(err)
+	}
 	pub := carepath.NewContext(context.Background(), carepath.Actor{ID: "public", Role: carepath.RolePublic, Remote: "192.0.2.1"})
 	if err := store.NewIntakeService(st).CreateIntake(pub, &carepath.Intake{Name: "Quiet Crisis", Phone: "555-010-1111",
 		Consent: true, Profile: json.RawMessage(`{}`), Level: carepath.LevelPHP, Crisis: true}); err != nil {
@@ -62,6 +67,14 @@ func TestBrowserStaffSignIn(t *testing.T) {
 		t.Errorf("staff home: %q", clip(got, 400))
 	}
 	b.axeCheck("staff home with the intake queue", axe)
+	b.open("/staff/clients")
+	b.axeCheck("client list", axe)
+	b.open("/staff/clients/" + robin.ID)
+	if got := js[string](b, `document.querySelector('h1').textContent`); !strings.Contains(got, "Robin Lake") {
+		t.Errorf("chart heading: %q", got)
+	}
+	b.axeCheck("client chart", axe)
+	b.open("/staff")
 
 	b.navigate("sign out", 200, chromedp.Click(chromedp.CSS(`form[action="/logout"] button[type=submit]`)))
 	if p := b.path(); p != "/login" {

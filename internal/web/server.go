@@ -27,6 +27,7 @@ var staticFS embed.FS
 type Server struct {
 	Placement placement.Config
 	Intakes   carepath.IntakeService
+	Clients   carepath.ClientService
 	API       *api.API
 	Log       *slog.Logger
 	Ready     func(ctx context.Context) error
@@ -72,6 +73,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /login", s.withSession(s.login))
 	mux.Handle("POST /logout", s.withSession(s.logout))
 	mux.Handle("GET /staff", s.requireStaff(s.staffHome))
+	mux.Handle("GET /staff/clients", s.requireStaff(s.clientList))
+	mux.Handle("POST /staff/clients", s.requireStaff(s.clientList))
+	mux.Handle("GET /staff/clients/{id}", s.requireStaff(s.clientChart))
 	if s.API != nil {
 		s.API.Register(mux)
 	}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/store"
+)
+
+func TestClientPages(t *testing.T) {
+	ts, st := testServer(t)
+	ana := addTestStaff(t, st, "ana@example.org", carepath.RoleClinician)
+	addTestStaff(t, st, "rev@example.org", carepath.RoleReviewer)
+	cli := carepath.NewContext(context.Background(), cliActor())
+	clients := store.NewClientService(st)
+	mine := &carepath.Client{GivenName: "Robin", FamilyName: "Lake", BirthDate: "1990-04-02", PrimaryClinicianID: ana.ID}
+	other := &carepath.Client{GivenName: "Quinn", FamilyName: "Harper", BirthDate: "1980-01-01", PrimaryClinicianID: "someone-else"}
+	for _, c := range []*carepath.Client{mine, other} {
+		if err := clients.CreateClient(cli, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	signIn := func(email string) func(method, path string, form url.Values) (int, string) {
+		c := staffBrowser(t)
+		if code, _, _ := sendForm(t, c, "POST", ts.URL+"/login", url.Values{"email": {email}, "password": {staffPassword}}); code != 303 {
+			t.Fatalf("sign in %s: %d", email, code)
+		}
+		return func(method, path string, form url.Values) (int, string) {
+			code, _, body := sendForm(t, c, method, ts.URL+path, form)
+			return code, body
+		}
+	}
+
+	if code, _, _ := sendForm(t, staffBrowser(t), "GET", ts.URL+"/staff/clients", nil); code != 303 {
+		t.Errorf("signed out: %d, want a redirect to /login", code)
+	}
+	as := signIn("ana@example.org")
+	code, body := as("GET", "/staff/clients", nil)
+	if code != 200 || !strings.Contains(body, "Lake, Robin") || strings.Contains(body, "Harper") {
+		t.Errorf("clinician's list: %d", code)
+	}
+	code, body = as("POST", "/staff/clients", url.Values{"search": {"rob"}})
+	if code != 200 || !strings.Contains(body, "Lake, Robin") || !strings.Contains(body, `value="rob"`) {
+		t.Errorf("search: %d", code)
+	}
+	if code, body = as("POST", "/staff/clients", url.Values{"search": {"zzz"}}); code != 200 || !strings.Contains(body, "No client matches") {
+		t.Errorf("empty search: %d", code)
+	}
+	if code, body = as("GET", "/staff/clients/"+mine.ID, nil); code != 200 || !strings.Contains(body, "Robin Lake") {
+		t.Errorf("own chart: %d", code)
+	}
+	if code, body = as("GET", "/staff/clients/"+other.ID, nil); code != 404 || strings.Contains(body, "Harper") {
+		t.Errorf("another clinician's client: %d", code)
+	}
+	if code, _ = signIn("rev@example.org")("GET", "/staff/clients", nil); code != 403 {
+		t.Errorf("reviewer: %d", code)
+	}
+}

@@ -1,0 +1,35 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/carepath/carepath"
+)
+
+// chartView is the view model of a client's chart.
+type chartView struct {
+	page
+	Who    signedIn
+	Client *carepath.Client
+}
+
+// clientChart shows one client's chart: demographics, contacts, coverage and care team. A client
+// the staff member may not see, and one that does not exist, both answer 404: whether a person
+// is a client is itself private.
+func (s *Server) clientChart(w http.ResponseWriter, r *http.Request, who signedIn) {
+	c, err := s.Clients.FindClientByID(r.Context(), r.PathValue("id"))
+	switch carepath.ErrorCode(err) {
+	case "":
+		s.render(w, r, http.StatusOK, "client_chart", chartView{page: page{Title: "Chart"}, Who: who, Client: c})
+	case carepath.ENOTFOUND, carepath.EINVALID:
+		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Client not found"},
+			Message: "There is no client here that you may see."})
+	case carepath.EFORBIDDEN:
+		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
+			Message: "Your role does not give access to client charts."})
+	default:
+		s.Log.Error("client chart", "err", err)
+		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
+			Message: "The chart could not be read just now. Please try again in a minute."})
+	}
+}
