@@ -84,6 +84,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func newServer(st *store.Store, log *slog.Logger) (*web.Server, error) {
 	intakes, staff := store.NewIntakeService(st), store.NewStaffService(st)
 	clients := store.NewClientService(st)
+	assessments := store.NewAssessmentService(st)
 	return web.New(web.Server{
 		Placement:    placement.DefaultConfig,
 		Intakes:      intakes,
@@ -91,7 +92,9 @@ func newServer(st *store.Store, log *slog.Logger) (*web.Server, error) {
 		Staff:        staff,
 		SessionStore: web.NewSQLSessionStore(st.WriteDB()),
 		API: &api.API{Placement: placement.DefaultConfig, Log: log, Staff: staff, Intakes: intakes,
-			Clients: clients, Audit: store.NewAuditService(st)},
+			Programs: store.NewProgramService(st), Episodes: store.NewEpisodeService(st),
+			Clients: clients, Audit: store.NewAuditService(st),
+			Assessments: assessments, IntakeConverter: assessments},
 		Log:   log,
 		Ready: st.Ping,
 	})

@@ -16,6 +16,12 @@ type API struct {
 	Intakes   carepath.IntakeService // the intake queue
 	Clients   carepath.ClientService
 	Audit     carepath.AuditService
+	// Programs and Episodes serve programs, their census and episodes of care.
+	Programs carepath.ProgramService
+	Episodes carepath.EpisodeService
+	// Assessments and IntakeConverter serve the chart's assessments and intake conversion.
+	Assessments     carepath.AssessmentService
+	IntakeConverter carepath.IntakeConverter
 }
 
 // Register adds every JSON API route to mux. This is the API's one route table.
@@ -28,4 +34,15 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/clients/{id}", a.getClient)
 	mux.HandleFunc("PATCH /api/v1/clients/{id}", a.updateClient)
 	mux.HandleFunc("GET /api/v1/audit", a.listAudit)
+	mux.HandleFunc("POST /api/v1/programs", a.createProgram)
+	mux.HandleFunc("GET /api/v1/programs", a.listPrograms)
+	mux.HandleFunc("GET /api/v1/programs/{id}", a.getProgram)
+	mux.HandleFunc("GET /api/v1/programs/{id}/census", a.programCensus)
+	mux.HandleFunc("POST /api/v1/clients/{id}/episodes", a.admitClient)
+	mux.HandleFunc("GET /api/v1/clients/{id}/episodes", a.listEpisodes)
+	mux.HandleFunc("POST /api/v1/episodes/{id}/transfers", a.transferEpisode)
+	mux.HandleFunc("POST /api/v1/episodes/{id}/discharge", a.dischargeEpisode)
+	mux.HandleFunc("POST /api/v1/clients/{id}/assessments", a.createAssessment)
+	mux.HandleFunc("GET /api/v1/clients/{id}/assessments", a.listAssessments)
+	mux.HandleFunc("POST /api/v1/intakes/{id}/convert", a.convertIntake)
 }

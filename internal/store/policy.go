@@ -16,6 +16,12 @@ const (
 	recAudit  recordType = "audit"
 	recStaff  recordType = "staff"
 	recToken  recordType = "token"
+
+	recProgram recordType = "program"
+	recEpisode recordType = "episode"
+	recCensus  recordType = "census"
+
+	recAssessment recordType = "assessment"
 )
 
 // action is what a call does to a record type. The audit log names a call
@@ -30,6 +36,11 @@ const (
 	actUpdate action = "update"
 	actRevoke action = "revoke"
 	actLogin  action = "login"
+
+	actTransfer  action = "transfer"
+	actDischarge action = "discharge"
+
+	actConvert action = "convert"
 )
 
 // policy is the access policy as data: for each record type and action, the roles that may
@@ -43,6 +54,8 @@ var policy = map[recordType]map[action][]carepath.Role{
 		actCreate: {carepath.RolePublic, carepath.RoleFrontDesk, carepath.RoleCaseManager,
 			carepath.RoleClinician, carepath.RoleAdmin, carepath.RoleSystem},
 		actList: {carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleClinician,
+			carepath.RoleAdmin, carepath.RoleSystem},
+		actConvert: {carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleClinician,
 			carepath.RoleAdmin, carepath.RoleSystem},
 	},
 	// Staff accounts and API tokens: admin and the command line manage them. Signing in (with
@@ -71,6 +84,37 @@ var policy = map[recordType]map[action][]carepath.Role{
 		actList: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
 			carepath.RoleAdmin, carepath.RoleSystem},
 		actUpdate: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// Assessments are clinical records: clinicians and case managers on the care team
+	// (canSeeClient decides), admin and the command line take and read them; front desk and
+	// reviewers may not. Converting an intake request creates a client and its first
+	// assessment; the intake queue's staff may do it.
+	recAssessment: {
+		actCreate: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actList:   {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// Programs: admin and the command line create them; every staff role but the reviewer
+	// sees them.
+	recProgram: {
+		actCreate: {carepath.RoleAdmin, carepath.RoleSystem},
+		actList: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
+		actRead: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// Episodes of care are clinical records: clinicians and case managers on the care team
+	// (canSeeClient decides), admin and the command line admit, transfer, discharge and read
+	// them. A program's census (who is open, at which level) is also for the front desk, which
+	// schedules; reviewers see neither.
+	recEpisode: {
+		actCreate:    {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actTransfer:  {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actDischarge: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actList:      {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	recCensus: {
+		actRead: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
 			carepath.RoleAdmin, carepath.RoleSystem},
 	},
 	// The audit log: only admin and the command line read it; nobody changes it.
