@@ -23,6 +23,7 @@ type Intake struct {
 	Level     Level           `json:"level"`   // the level recommended when it was sent
 	Crisis    bool            `json:"crisis"`  // flagged for same-day review
 	Status    IntakeStatus    `json:"status"`
+	ClientID  string          `json:"client_id,omitempty"` // the client it was converted into
 }
 
 // IntakeStatus is where an intake request stands.

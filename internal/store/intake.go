@@ -98,7 +98,7 @@ func (svc *IntakeService) FindIntakes(ctx context.Context, filter carepath.Intak
 	case limit > MaxIntakeLimit:
 		limit = MaxIntakeLimit
 	}
-	q := `SELECT id, created_at, name, email, phone, best_times, consent, profile, level, crisis, status
+	q := `SELECT id, created_at, name, email, phone, best_times, consent, profile, level, crisis, status, client_id
 		FROM intake_requests`
 	var args []any
 	detail := []string{}
@@ -159,12 +159,13 @@ func validateIntakeFilter(f carepath.IntakeFilter) error {
 func scanIntake(rows *sql.Rows) (*carepath.Intake, error) {
 	var in carepath.Intake
 	var profile, level, status string
+	var client sql.NullString
 	err := rows.Scan(&in.ID, &in.CreatedAt, &in.Name, &in.Email, &in.Phone, &in.BestTimes,
-		&in.Consent, &profile, &level, &in.Crisis, &status)
+		&in.Consent, &profile, &level, &in.Crisis, &status, &client)
 	if err != nil {
 		return nil, fmt.Errorf("scan intake: %w", err)
 	}
 	in.CreatedAt = in.CreatedAt.UTC()
-	in.Profile, in.Level, in.Status = json.RawMessage(profile), carepath.Level(level), carepath.IntakeStatus(status)
+	in.Profile, in.Level, in.Status, in.ClientID = json.RawMessage(profile), carepath.Level(level), carepath.IntakeStatus(status), client.String
 	return &in, nil
 }

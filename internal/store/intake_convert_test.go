@@ -51,6 +51,10 @@ func TestConvertIntake(t *testing.T) {
 		if n := rowCount(t, env, "intake_requests", "id = $1 AND status = 'converted' AND client_id = $2", in.ID, c.ID); n != 1 {
 			t.Errorf("intake not marked converted with the client id")
 		}
+		queue, err := store.NewIntakeService(env.Store).FindIntakes(asAdmin, carepath.IntakeFilter{})
+		if err != nil || len(queue) == 0 || queue[0].ClientID != c.ID || queue[0].Status != carepath.IntakeConverted {
+			t.Errorf("the queue does not show the conversion: %v %+v", err, queue)
+		}
 		if n := rowCount(t, env, "audit_log", "action = 'intake.convert' AND client_id = $1 AND detail = 'ok'", c.ID); n != 3 {
 			t.Errorf("%d convert audit rows, want 3 (intake, client, assessment)", n)
 		}
