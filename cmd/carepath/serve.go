@@ -85,15 +85,22 @@ func newServer(st *store.Store, log *slog.Logger) (*web.Server, error) {
 	intakes, staff := store.NewIntakeService(st), store.NewStaffService(st)
 	clients := store.NewClientService(st)
 	assessments := store.NewAssessmentService(st)
+	programs, episodes, audit := store.NewProgramService(st), store.NewEpisodeService(st), store.NewAuditService(st)
 	return web.New(web.Server{
 		Placement:    placement.DefaultConfig,
 		Intakes:      intakes,
 		Clients:      clients,
+		Assessments:  assessments,
+		Episodes:     episodes,
+		Programs:     programs,
+		Audit:        audit,
 		Staff:        staff,
 		SessionStore: web.NewSQLSessionStore(st.WriteDB()),
 		API: &api.API{Placement: placement.DefaultConfig, Log: log, Staff: staff, Intakes: intakes,
 			Programs: store.NewProgramService(st), Episodes: store.NewEpisodeService(st),
 			Clients: clients, Audit: store.NewAuditService(st),
+			Plans:       store.NewPlanService(st),
+			Consents:    store.NewConsentService(st),
 			Assessments: assessments, IntakeConverter: assessments},
 		Log:   log,
 		Ready: st.Ping,

@@ -22,6 +22,10 @@ type API struct {
 	// Assessments and IntakeConverter serve the chart's assessments and intake conversion.
 	Assessments     carepath.AssessmentService
 	IntakeConverter carepath.IntakeConverter
+	// Consents serves clients' consents, including 42 CFR Part 2 consents to disclose.
+	Consents carepath.ConsentService
+	// Plans serves treatment plans.
+	Plans carepath.PlanService
 }
 
 // Register adds every JSON API route to mux. This is the API's one route table.
@@ -45,4 +49,13 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/v1/clients/{id}/assessments", a.createAssessment)
 	mux.HandleFunc("GET /api/v1/clients/{id}/assessments", a.listAssessments)
 	mux.HandleFunc("POST /api/v1/intakes/{id}/convert", a.convertIntake)
+	mux.HandleFunc("POST /api/v1/clients/{id}/consents", a.recordConsent)
+	mux.HandleFunc("GET /api/v1/clients/{id}/consents", a.listConsents)
+	mux.HandleFunc("POST /api/v1/consents/{id}/revoke", a.revokeConsent)
+	mux.HandleFunc("POST /api/v1/clients/{id}/plans", a.createPlan)
+	mux.HandleFunc("GET /api/v1/clients/{id}/plans", a.listPlans)
+	mux.HandleFunc("GET /api/v1/plans/{id}", a.getPlan)
+	mux.HandleFunc("PUT /api/v1/plans/{id}", a.updatePlan)
+	mux.HandleFunc("POST /api/v1/plans/{id}/sign", a.signPlan)
+	mux.HandleFunc("POST /api/v1/plans/{id}/acknowledge", a.acknowledgePlan)
 }

@@ -22,6 +22,10 @@ const (
 	recCensus  recordType = "census"
 
 	recAssessment recordType = "assessment"
+
+	recPlan recordType = "plan"
+
+	recConsent recordType = "consent"
 )
 
 // action is what a call does to a record type. The audit log names a call
@@ -41,6 +45,9 @@ const (
 	actDischarge action = "discharge"
 
 	actConvert action = "convert"
+
+	actSign        action = "sign"
+	actAcknowledge action = "acknowledge"
 )
 
 // policy is the access policy as data: for each record type and action, the roles that may
@@ -116,6 +123,28 @@ var policy = map[recordType]map[action][]carepath.Role{
 	recCensus: {
 		actRead: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
 			carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// Consents are administrative records: the front desk takes them at intake, the care team
+	// (canSeeClient decides), admin and the command line record, list and revoke them;
+	// reviewers may not.
+	recConsent: {
+		actCreate: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
+		actList: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
+		actRevoke: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// Treatment plans are clinical records: clinicians and case managers on the care team
+	// (canSeeClient decides), admin and the command line write and read them; only a clinician
+	// or an admin signs one. Front desk and reviewers may do nothing.
+	recPlan: {
+		actCreate:      {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actList:        {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actRead:        {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actUpdate:      {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actSign:        {carepath.RoleClinician, carepath.RoleAdmin},
+		actAcknowledge: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
 	},
 	// The audit log: only admin and the command line read it; nobody changes it.
 	recAudit: {

@@ -9,18 +9,25 @@ import (
 // chartView is the view model of a client's chart.
 type chartView struct {
 	page
-	Who    signedIn
-	Client *carepath.Client
+	Who         signedIn
+	Client      *carepath.Client
+	Assessments chartSection[*carepath.Assessment]
+	Episodes    chartSection[chartEpisode]
+	CanAssess   bool // the role may take assessments
 }
 
-// clientChart shows one client's chart: demographics, contacts, coverage and care team. A client
-// the staff member may not see, and one that does not exist, both answer 404: whether a person
-// is a client is itself private.
+// clientChart shows one client's chart: demographics, contacts, coverage and care team, then
+// the assessment history and the episodes timeline, each read as the staff member so the policy
+// decides. A client the staff member may not see, and one that does not exist, both answer 404:
+// whether a person is a client is itself private.
 func (s *Server) clientChart(w http.ResponseWriter, r *http.Request, who signedIn) {
 	c, err := s.Clients.FindClientByID(r.Context(), r.PathValue("id"))
 	switch carepath.ErrorCode(err) {
 	case "":
-		s.render(w, r, http.StatusOK, "client_chart", chartView{page: page{Title: "Chart"}, Who: who, Client: c})
+		v := chartView{page: page{Title: "Chart"}, Who: who, Client: c, CanAssess: canAssess(who.Role)}
+		v.Assessments = s.chartAssessments(r, c.ID)
+		v.Episodes = s.chartEpisodes(r, c.ID)
+		s.render(w, r, http.StatusOK, "client_chart", v)
 	case carepath.ENOTFOUND, carepath.EINVALID:
 		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Client not found"},
 			Message: "There is no client here that you may see."})

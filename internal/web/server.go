@@ -37,6 +37,12 @@ type Server struct {
 	SessionStore scs.Store
 	SessionIdle  time.Duration
 
+	// Assessments, Episodes, Programs and Audit feed the chart, the census and the audit log.
+	Assessments carepath.AssessmentService
+	Episodes    carepath.EpisodeService
+	Programs    carepath.ProgramService
+	Audit       carepath.AuditService
+
 	pages map[string]*template.Template
 	sess  *sessions
 }
@@ -76,6 +82,12 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /staff/clients", s.requireStaff(s.clientList))
 	mux.Handle("POST /staff/clients", s.requireStaff(s.clientList))
 	mux.Handle("GET /staff/clients/{id}", s.requireStaff(s.clientChart))
+	mux.Handle("GET /staff/clients/{id}/assess", s.requireStaff(s.chartAssessForm))
+	mux.Handle("POST /staff/clients/{id}/assess", s.requireStaff(s.chartAssessSave))
+	mux.Handle("GET /staff/audit", s.requireStaff(s.auditPage))
+	mux.Handle("GET /staff/audit.csv", s.requireStaff(s.auditCSV))
+	mux.Handle("GET /staff/programs", s.requireStaff(s.programList))
+	mux.Handle("GET /staff/programs/{id}/census", s.requireStaff(s.censusPage))
 	if s.API != nil {
 		s.API.Register(mux)
 	}

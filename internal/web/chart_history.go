@@ -1,0 +1,104 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/carepath/carepath"
+)
+
+// chartSection is one section of the chart that the policy may withhold from a role: its
+// rows, or Denied, or a Problem reading it. A section never fails the whole page.
+type chartSection[T any] struct {
+	Rows    []T
+	Denied  bool
+	Problem string
+}
+
+// chartEpisode is one episode of care on the chart's timeline, with its program's name.
+type chartEpisode struct {
+	*carepath.Episode
+	ProgramName string
+	AdmitLevel  carepath.Level // the level at admission, before any transfer
+}
+
+// canAssess reports whether role may take assessments in the chart; it only decides whether
+// the link is shown, the store's policy decides the rest.
+func canAssess(role carepath.Role) bool {
+	switch role {
+	case carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin:
+		return true
+	}
+	return false
+}
+
+// sectionOf fills a chart section from the outcome of a read.
+func sectionOf[T any](s *Server, what string, rows []T, err error) chartSection[T] {
+	switch carepath.ErrorCode(err) {
+	case "":
+		return chartSection[T]{Rows: rows}
+	case carepath.EFORBIDDEN, carepath.ENOTFOUND:
+		return chartSection[T]{Denied: true}
+	}
+	s.Log.Error("chart section", "section", what, "err", err)
+	return chartSection[T]{Problem: "This part of the chart could not be read just now. Please reload the page in a minute."}
+}
+
+// chartAssessments reads the client's assessments, newest first.
+func (s *Server) chartAssessments(r *http.Request, clientID string) chartSection[*carepath.Assessment] {
+	if s.Assessments == nil {
+		return chartSection[*carepath.Assessment]{Denied: true}
+	}
+	list, err := s.Assessments.FindAssessments(r.Context(), clientID)
+	return sectionOf(s, "assessments", list, err)
+}
+
+// chartEpisodes reads the client's episodes of care, oldest first, naming each program.
+func (s *Server) chartEpisodes(r *http.Request, clientID string) chartSection[chartEpisode] {
+	if s.Episodes == nil {
+		return chartSection[chartEpisode]{Denied: true}
+	}
+	list, err := s.Episodes.FindEpisodes(r.Context(), clientID)
+	if err != nil {
+		return sectionOf[chartEpisode](s, "episodes", nil, err)
+	}
+	names := map[string]string{}
+	if s.Programs != nil {
+		if programs, err := s.Programs.FindPrograms(r.Context()); err == nil {
+			for _, p := range programs {
+				names[p.ID] = p.Name
+			}
+		}
+	}
+	rows := make([]chartEpisode, 0, len(list))
+	for _, e := range list {
+		admit := e.Level
+		if len(e.Transfers) > 0 {
+			admit = e.Transfers[0].FromLevel
+		}
+		rows = append(rows, chartEpisode{Episode: e, ProgramName: names[e.ProgramID], AdmitLevel: admit})
+	}
+	return chartSection[chartEpisode]{Rows: rows}
+}
+
+// VarianceName is the plain name of a variance code on the chart.
+func (chartView) VarianceName(code carepath.VarianceCode) string {
+	for _, v := range varianceChoices {
+		if v.Code == code {
+			return v.Name
+		}
+	}
+	return string(code)
+}
+
+// DischargeName is the plain name of a discharge reason on the chart.
+func (chartView) DischargeName(r carepath.DischargeReason) string {
+	switch r {
+	case carepath.DischargeCompleted:
+		return "completed"
+	case carepath.DischargeTransferred:
+		return "transferred"
+	case carepath.DischargeLeftAgainstAdvice:
+		return "left against advice"
+	}
+	return string(r)
+}
