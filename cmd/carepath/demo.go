@@ -27,7 +27,7 @@ var demoStaff = []struct {
 	{"frontdesk@demo.carepath.test", "Taylor Brooks (demo)", carepath.RoleFrontDesk},
 }
 
-// demoClients are fictional clients; the first clinician has the odd ones, the second the even ones.
+// demoClients are the first fictional clients; seedDemoClinic makes more, up to forty.
 var demoClients = [][3]string{
 	{"Robin", "Lake", "1988-03-14"}, {"Quinn", "Harper", "1975-11-02"}, {"Skyler", "Nguyen", "1994-07-21"},
 	{"Drew", "Patel", "1969-01-30"}, {"Emerson", "Okafor", "2001-09-09"}, {"Rowan", "Silva", "1983-05-17"},
@@ -76,12 +76,9 @@ func seedDemo(ctx context.Context, st *store.Store, out io.Writer) (bool, error)
 			clinicians = append(clinicians, s.ID)
 		}
 	}
-	clients := store.NewClientService(st)
-	for i, c := range demoClients {
-		cl := &carepath.Client{GivenName: c[0], FamilyName: c[1], BirthDate: c[2], PrimaryClinicianID: clinicians[i%len(clinicians)]}
-		if err := clients.CreateClient(ctx, cl); err != nil {
-			return false, fmt.Errorf("demo client: %w", err)
-		}
+	nClients, err := seedDemoClinic(ctx, st, clinicians)
+	if err != nil {
+		return false, err
 	}
 	for _, d := range demoIntakes {
 		p, err := placement.DecodeBytes([]byte(d.profile))
@@ -98,7 +95,8 @@ func seedDemo(ctx context.Context, st *store.Store, out io.Writer) (bool, error)
 			return false, fmt.Errorf("demo intake: %w", err)
 		}
 	}
-	fmt.Fprintf(out, "Demo data added: %d staff, %d clients, %d intake requests (all fictional).\n", len(demoStaff), len(demoClients), len(demoIntakes))
+	fmt.Fprintf(out, "Demo data added: %d staff, 2 programs, %d clients with assessments, episodes and plans, %d intake requests (all fictional).\n",
+		len(demoStaff), nClients, len(demoIntakes))
 	fmt.Fprintf(out, "Demo logins at /login, password %q:\n", demoPassword)
 	for _, d := range demoStaff {
 		fmt.Fprintf(out, "  %-13s %s\n", d.role, d.email)

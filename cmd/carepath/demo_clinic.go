@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/store"
+)
+
+// demoGivenNames and demoFamilyNames make the fictional demo clients beyond the named dozen.
+var (
+	demoGivenNames  = []string{"Avery", "Cameron", "Dakota", "Elliot", "Finley", "Harley", "Jesse", "Kai", "Logan", "Marlow", "Noel", "Oakley", "Peyton", "River"}
+	demoFamilyNames = []string{"Abara", "Bianchi", "Castillo", "Dubois", "Eriksen", "Fujita", "Gallagher", "Hoang", "Ivanova", "Jansen", "Kaur", "Lopez", "Mensah", "Novak"}
+)
+
+// Demo profiles: the answers a clinician might record for each kind of demo client.
+const (
+	demoProfileIOP        = `{"answers":{"phq9":[2,2,2,2,2,2,2,2,0],"gad7":[2,2,2,1,1,1,1]},"context":{"support":"strong","must_keep_working":true}}`
+	demoProfileOutpatient = `{"answers":{"phq9":[1,1,1,1,1,1,0,0,0]},"context":{"support":"strong"}}`
+	demoProfileAlcohol    = `{"answers":{"audit":[4,3,3,2,2,1,2,1,2,2]},"context":{"relapsed_after_treatment":true,"support":"some","withdrawal":"mild"}}`
+)
+
+// seedDemoClinic gives the demo a working clinic: an IOP with day and evening groups to come, an
+// outpatient therapy service, and forty clients at different points — admitted to the IOP,
+// in weekly therapy, stepped down after an IOP, or waiting — with assessments (one overridden
+// with a coded variance), episodes and signed treatment plans. Each clinician acts on their own
+// clients, as in real use.
+func seedDemoClinic(ctx context.Context, st *store.Store, clinicians []string) (clients int, err error) {
+	sys := carepath.NewContext(ctx, carepath.Actor{ID: "demo-seed", Role: carepath.RoleSystem, Remote: "cli"})
+	programs := store.NewProgramService(st)
+	iop, err := programs.CreateProgram(sys, carepath.ProgramCreate{Name: "Harbor IOP (day and evening tracks)", Level: carepath.LevelIOP, TimeZone: "America/Los_Angeles"})
+	if err != nil {
+		return 0, fmt.Errorf("demo program: %w", err)
+	}
+	therapy, err := programs.CreateProgram(sys, carepath.ProgramCreate{Name: "Harbor Outpatient Therapy", Level: carepath.LevelOutpatient, TimeZone: "America/Los_Angeles"})
+	if err != nil {
+		return 0, fmt.Errorf("demo program: %w", err)
+	}
+	svcClients, episodes := store.NewClientService(st), store.NewEpisodeService(st)
+	assessments, plans := store.NewAssessmentService(st), store.NewPlanService(st)
+	day := func(offset int) string { return time.Now().UTC().AddDate(0, 0, offset).Format(time.DateOnly) }
+
+	names := make([][3]string, 0, 40)
+	names = append(names, demoClients...)
+	for i := 0; len(names) < 40; i++ {
+		names = append(names, [3]string{demoGivenNames[i%len(demoGivenNames)], demoFamilyNames[(i*5)%len(demoFamilyNames)],
+			fmt.Sprintf("19%02d-%02d-%02d", 60+i%40, 1+i%12, 1+i%28)})
+	}
+	for i, n := range names {
+		clinician := clinicians[i%len(clinicians)]
+		as := carepath.NewContext(ctx, carepath.Actor{ID: clinician, Role: carepath.RoleClinician, Remote: "cli"})
+		c := &carepath.Client{GivenName: n[0], FamilyName: n[1], BirthDate: n[2], PrimaryClinicianID: clinician}
+		if err := svcClients.CreateClient(sys, c); err != nil {
+			return 0, fmt.Errorf("demo client: %w", err)
+		}
+		kind := i % 10
+		if kind == 9 {
+			continue // waiting for a first appointment
+		}
+		profile, program, level := demoProfileIOP, iop.ID, carepath.LevelIOP
+		switch {
+		case kind == 5:
+			profile = demoProfileAlcohol
+		case kind == 6 || kind == 7:
+			profile, program, level = demoProfileOutpatient, therapy.ID, carepath.LevelOutpatient
+		}
+		in := carepath.AssessmentInput{Profile: json.RawMessage(profile)}
+		if kind == 7 { // the engine says IOP; the person chose weekly therapy
+			in.Profile, in.FinalLevel = json.RawMessage(demoProfileIOP), &level
+			in.Variance = &carepath.Variance{Code: carepath.VarianceClientPreference, Note: "Prefers one-on-one sessions; will revisit at the 30-day review."}
+		}
+		if _, err := assessments.CreateAssessment(as, c.ID, in); err != nil {
+			return 0, fmt.Errorf("demo assessment: %w", err)
+		}
+		ep, err := episodes.AdmitClient(as, carepath.EpisodeAdmit{ClientID: c.ID, ProgramID: program, Level: level, On: day(-10 - 3*i)})
+		if err != nil {
+			return 0, fmt.Errorf("demo admission: %w", err)
+		}
+		if kind == 8 { // completed the IOP and improved: stepped down to weekly therapy
+			if _, err := episodes.TransferEpisode(as, ep.ID, carepath.EpisodeTransfer{Version: ep.Version, ToLevel: carepath.LevelOutpatient,
+				On: day(-3), Reason: "Completed the IOP; PHQ-9 in the mild range twice"}); err != nil {
+				return 0, fmt.Errorf("demo step-down: %w", err)
+			}
+		}
+		if level == carepath.LevelIOP {
+			if err := demoPlan(as, plans, c.ID, day(45)); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return len(names), nil
+}
+
+// demoPlan writes and signs a short treatment plan, in clinical words and the person's own.
+func demoPlan(ctx context.Context, plans *store.PlanService, clientID, target string) error {
+	p, err := plans.CreatePlan(ctx, clientID, carepath.PlanInput{Problems: []carepath.Problem{{
+		Statement: "Depressed mood with loss of interest, moderately severe (PHQ-9 16)", InOwnWords: "I can't get myself to do anything anymore",
+		Goals: []carepath.Goal{{Statement: "Reduce depressive symptoms to the mild range", InOwnWords: "Feel like myself again",
+			Objectives: []carepath.Objective{{Statement: "PHQ-9 below 10 on two measures in a row", TargetDate: target,
+				Interventions: []carepath.Intervention{
+					{Kind: carepath.InterventionCBT, Description: "Behavioural activation and thought records", Frequency: "3 groups a week"},
+					{Kind: carepath.InterventionRelapsePrevention, Description: "Warning signs and a coping plan", Frequency: "weekly"}}}}}}}}})
+	if err != nil {
+		return fmt.Errorf("demo plan: %w", err)
+	}
+	if _, err := plans.SignPlan(ctx, p.ID, p.Revision); err != nil {
+		return fmt.Errorf("demo plan: %w", err)
+	}
+	return nil
+}
