@@ -49,7 +49,8 @@ func TestClientPages(t *testing.T) {
 	if code, body = as("POST", "/staff/clients", url.Values{"search": {"zzz"}}); code != 200 || !strings.Contains(body, "No client matches") {
 		t.Errorf("empty search: %d", code)
 	}
-	if code, body = as("GET", "/staff/clients/"+mine.ID, nil); code != 200 || !strings.Contains(body, "Robin Lake") {
+	if code, body = as("GET", "/staff/clients/"+mine.ID, nil); code != 200 || !strings.Contains(body, "Robin Lake") ||
+		!strings.Contains(body, "Primary clinician: "+ana.Name) {
 		t.Errorf("own chart: %d", code)
 	}
 	if code, body = as("GET", "/staff/clients/"+other.ID, nil); code != 404 || strings.Contains(body, "Harper") {

@@ -65,12 +65,14 @@ var policy = map[recordType]map[action][]carepath.Role{
 		actConvert: {carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleClinician,
 			carepath.RoleAdmin, carepath.RoleSystem},
 	},
-	// Staff accounts and API tokens: admin and the command line manage them. Signing in (with
-	// a password or a token) is open to every actor, since the web layer asks as whoever is
-	// knocking (RolePublic); the credentials themselves decide.
+	// Staff accounts and API tokens: admin and the command line manage them; every staff role
+	// may list colleagues (the clinic's directory: names and roles on charts and care teams).
+	// Signing in (with a password or a token) is open to every actor, since the web layer asks
+	// as whoever is knocking (RolePublic); the credentials themselves decide.
 	recStaff: {
 		actCreate: {carepath.RoleAdmin, carepath.RoleSystem},
-		actList:   {carepath.RoleAdmin, carepath.RoleSystem},
+		actList: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
 		actRead:   {carepath.RoleAdmin, carepath.RoleSystem},
 		actUpdate: {carepath.RoleAdmin, carepath.RoleSystem},
 		actLogin:  anyRole,

@@ -83,8 +83,14 @@ func TestStaff(t *testing.T) {
 		if err != nil || len(list) != 1 {
 			t.Errorf("list: %v, %v", list, err)
 		}
-		if _, err := svc.FindStaff(as(carepath.RoleFrontDesk), carepath.StaffFilter{}); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
-			t.Errorf("front desk listing staff: %v", err)
+		// Staff may read the clinic's directory; reviewers and the public may not.
+		if _, err := svc.FindStaff(as(carepath.RoleFrontDesk), carepath.StaffFilter{}); err != nil {
+			t.Errorf("front desk listing the directory: %v", err)
+		}
+		for _, role := range []carepath.Role{carepath.RoleReviewer, carepath.RolePublic} {
+			if _, err := svc.FindStaff(as(role), carepath.StaffFilter{}); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+				t.Errorf("%s listing staff: %v", role, err)
+			}
 		}
 		if n := count(t, env, "staff", "password_hash LIKE '$argon2id$%'"); n != 1 {
 			t.Errorf("%d argon2id hashes", n)

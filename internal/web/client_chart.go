@@ -13,7 +13,30 @@ type chartView struct {
 	Client      *carepath.Client
 	Assessments chartSection[*carepath.Assessment]
 	Episodes    chartSection[chartEpisode]
-	CanAssess   bool // the role may take assessments
+	CanAssess   bool   // the role may take assessments
+	Primary     string // the primary clinician's name (or id, when the directory cannot say)
+	CaseManager string
+}
+
+// staffNames returns the names of the given staff ids from the clinic's directory, falling back
+// to the id itself when the directory cannot be read or does not know the id.
+func (s *Server) staffNames(r *http.Request, ids ...string) []string {
+	out := append([]string(nil), ids...)
+	if s.Staff == nil {
+		return out
+	}
+	list, err := s.Staff.FindStaff(r.Context(), carepath.StaffFilter{})
+	if err != nil {
+		return out
+	}
+	for i, id := range ids {
+		for _, st := range list {
+			if st.ID == id && id != "" {
+				out[i] = st.Name
+			}
+		}
+	}
+	return out
 }
 
 // clientChart shows one client's chart: demographics, contacts, coverage and care team, then
@@ -25,6 +48,8 @@ func (s *Server) clientChart(w http.ResponseWriter, r *http.Request, who signedI
 	switch carepath.ErrorCode(err) {
 	case "":
 		v := chartView{page: page{Title: "Chart"}, Who: who, Client: c, CanAssess: canAssess(who.Role)}
+		names := s.staffNames(r, c.PrimaryClinicianID, c.CaseManagerID)
+		v.Primary, v.CaseManager = names[0], names[1]
 		v.Assessments = s.chartAssessments(r, c.ID)
 		v.Episodes = s.chartEpisodes(r, c.ID)
 		s.render(w, r, http.StatusOK, "client_chart", v)
