@@ -20,7 +20,7 @@ func (a *API) authenticate(r *http.Request) (context.Context, error) {
 	if a.Staff == nil {
 		return nil, carepath.Errorf(carepath.EUNAUTHORIZED, "API tokens are not accepted here.")
 	}
-	remote := remoteAddr(r)
+	remote := RemoteAddr(r)
 	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: "public", Role: carepath.RolePublic, Remote: remote})
 	st, err := a.Staff.AuthenticateToken(ctx, strings.TrimSpace(token))
 	if err != nil {
@@ -37,8 +37,8 @@ func (a *API) writeAuthError(w http.ResponseWriter, r *http.Request, err error) 
 	WriteError(w, r, a.Log, err)
 }
 
-// remoteAddr is the remote address without the port, for the audit log.
-func remoteAddr(r *http.Request) string {
+// RemoteAddr is the remote address of r without the port, for the audit log.
+func RemoteAddr(r *http.Request) string {
 	host := r.RemoteAddr
 	if i := strings.LastIndexByte(host, ':'); i > 0 {
 		host = host[:i]

@@ -40,7 +40,7 @@ func (s *Server) aidIntake(w http.ResponseWriter, r *http.Request) {
 		Name: f.Get("name"), Email: f.Get("email"), Phone: f.Get("phone"), BestTimes: f.Get("best_times"),
 		Consent: f.Get("consent") == "yes", Profile: []byte(profileJSON), Level: rec.Level, Crisis: rec.Crisis,
 	}
-	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: "public", Role: carepath.RolePublic, Remote: clientAddr(r)})
+	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: "public", Role: carepath.RolePublic, Remote: api.RemoteAddr(r)})
 	if err = s.Intakes.CreateIntake(ctx, &in); err != nil {
 		form := intakeForm{Name: in.Name, Email: in.Email, Phone: in.Phone, BestTimes: in.BestTimes, Consent: in.Consent, Errors: map[string]string{}}
 		var ce *carepath.Error
@@ -56,13 +56,4 @@ func (s *Server) aidIntake(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "intake_done", intakeDoneView{page: page{Title: "Request sent", Crisis: rec.Crisis}, Level: rec.LevelName})
-}
-
-// clientAddr is the remote address without the port, for the audit log.
-func clientAddr(r *http.Request) string {
-	host := r.RemoteAddr
-	if i := strings.LastIndexByte(host, ':'); i > 0 {
-		host = host[:i]
-	}
-	return strings.Trim(host, "[]")
 }

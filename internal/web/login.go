@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/api"
 )
 
 // loginView is the view model of the sign-in page.
@@ -33,7 +34,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.Email = r.PostForm.Get("email")
-	remote := clientAddr(r)
+	remote := api.RemoteAddr(r)
 	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: "public", Role: carepath.RolePublic, Remote: remote})
 	st, err := s.Staff.Authenticate(ctx, v.Email, r.PostForm.Get("password"), r.PostForm.Get("code"), remote)
 	if err != nil {

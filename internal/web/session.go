@@ -6,6 +6,7 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/api"
 )
 
 // DefaultSessionIdle is how long a staff session lasts without a request.
@@ -87,7 +88,7 @@ func (s *Server) requireStaff(h func(w http.ResponseWriter, r *http.Request, who
 			http.Redirect(w, r, "/login", http.StatusSeeOther)
 			return
 		}
-		ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: who.ID, Role: who.Role, Remote: clientAddr(r)})
+		ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: who.ID, Role: who.Role, Remote: api.RemoteAddr(r)})
 		h(w, r.WithContext(ctx), who)
 	})
 }
