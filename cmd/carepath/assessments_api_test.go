@@ -12,15 +12,8 @@ import (
 
 func TestAssessmentsAndConvertAPI(t *testing.T) {
 	ts, st := testServer(t)
-	cli := carepath.NewContext(context.Background(), cliActor())
-	staff := store.NewStaffService(st)
 	token := func(email string, role carepath.Role) (string, *carepath.Staff) {
-		s := addTestStaff(t, st, email, role)
-		tok, err := staff.CreateToken(cli, email)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tok, s
+		return staffToken(t, st, email, role)
 	}
 	desk, _ := token("desk@example.org", carepath.RoleFrontDesk)
 	ana, anaStaff := token("ana@example.org", carepath.RoleClinician)

@@ -29,17 +29,33 @@ func apiCall(t *testing.T, method, url, token, body string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
+// staffToken adds a staff member with role and returns a new API token for them.
+func staffToken(t *testing.T, st *store.Store, email string, role carepath.Role) (string, *carepath.Staff) {
+	t.Helper()
+	s := addTestStaff(t, st, email, role)
+	tok, err := store.NewStaffService(st).CreateToken(carepath.NewContext(context.Background(), cliActor()), email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok, s
+}
+
+// createdID checks that an API call answered 201 with an id, and returns the id.
+func createdID(t testing.TB, status int, body string) string {
+	t.Helper()
+	var v struct {
+		ID string `json:"id"`
+	}
+	if status != 201 || json.Unmarshal([]byte(body), &v) != nil || v.ID == "" {
+		t.Fatalf("got %d %s, want 201 with an id", status, body)
+	}
+	return v.ID
+}
+
 func TestClientsAndAuditAPI(t *testing.T) {
 	ts, st := testServer(t)
-	cli := carepath.NewContext(context.Background(), cliActor())
-	staff := store.NewStaffService(st)
 	token := func(email string, role carepath.Role) (string, *carepath.Staff) {
-		s := addTestStaff(t, st, email, role)
-		tok, err := staff.CreateToken(cli, email)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tok, s
+		return staffToken(t, st, email, role)
 	}
 	desk, _ := token("desk@example.org", carepath.RoleFrontDesk)
 	ana, anaStaff := token("ana@example.org", carepath.RoleClinician)

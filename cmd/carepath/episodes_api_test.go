@@ -1,26 +1,16 @@
 package main
 
 import (
-	"context"
-	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/internal/store"
 )
 
 func TestProgramsAndEpisodesAPI(t *testing.T) {
 	ts, st := testServer(t)
-	cli := carepath.NewContext(context.Background(), cliActor())
-	staff := store.NewStaffService(st)
 	token := func(email string, role carepath.Role) (string, *carepath.Staff) {
-		s := addTestStaff(t, st, email, role)
-		tok, err := staff.CreateToken(cli, email)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tok, s
+		return staffToken(t, st, email, role)
 	}
 	admin, _ := token("admin@example.org", carepath.RoleAdmin)
 	desk, _ := token("desk@example.org", carepath.RoleFrontDesk)
@@ -29,16 +19,7 @@ func TestProgramsAndEpisodesAPI(t *testing.T) {
 	reviewer, _ := token("rev@example.org", carepath.RoleReviewer)
 	api := ts.URL + "/api/v1"
 
-	created := func(status int, body string) string {
-		t.Helper()
-		var v struct {
-			ID string `json:"id"`
-		}
-		if status != 201 || json.Unmarshal([]byte(body), &v) != nil || v.ID == "" {
-			t.Fatalf("got %d %s, want 201 with an id", status, body)
-		}
-		return v.ID
-	}
+	created := func(status int, body string) string { return createdID(t, status, body) }
 	program := created(apiCall(t, "POST", api+"/programs", admin,
 		`{"name":"Evening IOP","level":"iop","time_zone":"America/Chicago"}`))
 	client := created(apiCall(t, "POST", api+"/clients", desk,

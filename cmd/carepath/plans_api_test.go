@@ -1,27 +1,18 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/internal/store"
 )
 
 func TestPlansAPI(t *testing.T) {
 	ts, st := testServer(t)
-	cli := carepath.NewContext(context.Background(), cliActor())
-	staff := store.NewStaffService(st)
 	token := func(email string, role carepath.Role) (string, *carepath.Staff) {
-		s := addTestStaff(t, st, email, role)
-		tok, err := staff.CreateToken(cli, email)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tok, s
+		return staffToken(t, st, email, role)
 	}
 	admin, _ := token("admin@example.org", carepath.RoleAdmin)
 	desk, _ := token("desk@example.org", carepath.RoleFrontDesk)
