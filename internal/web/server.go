@@ -42,6 +42,11 @@ type Server struct {
 	Episodes    carepath.EpisodeService
 	Programs    carepath.ProgramService
 	Audit       carepath.AuditService
+	// Plans, Consents and IntakeConverter feed the chart's plan and consent pages and the
+	// intake queue.
+	Plans           carepath.PlanService
+	Consents        carepath.ConsentService
+	IntakeConverter carepath.IntakeConverter
 
 	pages map[string]*template.Template
 	sess  *sessions
@@ -88,6 +93,12 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /staff/audit.csv", s.requireStaff(s.auditCSV))
 	mux.Handle("GET /staff/programs", s.requireStaff(s.programList))
 	mux.Handle("GET /staff/programs/{id}/census", s.requireStaff(s.censusPage))
+	s.clientEditRoutes(mux)
+	s.intakeQueueRoutes(mux)
+	s.staffAdminRoutes(mux)
+	s.planRoutes(mux)
+	s.consentRoutes(mux)
+	s.episodeRoutes(mux)
 	if s.API != nil {
 		s.API.Register(mux)
 	}
