@@ -69,6 +69,44 @@ type StaffFilter struct {
 	Role *Role
 }
 
+// StaffUpdate is a change to a staff member's account; nil fields stay as they are.
+type StaffUpdate struct {
+	Name     *string
+	Role     *Role
+	Disabled *bool
+	// ResetTOTP turns the second factor off (a lost phone); the person enrols again.
+	ResetTOTP bool
+}
+
+// Validate trims the name and checks the fields that are set. Field errors name name and role.
+func (u *StaffUpdate) Validate() error {
+	var errs FieldErrors
+	if u.Name != nil {
+		n := strings.TrimSpace(*u.Name)
+		u.Name = &n
+		switch {
+		case n == "":
+			errs.Add("name", "required", "Please give a name.")
+		case utf8.RuneCountInString(n) > 100:
+			errs.Add("name", "too_long", "Please keep the name under 100 characters.")
+		}
+	}
+	if u.Role != nil && !ValidStaffRole(*u.Role) {
+		errs.Add("role", "enum", "Use one of admin, clinician, case_manager, front_desk, reviewer.")
+	}
+	return errs.Err()
+}
+
+// TOTPEnrolment is a new second-factor secret waiting for its first code. Nothing is stored
+// until ConfirmTOTP checks a code against it, so an abandoned enrolment changes nothing.
+type TOTPEnrolment struct {
+	Secret string // base32, for typing into an authenticator app
+	URL    string // otpauth://totp/…, for a QR code
+	// Replacing says the account already has a second factor, which stays in force until
+	// the new one is confirmed.
+	Replacing bool
+}
+
 // StaffService manages staff accounts, their passwords, second factors and API tokens.
 type StaffService interface {
 	// CreateStaff validates and stores s with the given password, filling ID and CreatedAt.
@@ -80,6 +118,25 @@ type StaffService interface {
 	FindStaffByEmail(ctx context.Context, email string) (*Staff, error)
 	// FindStaff lists staff members by email. EINVALID, EUNAUTHORIZED, EFORBIDDEN.
 	FindStaff(ctx context.Context, filter StaffFilter) ([]*Staff, error)
+	// FindStaffByID returns one staff member. ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+	FindStaffByID(ctx context.Context, id string) (*Staff, error)
+	// UpdateStaff changes a staff member's name, role or disabled flag, or resets their
+	// second factor, and returns the account as stored. EINVALID (fields name, role,
+	// disabled; an admin may not disable themselves, and the last active admin may be neither
+	// disabled nor given another role), ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+	UpdateStaff(ctx context.Context, id string, upd StaffUpdate) (*Staff, error)
+	// EnableTOTP gives the staff member with that email a new TOTP secret at once, with no
+	// confirming code (the command line's way), and returns the secret and its otpauth://
+	// URL. ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+	EnableTOTP(ctx context.Context, email string) (secret, url string, err error)
+	// BeginTOTP makes a new TOTP secret for the signed-in staff member's own account and
+	// stores nothing. ENOTFOUND (the actor is no staff member), EUNAUTHORIZED, EFORBIDDEN.
+	BeginTOTP(ctx context.Context) (*TOTPEnrolment, error)
+	// ConfirmTOTP turns the second factor on for the signed-in staff member's own account
+	// with secret (from BeginTOTP), once code is a valid code for it; from then on sign-in
+	// needs a code. EINVALID (field code; field secret for a malformed secret), ENOTFOUND,
+	// EUNAUTHORIZED, EFORBIDDEN (a disabled account).
+	ConfirmTOTP(ctx context.Context, secret, code string) error
 	// Authenticate checks a sign-in attempt from remote and returns the staff member. Every
 	// failure — unknown email, wrong password, wrong or missing TOTP code, disabled or locked
 	// account — is EUNAUTHORIZED with AuthFailedMessage.

@@ -76,6 +76,7 @@ var policy = map[recordType]map[action][]carepath.Role{
 		actRead:   {carepath.RoleAdmin, carepath.RoleSystem},
 		actUpdate: {carepath.RoleAdmin, carepath.RoleSystem},
 		actLogin:  anyRole,
+		actTOTP:   {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleReviewer},
 	},
 	recToken: {
 		actCreate: {carepath.RoleAdmin, carepath.RoleSystem},

@@ -275,3 +275,196 @@ func TestTokens(t *testing.T) {
 		}
 	})
 }
+
+func TestUpdateStaff(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		svc := store.NewStaffService(env.Store)
+		admin := newStaff(t, svc, "admin@example.org", carepath.RoleAdmin)
+		ana := newStaff(t, svc, "ana@example.org", carepath.RoleClinician)
+		asAdmin := carepath.NewContext(t.Context(), carepath.Actor{ID: admin.ID, Role: carepath.RoleAdmin, Remote: "192.0.2.1"})
+		pub := as(carepath.RolePublic)
+		tok, err := svc.CreateToken(as(carepath.RoleSystem), "ana@example.org")
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		name, role := "  Ana Ortiz ", carepath.RoleCaseManager
+		got, err := svc.UpdateStaff(asAdmin, ana.ID, carepath.StaffUpdate{Name: &name, Role: &role})
+		if err != nil || got.Name != "Ana Ortiz" || got.Role != carepath.RoleCaseManager || got.Email != "ana@example.org" {
+			t.Fatalf("update: %+v, %v", got, err)
+		}
+		if found, err := svc.FindStaffByID(asAdmin, ana.ID); err != nil || found.Name != "Ana Ortiz" || found.Role != role {
+			t.Errorf("find by id after update: %+v, %v", found, err)
+		}
+
+		// A disabled account can neither sign in nor use its tokens; enabling it restores both.
+		yes, no := true, false
+		if got, err := svc.UpdateStaff(asAdmin, ana.ID, carepath.StaffUpdate{Disabled: &yes}); err != nil || !got.Disabled {
+			t.Fatalf("disable: %+v, %v", got, err)
+		}
+		if _, err := svc.Authenticate(pub, "ana@example.org", testPassword, "", "192.0.2.7"); carepath.ErrorMessage(err) != carepath.AuthFailedMessage {
+			t.Errorf("disabled account signed in: %v", err)
+		}
+		if _, err := svc.AuthenticateToken(pub, tok); carepath.ErrorCode(err) != carepath.EUNAUTHORIZED {
+			t.Errorf("disabled account's token: %v", err)
+		}
+		if _, err := svc.UpdateStaff(asAdmin, ana.ID, carepath.StaffUpdate{Disabled: &no}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.Authenticate(pub, "ana@example.org", testPassword, "", "192.0.2.8"); err != nil {
+			t.Errorf("enabled account: %v", err)
+		}
+		if _, err := svc.AuthenticateToken(pub, tok); err != nil {
+			t.Errorf("enabled account's token: %v", err)
+		}
+
+		fieldOf := func(err error) string {
+			var names []string
+			for _, f := range carepath.ErrorFields(err) {
+				names = append(names, f.Field)
+			}
+			return strings.Join(names, ",")
+		}
+		// An admin may not disable themselves, nor demote the last admin.
+		if _, err := svc.UpdateStaff(asAdmin, admin.ID, carepath.StaffUpdate{Disabled: &yes}); carepath.ErrorCode(err) != carepath.EINVALID || fieldOf(err) != "disabled" {
+			t.Errorf("admin disabling themselves: %v", err)
+		}
+		clin := carepath.RoleClinician
+		if _, err := svc.UpdateStaff(asAdmin, admin.ID, carepath.StaffUpdate{Role: &clin}); carepath.ErrorCode(err) != carepath.EINVALID || fieldOf(err) != "role" {
+			t.Errorf("demoting the last admin: %v", err)
+		}
+		// The command line may not disable the last admin either.
+		if _, err := svc.UpdateStaff(as(carepath.RoleSystem), admin.ID, carepath.StaffUpdate{Disabled: &yes}); carepath.ErrorCode(err) != carepath.EINVALID || fieldOf(err) != "disabled" {
+			t.Errorf("disabling the last admin: %v", err)
+		}
+		// With a second admin, the first may step down.
+		adminRole := carepath.RoleAdmin
+		if _, err := svc.UpdateStaff(asAdmin, ana.ID, carepath.StaffUpdate{Role: &adminRole}); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := svc.UpdateStaff(asAdmin, admin.ID, carepath.StaffUpdate{Role: &clin}); err != nil || got.Role != clin {
+			t.Errorf("admin stepping down with another admin: %+v, %v", got, err)
+		}
+
+		empty, boss := " ", carepath.Role("boss")
+		if _, err := svc.UpdateStaff(asAdmin, ana.ID, carepath.StaffUpdate{Name: &empty, Role: &boss}); fieldOf(err) != "name,role" {
+			t.Errorf("invalid update: %v", err)
+		}
+		if _, err := svc.UpdateStaff(asAdmin, "no-such-id", carepath.StaffUpdate{Name: &name}); carepath.ErrorCode(err) != carepath.ENOTFOUND {
+			t.Errorf("unknown id: %v", err)
+		}
+		if _, err := svc.FindStaffByID(asAdmin, "no-such-id"); carepath.ErrorCode(err) != carepath.ENOTFOUND {
+			t.Errorf("find unknown id: %v", err)
+		}
+		for _, r := range []carepath.Role{carepath.RoleClinician, carepath.RoleFrontDesk, carepath.RoleReviewer, carepath.RolePublic} {
+			if _, err := svc.UpdateStaff(as(r), ana.ID, carepath.StaffUpdate{Disabled: &yes}); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+				t.Errorf("%s updating staff: %v", r, err)
+			}
+			if _, err := svc.FindStaffByID(as(r), ana.ID); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+				t.Errorf("%s reading staff: %v", r, err)
+			}
+		}
+		if n := count(t, env, "audit_log", "action = 'staff.update' AND detail LIKE 'ok;%' AND record_id = '"+ana.ID+"'"); n != 4 {
+			t.Errorf("%d successful staff.update rows for ana, want 4", n)
+		}
+		for _, r := range auditRows(t, env) {
+			if strings.Contains(r.Detail, "Ana Ortiz") || strings.Contains(r.Detail, "ana@") {
+				t.Errorf("audit row holds a value: %+v", r)
+			}
+		}
+	})
+}
+
+func TestTOTPEnrolment(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		c := &clock{t: time.Date(2026, 3, 1, 9, 0, 5, 0, time.UTC)}
+		env.Store.SetNow(c.now)
+		svc := store.NewStaffService(env.Store)
+		ana := newStaff(t, svc, "ana@example.org", carepath.RoleReviewer)
+		me := carepath.NewContext(t.Context(), carepath.Actor{ID: ana.ID, Role: ana.Role, Remote: "192.0.2.1"})
+		pub := as(carepath.RolePublic)
+
+		e, err := svc.BeginTOTP(me)
+		if err != nil || len(e.Secret) < 26 || !strings.HasPrefix(e.URL, "otpauth://totp/carepath:ana@example.org?") || e.Replacing {
+			t.Fatalf("begin: %+v, %v", e, err)
+		}
+		// Nothing changes until a code confirms the secret.
+		if _, err := svc.Authenticate(pub, "ana@example.org", testPassword, "", "192.0.2.1"); err != nil {
+			t.Fatalf("sign-in before confirmation needs a code: %v", err)
+		}
+		for _, c := range []struct{ secret, code, field string }{
+			{e.Secret, "12345", "code"},
+			{e.Secret, "abcdef", "code"},
+			{"not base32!", "123456", "secret"},
+			{"AAAA", "123456", "secret"},
+		} {
+			err := svc.ConfirmTOTP(me, c.secret, c.code)
+			if fe := carepath.ErrorFields(err); carepath.ErrorCode(err) != carepath.EINVALID || len(fe) != 1 || fe[0].Field != c.field {
+				t.Errorf("confirm %q %q: %v", c.secret, c.code, err)
+			}
+		}
+		stale, _ := totp.GenerateCode(e.Secret, c.now().Add(-2*time.Minute))
+		if err := svc.ConfirmTOTP(me, e.Secret, stale); carepath.ErrorCode(err) != carepath.EINVALID {
+			t.Errorf("a stale code confirmed: %v", err)
+		}
+		if _, err := svc.Authenticate(pub, "ana@example.org", testPassword, "", "192.0.2.1"); err != nil {
+			t.Fatalf("a failed confirmation turned TOTP on: %v", err)
+		}
+		if err := svc.ConfirmTOTP(as(carepath.RoleSystem), e.Secret, "123456"); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+			t.Errorf("the command line confirming: %v", err)
+		}
+
+		code, _ := totp.GenerateCode(e.Secret, c.now())
+		if err := svc.ConfirmTOTP(me, e.Secret, code); err != nil {
+			t.Fatalf("confirm: %v", err)
+		}
+		if _, err := svc.Authenticate(pub, "ana@example.org", testPassword, "", "192.0.2.1"); carepath.ErrorMessage(err) != carepath.AuthFailedMessage {
+			t.Errorf("signed in without a code after confirmation: %v", err)
+		}
+		if _, err := svc.Authenticate(pub, "ana@example.org", testPassword, code, "192.0.2.1"); err == nil {
+			t.Error("the confirming code signed in too")
+		}
+		c.add(30 * time.Second)
+		next, _ := totp.GenerateCode(e.Secret, c.now())
+		if got, err := svc.Authenticate(pub, "ana@example.org", testPassword, next, "192.0.2.1"); err != nil || !got.TOTPEnabled {
+			t.Errorf("sign in with the next code: %+v, %v", got, err)
+		}
+
+		// A new enrolment replaces the old factor only once confirmed.
+		e2, err := svc.BeginTOTP(me)
+		if err != nil || !e2.Replacing || e2.Secret == e.Secret {
+			t.Fatalf("begin again: %+v, %v", e2, err)
+		}
+		c.add(30 * time.Second)
+		old, _ := totp.GenerateCode(e.Secret, c.now())
+		if _, err := svc.Authenticate(pub, "ana@example.org", testPassword, old, "192.0.2.1"); err != nil {
+			t.Errorf("the old factor stopped working before the new one was confirmed: %v", err)
+		}
+
+		// An admin's reset turns the factor off.
+		admin := newStaff(t, svc, "admin@example.org", carepath.RoleAdmin)
+		asAdmin := carepath.NewContext(t.Context(), carepath.Actor{ID: admin.ID, Role: carepath.RoleAdmin})
+		if got, err := svc.UpdateStaff(asAdmin, ana.ID, carepath.StaffUpdate{ResetTOTP: true}); err != nil || got.TOTPEnabled {
+			t.Fatalf("reset: %+v, %v", got, err)
+		}
+		if _, err := svc.Authenticate(pub, "ana@example.org", testPassword, "", "192.0.2.1"); err != nil {
+			t.Errorf("sign in after a reset: %v", err)
+		}
+
+		// A disabled account may not enrol.
+		yes := true
+		if _, err := svc.UpdateStaff(asAdmin, ana.ID, carepath.StaffUpdate{Disabled: &yes}); err != nil {
+			t.Fatal(err)
+		}
+		c.add(30 * time.Second)
+		code, _ = totp.GenerateCode(e2.Secret, c.now())
+		if err := svc.ConfirmTOTP(me, e2.Secret, code); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+			t.Errorf("disabled account confirming: %v", err)
+		}
+		for _, r := range auditRows(t, env) {
+			if strings.Contains(r.Detail+r.RecordID, e.Secret) || strings.Contains(r.Detail, code) {
+				t.Errorf("audit row holds a secret: %+v", r)
+			}
+		}
+	})
+}

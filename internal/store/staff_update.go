@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/carepath/carepath"
+)
+
+// FindStaffByID returns one staff member. ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+func (svc *StaffService) FindStaffByID(ctx context.Context, id string) (*carepath.Staff, error) {
+	var found *carepath.Staff
+	err := svc.s.do(ctx, op{record: recStaff, action: actRead, recordID: id}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		st, err := svc.byID(ctx, tx, id)
+		if err != nil {
+			return nil, err
+		}
+		found = st
+		return []ref{{ID: st.ID}}, nil
+	})
+	return found, err
+}
+
+// UpdateStaff changes a staff member's name, role or disabled flag, or resets their second
+// factor, and returns the account as stored. An admin may not disable themselves, and the
+// last active admin may be neither disabled nor given another role: both are EINVALID, named
+// by the field that would do it. The audit row names the fields changed, never their values.
+// EINVALID (name, role, disabled), ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+func (svc *StaffService) UpdateStaff(ctx context.Context, id string, upd carepath.StaffUpdate) (*carepath.Staff, error) {
+	var changed []string
+	if upd.Name != nil {
+		changed = append(changed, "name")
+	}
+	if upd.Role != nil {
+		changed = append(changed, "role")
+	}
+	if upd.Disabled != nil {
+		changed = append(changed, "disabled")
+	}
+	if upd.ResetTOTP {
+		changed = append(changed, "totp=reset")
+	}
+	actor, _ := carepath.ActorFrom(ctx)
+	var updated *carepath.Staff
+	err := svc.s.do(ctx, op{record: recStaff, action: actUpdate, recordID: id, detail: "changed " + strings.Join(changed, ","),
+		validate: upd.Validate},
+		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+			st, err := svc.byID(ctx, tx, id)
+			if err != nil {
+				return nil, err
+			}
+			next := *st
+			if upd.Name != nil {
+				next.Name = *upd.Name
+			}
+			if upd.Role != nil {
+				next.Role = *upd.Role
+			}
+			if upd.Disabled != nil {
+				next.Disabled = *upd.Disabled
+			}
+			if err := svc.keepAnAdmin(ctx, tx, actor, st, &next); err != nil {
+				return nil, err
+			}
+			q := `UPDATE staff SET name = $1, role = $2, disabled = $3 WHERE id = $4`
+			if upd.ResetTOTP {
+				q = `UPDATE staff SET name = $1, role = $2, disabled = $3, totp_secret = NULL, totp_step = 0 WHERE id = $4`
+				next.TOTPEnabled = false
+			}
+			if _, err := tx.ExecContext(ctx, q, next.Name, string(next.Role), next.Disabled, id); err != nil {
+				return nil, fmt.Errorf("update staff: %w", svc.s.translate(err))
+			}
+			updated = &next
+			return []ref{{ID: id}}, nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	return updated, nil
+}
+
+// keepAnAdmin refuses a change from old to next that would lock the clinic out of its own
+// administration: an admin disabling themselves, or the last active admin disabled or given
+// another role.
+func (svc *StaffService) keepAnAdmin(ctx context.Context, tx *sql.Tx, actor carepath.Actor, old, next *carepath.Staff) error {
+	if next.Disabled && !old.Disabled && actor.ID == old.ID {
+		return &carepath.Error{Code: carepath.EINVALID, Message: "You cannot disable your own account.",
+			Fields: []carepath.FieldError{{Field: "disabled", Code: "self", Message: "You cannot disable your own account; ask another admin."}}}
+	}
+	wasActiveAdmin := old.Role == carepath.RoleAdmin && !old.Disabled
+	staysActiveAdmin := next.Role == carepath.RoleAdmin && !next.Disabled
+	if !wasActiveAdmin || staysActiveAdmin {
+		return nil
+	}
+	var others int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM staff WHERE role = 'admin' AND disabled = $1 AND id <> $2`,
+		false, old.ID).Scan(&others); err != nil {
+		return fmt.Errorf("count admins: %w", svc.s.translate(err))
+	}
+	if others > 0 {
+		return nil
+	}
+	field, msg := "role", "This is the last active admin; make someone else an admin first."
+	if next.Role == carepath.RoleAdmin {
+		field = "disabled"
+	}
+	return &carepath.Error{Code: carepath.EINVALID, Message: "The clinic needs at least one active admin.",
+		Fields: []carepath.FieldError{{Field: field, Code: "last_admin", Message: msg}}}
+}
+
+// byID reads one staff member. ENOTFOUND.
+func (svc *StaffService) byID(ctx context.Context, tx *sql.Tx, id string) (*carepath.Staff, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+staffColumns+` FROM staff WHERE id = $1`, id)
+	if err != nil {
+		return nil, fmt.Errorf("select staff: %w", svc.s.translate(err))
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("select staff: %w", svc.s.translate(err))
+		}
+		return nil, carepath.Errorf(carepath.ENOTFOUND, "No staff member has this id.")
+	}
+	st, err := scanStaff(rows)
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
+}
