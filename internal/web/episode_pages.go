@@ -1,6 +1,141 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+	"time"
 
-// episodeRoutes registers the admit, transfer and discharge forms.
-func (s *Server) episodeRoutes(mux *http.ServeMux) {}
+	"github.com/carepath/carepath"
+)
+
+// episodeRoutes registers the admit, transfer and discharge forms. Every change is a POST of a
+// plain form that answers 303 back to the chart on success; the forms need no JavaScript.
+func (s *Server) episodeRoutes(mux *http.ServeMux) {
+	mux.Handle("GET /staff/clients/{id}/episodes/new", s.requireStaff(s.episodeAdmitForm))
+	mux.Handle("POST /staff/clients/{id}/episodes", s.requireStaff(s.episodeAdmitSave))
+	mux.Handle("GET /staff/clients/{id}/episodes", s.requireStaff(s.episodesToChart))
+	mux.Handle("GET /staff/clients/{id}/episodes/{episode}/transfer", s.requireStaff(s.episodeTransferForm))
+	mux.Handle("POST /staff/clients/{id}/episodes/{episode}/transfer", s.requireStaff(s.episodeTransferSave))
+	mux.Handle("GET /staff/clients/{id}/episodes/{episode}/discharge", s.requireStaff(s.episodeDischargeForm))
+	mux.Handle("POST /staff/clients/{id}/episodes/{episode}/discharge", s.requireStaff(s.episodeDischargeSave))
+}
+
+// admitView is the view model of the admit form.
+type admitView struct {
+	page
+	Who      signedIn
+	Client   *carepath.Client
+	Form     admitForm
+	Programs []*carepath.Program
+	Levels   []carepath.Level
+	Errors   map[string]string // by element id
+	Summary  []errorLink
+	Conflict bool // the client already has an open episode in the chosen program
+	Problem  string
+}
+
+// admitOrder is the order of the admit form's elements, for the error summary.
+var admitOrder = []string{"admit-program", "admit-level", "admit-on"}
+
+// careLevels are the levels an episode can be at: every level but none.
+func careLevels() []carepath.Level { return carepath.Levels[1:] }
+
+// episodesDenied answers the page for roles that may not change episodes of care.
+func (s *Server) episodesDenied(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
+		Message: "Admitting, transferring and discharging are not available for your role."})
+}
+
+// episodesToChart sends a GET of the admit form's target (a reload, a bookmark) to the chart.
+func (s *Server) episodesToChart(w http.ResponseWriter, r *http.Request, who signedIn) {
+	http.Redirect(w, r, "/staff/clients/"+r.PathValue("id"), http.StatusSeeOther)
+}
+
+// newAdmitView reads the programs and builds the admit form's view model.
+func (s *Server) newAdmitView(r *http.Request, who signedIn, c *carepath.Client, f admitForm, errs map[string]string) admitView {
+	v := admitView{page: page{Title: "Admit to a program"}, Who: who, Client: c, Form: f, Levels: careLevels(), Errors: errs}
+	list, err := s.Programs.FindPrograms(r.Context())
+	if err != nil {
+		s.Log.Error("admit form programs", "err", err)
+		v.Problem = "The programs could not be read just now. Please reload the page in a minute."
+	}
+	v.Programs = list
+	if v.Form.On == "" && len(errs) == 0 { // a new form, dated today; a posted one keeps what was typed
+		v.Form.On = earliestToday(time.Now(), list)
+	}
+	v.Summary = summaryOf(errs, admitOrder...)
+	return v
+}
+
+// episodeAdmitForm shows the admit form, dated today.
+func (s *Server) episodeAdmitForm(w http.ResponseWriter, r *http.Request, who signedIn) {
+	if !canManageEpisodes(who.Role) {
+		s.episodesDenied(w, r)
+		return
+	}
+	c, ok := s.chartClient(w, r)
+	if !ok {
+		return
+	}
+	s.render(w, r, http.StatusOK, "episode_admit", s.newAdmitView(r, who, c, admitForm{}, map[string]string{}))
+}
+
+// admitAnchor is the element id that shows a service field error of the admit form.
+func admitAnchor(field, _ string) string {
+	switch field {
+	case "program_id":
+		return "admit-program"
+	case "level":
+		return "admit-level"
+	case "on":
+		return "admit-on"
+	}
+	return ""
+}
+
+// episodeAdmitSave admits the client and goes back to the chart; a problem shows the form
+// again with what was typed: 400 naming the fields, 409 when the client already has an open
+// episode in the program.
+func (s *Server) episodeAdmitSave(w http.ResponseWriter, r *http.Request, who signedIn) {
+	if !canManageEpisodes(who.Role) {
+		s.episodesDenied(w, r)
+		return
+	}
+	c, ok := s.chartClient(w, r)
+	if !ok {
+		return
+	}
+	f := readAdmitForm(r)
+	errs := map[string]string{}
+	if f.ProgramID == "" {
+		errs["admit-program"] = "Please choose the program."
+	}
+	status := http.StatusBadRequest
+	conflict := false
+	if len(errs) == 0 {
+		e, err := s.Episodes.AdmitClient(r.Context(), carepath.EpisodeAdmit{ClientID: c.ID, ProgramID: f.ProgramID,
+			Level: carepath.Level(f.Level), On: f.On})
+		switch carepath.ErrorCode(err) {
+		case "":
+			http.Redirect(w, r, "/staff/clients/"+c.ID+"#episode-"+e.ID, http.StatusSeeOther)
+			return
+		case carepath.EINVALID:
+			placeFieldErrors(errs, err, admitAnchor, "admit-program")
+		case carepath.ECONFLICT:
+			status, conflict = http.StatusConflict, true
+			errs["admit-program"] = "This client already has an open episode in this program. Transfer or discharge it from the chart instead; nothing was saved."
+		case carepath.ENOTFOUND:
+			// The client was read above, so it is the program that is gone.
+			errs["admit-program"] = "That program no longer exists; please choose another."
+		case carepath.EFORBIDDEN:
+			s.episodesDenied(w, r)
+			return
+		default:
+			s.Log.Error("admit client", "err", err)
+			status = http.StatusInternalServerError
+			errs["admit-program"] = "The admission could not be stored just now. Nothing was stored; please try again in a minute."
+		}
+	}
+	v := s.newAdmitView(r, who, c, f, errs)
+	v.Conflict = conflict
+	s.render(w, r, status, "episode_admit", v)
+}
