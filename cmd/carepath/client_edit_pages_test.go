@@ -1,0 +1,196 @@
+package main
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/store"
+)
+
+// fullClientForm is a complete new-client form as the front desk fills it in.
+func fullClientForm(clinicianID string) url.Values {
+	return url.Values{
+		"given_name": {"Avery"}, "family_name": {"Stone"}, "preferred_name": {"Ave"}, "birth_date": {"1988-07-14"},
+		"pronouns": {"they/them"}, "email": {"avery@example.org"}, "phone": {"555-010-4444"}, "preferred_language": {"English"},
+		"emergency_contact.name": {"Jo Stone"}, "emergency_contact.relationship": {"parent"}, "emergency_contact.phone": {"555-010-5555"},
+		"coverage.payer": {"Acme Health"}, "coverage.member_id": {"AH-123"}, "coverage.deductible_remaining_cents": {"1,200.50"},
+		"coverage.coinsurance_percent": {"20"}, "coverage.copay_cents": {"$25"}, "coverage.out_of_pocket_remaining_cents": {"3000"},
+		"primary_clinician_id": {clinicianID}, "case_manager_id": {""},
+	}
+}
+
+// TestClientEditPages creates a client through the new-client form (a form with problems first:
+// 400, every problem named, what was typed kept), edits it, and shows that a stale version
+// answers 409 with what is stored now and changes nothing; roles that may not create clients
+// get 403, and another clinician's client is 404.
+func TestClientEditPages(t *testing.T) {
+	ts, st := testServer(t)
+	ana := addTestStaff(t, st, "ana@example.org", carepath.RoleClinician)
+	addTestStaff(t, st, "bo@example.org", carepath.RoleClinician)
+	addTestStaff(t, st, "desk@example.org", carepath.RoleFrontDesk)
+	addTestStaff(t, st, "rev@example.org", carepath.RoleReviewer)
+	desk := signInAs(t, ts.URL, "desk@example.org")
+	as := signInAs(t, ts.URL, "ana@example.org")
+	bo := signInAs(t, ts.URL, "bo@example.org")
+	rev := signInAs(t, ts.URL, "rev@example.org")
+	cli := carepath.NewContext(context.Background(), cliActor())
+	clients := store.NewClientService(st)
+	count := func() int {
+		t.Helper()
+		_, n, err := clients.FindClients(cli, carepath.ClientFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+
+	code, _, body := desk("GET", "/staff/clients/new", nil)
+	if code != 200 || !strings.Contains(body, `<label for="client-given-name">Given name (required)</label>`) ||
+		!strings.Contains(body, `<option value="`+ana.ID+`">Dr clinician</option>`) || !strings.Contains(body, `name="coverage.copay_cents"`) {
+		t.Fatalf("new-client form: %d %s", code, clip(body, 400))
+	}
+
+	t.Run("missing and malformed fields answer 400 naming them, values kept", func(t *testing.T) {
+		form := fullClientForm(ana.ID)
+		form.Set("given_name", "")
+		form.Set("family_name", " ")
+		form.Set("birth_date", "")
+		form.Set("email", "not-an-email")
+		form.Set("coverage.copay_cents", "twenty")
+		code, _, body := desk("POST", "/staff/clients/new", form)
+		if code != 400 || !strings.Contains(body, `id="error-summary"`) {
+			t.Fatalf("got %d, want 400 with an error summary: %s", code, clip(body, 300))
+		}
+		for _, want := range []string{`href="#client-given-name"`, `href="#client-family-name"`, `href="#client-birth-date"`,
+			`href="#client-email"`, `href="#client-coverage-copay-cents"`, `id="client-birth-date-error"`,
+			`value="not-an-email"`, `value="twenty"`, `value="they/them"`, `value="Jo Stone"`, `value="1,200.50"`,
+			`<option value="` + ana.ID + `" selected>`} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the 400 page lacks %s", want)
+			}
+		}
+		// Only the store's checks fail: still 400 naming the field.
+		form = fullClientForm(ana.ID)
+		form.Set("birth_date", "2999-01-01")
+		code, _, body = desk("POST", "/staff/clients/new", form)
+		if code != 400 || !strings.Contains(body, `href="#client-birth-date"`) || !strings.Contains(body, `value="2999-01-01"`) {
+			t.Errorf("future birth date: %d", code)
+		}
+		if n := count(); n != 0 {
+			t.Errorf("%d clients stored after failed forms", n)
+		}
+	})
+
+	t.Run("roles that may not create clients get 403", func(t *testing.T) {
+		if code, _, _ := as("GET", "/staff/clients/new", nil); code != 403 {
+			t.Errorf("clinician form: %d", code)
+		}
+		if code, _, _ := as("POST", "/staff/clients/new", fullClientForm(ana.ID)); code != 403 {
+			t.Errorf("clinician create: %d", code)
+		}
+		if code, _, _ := rev("POST", "/staff/clients/new", fullClientForm(ana.ID)); code != 403 {
+			t.Errorf("reviewer create: %d", code)
+		}
+		if n := count(); n != 0 {
+			t.Errorf("%d clients stored by roles that may not", n)
+		}
+	})
+
+	code, loc, _ := desk("POST", "/staff/clients/new", fullClientForm(ana.ID))
+	if code != 303 || !strings.HasPrefix(loc, "/staff/clients/") {
+		t.Fatalf("create: %d %q", code, loc)
+	}
+	id := strings.TrimPrefix(loc, "/staff/clients/")
+	c, err := clients.FindClientByID(cli, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.GivenName != "Avery" || c.PreferredName != "Ave" || c.PrimaryClinicianID != ana.ID || c.EmergencyContact.Relationship != "parent" ||
+		c.Coverage.Payer != "Acme Health" || c.Coverage.DeductibleRemainingCents == nil || *c.Coverage.DeductibleRemainingCents != 120050 ||
+		c.Coverage.CopayCents == nil || *c.Coverage.CopayCents != 2500 || c.Coverage.CoinsurancePercent == nil || *c.Coverage.CoinsurancePercent != 20 ||
+		c.Coverage.OutOfPocketRemainingCents == nil || *c.Coverage.OutOfPocketRemainingCents != 300000 {
+		t.Errorf("stored client: %+v %+v", c, c.Coverage)
+	}
+	edit := "/staff/clients/" + id + "/edit"
+
+	t.Run("edit form carries the version and the stored values", func(t *testing.T) {
+		code, _, body := as("GET", edit, nil)
+		if code != 200 || !strings.Contains(body, `name="version" value="1"`) || !strings.Contains(body, `value="1,200.50"`) ||
+			!strings.Contains(body, `value="Avery"`) || !strings.Contains(body, `<option value="`+ana.ID+`" selected>`) {
+			t.Errorf("edit form: %d %s", code, clip(body, 300))
+		}
+		_, _, chart := as("GET", "/staff/clients/"+id, nil)
+		if !strings.Contains(chart, `href="`+edit+`"`) {
+			t.Errorf("the chart does not link to the edit form")
+		}
+	})
+
+	t.Run("stale version answers 409 and changes nothing", func(t *testing.T) {
+		deskForm := fullClientForm(ana.ID)
+		deskForm.Set("version", "1")
+		deskForm.Set("phone", "555-010-9999")
+		if code, loc, _ := desk("POST", edit, deskForm); code != 303 || loc != "/staff/clients/"+id {
+			t.Fatalf("front desk edit: %d %q", code, loc)
+		}
+		mine := fullClientForm(ana.ID)
+		mine.Set("version", "1")
+		mine.Set("given_name", "Averyl")
+		code, _, body := as("POST", edit, mine)
+		if code != 409 || !strings.Contains(body, "Someone else changed this client since you opened the form") {
+			t.Fatalf("stale edit: %d %s", code, clip(body, 300))
+		}
+		for _, want := range []string{`value="Averyl"`, `name="version" value="2"`, "555-010-9999", "<td>Averyl</td>"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the 409 page lacks %s", want)
+			}
+		}
+		now, err := clients.FindClientByID(cli, id)
+		if err != nil || now.Version != 2 || now.GivenName != "Avery" || now.Phone != "555-010-9999" {
+			t.Errorf("after the stale edit: %v %+v", err, now)
+		}
+		// Saving again from the 409 page applies what was typed, on purpose.
+		mine.Set("version", "2")
+		if code, _, _ := as("POST", edit, mine); code != 303 {
+			t.Errorf("save again: %d", code)
+		}
+		now, err = clients.FindClientByID(cli, id)
+		if err != nil || now.Version != 3 || now.GivenName != "Averyl" {
+			t.Errorf("after saving again: %v %+v", err, now)
+		}
+	})
+
+	t.Run("invalid edit answers 400 naming the fields", func(t *testing.T) {
+		form := fullClientForm(ana.ID)
+		form.Set("version", "3")
+		form.Set("emergency_contact.phone", "")
+		form.Set("coverage.coinsurance_percent", "150")
+		code, _, body := as("POST", edit, form)
+		if code != 400 || !strings.Contains(body, `href="#client-emergency-contact-phone"`) ||
+			!strings.Contains(body, `href="#client-coverage-coinsurance-percent"`) || !strings.Contains(body, `value="150"`) {
+			t.Errorf("invalid edit: %d %s", code, clip(body, 300))
+		}
+		if now, _ := clients.FindClientByID(cli, id); now == nil || now.Version != 3 {
+			t.Errorf("an invalid edit changed the client: %+v", now)
+		}
+	})
+
+	t.Run("access", func(t *testing.T) {
+		if code, _, body := bo("GET", edit, nil); code != 404 || strings.Contains(body, "Avery") {
+			t.Errorf("another clinician's client: %d", code)
+		}
+		form := fullClientForm(ana.ID)
+		form.Set("version", "3")
+		if code, _, _ := bo("POST", edit, form); code != 404 {
+			t.Errorf("another clinician edits: %d", code)
+		}
+		if code, _, _ := rev("GET", edit, nil); code != 403 {
+			t.Errorf("reviewer: %d", code)
+		}
+		if now, _ := clients.FindClientByID(cli, id); now == nil || now.Version != 3 {
+			t.Errorf("a denied edit changed the client: %+v", now)
+		}
+	})
+}
