@@ -1,6 +1,100 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
 
-// staffAdminRoutes registers staff management and TOTP enrolment.
-func (s *Server) staffAdminRoutes(mux *http.ServeMux) {}
+	"github.com/carepath/carepath"
+)
+
+// staffAdminRoutes registers staff management (admins only) and TOTP enrolment (every
+// signed-in staff member).
+func (s *Server) staffAdminRoutes(mux *http.ServeMux) {
+	mux.Handle("GET /staff/admin/staff", s.requireStaff(s.staffAdminList))
+	mux.Handle("GET /staff/admin/staff/new", s.requireStaff(s.staffAdminNewForm))
+	mux.Handle("POST /staff/admin/staff/new", s.requireStaff(s.staffAdminCreate))
+	mux.Handle("GET /staff/admin/staff/{id}", s.requireStaff(s.staffAdminEditForm))
+	mux.Handle("POST /staff/admin/staff/{id}", s.requireStaff(s.staffAdminSave))
+	mux.Handle("GET /staff/account/totp", s.requireStaff(s.totpForm))
+	mux.Handle("POST /staff/account/totp", s.requireStaff(s.totpConfirm))
+}
+
+// roleChoice is one role on a form or in a list.
+type roleChoice struct {
+	Role carepath.Role
+	Name string
+}
+
+// roleChoices are the staff roles, in the order carepath.StaffRoles lists them.
+var roleChoices = []roleChoice{
+	{carepath.RoleAdmin, "Admin"},
+	{carepath.RoleClinician, "Clinician"},
+	{carepath.RoleCaseManager, "Case manager"},
+	{carepath.RoleFrontDesk, "Front desk"},
+	{carepath.RoleReviewer, "Payer reviewer"},
+}
+
+// roleName is the name a role is shown by.
+func roleName(r carepath.Role) string {
+	for _, c := range roleChoices {
+		if c.Role == r {
+			return c.Name
+		}
+	}
+	return string(r)
+}
+
+// staffListView is the view model of the staff list.
+type staffListView struct {
+	page
+	Who     signedIn
+	Staff   []staffRow
+	Notice  string // what the last change did
+	Problem string
+}
+
+// staffRow is one staff member in the list.
+type staffRow struct {
+	*carepath.Staff
+	RoleName string
+}
+
+// isAdmin answers 403 for anyone but an admin and reports whether the page may go on. The
+// store decides again on every call; this only spares others a form they cannot send.
+func (s *Server) isAdmin(w http.ResponseWriter, r *http.Request, who signedIn) bool {
+	if who.Role == carepath.RoleAdmin {
+		return true
+	}
+	s.staffAdminDenied(w, r)
+	return false
+}
+
+// staffAdminDenied answers the page for roles that may not manage staff.
+func (s *Server) staffAdminDenied(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
+		Message: "Only an admin may manage staff accounts."})
+}
+
+// staffNoticeKey is the session key of the message the staff list shows once after a change.
+const staffNoticeKey = "staff_admin_notice"
+
+// staffAdminList lists every staff member: name, email, role, second factor and status.
+func (s *Server) staffAdminList(w http.ResponseWriter, r *http.Request, who signedIn) {
+	if !s.isAdmin(w, r, who) {
+		return
+	}
+	v := staffListView{page: page{Title: "Staff accounts"}, Who: who, Notice: s.manager(r).PopString(r.Context(), staffNoticeKey)}
+	list, err := s.Staff.FindStaff(r.Context(), carepath.StaffFilter{})
+	switch carepath.ErrorCode(err) {
+	case "":
+		for _, st := range list {
+			v.Staff = append(v.Staff, staffRow{Staff: st, RoleName: roleName(st.Role)})
+		}
+	case carepath.EFORBIDDEN:
+		s.staffAdminDenied(w, r)
+		return
+	default:
+		s.Log.Error("staff list", "err", err)
+		v.Problem = "The staff list could not be read just now. Please reload the page in a minute."
+	}
+	s.render(w, r, http.StatusOK, "staff_admin", v)
+}
