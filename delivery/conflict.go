@@ -1,0 +1,99 @@
+package delivery
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/carepath/carepath"
+)
+
+// Conflict is one double booking: the resource (a clinician, a client or a room) that the
+// proposed session shares with an existing session whose time overlaps.
+type Conflict struct {
+	ProposedID string // the session being booked
+	Field      string // clinician_ids, client_ids or room
+	ResourceID string // the clinician's or client's opaque id, or the room's name
+	SessionID  string // the other session
+	Start      time.Time
+	Minutes    int
+}
+
+// Conflicts returns every double booking between the proposed session and the existing ones,
+// ordered by the other session's start, then clinicians, clients and room. Sessions overlap when each starts before
+// the other ends, so back-to-back sessions do not conflict; an existing session with the same
+// id as the proposed one (the session being edited) is skipped.
+func Conflicts(proposed Session, existing []Session) []Conflict {
+	var out []Conflict
+	for _, e := range existing {
+		if e.ID == proposed.ID || !e.Start.Before(proposed.End()) || !proposed.Start.Before(e.End()) {
+			continue
+		}
+		add := func(field, id string) {
+			out = append(out, Conflict{ProposedID: proposed.ID, Field: field, ResourceID: id, SessionID: e.ID, Start: e.Start, Minutes: e.Minutes})
+		}
+		for _, id := range proposed.ClinicianIDs {
+			if slices.Contains(e.ClinicianIDs, id) {
+				add("clinician_ids", id)
+			}
+		}
+		for _, id := range proposed.ClientIDs {
+			if slices.Contains(e.ClientIDs, id) {
+				add("client_ids", id)
+			}
+		}
+		if proposed.Room != "" && proposed.Room == e.Room {
+			add("room", proposed.Room)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Conflict) int { return a.Start.Compare(b.Start) })
+	return out
+}
+
+// CheckConflicts returns nil when the proposed session double-books no one, and otherwise an
+// ECONFLICT error with one field error per conflict naming the field (clinician_ids,
+// client_ids or room), the other session's id and its start and length in loc. Messages hold
+// only opaque ids and room names, never a client's name.
+func CheckConflicts(proposed Session, existing []Session, loc *time.Location) error {
+	cs := Conflicts(proposed, existing)
+	if len(cs) == 0 {
+		return nil
+	}
+	e := &carepath.Error{Code: carepath.ECONFLICT, Message: "This would double-book"}
+	for _, c := range cs {
+		when := fmt.Sprintf("%s (%d min)", c.Start.In(loc).Format(time.RFC3339), c.Minutes)
+		var msg string
+		switch c.Field {
+		case "clinician_ids":
+			msg = fmt.Sprintf("clinician %s is already booked for session %s at %s.", c.ResourceID, c.SessionID, when)
+		case "client_ids":
+			msg = fmt.Sprintf("client %s is already booked for session %s at %s.", c.ResourceID, c.SessionID, when)
+		default:
+			msg = fmt.Sprintf("room %q is already booked for session %s at %s.", c.ResourceID, c.SessionID, when)
+		}
+		e.Fields = append(e.Fields, carepath.FieldError{Field: c.Field, Code: "double_booked", Message: msg})
+	}
+	return e
+}
+
+// FindConflicts returns every pair of overlapping sessions in sessions that share a clinician,
+// a client or a room, each pair once (reported from the later-listed session's side). It
+// sorts a copy by start and sweeps, so it costs O(n log n + overlaps).
+func FindConflicts(sessions []Session) []Conflict {
+	s := slices.Clone(sessions)
+	slices.SortStableFunc(s, func(a, b Session) int { return a.Start.Compare(b.Start) })
+	var out []Conflict
+	var active []Session
+	for _, cur := range s {
+		kept := active[:0]
+		for _, a := range active {
+			if a.End().After(cur.Start) {
+				kept = append(kept, a)
+			}
+		}
+		active = kept
+		out = append(out, Conflicts(cur, active)...)
+		active = append(active, cur)
+	}
+	return out
+}

@@ -1,0 +1,60 @@
+package delivery
+
+import (
+	"testing"
+	"time"
+)
+
+func TestDateAtDaylightSaving(t *testing.T) {
+	ny := mustLoc(t, "America/New_York")
+	london := mustLoc(t, "Europe/London")
+	tests := []struct {
+		name string
+		date string
+		c    Clock
+		loc  *time.Location
+		want string
+	}{
+		{"NY winter", "2026-03-07", Clock{9, 0}, ny, "2026-03-07T09:00:00-05:00"},
+		{"NY spring-forward day, normal hour", "2026-03-08", Clock{9, 0}, ny, "2026-03-08T09:00:00-04:00"},
+		{"NY skipped 02:30 shifts forward by the gap", "2026-03-08", Clock{2, 30}, ny, "2026-03-08T03:30:00-04:00"},
+		{"NY 01:59 before the gap", "2026-03-08", Clock{1, 59}, ny, "2026-03-08T01:59:00-05:00"},
+		{"NY 03:00 just after the gap", "2026-03-08", Clock{3, 0}, ny, "2026-03-08T03:00:00-04:00"},
+		{"NY fall-back repeated 01:30 is the earlier (EDT)", "2026-11-01", Clock{1, 30}, ny, "2026-11-01T01:30:00-04:00"},
+		{"NY fall-back day 09:00", "2026-11-01", Clock{9, 0}, ny, "2026-11-01T09:00:00-05:00"},
+		{"NY midnight before fall-back", "2026-11-01", Clock{0, 0}, ny, "2026-11-01T00:00:00-04:00"},
+		{"London skipped 01:30", "2026-03-29", Clock{1, 30}, london, "2026-03-29T02:30:00+01:00"},
+		{"London repeated 01:30 is the earlier (BST)", "2026-10-25", Clock{1, 30}, london, "2026-10-25T01:30:00+01:00"},
+		{"London winter", "2026-10-26", Clock{18, 0}, london, "2026-10-26T18:00:00Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := MustDate(tt.date).At(tt.c, tt.loc).Format(time.RFC3339)
+			if got != tt.want {
+				t.Errorf("At = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDateArithmetic(t *testing.T) {
+	d := MustDate("2026-12-30")
+	if got := d.AddDays(3).String(); got != "2027-01-02" {
+		t.Errorf("AddDays = %s", got)
+	}
+	if got := MustDate("2026-03-01").DaysUntil(MustDate("2026-04-01")); got != 31 {
+		t.Errorf("DaysUntil = %d", got)
+	}
+	if !MustDate("2026-01-31").Before(MustDate("2026-02-01")) || MustDate("2026-02-01").Before(MustDate("2026-02-01")) {
+		t.Error("Before is wrong")
+	}
+	if _, err := ParseDate("from", "2026-02-30"); len(fieldsOf(err)) != 1 || fieldsOf(err)[0] != "from" {
+		t.Errorf("ParseDate(2026-02-30) = %v", err)
+	}
+	if c, err := ParseClock("start", "09:30"); err != nil || c != (Clock{9, 30}) || c.String() != "09:30" {
+		t.Errorf("ParseClock = %v, %v", c, err)
+	}
+	if _, err := ParseClock("start", "25:00"); err == nil {
+		t.Error("ParseClock(25:00) succeeded")
+	}
+}

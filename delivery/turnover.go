@@ -1,0 +1,51 @@
+package delivery
+
+import (
+	"slices"
+)
+
+// daysPerYear is the length of the year that turnover is annualized to.
+const daysPerYear = 365
+
+func turnover(staff []Employment, primary primaryIndex, first, last Date) TurnoverFigure {
+	t := TurnoverFigure{Days: first.DaysUntil(last) + 1,
+		Method: "Separations are staff whose last day worked falls in the period. Average headcount is the mean, " +
+			"over every day of the period, of the staff employed that day. The annualized rate is separations ÷ " +
+			"average headcount × 365 ÷ days in the period. Clients whose clinician left are those whose primary " +
+			"clinician on that staff member's last day worked was the one who left."}
+	var personDays int
+	var left []string
+	for _, e := range staff {
+		// Days of the period on which e was employed: [max(first, Start), min(last, Until-1)].
+		lo, hi := e.Start, last
+		if lo.Before(first) {
+			lo = first
+		}
+		if !e.Until.IsZero() && e.Until.AddDays(-1).Before(hi) {
+			hi = e.Until.AddDays(-1)
+		}
+		if !hi.Before(lo) {
+			personDays += lo.DaysUntil(hi) + 1
+		}
+		if e.Until.IsZero() {
+			continue
+		}
+		lastDay := e.Until.AddDays(-1)
+		if lastDay.Before(first) || lastDay.After(last) {
+			continue
+		}
+		t.Separations++
+		for client := range primary {
+			if primary.on(client, lastDay) == e.StaffID && !slices.Contains(left, client) {
+				left = append(left, client)
+			}
+		}
+	}
+	slices.Sort(left)
+	t.ClientsWhoseClinicianLeft = left
+	t.AverageHeadcount = float64(personDays) / float64(t.Days)
+	if t.AverageHeadcount > 0 {
+		t.AnnualizedRate = float64(t.Separations) / t.AverageHeadcount * daysPerYear / float64(t.Days)
+	}
+	return t
+}
