@@ -1,6 +1,83 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/carepath/carepath"
+)
 
 // intakeQueueRoutes registers the intake queue and its conversion form.
-func (s *Server) intakeQueueRoutes(mux *http.ServeMux) {}
+func (s *Server) intakeQueueRoutes(mux *http.ServeMux) {
+	mux.Handle("GET /staff/intakes", s.requireStaff(s.intakeQueue))
+	mux.Handle("GET /staff/intakes/{id}/convert", s.requireStaff(s.intakeConvertForm))
+	mux.Handle("POST /staff/intakes/{id}/convert", s.requireStaff(s.intakeConvert))
+}
+
+// intakeStatusChoice is one choice of the queue's status filter.
+type intakeStatusChoice struct {
+	Value, Label string
+	Selected     bool
+}
+
+// intakeQueueView is the view model of the intake queue.
+type intakeQueueView struct {
+	page
+	Who      signedIn
+	Intakes  []*carepath.Intake
+	Flagged  int // open requests flagged for same-day review
+	Statuses []intakeStatusChoice
+	Status   string // the status shown, "" for all
+	Problem  string
+}
+
+// intakeOpen reports whether a request still waits to become a client.
+func intakeOpen(in *carepath.Intake) bool {
+	return in.Status == carepath.IntakeNew || in.Status == carepath.IntakeContacted
+}
+
+// IsOpen reports whether the request may still be converted; the template asks it.
+func (v intakeQueueView) IsOpen(in *carepath.Intake) bool { return intakeOpen(in) }
+
+// intakeQueue lists the intake requests from the public decision aid, newest first, optionally
+// of one status (a status is no client data, so it may travel in the URL). The crisis flag
+// leads each row; open requests link to the conversion form, converted ones to the chart.
+func (s *Server) intakeQueue(w http.ResponseWriter, r *http.Request, who signedIn) {
+	v := intakeQueueView{page: page{Title: "Intake queue"}, Who: who}
+	var filter carepath.IntakeFilter
+	st := r.URL.Query().Get("status")
+	known := false
+	for _, c := range []intakeStatusChoice{{"", "All requests", false}, {"new", "New", false},
+		{"contacted", "Contacted", false}, {"converted", "Converted", false}, {"closed", "Closed", false}} {
+		c.Selected = c.Value == st
+		known = known || c.Selected
+		v.Statuses = append(v.Statuses, c)
+	}
+	if !known {
+		st = ""
+		v.Statuses[0].Selected = true
+	}
+	if st != "" {
+		status := carepath.IntakeStatus(st)
+		filter.Status = &status
+	}
+	v.Status = st
+	list, err := s.Intakes.FindIntakes(r.Context(), filter)
+	code := http.StatusOK
+	switch carepath.ErrorCode(err) {
+	case "":
+		v.Intakes = list
+		for _, in := range list {
+			if in.Crisis && intakeOpen(in) {
+				v.Flagged++
+			}
+		}
+	case carepath.EFORBIDDEN:
+		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
+			Message: "Your role does not give access to the intake queue."})
+		return
+	default:
+		s.Log.Error("intake queue", "err", err)
+		code, v.Problem = http.StatusInternalServerError, "The intake queue could not be read just now. Please reload the page in a minute."
+	}
+	s.render(w, r, code, "intake_queue", v)
+}
