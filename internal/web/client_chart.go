@@ -16,6 +16,8 @@ type chartView struct {
 	CanAssess   bool   // the role may take assessments
 	Primary     string // the primary clinician's name (or id, when the directory cannot say)
 	CaseManager string
+	Plan        chartPlanSection    // the current plan and any draft (plan_pages_chart.go)
+	Consents    chartConsentSection // consent counts and active disclosures (consent_pages_chart.go)
 }
 
 // staffNames returns the names of the given staff ids from the clinic's directory, falling back
@@ -52,6 +54,7 @@ func (s *Server) clientChart(w http.ResponseWriter, r *http.Request, who signedI
 		v.Primary, v.CaseManager = names[0], names[1]
 		v.Assessments = s.chartAssessments(r, c.ID)
 		v.Episodes = s.chartEpisodes(r, c.ID)
+		v.Plan, v.Consents = s.chartPlans(r, c.ID), s.chartConsents(r, c.ID)
 		s.render(w, r, http.StatusOK, "client_chart", v)
 	case carepath.ENOTFOUND, carepath.EINVALID:
 		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Client not found"},
