@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/store"
+	"github.com/chromedp/chromedp"
 )
 
 // fullClientForm is a complete new-client form as the front desk fills it in.
@@ -193,4 +196,85 @@ func TestClientEditPages(t *testing.T) {
 			t.Errorf("a denied edit changed the client: %+v", now)
 		}
 	})
+}
+
+// TestBrowserClientEditPages signs in as the front desk, adds a client through the new-client
+// form by its visible labels (first without a birth date: 400 with the error summary and the
+// values kept), opens the edit form from the chart, and converts a crisis intake request from
+// the intake queue; axe-core runs on each page.
+func TestBrowserClientEditPages(t *testing.T) {
+	axePath, err := findAxe(os.Getenv, ".")
+	if err != nil {
+		missing(t, "no axe-core for the accessibility test", err)
+	}
+	src, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	axe := string(src)
+	b := newBrowser(t)
+	ts, st := testServer(t)
+	b.base = ts.URL
+	ana := addTestStaff(t, st, "ana@example.org", carepath.RoleClinician)
+	addTestStaff(t, st, "desk@example.org", carepath.RoleFrontDesk)
+	in := addTestIntake(t, st, &carepath.Intake{Name: "Quiet Harbor", Phone: "555-010-1111",
+		Profile: json.RawMessage(`{"answers": {"phq9": [3,3,3,3,3,3,3,3,2]}}`), Level: carepath.LevelPHP, Crisis: true})
+
+	b.open("/login")
+	b.typeInto("login-email", "desk@example.org")
+	b.typeInto("login-password", staffPassword)
+	b.navigate("sign in", 200, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
+	b.open("/staff/clients")
+	b.navigate("open the new-client form", 200, chromedp.Click(chromedp.CSS(`a[href="/staff/clients/new"]`)))
+	b.axeCheck("new-client form", axe)
+
+	// byLabel finds a control by the text of its visible label, as a person does.
+	byLabel := func(label string) string {
+		t.Helper()
+		id := js[string](b, `(() => { const l = [...document.querySelectorAll('label')].find(l => l.textContent.trim() === `+jsString(label)+`);
+			if (!l) return ''; const el = document.getElementById(l.htmlFor);
+			return el && el.offsetParent !== null ? l.htmlFor : ''; })()`)
+		if id == "" {
+			t.Fatalf("no visible control labelled %q", label)
+		}
+		return id
+	}
+	for _, f := range [][2]string{{"Given name (required)", "Avery"}, {"Family name (required)", "Stone"}, {"Pronouns", "they/them"},
+		{"Phone", "555-010-4444"}, {"Emergency contact's name", "Jo Stone"}, {"Emergency contact's phone", "555-010-5555"},
+		{"Insurer (payer)", "Acme Health"}, {"Copay per visit ($)", "25"}} {
+		b.typeInto(byLabel(f[0]), f[1])
+	}
+	b.do("choose the primary clinician", chromedp.SetValue(chromedp.ID(byLabel("Primary clinician")), ana.ID))
+	submit := chromedp.Click(chromedp.CSS(`form[action="/staff/clients/new"] button[type=submit]`))
+	b.navigate("add a client without a birth date", 400, submit)
+	if got := js[string](b, `document.getElementById('error-summary').textContent`); !strings.Contains(got, "birth date") {
+		t.Errorf("error summary: %q", got)
+	}
+	if got := js[string](b, `document.getElementById('client-given-name').value + ' ' + document.getElementById('client-primary-clinician-id').value`); got != "Avery "+ana.ID {
+		t.Errorf("values after the error: %q", got)
+	}
+	b.axeCheck("new-client form with an error", axe)
+	b.typeInto(byLabel("Birth date (required)"), "1988-07-14")
+	b.navigate("add the client", 200, chromedp.Click(chromedp.CSS(`form[action="/staff/clients/new"] button[type=submit]`)))
+	if p := b.path(); !strings.HasPrefix(p, "/staff/clients/") || strings.HasSuffix(p, "/new") {
+		t.Fatalf("after adding: %s", p)
+	}
+	if got := js[string](b, `document.querySelector('main').textContent`); !strings.Contains(got, "Avery Stone") || !strings.Contains(got, "Acme Health") {
+		t.Errorf("chart of the new client: %q", clip(got, 300))
+	}
+	b.navigate("open the edit form", 200, chromedp.Click(chromedp.CSS(`a[href$="/edit"]`)))
+	b.axeCheck("edit-client form", axe)
+
+	b.open("/staff/intakes")
+	if got := js[string](b, `document.querySelector('table.intake-queue').textContent`); !strings.Contains(got, "CRISIS") {
+		t.Errorf("queue: %q", clip(got, 300))
+	}
+	b.axeCheck("intake queue", axe)
+	b.navigate("open the conversion form", 200, chromedp.Click(chromedp.CSS(`a[href="/staff/intakes/`+in.ID+`/convert"]`)))
+	b.axeCheck("conversion form", axe)
+	b.typeInto(byLabel("Birth date (required)"), "1995-02-03")
+	b.navigate("convert the request", 200, chromedp.Click(chromedp.CSS(`form[action$="/convert"] button[type=submit]`)))
+	if got := js[string](b, `document.querySelector('main h1').textContent`); !strings.Contains(got, "Quiet Harbor") {
+		t.Errorf("chart of the converted client: %q", got)
+	}
 }
