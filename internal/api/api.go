@@ -28,8 +28,15 @@ type API struct {
 	Plans carepath.PlanService
 }
 
+// Mux is where Register adds the routes: an *http.ServeMux, or a test's recorder that checks
+// the route table against the OpenAPI document.
+type Mux interface {
+	Handle(pattern string, handler http.Handler)
+	HandleFunc(pattern string, handler func(http.ResponseWriter, *http.Request))
+}
+
 // Register adds every JSON API route to mux. This is the API's one route table.
-func (a *API) Register(mux *http.ServeMux) {
+func (a *API) Register(mux Mux) {
 	mux.HandleFunc("POST /api/v1/placements", a.createPlacement)
 	mux.HandleFunc("GET /api/v1/openapi.json", a.openAPI)
 	mux.HandleFunc("GET /api/v1/intakes", a.listIntakes)
