@@ -2,13 +2,17 @@ package main
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/store"
+	"github.com/chromedp/chromedp"
 )
 
 // planFormValues is a one-problem plan as the plan form posts it, with a spare blank goal
@@ -191,4 +195,98 @@ func TestPlanPages(t *testing.T) {
 			t.Errorf("a plan under another client's path: %d", code)
 		}
 	})
+}
+
+// TestBrowserPlanPages writes, edits, signs and acknowledges a plan in the browser as a
+// clinician (with an "add another" row and a 400 on the way), records a Part 2 consent, and
+// runs axe-core on the plan and consent pages.
+func TestBrowserPlanPages(t *testing.T) {
+	axePath, err := findAxe(os.Getenv, ".")
+	if err != nil {
+		missing(t, "no axe-core for the accessibility test", err)
+	}
+	src, err := os.ReadFile(axePath)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			missing(t, "no axe-core for the accessibility test", err)
+		}
+		t.Fatal(err)
+	}
+	axe := string(src)
+	b := newBrowser(t)
+	ts, st := testServer(t)
+	b.base = ts.URL
+	s := seedChart(t, st)
+	plans := "/staff/clients/" + s.client.ID + "/plans"
+	due := time.Now().UTC().AddDate(0, 3, 0).Format(carepath.DateLayout)
+
+	b.open("/login")
+	b.typeInto("login-email", "ana@example.org")
+	b.typeInto("login-password", staffPassword)
+	b.navigate("sign in", 200, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
+	b.open(plans)
+	b.axeCheck("plan page without a plan", axe)
+	b.navigate("open the new plan form", 200, chromedp.Click(chromedp.CSS(`a[href="`+plans+`/new"]`)))
+	b.axeCheck("new plan form", axe)
+	b.typeInto("plan-p0-statement", "Alcohol use disorder, moderate")
+	b.typeInto("plan-p0-in_own_words", "Drinking is costing me my family")
+	b.typeInto("plan-p0-g0-statement", "Sustained abstinence")
+	b.typeInto("plan-p0-g0-in_own_words", "Stay sober for my kids")
+	b.typeInto("plan-p0-g0-o0-statement", "Attend 3 IOP groups a week")
+	b.typeInto("plan-p0-g0-o0-target_date", "2026-02-30")
+	b.do("choose an intervention", chromedp.Evaluate[chromedp.Void](`document.getElementById('plan-p0-g0-o0-i0-kind').value = 'relapse_prevention'`))
+	b.navigate("add another goal", 200, chromedp.Click(chromedp.CSS(`button[name=add][value=p0]`)))
+	if got := js[string](b, `document.getElementById('plan-p0-statement').value + '|' + document.getElementById('plan-p0-g0-o0-i0-kind').value`); got != "Alcohol use disorder, moderate|relapse_prevention" {
+		t.Errorf("values after adding a row: %q", got)
+	}
+	if !js[bool](b, `!!document.getElementById('plan-p0-g1-statement')`) {
+		t.Error("no new goal row")
+	}
+	b.navigate("save with a bad target date", 400, chromedp.Click(chromedp.CSS(`button[value=save]`)))
+	if got := js[string](b, `document.querySelector('#error-summary a').getAttribute('href')`); got != "#plan-p0-g0-o0-target_date" {
+		t.Errorf("error summary links to %q", got)
+	}
+	b.axeCheck("plan form with an error", axe)
+	b.do("fix the date", chromedp.Evaluate[chromedp.Void](`document.getElementById('plan-p0-g0-o0-target_date').value = `+jsString(due)))
+	b.navigate("start the plan", 200, chromedp.Click(chromedp.CSS(`button[value=save]`)))
+	if p := b.path(); !strings.HasSuffix(p, "/edit") {
+		t.Fatalf("after starting the plan: %s", p)
+	}
+	b.do("edit the objective", chromedp.Evaluate[chromedp.Void](`document.getElementById('plan-p0-g0-o0-statement').value = 'Attend every IOP group'`))
+	b.navigate("save the draft", 200, chromedp.Click(chromedp.CSS(`button[value=save]`)))
+	if p := b.path(); p != plans {
+		t.Fatalf("after saving: %s", p)
+	}
+	b.axeCheck("plan page with a draft", axe)
+	b.navigate("sign the plan", 200, chromedp.Click(chromedp.CSS(`form[action$="/sign"] button`)))
+	if got := js[string](b, `document.querySelector('main').textContent`); !strings.Contains(got, "Current plan, version 1 (signed)") ||
+		!strings.Contains(got, "Attend every IOP group") || !strings.Contains(got, "Stay sober for my kids") {
+		t.Errorf("signed plan: %q", clip(got, 400))
+	}
+	b.axeCheck("plan page with a signed plan", axe)
+	b.click("plan-ack-in_person")
+	b.navigate("record the acknowledgement", 200, chromedp.Click(chromedp.CSS(`form[action$="/acknowledge"] button`)))
+	if got := js[string](b, `document.querySelector('main').textContent`); !strings.Contains(got, "The client acknowledged this plan") {
+		t.Errorf("acknowledged plan: %q", clip(got, 400))
+	}
+
+	consents := "/staff/clients/" + s.client.ID + "/consents"
+	b.open(consents + "/new")
+	b.axeCheck("consent form", axe)
+	b.typeInto("consent-information", "Attendance only")
+	b.navigate("record a consent without a recipient", 400, chromedp.Click(chromedp.CSS(`form[action="`+consents+`"] button`)))
+	if got := js[string](b, `document.getElementById('consent-information').value`); got != "Attendance only" {
+		t.Errorf("kept value: %q", got)
+	}
+	b.axeCheck("consent form with errors", axe)
+	b.typeInto("consent-recipient", "Employee Assistance Program")
+	b.typeInto("consent-purpose", "Return-to-work clearance")
+	b.typeInto("consent-expires-on-event", "end of treatment")
+	b.navigate("record the consent", 200, chromedp.Click(chromedp.CSS(`form[action="`+consents+`"] button`)))
+	if got := js[string](b, `document.querySelector('main').textContent`); !strings.Contains(got, "Employee Assistance Program") {
+		t.Errorf("consent list: %q", clip(got, 400))
+	}
+	b.axeCheck("consent list", axe)
+	b.open("/staff/clients/" + s.client.ID)
+	b.axeCheck("chart with a plan and consents", axe)
 }
