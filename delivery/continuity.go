@@ -35,7 +35,7 @@ func (idx primaryIndex) on(client string, d Date) string {
 	return list[i-1].ClinicianID
 }
 
-func continuity(in QualityInput, byID map[string]*Session, primary primaryIndex) ContinuityFigure {
+func continuity(in QualityInput, pd *period, primary primaryIndex) ContinuityFigure {
 	c := ContinuityFigure{
 		Method: "For every individual session in the period that a client attended (present, late or leaving " +
 			"early), we check whether one of its clinicians was the client's primary clinician on the session's " +
@@ -44,11 +44,12 @@ func continuity(in QualityInput, byID map[string]*Session, primary primaryIndex)
 			"clinician when a new, different primary clinician took over on a date in the period.",
 	}
 	per := map[string]*ClientContinuity{}
-	for _, a := range in.Attendance {
-		s, ok := byID[a.SessionID]
-		if !ok || s.Kind != KindIndividual || !a.Status.Attended() {
+	for i, a := range pd.att {
+		j := pd.at[i]
+		if j < 0 || pd.sessions[j].Kind != KindIndividual || !a.Status.Attended() {
 			continue
 		}
+		s := pd.sessions[j]
 		cc := per[a.ClientID]
 		if cc == nil {
 			cc = &ClientContinuity{ClientID: a.ClientID}

@@ -25,6 +25,7 @@ func TestDateAtDaylightSaving(t *testing.T) {
 		{"NY midnight before fall-back", "2026-11-01", Clock{0, 0}, ny, "2026-11-01T00:00:00-04:00"},
 		{"London skipped 01:30", "2026-03-29", Clock{1, 30}, london, "2026-03-29T02:30:00+01:00"},
 		{"London repeated 01:30 is the earlier (BST)", "2026-10-25", Clock{1, 30}, london, "2026-10-25T01:30:00+01:00"},
+		{"São Paulo 2018: midnight skipped, the day starts at 01:00", "2018-11-04", Clock{0, 0}, mustLoc(t, "America/Sao_Paulo"), "2018-11-04T01:00:00-02:00"},
 		{"London winter", "2026-10-26", Clock{18, 0}, london, "2026-10-26T18:00:00Z"},
 	}
 	for _, tt := range tests {

@@ -1,7 +1,6 @@
 package delivery
 
 import (
-	"cmp"
 	"slices"
 	"time"
 )
@@ -11,11 +10,41 @@ type Dose struct {
 	ClientID         string
 	Week             ISOWeek
 	RequiredMinutes  int
-	DeliveredMinutes int          // minutes attended, from attendance records
-	Sessions         map[Kind]int // sessions attended (present, late or left early), by kind
-	Minutes          map[Kind]int // minutes attended, by kind
-	Scheduled        int          // sessions the client was scheduled for or has a record of
-	Met              bool         // DeliveredMinutes ≥ RequiredMinutes
+	DeliveredMinutes int        // minutes attended, from attendance records
+	Sessions         KindCounts // sessions attended (present, late or left early), by kind
+	Minutes          KindCounts // minutes attended, by kind
+	Scheduled        int        // sessions the client was scheduled for or has a record of
+	Met              bool       // DeliveredMinutes ≥ RequiredMinutes
+}
+
+// KindCounts holds one number per session kind.
+type KindCounts struct {
+	Individual int
+	Group      int
+	Family     int
+	Medication int
+}
+
+// Of returns the number for kind k (0 for an unknown kind).
+func (c KindCounts) Of(k Kind) int {
+	if p := c.slot(k); p != nil {
+		return *p
+	}
+	return 0
+}
+
+func (c *KindCounts) slot(k Kind) *int {
+	switch k {
+	case KindIndividual:
+		return &c.Individual
+	case KindGroup:
+		return &c.Group
+	case KindFamily:
+		return &c.Family
+	case KindMedication:
+		return &c.Medication
+	}
+	return nil
 }
 
 // ComputeDose returns client's dose for week in p's time zone. A session counts for the week
@@ -24,7 +53,7 @@ type Dose struct {
 // session's length; absences count 0). Sessions with no record deliver nothing.
 func ComputeDose(p Program, clientID string, week ISOWeek, sessions []Session, attendance []Attendance) Dose {
 	start, end := week.Bounds(p.Loc)
-	d := newDose(p, clientID, week)
+	d := Dose{ClientID: clientID, Week: week, RequiredMinutes: p.MinMinutesPerWeek}
 	inWeek := map[string]*Session{}
 	for i := range sessions {
 		s := &sessions[i]
@@ -51,11 +80,6 @@ func ComputeDose(p Program, clientID string, week ISOWeek, sessions []Session, a
 	return d
 }
 
-func newDose(p Program, clientID string, week ISOWeek) Dose {
-	return Dose{ClientID: clientID, Week: week, RequiredMinutes: p.MinMinutesPerWeek,
-		Sessions: map[Kind]int{}, Minutes: map[Kind]int{}}
-}
-
 // add counts one attendance record at s.
 func (d *Dose) add(s *Session, a Attendance) {
 	if !a.Status.Attended() {
@@ -63,8 +87,10 @@ func (d *Dose) add(s *Session, a Attendance) {
 	}
 	m := min(max(a.Minutes, 0), s.Minutes)
 	d.DeliveredMinutes += m
-	d.Sessions[s.Kind]++
-	d.Minutes[s.Kind] += m
+	if p := d.Sessions.slot(s.Kind); p != nil {
+		*p++
+		*d.Minutes.slot(s.Kind) += m
+	}
 }
 
 // WeeklyDoses returns the dose of every client-week from week from through week to
@@ -72,61 +98,109 @@ func (d *Dose) add(s *Session, a Attendance) {
 // the client was scheduled for, or has an attendance record at, a session starting that week;
 // weeks with no session at all for a client are not client-weeks of that client.
 func WeeklyDoses(p Program, from, to ISOWeek, sessions []Session, attendance []Attendance) []Dose {
+	return newPeriod(p, from, to, sessions, attendance).doses()
+}
+
+// period is the sessions of ISO weeks from..to with each attendance record resolved to its
+// session once, shared by the dose and quality computations.
+type period struct {
+	p        Program
+	from     ISOWeek
+	weeks    int
+	sessions []*Session
+	week     []int // week index of each session
+	att      []Attendance
+	at       []int // index into sessions of each attendance record, -1 when outside
+}
+
+func newPeriod(p Program, from, to ISOWeek, sessions []Session, attendance []Attendance) *period {
 	start, _ := from.Bounds(p.Loc)
 	_, end := to.Bounds(p.Loc)
-	type key struct {
-		client string
-		week   ISOWeek
-	}
-	doses := map[key]*Dose{}
-	get := func(client string, w ISOWeek) *Dose {
-		k := key{client, w}
-		d := doses[k]
-		if d == nil {
-			nd := newDose(p, client, w)
-			d = &nd
-			doses[k] = d
-		}
-		return d
-	}
-	type slot struct {
-		s    *Session
-		week ISOWeek
-	}
-	byID := map[string]slot{}
+	first := from.Monday()
+	pd := &period{p: p, from: from, weeks: max(first.DaysUntil(to.Monday())/7+1, 0), att: attendance}
+	byID := make(map[string]int, len(sessions))
 	for i := range sessions {
 		s := &sessions[i]
 		if s.Start.Before(start) || !s.Start.Before(end) {
 			continue
 		}
-		w := WeekOf(s.Start, p.Loc)
-		byID[s.ID] = slot{s, w}
-		for _, c := range s.ClientIDs {
-			get(c, w).Scheduled++
+		byID[s.ID] = len(pd.sessions)
+		pd.sessions = append(pd.sessions, s)
+		pd.week = append(pd.week, first.DaysUntil(DateOf(s.Start.In(p.Loc)))/7)
+	}
+	pd.at = make([]int, len(attendance))
+	for i, a := range attendance {
+		if j, ok := byID[a.SessionID]; ok {
+			pd.at[i] = j
+		} else {
+			pd.at[i] = -1
 		}
 	}
-	for _, a := range attendance {
-		sl, ok := byID[a.SessionID]
-		if !ok {
+	return pd
+}
+
+func (pd *period) doses() []Dose {
+	type row struct {
+		id    string
+		weeks []Dose
+		seen  []bool
+	}
+	rows := map[string]*row{}
+	get := func(client string, w int) *Dose {
+		r := rows[client]
+		if r == nil {
+			r = &row{id: client, weeks: make([]Dose, pd.weeks), seen: make([]bool, pd.weeks)}
+			rows[client] = r
+		}
+		if !r.seen[w] {
+			r.seen[w] = true
+			r.weeks[w] = Dose{ClientID: client, RequiredMinutes: pd.p.MinMinutesPerWeek}
+		}
+		return &r.weeks[w]
+	}
+	for i, s := range pd.sessions {
+		for _, c := range s.ClientIDs {
+			get(c, pd.week[i]).Scheduled++
+		}
+	}
+	for i, a := range pd.att {
+		j := pd.at[i]
+		if j < 0 {
 			continue
 		}
-		d := get(a.ClientID, sl.week)
-		if !slices.Contains(sl.s.ClientIDs, a.ClientID) {
+		s := pd.sessions[j]
+		d := get(a.ClientID, pd.week[j])
+		if !slices.Contains(s.ClientIDs, a.ClientID) {
 			d.Scheduled++
 		}
-		d.add(sl.s, a)
+		d.add(s, a)
 	}
-	out := make([]Dose, 0, len(doses))
-	for _, d := range doses {
-		d.Met = d.DeliveredMinutes >= d.RequiredMinutes
-		out = append(out, *d)
+	weeks := make([]ISOWeek, pd.weeks)
+	for w, m := 0, pd.from.Monday(); w < pd.weeks; w, m = w+1, m.AddDays(7) {
+		weeks[w] = WeekOfDate(m)
 	}
-	slices.SortFunc(out, func(a, b Dose) int {
-		if c := cmp.Compare(a.ClientID, b.ClientID); c != 0 {
-			return c
+	ids := make([]string, 0, len(rows))
+	n := 0
+	for id, r := range rows {
+		ids = append(ids, id)
+		for _, s := range r.seen {
+			if s {
+				n++
+			}
 		}
-		return cmp.Or(cmp.Compare(a.Week.Year, b.Week.Year), cmp.Compare(a.Week.Week, b.Week.Week))
-	})
+	}
+	slices.Sort(ids)
+	out := make([]Dose, 0, n)
+	for _, id := range ids {
+		r := rows[id]
+		for w, d := range r.weeks {
+			if r.seen[w] {
+				d.Week = weeks[w]
+				d.Met = d.DeliveredMinutes >= d.RequiredMinutes
+				out = append(out, d)
+			}
+		}
+	}
 	return out
 }
 

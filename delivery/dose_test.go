@@ -1,7 +1,6 @@
 package delivery
 
 import (
-	"maps"
 	"slices"
 	"testing"
 )
@@ -44,10 +43,10 @@ func TestComputeDose(t *testing.T) {
 	if d.RequiredMinutes != 540 || d.DeliveredMinutes != 560 || !d.Met || d.Scheduled != 6 {
 		t.Errorf("dose = %+v", d)
 	}
-	if want := map[Kind]int{KindGroup: 3, KindIndividual: 1, KindFamily: 1}; !maps.Equal(d.Sessions, want) {
+	if want := (KindCounts{Group: 3, Individual: 1, Family: 1}); d.Sessions != want {
 		t.Errorf("sessions = %v, want %v", d.Sessions, want)
 	}
-	if want := map[Kind]int{KindGroup: 450, KindIndividual: 50, KindFamily: 60}; !maps.Equal(d.Minutes, want) {
+	if want := (KindCounts{Group: 450, Individual: 50, Family: 60}); d.Minutes != want || d.Minutes.Of(KindGroup) != 450 {
 		t.Errorf("minutes = %v, want %v", d.Minutes, want)
 	}
 	// Without the family session the week falls short: 500 < 540.
@@ -61,7 +60,7 @@ func TestComputeDose(t *testing.T) {
 	for _, wd := range all {
 		got = append(got, wd.ClientID+" "+wd.Week.String())
 		one := ComputeDose(p, wd.ClientID, wd.Week, ss, as)
-		if one.DeliveredMinutes != wd.DeliveredMinutes || one.Scheduled != wd.Scheduled || !maps.Equal(one.Minutes, wd.Minutes) {
+		if one.DeliveredMinutes != wd.DeliveredMinutes || one.Scheduled != wd.Scheduled || one.Minutes != wd.Minutes {
 			t.Errorf("%s %s: WeeklyDoses %+v, ComputeDose %+v", wd.ClientID, wd.Week, wd, one)
 		}
 	}

@@ -106,28 +106,17 @@ type HoursFigure struct {
 // ComputeQuality computes the quality report for in. It is pure and deterministic.
 func ComputeQuality(in QualityInput) Quality {
 	q := Quality{From: in.From, To: in.To}
-	doses := WeeklyDoses(in.Program, in.From, in.To, in.Sessions, in.Attendance)
+	pd := newPeriod(in.Program, in.From, in.To, in.Sessions, in.Attendance)
+	doses := pd.doses()
 	q.OneOnOne = oneOnOne(doses)
 	q.Hours = hours(doses)
-	start, _ := in.From.Bounds(in.Program.Loc)
-	_, end := in.To.Bounds(in.Program.Loc)
-	var inPeriod []*Session
-	for i := range in.Sessions {
-		if s := &in.Sessions[i]; !s.Start.Before(start) && s.Start.Before(end) {
-			inPeriod = append(inPeriod, s)
-		}
-	}
-	byID := make(map[string]*Session, len(inPeriod))
-	for _, s := range inPeriod {
-		byID[s.ID] = s
-	}
 	caps := in.Caps
 	if caps == nil {
 		caps = DefaultCaps
 	}
-	q.GroupSize = groupSize(byID, in.Attendance, caps)
+	q.GroupSize = groupSize(pd, caps)
 	primary := newPrimaryIndex(in.Primary)
-	q.Continuity = continuity(in, byID, primary)
+	q.Continuity = continuity(in, pd, primary)
 	q.Turnover = turnover(in.Staff, primary, in.From.Monday(), in.To.Sunday())
 	return q
 }
@@ -135,7 +124,7 @@ func ComputeQuality(in QualityInput) Quality {
 func oneOnOne(doses []Dose) OneOnOneFigure {
 	mins := make([]int, len(doses))
 	for i, d := range doses {
-		mins[i] = d.Minutes[KindIndividual]
+		mins[i] = d.Minutes.Individual
 	}
 	slices.Sort(mins)
 	return OneOnOneFigure{ClientWeeks: len(mins), MedianMinutes: percentileSorted(mins, 50), P10Minutes: percentileSorted(mins, 10),
@@ -162,33 +151,38 @@ func hours(doses []Dose) HoursFigure {
 	return h
 }
 
-func groupSize(byID map[string]*Session, attendance []Attendance, caps map[GroupType]int) GroupSizeFigure {
-	sizes := map[string]int{}
-	for _, a := range attendance {
-		s, ok := byID[a.SessionID]
-		if !ok || s.Kind != KindGroup {
+func groupSize(pd *period, caps map[GroupType]int) GroupSizeFigure {
+	sizes := make([]int, len(pd.sessions))
+	for i := range sizes {
+		sizes[i] = -1 // no attendance recorded
+	}
+	for i, a := range pd.att {
+		j := pd.at[i]
+		if j < 0 || pd.sessions[j].Kind != KindGroup {
 			continue
 		}
-		if _, seen := sizes[a.SessionID]; !seen {
-			sizes[a.SessionID] = 0
-		}
+		sizes[j] = max(sizes[j], 0)
 		if a.Status.Attended() {
-			sizes[a.SessionID]++
+			sizes[j]++
 		}
 	}
-	g := GroupSizeFigure{Sessions: len(sizes),
+	g := GroupSizeFigure{
 		Method: "For every group session in the period with attendance recorded, the number of clients present, " +
 			"late or leaving early. Median by nearest rank (lower middle value for an even count); a session is " +
 			"over cap when that number exceeds its group type's cap (types without a cap are never over); the " +
 			"share is over-cap sessions divided by all measured group sessions."}
-	all := make([]int, 0, len(sizes))
-	for id, n := range sizes {
+	var all []int
+	for j, n := range sizes {
+		if n < 0 {
+			continue
+		}
 		all = append(all, n)
-		if c := caps[byID[id].GroupType]; c > 0 && n > c {
+		if c := caps[pd.sessions[j].GroupType]; c > 0 && n > c {
 			g.OverCap++
 		}
 	}
 	slices.Sort(all)
+	g.Sessions = len(all)
 	g.Median = percentileSorted(all, 50)
 	if len(all) > 0 {
 		g.Max = all[len(all)-1]
