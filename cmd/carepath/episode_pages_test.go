@@ -64,6 +64,13 @@ func TestEpisodePages(t *testing.T) {
 		if _, _, body := desk("GET", chart, nil); strings.Contains(body, "/episodes/new") {
 			t.Error("the front desk is offered the admit form")
 		}
+		census := "/staff/programs/" + s.program.ID + "/census"
+		if code, _, body := ana("GET", census, nil); code != 200 || !strings.Contains(body, `href="`+episode+`/transfer"`) {
+			t.Errorf("census as the clinician: %d, no transfer link", code)
+		}
+		if code, _, body := desk("GET", census, nil); code != 200 || strings.Contains(body, "/transfer") {
+			t.Errorf("census as the front desk: %d, or it offers a transfer", code)
+		}
 	})
 	t.Run("front desk may not use the forms", func(t *testing.T) {
 		for _, p := range []string{chart + "/episodes/new", episode + "/transfer", episode + "/discharge"} {
