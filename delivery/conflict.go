@@ -76,6 +76,36 @@ func CheckConflicts(proposed Session, existing []Session, loc *time.Location) er
 	return e
 }
 
+// MaxConflictsReported is how many double bookings CheckSeriesConflicts lists at most.
+const MaxConflictsReported = 10
+
+// CheckSeriesConflicts checks every proposed session (for example each occurrence of a new
+// recurring session, expanded with Series.Occurrences) against the existing ones, as
+// CheckConflicts does, and lists at most MaxConflictsReported double bookings in the
+// ECONFLICT error, in the order the proposed sessions are given.
+func CheckSeriesConflicts(proposed []Session, existing []Session, loc *time.Location) error {
+	var e *carepath.Error
+	for _, p := range proposed {
+		err := CheckConflicts(p, existing, loc)
+		if err == nil {
+			continue
+		}
+		if e == nil {
+			e = err.(*carepath.Error)
+			continue
+		}
+		e.Fields = append(e.Fields, carepath.ErrorFields(err)...)
+		if len(e.Fields) >= MaxConflictsReported {
+			e.Fields = e.Fields[:MaxConflictsReported]
+			break
+		}
+	}
+	if e == nil {
+		return nil
+	}
+	return e
+}
+
 // FindConflicts returns every pair of overlapping sessions in sessions that share a clinician,
 // a client or a room, each pair once (reported from the later-listed session's side). It
 // sorts a copy by start and sweeps, so it costs O(n log n + overlaps).

@@ -59,3 +59,41 @@ func TestDateArithmetic(t *testing.T) {
 		t.Error("ParseClock(25:00) succeeded")
 	}
 }
+
+// FuzzDateAt checks At's promises on any day and time in New York: the result falls on the
+// asked-for local date, shows the asked-for wall time unless that time was skipped (then it is
+// exactly one hour later, New York's gap), and a repeated wall time resolves to the earlier
+// instant.
+func FuzzDateAt(f *testing.F) {
+	f.Add(0, 1, 30)   // 2026-01-01 01:30
+	f.Add(66, 2, 30)  // the spring-forward day
+	f.Add(304, 1, 30) // the fall-back day
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		f.Skip("no zone database")
+	}
+	f.Fuzz(func(t *testing.T, day, hour, minute int) {
+		if day < 0 || day > 3650 || hour < 0 || hour > 23 || minute < 0 || minute > 59 {
+			return
+		}
+		d := MustDate("2026-01-01").AddDays(day)
+		got := d.At(Clock{hour, minute}, ny)
+		if DateOf(got) != d {
+			t.Fatalf("%s %02d:%02d → %s, another date", d, hour, minute, got)
+		}
+		asked := time.Date(2000, 1, 1, hour, minute, 0, 0, time.UTC)
+		shown := time.Date(2000, 1, 1, got.Hour(), got.Minute(), 0, 0, time.UTC)
+		switch shown.Sub(asked) {
+		case 0:
+			if earlier := got.Add(-time.Hour); earlier.Hour() == hour && earlier.Minute() == minute && DateOf(earlier) == d {
+				t.Errorf("%s %02d:%02d → %s, but %s shows the same time earlier", d, hour, minute, got, earlier)
+			}
+		case time.Hour:
+			if back := got.Add(-time.Hour); back.Hour() == hour && back.Minute() == minute {
+				t.Errorf("%s %02d:%02d was not skipped but became %s", d, hour, minute, got)
+			}
+		default:
+			t.Errorf("%s %02d:%02d → %s", d, hour, minute, got)
+		}
+	})
+}
