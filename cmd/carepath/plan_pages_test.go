@@ -219,6 +219,14 @@ func TestBrowserPlanPages(t *testing.T) {
 	s := seedChart(t, st)
 	plans := "/staff/clients/" + s.client.ID + "/plans"
 	due := time.Now().UTC().AddDate(0, 3, 0).Format(carepath.DateLayout)
+	const width = 768
+	b.do("emulate a tablet", chromedp.EmulateViewport(width, 1024, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch))
+	fits := func(page string) {
+		t.Helper()
+		if o := b.overflow(width); o.ScrollWidth > width {
+			t.Errorf("%s scrolls sideways on a %dpx tablet (%dpx wide): %s", page, width, o.ScrollWidth, strings.Join(o.Offenders, "; "))
+		}
+	}
 
 	b.open("/login")
 	b.typeInto("login-email", "ana@example.org")
@@ -228,6 +236,7 @@ func TestBrowserPlanPages(t *testing.T) {
 	b.axeCheck("plan page without a plan", axe)
 	b.navigate("open the new plan form", 200, chromedp.Click(chromedp.CSS(`a[href="`+plans+`/new"]`)))
 	b.axeCheck("new plan form", axe)
+	fits("new plan form")
 	b.typeInto("plan-p0-statement", "Alcohol use disorder, moderate")
 	b.typeInto("plan-p0-in_own_words", "Drinking is costing me my family")
 	b.typeInto("plan-p0-g0-statement", "Sustained abstinence")
@@ -247,6 +256,7 @@ func TestBrowserPlanPages(t *testing.T) {
 		t.Errorf("error summary links to %q", got)
 	}
 	b.axeCheck("plan form with an error", axe)
+	fits("plan form with an error")
 	b.do("fix the date", chromedp.Evaluate[chromedp.Void](`document.getElementById('plan-p0-g0-o0-target_date').value = `+jsString(due)))
 	b.navigate("start the plan", 200, chromedp.Click(chromedp.CSS(`button[value=save]`)))
 	if p := b.path(); !strings.HasSuffix(p, "/edit") {
@@ -264,6 +274,7 @@ func TestBrowserPlanPages(t *testing.T) {
 		t.Errorf("signed plan: %q", clip(got, 400))
 	}
 	b.axeCheck("plan page with a signed plan", axe)
+	fits("plan page with a signed plan")
 	b.click("plan-ack-in_person")
 	b.navigate("record the acknowledgement", 200, chromedp.Click(chromedp.CSS(`form[action$="/acknowledge"] button`)))
 	if got := js[string](b, `document.querySelector('main').textContent`); !strings.Contains(got, "The client acknowledged this plan") {
@@ -279,6 +290,7 @@ func TestBrowserPlanPages(t *testing.T) {
 		t.Errorf("kept value: %q", got)
 	}
 	b.axeCheck("consent form with errors", axe)
+	fits("consent form with errors")
 	b.typeInto("consent-recipient", "Employee Assistance Program")
 	b.typeInto("consent-purpose", "Return-to-work clearance")
 	b.typeInto("consent-expires-on-event", "end of treatment")
@@ -287,6 +299,8 @@ func TestBrowserPlanPages(t *testing.T) {
 		t.Errorf("consent list: %q", clip(got, 400))
 	}
 	b.axeCheck("consent list", axe)
+	fits("consent list")
 	b.open("/staff/clients/" + s.client.ID)
 	b.axeCheck("chart with a plan and consents", axe)
+	fits("chart with a plan and consents")
 }
