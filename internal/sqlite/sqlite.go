@@ -29,16 +29,23 @@ var migrations embed.FS
 const (
 	common = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
 		"&_time_format=sqlite&_timezone=UTC"
-	writeParams = common + "&_pragma=journal_mode(WAL)&_txlock=immediate"
+	writeParams = common + "&_pragma=journal_mode(WAL)&_txlock=immediate&_pragma=wal_autocheckpoint(0)"
 	readParams  = common + "&_pragma=query_only(1)"
 )
 
 // DB is an open SQLite database. Write is the one writer connection: use it for every
 // transaction. Read is a pool of read-only connections for reads that need no audit row.
+//
+// The writer never checkpoints the write-ahead log itself (wal_autocheckpoint is off on it):
+// a checkpoint syncs the database file, and a commit that happened to trigger one would make
+// its request wait for the disk. A checkpointer connection does it in the background instead
+// (checkpoint.go), and once more at Close.
 type DB struct {
 	Write   *sql.DB
 	Read    *sql.DB
 	Version int64 // the schema version after Open applied the migrations
+
+	checkpointer *checkpointer
 }
 
 // Open opens (creating if needed) the SQLite database file at path and applies the pending
@@ -80,12 +87,20 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open sqlite reader: %w", err)
 	}
 	db.Read = read
+	if db.checkpointer, err = startCheckpointer(path); err != nil {
+		read.Close()
+		write.Close()
+		return nil, err
+	}
 	return db, nil
 }
 
 // Close closes the readers and the writer.
 func (db *DB) Close() error {
 	var errs []error
+	if db.checkpointer != nil {
+		errs = append(errs, db.checkpointer.stop())
+	}
 	if db.Read != nil {
 		errs = append(errs, db.Read.Close())
 	}

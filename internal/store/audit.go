@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,33 +26,65 @@ type auditEntry struct {
 	Detail   string // the outcome ("ok", "denied", "invalid: name,email", "failed: conflict"), then what was asked
 }
 
-const insertAuditSQL = `INSERT INTO audit_log
-	(at, actor_id, role, action, record_type, record_id, client_id, remote, allowed, detail)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`
+// auditColumns are audit_log's columns in the order auditValues gives them.
+const auditColumns = `at, actor_id, role, action, record_type, record_id, client_id, remote, allowed, detail`
+
+// auditRowsPerInsert bounds one multi-row INSERT (10 parameters a row, far below both
+// engines' parameter limits).
+const auditRowsPerInsert = 200
+
+// auditRow is one row to append: the shared entry and the record it names.
+type auditRow struct {
+	e   *auditEntry
+	ref ref
+}
 
 // appendAudit writes one audit row per record in refs, all alike but for the ids.
 func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, e auditEntry, refs []ref) error {
-	exec := tx.ExecContext
-	if len(refs) > 1 {
-		stmt, err := tx.PrepareContext(ctx, insertAuditSQL)
-		if err != nil {
-			return fmt.Errorf("prepare: %w", s.translate(err))
-		}
-		defer stmt.Close()
-		exec = func(ctx context.Context, _ string, args ...any) (sql.Result, error) {
-			return stmt.ExecContext(ctx, args...)
-		}
+	rows := make([]auditRow, len(refs))
+	for i, r := range refs {
+		rows[i] = auditRow{e: &e, ref: r}
 	}
-	for _, r := range refs {
-		var client sql.NullString
-		if r.ClientID != "" {
-			client = sql.NullString{String: r.ClientID, Valid: true}
+	return s.insertAudit(ctx, tx, rows)
+}
+
+// insertAudit writes rows with as few statements as the batch size allows.
+func (s *Store) insertAudit(ctx context.Context, tx *sql.Tx, rows []auditRow) error {
+	for len(rows) > 0 {
+		n := min(len(rows), auditRowsPerInsert)
+		var q strings.Builder
+		q.WriteString("INSERT INTO audit_log (" + auditColumns + ") VALUES ")
+		args := make([]any, 0, n*10)
+		numbered := s.dialect.Name != "sqlite" // SQLite looks $N up in a list, slowly for many
+		for i, r := range rows[:n] {
+			if i > 0 {
+				q.WriteByte(',')
+			}
+			q.WriteByte('(')
+			for c := range 10 {
+				if c > 0 {
+					q.WriteByte(',')
+				}
+				if numbered {
+					q.WriteByte('$')
+					q.WriteString(strconv.Itoa(len(args) + c + 1))
+				} else {
+					q.WriteByte('?')
+				}
+			}
+			q.WriteByte(')')
+			var client sql.NullString
+			if r.ref.ClientID != "" {
+				client = sql.NullString{String: r.ref.ClientID, Valid: true}
+			}
+			e := r.e
+			args = append(args, e.At, e.ActorID, string(e.Role), e.Action, string(e.Record),
+				r.ref.ID, client, e.Remote, e.Allowed, e.Detail)
 		}
-		_, err := exec(ctx, insertAuditSQL, e.At, e.ActorID, string(e.Role), e.Action, string(e.Record),
-			r.ID, client, e.Remote, e.Allowed, e.Detail)
-		if err != nil {
+		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
 			return fmt.Errorf("insert: %w", s.translate(err))
 		}
+		rows = rows[n:]
 	}
 	return nil
 }

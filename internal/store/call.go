@@ -17,7 +17,11 @@ type op struct {
 	clientID string       // the client the call is about, when known before it runs
 	detail   string       // what was asked, for the audit rows (a filter, never client data)
 	validate func() error // checks the input; nil when there is nothing to check
+	readOnly bool         // the body only reads (implied by actRead and actList): see view
 }
+
+// reads reports whether the call only reads, and so runs through view.
+func (o op) reads() bool { return o.readOnly || o.action == actRead || o.action == actList }
 
 // ref names one record a call touched, for its audit row.
 type ref struct {
@@ -29,7 +33,8 @@ type ref struct {
 // audit row each.
 type body func(ctx context.Context, tx *sql.Tx) ([]ref, error)
 
-// do runs one service call in one transaction on the writer:
+// do runs one service call. Calls that only read (op.reads) go to view; everything else runs
+// in one transaction on the writer:
 //
 //  1. ctx must carry an actor (else EUNAUTHORIZED);
 //  2. o.validate checks the input (EINVALID);
@@ -40,18 +45,64 @@ type body func(ctx context.Context, tx *sql.Tx) ([]ref, error)
 // When a step fails, fn's writes are rolled back to the savepoint, a single audit row saying
 // why is still appended and committed, and the step's error is returned.
 func (s *Store) do(ctx context.Context, o op, fn body) error {
+	if o.reads() {
+		return s.view(ctx, o, fn)
+	}
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", s.translate(err))
 	}
 	defer tx.Rollback()
 
-	actor, _ := carepath.ActorFrom(ctx)
 	var refs []ref
 	err = check(ctx, o)
 	if err == nil {
 		refs, err = s.inSavepoint(ctx, tx, fn)
 	}
+	e, refs := s.auditOf(ctx, o, refs, err)
+	if aerr := s.appendAudit(ctx, tx, e, refs); aerr != nil {
+		return errors.Join(err, fmt.Errorf("audit: %w", aerr))
+	}
+	if cerr := tx.Commit(); cerr != nil {
+		return errors.Join(err, fmt.Errorf("commit: %w", s.translate(cerr)))
+	}
+	return err
+}
+
+// view runs a read-only call: the body reads in a transaction on the reader pool, so reads
+// never queue behind the one SQLite writer, and the audit rows go to the audit queue
+// (audit_queue.go), which commits them in batches. view returns only once its rows are
+// committed, so no read is ever answered unaudited; when the audit write fails, the data read
+// is withheld and the error returned.
+func (s *Store) view(ctx context.Context, o op, fn body) error {
+	var refs []ref
+	err := check(ctx, o)
+	if err == nil {
+		refs, err = s.readTx(ctx, fn)
+	}
+	e, refs := s.auditOf(ctx, o, refs, err)
+	if aerr := s.audits.append(s, e, refs); aerr != nil {
+		return errors.Join(err, fmt.Errorf("audit: %w", aerr))
+	}
+	return err
+}
+
+// readTx runs fn in a transaction on the reader pool, so that a body's several queries (a
+// count and a page, a record and its children) see one snapshot. The transaction is always
+// rolled back: a read has nothing to commit.
+func (s *Store) readTx(ctx context.Context, fn body) ([]ref, error) {
+	tx, err := s.read.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin read: %w", s.translate(err))
+	}
+	defer tx.Rollback()
+	return fn(ctx, tx)
+}
+
+// auditOf builds the audit row of a call that ended with err, and the records it names: the
+// ones the body returned, or else the one the op names.
+func (s *Store) auditOf(ctx context.Context, o op, refs []ref, err error) (auditEntry, []ref) {
+	actor, _ := carepath.ActorFrom(ctx)
 	e := auditEntry{
 		At: s.timestamp(), ActorID: actor.ID, Role: actor.Role, Remote: actor.Remote,
 		Action: string(o.record) + "." + string(o.action), Record: o.record,
@@ -63,13 +114,7 @@ func (s *Store) do(ctx context.Context, o op, fn body) error {
 	if len(refs) == 0 {
 		refs = []ref{{ID: o.recordID, ClientID: o.clientID}}
 	}
-	if aerr := s.appendAudit(ctx, tx, e, refs); aerr != nil {
-		return errors.Join(err, fmt.Errorf("audit: %w", aerr))
-	}
-	if cerr := tx.Commit(); cerr != nil {
-		return errors.Join(err, fmt.Errorf("commit: %w", s.translate(cerr)))
-	}
-	return err
+	return e, refs
 }
 
 // check runs the steps before a call may touch data: actor, input, policy.

@@ -253,20 +253,27 @@ func (svc *ClientService) FindClients(ctx context.Context, filter carepath.Clien
 		if filter.PrimaryClinicianID != nil {
 			where = append(where, "primary_clinician_id = "+arg(*filter.PrimaryClinicianID))
 		}
-		if filter.Search != nil && strings.TrimSpace(*filter.Search) != "" {
+		searching := filter.Search != nil && strings.TrimSpace(*filter.Search) != ""
+		if searching {
+			// One LIKE over the names joined by spaces finds a part of any name, of the
+			// preferred name, or of "given family".
 			p := arg("%" + escapeLike(strings.ToLower(strings.TrimSpace(*filter.Search))) + "%")
-			where = append(where, "(lower(given_name) LIKE "+p+` ESCAPE '\' OR lower(family_name) LIKE `+p+
-				` ESCAPE '\' OR lower(preferred_name) LIKE `+p+` ESCAPE '\' OR lower(given_name || ' ' || family_name) LIKE `+
-				p+` ESCAPE '\')`)
+			where = append(where, `lower(given_name || ' ' || family_name || ' ' || preferred_name) LIKE `+p+` ESCAPE '\'`)
 		}
 		cond := ""
 		if len(where) > 0 {
 			cond = " WHERE " + strings.Join(where, " AND ")
 		}
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM clients`+cond, args...).Scan(&total); err != nil {
+		// A search scans the clients once and counts the matches in the same pass (a window
+		// count); a plain list reads the count from an index and the page in name order.
+		total = -1
+		counted := ""
+		if searching {
+			counted = ", count(*) OVER ()"
+		} else if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM clients`+cond, args...).Scan(&total); err != nil {
 			return nil, fmt.Errorf("count clients: %w", svc.s.translate(err))
 		}
-		q := `SELECT ` + clientColumns + ` FROM clients` + cond +
+		q := `SELECT ` + clientColumns + counted + ` FROM clients` + cond +
 			` ORDER BY lower(family_name), lower(given_name), id LIMIT ` + arg(limit) + ` OFFSET ` + arg(filter.Offset)
 		rows, err := tx.QueryContext(ctx, q, args...)
 		if err != nil {
@@ -275,7 +282,13 @@ func (svc *ClientService) FindClients(ctx context.Context, filter carepath.Clien
 		defer rows.Close()
 		var refs []ref
 		for rows.Next() {
-			c, err := scanClient(rows)
+			var c *carepath.Client
+			var err error
+			if searching {
+				c, err = scanClient(rows, &total)
+			} else {
+				c, err = scanClient(rows)
+			}
 			if err != nil {
 				return nil, fmt.Errorf("select clients: %w", err)
 			}
@@ -284,6 +297,11 @@ func (svc *ClientService) FindClients(ctx context.Context, filter carepath.Clien
 		}
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("select clients: %w", svc.s.translate(err))
+		}
+		if total < 0 { // a search whose page is past its last match: count on its own
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM clients`+cond, args[:len(args)-2]...).Scan(&total); err != nil {
+				return nil, fmt.Errorf("count clients: %w", svc.s.translate(err))
+			}
 		}
 		return refs, nil
 	})
@@ -340,15 +358,15 @@ func clientArgs(c *carepath.Client) []any {
 		c.CreatedAt, c.UpdatedAt}
 }
 
-// scanClient reads one row of clientColumns.
-func scanClient(row interface{ Scan(...any) error }) (*carepath.Client, error) {
+// scanClient reads one row of clientColumns, and any columns after them into extra.
+func scanClient(row interface{ Scan(...any) error }, extra ...any) (*carepath.Client, error) {
 	var c carepath.Client
 	var deductible, coinsurance, copay, oop sql.NullInt64
 	e, cv := &c.EmergencyContact, &c.Coverage
-	err := row.Scan(&c.ID, &c.Version, &c.GivenName, &c.FamilyName, &c.PreferredName, &c.BirthDate,
+	err := row.Scan(append([]any{&c.ID, &c.Version, &c.GivenName, &c.FamilyName, &c.PreferredName, &c.BirthDate,
 		&c.Pronouns, &c.Email, &c.Phone, &c.PreferredLanguage, &e.Name, &e.Relationship, &e.Phone,
 		&cv.Payer, &cv.MemberID, &deductible, &coinsurance, &copay, &oop,
-		&c.PrimaryClinicianID, &c.CaseManagerID, &c.CreatedAt, &c.UpdatedAt)
+		&c.PrimaryClinicianID, &c.CaseManagerID, &c.CreatedAt, &c.UpdatedAt}, extra...)...)
 	if err != nil {
 		return nil, err
 	}

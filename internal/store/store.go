@@ -38,6 +38,7 @@ type Store struct {
 	write, read *sql.DB
 	dialect     Dialect
 	now         func() time.Time
+	audits      auditQueue // the audit rows of reads, waiting to be committed together
 }
 
 // New returns a store over the writer and reader of an open database. read may be nil, in

@@ -97,7 +97,7 @@ func (svc *StaffService) AuthenticateToken(ctx context.Context, token string) (*
 	// rather than "no actor"; the caller gets EUNAUTHORIZED.
 	failed := carepath.Errorf(carepath.EFORBIDDEN, "The API token is not valid.")
 	var found *carepath.Staff
-	err := svc.s.do(ctx, op{record: recToken, action: actLogin, detail: "api token"}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	err := svc.s.do(ctx, op{record: recToken, action: actLogin, detail: "api token", readOnly: true}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if !strings.HasPrefix(token, tokenPrefix) || len(token) > 100 {
 			return nil, failed
 		}

@@ -1,0 +1,82 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sync"
+)
+
+// auditQueue commits the audit rows of reads in batches (group commit). A read puts its rows
+// on the queue and waits; one flusher at a time takes everything queued, writes it in one
+// transaction on the writer and tells each waiting read how it went. Under load many reads
+// share one commit instead of queueing one by one behind the single SQLite writer; alone, a
+// read pays one small transaction, as before.
+type auditQueue struct {
+	mu       sync.Mutex
+	pending  []*auditJob
+	flushing bool
+}
+
+// auditJob is one read's rows and the channel that answers it.
+type auditJob struct {
+	rows []auditRow
+	done chan error
+}
+
+// append queues the rows of e for refs and returns once they are committed, or with the error
+// that kept them from being committed.
+func (q *auditQueue) append(s *Store, e auditEntry, refs []ref) error {
+	job := &auditJob{rows: make([]auditRow, len(refs)), done: make(chan error, 1)}
+	for i, r := range refs {
+		job.rows[i] = auditRow{e: &e, ref: r}
+	}
+	q.mu.Lock()
+	q.pending = append(q.pending, job)
+	if !q.flushing {
+		q.flushing = true
+		go q.flush(s)
+	}
+	q.mu.Unlock()
+	return <-job.done
+}
+
+// flush writes batches until the queue is empty. It runs without the caller's context: a row
+// a read has queued is written even when the read is abandoned.
+func (q *auditQueue) flush(s *Store) {
+	for {
+		q.mu.Lock()
+		batch := q.pending
+		q.pending = nil
+		if len(batch) == 0 {
+			q.flushing = false
+			q.mu.Unlock()
+			return
+		}
+		q.mu.Unlock()
+		err := s.commitAudit(batch)
+		for _, job := range batch {
+			job.done <- err
+		}
+	}
+}
+
+// commitAudit writes every job's rows in one transaction.
+func (s *Store) commitAudit(batch []*auditJob) error {
+	ctx := context.Background()
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", s.translate(err))
+	}
+	defer tx.Rollback()
+	var rows []auditRow
+	for _, job := range batch {
+		rows = append(rows, job.rows...)
+	}
+	if err := s.insertAudit(ctx, tx, rows); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", s.translate(err))
+	}
+	return nil
+}
