@@ -125,7 +125,10 @@ func TestBenchProgramIsSane(t *testing.T) {
 	if n := len(in.Sessions); n != 40*3*52+300*52 {
 		t.Errorf("%d sessions", n)
 	}
-	q := ComputeQuality(in)
+	q, err := ComputeQuality(in)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if q.OneOnOne.ClientWeeks < 300*50 || q.GroupSize.Max == 0 || q.Continuity.Clients != 300 || q.Hours.Ratio <= 0 || q.Hours.Ratio > 2 {
 		t.Errorf("one-on-one %+v, group size max %d, continuity clients %d, hours %+v",
 			q.OneOnOne, q.GroupSize.Max, q.Continuity.Clients, q.Hours)

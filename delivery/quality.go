@@ -2,6 +2,8 @@ package delivery
 
 import (
 	"slices"
+
+	"github.com/carepath/carepath"
 )
 
 // Assignment makes ClinicianID a client's primary clinician from the civil date From until
@@ -103,8 +105,33 @@ type HoursFigure struct {
 	Method            string
 }
 
-// ComputeQuality computes the quality report for in. It is pure and deterministic.
-func ComputeQuality(in QualityInput) Quality {
+// Validate checks the period: From and To are real ISO weeks and To is not before From, and
+// the program has a time zone. Field errors name from, to and program.loc.
+func (in QualityInput) Validate() error {
+	var errs carepath.FieldErrors
+	for _, f := range []struct {
+		name string
+		w    ISOWeek
+	}{{"from", in.From}, {"to", in.To}} {
+		if f.w.Year < 1 || f.w.Year > 9999 || f.w.Week < 1 || f.w.Week > WeeksInYear(f.w.Year) {
+			errs.Add(f.name, "format", "Please give a week as YYYY-Www, e.g. 2026-W48.")
+		}
+	}
+	if len(errs) == 0 && in.To.Before(in.From) {
+		errs.Add("to", "range", "The last week cannot come before the first.")
+	}
+	if in.Program.Loc == nil {
+		errs.Add("program.loc", "required", "The program's time zone is missing.")
+	}
+	return errs.Err()
+}
+
+// ComputeQuality computes the quality report for in, or returns Validate's EINVALID error. It
+// is pure and deterministic.
+func ComputeQuality(in QualityInput) (Quality, error) {
+	if err := in.Validate(); err != nil {
+		return Quality{}, err
+	}
 	q := Quality{From: in.From, To: in.To}
 	pd := newPeriod(in.Program, in.From, in.To, in.Sessions, in.Attendance)
 	doses := pd.doses()
@@ -118,7 +145,7 @@ func ComputeQuality(in QualityInput) Quality {
 	primary := newPrimaryIndex(in.Primary)
 	q.Continuity = continuity(in, pd, primary)
 	q.Turnover = turnover(in.Staff, primary, in.From.Monday(), in.To.Sunday())
-	return q
+	return q, nil
 }
 
 func oneOnOne(doses []Dose) OneOnOneFigure {

@@ -108,7 +108,10 @@ func smallProgram(t testing.TB) QualityInput {
 }
 
 func TestQualityByHand(t *testing.T) {
-	q := ComputeQuality(smallProgram(t))
+	q, err := ComputeQuality(smallProgram(t))
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	// One-on-one minutes per client-week (individual sessions only, minutes attended):
 	//   a W11: i-a1 50                       = 50
@@ -185,10 +188,23 @@ func TestQualityByHand(t *testing.T) {
 func TestQualityDefaultsAndEmpty(t *testing.T) {
 	in := smallProgram(t)
 	in.Caps = nil // default: process groups capped at 10, so nothing is over
-	if g := ComputeQuality(in).GroupSize; g.OverCap != 0 || g.ShareOverCap != 0 {
+	if q, _ := ComputeQuality(in); q.GroupSize.OverCap != 0 || q.GroupSize.ShareOverCap != 0 {
+		g := q.GroupSize
 		t.Errorf("default caps: %+v", g)
 	}
-	empty := ComputeQuality(QualityInput{Program: in.Program, From: in.From, To: in.To})
+	bad := in
+	bad.From, bad.To = ISOWeek{2027, 53}, ISOWeek{2026, 1}
+	if _, err := ComputeQuality(bad); !slices.Equal(fieldsOf(err), []string{"from"}) {
+		t.Errorf("2027-W53: %v", err)
+	}
+	bad.From = ISOWeek{2026, 2}
+	if _, err := ComputeQuality(bad); !slices.Equal(fieldsOf(err), []string{"to"}) {
+		t.Errorf("to before from: %v", err)
+	}
+	empty, err := ComputeQuality(QualityInput{Program: in.Program, From: in.From, To: in.To})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if empty.OneOnOne.ClientWeeks != 0 || empty.GroupSize.Sessions != 0 || empty.Hours.Ratio != 0 ||
 		empty.Turnover.AnnualizedRate != 0 || empty.Continuity.MeanShare != 0 || math.IsNaN(empty.Turnover.AverageHeadcount) {
 		t.Errorf("empty report = %+v", empty)
