@@ -99,6 +99,8 @@ func (s *Server) Handler() http.Handler {
 	s.planRoutes(mux)
 	s.consentRoutes(mux)
 	s.episodeRoutes(mux)
+	s.deliveryRoutes(mux)
+	s.noteRoutes(mux)
 	if s.API != nil {
 		s.API.Register(mux)
 	}
