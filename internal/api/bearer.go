@@ -10,7 +10,7 @@ import (
 
 // authenticate turns the request's "Authorization: Bearer <token>" into the staff member's
 // actor and returns a context carrying it. A missing, malformed, wrong or revoked token is
-// EUNAUTHORIZED. The token check is audited (as token.login) under the caller's address.
+// EUNAUTHORIZED. A refused token is audited (as token.login) under the caller's address.
 func (a *API) authenticate(r *http.Request) (context.Context, error) {
 	h := r.Header.Get("Authorization")
 	scheme, token, ok := strings.Cut(h, " ")

@@ -27,7 +27,7 @@ var migrations embed.FS
 // TIMESTAMP columns. The writer begins every transaction IMMEDIATE, so a transaction that
 // reads before it writes cannot fail to upgrade its lock; busy_timeout covers the wait.
 const (
-	common = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
+	common = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)" +
 		"&_time_format=sqlite&_timezone=UTC"
 	writeParams = common + "&_pragma=journal_mode(WAL)&_txlock=immediate&_pragma=wal_autocheckpoint(0)"
 	readParams  = common + "&_pragma=query_only(1)"

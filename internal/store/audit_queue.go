@@ -24,7 +24,9 @@ type auditJob struct {
 }
 
 // append queues the rows of e for refs and returns once they are committed, or with the error
-// that kept them from being committed.
+// that kept them from being committed. When no flush is running, the caller flushes the queue
+// itself (so a lone read pays no hand-off to another goroutine) and, if more rows arrived
+// meanwhile, leaves a goroutine to flush them.
 func (q *auditQueue) append(s *Store, e auditEntry, refs []ref) error {
 	job := &auditJob{rows: make([]auditRow, len(refs)), done: make(chan error, 1)}
 	for i, r := range refs {
@@ -32,9 +34,21 @@ func (q *auditQueue) append(s *Store, e auditEntry, refs []ref) error {
 	}
 	q.mu.Lock()
 	q.pending = append(q.pending, job)
-	if !q.flushing {
-		q.flushing = true
+	if q.flushing {
+		q.mu.Unlock()
+		return <-job.done
+	}
+	q.flushing = true
+	batch := q.pending
+	q.pending = nil
+	q.mu.Unlock()
+
+	q.commit(s, batch)
+	q.mu.Lock()
+	if len(q.pending) > 0 {
 		go q.flush(s)
+	} else {
+		q.flushing = false
 	}
 	q.mu.Unlock()
 	return <-job.done
@@ -53,10 +67,15 @@ func (q *auditQueue) flush(s *Store) {
 			return
 		}
 		q.mu.Unlock()
-		err := s.commitAudit(batch)
-		for _, job := range batch {
-			job.done <- err
-		}
+		q.commit(s, batch)
+	}
+}
+
+// commit writes one batch and answers each of its jobs.
+func (q *auditQueue) commit(s *Store, batch []*auditJob) {
+	err := s.commitAudit(batch)
+	for _, job := range batch {
+		job.done <- err
 	}
 }
 

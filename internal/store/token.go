@@ -90,14 +90,15 @@ func (svc *StaffService) RevokeToken(ctx context.Context, tokenOrID string) erro
 }
 
 // AuthenticateToken returns the staff member a token belongs to. A wrong, revoked or
-// malformed token, or a disabled account, is EUNAUTHORIZED; the audit row (token.login) says
-// "denied" then, and names the token's id on success.
+// malformed token, or a disabled account, is EUNAUTHORIZED, with an audit row (token.login)
+// saying "denied". A success writes no row of its own (see op.quiet): the request's
+// own calls are audited under the staff member's id.
 func (svc *StaffService) AuthenticateToken(ctx context.Context, token string) (*carepath.Staff, error) {
 	// failed is returned inside the call as EFORBIDDEN, so the audit row reads "denied"
 	// rather than "no actor"; the caller gets EUNAUTHORIZED.
 	failed := carepath.Errorf(carepath.EFORBIDDEN, "The API token is not valid.")
 	var found *carepath.Staff
-	err := svc.s.do(ctx, op{record: recToken, action: actLogin, detail: "api token", readOnly: true}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	err := svc.s.do(ctx, op{record: recToken, action: actLogin, detail: "api token", readOnly: true, quiet: true}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if !strings.HasPrefix(token, tokenPrefix) || len(token) > 100 {
 			return nil, failed
 		}
