@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"html"
 	"net/url"
 	"strings"
 	"testing"
@@ -196,6 +197,11 @@ func TestChartPages(t *testing.T) {
 		code, _, body = admin("GET", "/staff/audit?staff_id="+s.clinician.ID, nil)
 		if code != 200 || !strings.Contains(body, "audit.list") || !strings.Contains(body, "<strong>denied</strong>") {
 			t.Errorf("the clinician's denied audit read is not in the log: %d", code)
+		}
+		// The staff filter is a choice of names, the chosen one selected, and rows name staff.
+		option := `<option value="` + s.clinician.ID + `" selected>` + html.EscapeString(s.clinician.Name)
+		if !strings.Contains(body, option) || !strings.Contains(body, "<td>"+html.EscapeString(s.clinician.Name)+"</td>") {
+			t.Errorf("the audit page does not offer or show the clinician by name")
 		}
 		code, _, body = admin("GET", "/staff/audit?from=yesterday", nil)
 		if code != 400 || !strings.Contains(body, `id="audit-from-error"`) || !strings.Contains(body, `value="yesterday"`) {

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,6 +35,10 @@ type auditView struct {
 	Errors  map[string]string
 	Summary []errorLink
 	Problem string
+	// Staff are the choices of the staff filter, by name; StaffNames names the staff ids in
+	// the rows (an id not among them, such as the command line's, is shown as it is).
+	Staff      []*carepath.Staff
+	StaffNames map[string]string
 }
 
 // readAuditQuery reads the filter from r's query string; bad dates are named by element id.
@@ -98,6 +103,7 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request, who signedIn)
 		return
 	}
 	v := auditView{page: page{Title: "Audit log"}, Who: who, Query: aq, Errors: errs}
+	v.Staff, v.StaffNames = s.staffDirectory(r)
 	status := http.StatusOK
 	switch {
 	case len(errs) > 0:
@@ -123,6 +129,24 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request, who signedIn)
 		status, v.Problem = http.StatusInternalServerError, "The audit log could not be read just now. Please try again in a minute."
 	}
 	s.render(w, r, status, "audit", v)
+}
+
+// staffDirectory lists the staff by name for the audit filter, and their names by id. When the
+// directory cannot be read the page still works, with ids instead of names.
+func (s *Server) staffDirectory(r *http.Request) ([]*carepath.Staff, map[string]string) {
+	staff, err := s.Staff.FindStaff(r.Context(), carepath.StaffFilter{})
+	if err != nil {
+		s.Log.Error("audit page staff directory", "err", err)
+		return nil, nil
+	}
+	slices.SortFunc(staff, func(a, b *carepath.Staff) int {
+		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
+	names := make(map[string]string, len(staff))
+	for _, m := range staff {
+		names[m.ID] = m.Name
+	}
+	return staff, names
 }
 
 // auditCSV exports the filtered audit log as CSV, to admins.
