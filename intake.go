@@ -106,4 +106,8 @@ type IntakeService interface {
 	CreateIntake(ctx context.Context, in *Intake) error
 	// FindIntakes lists intake requests, newest first. EFORBIDDEN for roles that may not see them.
 	FindIntakes(ctx context.Context, filter IntakeFilter) ([]*Intake, error)
+	// FindIntakeByID returns one intake request; only that request is recorded as seen.
+	// ENOTFOUND (also for a malformed id), EUNAUTHORIZED, EFORBIDDEN for roles that may not
+	// see intake requests.
+	FindIntakeByID(ctx context.Context, id string) (*Intake, error)
 }

@@ -120,6 +120,10 @@ type StaffService interface {
 	FindStaff(ctx context.Context, filter StaffFilter) ([]*Staff, error)
 	// FindStaffByID returns one staff member. ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 	FindStaffByID(ctx context.Context, id string) (*Staff, error)
+	// StaffActive returns the current role of staff member id and whether the account is
+	// active (not disabled), for a signed-in session to re-check on each request; a staff
+	// member may ask only about their own account. ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+	StaffActive(ctx context.Context, id string) (role Role, active bool, err error)
 	// UpdateStaff changes a staff member's name, role or disabled flag, or resets their
 	// second factor, and returns the account as stored. EINVALID (fields name, role,
 	// disabled; an admin may not disable themselves, and the last active admin may be neither

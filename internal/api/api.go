@@ -40,6 +40,7 @@ func (a *API) Register(mux Mux) {
 	mux.HandleFunc("POST /api/v1/placements", a.createPlacement)
 	mux.HandleFunc("GET /api/v1/openapi.json", a.openAPI)
 	mux.HandleFunc("GET /api/v1/intakes", a.listIntakes)
+	mux.HandleFunc("GET /api/v1/intakes/{id}", a.getIntake)
 	mux.HandleFunc("POST /api/v1/clients", a.createClient)
 	mux.HandleFunc("GET /api/v1/clients", a.listClients)
 	mux.HandleFunc("GET /api/v1/clients/{id}", a.getClient)

@@ -38,3 +38,20 @@ func (a *API) listIntakes(w http.ResponseWriter, r *http.Request) {
 	}
 	WriteJSON(w, http.StatusOK, list)
 }
+
+// getIntake answers one intake request to a staff member whose role the policy lets see the
+// queue: 401 without a valid token, 403 for other roles, 404 for an unknown id. Only that
+// request is recorded as seen.
+func (a *API) getIntake(w http.ResponseWriter, r *http.Request) {
+	ctx, err := a.authenticate(r)
+	if err != nil {
+		a.writeAuthError(w, r, err)
+		return
+	}
+	in, err := a.Intakes.FindIntakeByID(ctx, r.PathValue("id"))
+	if err != nil {
+		WriteError(w, r, a.Log, err)
+		return
+	}
+	WriteJSON(w, http.StatusOK, in)
+}

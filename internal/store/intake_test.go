@@ -224,3 +224,65 @@ func TestFindIntakesInvalidFilter(t *testing.T) {
 		}
 	})
 }
+
+func TestFindIntakeByID(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		svc := store.NewIntakeService(env.Store)
+		a, b := sample("Ana", carepath.LevelIOP, true), sample("Ben", carepath.LevelOutpatient, false)
+		for _, in := range []*carepath.Intake{a, b} {
+			if err := svc.CreateIntake(as(carepath.RolePublic), in); err != nil {
+				t.Fatalf("CreateIntake: %v", err)
+			}
+		}
+
+		got, err := svc.FindIntakeByID(as(carepath.RoleClinician), a.ID)
+		if err != nil {
+			t.Fatalf("FindIntakeByID: %v", err)
+		}
+		if got.ID != a.ID || got.Name != "Ana" || got.Email != a.Email || got.Phone != a.Phone || got.BestTimes != a.BestTimes ||
+			!got.Consent || !got.Crisis || got.Level != carepath.LevelIOP || got.Status != carepath.IntakeNew ||
+			got.ClientID != "" || !got.CreatedAt.Equal(a.CreatedAt) || got.CreatedAt.Location() != time.UTC ||
+			string(got.Profile) != string(a.Profile) {
+			t.Errorf("got %+v\nwant %+v", got, a)
+		}
+		// One audit row, naming that request only; the other request is not recorded as seen.
+		if n := count(t, env, "audit_log", "action = 'intake.read' AND allowed AND role = 'clinician' AND record_id = '"+a.ID+"'"); n != 1 {
+			t.Errorf("%d intake.read rows naming the request, want 1", n)
+		}
+		if n := count(t, env, "audit_log", "action LIKE 'intake.%' AND action <> 'intake.create'"); n != 1 {
+			t.Errorf("%d intake read rows in all, want 1", n)
+		}
+		if n := count(t, env, "audit_log", "record_id = '"+b.ID+"' AND action <> 'intake.create'"); n != 0 {
+			t.Errorf("the other request was recorded as seen %d times", n)
+		}
+
+		for _, id := range []string{"019300a0-0000-7000-8000-000000000000", "not-an-id", ""} {
+			if _, err := svc.FindIntakeByID(as(carepath.RoleFrontDesk), id); carepath.ErrorCode(err) != carepath.ENOTFOUND {
+				t.Errorf("FindIntakeByID(%q) = %v, want %s", id, err, carepath.ENOTFOUND)
+			}
+		}
+		if n := count(t, env, "audit_log", "action = 'intake.read' AND role = 'front_desk' AND detail = 'failed: not_found'"); n != 3 {
+			t.Errorf("%d audit rows for the misses, want 3", n)
+		}
+
+		for _, role := range []carepath.Role{carepath.RolePublic, carepath.RoleReviewer, carepath.RoleClient} {
+			if in, err := svc.FindIntakeByID(as(role), a.ID); carepath.ErrorCode(err) != carepath.EFORBIDDEN || in != nil {
+				t.Errorf("%s: FindIntakeByID = %v, %v; want %s", role, in, err, carepath.EFORBIDDEN)
+			}
+		}
+		if n := count(t, env, "audit_log", "action = 'intake.read' AND NOT allowed AND record_id = '"+a.ID+"'"); n != 3 {
+			t.Errorf("%d audit rows for the denied reads, want 3", n)
+		}
+		if _, err := svc.FindIntakeByID(context.Background(), a.ID); carepath.ErrorCode(err) != carepath.EUNAUTHORIZED {
+			t.Errorf("no actor: %v, want %s", err, carepath.EUNAUTHORIZED)
+		}
+
+		// A converted request reads back with its client.
+		if _, err := env.Write.Exec("UPDATE intake_requests SET status = 'closed' WHERE id = $1", b.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := svc.FindIntakeByID(as(carepath.RoleAdmin), b.ID); err != nil || got.Status != carepath.IntakeClosed || got.Crisis {
+			t.Errorf("closed request: %+v, %v", got, err)
+		}
+	})
+}

@@ -62,6 +62,8 @@ var policy = map[recordType]map[action][]carepath.Role{
 			carepath.RoleClinician, carepath.RoleAdmin, carepath.RoleSystem},
 		actList: {carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleClinician,
 			carepath.RoleAdmin, carepath.RoleSystem},
+		actRead: {carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleClinician,
+			carepath.RoleAdmin, carepath.RoleSystem},
 		actConvert: {carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleClinician,
 			carepath.RoleAdmin, carepath.RoleSystem},
 	},
@@ -77,6 +79,9 @@ var policy = map[recordType]map[action][]carepath.Role{
 		actUpdate: {carepath.RoleAdmin, carepath.RoleSystem},
 		actLogin:  anyRole,
 		actTOTP:   {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleReviewer},
+		// A web session re-reads its own account's role and disabled flag on every request.
+		actSession: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleReviewer, carepath.RoleSystem},
 	},
 	recToken: {
 		actCreate: {carepath.RoleAdmin, carepath.RoleSystem},

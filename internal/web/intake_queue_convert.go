@@ -7,29 +7,10 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// intakeSearchLimit is how many requests of one status the conversion form looks through to
-// find the one it converts (the intake service has no lookup by id).
-const intakeSearchLimit = 1000
-
-// errNoIntake is findIntake's answer when no request has the id.
-var errNoIntake = carepath.Errorf(carepath.ENOTFOUND, "There is no such intake request.")
-
-// findIntake returns the intake request with id, read as the staff member (so the policy
-// decides and the read is audited), looking at open requests first.
+// findIntake returns the intake request with id, read as the staff member: the policy
+// decides, and the audit log records that one request as seen.
 func (s *Server) findIntake(r *http.Request, id string) (*carepath.Intake, error) {
-	for _, st := range []carepath.IntakeStatus{carepath.IntakeNew, carepath.IntakeContacted,
-		carepath.IntakeConverted, carepath.IntakeClosed} {
-		list, err := s.Intakes.FindIntakes(r.Context(), carepath.IntakeFilter{Status: &st, Limit: intakeSearchLimit})
-		if err != nil {
-			return nil, err
-		}
-		for _, in := range list {
-			if in.ID == id {
-				return in, nil
-			}
-		}
-	}
-	return nil, errNoIntake
+	return s.Intakes.FindIntakeByID(r.Context(), id)
 }
 
 // intakeConvertView is the view model of the conversion form.

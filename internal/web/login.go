@@ -12,6 +12,7 @@ type loginView struct {
 	page
 	Email   string // what was typed, kept on failure
 	Summary []errorLink
+	Notice  string // why the last session ended, shown once
 }
 
 // loginForm shows the sign-in page, or the staff home to someone already signed in.
@@ -20,7 +21,7 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/staff", http.StatusSeeOther)
 		return
 	}
-	s.render(w, r, http.StatusOK, "login", loginView{page: page{Title: "Staff sign-in"}})
+	s.render(w, r, http.StatusOK, "login", loginView{page: page{Title: "Staff sign-in"}, Notice: s.loginNotice(r)})
 }
 
 // login checks the email, password and (when the account has one) TOTP code. Every failure

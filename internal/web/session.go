@@ -20,7 +20,13 @@ const (
 	sessStaffID   = "staff_id"
 	sessStaffRole = "staff_role"
 	sessStaffName = "staff_name"
+	// sessLoginNotice is a message for the next sign-in page, such as why a session ended.
+	sessLoginNotice = "login_notice"
 )
+
+// disabledNotice is what the sign-in page says after requireStaff ended the session of a
+// disabled account.
+const disabledNotice = "You have been signed out because your account has been disabled. Please ask an administrator if you need access."
 
 // sessions holds two session managers on one store: one for plain HTTP and one whose
 // cookie is Secure, for requests that arrived over TLS.
@@ -80,7 +86,9 @@ func (s *Server) currentStaff(r *http.Request) (signedIn, bool) {
 }
 
 // requireStaff runs h with the signed-in staff member's actor in the request's context, or
-// sends the browser to the sign-in page.
+// sends the browser to the sign-in page. It re-reads the account on every request
+// (StaffActive: one indexed row, not audited when it succeeds), so a disabled account's
+// session ends at its next request and a role change applies at once.
 func (s *Server) requireStaff(h func(w http.ResponseWriter, r *http.Request, who signedIn)) http.Handler {
 	return s.withSession(func(w http.ResponseWriter, r *http.Request) {
 		who, ok := s.currentStaff(r)
@@ -88,7 +96,58 @@ func (s *Server) requireStaff(h func(w http.ResponseWriter, r *http.Request, who
 			http.Redirect(w, r, "/login", http.StatusSeeOther)
 			return
 		}
+		if who, ok = s.recheckStaff(w, r, who); !ok {
+			return
+		}
 		ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: who.ID, Role: who.Role, Remote: api.RemoteAddr(r)})
 		h(w, r.WithContext(ctx), who)
 	})
+}
+
+// recheckStaff reads who's account as it is now and returns who with the current role (and
+// the session updated when the role changed). When the account is disabled or gone it ends
+// the session, sends the browser to the sign-in page with a notice and returns false; when
+// the account cannot be read it answers 500 and returns false.
+func (s *Server) recheckStaff(w http.ResponseWriter, r *http.Request, who signedIn) (signedIn, bool) {
+	if s.Staff == nil {
+		s.endSession(w, r, "")
+		return who, false
+	}
+	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: who.ID, Role: who.Role, Remote: api.RemoteAddr(r)})
+	role, active, err := s.Staff.StaffActive(ctx, who.ID)
+	switch code := carepath.ErrorCode(err); {
+	case code == carepath.EINTERNAL:
+		s.Log.Error("re-check staff session", "err", err)
+		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
+			Message: "We could not check your sign-in just now. Please try again in a minute."})
+		return who, false
+	case code != "" || !active:
+		s.endSession(w, r, disabledNotice)
+		return who, false
+	}
+	if role != who.Role {
+		s.manager(r).Put(r.Context(), sessStaffRole, string(role))
+		who.Role = role
+	}
+	return who, true
+}
+
+// endSession ends the session of r (a new, empty session carries notice, when there is one,
+// to the sign-in page) and sends the browser there.
+func (s *Server) endSession(w http.ResponseWriter, r *http.Request, notice string) {
+	m := s.manager(r)
+	if err := m.Destroy(r.Context()); err != nil {
+		s.Log.Error("end session", "err", err)
+		http.Error(w, "Internal error.", http.StatusInternalServerError)
+		return
+	}
+	if notice != "" {
+		m.Put(r.Context(), sessLoginNotice, notice)
+	}
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
+
+// loginNotice returns, once, the notice a previous request left for the sign-in page.
+func (s *Server) loginNotice(r *http.Request) string {
+	return s.manager(r).PopString(r.Context(), sessLoginNotice)
 }

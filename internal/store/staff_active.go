@@ -1,0 +1,43 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/carepath/carepath"
+)
+
+// actSession is a web session re-reading its own account on a request.
+const actSession action = "session"
+
+// StaffActive returns the current role of staff member id and whether the account is active
+// (not disabled), so a signed-in session can follow a role change or a disabled account at
+// once. It reads one row on the reader pool and is audited only when it fails (staff.session):
+// it is asked on every page request and reads no client data. A staff member may ask only
+// about their own account (admins and the command line about any). ENOTFOUND for an unknown
+// id, EUNAUTHORIZED without an actor, EFORBIDDEN for someone else's account.
+func (svc *StaffService) StaffActive(ctx context.Context, id string) (carepath.Role, bool, error) {
+	var role string
+	var disabled bool
+	o := op{record: recStaff, action: actSession, recordID: wellFormedID(id), readOnly: true, quiet: true}
+	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		actor, _ := carepath.ActorFrom(ctx)
+		if actor.ID != id && actor.Role != carepath.RoleAdmin && actor.Role != carepath.RoleSystem {
+			return nil, carepath.Errorf(carepath.EFORBIDDEN, "You may not do this.")
+		}
+		err := tx.QueryRowContext(ctx, `SELECT role, disabled FROM staff WHERE id = $1`, id).Scan(&role, &disabled)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, carepath.Errorf(carepath.ENOTFOUND, "No staff member has this id.")
+		}
+		if err != nil {
+			return nil, fmt.Errorf("select staff: %w", svc.s.translate(err))
+		}
+		return []ref{{ID: id}}, nil
+	})
+	if err != nil {
+		return "", false, err
+	}
+	return carepath.Role(role), !disabled, nil
+}
