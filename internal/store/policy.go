@@ -26,6 +26,8 @@ const (
 	recPlan recordType = "plan"
 
 	recConsent recordType = "consent"
+
+	recNote recordType = "note"
 )
 
 // action is what a call does to a record type. The audit log names a call
@@ -48,6 +50,9 @@ const (
 
 	actSign        action = "sign"
 	actAcknowledge action = "acknowledge"
+
+	actCosign action = "cosign"
+	actAddend action = "addend"
 )
 
 // policy is the access policy as data: for each record type and action, the roles that may
@@ -153,6 +158,18 @@ var policy = map[recordType]map[action][]carepath.Role{
 		actUpdate:      {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
 		actSign:        {carepath.RoleClinician, carepath.RoleAdmin},
 		actAcknowledge: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// Clinical notes: clinicians and case managers on the care team (canSeeClient decides),
+	// admin and the command line write, sign, amend and read them; only a clinician or an
+	// admin co-signs (a supervisor). Front desk and reviewers may do nothing.
+	recNote: {
+		actCreate: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actList:   {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actRead:   {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actUpdate: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actSign:   {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actAddend: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actCosign: {carepath.RoleClinician, carepath.RoleAdmin},
 	},
 	// The audit log: only admin and the command line read it; nobody changes it.
 	recAudit: {
