@@ -175,6 +175,12 @@ func (s *Schedule) DueDates(from, to time.Time) []Due {
 // plus or minus GraceDays). A due date whose window is still open is neither missed nor kept:
 // the client may still answer. Measures of instruments not due on a date do not keep it.
 func (s *Schedule) Missed(measures []Measure, now time.Time) int {
+	n, _ := s.missedRun(measures, now)
+	return n
+}
+
+// missedRun returns the count Missed returns and the earliest due date of the run.
+func (s *Schedule) missedRun(measures []Measure, now time.Time) (int, time.Time) {
 	today := s.day(now)
 	dues := s.dueDays(today)
 	taken := make(map[instrument.ID][]int, len(s.Repeated)+len(s.Bookends))
@@ -183,6 +189,7 @@ func (s *Schedule) Missed(measures []Measure, now time.Time) int {
 		taken[m.Instrument] = append(taken[m.Instrument], s.day(m.TakenAt))
 	}
 	missed := 0
+	var first time.Time
 	for i := len(dues) - 1; i >= 0; i-- {
 		d := dues[i]
 		on := dayOf(d.On)
@@ -193,8 +200,9 @@ func (s *Schedule) Missed(measures []Measure, now time.Time) int {
 			break
 		}
 		missed++
+		first = d.On
 	}
-	return missed
+	return missed, first
 }
 
 // kept reports whether any of ids was taken on a day from lo through hi.
