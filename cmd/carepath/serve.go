@@ -99,11 +99,12 @@ func newServer(st *store.Store, log *slog.Logger) (*web.Server, error) {
 		Plans:           plans,
 		Consents:        consents,
 		IntakeConverter: assessments,
+		Notes:           store.NewNoteService(st),
 		SessionStore:    web.NewSQLSessionStore(st.WriteDB()),
 		API: &api.API{Placement: placement.DefaultConfig, Log: log, Staff: staff, Intakes: intakes,
 			Programs: programs, Episodes: episodes, Clients: clients, Audit: audit,
 			Plans: plans, Consents: consents,
-			Assessments: assessments, IntakeConverter: assessments},
+			Assessments: assessments, IntakeConverter: assessments, Notes: store.NewNoteService(st)},
 		Log:   log,
 		Ready: st.Ping,
 	})

@@ -26,6 +26,8 @@ type API struct {
 	Consents carepath.ConsentService
 	// Plans serves treatment plans.
 	Plans carepath.PlanService
+	// Notes serves clinical notes and the co-sign queue.
+	Notes carepath.NoteService
 }
 
 // Mux is where Register adds the routes: an *http.ServeMux, or a test's recorder that checks
@@ -66,4 +68,5 @@ func (a *API) Register(mux Mux) {
 	mux.HandleFunc("PUT /api/v1/plans/{id}", a.updatePlan)
 	mux.HandleFunc("POST /api/v1/plans/{id}/sign", a.signPlan)
 	mux.HandleFunc("POST /api/v1/plans/{id}/acknowledge", a.acknowledgePlan)
+	a.registerNotes(mux)
 }

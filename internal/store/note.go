@@ -270,7 +270,7 @@ func (svc *NoteService) checkLinks(ctx context.Context, tx *sql.Tx, n *carepath.
 				}
 				plans[planID] = p
 			}
-			if _, found := p.Objective(oid); p == nil || p.ClientID != l.client || !found {
+			if p == nil || p.ClientID != l.client || !hasObjective(p, oid) {
 				errs.Add(fmt.Sprintf("%s[%d]", objPath, j), "not_found", "This objective is not in the client's treatment plan.")
 			}
 		}
@@ -343,6 +343,11 @@ func hideNoteDenial(err error) error {
 		return noteNotFound()
 	}
 	return &carepath.Error{Code: carepath.ENOTFOUND, Message: "There is no such client.", Fields: fields}
+}
+
+func hasObjective(p *carepath.Plan, id string) bool {
+	_, ok := p.Objective(id)
+	return ok
 }
 
 func checkAddendum(text *string) error {

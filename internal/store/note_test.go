@@ -38,6 +38,11 @@ func TestNoteLifecycle(t *testing.T) {
 		if !slices.Equal(fieldPaths(err), []string{"objective_ids[1]"}) {
 			t.Errorf("unknown objective: %v", err)
 		}
+		_, err = svc.CreateNote(asA, carepath.NoteInput{Kind: carepath.NoteIndividual, Format: carepath.FormatDAP,
+			ClientID: c.ID, Sections: dapSections("Met"), ObjectiveIDs: []string{carepath.ObjectiveID("0190a0b2-0000-7000-8000-000000000000", 1, 1, 1)}})
+		if !slices.Equal(fieldPaths(err), []string{"objective_ids[0]"}) {
+			t.Errorf("objective of no plan: %v", err)
+		}
 		// Someone else's client: 404 naming the field, nothing written.
 		_, err = svc.CreateNote(asA, carepath.NoteInput{Kind: carepath.NoteIndividual, Format: carepath.FormatDAP,
 			ClientID: other.ID, Sections: dapSections("Met")})

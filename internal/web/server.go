@@ -47,6 +47,8 @@ type Server struct {
 	Plans           carepath.PlanService
 	Consents        carepath.ConsentService
 	IntakeConverter carepath.IntakeConverter
+	// Notes feeds the clinical-note pages and the co-sign queue.
+	Notes carepath.NoteService
 
 	pages map[string]*template.Template
 	sess  *sessions
