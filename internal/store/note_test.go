@@ -130,7 +130,7 @@ func TestGroupNoteAndCosign(t *testing.T) {
 		mustCreate(t, clients, b)
 		asCM := actorAs(carepath.RoleCaseManager, caseManagerA)
 		in := carepath.NoteInput{Kind: carepath.NoteGroup, Format: carepath.FormatBIRP, SessionID: "g1:2026-03-09",
-			Sections: map[string]string{"behavior": "Eight attended", "intervention": "Relapse prevention skills", "response": "Engaged", "plan": "Continue"},
+			Sections:  map[string]string{"behavior": "Eight attended", "intervention": "Relapse prevention skills", "response": "Engaged", "plan": "Continue"},
 			Attendees: []carepath.NoteAttendee{{ClientID: a.ID, Individual: "Shared a trigger"}, {ClientID: b.ID, Individual: "Quiet, listened"}}}
 		// A clinician who has only one of the attendees may not write the note: 404 naming the attendee.
 		_, err := svc.CreateNote(actorAs(carepath.RoleClinician, clinicianA), in)
