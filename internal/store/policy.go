@@ -28,6 +28,13 @@ const (
 	recConsent recordType = "consent"
 
 	recNote recordType = "note"
+
+	recGroup      recordType = "group"
+	recSession    recordType = "session"
+	recAttendance recordType = "attendance"
+	recDose       recordType = "dose"
+	recQuality    recordType = "quality"
+	recAlert      recordType = "alert"
 )
 
 // action is what a call does to a record type. The audit log names a call
@@ -53,6 +60,9 @@ const (
 
 	actCosign action = "cosign"
 	actAddend action = "addend"
+
+	actCancel action = "cancel"
+	actMove   action = "move"
 )
 
 // policy is the access policy as data: for each record type and action, the roles that may
@@ -171,11 +181,40 @@ var policy = map[recordType]map[action][]carepath.Role{
 		actAddend: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
 		actCosign: {carepath.RoleClinician, carepath.RoleAdmin},
 	},
+	// Delivery (groups, booked sessions and their occurrences): the front desk schedules, so it
+	// creates and sees groups and schedules like the care team; clinicians and case managers see
+	// only the occurrences of their care-team clients or that they run (scheduleScope decides,
+	// row by row). Attendance, dose and alerts are clinical: the care team, admin and the command
+	// line. The quality report is the admin's dashboard. Reviewers see none of it.
+	recGroup: {
+		actCreate: scheduling, actRead: scheduling, actList: scheduling, actUpdate: scheduling,
+	},
+	recSession: {
+		actCreate: scheduling, actList: scheduling, actRead: scheduling, actCancel: scheduling, actMove: scheduling,
+	},
+	recAttendance: {
+		actRead:   {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actUpdate: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	recDose: {
+		actRead: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	recAlert: {
+		actList: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	recQuality: {
+		actRead: {carepath.RoleAdmin, carepath.RoleSystem},
+	},
 	// The audit log: only admin and the command line read it; nobody changes it.
 	recAudit: {
 		actList: {carepath.RoleAdmin, carepath.RoleSystem},
 	},
 }
+
+// scheduling is the roles that keep the schedule: front desk, the care team, admin and the
+// command line.
+var scheduling = []carepath.Role{carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+	carepath.RoleAdmin, carepath.RoleSystem}
 
 // anyRole is every role, for calls whose own check (a password, a token) decides.
 var anyRole = []carepath.Role{carepath.RolePublic, carepath.RoleClient, carepath.RoleFrontDesk,
