@@ -20,10 +20,11 @@ type auditEntry struct {
 	Remote   string
 	Action   string // "<record type>.<action>", e.g. "intake.list"
 	Record   recordType
-	RecordID string // "" when the call named no record (a rejected create, an empty list)
-	ClientID string // "" when the record belongs to no client
-	Allowed  bool   // false when the call was refused because of who asked
-	Detail   string // the outcome ("ok", "denied", "invalid: name,email", "failed: conflict"), then what was asked
+	RecordID string   // "" when the call named no record (a rejected create, an empty list)
+	ClientID string   // "" when the record belongs to no client
+	Allowed  bool     // false when the call was refused because of who asked
+	Detail   string   // the outcome ("ok", "denied", "invalid: name,email", "failed: conflict"), then what was asked
+	Shown    []string // a list's row only: the clients it showed, written to audit_shown
 }
 
 // auditColumns are audit_log's columns in the order auditValues gives them.
@@ -48,8 +49,20 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, e auditEntry, refs 
 	return s.insertAudit(ctx, tx, rows)
 }
 
-// insertAudit writes rows with as few statements as the batch size allows.
+// insertAudit writes rows with as few statements as the batch size allows: the rows of lists
+// one by one (each needs its id for audit_shown), the others many to a statement.
 func (s *Store) insertAudit(ctx context.Context, tx *sql.Tx, rows []auditRow) error {
+	plain := rows[:0:0]
+	for _, r := range rows {
+		if r.e.Shown == nil {
+			plain = append(plain, r)
+			continue
+		}
+		if err := s.insertListAudit(ctx, tx, r); err != nil {
+			return err
+		}
+	}
+	rows = plain
 	for len(rows) > 0 {
 		n := min(len(rows), auditRowsPerInsert)
 		var q strings.Builder
@@ -85,6 +98,38 @@ func (s *Store) insertAudit(ctx context.Context, tx *sql.Tx, rows []auditRow) er
 			return fmt.Errorf("insert: %w", s.translate(err))
 		}
 		rows = rows[n:]
+	}
+	return nil
+}
+
+// insertListAudit writes a list's one audit row and, in audit_shown, the clients it showed.
+func (s *Store) insertListAudit(ctx context.Context, tx *sql.Tx, r auditRow) error {
+	e := r.e
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO audit_log (`+auditColumns+`)
+		VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $8, $9) RETURNING id`,
+		e.At, e.ActorID, string(e.Role), e.Action, string(e.Record), r.ref.ID, e.Remote, e.Allowed, e.Detail).Scan(&id)
+	if err != nil {
+		return fmt.Errorf("insert: %w", s.translate(err))
+	}
+	shown := e.Shown
+	for len(shown) > 0 {
+		n := min(len(shown), 2*auditRowsPerInsert)
+		var q strings.Builder
+		q.WriteString("INSERT INTO audit_shown (client_id, audit_id) VALUES ")
+		args := make([]any, 0, n+1)
+		args = append(args, id)
+		for i, c := range shown[:n] {
+			if i > 0 {
+				q.WriteByte(',')
+			}
+			args = append(args, c)
+			q.WriteString("($" + strconv.Itoa(len(args)) + ", $1)")
+		}
+		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+			return fmt.Errorf("insert shown: %w", s.translate(err))
+		}
+		shown = shown[n:]
 	}
 	return nil
 }

@@ -21,8 +21,9 @@ var _ carepath.AuditService = (*AuditService)(nil)
 // NewAuditService returns the audit log reader of s.
 func NewAuditService(s *Store) *AuditService { return &AuditService{s: s} }
 
-// FindAudit lists audit rows, newest first. Reading the log appends its own row, naming the
-// client when the filter names one.
+// FindAudit lists audit rows, newest first. Filtered by client, it lists the client's rows and
+// the rows of the client lists that showed the client (audit_shown), each naming the client.
+// Reading the log appends its own row, naming the client when the filter names one.
 func (svc *AuditService) FindAudit(ctx context.Context, f carepath.AuditFilter) ([]*carepath.AuditEntry, error) {
 	var out []*carepath.AuditEntry
 	o := op{record: recAudit, action: actList, validate: f.Validate, detail: auditFilterDetail(f)}
@@ -35,8 +36,11 @@ func (svc *AuditService) FindAudit(ctx context.Context, f carepath.AuditFilter) 
 			args = append(args, v)
 			where = append(where, strings.ReplaceAll(cond, "?", "$"+strconv.Itoa(len(args))))
 		}
+		clientColumn := "client_id"
 		if f.ClientID != nil {
-			add("client_id = ?", *f.ClientID)
+			// The client's own rows, and the rows of the lists that showed the client.
+			add("(client_id = ? OR id IN (SELECT audit_id FROM audit_shown WHERE client_id = ?))", *f.ClientID)
+			clientColumn = "COALESCE(client_id, $" + strconv.Itoa(len(args)) + ")"
 		}
 		if f.ActorID != nil {
 			add("actor_id = ?", *f.ActorID)
@@ -51,7 +55,7 @@ func (svc *AuditService) FindAudit(ctx context.Context, f carepath.AuditFilter) 
 		if limit == 0 {
 			limit = DefaultAuditLimit
 		}
-		q := `SELECT id, at, actor_id, role, action, record_type, record_id, client_id, remote, allowed, detail
+		q := `SELECT id, at, actor_id, role, action, record_type, record_id, ` + clientColumn + `, remote, allowed, detail
 			FROM audit_log WHERE ` + strings.Join(where, " AND ") +
 			` ORDER BY id DESC LIMIT ` + strconv.Itoa(limit) + ` OFFSET ` + strconv.Itoa(f.Offset)
 		rows, err := tx.QueryContext(ctx, q, args...)

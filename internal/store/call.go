@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/carepath/carepath"
 )
@@ -22,6 +23,10 @@ type op struct {
 	// own account, an API token checked): view audits it only when it fails, so the log is
 	// not one row per page; the request's own calls are audited under the staff member's id.
 	quiet bool
+	// lists marks a call that lists clients: it appends one audit row for the call (its detail
+	// says how many were shown) and one audit_shown row per client the body returned, instead
+	// of a whole audit row per client.
+	lists bool
 }
 
 // reads reports whether the call only reads, and so runs through view.
@@ -117,6 +122,16 @@ func (s *Store) auditOf(ctx context.Context, o op, refs []ref, err error) (audit
 	e.Allowed, e.Detail = outcome(err)
 	if o.detail != "" {
 		e.Detail += "; " + o.detail
+	}
+	if o.lists {
+		e.Shown = make([]string, 0, len(refs))
+		for _, r := range refs {
+			if r.ClientID != "" {
+				e.Shown = append(e.Shown, r.ClientID)
+			}
+		}
+		e.Detail += "; shown=" + strconv.Itoa(len(e.Shown))
+		return e, []ref{{ID: o.recordID}}
 	}
 	if len(refs) == 0 {
 		refs = []ref{{ID: o.recordID, ClientID: o.clientID}}

@@ -216,7 +216,7 @@ func updatedFields(u *carepath.ClientUpdate) []string {
 // from filter.Offset on, and returns how many match in all. Clinicians and case managers see
 // only their care team's clients. It returns EINVALID naming search, limit or offset,
 // EUNAUTHORIZED without an actor and EFORBIDDEN for roles that may not list clients. The list
-// is never nil.
+// is never nil. The call appends one audit row, and one audit_shown row per client listed.
 func (svc *ClientService) FindClients(ctx context.Context, filter carepath.ClientFilter) ([]*carepath.Client, int, error) {
 	limit := filter.Limit
 	switch {
@@ -236,7 +236,7 @@ func (svc *ClientService) FindClients(ctx context.Context, filter carepath.Clien
 
 	list := []*carepath.Client{}
 	total := 0
-	o := op{record: recClient, action: actList, detail: strings.Join(detail, " "),
+	o := op{record: recClient, action: actList, lists: true, detail: strings.Join(detail, " "),
 		validate: func() error { return validateClientFilter(filter) }}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		actor, _ := carepath.ActorFrom(ctx)
@@ -253,8 +253,7 @@ func (svc *ClientService) FindClients(ctx context.Context, filter carepath.Clien
 		if filter.PrimaryClinicianID != nil {
 			where = append(where, "primary_clinician_id = "+arg(*filter.PrimaryClinicianID))
 		}
-		searching := filter.Search != nil && strings.TrimSpace(*filter.Search) != ""
-		if searching {
+		if filter.Search != nil && strings.TrimSpace(*filter.Search) != "" {
 			// One LIKE over the names joined by spaces finds a part of any name, of the
 			// preferred name, or of "given family".
 			p := arg("%" + escapeLike(strings.ToLower(strings.TrimSpace(*filter.Search))) + "%")
@@ -264,16 +263,12 @@ func (svc *ClientService) FindClients(ctx context.Context, filter carepath.Clien
 		if len(where) > 0 {
 			cond = " WHERE " + strings.Join(where, " AND ")
 		}
-		// A search scans the clients once and counts the matches in the same pass (a window
-		// count); a plain list reads the count from an index and the page in name order.
-		total = -1
-		counted := ""
-		if searching {
-			counted = ", count(*) OVER ()"
-		} else if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM clients`+cond, args...).Scan(&total); err != nil {
+		// The count scans the matches; the page walks the name index in order and stops after
+		// limit matches past the offset.
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM clients`+cond, args...).Scan(&total); err != nil {
 			return nil, fmt.Errorf("count clients: %w", svc.s.translate(err))
 		}
-		q := `SELECT ` + clientColumns + counted + ` FROM clients` + cond +
+		q := `SELECT ` + clientColumns + ` FROM clients` + cond +
 			` ORDER BY lower(family_name), lower(given_name), id LIMIT ` + arg(limit) + ` OFFSET ` + arg(filter.Offset)
 		rows, err := tx.QueryContext(ctx, q, args...)
 		if err != nil {
@@ -282,13 +277,7 @@ func (svc *ClientService) FindClients(ctx context.Context, filter carepath.Clien
 		defer rows.Close()
 		var refs []ref
 		for rows.Next() {
-			var c *carepath.Client
-			var err error
-			if searching {
-				c, err = scanClient(rows, &total)
-			} else {
-				c, err = scanClient(rows)
-			}
+			c, err := scanClient(rows)
 			if err != nil {
 				return nil, fmt.Errorf("select clients: %w", err)
 			}
@@ -297,11 +286,6 @@ func (svc *ClientService) FindClients(ctx context.Context, filter carepath.Clien
 		}
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("select clients: %w", svc.s.translate(err))
-		}
-		if total < 0 { // a search whose page is past its last match: count on its own
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM clients`+cond, args[:len(args)-2]...).Scan(&total); err != nil {
-				return nil, fmt.Errorf("count clients: %w", svc.s.translate(err))
-			}
 		}
 		return refs, nil
 	})
@@ -358,15 +342,15 @@ func clientArgs(c *carepath.Client) []any {
 		c.CreatedAt, c.UpdatedAt}
 }
 
-// scanClient reads one row of clientColumns, and any columns after them into extra.
-func scanClient(row interface{ Scan(...any) error }, extra ...any) (*carepath.Client, error) {
+// scanClient reads one row of clientColumns.
+func scanClient(row interface{ Scan(...any) error }) (*carepath.Client, error) {
 	var c carepath.Client
 	var deductible, coinsurance, copay, oop sql.NullInt64
 	e, cv := &c.EmergencyContact, &c.Coverage
-	err := row.Scan(append([]any{&c.ID, &c.Version, &c.GivenName, &c.FamilyName, &c.PreferredName, &c.BirthDate,
+	err := row.Scan(&c.ID, &c.Version, &c.GivenName, &c.FamilyName, &c.PreferredName, &c.BirthDate,
 		&c.Pronouns, &c.Email, &c.Phone, &c.PreferredLanguage, &e.Name, &e.Relationship, &e.Phone,
 		&cv.Payer, &cv.MemberID, &deductible, &coinsurance, &copay, &oop,
-		&c.PrimaryClinicianID, &c.CaseManagerID, &c.CreatedAt, &c.UpdatedAt}, extra...)...)
+		&c.PrimaryClinicianID, &c.CaseManagerID, &c.CreatedAt, &c.UpdatedAt)
 	if err != nil {
 		return nil, err
 	}

@@ -81,7 +81,8 @@ func BenchmarkChartReadAudit(b *testing.B) {
 
 // BenchmarkFindClients measures the client list and search at the store (no HTTP): a page of
 // 50 of 5,000 clients by name, and a search for "mar" (about a fifth of the clinic matches),
-// each audited as the service does (one row per client shown). Run with
+// each audited as the service does (one row for the list, one audit_shown row per client
+// shown). Run with
 //
 //	go test -run '^$' -bench FindClients -benchtime 3s ./internal/store/
 func BenchmarkFindClients(b *testing.B) {

@@ -411,13 +411,35 @@ func TestClientAudit(t *testing.T) {
 			want       int
 		}{
 			{"client.create", a.ID, 1}, {"client.create", b.ID, 1},
-			{"client.read", a.ID, 1}, {"client.list", a.ID, 1}, {"client.list", b.ID, 1},
-			{"client.update", b.ID, 1}, {"client.update", a.ID, 0},
+			{"client.read", a.ID, 1}, {"client.update", b.ID, 1}, {"client.update", a.ID, 0},
 		} {
 			n := rowCount(t, env, "audit_log", "action = $1 AND record_type = 'client' AND record_id = $2 AND client_id = $2 AND allowed = true AND detail LIKE 'ok%'", tc.action, tc.id)
 			if n != tc.want {
 				t.Errorf("%s of %s: %d audit rows with its client_id, want %d", tc.action, tc.id, n, tc.want)
 			}
+		}
+		// The list is one row for the call, and one audit_shown row per client it showed.
+		if n := rowCount(t, env, "audit_log", "action = 'client.list' AND client_id IS NULL AND detail LIKE 'ok;%search=yes%shown=2'"); n != 1 {
+			t.Errorf("%d audit rows for the list, want 1 saying it showed 2 clients", n)
+		}
+		for _, c := range []*carepath.Client{a, b} {
+			if n := rowCount(t, env, "audit_shown", "client_id = $1 AND audit_id = (SELECT id FROM audit_log WHERE action = 'client.list')", c.ID); n != 1 {
+				t.Errorf("the list's audit_shown rows miss %s", c.ID)
+			}
+		}
+		seen, err := store.NewAuditService(env.Store).FindAudit(asAdmin, carepath.AuditFilter{ClientID: &a.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var actions []string
+		for _, e := range seen {
+			if e.ClientID != a.ID {
+				t.Errorf("FindAudit(client %s) gave a row naming client %q", a.ID, e.ClientID)
+			}
+			actions = append(actions, e.Action)
+		}
+		if !slices.Equal(actions, []string{"client.list", "client.read", "client.create"}) {
+			t.Errorf("FindAudit(client) = %v, want the list, the read and the create, newest first", actions)
 		}
 		if n := rowCount(t, env, "audit_log", "action = 'client.update' AND detail = 'ok; fields=email'"); n != 1 {
 			t.Errorf("the update's audit row does not name the changed field")
