@@ -21,7 +21,7 @@ func TestReview(t *testing.T) {
 	worse := []Measure{phq9With("p1", 2, 8, 0), phq9With("p2", 23, 14, 0)} // +6: reliable
 	item9 := []Measure{phq9With("p1", 2, 12, 0), phq9With("p2", 23, 12, 1)}
 	item9Worse := []Measure{phq9With("p1", 2, 8, 0), phq9With("p2", 23, 15, 2)}
-	good := Attendance{Attended: 10, Scheduled: 12}  // 83 %
+	good := Attendance{Attended: 10, Scheduled: 12}   // 83 %
 	exact80 := Attendance{Attended: 8, Scheduled: 10} // exactly 80 %
 	fair := Attendance{Attended: 7, Scheduled: 10}    // 70 %
 	exact60 := Attendance{Attended: 6, Scheduled: 10} // exactly 60 %: not below
