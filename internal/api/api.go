@@ -28,6 +28,11 @@ type API struct {
 	Plans carepath.PlanService
 	// Notes serves clinical notes and the co-sign queue.
 	Notes carepath.NoteService
+	// Groups, Sessions and Attendance serve issue 4's delivery: groups and rosters, sessions
+	// and occurrences, attendance, dose, alerts and quality.
+	Groups     carepath.GroupService
+	Sessions   carepath.SessionService
+	Attendance carepath.AttendanceService
 }
 
 // Mux is where Register adds the routes: an *http.ServeMux, or a test's recorder that checks
@@ -69,4 +74,5 @@ func (a *API) Register(mux Mux) {
 	mux.HandleFunc("POST /api/v1/plans/{id}/sign", a.signPlan)
 	mux.HandleFunc("POST /api/v1/plans/{id}/acknowledge", a.acknowledgePlan)
 	a.registerNotes(mux)
+	a.registerDelivery(mux)
 }

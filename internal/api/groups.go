@@ -1,0 +1,134 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/carepath/carepath"
+)
+
+// registerDelivery adds the routes of issue 4's delivery API: groups and their rosters,
+// sessions and their occurrences, attendance, dose, alerts and quality.
+func (a *API) registerDelivery(mux Mux) {
+	mux.HandleFunc("POST /api/v1/groups", a.createGroup)
+	mux.HandleFunc("GET /api/v1/groups/{id}", a.getGroup)
+	mux.HandleFunc("GET /api/v1/programs/{id}/groups", a.listGroups)
+	mux.HandleFunc("POST /api/v1/groups/{id}/members", a.addGroupMember)
+	mux.HandleFunc("POST /api/v1/groups/{id}/members/{client_id}/end", a.endGroupMember)
+	mux.HandleFunc("POST /api/v1/sessions", a.createSession)
+	mux.HandleFunc("GET /api/v1/sessions", a.listSessions)
+	mux.HandleFunc("GET /api/v1/sessions/{id}", a.getSession)
+	mux.HandleFunc("POST /api/v1/sessions/{id}/cancel", a.cancelSession)
+	mux.HandleFunc("POST /api/v1/sessions/{id}/move", a.moveSession)
+	mux.HandleFunc("GET /api/v1/sessions/{id}/attendance", a.getAttendance)
+	mux.HandleFunc("PUT /api/v1/sessions/{id}/attendance", a.putAttendance)
+	mux.HandleFunc("GET /api/v1/clients/{id}/dose", a.clientDose)
+	mux.HandleFunc("GET /api/v1/alerts", a.listAlerts)
+	mux.HandleFunc("GET /api/v1/programs/{id}/quality", a.programQuality)
+}
+
+// groupList is the answer of GET /api/v1/programs/{id}/groups.
+type groupList struct {
+	Groups []*carepath.Group `json:"groups"`
+}
+
+// memberBody is the body of POST /api/v1/groups/{id}/members.
+type memberBody struct {
+	ClientID string `json:"client_id"`
+	From     string `json:"from"`
+}
+
+// endMemberBody is the body of POST /api/v1/groups/{id}/members/{client_id}/end.
+type endMemberBody struct {
+	On string `json:"on"`
+}
+
+// createGroup stores a group and answers 201 with it, including id.
+func (a *API) createGroup(w http.ResponseWriter, r *http.Request) {
+	ctx, err := a.authenticate(r)
+	if err != nil {
+		a.writeAuthError(w, r, err)
+		return
+	}
+	var in carepath.GroupCreate
+	if err := decodeJSON(w, r, &in); err != nil {
+		WriteError(w, r, a.Log, err)
+		return
+	}
+	g, err := a.Groups.CreateGroup(ctx, in)
+	if err != nil {
+		WriteError(w, r, a.Log, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/groups/"+g.ID)
+	WriteJSON(w, http.StatusCreated, g)
+}
+
+// getGroup answers one group with its roster history.
+func (a *API) getGroup(w http.ResponseWriter, r *http.Request) {
+	ctx, err := a.authenticate(r)
+	if err != nil {
+		a.writeAuthError(w, r, err)
+		return
+	}
+	g, err := a.Groups.FindGroupByID(ctx, r.PathValue("id"))
+	if err != nil {
+		WriteError(w, r, a.Log, err)
+		return
+	}
+	WriteJSON(w, http.StatusOK, g)
+}
+
+// listGroups answers a program's groups by name.
+func (a *API) listGroups(w http.ResponseWriter, r *http.Request) {
+	ctx, err := a.authenticate(r)
+	if err != nil {
+		a.writeAuthError(w, r, err)
+		return
+	}
+	list, err := a.Groups.FindGroups(ctx, r.PathValue("id"))
+	if err != nil {
+		WriteError(w, r, a.Log, err)
+		return
+	}
+	WriteJSON(w, http.StatusOK, groupList{Groups: list})
+}
+
+// addGroupMember puts a client on the roster from a date and answers 200 with the group.
+func (a *API) addGroupMember(w http.ResponseWriter, r *http.Request) {
+	ctx, err := a.authenticate(r)
+	if err != nil {
+		a.writeAuthError(w, r, err)
+		return
+	}
+	var in memberBody
+	if err := decodeJSON(w, r, &in); err != nil {
+		WriteError(w, r, a.Log, err)
+		return
+	}
+	g, err := a.Groups.AddGroupMember(ctx, r.PathValue("id"), in.ClientID, in.From)
+	if err != nil {
+		WriteError(w, r, a.Log, err)
+		return
+	}
+	WriteJSON(w, http.StatusOK, g)
+}
+
+// endGroupMember takes a client off the roster from a date and answers 200 with the group.
+func (a *API) endGroupMember(w http.ResponseWriter, r *http.Request) {
+	ctx, err := a.authenticate(r)
+	if err != nil {
+		a.writeAuthError(w, r, err)
+		return
+	}
+	var in endMemberBody
+	if err := decodeJSON(w, r, &in); err != nil {
+		WriteError(w, r, a.Log, err)
+		return
+	}
+	g, err := a.Groups.EndGroupMember(ctx, r.PathValue("id"), r.PathValue("client_id"), in.On)
+	if err != nil {
+		WriteError(w, r, a.Log, err)
+		return
+	}
+	WriteJSON(w, http.StatusOK, g)
+}
