@@ -104,7 +104,9 @@ func newServer(st *store.Store, log *slog.Logger) (*web.Server, error) {
 		API: &api.API{Placement: placement.DefaultConfig, Log: log, Staff: staff, Intakes: intakes,
 			Programs: programs, Episodes: episodes, Clients: clients, Audit: audit,
 			Plans: plans, Consents: consents,
-			Assessments: assessments, IntakeConverter: assessments, Notes: store.NewNoteService(st)},
+			Assessments: assessments, IntakeConverter: assessments, Notes: store.NewNoteService(st),
+			Groups: store.NewGroupService(st), Sessions: store.NewSessionService(st),
+			Attendance: store.NewAttendanceService(st)},
 		Log:   log,
 		Ready: st.Ping,
 	})
