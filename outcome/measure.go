@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/instrument"
 )
 
@@ -58,3 +59,43 @@ func series(ms []Measure, id instrument.ID) []Measure {
 
 // itoa formats i in decimal.
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// NewMeasure scores answers on instrument id (one of the instrument package's, or CheckInID)
+// and returns the measure taken at takenAt. It checks that takenAt is neither after now nor
+// before the day of firstAdmitted, the client's first admission in the location loc (UTC when
+// nil). Every problem is reported at once in an EINVALID *carepath.Error: instrument (unknown),
+// answers.<id> and answers.<id>[i] (see instrument.Score and ParseCheckIn) and taken_at.
+func NewMeasure(id instrument.ID, answers []int, sex carepath.Sex, takenAt, now, firstAdmitted time.Time, loc *time.Location) (Measure, error) {
+	var errs carepath.FieldErrors
+	m := Measure{Instrument: id, TakenAt: takenAt}
+	var err error
+	if in, ok := instrument.Get(id); ok {
+		var s instrument.Score
+		if s, err = in.Score(answers, sex); err == nil {
+			m.Total, m.Points = s.Total, s.Points
+		}
+	} else if id == CheckInID {
+		var c CheckIn
+		if c, err = ParseCheckIn(answers); err == nil {
+			m.Total, m.Points = c.Craving, c.Measure().Points
+		}
+	} else {
+		errs.Add("instrument", "unknown", "Please choose one of phq9, gad7, audit, auditc, dast10 or checkin.")
+	}
+	errs = append(errs, carepath.ErrorFields(err)...)
+	if loc == nil {
+		loc = time.UTC
+	}
+	switch {
+	case takenAt.IsZero():
+		errs.Add("taken_at", "required", "Please give when the answers were given.")
+	case takenAt.After(now):
+		errs.Add("taken_at", "future", "The answers cannot be dated in the future.")
+	case !firstAdmitted.IsZero() && dayOf(takenAt.In(loc)) < dayOf(firstAdmitted.In(loc)):
+		errs.Add("taken_at", "before_admission", "The answers cannot be dated before the client's first admission.")
+	}
+	if err := errs.Err(); err != nil {
+		return Measure{}, err
+	}
+	return m, nil
+}
