@@ -16,6 +16,8 @@ const (
 	continuityNote = " Primary-clinician history comes from the clients' records: each change of primary " +
 		"clinician is dated (UTC) when it is saved; a client's first primary clinician holds from the day the " +
 		"client was added."
+	groupSizeNote = " A type's cap is the default (process groups: 10) unless the program's groups of that type " +
+		"set a capacity; then the smallest capacity set is the cap."
 	turnoverNote = " The staff measured are the clinicians who ran a group or session of this program. Employment " +
 		"starts on the day the account was created and ends on the day it was disabled (re-enabled accounts " +
 		"count as still employed)."
@@ -109,6 +111,7 @@ func (svc *AttendanceService) qualityInput(ctx context.Context, tx *sql.Tx, l *s
 	if err := rows.Err(); err != nil {
 		return in, err
 	}
+	in.Caps = groupCaps(list)
 	staff := map[string]bool{}
 	for _, se := range list {
 		for _, c := range se.clinicians {
@@ -151,7 +154,7 @@ func publicQuality(programID string, q delivery.Quality) *carepath.QualityReport
 		OneOnOneMinutesPerClientWeek: map[string]any{"client_weeks": q.OneOnOne.ClientWeeks,
 			"median": q.OneOnOne.MedianMinutes, "p10": q.OneOnOne.P10Minutes, "method": q.OneOnOne.Method},
 		GroupSize: map[string]any{"sessions": q.GroupSize.Sessions, "median": q.GroupSize.Median, "max": q.GroupSize.Max,
-			"over_cap": q.GroupSize.OverCap, "share_over_cap": q.GroupSize.ShareOverCap, "method": q.GroupSize.Method},
+			"over_cap": q.GroupSize.OverCap, "share_over_cap": q.GroupSize.ShareOverCap, "method": q.GroupSize.Method + groupSizeNote},
 		TherapistContinuity: map[string]any{"clients": q.Continuity.Clients, "mean_share": q.Continuity.MeanShare,
 			"per_client": per, "changed_primary": q.Continuity.ChangedPrimary, "method": q.Continuity.Method + continuityNote},
 		StaffTurnover: map[string]any{"separations": q.Turnover.Separations, "average_headcount": q.Turnover.AverageHeadcount,
@@ -161,4 +164,23 @@ func publicQuality(programID string, q delivery.Quality) *carepath.QualityReport
 			"weeks_below_minimum": q.Hours.WeeksBelowMinimum, "delivered_minutes": q.Hours.DeliveredMinutes,
 			"required_minutes": q.Hours.RequiredMinutes, "ratio": q.Hours.Ratio, "method": q.Hours.Method},
 	}
+}
+
+// groupCaps returns the group-size cap of each type: the default, or the smallest capacity the
+// program's groups of that type set.
+func groupCaps(list []*series) map[delivery.GroupType]int {
+	caps := map[delivery.GroupType]int{}
+	for t, c := range delivery.DefaultCaps {
+		caps[t] = c
+	}
+	set := map[delivery.GroupType]bool{}
+	for _, se := range list {
+		if se.kind != delivery.KindGroup || se.capacity <= 0 {
+			continue
+		}
+		if !set[se.groupType] || se.capacity < caps[se.groupType] {
+			caps[se.groupType], set[se.groupType] = se.capacity, true
+		}
+	}
+	return caps
 }

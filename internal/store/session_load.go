@@ -24,6 +24,7 @@ type series struct {
 	clinicians    []string
 	clientID      string          // a booked session's client
 	roster        delivery.Roster // a group's roster
+	capacity      int             // a group's own capacity (0: its type's default)
 	modality      string
 	room, link    string
 }
@@ -106,7 +107,7 @@ func newSeriesLoader(s *Store, tx *sql.Tx) *seriesLoader {
 }
 
 const groupSeriesColumns = `id, program_id, type, facilitator_ids, days, start_time, minutes, start_date, end_date,
-	modality, room, meeting_link`
+	modality, room, meeting_link, capacity`
 const sessionSeriesColumns = `id, program_id, kind, clinician_id, days, start_time, minutes, start_date, end_date,
 	modality, room, meeting_link, client_id`
 
@@ -133,7 +134,9 @@ func (l *seriesLoader) load(ctx context.Context, groupWhere string, groupArgs []
 			var minutes int
 			dest := []any{&se.id, &se.programID, &kind, &clinicians, &days, &start, &minutes, &from, &until,
 				&se.modality, &se.room, &se.link}
-			if !q.group {
+			if q.group {
+				dest = append(dest, &se.capacity)
+			} else {
 				dest = append(dest, &se.clientID)
 			}
 			if err := rows.Scan(dest...); err != nil {
