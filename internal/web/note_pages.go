@@ -1,6 +1,148 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/carepath/carepath"
+)
 
 // noteRoutes registers the clinical-note pages: writing, signing and co-signing notes, and addenda.
-func (s *Server) noteRoutes(mux *http.ServeMux) {}
+func (s *Server) noteRoutes(mux *http.ServeMux) {
+	mux.Handle("GET /staff/clients/{id}/notes", s.requireStaff(s.clientNotesPage))
+	mux.Handle("GET /staff/clients/{id}/notes/new", s.requireStaff(s.noteNewForm))
+	mux.Handle("POST /staff/clients/{id}/notes", s.requireStaff(s.noteCreate))
+	mux.Handle("GET /staff/notes/group/new", s.requireStaff(s.groupNoteNewForm))
+	mux.Handle("POST /staff/notes/group", s.requireStaff(s.groupNoteCreate))
+	mux.Handle("GET /staff/notes/{nid}", s.requireStaff(s.notePage))
+	mux.Handle("GET /staff/notes/{nid}/edit", s.requireStaff(s.noteEditForm))
+	mux.Handle("POST /staff/notes/{nid}/edit", s.requireStaff(s.noteSave))
+	mux.Handle("POST /staff/notes/{nid}/sign", s.requireStaff(s.noteSign))
+	mux.Handle("POST /staff/notes/{nid}/addenda", s.requireStaff(s.noteAddendum))
+	mux.Handle("POST /staff/notes/{nid}/cosign", s.requireStaff(s.noteCosign))
+	mux.Handle("GET /staff/cosign", s.requireStaff(s.cosignQueuePage))
+}
+
+// notePath is the address of a note's page.
+func notePath(id string) string { return "/staff/notes/" + id }
+
+// kindNames are the plain names of the note kinds.
+var kindNames = map[carepath.NoteKind]string{
+	carepath.NoteIndividual: "Individual session",
+	carepath.NoteGroup:      "Group session",
+	carepath.NoteFamily:     "Family session",
+	carepath.NoteMedication: "Medication management",
+}
+
+// formatNames are the plain names of the note formats.
+var formatNames = map[carepath.NoteFormat]string{
+	carepath.FormatDAP:  "DAP (Data, Assessment, Plan)",
+	carepath.FormatSOAP: "SOAP (Subjective, Objective, Assessment, Plan)",
+	carepath.FormatBIRP: "BIRP (Behavior, Intervention, Response, Plan)",
+}
+
+// canCosign reports whether role may co-sign notes; it only decides whether the button and
+// the queue link are shown, the store's policy decides the rest.
+func canCosign(role carepath.Role) bool {
+	return role == carepath.RoleClinician || role == carepath.RoleAdmin
+}
+
+// notesDenied answers the page for roles that may not see clinical notes.
+func (s *Server) notesDenied(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
+		Message: "Clinical notes are not available for your role."})
+}
+
+// noteFailed answers the page for an error a note page cannot show next to a field.
+func (s *Server) noteFailed(w http.ResponseWriter, r *http.Request, what string, err error) {
+	switch carepath.ErrorCode(err) {
+	case carepath.EFORBIDDEN:
+		s.notesDenied(w, r)
+	case carepath.ENOTFOUND, carepath.EINVALID:
+		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Note not found"},
+			Message: "There is no note here that you may see."})
+	default:
+		s.Log.Error(what, "err", err)
+		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
+			Message: "The note could not be read or saved just now. Please try again in a minute."})
+	}
+}
+
+// clientName is a client's name as the note pages show it.
+func clientName(c *carepath.Client) string {
+	if c.PreferredName != "" {
+		return c.PreferredName + " " + c.FamilyName
+	}
+	return c.GivenName + " " + c.FamilyName
+}
+
+// clientNames names the clients ids the actor may see; the others are left out.
+func (s *Server) clientNames(r *http.Request, ids ...string) map[string]string {
+	out := map[string]string{}
+	for _, id := range ids {
+		if _, ok := out[id]; ok {
+			continue
+		}
+		if c, err := s.Clients.FindClientByID(r.Context(), id); err == nil {
+			out[id] = clientName(c)
+		}
+	}
+	return out
+}
+
+// objectiveChoice is one plan objective a note may link.
+type objectiveChoice struct {
+	ID, ElemID, Label string
+	Checked           bool
+}
+
+// objectiveChoices lists the objectives of the client's current plan (the latest signed
+// version, else the draft), checking those in linked. Objectives linked from other versions
+// are kept, labelled as such.
+func (s *Server) objectiveChoices(r *http.Request, clientID string, linked []string) []objectiveChoice {
+	plans, err := s.Plans.FindPlans(r.Context(), clientID)
+	if err != nil || len(plans) == 0 {
+		return nil
+	}
+	p := plans[0]
+	for _, q := range plans {
+		if q.Status == carepath.PlanSigned {
+			p = q
+			break
+		}
+	}
+	checked := map[string]bool{}
+	for _, id := range linked {
+		checked[id] = true
+	}
+	var out []objectiveChoice
+	for i, pr := range p.Problems {
+		for j, g := range pr.Goals {
+			for k, o := range g.Objectives {
+				id := carepath.ObjectiveID(p.ID, i+1, j+1, k+1)
+				out = append(out, objectiveChoice{ID: id, Label: o.Statement, Checked: checked[id]})
+				delete(checked, id)
+			}
+		}
+	}
+	for _, id := range linked {
+		if checked[id] {
+			out = append(out, objectiveChoice{ID: id, Label: s.objectiveLabel(r, id) + " (an earlier plan version)", Checked: true})
+		}
+	}
+	for i := range out {
+		out[i].ElemID = "note-obj-" + strconv.Itoa(i)
+	}
+	return out
+}
+
+// objectiveLabel is the statement of objective id, or a plain placeholder when it cannot be read.
+func (s *Server) objectiveLabel(r *http.Request, id string) string {
+	planID, _, _ := carepath.ParseObjectiveID(id)
+	if p, err := s.Plans.FindPlanByID(r.Context(), planID); err == nil {
+		if o, ok := p.Objective(id); ok {
+			return o.Statement
+		}
+	}
+	return "An objective of the treatment plan"
+}
