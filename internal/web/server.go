@@ -49,6 +49,12 @@ type Server struct {
 	IntakeConverter carepath.IntakeConverter
 	// Notes feeds the clinical-note pages and the co-sign queue.
 	Notes carepath.NoteService
+	// Groups, Sessions and Attendance feed the program-delivery pages (attendance, the week,
+	// dose, quality); CalendarFeeds keeps the calendar feeds and the public-scorecard opt-in.
+	Groups        carepath.GroupService
+	Sessions      carepath.SessionService
+	Attendance    carepath.AttendanceService
+	CalendarFeeds carepath.CalendarFeedService
 
 	pages map[string]*template.Template
 	sess  *sessions

@@ -1,0 +1,207 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/delivery"
+)
+
+// doseWeeks is how many weeks the chart's dose page shows; programDoseWeeks the program's.
+const (
+	doseWeeks        = 8
+	programDoseWeeks = 4
+)
+
+// hoursText writes minutes as hours and minutes: "9 h", "7 h 30 min", "45 min".
+func hoursText(minutes int) string {
+	h, m := minutes/60, minutes%60
+	switch {
+	case h == 0:
+		return strconv.Itoa(m) + " min"
+	case m == 0:
+		return strconv.Itoa(h) + " h"
+	}
+	return fmt.Sprintf("%d h %d min", h, m)
+}
+
+// addWeeks returns the ISO week n weeks after w (before, when n is negative).
+func addWeeks(w delivery.ISOWeek, n int) delivery.ISOWeek { return delivery.WeekOfDate(w.Monday().AddDays(7 * n)) }
+
+// doseRow is one week of a client's dose.
+type doseRow struct {
+	Week                             string
+	Required, Delivered              string
+	Met                              bool
+	Individual, Group, Family, MedMg int
+	Scheduled                        int
+}
+
+// doseView is the view model of a client's dose page.
+type doseView struct {
+	page
+	Who      signedIn
+	Client   *carepath.Client
+	Rows     []doseRow
+	Chart    chart
+	Prev     string
+	Next     string
+	TimeZone string
+	Problem  string
+}
+
+// clientLocation is the time zone of the client's latest program that the staff member may
+// see, and its name; UTC when there is none.
+func (s *Server) clientLocation(r *http.Request, clientID string) (*time.Location, string) {
+	if eps, err := s.Episodes.FindEpisodes(r.Context(), clientID); err == nil {
+		for i := len(eps) - 1; i >= 0; i-- {
+			if p, err := s.Programs.FindProgramByID(r.Context(), eps[i].ProgramID); err == nil {
+				return p.Location(), p.TimeZone
+			}
+		}
+	}
+	return time.UTC, "UTC"
+}
+
+// clientDosePage shows a client's dose week by week: the hours required, delivered (from
+// attendance) and whether the minimum was met, with sessions attended by kind, as a table and
+// a line chart against the minimum.
+func (s *Server) clientDosePage(w http.ResponseWriter, r *http.Request, who signedIn) {
+	c, ok := s.chartClient(w, r)
+	if !ok {
+		return
+	}
+	loc, tz := s.clientLocation(r, c.ID)
+	last := weekParam(r, "to", loc)
+	weeks := make([]delivery.ISOWeek, doseWeeks)
+	for i := doseWeeks - 1; i >= 0; i-- {
+		weeks[i] = last
+		last = weekBefore(last)
+	}
+	v := doseView{page: page{Title: "Program dose"}, Who: who, Client: c, TimeZone: tz}
+	base := "/staff/clients/" + c.ID + "/dose?to="
+	v.Prev = base + addWeeks(weeks[0], -1).String()
+	v.Next = base + addWeeks(weeks[doseWeeks-1], doseWeeks).String()
+	v.Chart = chart{ID: "dose-chart", Title: "Hours delivered each week", XLabel: "ISO week", YLabel: "Hours delivered", Line: true}
+	required := 0
+	below := 0
+	for _, wk := range weeks {
+		d, err := s.Attendance.ClientDose(r.Context(), c.ID, wk.String())
+		if err != nil {
+			if carepath.ErrorCode(err) == carepath.EFORBIDDEN {
+				s.noAccess(w, r, "Your role does not give access to program dose.")
+				return
+			}
+			if carepath.ErrorCode(err) != carepath.ENOTFOUND {
+				s.failed(w, r, "client dose", err)
+				return
+			}
+			continue
+		}
+		v.Rows = append(v.Rows, doseRow{Week: d.Week, Required: hoursText(d.RequiredMinutes), Delivered: hoursText(d.DeliveredMinutes),
+			Met: d.Met, Individual: d.SessionsByKind["individual"], Group: d.SessionsByKind["group"],
+			Family: d.SessionsByKind["family"], MedMg: d.SessionsByKind["medication"], Scheduled: d.Scheduled})
+		v.Chart.Points = append(v.Chart.Points, chartPoint{Label: d.Week, Value: float64(d.DeliveredMinutes) / 60, Text: hoursText(d.DeliveredMinutes)})
+		required = d.RequiredMinutes
+		if !d.Met {
+			below++
+		}
+	}
+	if required > 0 {
+		v.Chart.Ref, v.Chart.RefLabel = float64(required)/60, "Minimum "+hoursText(required)
+	}
+	v.Chart.Desc = fmt.Sprintf("Hours attended in each of %d weeks against the program's weekly minimum; %d of the weeks ended below it.", len(v.Rows), below)
+	s.render(w, r, http.StatusOK, "week_dose", v)
+}
+
+// programDoseCell is one client-week on the program's dose page.
+type programDoseCell struct {
+	Delivered string
+	Met       bool
+	Known     bool
+}
+
+// programDoseRow is one client's weeks.
+type programDoseRow struct {
+	ClientID string
+	Name     string
+	Cells    []programDoseCell
+}
+
+// programDoseView is the view model of the program's dose page.
+type programDoseView struct {
+	page
+	Who      signedIn
+	Program  *carepath.Program
+	Weeks    []string
+	Rows     []programDoseRow
+	Required string
+	Chart    chart
+	Prev     string
+	Next     string
+}
+
+// programDosePage shows the dose of every client on the program's census, for four weeks:
+// hours delivered each week and whether the minimum was met, and a chart of how many clients
+// met it each week.
+func (s *Server) programDosePage(w http.ResponseWriter, r *http.Request, who signedIn) {
+	p, ok := s.programOf(w, r, r.PathValue("id"))
+	if !ok {
+		return
+	}
+	entries, err := s.Episodes.Census(r.Context(), p.ID)
+	if err != nil {
+		s.serviceError(w, r, "program dose census", err)
+		return
+	}
+	loc := p.Location()
+	last := weekParam(r, "week", loc)
+	weeks := make([]delivery.ISOWeek, programDoseWeeks)
+	for i := programDoseWeeks - 1; i >= 0; i-- {
+		weeks[i] = last
+		last = weekBefore(last)
+	}
+	v := programDoseView{page: page{Title: "Program dose: " + p.Name}, Who: who, Program: p,
+		Required: hoursText(int(p.MinHoursPerWeek * 60))}
+	base := "/staff/programs/" + p.ID + "/dose?week="
+	v.Prev = base + addWeeks(weeks[0], -1).String()
+	v.Next = base + addWeeks(weeks[programDoseWeeks-1], programDoseWeeks).String()
+	met := make([]int, programDoseWeeks)
+	counted := make([]int, programDoseWeeks)
+	for _, wk := range weeks {
+		v.Weeks = append(v.Weeks, wk.String())
+	}
+	ids := make([]string, 0, len(entries))
+	for _, e := range entries {
+		ids = append(ids, e.ClientID)
+	}
+	names := s.rosterNames(r, ids)
+	for _, e := range entries {
+		row := programDoseRow{ClientID: e.ClientID, Name: names[e.ClientID]}
+		for i, wk := range weeks {
+			cell := programDoseCell{}
+			if d, err := s.Attendance.ClientDose(r.Context(), e.ClientID, wk.String()); err == nil {
+				cell = programDoseCell{Delivered: hoursText(d.DeliveredMinutes), Met: d.Met, Known: true}
+				counted[i]++
+				if d.Met {
+					met[i]++
+				}
+			} else if carepath.ErrorCode(err) == carepath.EFORBIDDEN {
+				s.noAccess(w, r, "Your role does not give access to program dose.")
+				return
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	v.Chart = chart{ID: "program-dose-chart", Title: "Clients who met the weekly minimum", XLabel: "ISO week", YLabel: "Clients"}
+	for i, wk := range weeks {
+		v.Chart.Points = append(v.Chart.Points, chartPoint{Label: wk.String(), Value: float64(met[i]),
+			Text: fmt.Sprintf("%d of %d", met[i], counted[i])})
+	}
+	v.Chart.Desc = fmt.Sprintf("For each of the %d weeks, how many of the clients on the census received at least %s.", programDoseWeeks, v.Required)
+	s.render(w, r, http.StatusOK, "week_dose_program", v)
+}

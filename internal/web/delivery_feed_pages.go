@@ -1,0 +1,133 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/carepath/carepath"
+)
+
+// calendarFeedView is the view model of a calendar feed page: a staff member's own feed, or
+// a client's.
+type calendarFeedView struct {
+	page
+	Who    signedIn
+	Client *carepath.Client // nil on a staff member's own page
+	Action string           // where the form posts
+	Feed   *carepath.CalendarFeed
+	// URL and WebcalURL are the new feed's address, shown once, right after it is made.
+	URL, WebcalURL string
+	Revoked        bool
+	Problem        string
+}
+
+// staffFeedPage shows the signed-in staff member's calendar feed: whether there is one, and
+// the form to make a new one (with or without client names) or revoke it.
+func (s *Server) staffFeedPage(w http.ResponseWriter, r *http.Request, who signedIn) {
+	v := calendarFeedView{page: page{Title: "My calendar feed"}, Who: who, Action: "/staff/account/calendar"}
+	s.renderFeed(w, r, v, carepath.FeedStaff, who.ID)
+}
+
+// clientFeedPage shows a client's calendar feed, for the care team to give the client.
+func (s *Server) clientFeedPage(w http.ResponseWriter, r *http.Request, who signedIn) {
+	c, ok := s.chartClient(w, r)
+	if !ok {
+		return
+	}
+	v := calendarFeedView{page: page{Title: "Calendar feed"}, Who: who, Client: c, Action: "/staff/clients/" + c.ID + "/calendar"}
+	s.renderFeed(w, r, v, carepath.FeedClient, c.ID)
+}
+
+// renderFeed fills in the owner's current feed and renders the page.
+func (s *Server) renderFeed(w http.ResponseWriter, r *http.Request, v calendarFeedView, kind, owner string) {
+	status := http.StatusOK
+	f, err := s.CalendarFeeds.FindCalendarFeed(r.Context(), kind, owner)
+	switch carepath.ErrorCode(err) {
+	case "":
+		v.Feed = f
+	case carepath.ENOTFOUND:
+	case carepath.EFORBIDDEN:
+		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
+			Message: "Your role does not give access to calendar feeds."})
+		return
+	default:
+		s.Log.Error("calendar feed", "err", err)
+		status, v.Problem = http.StatusInternalServerError, "The calendar feed could not be read just now. Please try again in a minute."
+	}
+	s.render(w, r, status, "calendar_feed", v)
+}
+
+// staffFeedSave makes a new feed for the signed-in staff member, or revokes theirs.
+func (s *Server) staffFeedSave(w http.ResponseWriter, r *http.Request, who signedIn) {
+	v := calendarFeedView{page: page{Title: "My calendar feed"}, Who: who, Action: "/staff/account/calendar"}
+	s.saveFeed(w, r, v, carepath.FeedStaff, who.ID)
+}
+
+// clientFeedSave makes a new feed for a client, or revokes theirs.
+func (s *Server) clientFeedSave(w http.ResponseWriter, r *http.Request, who signedIn) {
+	c, ok := s.chartClient(w, r)
+	if !ok {
+		return
+	}
+	v := calendarFeedView{page: page{Title: "Calendar feed"}, Who: who, Client: c, Action: "/staff/clients/" + c.ID + "/calendar"}
+	s.saveFeed(w, r, v, carepath.FeedClient, c.ID)
+}
+
+// saveFeed runs the form's action: "create" (replacing any feed; the new address is shown
+// once, on this answer) or "revoke".
+func (s *Server) saveFeed(w http.ResponseWriter, r *http.Request, v calendarFeedView, kind, owner string) {
+	if err := r.ParseForm(); err != nil {
+		v.Problem = "The form could not be read. Please try again."
+		s.render(w, r, http.StatusBadRequest, "calendar_feed", v)
+		return
+	}
+	var err error
+	switch r.PostForm.Get("action") {
+	case "create":
+		var token string
+		v.Feed, token, err = s.CalendarFeeds.CreateCalendarFeed(r.Context(), kind, owner, r.PostForm.Get("show_names") == "yes")
+		if err == nil {
+			v.URL = feedURL(r, "http", token)
+			v.WebcalURL = feedURL(r, "webcal", token)
+		}
+	case "revoke":
+		err = s.CalendarFeeds.RevokeCalendarFeed(r.Context(), kind, owner)
+		if err == nil || carepath.ErrorCode(err) == carepath.ENOTFOUND {
+			err, v.Revoked = nil, true
+		}
+	default:
+		v.Problem = "Choose to make a new address or to turn the feed off."
+		s.renderFeedStatus(w, r, v, kind, owner, http.StatusBadRequest)
+		return
+	}
+	switch carepath.ErrorCode(err) {
+	case "":
+		s.render(w, r, http.StatusOK, "calendar_feed", v)
+	case carepath.EFORBIDDEN:
+		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
+			Message: "Your role does not give access to calendar feeds."})
+	case carepath.ENOTFOUND:
+		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Not found"},
+			Message: "There is no one here whose calendar you may manage."})
+	default:
+		s.Log.Error("calendar feed save", "err", err)
+		v.Problem = "The calendar feed could not be changed just now. Nothing was changed; please try again in a minute."
+		s.renderFeedStatus(w, r, v, kind, owner, http.StatusInternalServerError)
+	}
+}
+
+// renderFeedStatus renders the page with its current feed and status.
+func (s *Server) renderFeedStatus(w http.ResponseWriter, r *http.Request, v calendarFeedView, kind, owner string, status int) {
+	if f, err := s.CalendarFeeds.FindCalendarFeed(r.Context(), kind, owner); err == nil {
+		v.Feed = f
+	}
+	s.render(w, r, status, "calendar_feed", v)
+}
+
+// feedURL is the address of the feed with token on this server, for scheme "http" (http or
+// https, as the request came) or "webcal" (which calendar apps open as a subscription).
+func feedURL(r *http.Request, scheme, token string) string {
+	if scheme == "http" && r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + "/calendar/" + token + ".ics"
+}

@@ -1,0 +1,219 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/delivery"
+)
+
+// weekSession is one occurrence as a week page shows it.
+type weekSession struct {
+	ID         string
+	Time       string // "09:00–12:00"
+	What       string // "Group: Morning process" or "Individual session"
+	GroupID    string
+	Where      string // the room, or "Telehealth"
+	Link       string // a telehealth meeting link
+	Staff      string // facilitators or the clinician, by name
+	Clients    []string
+	Count      int
+	Moved      bool
+	Recorded   bool // attendance has been saved at least once
+	Attendance bool // the signed-in staff member may take attendance here
+}
+
+// weekDay is one day of a week page.
+type weekDay struct {
+	Date     string // 2026-03-09
+	Name     string // Monday 9 March
+	Sessions []weekSession
+}
+
+// weekView is the view model of the week pages: a program's week, and the printable
+// schedules of a client and of a group.
+type weekView struct {
+	page
+	Who       signedIn
+	Heading   string
+	Subtitle  string
+	Back      string // the page to go back to
+	BackText  string
+	Week      string
+	Prev      string // the previous and next weeks' addresses
+	Next      string
+	TimeZone  string
+	Days      []weekDay
+	Empty     bool
+	Printable bool     // the one-page schedule of a client or a group
+	Roster    []string // a group's roster this week (printable group schedule)
+	Problem   string
+}
+
+// canTakeAttendance reports whether role may record attendance (the policy decides in the end).
+func canTakeAttendance(role carepath.Role) bool {
+	return role == carepath.RoleClinician || role == carepath.RoleCaseManager || role == carepath.RoleAdmin
+}
+
+// buildWeek lays occurrences out by local day in loc, Monday first, naming groups, staff and
+// (when withClients) the clients.
+func (s *Server) buildWeek(r *http.Request, who signedIn, w delivery.ISOWeek, loc *time.Location, occs []*carepath.Occurrence, withClients bool) []weekDay {
+	days := make([]weekDay, 7)
+	index := map[string]int{}
+	for i := range days {
+		d := w.Monday().AddDays(i)
+		t := d.Midnight(loc)
+		days[i] = weekDay{Date: d.String(), Name: t.Format("Monday 2 January")}
+		index[d.String()] = i
+	}
+	_, staff := s.staffDirectory(r)
+	groups := map[string]string{}
+	var clientIDs []string
+	if withClients {
+		for _, o := range occs {
+			clientIDs = append(clientIDs, o.ClientIDs...)
+		}
+	}
+	names := s.rosterNames(r, clientIDs)
+	for _, o := range occs {
+		start := occurrenceStart(o).In(loc)
+		i, ok := index[start.Format("2006-01-02")]
+		if !ok {
+			continue
+		}
+		ws := weekSession{ID: o.ID, Time: start.Format("15:04") + "–" + start.Add(time.Duration(o.Minutes)*time.Minute).Format("15:04"),
+			What: sessionKind(o.Kind), GroupID: o.GroupID, Where: o.Room, Count: len(o.ClientIDs), Moved: o.Moved,
+			Recorded: o.AttendanceVersion > 0, Attendance: canTakeAttendance(who.Role)}
+		if o.Modality == "telehealth" {
+			ws.Where, ws.Link = "Telehealth", o.MeetingLink
+		}
+		if o.GroupID != "" {
+			name, ok := groups[o.GroupID]
+			if !ok {
+				if g, err := s.Groups.FindGroupByID(r.Context(), o.GroupID); err == nil {
+					name = g.Name
+				}
+				groups[o.GroupID] = name
+			}
+			if name != "" {
+				ws.What = "Group: " + name
+			}
+		}
+		for j, id := range o.ClinicianIDs {
+			if j > 0 {
+				ws.Staff += ", "
+			}
+			if n, ok := staff[id]; ok {
+				ws.Staff += n
+			} else {
+				ws.Staff += "Staff " + shortID(id)
+			}
+		}
+		if withClients {
+			for _, id := range o.ClientIDs {
+				ws.Clients = append(ws.Clients, names[id])
+			}
+		}
+		days[i].Sessions = append(days[i].Sessions, ws)
+	}
+	return days
+}
+
+// weekOccurrences lists the occurrences f selects in week w of loc.
+func (s *Server) weekOccurrences(r *http.Request, f carepath.OccurrenceFilter, w delivery.ISOWeek, loc *time.Location) ([]*carepath.Occurrence, error) {
+	start, end := w.Bounds(loc)
+	f.From, f.To = start.Format(time.RFC3339), end.Format(time.RFC3339)
+	return s.Sessions.FindOccurrences(r.Context(), f)
+}
+
+// programWeek shows a program's week, day by day: every session with its time, place, staff
+// and roster size, and a link to take attendance.
+func (s *Server) programWeek(w http.ResponseWriter, r *http.Request, who signedIn) {
+	p, ok := s.programOf(w, r, r.PathValue("id"))
+	if !ok {
+		return
+	}
+	loc := p.Location()
+	wk := weekParam(r, "week", loc)
+	occs, err := s.weekOccurrences(r, carepath.OccurrenceFilter{ProgramID: p.ID}, wk, loc)
+	if err != nil {
+		s.serviceError(w, r, "program week", err)
+		return
+	}
+	base := "/staff/programs/" + p.ID + "/week?week="
+	v := weekView{page: page{Title: "Week " + wk.String() + ": " + p.Name}, Who: who, Heading: p.Name,
+		Subtitle: "Week " + wk.String() + " · " + wk.Monday().String() + " to " + wk.Sunday().String(),
+		Back: "/staff/programs/" + p.ID + "/census", BackText: "Census", Week: wk.String(),
+		Prev: base + weekBefore(wk).String(), Next: base + wk.Next().String(), TimeZone: p.TimeZone}
+	v.Days = s.buildWeek(r, who, wk, loc, occs, false)
+	v.Empty = len(occs) == 0
+	s.render(w, r, http.StatusOK, "week", v)
+}
+
+// weekBefore returns the ISO week before w.
+func weekBefore(w delivery.ISOWeek) delivery.ISOWeek { return addWeeks(w, -1) }
+
+// clientWeek is a client's printable week schedule: every session they are booked in, in
+// their program's time zone.
+func (s *Server) clientWeek(w http.ResponseWriter, r *http.Request, who signedIn) {
+	c, ok := s.chartClient(w, r)
+	if !ok {
+		return
+	}
+	loc, tz := s.clientLocation(r, c.ID)
+	wk := weekParam(r, "week", loc)
+	occs, err := s.weekOccurrences(r, carepath.OccurrenceFilter{ClientID: c.ID}, wk, loc)
+	if err != nil {
+		s.serviceError(w, r, "client week", err)
+		return
+	}
+	base := "/staff/clients/" + c.ID + "/week?week="
+	v := weekView{page: page{Title: "Schedule " + wk.String()}, Who: who, Heading: c.GivenName + " " + c.FamilyName,
+		Subtitle: "Schedule for week " + wk.String() + " · " + wk.Monday().String() + " to " + wk.Sunday().String(),
+		Back: "/staff/clients/" + c.ID, BackText: "Back to the chart", Week: wk.String(),
+		Prev: base + weekBefore(wk).String(), Next: base + wk.Next().String(), TimeZone: tz, Printable: true}
+	v.Days = s.buildWeek(r, who, wk, loc, occs, false)
+	v.Empty = len(occs) == 0
+	s.render(w, r, http.StatusOK, "week", v)
+}
+
+// groupWeek is a group's printable week schedule, with its roster as a sign-in list.
+func (s *Server) groupWeek(w http.ResponseWriter, r *http.Request, who signedIn) {
+	g, err := s.Groups.FindGroupByID(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.serviceError(w, r, "group", err)
+		return
+	}
+	p, ok := s.programOf(w, r, g.ProgramID)
+	if !ok {
+		return
+	}
+	loc := p.Location()
+	wk := weekParam(r, "week", loc)
+	occs, err := s.weekOccurrences(r, carepath.OccurrenceFilter{GroupID: g.ID}, wk, loc)
+	if err != nil {
+		s.serviceError(w, r, "group week", err)
+		return
+	}
+	base := "/staff/groups/" + g.ID + "/week?week="
+	v := weekView{page: page{Title: "Group schedule " + wk.String()}, Who: who, Heading: g.Name,
+		Subtitle: "Group schedule for week " + wk.String() + " · " + wk.Monday().String() + " to " + wk.Sunday().String(),
+		Back: "/staff/programs/" + p.ID + "/week?week=" + wk.String(), BackText: "The program's week", Week: wk.String(),
+		Prev: base + weekBefore(wk).String(), Next: base + wk.Next().String(), TimeZone: p.TimeZone, Printable: true}
+	v.Days = s.buildWeek(r, who, wk, loc, occs, false)
+	v.Empty = len(occs) == 0
+	var ids []string
+	for _, o := range occs {
+		for _, id := range o.ClientIDs {
+			if !contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	names := s.rosterNames(r, ids)
+	for _, id := range ids {
+		v.Roster = append(v.Roster, names[id])
+	}
+	s.render(w, r, http.StatusOK, "week", v)
+}
