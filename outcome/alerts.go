@@ -71,6 +71,7 @@ type AlertInput struct {
 // alert when two or more due dates in a row have passed unanswered; and a relapse alert for
 // every check-in that reports one (see Relapses).
 func Alerts(in AlertInput) []Alert {
+	in.Config = in.Config.orDefault()
 	ms := sortMeasures(in.Measures)
 	var out []Alert
 	for i := range ms {

@@ -17,9 +17,18 @@ type Thresholds struct {
 }
 
 // Config holds the thresholds of each instrument that change is judged on. Instruments
-// without thresholds are measured but never judged.
+// without thresholds are measured but never judged. Alerts, Review and BuildReport take a
+// Config with no thresholds at all (the zero Config) as DefaultConfig.
 type Config struct {
 	Thresholds map[instrument.ID]Thresholds
+}
+
+// orDefault returns c, or DefaultConfig when c holds no thresholds.
+func (c Config) orDefault() Config {
+	if c.Thresholds == nil {
+		return DefaultConfig()
+	}
+	return c
 }
 
 // DefaultConfig returns the thresholds carepath uses unless a program configures others:

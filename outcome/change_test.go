@@ -124,3 +124,13 @@ func TestTrack(t *testing.T) {
 		t.Errorf("Track with no measures = %+v", tr)
 	}
 }
+
+func TestZeroConfigIsDefault(t *testing.T) {
+	ms := seriesOf(instrument.PHQ9, 8, 14)
+	if a := Alerts(AlertInput{ClientID: "c1", Measures: ms, Now: day0.AddDate(0, 0, 8)}); len(a) != 1 || a[0].Kind != AlertDeterioration {
+		t.Errorf("zero Config alerts %+v", a)
+	}
+	if s := Review(ReviewInput{Level: "outpatient", Measures: ms, Now: day0.AddDate(0, 0, 8)}); s.RuleID != "outpatient-step-up" {
+		t.Errorf("zero Config review %+v", s)
+	}
+}

@@ -245,6 +245,7 @@ func BuildReport(episodes []ReportEpisode, cfg Config, minCell int) *Report {
 	if minCell < 1 {
 		minCell = DefaultMinCell
 	}
+	cfg = cfg.orDefault()
 	nb := len(SeverityBands)
 	levels := len(ReportLevels)
 	overall := make([]acc, levels)

@@ -117,6 +117,7 @@ var Rules = []Rule{
 // Review applies Rules to in and returns the first suggestion that matches, or continue when
 // none does.
 func Review(in ReviewInput) Suggestion {
+	in.Config = in.Config.orDefault()
 	f := newFacts(&in)
 	var s *Suggestion
 	for _, r := range Rules {
