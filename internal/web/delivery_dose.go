@@ -29,7 +29,9 @@ func hoursText(minutes int) string {
 }
 
 // addWeeks returns the ISO week n weeks after w (before, when n is negative).
-func addWeeks(w delivery.ISOWeek, n int) delivery.ISOWeek { return delivery.WeekOfDate(w.Monday().AddDays(7 * n)) }
+func addWeeks(w delivery.ISOWeek, n int) delivery.ISOWeek {
+	return delivery.WeekOfDate(w.Monday().AddDays(7 * n))
+}
 
 // doseRow is one week of a client's dose.
 type doseRow struct {

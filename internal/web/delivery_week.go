@@ -144,7 +144,7 @@ func (s *Server) programWeek(w http.ResponseWriter, r *http.Request, who signedI
 	base := "/staff/programs/" + p.ID + "/week?week="
 	v := weekView{page: page{Title: "Week " + wk.String() + ": " + p.Name}, Who: who, Heading: p.Name,
 		Subtitle: "Week " + wk.String() + " · " + wk.Monday().String() + " to " + wk.Sunday().String(),
-		Back: "/staff/programs/" + p.ID + "/census", BackText: "Census", Week: wk.String(),
+		Back:     "/staff/programs/" + p.ID + "/census", BackText: "Census", Week: wk.String(),
 		Prev: base + weekBefore(wk).String(), Next: base + wk.Next().String(), TimeZone: p.TimeZone}
 	v.Days = s.buildWeek(r, who, wk, loc, occs, false)
 	v.Empty = len(occs) == 0
@@ -171,7 +171,7 @@ func (s *Server) clientWeek(w http.ResponseWriter, r *http.Request, who signedIn
 	base := "/staff/clients/" + c.ID + "/week?week="
 	v := weekView{page: page{Title: "Schedule " + wk.String()}, Who: who, Heading: c.GivenName + " " + c.FamilyName,
 		Subtitle: "Schedule for week " + wk.String() + " · " + wk.Monday().String() + " to " + wk.Sunday().String(),
-		Back: "/staff/clients/" + c.ID, BackText: "Back to the chart", Week: wk.String(),
+		Back:     "/staff/clients/" + c.ID, BackText: "Back to the chart", Week: wk.String(),
 		Prev: base + weekBefore(wk).String(), Next: base + wk.Next().String(), TimeZone: tz, Printable: true}
 	v.Days = s.buildWeek(r, who, wk, loc, occs, false)
 	v.Empty = len(occs) == 0
@@ -199,7 +199,7 @@ func (s *Server) groupWeek(w http.ResponseWriter, r *http.Request, who signedIn)
 	base := "/staff/groups/" + g.ID + "/week?week="
 	v := weekView{page: page{Title: "Group schedule " + wk.String()}, Who: who, Heading: g.Name,
 		Subtitle: "Group schedule for week " + wk.String() + " · " + wk.Monday().String() + " to " + wk.Sunday().String(),
-		Back: "/staff/programs/" + p.ID + "/week?week=" + wk.String(), BackText: "The program's week", Week: wk.String(),
+		Back:     "/staff/programs/" + p.ID + "/week?week=" + wk.String(), BackText: "The program's week", Week: wk.String(),
 		Prev: base + weekBefore(wk).String(), Next: base + wk.Next().String(), TimeZone: p.TimeZone, Printable: true}
 	v.Days = s.buildWeek(r, who, wk, loc, occs, false)
 	v.Empty = len(occs) == 0
