@@ -15,7 +15,8 @@ import (
 // alertWeeks is how many weeks back alerts look: the current week and the four before it.
 const alertWeeks = 5
 
-// loadAttendance reads attendance records matching where over args.
+// loadAttendance reads attendance records matching where over args. Ids and statuses repeat
+// across a year of records, so each distinct value is allocated once.
 func loadAttendance(ctx context.Context, s *Store, tx *sql.Tx, where string, args ...any) ([]delivery.Attendance, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT occurrence_id, client_id, status, minutes FROM attendance WHERE `+where, args...)
 	if err != nil {
@@ -23,11 +24,22 @@ func loadAttendance(ctx context.Context, s *Store, tx *sql.Tx, where string, arg
 	}
 	defer rows.Close()
 	var out []delivery.Attendance
+	seen := map[string]string{}
+	intern := func(b []byte) string {
+		if v, ok := seen[string(b)]; ok {
+			return v
+		}
+		v := string(b)
+		seen[v] = v
+		return v
+	}
+	var occ, client, status sql.RawBytes
 	for rows.Next() {
 		var a delivery.Attendance
-		if err := rows.Scan(&a.SessionID, &a.ClientID, &a.Status, &a.Minutes); err != nil {
+		if err := rows.Scan(&occ, &client, &status, &a.Minutes); err != nil {
 			return nil, err
 		}
+		a.SessionID, a.ClientID, a.Status = intern(occ), intern(client), delivery.Status(intern(status))
 		out = append(out, a)
 	}
 	return out, rows.Err()

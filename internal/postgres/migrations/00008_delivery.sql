@@ -90,7 +90,8 @@ CREATE TABLE attendance (
     PRIMARY KEY (occurrence_id, client_id)
 );
 CREATE INDEX attendance_client ON attendance (client_id, local_date);
-CREATE INDEX attendance_program ON attendance (program_id, local_date);
+-- Covering: the quality report reads a program's year of attendance from the index alone.
+CREATE INDEX attendance_program ON attendance (program_id, local_date, occurrence_id, client_id, status, minutes);
 
 -- Primary-clinician history (UTC date of each change), written by triggers on clients.
 CREATE TABLE client_clinician_history (
