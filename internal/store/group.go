@@ -130,6 +130,9 @@ func (svc *GroupService) CreateGroup(ctx context.Context, in carepath.GroupCreat
 			return nil, fmt.Errorf("new id: %w", err)
 		}
 		w := dg.Series.Recurrence
+		if err := svc.checkConflicts(ctx, tx, id.String(), in, dg); err != nil {
+			return nil, err
+		}
 		g = &carepath.Group{ID: id.String(), ProgramID: in.ProgramID, Name: dg.Name, Type: string(dg.Type),
 			Capacity: dg.Capacity, FacilitatorIDs: dg.FacilitatorIDs, Days: splitIDs(daysText(w)),
 			StartTime: w.Start.String(), Minutes: w.Minutes, StartDate: w.From.String(), Modality: in.Modality,
@@ -363,4 +366,22 @@ func (svc *GroupService) changeRoster(ctx context.Context, groupID, clientID, fi
 // hasField reports whether errs already names field.
 func hasField(errs carepath.FieldErrors, field string) bool {
 	return slices.ContainsFunc(errs, func(f carepath.FieldError) bool { return f.Field == field })
+}
+
+// checkConflicts refuses a new group whose sessions (over its dates, or a year when it has no
+// end date) double-book a facilitator or its room; ECONFLICT names facilitator_ids or room.
+func (svc *GroupService) checkConflicts(ctx context.Context, tx *sql.Tx, id string, in carepath.GroupCreate, dg delivery.Group) error {
+	p, err := readProgram(ctx, svc.s, tx, in.ProgramID)
+	if err != nil {
+		return err
+	}
+	w := dg.Series.Recurrence
+	se := &series{id: id, programID: p.ID, kind: delivery.KindGroup, groupType: dg.Type, program: p, loc: p.Location(),
+		ds: delivery.Series{ID: id, Recurrence: w}, clinicians: dg.FacilitatorIDs, modality: in.Modality, room: dg.Room}
+	from := w.From.Midnight(se.loc)
+	to := from.Add(conflictHorizon)
+	if !w.Until.IsZero() {
+		to = w.Until.AddDays(1).Midnight(se.loc)
+	}
+	return (&SessionService{s: svc.s}).checkConflicts(ctx, tx, se.occurrences(from, to))
 }

@@ -135,6 +135,14 @@ func TestSessionConflicts(t *testing.T) {
 		if carepath.ErrorCode(err) != carepath.ECONFLICT || !slices.Contains(fieldPaths(err), "client_id") {
 			t.Errorf("double-booked client: %v %v", err, fieldPaths(err))
 		}
+		// A second group in Room 1 on Fridays, or with the same facilitator, clashes.
+		_, err = f.groups.CreateGroup(asFrontDesk, carepath.GroupCreate{ProgramID: f.program.ID, Name: "Skills",
+			Type: "skills", FacilitatorIDs: []string{f.clinician}, Days: []string{"fri"}, StartTime: "11:00", Minutes: 60,
+			StartDate: "2026-11-02", Room: "Room 1"})
+		if got := fieldPaths(err); carepath.ErrorCode(err) != carepath.ECONFLICT || !slices.Contains(got, "facilitator_ids") ||
+			!slices.Contains(got, "room") {
+			t.Errorf("double-booked group: %v %v", err, got)
+		}
 		// Room 1 is the group's.
 		_, err = f.sessions.CreateSession(asFrontDesk, carepath.SessionCreate{ProgramID: f.program.ID, Kind: "family",
 			ClientID: f.carol, ClinicianID: f.other, Date: "2026-11-06", StartTime: "08:30", Minutes: 60, Room: "Room 1"})
