@@ -51,12 +51,13 @@ func TestBrowserGroupNote(t *testing.T) {
 		return js[string](b, `document.querySelector('input[type=hidden][value=`+jsString(id)+`]').name.replace('client_', '')`)
 	}
 
+	occ := testGroupSession(t, st, s.bo.ID, s.robin.ID, s.sky.ID)
 	signIn("cm@example.org")
 	b.open("/staff/notes/group/new")
 	b.axeCheck("group note form", axe)
 	fits("group note form")
 	robin, sky := rowOf(s.robin.ID), rowOf(s.sky.ID)
-	b.typeInto("note-session", "g1:2026-03-09")
+	b.typeInto("note-session", occ)
 	b.typeInto("note-sec-data", "Relapse prevention: mapping high-risk situations.")
 	b.typeInto("note-sec-assessment", "Group engaged; two shared plans.")
 	b.typeInto("note-sec-plan", "Continue Wednesday.")

@@ -116,6 +116,14 @@ func TestNotePages(t *testing.T) {
 	}
 
 	// A case manager's group note: the shared part once, a part per attendee, co-signed by a supervisor.
+	occ := testGroupSession(t, st, s.bo.ID, s.robin.ID, s.sky.ID)
+	if code, _, body := cm("GET", "/staff/notes/group/new?session="+occ, nil); code != 200 || !strings.Contains(body, `value="`+occ+`"`) ||
+		!strings.Contains(body, "Individual part for Sky Moss") {
+		t.Errorf("group form from a session: %d", code)
+	}
+	if code, _, _ := cm("GET", "/staff/notes/group/new?session="+occ[:len(occ)-2]+"27", nil); code != 404 {
+		t.Errorf("group form from no session: %d", code)
+	}
 	code, _, body := cm("GET", "/staff/notes/group/new", nil)
 	if code != 200 || !strings.Contains(body, "Individual part for Robin Lake") || !strings.Contains(body, "Individual part for Sky Moss") {
 		t.Fatalf("group form: %d", code)
@@ -126,7 +134,7 @@ func TestNotePages(t *testing.T) {
 		return body[j+len(`name="client_`) : j+len(`name="client_`)+1]
 	}
 	r, k := rowOf(s.robin), rowOf(s.sky)
-	group := formOf("format", "dap", "session_id", "g1:2026-03-09", "sec_data", "Relapse prevention group",
+	group := formOf("format", "dap", "session_id", occ, "sec_data", "Relapse prevention group",
 		"sec_assessment", "Engaged", "sec_plan", "Continue", "cosigner_id", s.bo.ID, "action", "save",
 		"client_"+r, s.robin.ID, "client_"+k, s.sky.ID, "att_"+r, "1", "att_"+k, "1", "ind_"+k, "Quiet today")
 	if code, _, body := cm("POST", "/staff/notes/group", group); code != 400 || !strings.Contains(body, `href="#note-att-`+r+`-individual"`) ||

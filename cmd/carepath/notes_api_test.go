@@ -1,13 +1,40 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/store"
 )
+
+// testGroupSession creates a program and a Monday, Wednesday and Friday group run by
+// facilitator with clients on its roster from its first day, and returns the id of its
+// Wednesday occurrence, 2026-10-28.
+func testGroupSession(t *testing.T, st *store.Store, facilitator string, clients ...string) string {
+	t.Helper()
+	cli := carepath.NewContext(context.Background(), cliActor())
+	p, err := store.NewProgramService(st).CreateProgram(cli, carepath.ProgramCreate{Name: "Evening IOP", Level: carepath.LevelIOP, TimeZone: "America/Chicago"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := store.NewGroupService(st)
+	g, err := groups.CreateGroup(cli, carepath.GroupCreate{ProgramID: p.ID, Name: "Relapse prevention", Type: "relapse_prevention",
+		FacilitatorIDs: []string{facilitator}, Days: []string{"mon", "wed", "fri"}, StartTime: "18:00", Minutes: 180,
+		StartDate: "2026-10-26", Room: "Room 2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range clients {
+		if _, err := groups.AddGroupMember(cli, g.ID, c, "2026-10-26"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return g.ID + ":2026-10-28"
+}
 
 func TestNotesAPI(t *testing.T) {
 	ts, st := testServer(t)
@@ -35,7 +62,8 @@ func TestNotesAPI(t *testing.T) {
 	dap := `"sections":{"data":"Practised grounding","assessment":"Less anxious","plan":"Weekly"}`
 	individual := `{"kind":"individual","format":"dap","client_id":"` + robin + `",` + dap + `,"objective_ids":["` + objective + `"]}`
 	noteID := create("/notes", ana, individual)
-	group := `{"kind":"group","format":"birp","session_id":"g1:2026-03-09",
+	occ := testGroupSession(t, st, boStaff.ID, robin, sky)
+	group := `{"kind":"group","format":"birp","session_id":"` + occ + `",
 		"sections":{"behavior":"Six attended","intervention":"Skills","response":"Engaged","plan":"Continue"},
 		"attendees":[{"client_id":"` + robin + `","individual":"Shared a trigger","objective_ids":["` + objective + `"]},
 		{"client_id":"` + sky + `","individual":"Listened"}]}`
@@ -56,8 +84,9 @@ func TestNotesAPI(t *testing.T) {
 		{"unknown kind", "POST", "/notes", ana, `{"kind":"phone","format":"dap","client_id":"` + robin + `",` + dap + `}`, 400, `"kind"`},
 		{"objective of another plan", "POST", "/notes", ana, strings.Replace(individual, planID, "0190a0b2-0000-7000-8000-000000000000", 1),
 			400, `"objective_ids[0]"`},
-		{"group note without attendees", "POST", "/notes", cm, `{"kind":"group","format":"dap","session_id":"g1:2026-03-09",` + dap + `}`,
+		{"group note without attendees", "POST", "/notes", cm, `{"kind":"group","format":"dap","session_id":"` + occ + `",` + dap + `}`,
 			400, `"attendees"`},
+		{"a session not on the schedule", "POST", "/notes", cm, strings.Replace(group, occ, occ[:len(occ)-2]+"27", 1), 400, `"session_id"`},
 		{"stale revision is 409", "PUT", "/notes/" + noteID, ana, `{"revision":7,` + dap + `}`, 409, "reload"},
 		{"only the author edits", "PUT", "/notes/" + noteID, cm, `{"revision":1,` + dap + `}`, 403, ""},
 		{"no addendum on a draft", "POST", "/notes/" + noteID + "/addenda", ana, `{"text":"x"}`, 409, ""},

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/carepath/carepath"
@@ -231,9 +232,11 @@ func (svc *NoteService) mayEditDraft(ctx context.Context, n *carepath.Note) erro
 	return nil
 }
 
-// checkLinks checks in tx that every client of n exists and is on the actor's care team, that
-// each linked objective is in a plan of its client, and that the co-signer is a clinician or
-// an admin. Field errors name the JSON paths.
+// checkLinks checks in tx that the session n documents is on the schedule, that every client
+// of n exists, is on the actor's care team (or on the roster of a session the actor runs) and
+// was scheduled for the session and not marked absent, that each linked objective is in a
+// plan of its client, and that the co-signer is a clinician or an admin. Field errors name
+// the JSON paths.
 func (svc *NoteService) checkLinks(ctx context.Context, tx *sql.Tx, n *carepath.Note) error {
 	clients := &ClientService{s: svc.s}
 	type link struct {
@@ -247,12 +250,29 @@ func (svc *NoteService) checkLinks(ctx context.Context, tx *sql.Tx, n *carepath.
 			links = append(links, link{fmt.Sprintf("attendees[%d].client_id", i), a.ClientID, a.ObjectiveIDs})
 		}
 	}
+	ns, err := svc.sessionOfNote(ctx, tx, n)
+	if err != nil {
+		return err
+	}
 	for _, l := range links {
+		// A group's facilitator writes about everyone on its roster, care team or not.
+		if ns != nil && ns.runs && slices.Contains(ns.clients, l.client) {
+			ok, err := svc.clientExists(ctx, tx, l.client)
+			if err != nil {
+				return err
+			}
+			if ok {
+				continue
+			}
+		}
 		if _, err := clients.readVisible(ctx, tx, l.client); err != nil {
 			return clientFieldError(err, l.path)
 		}
 	}
 	var errs carepath.FieldErrors
+	for _, l := range links {
+		ns.checkAttended(&errs, l.path, l.client)
+	}
 	plans := map[string]*carepath.Plan{}
 	for _, l := range links {
 		objPath := "objective_ids"

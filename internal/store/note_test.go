@@ -49,12 +49,18 @@ func TestNoteLifecycle(t *testing.T) {
 		if carepath.ErrorCode(err) != carepath.ENOTFOUND || !slices.Equal(fieldPaths(err), []string{"client_id"}) {
 			t.Errorf("other's client: %v", err)
 		}
+		// A session that is not on the schedule.
+		_, err = svc.CreateNote(asA, carepath.NoteInput{Kind: carepath.NoteIndividual, Format: carepath.FormatDAP,
+			ClientID: c.ID, SessionID: "s1", Sections: dapSections("Met")})
+		if !slices.Equal(fieldPaths(err), []string{"session_id"}) {
+			t.Errorf("unknown session: %v", err)
+		}
 		if n := rowCount(t, env, "notes", "1 = 1"); n != 0 {
 			t.Errorf("%d notes written after refusals", n)
 		}
 
 		n, err := svc.CreateNote(asA, carepath.NoteInput{Kind: carepath.NoteIndividual, Format: carepath.FormatDAP,
-			ClientID: c.ID, SessionID: "s1", Sections: dapSections("Discussed sleep"), ObjectiveIDs: []string{obj}})
+			ClientID: c.ID, Sections: dapSections("Discussed sleep"), ObjectiveIDs: []string{obj}})
 		if err != nil {
 			t.Fatalf("CreateNote: %v", err)
 		}
@@ -129,7 +135,8 @@ func TestGroupNoteAndCosign(t *testing.T) {
 		b.CaseManagerID = caseManagerA
 		mustCreate(t, clients, b)
 		asCM := actorAs(carepath.RoleCaseManager, caseManagerA)
-		in := carepath.NoteInput{Kind: carepath.NoteGroup, Format: carepath.FormatBIRP, SessionID: "g1:2026-03-09",
+		occ := groupOccurrence(t, env, a.ID, b.ID)
+		in := carepath.NoteInput{Kind: carepath.NoteGroup, Format: carepath.FormatBIRP, SessionID: occ,
 			Sections:  map[string]string{"behavior": "Eight attended", "intervention": "Relapse prevention skills", "response": "Engaged", "plan": "Continue"},
 			Attendees: []carepath.NoteAttendee{{ClientID: a.ID, Individual: "Shared a trigger"}, {ClientID: b.ID, Individual: "Quiet, listened"}}}
 		// A clinician who has only one of the attendees may not write the note: 404 naming the attendee.
@@ -194,4 +201,82 @@ func sameSet(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
+}
+
+// groupOccurrence creates a Monday/Wednesday/Friday group run by a new clinician with clients
+// on its roster from its first day, and returns the id of that first occurrence.
+func groupOccurrence(t *testing.T, env *storetest.Env, clients ...string) string {
+	t.Helper()
+	st := &carepath.Staff{Email: "facilitator@example.org", Name: "Facilitator", Role: carepath.RoleClinician}
+	if err := store.NewStaffService(env.Store).CreateStaff(asAdmin, st, testPassword); err != nil {
+		t.Fatalf("CreateStaff: %v", err)
+	}
+	groups := store.NewGroupService(env.Store)
+	g, err := groups.CreateGroup(asFrontDesk, carepath.GroupCreate{ProgramID: newTestProgram(t, env, "Group IOP").ID,
+		Name: "Relapse prevention", Type: "relapse_prevention", FacilitatorIDs: []string{st.ID},
+		Days: []string{"mon", "wed", "fri"}, StartTime: "09:00", Minutes: 180, StartDate: "2026-10-26", Room: "Room 2"})
+	if err != nil {
+		t.Fatalf("CreateGroup: %v", err)
+	}
+	for _, c := range clients {
+		if _, err := groups.AddGroupMember(asFrontDesk, g.ID, c, "2026-10-26"); err != nil {
+			t.Fatalf("AddGroupMember: %v", err)
+		}
+	}
+	return g.ID + ":2026-10-26"
+}
+
+// TestGroupNoteSession checks a group note against its session: the occurrence must be on the
+// schedule, each attendee on its roster and not marked absent; the facilitator writes about
+// everyone on the roster, care team or not.
+func TestGroupNoteSession(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		f := newDeliveryFixture(t, env)
+		g := f.group(t)
+		for _, c := range []string{f.alice, f.carol} {
+			if _, err := f.groups.AddGroupMember(asFrontDesk, g.ID, c, "2026-10-26"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		svc := store.NewNoteService(env.Store)
+		occ := g.ID + ":2026-10-28"
+		note := func(session string, clients ...string) carepath.NoteInput {
+			in := carepath.NoteInput{Kind: carepath.NoteGroup, Format: carepath.FormatDAP, SessionID: session, Sections: dapSections("Skills")}
+			for _, c := range clients {
+				in.Attendees = append(in.Attendees, carepath.NoteAttendee{ClientID: c, Individual: "Took part"})
+			}
+			return in
+		}
+		for _, tc := range []struct {
+			name string
+			in   carepath.NoteInput
+			want []string
+		}{
+			{"no session that day", note(g.ID+":2026-10-27", f.alice), []string{"session_id"}},
+			{"no such group", note("0190a0b2-0000-7000-8000-000000000000:2026-10-28", f.alice), []string{"session_id"}},
+			{"not on the roster", note(occ, f.alice, f.bob), []string{"attendees[1].client_id"}},
+		} {
+			if _, err := svc.CreateNote(f.asClinician, tc.in); carepath.ErrorCode(err) != carepath.EINVALID || !slices.Equal(fieldPaths(err), tc.want) {
+				t.Errorf("%s: %v", tc.name, err)
+			}
+		}
+		// Carol is another clinician's client, but on the roster of the facilitator's group.
+		n, err := svc.CreateNote(f.asClinician, note(occ, f.alice, f.carol))
+		if err != nil || len(n.Attendees) != 2 {
+			t.Fatalf("facilitator's note: %+v %v", n, err)
+		}
+		// Someone not running the group may not write about Carol.
+		if _, err := svc.CreateNote(actorAs(carepath.RoleClinician, f.other), note(occ, f.alice, f.carol)); carepath.ErrorCode(err) != carepath.ENOTFOUND ||
+			!slices.Equal(fieldPaths(err), []string{"attendees[0].client_id"}) {
+			t.Errorf("not the facilitator: %v", err)
+		}
+		// A client marked absent gets no part in the note.
+		if _, err := f.attendance.RecordAttendance(f.asClinician, occ, carepath.AttendanceUpdate{Records: []carepath.AttendanceRecord{
+			{ClientID: f.alice, Status: "present", Minutes: 180}, {ClientID: f.carol, Status: "absent_unexcused"}}}); err != nil {
+			t.Fatalf("RecordAttendance: %v", err)
+		}
+		if _, err := svc.CreateNote(f.asClinician, note(occ, f.alice, f.carol)); !slices.Equal(fieldPaths(err), []string{"attendees[1].client_id"}) {
+			t.Errorf("absent attendee: %v", err)
+		}
+	})
 }

@@ -82,8 +82,8 @@ func formOfNote(n *carepath.Note, names map[string]string) noteForm {
 	for k, v := range n.Sections {
 		f.Sections[k] = v
 	}
-	for _, a := range n.Attendees {
-		f.Rows = append(f.Rows, attendeeRow{ClientID: a.ClientID, Name: names[a.ClientID], Individual: a.Individual, Attended: true})
+	for i, a := range n.Attendees {
+		f.Rows = append(f.Rows, attendeeRow{ClientID: a.ClientID, Name: rowName(names, a.ClientID, i), Individual: a.Individual, Attended: true})
 	}
 	return f
 }
@@ -293,6 +293,15 @@ func (s *Server) groupNoteNewForm(w http.ResponseWriter, r *http.Request, who si
 		return
 	}
 	f := noteForm{Kind: carepath.NoteGroup, Format: carepath.NoteFormat(r.URL.Query().Get("format")), Sections: map[string]string{}}
+	if id := r.URL.Query().Get("session"); id != "" && s.Sessions != nil {
+		rows, ok := s.sessionRows(w, r, id)
+		if !ok {
+			return
+		}
+		f.SessionID, f.Rows = id, rows
+		s.renderNoteForm(w, r, who, http.StatusOK, nil, nil, f, nil, "")
+		return
+	}
 	list, _, err := s.Clients.FindClients(r.Context(), carepath.ClientFilter{Limit: carepath.MaxNoteAttendees})
 	if err != nil {
 		s.noteFailed(w, r, "find clients", err)
@@ -302,6 +311,47 @@ func (s *Server) groupNoteNewForm(w http.ResponseWriter, r *http.Request, who si
 		f.Rows = append(f.Rows, attendeeRow{ClientID: c.ID, Name: clientName(c)})
 	}
 	s.renderNoteForm(w, r, who, http.StatusOK, nil, nil, f, nil, "")
+}
+
+// sessionRows offers the roster of group session id: everyone scheduled except those marked
+// absent, with those marked present, late or leaving early already ticked. A client outside
+// the staff member's care team (on the roster of a group they run) is named by place only.
+func (s *Server) sessionRows(w http.ResponseWriter, r *http.Request, id string) ([]attendeeRow, bool) {
+	o, err := s.Sessions.FindOccurrence(r.Context(), id)
+	if err == nil && o.Kind != carepath.SessionGroup {
+		err = carepath.Errorf(carepath.ENOTFOUND, "There is no such group session.")
+	}
+	if err != nil {
+		if code := carepath.ErrorCode(err); code == carepath.ENOTFOUND || code == carepath.EINVALID {
+			s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Session not found"},
+				Message: "There is no group session here that you may see."})
+			return nil, false
+		}
+		s.noteFailed(w, r, "find session", err)
+		return nil, false
+	}
+	came, absent := map[string]bool{}, map[string]bool{}
+	if s.Attendance != nil {
+		if sheet, err := s.Attendance.FindAttendance(r.Context(), id); err == nil {
+			for _, rec := range sheet.Records {
+				switch rec.Status {
+				case "absent_excused", "absent_unexcused":
+					absent[rec.ClientID] = true
+				default:
+					came[rec.ClientID] = true
+				}
+			}
+		}
+	}
+	names := s.clientNames(r, o.ClientIDs...)
+	var rows []attendeeRow
+	for i, c := range o.ClientIDs {
+		if absent[c] {
+			continue
+		}
+		rows = append(rows, attendeeRow{ClientID: c, Name: rowName(names, c, i), Attended: came[c]})
+	}
+	return rows, true
 }
 
 // canWriteNotes reports whether role may write notes; it only decides what the pages offer.
@@ -323,7 +373,7 @@ func (s *Server) groupNoteCreate(w http.ResponseWriter, r *http.Request, who sig
 	f.Kind = carepath.NoteGroup
 	names := s.clientNames(r, rowIDs(f.Rows)...)
 	for i := range f.Rows {
-		f.Rows[i].Name = names[f.Rows[i].ClientID]
+		f.Rows[i].Name = rowName(names, f.Rows[i].ClientID, i)
 	}
 	if r.PostForm.Get("action") == "format" {
 		s.renderNoteForm(w, r, who, http.StatusOK, nil, nil, f, nil, "")
@@ -344,6 +394,15 @@ func (s *Server) groupNoteCreate(w http.ResponseWriter, r *http.Request, who sig
 	default:
 		s.noteFailed(w, r, "create group note", err)
 	}
+}
+
+// rowName names the client of row i: by name when the staff member may see the client, else
+// by place (a client on the roster of a group they run but outside their care team).
+func rowName(names map[string]string, id string, i int) string {
+	if name, ok := names[id]; ok {
+		return name
+	}
+	return "Client " + strconv.Itoa(i+1) + " on the roster"
 }
 
 func rowIDs(rows []attendeeRow) []string {
@@ -389,7 +448,8 @@ func (s *Server) noteSave(w http.ResponseWriter, r *http.Request, who signedIn) 
 		}
 		f.Rows = nil
 		for _, a := range n.Attendees {
-			f.Rows = append(f.Rows, attendeeRow{ClientID: a.ClientID, Name: names[a.ClientID], Individual: byID[a.ClientID], Attended: true})
+			f.Rows = append(f.Rows, attendeeRow{ClientID: a.ClientID, Name: rowName(names, a.ClientID, len(f.Rows)),
+				Individual: byID[a.ClientID], Attended: true})
 		}
 	}
 	atts, rows := f.attendees()
