@@ -41,6 +41,9 @@ type CalendarFeedService interface {
 	// feed (and of the client, for a client feed). ENOTFOUND for an unknown or revoked token,
 	// and for a staff feed whose owner's account is disabled.
 	OpenCalendarFeed(ctx context.Context, token string) (*CalendarFeed, error)
+	// CancelledOccurrences lists the cancelled occurrences starting in [from, to) of the series
+	// the actor runs (staff) or is on (a client), for a feed to mark them cancelled.
+	CancelledOccurrences(ctx context.Context, from, to time.Time) ([]*Occurrence, error)
 
 	// ProgramScorecardPublic reports whether a program publishes its quality scorecard.
 	// Anyone may ask. ENOTFOUND for an unknown program.

@@ -185,12 +185,14 @@ var policy = map[recordType]map[action][]carepath.Role{
 	// creates and sees groups and schedules like the care team; clinicians and case managers see
 	// only the occurrences of their care-team clients or that they run (scheduleScope decides,
 	// row by row). Attendance, dose and alerts are clinical: the care team, admin and the command
-	// line. The quality report is the admin's dashboard. Reviewers see none of it.
+	// line. The quality report is the admin's dashboard. A client lists only their own occurrences
+	// (their calendar feed). Reviewers see none of it.
 	recGroup: {
 		actCreate: scheduling, actRead: scheduling, actList: scheduling, actUpdate: scheduling,
 	},
 	recSession: {
-		actCreate: scheduling, actList: scheduling, actRead: scheduling, actCancel: scheduling, actMove: scheduling,
+		actCreate: scheduling, actList: append(slices.Clone(scheduling), carepath.RoleClient), actRead: scheduling,
+		actCancel: scheduling, actMove: scheduling,
 	},
 	recAttendance: {
 		actRead:   {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},

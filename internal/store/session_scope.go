@@ -13,7 +13,8 @@ import (
 // the actor's role: admin, the command line and the front desk (which schedules) see every
 // occurrence and its whole roster; a clinician or case manager sees the occurrences they run
 // (with the whole roster) and those that list one of their care-team clients (canSeeClient),
-// with only those clients on the roster.
+// with only those clients on the roster. A client (reading their own calendar feed) sees only
+// the occurrences that list them, with only themselves on the roster.
 type scheduleScope struct {
 	actor   carepath.Actor
 	all     bool
@@ -23,6 +24,10 @@ type scheduleScope struct {
 func newScheduleScope(ctx context.Context, s *Store, tx *sql.Tx) (*scheduleScope, error) {
 	actor, _ := carepath.ActorFrom(ctx)
 	sc := &scheduleScope{actor: actor, clients: map[string]bool{}}
+	if actor.Role == carepath.RoleClient { // a client's calendar feed: their own occurrences only
+		sc.clients[actor.ID] = actor.ID != ""
+		return sc, nil
+	}
 	column, ok := clientScope(actor)
 	if !ok {
 		return sc, nil

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,6 +23,13 @@ var sessionKindNames = map[string]string{
 	carepath.SessionFamily:     "Family session",
 	carepath.SessionMedication: "Medication management",
 	carepath.SessionGroup:      "Group",
+}
+
+// groupTypeName names a group by its type, e.g. "Process group", for a reader who may not
+// see the group itself.
+func groupTypeName(t string) string {
+	name := strings.ReplaceAll(t, "_", " ") + " group"
+	return strings.ToUpper(name[:1]) + name[1:]
 }
 
 // sessionKind returns the display name of a session kind.
@@ -67,26 +75,40 @@ func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "Internal error.", http.StatusInternalServerError)
 		return
 	}
-	names := feedNamer{s: s, r: r.WithContext(ctx), show: feed.OwnerKind == carepath.FeedStaff && feed.ShowClientNames}
+	cancelled, err := s.CalendarFeeds.CancelledOccurrences(ctx, now.Add(-feedPast), now.Add(feedFuture))
+	if err != nil {
+		s.Log.Error("calendar feed cancelled sessions", "err", err, "code", carepath.ErrorCode(err))
+		http.Error(w, "Internal error.", http.StatusInternalServerError)
+		return
+	}
+	isCancelled := make(map[string]bool, len(cancelled))
+	for _, o := range cancelled {
+		isCancelled[o.ID] = true
+	}
+	occs = append(occs, cancelled...)
+	slices.SortStableFunc(occs, func(a, b *carepath.Occurrence) int { return occurrenceStart(a).Compare(occurrenceStart(b)) })
+	names := feedNamer{s: s, r: r.WithContext(ctx), staff: feed.OwnerKind == carepath.FeedStaff,
+		show: feed.OwnerKind == carepath.FeedStaff && feed.ShowClientNames}
 	cal := ical.Calendar{Name: "carepath sessions", Refresh: time.Hour}
 	if feed.OwnerKind == carepath.FeedStaff {
 		cal.Name = "carepath: my sessions"
 	}
 	for _, o := range occs {
-		start := o.StartAt
+		start := occurrenceStart(o)
 		if start.IsZero() {
-			if start, err = time.Parse(time.RFC3339, o.Start); err != nil {
-				continue
-			}
+			continue
 		}
 		ev := ical.Event{UID: o.ID + "@carepath", Stamp: now, Start: start, End: start.Add(time.Duration(o.Minutes) * time.Minute),
-			Summary: names.title(o)}
+			Summary: names.title(o), Cancelled: isCancelled[o.ID]}
 		if o.Modality == "telehealth" {
 			ev.Location, ev.URL = "Telehealth", o.MeetingLink
 		} else {
 			ev.Location = o.Room
 		}
-		if o.Moved {
+		switch {
+		case ev.Cancelled:
+			ev.Description, ev.Sequence = "This session is cancelled.", 1
+		case o.Moved:
 			ev.Description, ev.Sequence = "This session was moved from its usual time.", 1
 		}
 		cal.Events = append(cal.Events, ev)
@@ -107,11 +129,13 @@ func feedNotFound(w http.ResponseWriter) {
 	_, _ = w.Write([]byte("There is no calendar at this address.\n"))
 }
 
-// feedNamer writes event titles: the kind of session and, for groups, the group's name; a
-// client's name only when the staff owner opted in (and may see the client).
+// feedNamer writes event titles: the kind of session and, for groups, the group's name (its
+// type in a client's feed); a client's name only when the staff owner opted in (and may see
+// the client).
 type feedNamer struct {
 	s       *Server
 	r       *http.Request
+	staff   bool // a staff owner, who may read the groups' names
 	show    bool
 	groups  map[string]string
 	clients map[string]string
@@ -121,7 +145,10 @@ func (n *feedNamer) title(o *carepath.Occurrence) string {
 	t := sessionKind(o.Kind)
 	if o.GroupID != "" {
 		if g := n.group(o.GroupID); g != "" {
-			t = "Group: " + g
+			return "Group: " + g
+		}
+		if o.GroupType != "" {
+			return groupTypeName(o.GroupType)
 		}
 		return t
 	}
@@ -134,6 +161,9 @@ func (n *feedNamer) title(o *carepath.Occurrence) string {
 }
 
 func (n *feedNamer) group(id string) string {
+	if !n.staff {
+		return ""
+	}
 	if n.groups == nil {
 		n.groups = map[string]string{}
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 
 	"github.com/carepath/carepath"
@@ -15,9 +16,10 @@ type calendarFeedView struct {
 	Action string           // where the form posts
 	Feed   *carepath.CalendarFeed
 	// URL and WebcalURL are the new feed's address, shown once, right after it is made.
-	URL, WebcalURL string
-	Revoked        bool
-	Problem        string
+	URL       string
+	WebcalURL template.URL // html/template would refuse a webcal: address as a plain string
+	Revoked   bool
+	Problem   string
 }
 
 // staffFeedPage shows the signed-in staff member's calendar feed: whether there is one, and
@@ -87,7 +89,7 @@ func (s *Server) saveFeed(w http.ResponseWriter, r *http.Request, v calendarFeed
 		v.Feed, token, err = s.CalendarFeeds.CreateCalendarFeed(r.Context(), kind, owner, r.PostForm.Get("show_names") == "yes")
 		if err == nil {
 			v.URL = feedURL(r, "http", token)
-			v.WebcalURL = feedURL(r, "webcal", token)
+			v.WebcalURL = template.URL(feedURL(r, "webcal", token)) // built here from the host and a base64url token
 		}
 	case "revoke":
 		err = s.CalendarFeeds.RevokeCalendarFeed(r.Context(), kind, owner)
