@@ -345,9 +345,11 @@ type NoteFilter struct {
 // NoteService stores clinical notes. Every call reads or writes client data and is audited.
 type NoteService interface {
 	// CreateNote writes a draft note as the actor. EINVALID names the fields, including
-	// objective ids that are not in the client's plans; ENOTFOUND naming client_id or
-	// attendees[i].client_id when a client does not exist or is outside the actor's care team
-	// (nothing is written); EFORBIDDEN for roles that may not write notes.
+	// objective ids that are not in the client's plans, a session_id that is not an occurrence
+	// on the schedule of the note's kind, and clients not scheduled for it or marked absent;
+	// ENOTFOUND naming client_id or attendees[i].client_id when a client does not exist or is
+	// outside the actor's care team (a group's facilitator may write about its whole roster);
+	// nothing is written. EFORBIDDEN for roles that may not write notes.
 	CreateNote(ctx context.Context, in NoteInput) (*Note, error)
 	// UpdateNote replaces the content of draft note id. EINVALID names the fields; ECONFLICT
 	// when u.Revision is stale or the note is signed (nothing changes); EFORBIDDEN when the
