@@ -35,6 +35,9 @@ const (
 	recDose       recordType = "dose"
 	recQuality    recordType = "quality"
 	recAlert      recordType = "alert"
+
+	recAvailability recordType = "availability"
+	recSchedulePlan recordType = "schedule_plan"
 )
 
 // action is what a call does to a record type. The audit log names a call
@@ -63,6 +66,8 @@ const (
 
 	actCancel action = "cancel"
 	actMove   action = "move"
+
+	actApply action = "apply"
 )
 
 // policy is the access policy as data: for each record type and action, the roles that may
@@ -206,6 +211,21 @@ var policy = map[recordType]map[action][]carepath.Role{
 	},
 	recQuality: {
 		actRead: {carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// A client's weekly availability: the care team (canSeeClient decides) and the front desk,
+	// which schedules, read and record it, as do admin and the command line. A clinician's
+	// availability and caseload limit are kept on the staff account (recStaff: admin).
+	recAvailability: {
+		actRead:   {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actUpdate: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// Schedule plans ("Plan next week"): the program director proposes, reads and applies
+	// them. carepath has no program-director role yet, so for now that is the admin (and the
+	// command line).
+	recSchedulePlan: {
+		actCreate: {carepath.RoleAdmin, carepath.RoleSystem},
+		actRead:   {carepath.RoleAdmin, carepath.RoleSystem},
+		actApply:  {carepath.RoleAdmin, carepath.RoleSystem},
 	},
 	// The audit log: only admin and the command line read it; nobody changes it.
 	recAudit: {

@@ -1,0 +1,42 @@
+-- Weekly availability as hour slots ("mon-09": Monday 09:00-10:00 in the program's time zone,
+-- comma-separated): a client's, recorded in the chart, and a clinician's with the most
+-- distinct clients they see individually in a week; no row means not recorded. And the
+-- schedule plans a program director proposes and applies ("Plan next week"): the proposal
+-- as JSON (ids only, no names), the fingerprint of the rosters, sessions and therapists it
+-- was computed from (applying a stale plan is refused) and who applied it when.
+-- The same schema as internal/postgres/migrations/00013_availability.sql.
+
+-- +goose Up
+CREATE TABLE client_availability (
+    client_id  TEXT PRIMARY KEY REFERENCES clients (id),
+    slots      TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE clinician_availability (
+    staff_id    TEXT PRIMARY KEY REFERENCES staff (id),
+    slots       TEXT NOT NULL,
+    max_clients INTEGER NOT NULL CHECK (max_clients BETWEEN 0 AND 200),
+    updated_by  TEXT NOT NULL,
+    updated_at  TIMESTAMP NOT NULL
+);
+
+CREATE TABLE schedule_plans (
+    id          TEXT PRIMARY KEY,
+    program_id  TEXT NOT NULL REFERENCES programs (id),
+    week        TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('proposed', 'applied')),
+    fingerprint TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    created_by  TEXT NOT NULL,
+    created_at  TIMESTAMP NOT NULL,
+    applied_by  TEXT NOT NULL DEFAULT '',
+    applied_at  TIMESTAMP
+);
+CREATE INDEX schedule_plans_program ON schedule_plans (program_id, week);
+
+-- +goose Down
+DROP TABLE schedule_plans;
+DROP TABLE clinician_availability;
+DROP TABLE client_availability;

@@ -1,0 +1,124 @@
+package store
+
+import (
+	"slices"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/schedule"
+)
+
+// describePlan turns a solution of the week (inst is the instance without the departing
+// clinicians) into the proposal a director reviews: every client's groups, therapist and
+// hours before and after, the groups' sizes and the clinicians' caseloads.
+func describePlan(pw *plannedWeek, inst *schedule.Instance, sol *schedule.Solution, orphans, uncovered []string) *carepath.SchedulePlan {
+	p := &carepath.SchedulePlan{ProgramID: pw.program.ID, Week: pw.week.String(), Monday: pw.monday.String(),
+		Without: nonNil(slices.Clone(pw.gone)), Status: carepath.PlanProposed, Objective: sol.Objective,
+		TargetGroupSize: inst.TargetGroupSize, Uncovered: nonNil(uncovered),
+		Weights: carepath.PlanWeights{GroupMinute: inst.Weights.GroupMinute, IndividualSession: inst.Weights.IndividualSession,
+			Continuity: inst.Weights.Continuity, OverTarget: inst.Weights.OverTarget},
+		Groups: []carepath.PlanGroup{}, Clients: []carepath.PlanClient{}, Sessions: []carepath.PlanSession{},
+		Clinicians: []carepath.PlanClinician{}}
+	if r, err := schedule.Check(inst, pw.prev); err == nil {
+		p.CurrentObjective = r.Objective
+	}
+	ch := schedule.Compare(inst, pw.prev, sol, orphans)
+	p.Summary.MembershipsKept, p.Summary.MembershipsAdded, p.Summary.MembershipsDropped =
+		ch.MembershipsKept, ch.MembershipsAdded, ch.MembershipsDropped
+
+	minutes := map[string]int{}
+	for _, g := range inst.Groups {
+		minutes[g.ID] = len(g.Slots) * schedule.SlotMinutes
+		pg := carepath.PlanGroup{GroupID: g.ID, Name: pw.groupName[g.ID], Slots: g.Slots, Capacity: g.Capacity,
+			Before: len(pw.prev.Groups[g.ID]), After: len(sol.Groups[g.ID])}
+		if pg.Capacity == uncappedGroup {
+			pg.Capacity = 0
+		}
+		pg.OverTarget = pg.After > inst.TargetGroupSize
+		pg.OverCap = pg.Capacity > 0 && pg.After > pg.Capacity
+		p.Groups = append(p.Groups, pg)
+	}
+	groupsOf := func(s *schedule.Solution) map[string][]string {
+		out := map[string][]string{}
+		for _, g := range inst.Groups {
+			for _, c := range s.Groups[g.ID] {
+				out[c] = append(out[c], g.ID)
+			}
+		}
+		return out
+	}
+	before, after := groupsOf(pw.prev), groupsOf(sol)
+	clinBefore, clinAfter, slots := map[string]string{}, map[string]string{}, map[string][]string{}
+	for _, s := range pw.prev.Individual {
+		clinBefore[s.Client] = s.Clinician
+	}
+	for _, c := range pw.inst.Clients { // the primary clinician, when there is one, is the therapist
+		if c.CurrentClinician != "" {
+			clinBefore[c.ID] = c.CurrentClinician
+		}
+	}
+	for _, s := range sol.Individual {
+		clinAfter[s.Client] = s.Clinician
+		slots[s.Client] = append(slots[s.Client], s.Slot)
+		date, start := slotDate(pw.monday, s.Slot)
+		ps := carepath.PlanSession{ClientID: s.Client, ClinicianID: s.Clinician, Slot: s.Slot, Date: date.String(), StartTime: start}
+		for _, o := range pw.existing[s.Client] {
+			if len(o.se.clinicians) > 0 && o.se.clinicians[0] == s.Clinician && slotOf(o.s.Start, pw.program.Location()) == s.Slot {
+				ps.Existing = true
+			}
+		}
+		if !ps.Existing {
+			p.Summary.SessionsToBook++
+		}
+		p.Sessions = append(p.Sessions, ps)
+	}
+	for _, c := range inst.Clients {
+		pc := carepath.PlanClient{ClientID: c.ID, Level: c.Level, AvailabilitySet: pw.availSet[c.ID],
+			GroupsBefore: nonNil(before[c.ID]), GroupsAfter: nonNil(after[c.ID]), ClinicianBefore: clinBefore[c.ID],
+			ClinicianAfter: clinAfter[c.ID], SessionSlots: nonNil(slots[c.ID]), RequiredMinutes: c.GroupMinutesRequired}
+		for _, g := range pc.GroupsAfter {
+			pc.PlannedMinutes += minutes[g]
+		}
+		pc.Short = pc.PlannedMinutes < pc.RequiredMinutes
+		pc.Moved = !sameSet(pc.GroupsBefore, pc.GroupsAfter)
+		pc.NewTherapist = pc.ClinicianAfter != pc.ClinicianBefore
+		if pc.Moved {
+			p.Summary.ClientsMoved++
+		}
+		if pc.NewTherapist {
+			p.Summary.NewTherapist++
+		} else if pc.ClinicianAfter != "" {
+			p.Summary.TherapistKept++
+		}
+		if pc.Short {
+			p.Summary.ShortOfMinimum++
+		}
+		p.Clients = append(p.Clients, pc)
+	}
+	for _, k := range pw.inst.Clinicians {
+		pk := carepath.PlanClinician{StaffID: k.ID, Name: pw.staffName[k.ID], MaxClients: k.MaxClients,
+			Away: slices.Contains(pw.gone, k.ID), Received: ch.Received[k.ID]}
+		for _, c := range p.Clients {
+			if c.ClinicianBefore == k.ID {
+				pk.Before++
+			}
+			if c.ClinicianAfter == k.ID {
+				pk.After++
+			}
+		}
+		p.Clinicians = append(p.Clinicians, pk)
+	}
+	return p
+}
+
+// sameSet reports whether a and b hold the same ids.
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
