@@ -268,4 +268,3 @@ func conflictAsStale(err error) error {
 	}
 	return err
 }
-

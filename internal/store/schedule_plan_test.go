@@ -14,15 +14,15 @@ import (
 // 13:00–17:00; a process group run by Ann (Mon/Wed/Fri 09:00, 3 h) with Alice on it; a skills
 // group run by Ben (Tue/Thu 18:00, 90 min); Alice and Bob on Ann's caseload, Carol on Ben's.
 type planFixture struct {
-	env              *storetest.Env
-	program          *carepath.Program
-	ann, ben         string
-	alice, bob       string
-	carol            string
-	process, skills  *carepath.Group
-	groups           *store.GroupService
-	plans            *store.SchedulePlanService
-	availability     *store.AvailabilityService
+	env             *storetest.Env
+	program         *carepath.Program
+	ann, ben        string
+	alice, bob      string
+	carol           string
+	process, skills *carepath.Group
+	groups          *store.GroupService
+	plans           *store.SchedulePlanService
+	availability    *store.AvailabilityService
 }
 
 const planWeek = "2026-W50" // Monday 2026-12-07
@@ -185,6 +185,121 @@ func TestScheduleInstanceBuilder(t *testing.T) {
 		}
 		if err := inst.Validate(); err != nil {
 			t.Errorf("instance invalid: %v", err)
+		}
+	})
+}
+
+// planClient returns the plan's line for client id.
+func planClient(t *testing.T, p *carepath.SchedulePlan, id string) carepath.PlanClient {
+	t.Helper()
+	for _, c := range p.Clients {
+		if c.ClientID == id {
+			return c
+		}
+	}
+	t.Fatalf("client %s not in the plan", id)
+	return carepath.PlanClient{}
+}
+
+func TestSchedulePlanProposeAndApply(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		f := newPlanFixture(t, env)
+		if _, err := f.plans.ProposeSchedulePlan(asFrontDesk, f.program.ID, carepath.SchedulePlanCreate{Week: planWeek}); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+			t.Errorf("front desk plans: %v", err)
+		}
+		_, err := f.plans.ProposeSchedulePlan(asAdmin, f.program.ID, carepath.SchedulePlanCreate{Week: "2026-W60",
+			Without: []string{"nobody"}})
+		if got := fieldPaths(err); !slices.Equal(got, []string{"week", "without[0]"}) {
+			t.Errorf("bad plan fields = %v", got)
+		}
+		members, sessions := rowCount(t, env, "group_members", "1 = 1"), rowCount(t, env, "care_sessions", "1 = 1")
+		p, err := f.plans.ProposeSchedulePlan(asAdmin, f.program.ID, carepath.SchedulePlanCreate{Week: planWeek})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Status != carepath.PlanProposed || p.Monday != "2026-12-07" || len(p.Clients) != 3 || len(p.Groups) != 2 {
+			t.Fatalf("plan = %+v", p)
+		}
+		alice, bob, carol := planClient(t, p, f.alice), planClient(t, p, f.bob), planClient(t, p, f.carol)
+		if alice.Moved || !slices.Equal(alice.GroupsAfter, []string{f.process.ID}) || alice.ClinicianAfter != f.ann ||
+			alice.NewTherapist || alice.Short || alice.PlannedMinutes != 540 || alice.Name != "A, Alice" {
+			t.Errorf("alice = %+v", alice)
+		}
+		if !bob.Moved || !slices.Contains(bob.GroupsAfter, f.process.ID) || bob.ClinicianAfter != f.ann || bob.AvailabilitySet {
+			t.Errorf("bob = %+v", bob)
+		}
+		if !carol.Moved || carol.ClinicianAfter != f.ben || !slices.Equal(carol.SessionSlots, []string{"thu-15"}) {
+			t.Errorf("carol = %+v", carol)
+		}
+		if p.Summary.SessionsToBook != 3 || p.Summary.ClientsMoved != 2 || p.Summary.NewTherapist != 0 || p.Objective <= p.CurrentObjective {
+			t.Errorf("summary = %+v, objective %d (now %d)", p.Summary, p.Objective, p.CurrentObjective)
+		}
+		if m, s := rowCount(t, env, "group_members", "1 = 1"), rowCount(t, env, "care_sessions", "1 = 1"); m != members || s != sessions {
+			t.Errorf("proposing changed rosters or sessions: %d/%d → %d/%d", members, sessions, m, s)
+		}
+
+		applied, err := f.plans.ApplySchedulePlan(asAdmin, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if applied.Status != carepath.PlanApplied || applied.AppliedBy != "staff-admin" {
+			t.Errorf("applied = %+v", applied)
+		}
+		g, _ := f.groups.FindGroupByID(asAdmin, f.process.ID)
+		var added []string
+		for _, m := range g.Members {
+			if m.From == "2026-12-07" {
+				added = append(added, m.ClientID)
+			}
+		}
+		if !slices.Contains(added, f.bob) || !slices.Contains(added, f.carol) || len(g.Members) != 3 {
+			t.Errorf("roster = %+v", g.Members)
+		}
+		if n := rowCount(t, env, "care_sessions", "start_date = end_date AND start_date >= '2026-12-07' AND start_date <= '2026-12-13'"); n != 3 {
+			t.Errorf("one-off sessions booked = %d", n)
+		}
+		if _, err := f.plans.ApplySchedulePlan(asAdmin, p.ID); carepath.ErrorCode(err) != carepath.ECONFLICT {
+			t.Errorf("applied twice: %v", err)
+		}
+		// Planning the same week again keeps everything: nothing moves, nothing to book.
+		again, err := f.plans.ProposeSchedulePlan(asAdmin, f.program.ID, carepath.SchedulePlanCreate{Week: planWeek})
+		if err != nil || again.Summary.ClientsMoved != 0 || again.Summary.SessionsToBook != 0 {
+			t.Errorf("again = %+v, %v", again.Summary, err)
+		}
+		// A roster change after the proposal makes it stale.
+		if _, err := f.groups.EndGroupMember(asFrontDesk, f.process.ID, f.carol, "2026-12-09"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.plans.ApplySchedulePlan(asAdmin, again.ID); carepath.ErrorCode(err) != carepath.ECONFLICT {
+			t.Errorf("stale apply: %v", err)
+		}
+	})
+}
+
+func TestSchedulePlanDeparture(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		f := newPlanFixture(t, env)
+		p, err := f.plans.ProposeSchedulePlan(asAdmin, f.program.ID, carepath.SchedulePlanCreate{Week: planWeek, Without: []string{f.ann}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range []string{f.alice, f.bob} {
+			if c := planClient(t, p, id); c.ClinicianAfter != f.ben || !c.NewTherapist {
+				t.Errorf("Ann's client = %+v", c)
+			}
+		}
+		if c := planClient(t, p, f.carol); c.ClinicianAfter != f.ben || c.NewTherapist {
+			t.Errorf("Ben's client = %+v", c)
+		}
+		if !slices.Equal(p.Without, []string{f.ann}) || !slices.Equal(p.Uncovered, []string{f.process.ID}) {
+			t.Errorf("without %v, uncovered %v", p.Without, p.Uncovered)
+		}
+		if _, err := f.plans.ApplySchedulePlan(asAdmin, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		c, _ := store.NewClientService(env.Store).FindClientByID(asAdmin, f.alice)
+		if c.PrimaryClinicianID != f.ben {
+			t.Errorf("alice's therapist = %s", c.PrimaryClinicianID)
 		}
 	})
 }
