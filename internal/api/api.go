@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/notify"
 	"github.com/carepath/carepath/placement"
 )
 
@@ -33,6 +34,12 @@ type API struct {
 	Groups     carepath.GroupService
 	Sessions   carepath.SessionService
 	Attendance carepath.AttendanceService
+	// Measures and MeasureAlerts serve measurement-based care; Sender sends answer links
+	// (nil: a log sender), whose address starts with BaseURL (empty: the request's host).
+	Measures      carepath.MeasureService
+	MeasureAlerts carepath.MeasureAlertService
+	Sender        notify.Sender
+	BaseURL       string
 }
 
 // Mux is where Register adds the routes: an *http.ServeMux, or a test's recorder that checks
@@ -75,4 +82,5 @@ func (a *API) Register(mux Mux) {
 	mux.HandleFunc("POST /api/v1/plans/{id}/acknowledge", a.acknowledgePlan)
 	a.registerNotes(mux)
 	a.registerDelivery(mux)
+	a.registerMeasures(mux)
 }

@@ -55,6 +55,8 @@ type Server struct {
 	Sessions      carepath.SessionService
 	Attendance    carepath.AttendanceService
 	CalendarFeeds carepath.CalendarFeedService
+	// Measures serves the public answer pages of measurement-based care (answer links).
+	Measures carepath.MeasureService
 
 	pages map[string]*template.Template
 	sess  *sessions
@@ -109,6 +111,7 @@ func (s *Server) Handler() http.Handler {
 	s.episodeRoutes(mux)
 	s.deliveryRoutes(mux)
 	s.noteRoutes(mux)
+	s.answerRoutes(mux)
 	if s.API != nil {
 		s.API.Register(mux)
 	}
