@@ -1,0 +1,172 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/carepath/carepath"
+)
+
+// measureClient makes a client on the clinician's caseload, admitted to an IOP 30 days ago,
+// and returns its id.
+func measureClient(t *testing.T, base, admin, clinicianID string) string {
+	t.Helper()
+	code, body := apiCall(t, "POST", base+"/api/v1/clients", admin,
+		`{"given_name":"Ada","family_name":"Quill","birth_date":"1990-01-02","email":"ada@example.org","primary_clinician_id":"`+clinicianID+`"}`)
+	id := createdID(t, code, body)
+	code, body = apiCall(t, "POST", base+"/api/v1/programs", admin, `{"name":"Evening IOP","level":"iop","time_zone":"UTC"}`)
+	program := createdID(t, code, body)
+	on := time.Now().UTC().AddDate(0, 0, -30).Format(carepath.DateLayout)
+	code, body = apiCall(t, "POST", base+"/api/v1/clients/"+id+"/episodes", admin, `{"program_id":"`+program+`","on":"`+on+`"}`)
+	if code != 201 {
+		t.Fatalf("admit: %d %s", code, body)
+	}
+	return id
+}
+
+// problemFields returns the field paths a problem names.
+func problemFields(t *testing.T, body string) []string {
+	t.Helper()
+	var p struct {
+		Errors []struct {
+			Field string `json:"field"`
+		} `json:"errors"`
+	}
+	_ = json.Unmarshal([]byte(body), &p)
+	var out []string
+	for _, e := range p.Errors {
+		out = append(out, e.Field)
+	}
+	return out
+}
+
+func TestMeasuresAPI(t *testing.T) {
+	ts, st := testServer(t)
+	admin, _ := staffToken(t, st, "admin@example.org", carepath.RoleAdmin)
+	ana, anaStaff := staffToken(t, st, "ana@example.org", carepath.RoleClinician)
+	ben, _ := staffToken(t, st, "ben@example.org", carepath.RoleClinician)
+	desk, _ := staffToken(t, st, "desk@example.org", carepath.RoleFrontDesk)
+	client := measureClient(t, ts.URL, admin, anaStaff.ID)
+	measures := ts.URL + "/api/v1/clients/" + client + "/measures"
+	now := time.Now().UTC()
+	at := func(daysAgo int) string { return now.AddDate(0, 0, -daysAgo).Format(time.RFC3339) }
+
+	bad := []struct {
+		name, token, body string
+		status            int
+		fields            []string
+	}{
+		{"wrong count", ana, `{"instrument":"phq9","answers":[1,1,1],"taken_at":"` + at(1) + `"}`, 400, []string{"answers"}},
+		{"out of range", ana, `{"instrument":"phq9","answers":[1,1,1,1,1,1,1,7,1],"taken_at":"` + at(1) + `"}`, 400, []string{"answers[7]"}},
+		{"future", ana, `{"instrument":"gad7","answers":[0,0,0,0,0,0,0],"taken_at":"` + now.Add(2*time.Hour).Format(time.RFC3339) + `"}`, 400, []string{"taken_at"}},
+		{"before first episode", ana, `{"instrument":"gad7","answers":[0,0,0,0,0,0,0],"taken_at":"` + at(40) + `"}`, 400, []string{"taken_at"}},
+		{"not a time", ana, `{"instrument":"gad7","answers":[0,0,0,0,0,0,0],"taken_at":"yesterday"}`, 400, []string{"taken_at"}},
+		{"unknown instrument", ana, `{"instrument":"bdi","answers":[0],"taken_at":"` + at(1) + `"}`, 400, []string{"instrument"}},
+		{"front desk", desk, `{"instrument":"gad7","answers":[0,0,0,0,0,0,0],"taken_at":"` + at(1) + `"}`, 403, nil},
+		{"not on the care team", ben, `{"instrument":"gad7","answers":[0,0,0,0,0,0,0],"taken_at":"` + at(1) + `"}`, 404, nil},
+		{"no token", "", `{"instrument":"gad7","answers":[0,0,0,0,0,0,0],"taken_at":"` + at(1) + `"}`, 401, nil},
+	}
+	for _, b := range bad {
+		code, body := apiCall(t, "POST", measures, b.token, b.body)
+		if code != b.status || fmt.Sprint(problemFields(t, body)) != fmt.Sprint(b.fields) {
+			t.Errorf("%s: %d %s, want %d naming %v", b.name, code, body, b.status, b.fields)
+		}
+	}
+	if n := countTableRows(t, st, "measures", "1 = 1"); n != 0 {
+		t.Fatalf("%d measures stored after errors", n)
+	}
+
+	// Baseline 14, then 6: change -8, reliable improvement and recovery.
+	code, body := apiCall(t, "POST", measures, ana, `{"instrument":"phq9","answers":[2,2,2,2,2,2,1,1,0],"taken_at":"`+at(28)+`"}`)
+	var m struct {
+		Score    int    `json:"score"`
+		Severity string `json:"severity"`
+		Change   struct {
+			Delta               int  `json:"delta"`
+			ReliableImprovement bool `json:"reliable_improvement"`
+			Recovery            bool `json:"recovery"`
+		} `json:"change"`
+		Alerts []struct {
+			ID, Kind, Protocol string
+		} `json:"alerts"`
+	}
+	if code != 201 || json.Unmarshal([]byte(body), &m) != nil || m.Score != 14 || m.Severity != "moderate" {
+		t.Fatalf("baseline: %d %s", code, body)
+	}
+	code, body = apiCall(t, "POST", measures, ana, `{"instrument":"phq9","answers":[1,1,1,1,1,1,0,0,0],"taken_at":"`+at(14)+`"}`)
+	if code != 201 || json.Unmarshal([]byte(body), &m) != nil || m.Change.Delta != -8 || !m.Change.ReliableImprovement || !m.Change.Recovery {
+		t.Fatalf("second: %d %s", code, body)
+	}
+	// A positive item 9: a safety alert at once, with the crisis protocol.
+	code, body = apiCall(t, "POST", measures, ana, `{"instrument":"phq9","answers":[1,1,1,1,1,1,0,0,1],"taken_at":"`+at(0)+`"}`)
+	m.Alerts = nil
+	if code != 201 || json.Unmarshal([]byte(body), &m) != nil || len(m.Alerts) != 1 || m.Alerts[0].Kind != "safety_item9" || !strings.Contains(m.Alerts[0].Protocol, "988") {
+		t.Fatalf("item 9: %d %s", code, body)
+	}
+	safety := m.Alerts[0].ID
+
+	code, body = apiCall(t, "GET", measures, ana, "")
+	var series struct {
+		Measures   []json.RawMessage `json:"measures"`
+		CrisisFlag *struct{}         `json:"crisis_flag"`
+		Schedule   struct {
+			EveryDays int `json:"every_days"`
+		} `json:"schedule"`
+	}
+	if code != 200 || json.Unmarshal([]byte(body), &series) != nil || len(series.Measures) != 3 || series.CrisisFlag == nil || series.Schedule.EveryDays != 7 {
+		t.Fatalf("series: %d %s", code, body)
+	}
+	if code, _ := apiCall(t, "GET", measures, ben, ""); code != 404 {
+		t.Errorf("Ben lists Ana's client's measures: %d", code)
+	}
+
+	// Alerts: Ana sees the safety alert first; Ben none; the front desk may not list them.
+	code, body = apiCall(t, "GET", ts.URL+"/api/v1/measure-alerts", ana, "")
+	if code != 200 || !strings.Contains(body, `"safety_item9"`) || strings.Index(body, safety) < 0 {
+		t.Fatalf("alerts: %d %s", code, body)
+	}
+	if code, body := apiCall(t, "GET", ts.URL+"/api/v1/measure-alerts", ben, ""); code != 200 || strings.Contains(body, safety) {
+		t.Errorf("Ben's alerts: %d %s", code, body)
+	}
+	if code, _ := apiCall(t, "GET", ts.URL+"/api/v1/measure-alerts", desk, ""); code != 403 {
+		t.Errorf("front desk alerts: %d", code)
+	}
+	ack := ts.URL + "/api/v1/measure-alerts/" + safety + "/acknowledge"
+	if code, body := apiCall(t, "POST", ack, ana, `{"note":" "}`); code != 400 || fmt.Sprint(problemFields(t, body)) != "[note]" {
+		t.Errorf("empty note: %d %s", code, body)
+	}
+	if code, _ := apiCall(t, "POST", ack, ben, `{"note":"seen"}`); code != 404 {
+		t.Errorf("Ben acknowledges: %d", code)
+	}
+	if code, body := apiCall(t, "POST", ack, ana, `{"note":"Called her; safety plan reviewed."}`); code != 200 || !strings.Contains(body, `"acknowledged_by"`) {
+		t.Errorf("acknowledge: %d %s", code, body)
+	}
+	if code, _ := apiCall(t, "POST", ack, ana, `{"note":"again"}`); code != 409 {
+		t.Errorf("acknowledge twice: %d", code)
+	}
+	if code, body := apiCall(t, "GET", ts.URL+"/api/v1/measure-alerts", ana, ""); code != 200 || strings.Contains(body, safety) {
+		t.Errorf("acknowledged alert still listed: %s", body)
+	}
+
+	// Answer links: bad input names the field; a good one is sent (never returned).
+	links := ts.URL + "/api/v1/clients/" + client + "/measure-links"
+	if code, body := apiCall(t, "POST", links, ana, `{"instruments":[],"send_to":"pigeon"}`); code != 400 || fmt.Sprint(problemFields(t, body)) != "[instruments send_to]" {
+		t.Errorf("bad link: %d %s", code, body)
+	}
+	if code, body := apiCall(t, "POST", links, ana, `{"instruments":["phq9"],"send_to":"sms"}`); code != 400 || fmt.Sprint(problemFields(t, body)) != "[send_to]" {
+		t.Errorf("no phone: %d %s", code, body)
+	}
+	if n := countTableRows(t, st, "measure_links", "1 = 1"); n != 0 {
+		t.Errorf("%d links stored after errors", n)
+	}
+	code, body = apiCall(t, "POST", links, ana, `{"instruments":["phq9","gad7"],"send_to":"email"}`)
+	if code != 201 || strings.Contains(body, "token") || strings.Contains(body, "/m/") {
+		t.Errorf("link: %d %s", code, body)
+	}
+	if code, _ := apiCall(t, "POST", links, desk, `{"instruments":["phq9"],"send_to":"email"}`); code != 403 {
+		t.Errorf("front desk link: %d", code)
+	}
+}
