@@ -226,10 +226,14 @@ func TestWeekAndDosePages(t *testing.T) {
 		t.Fatalf("client dose: %d", code)
 	}
 	for _, want := range []string{"<th scope=\"row\">" + lastWeek.String() + "</th><td>9 h</td><td>9 h</td><td><span class=\"met-yes\">Yes</span>",
-		`role="img"`, "Minimum 9 h", "Hours delivered each week: the numbers"} {
+		`role="img"`, "Minimum 9 h", "Hours delivered each week: the numbers", "<td>No sessions</td>",
+		`<th scope="row">Minimum 9 h</th><td>9 h</td>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("client dose lacks %q", want)
 		}
+	}
+	if code, _, page := lee("GET", "/staff/clients/"+s.ana.ID+"/dose", nil); code != 200 || !strings.Contains(page, "Week in progress") {
+		t.Errorf("this week's dose is judged before it ends: %d", code)
 	}
 	code, _, page = lee("GET", "/staff/programs/"+s.program.ID+"/dose?week="+lastWeek.String(), nil)
 	if code != 200 || !strings.Contains(page, "Lopez, Ana") || !strings.Contains(page, "Clients who met the weekly minimum") ||

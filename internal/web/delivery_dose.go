@@ -33,11 +33,13 @@ func addWeeks(w delivery.ISOWeek, n int) delivery.ISOWeek {
 	return delivery.WeekOfDate(w.Monday().AddDays(7 * n))
 }
 
-// doseRow is one week of a client's dose.
+// doseRow is one week of a client's dose. Idle marks a week with nothing scheduled or
+// delivered (before admission, after discharge): it neither meets nor misses the minimum.
+// Current marks the week in progress, which cannot be judged yet.
 type doseRow struct {
 	Week                             string
 	Required, Delivered              string
-	Met                              bool
+	Met, Idle, Current               bool
 	Individual, Group, Family, MedMg int
 	Scheduled                        int
 }
@@ -88,8 +90,8 @@ func (s *Server) clientDosePage(w http.ResponseWriter, r *http.Request, who sign
 	v.Prev = base + addWeeks(weeks[0], -1).String()
 	v.Next = base + addWeeks(weeks[doseWeeks-1], doseWeeks).String()
 	v.Chart = chart{ID: "dose-chart", Title: "Hours delivered each week", XLabel: "ISO week", YLabel: "Hours delivered", Line: true}
-	required := 0
-	below := 0
+	required, below := 0, 0
+	current := delivery.WeekOf(time.Now(), loc)
 	for _, wk := range weeks {
 		d, err := s.Attendance.ClientDose(r.Context(), c.ID, wk.String())
 		if err != nil {
@@ -103,19 +105,24 @@ func (s *Server) clientDosePage(w http.ResponseWriter, r *http.Request, who sign
 			}
 			continue
 		}
-		v.Rows = append(v.Rows, doseRow{Week: d.Week, Required: hoursText(d.RequiredMinutes), Delivered: hoursText(d.DeliveredMinutes),
+		row := doseRow{Week: d.Week, Required: hoursText(d.RequiredMinutes), Delivered: hoursText(d.DeliveredMinutes),
 			Met: d.Met, Individual: d.SessionsByKind["individual"], Group: d.SessionsByKind["group"],
-			Family: d.SessionsByKind["family"], MedMg: d.SessionsByKind["medication"], Scheduled: d.Scheduled})
+			Family: d.SessionsByKind["family"], MedMg: d.SessionsByKind["medication"], Scheduled: d.Scheduled,
+			Idle: d.Scheduled == 0 && d.DeliveredMinutes == 0, Current: wk == current}
+		v.Rows = append(v.Rows, row)
+		if row.Idle {
+			continue
+		}
 		v.Chart.Points = append(v.Chart.Points, chartPoint{Label: d.Week, Value: float64(d.DeliveredMinutes) / 60, Text: hoursText(d.DeliveredMinutes)})
 		required = d.RequiredMinutes
-		if !d.Met {
+		if !d.Met && !row.Current {
 			below++
 		}
 	}
 	if required > 0 {
-		v.Chart.Ref, v.Chart.RefLabel = float64(required)/60, "Minimum "+hoursText(required)
+		v.Chart.Ref, v.Chart.RefLabel, v.Chart.RefText = float64(required)/60, "Minimum "+hoursText(required), hoursText(required)
 	}
-	v.Chart.Desc = fmt.Sprintf("Hours attended in each of %d weeks against the program's weekly minimum; %d of the weeks ended below it.", len(v.Rows), below)
+	v.Chart.Desc = fmt.Sprintf("Hours attended in each of %d weeks with sessions against the program's weekly minimum; %d of the finished weeks ended below it.", len(v.Chart.Points), below)
 	s.render(w, r, http.StatusOK, "week_dose", v)
 }
 

@@ -23,6 +23,7 @@ type chart struct {
 	// Ref, when RefLabel is set, draws a dashed horizontal line at that value.
 	Ref      float64
 	RefLabel string
+	RefText  string // how Ref reads in the table; the number itself when empty
 }
 
 // chartPoint is one category's value; Text is how the value reads in labels and the table
@@ -147,7 +148,11 @@ func (c chart) SVG() template.HTML {
 		fmt.Fprintf(&b, `<tr><th scope="row">%s</th><td>%s</td></tr>`, esc(p.Label), esc(p.text()))
 	}
 	if c.RefLabel != "" {
-		fmt.Fprintf(&b, `<tr><th scope="row">%s</th><td>%s</td></tr>`, esc(c.RefLabel), esc(trimFloat(c.Ref)))
+		ref := c.RefText
+		if ref == "" {
+			ref = trimFloat(c.Ref)
+		}
+		fmt.Fprintf(&b, `<tr><th scope="row">%s</th><td>%s</td></tr>`, esc(c.RefLabel), esc(ref))
 	}
 	b.WriteString(`</tbody></table></figure>`)
 	return template.HTML(b.String())
