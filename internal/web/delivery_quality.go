@@ -168,22 +168,27 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport, 
 		Method: text(hd, "method")}
 	f.Charts = append(f.Charts, chart{ID: "chart-hours", Title: "Hours delivered and required over the period",
 		Desc:   fmt.Sprintf("%s of the required hours were delivered.", percent(num(hd, "ratio"))),
-		XLabel: "Hours", YLabel: "Hours",
+		XLabel: "Total over the period", YLabel: "Hours",
 		Points: []chartPoint{{Label: "Required", Value: num(hd, "required_minutes") / 60, Text: hoursText(int(num(hd, "required_minutes")))},
 			{Label: "Delivered", Value: num(hd, "delivered_minutes") / 60, Text: hoursText(int(num(hd, "delivered_minutes")))}}})
 	if len(trend) > 1 {
 		c := chart{ID: "chart-hours-trend", Title: "Share of required hours delivered, week by week", XLabel: "ISO week",
-			YLabel: "Percent of required", Line: true, Ref: 100, RefLabel: "All required hours (100%)"}
+			YLabel: "Percent of required", Line: true, Ref: 100, RefLabel: "All required hours (100%)", RefText: "100%"}
 		low := 0
 		for _, t := range trend {
+			if num(t.HoursDeliveredVsRequired, "required_minutes") == 0 {
+				continue // no client-weeks: nothing was required, nothing to judge
+			}
 			share := num(t.HoursDeliveredVsRequired, "ratio")
 			c.Points = append(c.Points, chartPoint{Label: t.From, Value: share * 100, Text: percent(share)})
 			if share < 1 {
 				low++
 			}
 		}
-		c.Desc = fmt.Sprintf("In %d of the %d weeks the program delivered less than the hours its clients required.", low, len(trend))
-		f.Charts = append(f.Charts, c)
+		c.Desc = fmt.Sprintf("In %d of the %d weeks with clients the program delivered less than the hours its clients required.", low, len(c.Points))
+		if len(c.Points) > 1 {
+			f.Charts = append(f.Charts, c)
+		}
 	}
 	figs = append(figs, f)
 	if public {

@@ -80,20 +80,20 @@ func niceMax(v float64) float64 {
 func (c chart) SVG() template.HTML {
 	esc := template.HTMLEscapeString
 	var b strings.Builder
-	max := c.Ref
+	top := c.Ref
 	for _, p := range c.Points {
-		max = math.Max(max, p.Value)
+		top = math.Max(top, p.Value)
 	}
-	max = niceMax(max)
+	top = niceMax(top)
 	plotW, plotH := float64(chartW-chartLeft-chartRight), float64(chartH-chartTop-chartBottom)
-	y := func(v float64) float64 { return chartTop + plotH - math.Max(0, v)/max*plotH }
+	y := func(v float64) float64 { return chartTop + plotH - math.Max(0, v)/top*plotH }
 	id := esc(c.ID)
 	fmt.Fprintf(&b, `<figure class="chart" id="%s">`, id)
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="%s-title %s-desc" focusable="false">`, chartW, chartH, id, id)
 	fmt.Fprintf(&b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, id, esc(c.Title), id, esc(c.Desc))
 	// Grid and y-axis ticks.
 	for i := 0; i <= chartTicks; i++ {
-		v := max * float64(i) / chartTicks
+		v := top * float64(i) / chartTicks
 		yy := y(v)
 		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="%s" stroke-width="1"/>`, chartLeft, yy, chartW-chartRight, yy, chartGrid)
 		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="12" text-anchor="end" fill="%s">%s</text>`, chartLeft-6, yy+4, chartInk, esc(trimFloat(v)))
@@ -106,7 +106,13 @@ func (c chart) SVG() template.HTML {
 	n := len(c.Points)
 	if n > 0 {
 		slot := plotW / float64(n)
-		every := 1 + (n-1)/12 // label at most 12 categories
+		longest := 0
+		for _, p := range c.Points {
+			longest = max(longest, len([]rune(shorten(p.Label))))
+		}
+		// Label every category whose label fits its slot (about 7 units a character at 12), or
+		// every second, third…; the table names them all.
+		every := max(1, int(math.Ceil((float64(longest)*7+8)/slot)))
 		var path strings.Builder
 		for i, p := range c.Points {
 			cx := chartLeft + slot*(float64(i)+0.5)
