@@ -6,6 +6,7 @@ package notify
 import (
 	"context"
 	"log/slog"
+	"sync"
 )
 
 // Message is one answer link to send. To is the client's email address or phone number and
@@ -35,11 +36,24 @@ func (s LogSender) Send(ctx context.Context, m Message) error {
 	return nil
 }
 
-// Recorder is a Sender that keeps the messages it is given, for tests and demos.
-type Recorder struct{ Sent []Message }
+// Recorder is a Sender that keeps the messages it is given, for tests and demos. It is safe
+// for concurrent use.
+type Recorder struct {
+	mu   sync.Mutex
+	sent []Message
+}
 
 // Send records m.
 func (r *Recorder) Send(_ context.Context, m Message) error {
-	r.Sent = append(r.Sent, m)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.sent = append(r.sent, m)
 	return nil
+}
+
+// Sent returns a copy of the messages recorded so far.
+func (r *Recorder) Sent() []Message {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]Message(nil), r.sent...)
 }
