@@ -40,6 +40,9 @@ type API struct {
 	MeasureAlerts carepath.MeasureAlertService
 	Sender        notify.Sender
 	BaseURL       string
+	// SchedulePlans and Availability serve issue 5's "Plan next week".
+	SchedulePlans carepath.SchedulePlanService
+	Availability  carepath.AvailabilityService
 }
 
 // Mux is where Register adds the routes: an *http.ServeMux, or a test's recorder that checks
@@ -83,4 +86,5 @@ func (a *API) Register(mux Mux) {
 	a.registerNotes(mux)
 	a.registerDelivery(mux)
 	a.registerMeasures(mux)
+	a.registerSchedulePlans(mux)
 }

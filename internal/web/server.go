@@ -55,6 +55,9 @@ type Server struct {
 	Sessions      carepath.SessionService
 	Attendance    carepath.AttendanceService
 	CalendarFeeds carepath.CalendarFeedService
+	// SchedulePlans and Availability feed "Plan next week" and the availability grids.
+	SchedulePlans carepath.SchedulePlanService
+	Availability  carepath.AvailabilityService
 	// Measures serves the public answer pages of measurement-based care (answer links).
 	Measures carepath.MeasureService
 
@@ -111,6 +114,7 @@ func (s *Server) Handler() http.Handler {
 	s.episodeRoutes(mux)
 	s.deliveryRoutes(mux)
 	s.noteRoutes(mux)
+	s.planWeekRoutes(mux)
 	s.answerRoutes(mux)
 	if s.API != nil {
 		s.API.Register(mux)

@@ -1,0 +1,160 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/carepath/carepath"
+)
+
+// planMoveRow is one client who changes groups.
+type planMoveRow struct {
+	Name, Before, After string
+}
+
+// planTherapistRow is one client who gets a new therapist (or loses theirs).
+type planTherapistRow struct {
+	Name, Before, After string
+}
+
+// planHoursRow is one client's planned group hours against the minimum.
+type planHoursRow struct {
+	Name, Planned, Required, Groups, Therapist, Session string
+	Short, AvailabilitySet                             bool
+}
+
+// planGroupRow is one group's size before and after.
+type planGroupRow struct {
+	carepath.PlanGroup
+	Hours string
+}
+
+// planSessionRow is one session the plan books.
+type planSessionRow struct {
+	Client, Clinician, When string
+}
+
+// planWeekProposalView is the view model of a proposal.
+type planWeekProposalView struct {
+	page
+	Who        signedIn
+	Plan       *carepath.SchedulePlan
+	Program    *carepath.Program
+	Away       []string
+	Uncovered  []string
+	Moves      []planMoveRow
+	Therapists []planTherapistRow
+	Groups     []planGroupRow
+	Hours      []planHoursRow
+	Sessions   []planSessionRow
+	Clinicians []carepath.PlanClinician
+	Applied    bool   // just applied
+	Problem    string // why applying failed
+}
+
+// planWeekProposal shows a proposal: what changes against the week as it stands.
+func (s *Server) planWeekProposal(w http.ResponseWriter, r *http.Request, who signedIn) {
+	plan, err := s.SchedulePlans.FindSchedulePlanByID(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.serviceError(w, r, "schedule plan", err)
+		return
+	}
+	s.renderProposal(w, r, who, http.StatusOK, plan, r.URL.Query().Get("applied") == "1", "")
+}
+
+// planWeekApply applies a proposal once the director confirms it.
+func (s *Server) planWeekApply(w http.ResponseWriter, r *http.Request, who signedIn) {
+	id := r.PathValue("id")
+	_, err := s.SchedulePlans.ApplySchedulePlan(r.Context(), id)
+	switch carepath.ErrorCode(err) {
+	case "":
+		http.Redirect(w, r, "/staff/schedule-plans/"+id+"?applied=1", http.StatusSeeOther)
+	case carepath.ECONFLICT:
+		plan, ferr := s.SchedulePlans.FindSchedulePlanByID(r.Context(), id)
+		if ferr != nil {
+			s.serviceError(w, r, "schedule plan", ferr)
+			return
+		}
+		s.renderProposal(w, r, who, http.StatusConflict, plan, false, carepath.ErrorMessage(err))
+	default:
+		s.serviceError(w, r, "apply schedule plan", err)
+	}
+}
+
+// renderProposal builds the proposal's view model, naming clients, groups and clinicians.
+func (s *Server) renderProposal(w http.ResponseWriter, r *http.Request, who signedIn, status int, plan *carepath.SchedulePlan, applied bool, problem string) {
+	v := planWeekProposalView{page: page{Title: "Plan for " + plan.Week}, Who: who, Plan: plan, Applied: applied,
+		Problem: problem, Clinicians: plan.Clinicians}
+	if p, err := s.Programs.FindProgramByID(r.Context(), plan.ProgramID); err == nil {
+		v.Program = p
+		v.Title = "Plan for " + p.Name + ", " + plan.Week
+	}
+	groupName, clinName := map[string]string{}, map[string]string{}
+	for _, g := range plan.Groups {
+		groupName[g.GroupID] = g.Name
+		v.Groups = append(v.Groups, planGroupRow{PlanGroup: g, Hours: minutesText(len(g.Slots) * 60)})
+	}
+	for _, k := range plan.Clinicians {
+		clinName[k.StaffID] = k.Name
+	}
+	for _, id := range plan.Without {
+		v.Away = append(v.Away, nameOr(clinName, id, "A staff member"))
+	}
+	for _, id := range plan.Uncovered {
+		v.Uncovered = append(v.Uncovered, nameOr(groupName, id, "A group"))
+	}
+	groups := func(ids []string) string {
+		if len(ids) == 0 {
+			return "none"
+		}
+		names := make([]string, len(ids))
+		for i, id := range ids {
+			names[i] = nameOr(groupName, id, "A group")
+		}
+		return strings.Join(names, ", ")
+	}
+	therapist := func(id string) string {
+		if id == "" {
+			return "none"
+		}
+		return nameOr(clinName, id, "A clinician")
+	}
+	for _, c := range plan.Clients {
+		if c.Moved {
+			v.Moves = append(v.Moves, planMoveRow{c.Name, groups(c.GroupsBefore), groups(c.GroupsAfter)})
+		}
+		if c.NewTherapist {
+			v.Therapists = append(v.Therapists, planTherapistRow{c.Name, therapist(c.ClinicianBefore), therapist(c.ClinicianAfter)})
+		}
+		row := planHoursRow{Name: c.Name, Planned: minutesText(c.PlannedMinutes), Required: minutesText(c.RequiredMinutes),
+			Groups: groups(c.GroupsAfter), Therapist: therapist(c.ClinicianAfter), Session: "none",
+			Short: c.Short, AvailabilitySet: c.AvailabilitySet}
+		if len(c.SessionSlots) > 0 {
+			names := make([]string, len(c.SessionSlots))
+			for i, x := range c.SessionSlots {
+				names[i] = slotName(x)
+			}
+			row.Session = strings.Join(names, ", ")
+		}
+		v.Hours = append(v.Hours, row)
+	}
+	names := map[string]string{}
+	for _, c := range plan.Clients {
+		names[c.ClientID] = c.Name
+	}
+	for _, ps := range plan.Sessions {
+		if !ps.Existing {
+			v.Sessions = append(v.Sessions, planSessionRow{Client: names[ps.ClientID], Clinician: therapist(ps.ClinicianID),
+				When: slotName(ps.Slot) + " (" + ps.Date + ")"})
+		}
+	}
+	s.render(w, r, status, "plan_week_proposal", v)
+}
+
+// nameOr returns names[id], or fallback when it is unknown.
+func nameOr(names map[string]string, id, fallback string) string {
+	if n, ok := names[id]; ok && n != "" {
+		return n
+	}
+	return fallback
+}
