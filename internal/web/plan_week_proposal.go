@@ -20,7 +20,7 @@ type planTherapistRow struct {
 // planHoursRow is one client's planned group hours against the minimum.
 type planHoursRow struct {
 	Name, Planned, Required, Groups, Therapist, Session string
-	Short, AvailabilitySet                             bool
+	Short, AvailabilitySet                              bool
 }
 
 // planGroupRow is one group's size before and after.
