@@ -95,7 +95,8 @@ func buildWeek(ctx context.Context, s *Store, tx *sql.Tx, p *carepath.Program, w
 	inst := &schedule.Instance{Weights: planWeights, TargetGroupSize: planTargetGroupSize}
 	pw.inst = inst
 	staffIDs := []string{}
-	busy := map[string][]string{} // co-facilitators' group slots
+	busy := map[string][]string{}       // co-facilitators' group slots, clinicians' other sessions
+	busyClient := map[string][]string{} // clients' family and medication sessions
 	var sessionsW, sessionsPrev []occurrence
 	for _, se := range list {
 		fmt.Fprintf(fp, "%s|%s|%v|%v|%v|%v\n", se.id, se.clientID, se.clinicians, se.ds.Recurrence, se.ds.Cancelled, se.ds.Moves)
@@ -106,6 +107,14 @@ func buildWeek(ctx context.Context, s *Store, tx *sql.Tx, p *carepath.Program, w
 			for _, o := range se.occurrences(from, to) {
 				if se.kind == delivery.KindIndividual {
 					sessionsW = append(sessionsW, o)
+					continue
+				}
+				// A family or medication session keeps its client and clinician busy.
+				for _, x := range slotsOf(o.s.Start, o.s.Minutes, loc) {
+					busyClient[se.clientID] = append(busyClient[se.clientID], x)
+					for _, k := range se.clinicians {
+						busy[k] = append(busy[k], x)
+					}
 				}
 			}
 			for _, o := range se.occurrences(prevFrom, from) {
@@ -251,6 +260,7 @@ func buildWeek(ctx context.Context, s *Store, tx *sql.Tx, p *carepath.Program, w
 		if !pw.availSet[c.ID] {
 			c.Available = slices.Clone(inst.HourSlots)
 		}
+		c.Available = slices.DeleteFunc(c.Available, func(x string) bool { return slices.Contains(busyClient[c.ID], x) })
 		if !slices.Contains(levels, c.Level) {
 			levels = append(levels, c.Level)
 		}

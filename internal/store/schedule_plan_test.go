@@ -126,6 +126,12 @@ func TestAvailability(t *testing.T) {
 func TestScheduleInstanceBuilder(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		f := newPlanFixture(t, env)
+		// Carol's medication check on Thursday keeps her (and Ben) busy at 15:00.
+		if _, err := store.NewSessionService(env.Store).CreateSession(asFrontDesk, carepath.SessionCreate{ProgramID: f.program.ID,
+			Kind: carepath.SessionMedication, ClientID: f.carol, ClinicianID: f.ben, Date: "2026-12-10", StartTime: "15:00",
+			Minutes: 30}); err != nil {
+			t.Fatal(err)
+		}
 		inst, prev, err := f.plans.BuildInstance(asAdmin, f.program.ID, planWeek)
 		if err != nil {
 			t.Fatal(err)
@@ -171,9 +177,14 @@ func TestScheduleInstanceBuilder(t *testing.T) {
 					t.Errorf("bob (availability not recorded: every hour) = %+v", c)
 				}
 			case f.carol:
-				if c.CurrentClinician != f.ben {
+				if c.CurrentClinician != f.ben || slices.Contains(c.Available, "thu-15") || len(c.Available) != 9 {
 					t.Errorf("carol = %+v", c)
 				}
+			}
+		}
+		for _, k := range inst.Clinicians {
+			if k.ID == f.ben && (slices.Contains(k.Available, "thu-15") || len(k.Available) != 19) {
+				t.Errorf("ben = %+v", k)
 			}
 		}
 		if len(inst.Clinicians) != 2 || inst.Clinicians[0].MaxClients != 10 || inst.TargetGroupSize != 8 ||
