@@ -262,6 +262,17 @@ type ClientFilter struct {
 	Offset             int
 }
 
+// ClientName is how a client is named on a roster, a schedule or a note: no more than that.
+type ClientName struct {
+	ID            string `json:"id"`
+	GivenName     string `json:"given_name"`
+	FamilyName    string `json:"family_name"`
+	PreferredName string `json:"preferred_name,omitempty"`
+}
+
+// Display is "Family, Given", the way lists sort and show clients.
+func (n ClientName) Display() string { return n.FamilyName + ", " + n.GivenName }
+
 // ClientService stores and finds clients. Every call reads or writes client data and is audited.
 type ClientService interface {
 	// CreateClient validates and stores c, filling ID, Version (1), CreatedAt and UpdatedAt.
@@ -274,6 +285,12 @@ type ClientService interface {
 	// name, and the number that match in all. EINVALID for a bad filter; EFORBIDDEN for roles
 	// that may not list clients.
 	FindClients(ctx context.Context, filter ClientFilter) ([]*Client, int, error)
+	// FindClientNames returns the names of those of ids the actor may name: the clients they
+	// may see, and the clients of the groups they facilitate and the sessions they hold (a
+	// facilitator takes attendance and writes group notes for clients who are not on their
+	// care team, and needs their names, not their charts). Ids not returned are not named.
+	// EFORBIDDEN for roles that may not list clients.
+	FindClientNames(ctx context.Context, ids []string) (map[string]ClientName, error)
 	// UpdateClient applies u to the client with id and returns it as stored. ECONFLICT when
 	// u.Version is not the stored version (nothing changes); ENOTFOUND as for FindClientByID;
 	// EINVALID names the fields; EFORBIDDEN for roles that may not update clients.

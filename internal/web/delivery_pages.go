@@ -83,16 +83,18 @@ func (s *Server) serviceError(w http.ResponseWriter, r *http.Request, what strin
 	}
 }
 
-// rosterNames reads the display names of clients the staff member may see ("Family, Given"),
-// by id; a client they may not see is named by a short form of the id.
+// rosterNames reads the display names ("Family, Given") of the clients the staff member may
+// name — their care team, and the members of the groups they facilitate — in one audited
+// call; any other client is named by a short form of the id.
 func (s *Server) rosterNames(r *http.Request, ids []string) map[string]string {
+	found, err := s.Clients.FindClientNames(r.Context(), ids)
+	if err != nil && carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+		s.Log.Error("roster names", "err", err)
+	}
 	names := make(map[string]string, len(ids))
 	for _, id := range ids {
-		if _, ok := names[id]; ok {
-			continue
-		}
-		if c, err := s.Clients.FindClientByID(r.Context(), id); err == nil {
-			names[id] = c.FamilyName + ", " + c.GivenName
+		if n, ok := found[id]; ok {
+			names[id] = n.Display()
 		} else {
 			names[id] = "Client " + shortID(id)
 		}

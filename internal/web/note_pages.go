@@ -76,16 +76,20 @@ func clientName(c *carepath.Client) string {
 	return c.GivenName + " " + c.FamilyName
 }
 
-// clientNames names the clients ids the actor may see; the others are left out.
+// clientNames names the clients ids the actor may name (their care team, and the members of
+// the groups they facilitate), in one audited call; the others are left out.
 func (s *Server) clientNames(r *http.Request, ids ...string) map[string]string {
 	out := map[string]string{}
-	for _, id := range ids {
-		if _, ok := out[id]; ok {
-			continue
+	found, err := s.Clients.FindClientNames(r.Context(), ids)
+	if err != nil && carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+		s.Log.Error("client names", "err", err)
+	}
+	for id, n := range found {
+		name := n.GivenName
+		if n.PreferredName != "" {
+			name = n.PreferredName
 		}
-		if c, err := s.Clients.FindClientByID(r.Context(), id); err == nil {
-			out[id] = clientName(c)
-		}
+		out[id] = name + " " + n.FamilyName
 	}
 	return out
 }
