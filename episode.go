@@ -16,6 +16,9 @@ type Program struct {
 	TimeZone        string    `json:"time_zone"` // an IANA name, e.g. America/Chicago
 	MinHoursPerWeek float64   `json:"min_hours_per_week"`
 	CreatedAt       time.Time `json:"created_at"`
+	// Tracks and Rates are those the program was created with (see ProgramDetails).
+	Tracks []Track `json:"tracks,omitempty"`
+	Rates  []Rate  `json:"rates,omitempty"`
 }
 
 // ProgramCreate is what creating a program takes. A nil MinHoursPerWeek takes the level's
@@ -25,6 +28,8 @@ type ProgramCreate struct {
 	Level           Level    `json:"level"`
 	TimeZone        string   `json:"time_zone"`
 	MinHoursPerWeek *float64 `json:"min_hours_per_week,omitempty"`
+	Tracks          []Track  `json:"tracks,omitempty"` // optional: see CheckTracks
+	Rates           []Rate   `json:"rates,omitempty"`  // optional: see CheckRates
 }
 
 // DefaultMinHoursPerWeek is the default minimum weekly hours of a program at level: 9 for an
@@ -71,10 +76,12 @@ func (p *ProgramCreate) Program() (*Program, error) {
 			errs.Add("min_hours_per_week", "range", "The weekly minimum is between 0 and 168 hours.")
 		}
 	}
+	CheckTracks(&errs, p.Tracks)
+	CheckRates(&errs, p.Rates)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return &Program{Name: p.Name, Level: p.Level, TimeZone: p.TimeZone, MinHoursPerWeek: hours}, nil
+	return &Program{Name: p.Name, Level: p.Level, TimeZone: p.TimeZone, MinHoursPerWeek: hours, Tracks: p.Tracks, Rates: p.Rates}, nil
 }
 
 // Location returns the program's time zone, UTC if it cannot be loaded.

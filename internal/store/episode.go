@@ -42,6 +42,9 @@ func (svc *ProgramService) CreateProgram(ctx context.Context, in carepath.Progra
 				p.ID, p.Name, string(p.Level), p.TimeZone, minutes, p.CreatedAt); err != nil {
 				return nil, fmt.Errorf("insert program: %w", svc.s.translate(err))
 			}
+			if err := insertProgramDetails(ctx, svc.s, tx, p); err != nil {
+				return nil, err
+			}
 			return []ref{{ID: p.ID}}, nil
 		})
 	if err != nil {

@@ -129,10 +129,11 @@ var policy = map[recordType]map[action][]carepath.Role{
 		actCreate: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
 		actList:   {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
 	},
-	// Programs: admin and the command line create them; every staff role but the reviewer
-	// sees them.
+	// Programs: admin and the command line create them and change their tracks, rates and
+	// staff; every staff role but the reviewer sees them.
 	recProgram: {
 		actCreate: {carepath.RoleAdmin, carepath.RoleSystem},
+		actUpdate: {carepath.RoleAdmin, carepath.RoleSystem},
 		actList: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
 			carepath.RoleAdmin, carepath.RoleSystem},
 		actRead: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
