@@ -1,0 +1,349 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/instrument"
+	mbc "github.com/carepath/carepath/outcome"
+)
+
+// recOutcome is the outcomes report: counts and figures over many stays, no client data.
+const recOutcome recordType = "outcome"
+
+// init adds the outcomes report to the one policy table: admins and clinicians (and the command
+// line) may see the program-level report, which holds no client data.
+func init() {
+	policy[recOutcome] = map[action][]carepath.Role{
+		actRead: {carepath.RoleClinician, carepath.RoleAdmin, carepath.RoleSystem},
+	}
+}
+
+// outcomeMethod says how the report's stays and their measures are chosen, to be shown with it.
+const outcomeMethod = "Each episode of care is split into stays at its transfers: an episode that steps up or " +
+	"down contributes one stay per level, and each stay is counted at its own level. A stay is counted when it " +
+	"overlaps the period (from its first day, up to but not including the end date). A stay's measures are the " +
+	"client's PHQ-9 and GAD-7 answers dated from its first day through its last, in the program's time zone; a " +
+	"measure taken on the day of a transfer counts in both stays, as the last of one and the first of the next. The " +
+	"baseline is the first PHQ-9 or GAD-7 in the stay, the result the last; the baseline PHQ-9 places the stay in a " +
+	"severity band. A stay has ended when the client was discharged or transferred; it completed when the client was " +
+	"discharged having completed the program or stepped down to a less intensive level. Weeks are from the first to " +
+	"the last day of ended stays."
+
+// OutcomeService computes the outcomes report over episodes and measures.
+type OutcomeService struct {
+	s   *Store
+	cfg mbc.Config
+}
+
+var _ carepath.OutcomeService = (*OutcomeService)(nil)
+
+// NewOutcomeService returns the outcomes report over s, judging change with the default
+// thresholds (mbc.DefaultConfig).
+func NewOutcomeService(s *Store) *OutcomeService {
+	return &OutcomeService{s: s, cfg: mbc.DefaultConfig()}
+}
+
+// OutcomeReport compares the levels of care of the stays that f selects. See
+// carepath.OutcomeService.
+func (svc *OutcomeService) OutcomeReport(ctx context.Context, f carepath.OutcomeFilter) (*carepath.OutcomeReport, error) {
+	validate := func() error {
+		err := f.Validate()
+		if f.ProgramID != "" && wellFormedID(f.ProgramID) == "" {
+			fe := carepath.ErrorFields(err)
+			fe = append(fe, carepath.FieldError{Field: "program_id", Code: "not_found", Message: "There is no such program."})
+			return carepath.FieldErrors(fe).Err()
+		}
+		return err
+	}
+	detail := "from=" + safeDate(f.From) + " to=" + safeDate(f.To)
+	var out *carepath.OutcomeReport
+	o := op{record: recOutcome, action: actRead, recordID: wellFormedID(f.ProgramID), validate: validate, detail: detail}
+	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		if f.ProgramID != "" {
+			var one int
+			err := tx.QueryRowContext(ctx, `SELECT 1 FROM programs WHERE id = $1`, f.ProgramID).Scan(&one)
+			if err == sql.ErrNoRows {
+				var errs carepath.FieldErrors
+				errs.Add("program_id", "not_found", "There is no such program.")
+				return nil, errs.Err()
+			}
+			if err != nil {
+				return nil, fmt.Errorf("select program: %w", svc.s.translate(err))
+			}
+		}
+		stays, err := svc.loadStays(ctx, tx, f)
+		if err != nil {
+			return nil, err
+		}
+		r := mbc.BuildReport(stays, svc.cfg, mbc.DefaultMinCell)
+		out, err = publicOutcomes(f, len(stays), r)
+		if err != nil {
+			return nil, err
+		}
+		return []ref{{ID: wellFormedID(f.ProgramID)}}, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// safeDate is d when it is a well-formed date, for the audit detail, and "?" otherwise.
+func safeDate(d string) string {
+	if _, err := time.Parse(time.DateOnly, d); err != nil {
+		return "?"
+	}
+	return d
+}
+
+// stayEpisode is one episode as read for the report, with its program's time zone.
+type stayEpisode struct {
+	id, clientID, level, admitted, status, discharged, reason string
+	loc                                                       *time.Location
+	transfers                                                 []stayTransfer
+}
+
+// stayTransfer is one transfer of an episode: the level it moved to and the day.
+type stayTransfer struct{ to, on string }
+
+// reportMeasure is one PHQ-9 or GAD-7 total as the report reads it.
+type reportMeasure struct {
+	id    string
+	inst  instrument.ID
+	total int
+	at    time.Time
+}
+
+// loadStays reads the episodes that overlap f's period, their transfers and their clients'
+// PHQ-9 and GAD-7 measures in three set-based queries, and returns the stays that overlap it.
+func (svc *OutcomeService) loadStays(ctx context.Context, tx *sql.Tx, f carepath.OutcomeFilter) ([]mbc.ReportEpisode, error) {
+	where := `e.admitted_on < $1 AND (e.status = 'open' OR e.discharged_on >= $2)`
+	args := []any{f.To, f.From}
+	if f.ProgramID != "" {
+		where += ` AND e.program_id = $3`
+		args = append(args, f.ProgramID)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.client_id, e.level, e.admitted_on, e.status, e.discharged_on,
+		e.discharge_reason, p.time_zone FROM episodes e JOIN programs p ON p.id = e.program_id WHERE `+where+` ORDER BY e.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("select episodes: %w", svc.s.translate(err))
+	}
+	var eps []*stayEpisode
+	byID := map[string]*stayEpisode{}
+	locs := map[string]*time.Location{}
+	for rows.Next() {
+		e := &stayEpisode{}
+		var tz string
+		if err := rows.Scan(&e.id, &e.clientID, &e.level, &e.admitted, &e.status, &e.discharged, &e.reason, &tz); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("scan episode: %w", svc.s.translate(err))
+		}
+		if e.loc = locs[tz]; e.loc == nil {
+			if e.loc, err = time.LoadLocation(tz); err != nil {
+				e.loc = time.UTC
+			}
+			locs[tz] = e.loc
+		}
+		eps = append(eps, e)
+		byID[e.id] = e
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("select episodes: %w", svc.s.translate(err))
+	}
+	if len(eps) == 0 {
+		return nil, nil
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT t.episode_id, t.to_level, t.transferred_on FROM episode_transfers t
+		JOIN episodes e ON e.id = t.episode_id WHERE `+where+` ORDER BY t.episode_id, t.seq`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("select transfers: %w", svc.s.translate(err))
+	}
+	for rows.Next() {
+		var id string
+		var t stayTransfer
+		if err := rows.Scan(&id, &t.to, &t.on); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("scan transfer: %w", svc.s.translate(err))
+		}
+		if e := byID[id]; e != nil {
+			e.transfers = append(e.transfers, t)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("select transfers: %w", svc.s.translate(err))
+	}
+	measures, err := svc.loadReportMeasures(ctx, tx, where, args)
+	if err != nil {
+		return nil, err
+	}
+	var stays []mbc.ReportEpisode
+	for _, e := range eps {
+		stays = e.stays(stays, measures[e.clientID], f.From, f.To)
+	}
+	return stays, nil
+}
+
+// loadReportMeasures reads the PHQ-9 and GAD-7 totals of the clients of the episodes where
+// selects, each client's oldest first.
+func (svc *OutcomeService) loadReportMeasures(ctx context.Context, tx *sql.Tx, where string, args []any) (map[string][]reportMeasure, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT m.client_id, m.id, m.instrument, m.score, m.taken_at FROM measures m
+		WHERE m.instrument IN ('phq9', 'gad7') AND m.client_id IN (SELECT e.client_id FROM episodes e WHERE `+where+`)
+		ORDER BY m.client_id, m.taken_at, m.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("select measures: %w", svc.s.translate(err))
+	}
+	defer rows.Close()
+	out := map[string][]reportMeasure{}
+	var client, last string
+	var list []reportMeasure
+	for rows.Next() {
+		var m reportMeasure
+		var inst string
+		if err := rows.Scan(&client, &m.id, &inst, &m.total, &m.at); err != nil {
+			return nil, fmt.Errorf("scan measure: %w", svc.s.translate(err))
+		}
+		m.inst = instrument.ID(inst)
+		if client != last && list != nil {
+			out[last] = list
+			list = nil
+		}
+		last = client
+		list = append(list, m)
+	}
+	if list != nil {
+		out[last] = list
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("select measures: %w", svc.s.translate(err))
+	}
+	return out, nil
+}
+
+// stays appends to out the stays of e that overlap [from, to), with their measures from ms
+// (the client's, oldest first).
+func (e *stayEpisode) stays(out []mbc.ReportEpisode, ms []reportMeasure, from, to string) []mbc.ReportEpisode {
+	level, start := e.level, e.admitted
+	for i := 0; i <= len(e.transfers); i++ {
+		st := mbc.ReportEpisode{ID: e.id, Level: carepath.Level(level)}
+		end := ""
+		if i < len(e.transfers) {
+			t := e.transfers[i]
+			end = t.on
+			st.Completed = carepath.Level(t.to).Rank() < carepath.Level(level).Rank()
+			level = t.to
+		} else if e.status == string(carepath.EpisodeDischarged) {
+			end = e.discharged
+			st.Completed = e.reason == string(carepath.DischargeCompleted)
+		}
+		first := start
+		start = end
+		if first >= to || (end != "" && end < from) {
+			continue
+		}
+		st.AdmittedOn = mustDay(first)
+		lo := dayStart(first, e.loc)
+		n := len(ms)
+		if end != "" {
+			st.DischargedOn = mustDay(end)
+			hi := dayStart(end, e.loc).AddDate(0, 0, 1)
+			n, _ = slices.BinarySearchFunc(ms, hi, func(m reportMeasure, t time.Time) int { return m.at.Compare(t) })
+		}
+		k, _ := slices.BinarySearchFunc(ms, lo, func(m reportMeasure, t time.Time) int { return m.at.Compare(t) })
+		for _, m := range ms[k:max(k, n)] {
+			st.Measures = append(st.Measures, mbc.Measure{ID: m.id, Instrument: m.inst, TakenAt: m.at, Total: m.total})
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// mustDay parses a stored YYYY-MM-DD date as midnight UTC (the zero time when malformed).
+func mustDay(d string) time.Time {
+	t, _ := time.Parse(time.DateOnly, d)
+	return t
+}
+
+// dayStart is the instant day d begins in loc.
+func dayStart(d string, loc *time.Location) time.Time {
+	t, err := time.ParseInLocation(time.DateOnly, d, loc)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// publicOutcomes turns the pure report into the domain's, with its CSV.
+func publicOutcomes(f carepath.OutcomeFilter, stays int, r *mbc.Report) (*carepath.OutcomeReport, error) {
+	var csv bytes.Buffer
+	if err := r.WriteCSV(&csv); err != nil {
+		return nil, fmt.Errorf("outcomes csv: %w", err)
+	}
+	out := &carepath.OutcomeReport{From: f.From, To: f.To, ProgramID: f.ProgramID, MinCell: r.MinCell, Stays: stays,
+		Caveats: r.Caveats, Method: outcomeMethod, CSV: csv.Bytes()}
+	if stays > 0 && stays < r.MinCell {
+		out.Stays = 0 // too few to say how many
+	}
+	for _, b := range mbc.SeverityBands {
+		out.Bands = append(out.Bands, carepath.OutcomeBand{Code: b.Code, Label: b.Label, Min: b.Min, Max: b.Max})
+	}
+	for _, s := range r.Standards {
+		out.Standards = append(out.Standards, carepath.OutcomeStandard{Figure: s.Figure, Shares: s.Shares})
+	}
+	nb := len(mbc.SeverityBands)
+	for l, level := range mbc.ReportLevels {
+		ol := carepath.OutcomeLevel{Level: level, Overall: publicCell(r.Overall[l]), Standardized: publicCell(r.Standardized[l])}
+		for b := range nb {
+			ol.ByBand = append(ol.ByBand, publicCell(r.ByBand[l*nb+b]))
+		}
+		if u := r.Unbanded[l]; u == 0 || u >= r.MinCell {
+			ol.Unbanded = &u
+		}
+		out.Levels = append(out.Levels, ol)
+	}
+	return out, nil
+}
+
+// publicCell is c as the domain shows it.
+func publicCell(c mbc.Cell) carepath.OutcomeCell {
+	band := c.Band
+	if band == "" {
+		band = "all"
+	}
+	out := carepath.OutcomeCell{Level: c.Level, Band: band, Suppressed: c.Suppressed,
+		CompletionPct: publicFigure(c.Completion), MedianWeeks: publicFigure(c.MedianWeeks),
+		PHQ9: publicInstrument(c.PHQ9), GAD7: publicInstrument(c.GAD7)}
+	if !c.Suppressed {
+		n := c.Episodes
+		out.Episodes = &n
+	}
+	return out
+}
+
+// publicInstrument is f as the domain shows it.
+func publicInstrument(f mbc.InstrumentFigures) carepath.OutcomeInstrumentFigures {
+	return carepath.OutcomeInstrumentFigures{ReliableImprovementPct: publicFigure(f.ReliableImprovement),
+		RecoveryPct: publicFigure(f.Recovery), MeanChange: publicFigure(f.MeanChange)}
+}
+
+// publicFigure is f as the domain shows it: its value and count only when it is shown.
+func publicFigure(f mbc.Figure) carepath.OutcomeFigure {
+	st := strings.TrimSpace(string(f.Status))
+	if st == "" {
+		st = carepath.FigureNone
+	}
+	out := carepath.OutcomeFigure{Status: st, Note: f.Note}
+	if f.Status == mbc.FigureOK {
+		v, n := f.Value, f.N
+		out.Value, out.N = &v, &n
+	}
+	return out
+}
