@@ -30,7 +30,7 @@ func (s *Server) limitAnswers(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if !answerLimits.allow(api.RemoteAddr(r)) {
 			w.Header().Set("Retry-After", "60")
-			s.render(w, r, http.StatusTooManyRequests, "error", errorView{page: page{Title: "Please wait a moment"},
+			s.render(w, r, http.StatusTooManyRequests, "error", errorView{page: page{Title: "Please wait a moment", AnswerLink: true},
 				Message: "Too many requests came from your connection. Please wait a minute and try again."})
 			return
 		}
@@ -57,7 +57,7 @@ func publicCtx(r *http.Request) *http.Request {
 // answerGone is the one page for an unknown, used or expired link: it says nothing of whose
 // it was or why it does not work.
 func (s *Server) answerGone(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusNotFound, "answer_gone", errorView{page: page{Title: "This link does not work"},
+	s.render(w, r, http.StatusNotFound, "answer_gone", errorView{page: page{Title: "This link does not work", AnswerLink: true},
 		Message: "This link does not work. It may have been used already or have expired. If your clinic asked you to answer some questions, please ask them for a new link."})
 }
 
@@ -67,7 +67,7 @@ func (s *Server) linkError(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	s.Log.Error("answer link", "err", err)
-	s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"}, Message: "Internal error. Please try again later."})
+	s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong", AnswerLink: true}, Message: "Internal error. Please try again later."})
 }
 
 // answerForm shows the questionnaires of a link.
@@ -93,7 +93,7 @@ func (s *Server) answerSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {
-		s.render(w, r, http.StatusBadRequest, "error", errorView{page: page{Title: "Something went wrong"}, Message: "The form could not be read. Please try again."})
+		s.render(w, r, http.StatusBadRequest, "error", errorView{page: page{Title: "Something went wrong", AnswerLink: true}, Message: "The form could not be read. Please try again."})
 		return
 	}
 	answers, errs := parseAnswers(link.Instruments, r.PostForm)
@@ -107,7 +107,7 @@ func (s *Server) answerSubmit(w http.ResponseWriter, r *http.Request) {
 					crisis = true
 				}
 			}
-			s.render(w, r, http.StatusOK, "answer_done", answerDoneView{page: page{Title: "Thank you", Crisis: crisis}})
+			s.render(w, r, http.StatusOK, "answer_done", answerDoneView{page: page{Title: "Thank you", Crisis: crisis, AnswerLink: true}})
 			return
 		}
 		var ce *carepath.Error
@@ -172,7 +172,7 @@ func parseAnswers(ids []string, v url.Values) (map[string][]int, map[string]stri
 
 // answerPage builds the answer page of a link's instruments, with what was chosen and errors.
 func answerPage(token string, ids []string, v url.Values, errs map[string]string) answerView {
-	view := answerView{page: page{Title: "Your questionnaires"}, Action: "/m/" + token}
+	view := answerView{page: page{Title: "Your questionnaires", AnswerLink: true}, Action: "/m/" + token}
 	for _, id := range ids {
 		if id == string(outcome.CheckInID) {
 			iv := instrumentView{ID: id, Name: "Check-in", Title: "Days without alcohol or drugs, and craving",

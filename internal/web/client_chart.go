@@ -18,6 +18,8 @@ type chartView struct {
 	CaseManager string
 	Plan        chartPlanSection    // the current plan and any draft (plan_pages_chart.go)
 	Consents    chartConsentSection // consent counts and active disclosures (consent_pages_chart.go)
+	Measures    chartMeasureSection // measure charts and the crisis flag (measure_chart.go)
+	CanMeasure  bool                // the role may enter measures and send answer links
 }
 
 // staffNames returns the names of the given staff ids from the clinic's directory, falling back
@@ -55,6 +57,9 @@ func (s *Server) clientChart(w http.ResponseWriter, r *http.Request, who signedI
 		v.Assessments = s.chartAssessments(r, c.ID)
 		v.Episodes = s.chartEpisodes(r, c.ID)
 		v.Plan, v.Consents = s.chartPlans(r, c.ID), s.chartConsents(r, c.ID)
+		if canMeasure(who.Role) {
+			v.CanMeasure, v.Measures = true, s.chartMeasures(r, c, v.Episodes.Rows)
+		}
 		s.render(w, r, http.StatusOK, "client_chart", v)
 	case carepath.ENOTFOUND, carepath.EINVALID:
 		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Client not found"},

@@ -14,6 +14,9 @@ import (
 type page struct {
 	Title  string
 	Crisis bool // show the crisis banner at the top
+	// AnswerLink marks the public answer pages (/m/{token}): the footer says what is stored
+	// and who sees it instead of the decision aid's "nothing is stored" line.
+	AnswerLink bool
 }
 
 // errorView is the view model of the error page.

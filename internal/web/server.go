@@ -116,6 +116,7 @@ func (s *Server) Handler() http.Handler {
 	s.noteRoutes(mux)
 	s.planWeekRoutes(mux)
 	s.answerRoutes(mux)
+	s.dashboardRoutes(mux)
 	if s.API != nil {
 		s.API.Register(mux)
 	}

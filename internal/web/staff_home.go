@@ -15,13 +15,15 @@ type staffHomeView struct {
 	Flagged int    // how many requests are flagged for same-day review
 	Denied  bool   // the role may not see the intake queue
 	Problem string // the queue could not be read
+	// Dashboard holds the staff member's clinical alerts (dashboard.go).
+	Dashboard dashboardSection
 }
 
 // staffHome shows who is signed in and the intake queue: requests flagged for same-day
 // review first, then the newest. The queue is read as the staff member, so the policy
 // decides and the reads are audited under their id.
 func (s *Server) staffHome(w http.ResponseWriter, r *http.Request, who signedIn) {
-	v := staffHomeView{page: page{Title: "Staff home"}, Who: who}
+	v := staffHomeView{page: page{Title: "Staff home"}, Who: who, Dashboard: s.dashboard(r, who)}
 	list, err := s.Intakes.FindIntakes(r.Context(), carepath.IntakeFilter{})
 	switch carepath.ErrorCode(err) {
 	case "":

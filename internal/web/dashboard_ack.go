@@ -1,0 +1,108 @@
+package web
+
+import (
+	"cmp"
+	"errors"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/carepath/carepath"
+)
+
+// maxAckNote is the longest acknowledgement note the form accepts.
+const maxAckNote = 2000
+
+// alertAckView is the view model of the acknowledgement page shown after a problem: the alert
+// with the note kept (400), or the news that someone acknowledged it first (409).
+type alertAckView struct {
+	page
+	Who      signedIn
+	Alert    dashboardAlert
+	Conflict bool
+	AckBy    string
+	AckAt    string
+	AckNote  string
+	Summary  []errorLink
+}
+
+// alertAcknowledge records the note of a measure alert's acknowledgement and sends the browser
+// back to the dashboard; an empty note (400) or an alert already acknowledged (409) shows the
+// alert on its own page, with what was typed kept.
+func (s *Server) alertAcknowledge(w http.ResponseWriter, r *http.Request, who signedIn) {
+	ma := s.measureAlerts()
+	if !seesClinicalAlerts(who.Role) || ma == nil {
+		s.noAccess(w, r, "Your role does not give access to clinical alerts.")
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
+	_ = r.ParseForm()
+	note := r.PostForm.Get("note")
+	id := r.PathValue("id")
+	msg := ""
+	switch {
+	case strings.TrimSpace(note) == "":
+		msg = "Write a note saying what you did, for example who you contacted and the plan."
+	case utf8.RuneCountInString(note) > maxAckNote:
+		msg = "The note is too long: keep it under 2,000 characters."
+	}
+	var err error
+	if msg == "" {
+		if _, err = ma.AcknowledgeMeasureAlert(r.Context(), id, note); err == nil {
+			http.Redirect(w, r, "/staff?ack=done#h-alerts", http.StatusSeeOther)
+			return
+		}
+		var ce *carepath.Error
+		switch code := carepath.ErrorCode(err); {
+		case code == carepath.EINVALID:
+			msg = "Write a note saying what you did."
+			if errors.As(err, &ce) {
+				for _, f := range ce.Fields {
+					if f.Field == "note" {
+						msg = f.Message
+					}
+				}
+			}
+		case code == carepath.ECONFLICT:
+		default:
+			s.serviceError(w, r, "acknowledge alert", err)
+			return
+		}
+	}
+	// Show the alert on its own page.
+	list, lerr := ma.FindMeasureAlerts(r.Context(), true)
+	if lerr != nil {
+		s.serviceError(w, r, "find alert", lerr)
+		return
+	}
+	var found *carepath.MeasureAlert
+	for _, a := range list {
+		if a.ID == id {
+			found = a
+		}
+	}
+	if found == nil {
+		s.serviceError(w, r, "find alert", carepath.Errorf(carepath.ENOTFOUND, "alert not found"))
+		return
+	}
+	names := s.clientNames(r, found.ClientID)
+	v := alertAckView{page: page{Title: "Acknowledge an alert"}, Who: who,
+		Alert: dashboardAlert{ID: found.ID, Kind: found.Kind, Heading: cmp.Or(alertKindName[found.Kind], found.Kind),
+			ClientID: found.ClientID, ClientName: cmp.Or(names[found.ClientID], "Client "+shortID(found.ClientID)),
+			At: found.At, When: found.At.UTC().Format("2006-01-02 15:04") + " UTC", Reason: found.Reason, Protocol: found.Protocol,
+			SameDay: found.Kind == "safety_item9", Link: "/staff/clients/" + found.ClientID + "#h-measures", LinkText: "Open the chart",
+			Note: note, Error: msg}}
+	status := http.StatusBadRequest
+	if carepath.ErrorCode(err) == carepath.ECONFLICT {
+		status, v.Conflict, v.Alert.Error = http.StatusConflict, true, ""
+		v.Title = "Alert already acknowledged"
+		if found.AcknowledgedAt != nil {
+			v.AckAt = found.AcknowledgedAt.UTC().Format("2006-01-02 15:04") + " UTC"
+		}
+		v.AckBy = s.staffNames(r, found.AcknowledgedBy)[0]
+		v.AckNote = found.Note
+	} else {
+		v.Summary = []errorLink{{"note-" + found.ID, "Note (note): " + msg}}
+	}
+	s.render(w, r, status, "alert_ack", v)
+}
