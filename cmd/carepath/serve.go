@@ -105,6 +105,7 @@ func newServer(st *store.Store, log *slog.Logger) (*web.Server, error) {
 		Attendance:      store.NewAttendanceService(st),
 		CalendarFeeds:   store.NewCalendarFeedService(st),
 		Measures:        store.NewMeasureService(st),
+		Reviews:         store.NewReviewService(st),
 		SchedulePlans:   store.NewSchedulePlanService(st),
 		Availability:    store.NewAvailabilityService(st),
 		SessionStore:    web.NewSQLSessionStore(st.WriteDB()),
@@ -115,7 +116,8 @@ func newServer(st *store.Store, log *slog.Logger) (*web.Server, error) {
 			Groups: store.NewGroupService(st), Sessions: store.NewSessionService(st),
 			Attendance:    store.NewAttendanceService(st),
 			SchedulePlans: store.NewSchedulePlanService(st), Availability: store.NewAvailabilityService(st),
-			Measures: store.NewMeasureService(st), MeasureAlerts: store.NewMeasureService(st)},
+			Measures: store.NewMeasureService(st), MeasureAlerts: store.NewMeasureService(st),
+			Reviews: store.NewReviewService(st)},
 		Log:   log,
 		Ready: st.Ping,
 	})

@@ -43,6 +43,8 @@ type API struct {
 	// SchedulePlans and Availability serve issue 5's "Plan next week".
 	SchedulePlans carepath.SchedulePlanService
 	Availability  carepath.AvailabilityService
+	// Reviews serves continued-stay reviews (step up, step down).
+	Reviews carepath.ReviewService
 }
 
 // Mux is where Register adds the routes: an *http.ServeMux, or a test's recorder that checks
@@ -87,4 +89,5 @@ func (a *API) Register(mux Mux) {
 	a.registerDelivery(mux)
 	a.registerMeasures(mux)
 	a.registerSchedulePlans(mux)
+	a.registerReviews(mux)
 }

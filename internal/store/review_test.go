@@ -35,7 +35,7 @@ func TestReviewStepDownAccepted(t *testing.T) {
 			at      time.Time
 			answers []int
 		}{
-			{time.Date(2026, 11, 2, 20, 0, 0, 0, time.UTC), []int{2, 2, 2, 2, 2, 2, 2, 1, 0}}, // 15
+			{time.Date(2026, 11, 2, 20, 0, 0, 0, time.UTC), []int{2, 2, 2, 2, 2, 2, 2, 1, 0}},  // 15
 			{time.Date(2026, 11, 16, 20, 0, 0, 0, time.UTC), []int{1, 1, 1, 0, 0, 0, 0, 0, 0}}, // 3
 			{time.Date(2026, 11, 27, 20, 0, 0, 0, time.UTC), []int{1, 1, 0, 0, 0, 0, 0, 0, 0}}, // 2
 		} {

@@ -60,6 +60,8 @@ type Server struct {
 	Availability  carepath.AvailabilityService
 	// Measures serves the public answer pages of measurement-based care (answer links).
 	Measures carepath.MeasureService
+	// Reviews feeds the chart's continued-stay reviews (step up, step down).
+	Reviews carepath.ReviewService
 
 	pages map[string]*template.Template
 	sess  *sessions
@@ -117,6 +119,7 @@ func (s *Server) Handler() http.Handler {
 	s.planWeekRoutes(mux)
 	s.answerRoutes(mux)
 	s.dashboardRoutes(mux)
+	s.reviewRoutes(mux)
 	if s.API != nil {
 		s.API.Register(mux)
 	}

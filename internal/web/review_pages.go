@@ -1,0 +1,199 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/carepath/carepath"
+)
+
+// reviewRoutes registers the chart's continued-stay review pages: the review page (run a
+// review, the history), one review with its data and the accept and decline forms, and the
+// accept confirmation. Every change is a POST of a plain form answering 303 on success.
+func (s *Server) reviewRoutes(mux *http.ServeMux) {
+	mux.Handle("GET /staff/clients/{id}/reviews", s.requireStaff(s.reviewIndex))
+	mux.Handle("POST /staff/clients/{id}/reviews", s.requireStaff(s.reviewRun))
+	mux.Handle("GET /staff/clients/{id}/reviews/{review}", s.requireStaff(s.reviewShow))
+	mux.Handle("GET /staff/clients/{id}/reviews/{review}/accept", s.requireStaff(s.reviewAcceptForm))
+	mux.Handle("POST /staff/clients/{id}/reviews/{review}/accept", s.requireStaff(s.reviewAccept))
+	mux.Handle("POST /staff/clients/{id}/reviews/{review}/decline", s.requireStaff(s.reviewDecline))
+}
+
+// reviewView is the view model of the review pages.
+type reviewView struct {
+	page
+	Who     signedIn
+	Client  *carepath.Client
+	Episode *carepath.Episode // the open episode, nil when there is none
+	Review  *carepath.Review  // the review shown, nil on the review page itself
+	History []*carepath.Review
+	Reason  string            // the decline reason as typed
+	Errors  map[string]string // by element id
+	Summary []errorLink
+	// Problem explains a refusal that is not about a field (409).
+	Problem string
+}
+
+// reviewsDenied answers the page for roles that may not run reviews.
+func (s *Server) reviewsDenied(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
+		Message: "Continued-stay reviews are not available for your role."})
+}
+
+// reviewFailed answers an unexpected error of the review service.
+func (s *Server) reviewFailed(w http.ResponseWriter, r *http.Request, what string, err error) {
+	switch carepath.ErrorCode(err) {
+	case carepath.ENOTFOUND:
+		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Review not found"},
+			Message: "There is no such review on this chart."})
+	case carepath.EFORBIDDEN:
+		s.reviewsDenied(w, r)
+	default:
+		s.Log.Error(what, "err", err)
+		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
+			Message: "The review could not be read or stored just now. Nothing was changed; please try again in a minute."})
+	}
+}
+
+// reviewBase reads the chart's client, its open episode and its reviews, answering the error
+// page itself when it cannot; ok is false then.
+func (s *Server) reviewBase(w http.ResponseWriter, r *http.Request, who signedIn) (reviewView, bool) {
+	v := reviewView{page: page{Title: "Continued-stay review"}, Who: who, Errors: map[string]string{}}
+	if !canAssess(who.Role) || s.Reviews == nil {
+		s.reviewsDenied(w, r)
+		return v, false
+	}
+	c, ok := s.chartClient(w, r)
+	if !ok {
+		return v, false
+	}
+	v.Client = c
+	if list, err := s.Episodes.FindEpisodes(r.Context(), c.ID); err == nil {
+		for _, e := range list {
+			if e.Status == carepath.EpisodeOpen {
+				v.Episode = e
+			}
+		}
+	} else {
+		s.Log.Error("review episodes", "err", err)
+	}
+	history, err := s.Reviews.FindReviews(r.Context(), c.ID)
+	if err != nil {
+		s.reviewFailed(w, r, "list reviews", err)
+		return v, false
+	}
+	v.History = history
+	return v, true
+}
+
+// withReview finds the review the path names among v's history.
+func (s *Server) withReview(w http.ResponseWriter, r *http.Request, v *reviewView) bool {
+	id := r.PathValue("review")
+	for _, rv := range v.History {
+		if rv.ID == id {
+			v.Review = rv
+			return true
+		}
+	}
+	s.reviewFailed(w, r, "find review", carepath.Errorf(carepath.ENOTFOUND, "no such review"))
+	return false
+}
+
+// reviewIndex shows the review page: run a review, and the reviews so far.
+func (s *Server) reviewIndex(w http.ResponseWriter, r *http.Request, who signedIn) {
+	v, ok := s.reviewBase(w, r, who)
+	if !ok {
+		return
+	}
+	s.render(w, r, http.StatusOK, "review", v)
+}
+
+// reviewRun runs a review and shows it; 409 when the client has no open episode.
+func (s *Server) reviewRun(w http.ResponseWriter, r *http.Request, who signedIn) {
+	v, ok := s.reviewBase(w, r, who)
+	if !ok {
+		return
+	}
+	rv, err := s.Reviews.RunReview(r.Context(), v.Client.ID)
+	switch carepath.ErrorCode(err) {
+	case "":
+		http.Redirect(w, r, "/staff/clients/"+v.Client.ID+"/reviews/"+rv.ID, http.StatusSeeOther)
+	case carepath.ECONFLICT:
+		v.Problem = "The client has no open episode of care, so there is nothing to review. Admit the client to a program first."
+		s.render(w, r, http.StatusConflict, "review", v)
+	default:
+		s.reviewFailed(w, r, "run review", err)
+	}
+}
+
+// reviewShow shows one review: the suggestion, its reasons, the data behind it and, while it
+// is pending, the accept and decline forms.
+func (s *Server) reviewShow(w http.ResponseWriter, r *http.Request, who signedIn) {
+	v, ok := s.reviewBase(w, r, who)
+	if !ok || !s.withReview(w, r, &v) {
+		return
+	}
+	s.render(w, r, http.StatusOK, "review", v)
+}
+
+// reviewAcceptForm asks to confirm the acceptance, saying what it will do.
+func (s *Server) reviewAcceptForm(w http.ResponseWriter, r *http.Request, who signedIn) {
+	v, ok := s.reviewBase(w, r, who)
+	if !ok || !s.withReview(w, r, &v) {
+		return
+	}
+	v.Title = "Accept the suggestion"
+	s.render(w, r, http.StatusOK, "review_accept", v)
+}
+
+// reviewAccept accepts the review (a step up or down transfers the episode today) and shows
+// it; 409 when it was already decided or the episode changed since the review ran.
+func (s *Server) reviewAccept(w http.ResponseWriter, r *http.Request, who signedIn) {
+	v, ok := s.reviewBase(w, r, who)
+	if !ok || !s.withReview(w, r, &v) {
+		return
+	}
+	_, err := s.Reviews.AcceptReview(r.Context(), v.Review.ID)
+	switch carepath.ErrorCode(err) {
+	case "":
+		http.Redirect(w, r, "/staff/clients/"+v.Client.ID+"/reviews/"+v.Review.ID, http.StatusSeeOther)
+	case carepath.ECONFLICT:
+		s.reviewConflict(w, r, who, err)
+	default:
+		s.reviewFailed(w, r, "accept review", err)
+	}
+}
+
+// reviewConflict shows the review again as it is now, explaining why nothing was done.
+func (s *Server) reviewConflict(w http.ResponseWriter, r *http.Request, who signedIn, err error) {
+	v, ok := s.reviewBase(w, r, who)
+	if !ok || !s.withReview(w, r, &v) {
+		return
+	}
+	v.Problem = carepath.ErrorMessage(err)
+	s.render(w, r, http.StatusConflict, "review", v)
+}
+
+// reviewDecline declines the review for the reason typed; 400 naming the reason (kept as
+// typed) when it is missing or too long.
+func (s *Server) reviewDecline(w http.ResponseWriter, r *http.Request, who signedIn) {
+	v, ok := s.reviewBase(w, r, who)
+	if !ok || !s.withReview(w, r, &v) {
+		return
+	}
+	_ = r.ParseForm()
+	v.Reason = strings.TrimSpace(r.PostForm.Get("reason"))
+	_, err := s.Reviews.DeclineReview(r.Context(), v.Review.ID, v.Reason)
+	switch carepath.ErrorCode(err) {
+	case "":
+		http.Redirect(w, r, "/staff/clients/"+v.Client.ID+"/reviews/"+v.Review.ID, http.StatusSeeOther)
+	case carepath.EINVALID:
+		placeFieldErrors(v.Errors, err, func(field, code string) string { return "decline-reason" }, "decline-reason")
+		v.Summary = summaryOf(v.Errors, "decline-reason")
+		s.render(w, r, http.StatusBadRequest, "review", v)
+	case carepath.ECONFLICT:
+		s.reviewConflict(w, r, who, err)
+	default:
+		s.reviewFailed(w, r, "decline review", err)
+	}
+}
