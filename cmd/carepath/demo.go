@@ -49,7 +49,8 @@ var demoIntakes = []struct {
 		`{"answers":{"phq9":[3,3,2,3,2,3,2,2,1]},"context":{"support":"some","self_harm":true}}`},
 }
 
-// seedDemo fills an empty database with demo staff, clients and intake requests, and prints
+// seedDemo fills an empty database with demo staff, clients and intake requests, and the
+// program's delivery (tracks, groups, sessions, attendance, notes, measures), and prints
 // the demo logins to out. A database that already holds staff or intake requests is left alone.
 func seedDemo(ctx context.Context, st *store.Store, out io.Writer) (bool, error) {
 	ctx = carepath.NewContext(ctx, carepath.Actor{ID: "demo-seed", Role: carepath.RoleSystem, Remote: "cli"})
@@ -66,17 +67,22 @@ func seedDemo(ctx context.Context, st *store.Store, out io.Writer) (bool, error)
 		fmt.Fprintln(out, "The database already holds data: demo data was not added.")
 		return false, nil
 	}
-	var clinicians []string
+	var ids demoStaffIDs
 	for _, d := range demoStaff {
 		s := &carepath.Staff{Email: d.email, Name: d.name, Role: d.role}
 		if err := staffSvc.CreateStaff(ctx, s, demoPassword); err != nil {
 			return false, fmt.Errorf("demo staff: %w", err)
 		}
-		if d.role == carepath.RoleClinician {
-			clinicians = append(clinicians, s.ID)
+		switch d.role {
+		case carepath.RoleClinician:
+			ids.clinicians = append(ids.clinicians, s.ID)
+		case carepath.RoleAdmin:
+			ids.admin = s.ID
+		case carepath.RoleCaseManager:
+			ids.caseManager = s.ID
 		}
 	}
-	nClients, err := seedDemoClinic(ctx, st, clinicians)
+	nClients, err := seedDemoClinic(ctx, st, ids)
 	if err != nil {
 		return false, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"time"
 
 	"github.com/carepath/carepath"
@@ -23,12 +24,14 @@ const (
 	demoProfileAlcohol    = `{"answers":{"audit":[4,3,3,2,2,1,2,1,2,2]},"context":{"relapsed_after_treatment":true,"support":"some","withdrawal":"mild"}}`
 )
 
-// seedDemoClinic gives the demo a working clinic: an IOP with day and evening groups to come, an
+// seedDemoClinic gives the demo a working clinic: an IOP with day and evening tracks, an
 // outpatient therapy service, and forty clients at different points — admitted to the IOP,
 // in weekly therapy, stepped down after an IOP, or waiting — with assessments (one overridden
 // with a coded variance), episodes and signed treatment plans. Each clinician acts on their own
-// clients, as in real use.
-func seedDemoClinic(ctx context.Context, st *store.Store, clinicians []string) (clients int, err error) {
+// clients, as in real use. Admissions are six to ten weeks old, so the delivery seed
+// (seedDemoDelivery) has weeks of groups, attendance and measures to show.
+func seedDemoClinic(ctx context.Context, st *store.Store, staff demoStaffIDs) (clients int, err error) {
+	clinicians := staff.clinicians
 	sys := carepath.NewContext(ctx, carepath.Actor{ID: "demo-seed", Role: carepath.RoleSystem, Remote: "cli"})
 	programs := store.NewProgramService(st)
 	iop, err := programs.CreateProgram(sys, carepath.ProgramCreate{Name: "Harbor IOP (day and evening tracks)", Level: carepath.LevelIOP, TimeZone: "America/Los_Angeles"})
@@ -41,7 +44,10 @@ func seedDemoClinic(ctx context.Context, st *store.Store, clinicians []string) (
 	}
 	svcClients, episodes := store.NewClientService(st), store.NewEpisodeService(st)
 	assessments, plans := store.NewAssessmentService(st), store.NewPlanService(st)
-	day := func(offset int) string { return time.Now().UTC().AddDate(0, 0, offset).Format(time.DateOnly) }
+	now := time.Now().UTC()
+	day := func(offset int) string { return now.AddDate(0, 0, offset).Format(time.DateOnly) }
+	w := &demoWorld{st: st, ctx: ctx, staff: staff, iop: iop, therapy: therapy, now: now,
+		start: demoMonday(now, iop.Location()), rng: rand.New(rand.NewPCG(2026, 4)), steppedDown: day(-3)}
 
 	names := make([][3]string, 0, 40)
 	names = append(names, demoClients...)
@@ -58,6 +64,7 @@ func seedDemoClinic(ctx context.Context, st *store.Store, clinicians []string) (
 		}
 		kind := i % 10
 		if kind == 9 {
+			w.clients = append(w.clients, demoClient{id: c.ID, clinician: clinician, kind: kind})
 			continue // waiting for a first appointment
 		}
 		profile, program, level := demoProfileIOP, iop.ID, carepath.LevelIOP
@@ -75,10 +82,13 @@ func seedDemoClinic(ctx context.Context, st *store.Store, clinicians []string) (
 		if _, err := assessments.CreateAssessment(as, c.ID, in); err != nil {
 			return 0, fmt.Errorf("demo assessment: %w", err)
 		}
-		ep, err := episodes.AdmitClient(as, carepath.EpisodeAdmit{ClientID: c.ID, ProgramID: program, Level: level, On: day(-10 - 3*i)})
+		admitted := -44 - 4*(i%8)
+		ep, err := episodes.AdmitClient(as, carepath.EpisodeAdmit{ClientID: c.ID, ProgramID: program, Level: level, On: day(admitted)})
 		if err != nil {
 			return 0, fmt.Errorf("demo admission: %w", err)
 		}
+		w.clients = append(w.clients, demoClient{id: c.ID, clinician: clinician, kind: kind,
+			admitted: time.Date(now.Year(), now.Month(), now.Day()+admitted, 0, 0, 0, 0, time.UTC)})
 		if kind == 8 { // completed the IOP and improved: stepped down to weekly therapy
 			if _, err := episodes.TransferEpisode(as, ep.ID, carepath.EpisodeTransfer{Version: ep.Version, ToLevel: carepath.LevelOutpatient,
 				On: day(-3), Reason: "Completed the IOP; PHQ-9 in the mild range twice"}); err != nil {
@@ -90,6 +100,9 @@ func seedDemoClinic(ctx context.Context, st *store.Store, clinicians []string) (
 				return 0, err
 			}
 		}
+	}
+	if err := seedDemoDelivery(w); err != nil {
+		return 0, err
 	}
 	return len(names), nil
 }
