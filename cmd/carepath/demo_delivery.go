@@ -36,7 +36,7 @@ type demoWorld struct {
 	start   time.Time // the Monday six weeks before this one, in the programs' time zone
 	// steppedDown is the date (YYYY-MM-DD) the kind-8 clients stepped down to weekly therapy.
 	steppedDown string
-	rng     *rand.Rand
+	rng         *rand.Rand
 }
 
 // as returns the context of a demo staff member acting from the command line.
@@ -226,8 +226,8 @@ func demoAttendance(w *demoWorld, groups []demoGroup) error {
 		occ = append(occ, list...)
 	}
 	slices.SortFunc(occ, func(a, b *carepath.Occurrence) int { return a.StartAt.Compare(b.StartAt) })
-	absentee := groups[2].members[0].id  // two unexcused absences in a row, the latest two
-	lowWeek := groups[0].members[1].id   // two excused absences last week
+	absentee := groups[2].members[0].id // two unexcused absences in a row, the latest two
+	lowWeek := groups[0].members[1].id  // two excused absences last week
 	lastWeek := w.lastMonday().AddDate(0, 0, -7)
 	var absenteeLast []string // the absentee's last two group occurrences
 	for _, o := range occ {
