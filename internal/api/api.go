@@ -89,5 +89,6 @@ func (a *API) Register(mux Mux) {
 	a.registerDelivery(mux)
 	a.registerMeasures(mux)
 	a.registerSchedulePlans(mux)
+	a.registerProgramDetails(mux)
 	a.registerReviews(mux)
 }
