@@ -256,7 +256,7 @@ func (c chart) timeSVG() template.HTML {
 	}
 	height := chartH
 	if len(c.Strip) > 0 {
-		height += chartStripH + 20
+		height += chartStripH + 34
 	}
 	plotW, plotH := float64(chartW-chartLeft-chartRight), float64(chartH-chartTop-chartBottom)
 	y := func(v float64) float64 { return chartTop + plotH - math.Min(math.Max(0, v), top)/top*plotH }
@@ -348,6 +348,12 @@ func (c chart) timeSVG() template.HTML {
 			}
 			fmt.Fprintf(&b, `<rect class="week" x="%.1f" y="%.1f" width="%.1f" height="%d" fill="%s" stroke="#ffffff" stroke-width="1"><title>%s: %s</title></rect>`,
 				x1, sy, x2-x1, chartStripH, fill, esc(w.Label), esc(w.text()))
+		}
+		lx, ly := float64(chartLeft), sy+chartStripH+16
+		for _, l := range []struct{ fill, text string }{{chartStripFull, "all attended"}, {chartStripPart, "some missed"}, {chartStripNone, "all missed"}, {chartStripEmpty, "none scheduled"}} {
+			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="10" height="10" fill="%s" stroke="%s" stroke-width="0.5"/><text x="%.1f" y="%.1f" font-size="11" fill="%s">%s</text>`,
+				lx, ly-9, l.fill, chartGrid, lx+14, ly, chartInk, l.text)
+			lx += 24 + 6.5*float64(len(l.text))
 		}
 	}
 	b.WriteString(`</svg>`)

@@ -2,9 +2,12 @@ package web
 
 import (
 	"encoding/xml"
+	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestChartSVGIsAccessibleAndWellFormed(t *testing.T) {
@@ -50,6 +53,55 @@ func TestNiceMax(t *testing.T) {
 	for v, want := range map[float64]float64{0: 1, -3: 1, 0.7: 1, 9: 10, 11: 20, 180: 200, 240: 250, 420: 500, 1: 1} {
 		if got := niceMax(v); got != want {
 			t.Errorf("niceMax(%v) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+func TestTimeChartBandsEventsStrip(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+	c := chart{ID: "measure-phq9", Title: "PHQ-9 over time", Desc: "Three scores.", XLabel: "Date taken", YLabel: "PHQ-9 score",
+		Time: true, From: day(-3), To: day(31), Max: 27, Columns: []string{"Severity", "Change vs baseline"},
+		Bands: []chartBand{{0, 4, "Minimal"}, {5, 9, "Mild"}, {10, 14, "Moderate"}, {15, 19, "Moderately severe"}, {20, 27, "Severe"}},
+		Points: []chartPoint{{Label: "2026-03-02", Value: 14, At: day(0), Cells: []string{"Moderate", "baseline"}},
+			{Label: "2026-03-16", Value: 21, At: day(14), Alarm: true, Cells: []string{"Severe", "+7 from 14"}},
+			{Label: "2026-03-30", Value: 6, At: day(28), Cells: []string{"Mild", "-8 from 14"}}},
+		Events: []chartEvent{{At: day(10), Label: "Step up from Outpatient to IOP"}, {At: day(40), Label: "outside, clamped"}},
+		Strip: []chartWeek{{Label: "2026-W10", From: day(0), To: day(7), Attended: 3, Scheduled: 3},
+			{Label: "2026-W11", From: day(7), To: day(14), Attended: 1, Scheduled: 3},
+			{Label: "2026-W12", From: day(14), To: day(21), Scheduled: 2}}}
+	out := string(c.SVG())
+	if os.Getenv("CAREPATH_CHART_DUMP") != "" {
+		_ = os.WriteFile(os.Getenv("CAREPATH_CHART_DUMP"), []byte("<!doctype html><body style='max-width:700px'>"+out), 0o600)
+	}
+	dec := xml.NewDecoder(strings.NewReader(out))
+	for {
+		if _, err := dec.Token(); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("not well-formed: %v\n%s", err, out)
+		}
+	}
+	for want, n := range map[string]int{`class="band"`: 5, `class="event"`: 2, `class="week"`: 3, `class="alarm"`: 1, "<table": 3,
+		">Moderately severe<": 1, "Step up from Outpatient to IOP": 1, "attended 1 of 3": 2, "absent from all 2": 2,
+		"<td>+7 from 14</td>": 1, `role="img"`: 1} {
+		if got := strings.Count(out, want); got != n {
+			t.Errorf("%q appears %d times, want %d", want, got, n)
+		}
+	}
+	// Points sit in their band: 14 lies between the y of 10 and of 15.
+	plotH := float64(chartH - chartTop - chartBottom)
+	y := func(v float64) float64 { return chartTop + plotH - v/27*plotH }
+	if !strings.Contains(out, fmt.Sprintf(`cy="%.1f"`, y(14))) {
+		t.Errorf("the baseline point is not at y(14) = %.1f", y(14))
+	}
+}
+
+func TestDateTicks(t *testing.T) {
+	from := time.Date(2026, 1, 1, 6, 0, 0, 0, time.UTC)
+	for _, days := range []int{3, 30, 120, 400} {
+		got := dateTicks(from, from.AddDate(0, 0, days))
+		if len(got) == 0 || len(got) > 7 || !got[0].After(from) || got[len(got)-1].After(from.AddDate(0, 0, days)) {
+			t.Errorf("%d days: %d ticks %v", days, len(got), got)
 		}
 	}
 }
