@@ -117,6 +117,7 @@ func (s *Server) Handler() http.Handler {
 	s.deliveryRoutes(mux)
 	s.noteRoutes(mux)
 	s.planWeekRoutes(mux)
+	s.programSettingsRoutes(mux)
 	s.answerRoutes(mux)
 	s.dashboardRoutes(mux)
 	s.reviewRoutes(mux)

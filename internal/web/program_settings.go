@@ -1,0 +1,122 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/carepath/carepath"
+)
+
+// programSettingsRoutes registers a program's settings page (admins only): its tracks, rates
+// and staff.
+func (s *Server) programSettingsRoutes(mux *http.ServeMux) {
+	mux.Handle("GET /staff/programs/{id}/settings", s.requireStaff(s.programSettingsForm))
+	mux.Handle("POST /staff/programs/{id}/settings", s.requireStaff(s.programSettingsSave))
+}
+
+// programSettingsNoticeKey is the session key of the message the page shows once after a save.
+const programSettingsNoticeKey = "program_settings_notice"
+
+// programSettingsDenied answers the page for roles other than admin.
+func (s *Server) programSettingsDenied(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
+		Message: "Only an admin may change a program's settings."})
+}
+
+// programSettingsFailed answers the error page for err, which came from reading or saving.
+func (s *Server) programSettingsFailed(w http.ResponseWriter, r *http.Request, what string, err error) {
+	switch carepath.ErrorCode(err) {
+	case carepath.ENOTFOUND, carepath.EINVALID:
+		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Program not found"},
+			Message: "There is no such program."})
+	case carepath.EFORBIDDEN:
+		s.programSettingsDenied(w, r)
+	default:
+		s.Log.Error(what, "err", err)
+		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
+			Message: "The program's settings could not be read just now. Please try again in a minute."})
+	}
+}
+
+// programSettingsData reads what the page shows: the program, its details and the staff who
+// may be on it. ok is false when the error page has been answered.
+func (s *Server) programSettingsData(w http.ResponseWriter, r *http.Request) (*carepath.Program, *carepath.ProgramDetails, []*carepath.Staff, bool) {
+	details, ok := s.Programs.(carepath.ProgramDetailsService)
+	if !ok {
+		s.programSettingsFailed(w, r, "program settings", carepath.Errorf(carepath.EINTERNAL, "no program details service"))
+		return nil, nil, nil, false
+	}
+	p, err := s.Programs.FindProgramByID(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.programSettingsFailed(w, r, "program settings: program", err)
+		return nil, nil, nil, false
+	}
+	d, err := details.FindProgramDetails(r.Context(), p.ID)
+	if err != nil {
+		s.programSettingsFailed(w, r, "program settings: details", err)
+		return nil, nil, nil, false
+	}
+	all, err := s.Staff.FindStaff(r.Context(), carepath.StaffFilter{})
+	if err != nil {
+		s.programSettingsFailed(w, r, "program settings: staff", err)
+		return nil, nil, nil, false
+	}
+	var staff []*carepath.Staff
+	for _, st := range all {
+		if !st.Disabled && st.Role != carepath.RoleReviewer {
+			staff = append(staff, st)
+		}
+	}
+	return p, d, staff, true
+}
+
+// programSettingsForm shows the settings of a program as stored.
+func (s *Server) programSettingsForm(w http.ResponseWriter, r *http.Request, who signedIn) {
+	if who.Role != carepath.RoleAdmin {
+		s.programSettingsDenied(w, r)
+		return
+	}
+	p, d, staff, ok := s.programSettingsData(w, r)
+	if !ok {
+		return
+	}
+	v := newProgramSettingsView(who, p, d, staff, formFromDetails(d), nil)
+	v.Notice = s.manager(r).PopString(r.Context(), programSettingsNoticeKey)
+	s.render(w, r, http.StatusOK, "program_settings", v)
+}
+
+// programSettingsSave stores the posted tracks, rates and staff in one change. Problems
+// re-show the form with what was typed (400) and a summary linking to each field; a stale
+// version shows what is now stored (409); a save returns to the page with a notice.
+func (s *Server) programSettingsSave(w http.ResponseWriter, r *http.Request, who signedIn) {
+	if who.Role != carepath.RoleAdmin {
+		s.programSettingsDenied(w, r)
+		return
+	}
+	p, d, staff, ok := s.programSettingsData(w, r)
+	if !ok {
+		return
+	}
+	f := readProgramSettingsForm(r)
+	u, errs := f.update()
+	if len(errs) == 0 {
+		details := s.Programs.(carepath.ProgramDetailsService)
+		_, err := details.UpdateProgramDetails(r.Context(), p.ID, u)
+		switch carepath.ErrorCode(err) {
+		case "":
+			s.manager(r).Put(r.Context(), programSettingsNoticeKey, "Settings saved.")
+			http.Redirect(w, r, "/staff/programs/"+p.ID+"/settings", http.StatusSeeOther)
+			return
+		case carepath.EINVALID:
+			errs = f.anchorErrors(carepath.ErrorFields(err))
+		case carepath.ECONFLICT:
+			v := newProgramSettingsView(who, p, d, staff, formFromDetails(d), nil)
+			v.Conflict = true
+			s.render(w, r, http.StatusConflict, "program_settings", v)
+			return
+		default:
+			s.programSettingsFailed(w, r, "program settings: save", err)
+			return
+		}
+	}
+	s.render(w, r, http.StatusBadRequest, "program_settings", newProgramSettingsView(who, p, d, staff, f, errs))
+}
