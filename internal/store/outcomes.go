@@ -115,7 +115,6 @@ type stayTransfer struct{ to, on string }
 
 // reportMeasure is one PHQ-9 or GAD-7 total as the report reads it.
 type reportMeasure struct {
-	id    string
 	inst  instrument.ID
 	total int
 	at    time.Time
@@ -193,9 +192,14 @@ func (svc *OutcomeService) loadStays(ctx context.Context, tx *sql.Tx, f carepath
 }
 
 // loadReportMeasures reads the PHQ-9 and GAD-7 totals of the clients of the episodes where
-// selects, each client's oldest first.
+// selects, each client's oldest first (ties in the order of their ids). The time is read as
+// Unix seconds, which both engines give cheaply, and the id is not read: the order is enough.
 func (svc *OutcomeService) loadReportMeasures(ctx context.Context, tx *sql.Tx, where string, args []any) (map[string][]reportMeasure, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT m.client_id, m.id, m.instrument, m.score, m.taken_at FROM measures m
+	epoch := `CAST(FLOOR(EXTRACT(EPOCH FROM m.taken_at)) AS bigint)`
+	if svc.s.dialect.Name == "sqlite" {
+		epoch = `unixepoch(m.taken_at)`
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT m.client_id, m.instrument, m.score, `+epoch+` FROM measures m
 		WHERE m.instrument IN ('phq9', 'gad7') AND m.client_id IN (SELECT e.client_id FROM episodes e WHERE `+where+`)
 		ORDER BY m.client_id, m.taken_at, m.id`, args...)
 	if err != nil {
@@ -203,24 +207,30 @@ func (svc *OutcomeService) loadReportMeasures(ctx context.Context, tx *sql.Tx, w
 	}
 	defer rows.Close()
 	out := map[string][]reportMeasure{}
-	var client, last string
+	var client, inst sql.RawBytes
+	var last []byte
 	var list []reportMeasure
 	for rows.Next() {
 		var m reportMeasure
-		var inst string
-		if err := rows.Scan(&client, &m.id, &inst, &m.total, &m.at); err != nil {
+		var unix int64
+		if err := rows.Scan(&client, &inst, &m.total, &unix); err != nil {
 			return nil, fmt.Errorf("scan measure: %w", svc.s.translate(err))
 		}
-		m.inst = instrument.ID(inst)
-		if client != last && list != nil {
-			out[last] = list
-			list = nil
+		m.at = time.Unix(unix, 0)
+		m.inst = instrument.PHQ9
+		if string(inst) == string(instrument.GAD7) {
+			m.inst = instrument.GAD7
 		}
-		last = client
+		if !bytes.Equal(client, last) {
+			if list != nil {
+				out[string(last)] = list
+			}
+			last, list = append(last[:0], client...), nil
+		}
 		list = append(list, m)
 	}
 	if list != nil {
-		out[last] = list
+		out[string(last)] = list
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("select measures: %w", svc.s.translate(err))
@@ -258,10 +268,34 @@ func (e *stayEpisode) stays(out []mbc.ReportEpisode, ms []reportMeasure, from, t
 			n, _ = slices.BinarySearchFunc(ms, hi, func(m reportMeasure, t time.Time) int { return m.at.Compare(t) })
 		}
 		k, _ := slices.BinarySearchFunc(ms, lo, func(m reportMeasure, t time.Time) int { return m.at.Compare(t) })
-		for _, m := range ms[k:max(k, n)] {
-			st.Measures = append(st.Measures, mbc.Measure{ID: m.id, Instrument: m.inst, TakenAt: m.at, Total: m.total})
-		}
+		st.Measures = endsOf(ms[k:max(k, n)])
 		out = append(out, st)
+	}
+	return out
+}
+
+// endsOf returns what the report reads of a stay's measures ms (oldest first): the first and
+// the last on each instrument, or the only one. Their ids keep their order when two share a
+// time.
+func endsOf(ms []reportMeasure) []mbc.Measure {
+	var out []mbc.Measure
+	for _, id := range [2]instrument.ID{instrument.PHQ9, instrument.GAD7} {
+		first, last := -1, -1
+		for j := range ms {
+			if ms[j].inst == id {
+				if first < 0 {
+					first = j
+				}
+				last = j
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		out = append(out, mbc.Measure{ID: "0", Instrument: id, TakenAt: ms[first].at, Total: ms[first].total})
+		if last != first {
+			out = append(out, mbc.Measure{ID: "1", Instrument: id, TakenAt: ms[last].at, Total: ms[last].total})
+		}
 	}
 	return out
 }

@@ -105,9 +105,10 @@ func (s *outcomeSeed) write(tb testing.TB, db *sql.DB) {
 	}
 }
 
-// insertRows inserts rows into table, up to 400 rows a statement.
+// insertRows inserts rows into table, up to 60 rows a statement (SQLite looks each $N up in
+// a list, so much longer statements cost more than they save).
 func insertRows(ctx context.Context, tx *sql.Tx, table, cols string, rows [][]any) error {
-	const batch = 400
+	const batch = 60
 	for len(rows) > 0 {
 		n := min(batch, len(rows))
 		var q strings.Builder
