@@ -106,6 +106,7 @@ func newServer(st *store.Store, log *slog.Logger) (*web.Server, error) {
 		CalendarFeeds:   store.NewCalendarFeedService(st),
 		Measures:        store.NewMeasureService(st),
 		Reviews:         store.NewReviewService(st),
+		Outcomes:        store.NewOutcomeService(st),
 		SchedulePlans:   store.NewSchedulePlanService(st),
 		Availability:    store.NewAvailabilityService(st),
 		SessionStore:    web.NewSQLSessionStore(st.WriteDB()),
@@ -117,7 +118,7 @@ func newServer(st *store.Store, log *slog.Logger) (*web.Server, error) {
 			Attendance:    store.NewAttendanceService(st),
 			SchedulePlans: store.NewSchedulePlanService(st), Availability: store.NewAvailabilityService(st),
 			Measures: store.NewMeasureService(st), MeasureAlerts: store.NewMeasureService(st),
-			Reviews: store.NewReviewService(st)},
+			Reviews: store.NewReviewService(st), Outcomes: store.NewOutcomeService(st)},
 		Log:   log,
 		Ready: st.Ping,
 	})

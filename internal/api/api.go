@@ -45,6 +45,8 @@ type API struct {
 	Availability  carepath.AvailabilityService
 	// Reviews serves continued-stay reviews (step up, step down).
 	Reviews carepath.ReviewService
+	// Outcomes serves the outcomes report by level of care.
+	Outcomes carepath.OutcomeService
 }
 
 // Mux is where Register adds the routes: an *http.ServeMux, or a test's recorder that checks
@@ -91,4 +93,5 @@ func (a *API) Register(mux Mux) {
 	a.registerSchedulePlans(mux)
 	a.registerProgramDetails(mux)
 	a.registerReviews(mux)
+	a.registerOutcomes(mux)
 }

@@ -63,6 +63,9 @@ type Server struct {
 	// Reviews feeds the chart's continued-stay reviews (step up, step down).
 	Reviews carepath.ReviewService
 
+	// Outcomes feeds the outcomes report by level of care.
+	Outcomes carepath.OutcomeService
+
 	pages map[string]*template.Template
 	sess  *sessions
 }
@@ -119,6 +122,7 @@ func (s *Server) Handler() http.Handler {
 	s.planWeekRoutes(mux)
 	s.programSettingsRoutes(mux)
 	s.answerRoutes(mux)
+	s.outcomesRoutes(mux)
 	s.dashboardRoutes(mux)
 	s.reviewRoutes(mux)
 	if s.API != nil {

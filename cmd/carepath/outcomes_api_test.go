@@ -1,0 +1,199 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/store"
+)
+
+// outcomesSeed is what seedOutcomes made: the period that covers it and its programs.
+type outcomesSeed struct {
+	from, to     string
+	therapy, iop string
+	clientIDs    []string
+	familyNames  []string
+}
+
+// seedOutcomes admits clients through the services, as the command line: 12 to outpatient
+// therapy (PHQ-9 12 → 2, discharged having completed), 12 to an IOP (PHQ-9 17 → 9, still open)
+// and 3 to a PHP (too few to show). Every measure is entered in the chart, dated during the stay.
+func seedOutcomes(t *testing.T, st *store.Store) outcomesSeed {
+	t.Helper()
+	ctx := carepath.NewContext(context.Background(), cliActor())
+	loc, _ := time.LoadLocation("America/Chicago")
+	now := time.Now()
+	admitted := now.In(loc).AddDate(0, 0, -70)
+	admitDay := admitted.Format(time.DateOnly)
+	baseAt := time.Date(admitted.Year(), admitted.Month(), admitted.Day(), 12, 0, 0, 0, loc)
+	s := outcomesSeed{from: now.AddDate(-1, 0, 0).Format(time.DateOnly), to: now.AddDate(0, 0, 2).Format(time.DateOnly)}
+	programs := store.NewProgramService(st)
+	mkProgram := func(name string, level carepath.Level) string {
+		p, err := programs.CreateProgram(ctx, carepath.ProgramCreate{Name: name, Level: level, TimeZone: "America/Chicago"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.ID
+	}
+	s.therapy, s.iop = mkProgram("Outcome Therapy", carepath.LevelOutpatient), mkProgram("Outcome IOP", carepath.LevelIOP)
+	php := mkProgram("Outcome PHP", carepath.LevelPHP)
+	clients, episodes, measures := store.NewClientService(st), store.NewEpisodeService(st), store.NewMeasureService(st)
+	add := func(i int, program string, first, last []int, discharge bool) {
+		c := &carepath.Client{GivenName: "Outcome", FamilyName: fmt.Sprintf("Zyxwv%02d", i), BirthDate: "1990-04-01"}
+		if err := clients.CreateClient(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		s.clientIDs, s.familyNames = append(s.clientIDs, c.ID), append(s.familyNames, c.FamilyName)
+		e, err := episodes.AdmitClient(ctx, carepath.EpisodeAdmit{ClientID: c.ID, ProgramID: program, On: admitDay})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, answers := range [][]int{first, last} {
+			if answers == nil {
+				continue
+			}
+			at := baseAt
+			if k == 1 {
+				at = now.Add(-time.Hour)
+			}
+			if _, _, err := measures.CreateMeasure(ctx, c.ID, carepath.MeasureInput{Instrument: "phq9", Answers: answers, TakenAt: at}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if discharge {
+			if _, err := episodes.DischargeEpisode(ctx, e.ID, carepath.EpisodeDischarge{Version: e.Version,
+				On: now.In(loc).Format(time.DateOnly), Reason: carepath.DischargeCompleted}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	moderate, mild := []int{2, 2, 2, 2, 2, 1, 1, 0, 0}, []int{0, 0, 1, 1, 0, 0, 0, 0, 0} // 12 → 2
+	severe, better := []int{3, 3, 2, 2, 2, 2, 2, 1, 0}, []int{2, 2, 1, 1, 1, 1, 1, 0, 0} // 17 → 9
+	for i := range 12 {
+		add(i, s.therapy, moderate, mild, true)
+		add(100+i, s.iop, severe, better, false)
+	}
+	for i := range 3 {
+		add(200+i, php, severe, nil, false)
+	}
+	return s
+}
+
+// TestOutcomesAPI: the outcomes report as JSON and CSV for clinicians and admins, by program,
+// with suppressed cells; 400 naming from, to, program_id and format; 401 and 403; no client
+// data in the answer.
+func TestOutcomesAPI(t *testing.T) {
+	ts, st := testServer(t)
+	s := seedOutcomes(t, st)
+	clinician, _ := staffToken(t, st, "outcomes-clin@example.org", carepath.RoleClinician)
+	admin, _ := staffToken(t, st, "outcomes-admin@example.org", carepath.RoleAdmin)
+	desk, _ := staffToken(t, st, "outcomes-desk@example.org", carepath.RoleFrontDesk)
+	q := "?from=" + s.from + "&to=" + s.to
+
+	code, body := apiCall(t, "GET", ts.URL+"/api/v1/outcomes"+q, clinician, "")
+	if code != 200 {
+		t.Fatalf("report: %d %s", code, body)
+	}
+	var rep carepath.OutcomeReport
+	if err := json.Unmarshal([]byte(body), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Levels) != 3 || rep.Stays != 27 || !strings.Contains(rep.Caveats, "not the result of a trial") {
+		t.Fatalf("report: %s", body)
+	}
+	op, iop, php := rep.Levels[0], rep.Levels[1], rep.Levels[2]
+	want := func(name string, f carepath.OutcomeFigure, value float64, n int) {
+		t.Helper()
+		if f.Status != carepath.FigureOK || f.Value == nil || *f.Value != value || *f.N != n {
+			t.Errorf("%s = %+v, want %v of %d", name, f, value, n)
+		}
+	}
+	want("outpatient completion", op.Overall.CompletionPct, 100, 12)
+	want("outpatient improvement", op.Overall.PHQ9.ReliableImprovementPct, 100, 12)
+	want("outpatient change", op.Overall.PHQ9.MeanChange, -10, 12)
+	want("iop recovery", iop.Overall.PHQ9.RecoveryPct, 100, 12)
+	want("iop moderately severe band change", iop.ByBand[2].PHQ9.MeanChange, -8, 12)
+	if op.Standardized.PHQ9.ReliableImprovementPct.Status != carepath.FigureNotStandardized {
+		t.Errorf("outpatient standardized = %+v: no severe stays at that level, so it cannot be standardized", op.Standardized.PHQ9)
+	}
+	if iop.Overall.CompletionPct.Status != carepath.FigureNone {
+		t.Errorf("iop completion = %+v, want none (all open)", iop.Overall.CompletionPct)
+	}
+	if !php.Overall.Suppressed || php.Overall.Episodes != nil || !strings.Contains(body, `"episodes":null`) {
+		t.Errorf("php = %+v, want suppressed with no count", php.Overall)
+	}
+	for i, id := range s.clientIDs {
+		if strings.Contains(body, id) || strings.Contains(body, s.familyNames[i]) {
+			t.Fatalf("the report names a client: %s", body)
+		}
+	}
+
+	// One program.
+	code, body = apiCall(t, "GET", ts.URL+"/api/v1/outcomes"+q+"&program_id="+s.iop, admin, "")
+	if code != 200 || json.Unmarshal([]byte(body), &rep) != nil || rep.ProgramID != s.iop ||
+		rep.Levels[0].Overall.Episodes == nil || *rep.Levels[0].Overall.Episodes != 0 || *rep.Levels[1].Overall.Episodes != 12 {
+		t.Errorf("iop only: %d %s", code, body)
+	}
+
+	// CSV two ways.
+	for _, path := range []string{"/api/v1/outcomes.csv" + q, "/api/v1/outcomes" + q + "&format=csv"} {
+		req, _ := http.NewRequest("GET", ts.URL+path, nil)
+		req.Header.Set("Authorization", "Bearer "+clinician)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		csv := readAll(t, resp)
+		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") ||
+			!strings.HasPrefix(csv, "level,band,episodes,completion_pct") || !strings.Contains(csv, "outpatient,all,12,100.0,") ||
+			!strings.Contains(csv, "php,all,suppressed,suppressed") || strings.Count(csv, "\n") != 16 {
+			t.Errorf("%s: %d %s\n%s", path, resp.StatusCode, resp.Header.Get("Content-Type"), csv)
+		}
+	}
+
+	// Bad input names the field; nobody else may see it.
+	for _, c := range []struct{ query, field string }{
+		{"?from=2026-02-30&to=" + s.to, "from"},
+		{"?to=" + s.to, "from"},
+		{"?from=" + s.to + "&to=" + s.from, "to"},
+		{q + "&program_id=not-a-program", "program_id"},
+		{q + "&program_id=0190a000-0000-7000-8000-000000000000", "program_id"},
+		{q + "&format=xml", "format"},
+	} {
+		code, body := apiCall(t, "GET", ts.URL+"/api/v1/outcomes"+c.query, admin, "")
+		var p struct {
+			Errors []struct{ Field string } `json:"errors"`
+		}
+		if code != 400 || json.Unmarshal([]byte(body), &p) != nil || len(p.Errors) != 1 || p.Errors[0].Field != c.field {
+			t.Errorf("%s: %d %s, want 400 naming %s", c.query, code, body, c.field)
+		}
+	}
+	if code, body := apiCall(t, "GET", ts.URL+"/api/v1/outcomes"+q, desk, ""); code != 403 {
+		t.Errorf("front desk: %d %s", code, body)
+	}
+	if code, body := apiCall(t, "GET", ts.URL+"/api/v1/outcomes.csv"+q, "", ""); code != 401 {
+		t.Errorf("no token: %d %s", code, body)
+	}
+}
+
+// readAll reads and closes a response body.
+func readAll(t *testing.T, resp *http.Response) string {
+	t.Helper()
+	defer resp.Body.Close()
+	var b strings.Builder
+	buf := make([]byte, 4096)
+	for {
+		n, err := resp.Body.Read(buf)
+		b.Write(buf[:n])
+		if err != nil {
+			break
+		}
+	}
+	return b.String()
+}

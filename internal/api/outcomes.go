@@ -1,0 +1,65 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/carepath/carepath"
+)
+
+// registerOutcomes adds the outcomes report (issue 6's "comparison nobody publishes").
+func (a *API) registerOutcomes(mux Mux) {
+	mux.HandleFunc("GET /api/v1/outcomes", a.outcomeReport)
+	mux.HandleFunc("GET /api/v1/outcomes.csv", a.outcomeReportCSV)
+}
+
+// outcomeFilter reads ?from=&to=&program_id=.
+func outcomeFilter(r *http.Request) carepath.OutcomeFilter {
+	q := r.URL.Query()
+	return carepath.OutcomeFilter{From: q.Get("from"), To: q.Get("to"), ProgramID: q.Get("program_id")}
+}
+
+// outcomeReport answers the outcomes report as JSON, or as CSV with ?format=csv.
+func (a *API) outcomeReport(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Query().Get("format") {
+	case "", "json":
+	case "csv":
+		a.outcomeReportCSV(w, r)
+		return
+	default:
+		var errs carepath.FieldErrors
+		errs.Add("format", "format", "Ask for format json or csv.")
+		WriteError(w, r, a.Log, errs.Err())
+		return
+	}
+	ctx, err := a.authenticate(r)
+	if err != nil {
+		a.writeAuthError(w, r, err)
+		return
+	}
+	rep, err := a.Outcomes.OutcomeReport(ctx, outcomeFilter(r))
+	if err != nil {
+		WriteError(w, r, a.Log, err)
+		return
+	}
+	WriteJSON(w, http.StatusOK, rep)
+}
+
+// outcomeReportCSV answers the outcomes report as CSV: a row per level and band (see
+// outcome.Report.WriteCSV).
+func (a *API) outcomeReportCSV(w http.ResponseWriter, r *http.Request) {
+	ctx, err := a.authenticate(r)
+	if err != nil {
+		a.writeAuthError(w, r, err)
+		return
+	}
+	rep, err := a.Outcomes.OutcomeReport(ctx, outcomeFilter(r))
+	if err != nil {
+		WriteError(w, r, a.Log, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="outcomes-`+rep.From+`-to-`+rep.To+`.csv"`)
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(rep.CSV)
+}

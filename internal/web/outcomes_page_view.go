@@ -1,0 +1,164 @@
+package web
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/carepath/carepath"
+)
+
+// outcomeText is one figure as a table cell: its value, and a hint (how many stays it is
+// from, or why it is not shown).
+type outcomeText struct{ Value, Hint string }
+
+// outcomeRow is one row of a level's table: all its stays, one baseline band, or standardized.
+type outcomeRow struct {
+	Label string
+	Cells []outcomeText // stays, completion, median weeks, PHQ-9 ×3, GAD-7 ×3
+}
+
+// outcomeTable is one level's table.
+type outcomeTable struct {
+	ID       string
+	Name     string
+	Stays    string
+	Unbanded string
+	Rows     []outcomeRow
+}
+
+// shortLevel is a level's name in chart labels.
+func shortLevel(l carepath.Level) string {
+	switch l {
+	case carepath.LevelOutpatient:
+		return "Outpatient"
+	case carepath.LevelIOP:
+		return "IOP"
+	case carepath.LevelPHP:
+		return "PHP"
+	}
+	return string(l)
+}
+
+// outcomeUnit is how a figure's value reads.
+type outcomeUnit int
+
+const (
+	unitPercent outcomeUnit = iota
+	unitPoints
+	unitWeeks
+)
+
+// figureText formats f; minCell is the smallest cell shown.
+func figureText(f carepath.OutcomeFigure, unit outcomeUnit, minCell int) outcomeText {
+	switch f.Status {
+	case carepath.FigureOK:
+	case carepath.FigureSuppressed:
+		return outcomeText{Value: fmt.Sprintf("fewer than %d", minCell), Hint: "too few stays to show"}
+	case carepath.FigureNotStandardized:
+		return outcomeText{Value: "not standardized", Hint: f.Note}
+	default:
+		return outcomeText{Value: "no data", Hint: "no stays to compute it from"}
+	}
+	v, n := 0.0, 0
+	if f.Value != nil {
+		v = *f.Value
+	}
+	if f.N != nil {
+		n = *f.N
+	}
+	t := outcomeText{Hint: fmt.Sprintf("of %d stays", n)}
+	switch unit {
+	case unitPercent:
+		t.Value = fmt.Sprintf("%.1f%%", v)
+	case unitPoints:
+		t.Value = strings.Replace(fmt.Sprintf("%+.1f points", v), "-", "−", 1)
+	case unitWeeks:
+		t.Value = fmt.Sprintf("%.1f weeks", v)
+	}
+	return t
+}
+
+// countText formats a count that is null when suppressed.
+func countText(n *int, minCell int) string {
+	if n == nil {
+		return fmt.Sprintf("fewer than %d", minCell)
+	}
+	return fmt.Sprint(*n)
+}
+
+// outcomeTables lays out the report as one table per level.
+func outcomeTables(rep *carepath.OutcomeReport) []outcomeTable {
+	var out []outcomeTable
+	for _, l := range rep.Levels {
+		t := outcomeTable{ID: "level-" + string(l.Level), Name: l.Level.Name(), Stays: countText(l.Overall.Episodes, rep.MinCell),
+			Unbanded: countText(l.Unbanded, rep.MinCell)}
+		t.Rows = append(t.Rows, outcomeRow{Label: "All stays", Cells: cellTexts(l.Overall, rep.MinCell)})
+		for i, c := range l.ByBand {
+			label := c.Band
+			if i < len(rep.Bands) {
+				label = rep.Bands[i].Label
+			}
+			t.Rows = append(t.Rows, outcomeRow{Label: "Baseline " + label, Cells: cellTexts(c, rep.MinCell)})
+		}
+		t.Rows = append(t.Rows, outcomeRow{Label: "Standardized to the pooled baseline mix", Cells: cellTexts(l.Standardized, rep.MinCell)})
+		out = append(out, t)
+	}
+	return out
+}
+
+// cellTexts formats a row's figures in the table's column order.
+func cellTexts(c carepath.OutcomeCell, minCell int) []outcomeText {
+	stays := outcomeText{Value: countText(c.Episodes, minCell)}
+	if c.Band == "standardized" && c.Episodes != nil {
+		stays.Hint = "with a baseline PHQ-9"
+	}
+	return []outcomeText{stays,
+		figureText(c.CompletionPct, unitPercent, minCell), figureText(c.MedianWeeks, unitWeeks, minCell),
+		figureText(c.PHQ9.ReliableImprovementPct, unitPercent, minCell), figureText(c.PHQ9.RecoveryPct, unitPercent, minCell),
+		figureText(c.PHQ9.MeanChange, unitPoints, minCell),
+		figureText(c.GAD7.ReliableImprovementPct, unitPercent, minCell), figureText(c.GAD7.RecoveryPct, unitPercent, minCell),
+		figureText(c.GAD7.MeanChange, unitPoints, minCell)}
+}
+
+// outcomeCharts draws bar charts comparing the levels: PHQ-9 reliable improvement and
+// recovery standardized to the pooled baseline mix, and completion as observed. A level whose
+// figure is not shown has no bar, and the chart's description says why.
+func outcomeCharts(rep *carepath.OutcomeReport) []chart {
+	pick := []struct {
+		id, title, what string
+		fig             func(l carepath.OutcomeLevel) carepath.OutcomeFigure
+	}{
+		{"chart-phq9-improvement", "PHQ-9 reliable improvement, standardized to the pooled baseline mix", "stays with reliable improvement",
+			func(l carepath.OutcomeLevel) carepath.OutcomeFigure { return l.Standardized.PHQ9.ReliableImprovementPct }},
+		{"chart-phq9-recovery", "PHQ-9 recovery, standardized to the pooled baseline mix", "stays at caseness at baseline that recovered",
+			func(l carepath.OutcomeLevel) carepath.OutcomeFigure { return l.Standardized.PHQ9.RecoveryPct }},
+		{"chart-completion", "Stays completed, as observed (not standardized)", "ended stays that completed",
+			func(l carepath.OutcomeLevel) carepath.OutcomeFigure { return l.Overall.CompletionPct }},
+	}
+	var out []chart
+	for _, p := range pick {
+		c := chart{ID: p.id, Title: p.title, XLabel: "Level of care", YLabel: "Percent"}
+		var shown, missing []string
+		for _, l := range rep.Levels {
+			f := p.fig(l)
+			if f.Status != carepath.FigureOK || f.Value == nil {
+				missing = append(missing, shortLevel(l.Level)+": "+figureText(f, unitPercent, rep.MinCell).Value)
+				continue
+			}
+			t := fmt.Sprintf("%.1f%%", *f.Value)
+			c.Points = append(c.Points, chartPoint{Label: shortLevel(l.Level), Value: *f.Value, Text: t})
+			shown = append(shown, shortLevel(l.Level)+" "+t)
+		}
+		switch {
+		case len(shown) == 0:
+			c.Desc = "No level has enough stays to show the share of " + p.what + "."
+		default:
+			c.Desc = "Share of " + p.what + ": " + strings.Join(shown, ", ") + "."
+		}
+		if len(missing) > 0 {
+			c.Desc += " Not shown: " + strings.Join(missing, "; ") + "."
+		}
+		out = append(out, c)
+	}
+	return out
+}
