@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -8,11 +9,13 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/delivery"
 	"github.com/carepath/carepath/internal/store"
 )
 
-// dashboardWorld is a clinic with one client of Ana's whose PHQ-9s show a reliable
-// deterioration and then a positive item 9.
+// dashboardWorld is a clinic with one client of Ana's in an IOP: PHQ-9s that show a reliable
+// deterioration and then a positive item 9, check-ins that report a relapse, and a group whose
+// first two sessions she missed without excuse.
 type dashboardWorld struct {
 	base, client, admin string
 }
@@ -24,15 +27,43 @@ func newDashboardWorld(t *testing.T) (dashboardWorld, *store.Store) {
 	ana, anaStaff := staffToken(t, st, "ana@example.org", carepath.RoleClinician)
 	addTestStaff(t, st, "ben@example.org", carepath.RoleClinician)
 	addTestStaff(t, st, "desk@example.org", carepath.RoleFrontDesk)
-	client := measureClient(t, ts.URL, admin, anaStaff.ID)
 	now := time.Now().UTC()
+	code, body := apiCall(t, "POST", ts.URL+"/api/v1/clients", admin,
+		`{"given_name":"Ada","family_name":"Quill","birth_date":"1990-01-02","email":"ada@example.org","primary_clinician_id":"`+anaStaff.ID+`"}`)
+	client := createdID(t, code, body)
+	code, body = apiCall(t, "POST", ts.URL+"/api/v1/programs", admin, `{"name":"Evening IOP","level":"iop","time_zone":"UTC","min_hours_per_week":9}`)
+	program := createdID(t, code, body)
+	if code, body := apiCall(t, "POST", ts.URL+"/api/v1/clients/"+client+"/episodes", admin,
+		`{"program_id":"`+program+`","on":"`+now.AddDate(0, 0, -30).Format(carepath.DateLayout)+`"}`); code != 201 {
+		t.Fatalf("admit: %d %s", code, body)
+	}
+	monday := delivery.WeekOf(now.AddDate(0, 0, -21), time.UTC).Monday()
+	code, body = apiCall(t, "POST", ts.URL+"/api/v1/groups", admin, fmt.Sprintf(`{"program_id":%q,"name":"Process A",
+		"type":"process","capacity":8,"facilitator_ids":[%q],"days":["mon","wed","fri"],"start_time":"09:00",
+		"minutes":180,"start_date":%q,"end_date":%q,"room":"Room 1"}`, program, anaStaff.ID, monday, monday.AddDays(13)))
+	group := createdID(t, code, body)
+	if code, body := apiCall(t, "POST", ts.URL+"/api/v1/groups/"+group+"/members", admin, fmt.Sprintf(`{"client_id":%q,"from":%q}`, client, monday)); code != 200 {
+		t.Fatalf("member: %d %s", code, body)
+	}
+	for day, status := range map[int]string{0: "absent_unexcused", 2: "absent_unexcused", 4: "present"} {
+		minutes := 0
+		if status == "present" {
+			minutes = 180
+		}
+		occ := delivery.OccurrenceID(group, monday.AddDays(day))
+		if code, body := apiCall(t, "PUT", ts.URL+"/api/v1/sessions/"+occ+"/attendance", ana,
+			fmt.Sprintf(`{"records":[{"client_id":%q,"status":%q,"minutes":%d}],"version":0}`, client, status, minutes)); code != 200 {
+			t.Fatalf("attendance: %d %s", code, body)
+		}
+	}
 	for _, m := range []struct {
-		answers string
-		days    int
-	}{{"[1,1,1,1,0,0,0,0,0]", 28}, {"[2,2,2,1,1,1,1,0,0]", 14}, {"[1,1,1,1,1,1,0,0,1]", 0}} {
+		instrument, answers string
+		days                int
+	}{{"phq9", "[1,1,1,1,0,0,0,0,0]", 28}, {"phq9", "[2,2,2,1,1,1,1,0,0]", 14}, {"phq9", "[1,1,1,1,1,1,0,0,1]", 0},
+		{"checkin", "[7,30,2]", 20}, {"checkin", "[4,25,7]", 6}} {
 		at := now.AddDate(0, 0, -m.days).Add(-time.Minute).Format(time.RFC3339)
 		if code, body := apiCall(t, "POST", ts.URL+"/api/v1/clients/"+client+"/measures", ana,
-			`{"instrument":"phq9","answers":`+m.answers+`,"taken_at":"`+at+`"}`); code != 201 {
+			`{"instrument":"`+m.instrument+`","answers":`+m.answers+`,"taken_at":"`+at+`"}`); code != 201 {
 			t.Fatalf("measure: %d %s", code, body)
 		}
 	}
@@ -55,12 +86,19 @@ func TestDashboardPages(t *testing.T) {
 	admin := signInAs(t, w.base, "admin@example.org")
 	desk := signInAs(t, w.base, "desk@example.org")
 
-	// Ana's dashboard: the safety alert first, with the crisis protocol, then the deterioration.
+	// Ana's dashboard: the safety alert first, with the crisis protocol, then the deterioration,
+	// the relapse, the absences and the weeks below the minimum.
 	code, _, page := ana("GET", "/staff", nil)
-	safety := strings.Index(page, "PHQ-9 item 9 answered positively")
-	deterioration := strings.Index(page, "Reliable deterioration")
-	if code != 200 || safety < 0 || deterioration < safety || !strings.Contains(page, "Ada Quill") || !strings.Contains(page, "988") {
-		t.Fatalf("Ana's dashboard: %d safety at %d, deterioration at %d\n%s", code, safety, deterioration, page)
+	last := -1
+	for _, h := range []string{"PHQ-9 item 9 answered positively — same-day review", "Reliable deterioration", "Relapse reported", "Unexcused absences in a row", "Week below the program minimum"} {
+		if j := strings.Index(page, h+": Ada Quill"); j < 0 || j < last {
+			t.Fatalf("Ana's dashboard: %q at %d, after %d\n%s", h, j, last, page)
+		} else {
+			last = j
+		}
+	}
+	if code != 200 || !strings.Contains(page, "988") || !strings.Contains(page, "2 unexcused absences in a row.") {
+		t.Fatalf("Ana's dashboard: %d", code)
 	}
 	for _, link := range []string{`href="/staff/clients"`, `href="/staff/intakes"`, `href="/staff/programs"`, `href="/staff/account/calendar"`, `href="/staff/clients/` + w.client + `#h-measures"`} {
 		if !strings.Contains(page, link) {
@@ -68,10 +106,10 @@ func TestDashboardPages(t *testing.T) {
 		}
 	}
 	ids := alertIDs(page)
-	if len(ids) != 2 {
+	if len(ids) != 3 {
 		t.Fatalf("Ana's acknowledge forms: %v", ids)
 	}
-	if _, _, page := admin("GET", "/staff", nil); !strings.Contains(page, "Ada Quill") || len(alertIDs(page)) != 2 {
+	if _, _, page := admin("GET", "/staff", nil); !strings.Contains(page, "Ada Quill") || len(alertIDs(page)) != 3 {
 		t.Errorf("admin does not see every alert")
 	}
 	if _, _, page := ben("GET", "/staff", nil); strings.Contains(page, "Ada Quill") || !strings.Contains(page, "No open alerts") {
@@ -90,7 +128,8 @@ func TestDashboardPages(t *testing.T) {
 		t.Fatalf("chart: %d flag at %d, svg at %d", code, flag, svg)
 	}
 	for _, want := range []string{`role="img"`, "Minimal", "Moderately severe", "Severe", `class="alarm"`, "Admitted at Intensive Outpatient Program (IOP)",
-		"reliable deterioration", "item 9 positive", "+6 from 4", `action="/staff/clients/` + w.client + `/measure-links"`} {
+		"reliable deterioration", "item 9 positive", "+6 from 4", `action="/staff/clients/` + w.client + `/measure-links"`,
+		`id="measure-checkin"`, "Relapse reported in a check-in", "relapse reported", `class="week"`, "absent from all 3", "attended 1 of 3"} {
 		if !strings.Contains(chart, want) {
 			t.Errorf("chart lacks %q", want)
 		}
@@ -121,7 +160,7 @@ func TestDashboardPages(t *testing.T) {
 		!strings.Contains(page, "Called her; safety plan done") || !strings.Contains(page, "Again") {
 		t.Errorf("twice: %d\n%s", code, page)
 	}
-	if _, _, page := ana("GET", "/staff?ack=done", nil); !strings.Contains(page, "Alert acknowledged") || len(alertIDs(page)) != 1 {
+	if _, _, page := ana("GET", "/staff?ack=done", nil); !strings.Contains(page, "Alert acknowledged") || len(alertIDs(page)) != 2 {
 		t.Errorf("after acknowledging: %v", alertIDs(page))
 	}
 	if _, _, chart := ana("GET", "/staff/clients/"+w.client, nil); strings.Contains(chart, `id="crisis-flag"`) {
@@ -185,5 +224,24 @@ func TestMeasureEntryPages(t *testing.T) {
 	}
 	if n := countTableRows(t, st, "measure_links", "1 = 1"); n != 1 {
 		t.Errorf("%d links stored", n)
+	}
+}
+
+// TestAnswerPageFooter checks that the public answer pages say what is stored and who sees it,
+// while the decision aid keeps its "nothing is stored" line.
+func TestAnswerPageFooter(t *testing.T) {
+	ts, st := testServer(t)
+	_, token := answerLink(t, ts.URL, st, "gad7")
+	c := staffBrowser(t)
+	const aidLine = "Nothing you answer here is stored unless you ask us to contact you."
+	const answerLine = "only your care team there sees them"
+	if code, _, page := sendForm(t, c, "GET", ts.URL+"/m/"+token, nil); code != 200 || strings.Contains(page, aidLine) || !strings.Contains(page, answerLine) {
+		t.Errorf("answer page footer: %d", code)
+	}
+	if code, _, page := sendForm(t, c, "GET", ts.URL+"/m/not-a-token", nil); code != 404 || strings.Contains(page, aidLine) || !strings.Contains(page, answerLine) {
+		t.Errorf("answer gone footer: %d", code)
+	}
+	if code, _, page := sendForm(t, c, "GET", ts.URL+"/", nil); code != 200 || !strings.Contains(page, aidLine) || strings.Contains(page, answerLine) {
+		t.Errorf("decision aid footer: %d", code)
 	}
 }

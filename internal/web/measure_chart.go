@@ -64,11 +64,14 @@ func severityLabel(id, code string) string {
 	return strings.ReplaceAll(code, "_", " ")
 }
 
-// changeText says how a measure compares with the baseline.
-func changeText(m *carepath.Measure) (string, string) {
+// changeText says how a measure compares with the baseline; first marks the baseline itself.
+func changeText(m *carepath.Measure, first bool) (string, string) {
 	ch := m.Change
-	if ch == nil {
+	switch {
+	case first:
 		return "baseline", ""
+	case ch == nil:
+		return "—", ""
 	}
 	delta := strconv.Itoa(ch.Delta)
 	if ch.Delta > 0 {
@@ -172,9 +175,9 @@ func measureChart(id string, ms []*carepath.Measure, from, to time.Time, events 
 		}
 	}
 	alarms := 0
-	for _, m := range ms {
+	for i, m := range ms {
 		p := chartPoint{Label: m.TakenAt.In(loc).Format("2006-01-02 15:04"), Value: float64(m.Score), At: m.TakenAt}
-		change, flags := changeText(m)
+		change, flags := changeText(m, i == 0)
 		sev := severityLabel(id, m.Severity)
 		if id == "phq9" && m.Item9 >= 1 {
 			p.Alarm = true
@@ -298,7 +301,7 @@ func (s *Server) attendanceStrip(r *http.Request, clientID string, from, to time
 			attended += n
 		}
 		start, end := w.Bounds(loc)
-		out = append(out, chartWeek{Label: w.String(), From: start, To: end, Attended: attended, Scheduled: d.Scheduled})
+		out = append(out, chartWeek{Label: w.String(), From: start, To: end, Attended: attended, Scheduled: d.Scheduled, Current: w == last && end.After(time.Now())})
 		any = any || d.Scheduled > 0 || attended > 0
 	}
 	if !any {

@@ -57,11 +57,16 @@ type chartWeek struct {
 	Label               string // e.g. 2026-W10
 	From, To            time.Time
 	Attended, Scheduled int
+	Current             bool // the week in progress: not judged yet
 }
 
 // text is how the week reads in the table and the strip's tooltip.
 func (w chartWeek) text() string {
 	switch {
+	case w.Current && w.Scheduled == 0:
+		return "this week, in progress: no sessions scheduled"
+	case w.Current:
+		return fmt.Sprintf("this week, in progress: %d attended of %d scheduled", w.Attended, w.Scheduled)
 	case w.Scheduled == 0 && w.Attended == 0:
 		return "no sessions scheduled"
 	case w.Attended >= w.Scheduled:
@@ -282,8 +287,12 @@ func (c chart) timeSVG() template.HTML {
 		ticks = append(ticks, band.From)
 	}
 	if len(c.Bands) == 0 {
-		for i := 0; i <= chartTicks; i++ {
-			ticks = append(ticks, top*float64(i)/chartTicks)
+		n := chartTicks
+		if math.Mod(top, 5) == 0 && math.Mod(top, 4) != 0 {
+			n = 5 // whole steps: 0, 2, 4 … 10 rather than 2.5, 7.5
+		}
+		for i := 0; i <= n; i++ {
+			ticks = append(ticks, top*float64(i)/float64(n))
 		}
 	} else {
 		ticks = append(ticks, top)
@@ -338,7 +347,7 @@ func (c chart) timeSVG() template.HTML {
 			}
 			fill := chartStripEmpty
 			switch {
-			case w.Scheduled == 0 && w.Attended == 0:
+			case w.Current || w.Scheduled == 0 && w.Attended == 0:
 			case w.Attended >= w.Scheduled:
 				fill = chartStripFull
 			case w.Attended == 0:
