@@ -129,7 +129,9 @@ func outcomeCharts(rep *carepath.OutcomeReport) []chart {
 		fig             func(l carepath.OutcomeLevel) carepath.OutcomeFigure
 	}{
 		{"chart-phq9-improvement", "PHQ-9 reliable improvement, standardized to the pooled baseline mix", "stays with reliable improvement",
-			func(l carepath.OutcomeLevel) carepath.OutcomeFigure { return l.Standardized.PHQ9.ReliableImprovementPct }},
+			func(l carepath.OutcomeLevel) carepath.OutcomeFigure {
+				return l.Standardized.PHQ9.ReliableImprovementPct
+			}},
 		{"chart-phq9-recovery", "PHQ-9 recovery, standardized to the pooled baseline mix", "stays at caseness at baseline that recovered",
 			func(l carepath.OutcomeLevel) carepath.OutcomeFigure { return l.Standardized.PHQ9.RecoveryPct }},
 		{"chart-completion", "Stays completed, as observed (not standardized)", "ended stays that completed",
