@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -10,9 +11,9 @@ import (
 )
 
 // TestBrowserDashboardAcknowledge signs in as a clinician, reads the chart with its crisis
-// flag and measure charts, then acknowledges the safety alert from the dashboard with the
-// keyboard only: first without a note (400, the summary focused), then with one; axe-core
-// runs on the chart, the dashboard, the error page and the measure form.
+// flag and measure charts, enters a PHQ-9 in session by keyboard (400 without item 9, then
+// saved), then acknowledges the safety alert from the dashboard with the keyboard only: first
+// without a note (400, the summary focused), then with one; axe-core runs on each page.
 func TestBrowserDashboardAcknowledge(t *testing.T) {
 	axePath, err := findAxe(os.Getenv, ".")
 	if err != nil {
@@ -45,8 +46,26 @@ func TestBrowserDashboardAcknowledge(t *testing.T) {
 	}
 	b.axeCheck("chart with measures and the crisis flag", axe)
 
+	// Enter a PHQ-9 in session by keyboard, first leaving item 9 out (400, summary focused,
+	// the other answers kept).
 	b.open("/staff/clients/" + w.client + "/measures/new")
 	b.axeCheck("measure entry form", axe)
+	for i := range 8 {
+		b.do("answer by keyboard", chromedp.Focus(chromedp.ID(fmt.Sprintf("answers-%d", i))), chromedp.KeyEvent(" "))
+	}
+	b.navigate("save without item 9", 400, chromedp.Steps(chromedp.Focus(chromedp.CSS(`#measure-form button[type=submit]`)), chromedp.KeyEvent(kb.Enter)))
+	if got := js[string](b, `document.activeElement.id + ' ' + document.getElementById('error-summary').textContent`); !strings.HasPrefix(got, "error-summary") || !strings.Contains(got, "answers[8]") {
+		t.Errorf("measure error summary: %q", clip(got, 200))
+	}
+	if n := js[int](b, `document.querySelectorAll('#measure-form input[type=radio]:checked').length`); n != 8 {
+		t.Errorf("%d answers kept, want 8", n)
+	}
+	b.axeCheck("measure entry form with an error", axe)
+	b.do("answer item 9 by keyboard", chromedp.Focus(chromedp.ID("answers-8")), chromedp.KeyEvent(" "))
+	b.navigate("save the measure", 200, chromedp.Steps(chromedp.Focus(chromedp.CSS(`#measure-form button[type=submit]`)), chromedp.KeyEvent(kb.Enter)))
+	if got := js[string](b, `location.pathname + ' ' + document.getElementById('measures').textContent`); !strings.HasPrefix(got, chart+" ") || !strings.Contains(got, "The measure was saved") {
+		t.Errorf("after saving the measure: %q", clip(got, 200))
+	}
 
 	b.open("/staff")
 	b.axeCheck("dashboard", axe)
