@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"strings"
 	"testing"
@@ -21,9 +22,10 @@ type outcomesSeed struct {
 	familyNames  []string
 }
 
-// seedOutcomes admits clients through the services, as the command line: 12 to outpatient
-// therapy (PHQ-9 12 → 2, discharged having completed), 12 to an IOP (PHQ-9 17 → 9, still open)
-// and 3 to a PHP (too few to show). Every measure is entered in the chart, dated during the stay.
+// seedOutcomes admits clients through the services, as the command line: to outpatient
+// therapy 12 at moderate baseline (PHQ-9 12 → 2, discharged having completed) and 10 severe
+// (17 → 9, still open); to an IOP 12 severe (17 → 9) and 10 moderate (12 → 8), still open; and
+// 3 to a PHP (too few to show). Every measure is entered in the chart, dated during the stay.
 func seedOutcomes(t *testing.T, st *store.Store) outcomesSeed {
 	t.Helper()
 	ctx := carepath.NewContext(context.Background(), cliActor())
@@ -75,9 +77,14 @@ func seedOutcomes(t *testing.T, st *store.Store) outcomesSeed {
 	}
 	moderate, mild := []int{2, 2, 2, 2, 2, 1, 1, 0, 0}, []int{0, 0, 1, 1, 0, 0, 0, 0, 0} // 12 → 2
 	severe, better := []int{3, 3, 2, 2, 2, 2, 2, 1, 0}, []int{2, 2, 1, 1, 1, 1, 1, 0, 0} // 17 → 9
+	slight := []int{1, 1, 1, 1, 1, 1, 1, 1, 0}                                           // 8
 	for i := range 12 {
 		add(i, s.therapy, moderate, mild, true)
 		add(100+i, s.iop, severe, better, false)
+	}
+	for i := range 10 {
+		add(50+i, s.therapy, severe, better, false)
+		add(150+i, s.iop, moderate, slight, false)
 	}
 	for i := range 3 {
 		add(200+i, php, severe, nil, false)
@@ -104,23 +111,29 @@ func TestOutcomesAPI(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &rep); err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Levels) != 3 || rep.Stays != 27 || !strings.Contains(rep.Caveats, "not the result of a trial") {
+	if len(rep.Levels) != 3 || rep.Stays != 47 || !strings.Contains(rep.Caveats, "not the result of a trial") {
 		t.Fatalf("report: %s", body)
 	}
 	op, iop, php := rep.Levels[0], rep.Levels[1], rep.Levels[2]
 	want := func(name string, f carepath.OutcomeFigure, value float64, n int) {
 		t.Helper()
-		if f.Status != carepath.FigureOK || f.Value == nil || *f.Value != value || *f.N != n {
-			t.Errorf("%s = %+v, want %v of %d", name, f, value, n)
+		if f.Status != carepath.FigureOK || f.Value == nil || math.Abs(*f.Value-value) > 1e-9 || *f.N != n {
+			t.Errorf("%s = %s (%s), want %v of %d", name, f.Status, figureString(f), value, n)
 		}
 	}
 	want("outpatient completion", op.Overall.CompletionPct, 100, 12)
-	want("outpatient improvement", op.Overall.PHQ9.ReliableImprovementPct, 100, 12)
-	want("outpatient change", op.Overall.PHQ9.MeanChange, -10, 12)
-	want("iop recovery", iop.Overall.PHQ9.RecoveryPct, 100, 12)
-	want("iop moderately severe band change", iop.ByBand[2].PHQ9.MeanChange, -8, 12)
-	if op.Standardized.PHQ9.ReliableImprovementPct.Status != carepath.FigureNotStandardized {
-		t.Errorf("outpatient standardized = %+v: no severe stays at that level, so it cannot be standardized", op.Standardized.PHQ9)
+	want("outpatient improvement", op.Overall.PHQ9.ReliableImprovementPct, 100, 22)
+	want("outpatient moderate band change", op.ByBand[1].PHQ9.MeanChange, -10, 12)
+	want("outpatient severe band change", op.ByBand[2].PHQ9.MeanChange, -8, 10)
+	want("iop improvement", iop.Overall.PHQ9.ReliableImprovementPct, 100*12.0/22, 22)
+	want("iop recovery", iop.Overall.PHQ9.RecoveryPct, 100, 22)
+	want("iop severe band change", iop.ByBand[2].PHQ9.MeanChange, -8, 12)
+	// Standardized to the pooled mix (22 moderate, 22 severe): the IOP's 0% in the moderate
+	// band and 100% in the severe band weigh half each.
+	want("outpatient standardized improvement", op.Standardized.PHQ9.ReliableImprovementPct, 100, 22)
+	want("iop standardized improvement", iop.Standardized.PHQ9.ReliableImprovementPct, 50, 22)
+	if f := op.Standardized.MedianWeeks; f.Status != carepath.FigureNotStandardized {
+		t.Errorf("outpatient standardized median = %+v, want not standardized", f)
 	}
 	if iop.Overall.CompletionPct.Status != carepath.FigureNone {
 		t.Errorf("iop completion = %+v, want none (all open)", iop.Overall.CompletionPct)
@@ -137,7 +150,7 @@ func TestOutcomesAPI(t *testing.T) {
 	// One program.
 	code, body = apiCall(t, "GET", ts.URL+"/api/v1/outcomes"+q+"&program_id="+s.iop, admin, "")
 	if code != 200 || json.Unmarshal([]byte(body), &rep) != nil || rep.ProgramID != s.iop ||
-		rep.Levels[0].Overall.Episodes == nil || *rep.Levels[0].Overall.Episodes != 0 || *rep.Levels[1].Overall.Episodes != 12 {
+		rep.Levels[0].Overall.Episodes == nil || *rep.Levels[0].Overall.Episodes != 0 || *rep.Levels[1].Overall.Episodes != 22 {
 		t.Errorf("iop only: %d %s", code, body)
 	}
 
@@ -151,7 +164,7 @@ func TestOutcomesAPI(t *testing.T) {
 		}
 		csv := readAll(t, resp)
 		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") ||
-			!strings.HasPrefix(csv, "level,band,episodes,completion_pct") || !strings.Contains(csv, "outpatient,all,12,100.0,") ||
+			!strings.HasPrefix(csv, "level,band,episodes,completion_pct") || !strings.Contains(csv, "outpatient,all,22,100.0,") ||
 			!strings.Contains(csv, "php,all,suppressed,suppressed") || strings.Count(csv, "\n") != 16 {
 			t.Errorf("%s: %d %s\n%s", path, resp.StatusCode, resp.Header.Get("Content-Type"), csv)
 		}
@@ -196,4 +209,12 @@ func readAll(t *testing.T, resp *http.Response) string {
 		}
 	}
 	return b.String()
+}
+
+// figureString shows a figure's value and count, "-" for what is not shown.
+func figureString(f carepath.OutcomeFigure) string {
+	if f.Value == nil || f.N == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%v of %d", *f.Value, *f.N)
 }

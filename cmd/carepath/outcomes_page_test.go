@@ -29,7 +29,7 @@ func TestOutcomesPage(t *testing.T) {
 		t.Errorf("the caveats must come before the figures (caveats at %d, first table at %d)", caveats, table)
 	}
 	for _, want := range []string{
-		"27 stays compared", "not the result of a trial", "fewer than 10", "<svg", `id="chart-phq9-improvement"`,
+		"47 stays compared", "not the result of a trial", "fewer than 10", "<svg", `id="chart-phq9-improvement"`,
 		"Standardized to the pooled baseline mix", "not standardized", "100.0%", "−10.0 points",
 		`href="/staff/outcomes.csv?from=` + s.from + `&amp;to=` + s.to + `"`, "How this is computed", "one stay per level",
 		`<label for="outcomes-from">`, `<label for="outcomes-program">`,
@@ -49,7 +49,7 @@ func TestOutcomesPage(t *testing.T) {
 	}
 
 	// The default period (the last twelve months) holds the same stays.
-	if code, _, body := admin("GET", "/staff/outcomes", nil); code != 200 || !strings.Contains(body, "27 stays compared") {
+	if code, _, body := admin("GET", "/staff/outcomes", nil); code != 200 || !strings.Contains(body, "47 stays compared") {
 		t.Errorf("default period: %d", code)
 	}
 

@@ -124,26 +124,32 @@ func cellTexts(c carepath.OutcomeCell, minCell int) []outcomeText {
 // recovery standardized to the pooled baseline mix, and completion as observed. A level whose
 // figure is not shown has no bar, and the chart's description says why.
 func outcomeCharts(rep *carepath.OutcomeReport) []chart {
+	standardized := func(l carepath.OutcomeLevel) carepath.OutcomeCell { return l.Standardized }
+	overall := func(l carepath.OutcomeLevel) carepath.OutcomeCell { return l.Overall }
 	pick := []struct {
 		id, title, what string
-		fig             func(l carepath.OutcomeLevel) carepath.OutcomeFigure
+		cell            func(l carepath.OutcomeLevel) carepath.OutcomeCell
+		fig             func(c carepath.OutcomeCell) carepath.OutcomeFigure
 	}{
 		{"chart-phq9-improvement", "PHQ-9 reliable improvement, standardized to the pooled baseline mix", "stays with reliable improvement",
-			func(l carepath.OutcomeLevel) carepath.OutcomeFigure {
-				return l.Standardized.PHQ9.ReliableImprovementPct
-			}},
+			standardized, func(c carepath.OutcomeCell) carepath.OutcomeFigure { return c.PHQ9.ReliableImprovementPct }},
 		{"chart-phq9-recovery", "PHQ-9 recovery, standardized to the pooled baseline mix", "stays at caseness at baseline that recovered",
-			func(l carepath.OutcomeLevel) carepath.OutcomeFigure { return l.Standardized.PHQ9.RecoveryPct }},
+			standardized, func(c carepath.OutcomeCell) carepath.OutcomeFigure { return c.PHQ9.RecoveryPct }},
 		{"chart-completion", "Stays completed, as observed (not standardized)", "ended stays that completed",
-			func(l carepath.OutcomeLevel) carepath.OutcomeFigure { return l.Overall.CompletionPct }},
+			overall, func(c carepath.OutcomeCell) carepath.OutcomeFigure { return c.CompletionPct }},
 	}
 	var out []chart
 	for _, p := range pick {
 		c := chart{ID: p.id, Title: p.title, XLabel: "Level of care", YLabel: "Percent"}
 		var shown, missing []string
 		for _, l := range rep.Levels {
-			f := p.fig(l)
-			if f.Status != carepath.FigureOK || f.Value == nil {
+			cell := p.cell(l)
+			f := p.fig(cell)
+			switch {
+			case cell.Suppressed:
+				missing = append(missing, fmt.Sprintf("%s: fewer than %d stays", shortLevel(l.Level), rep.MinCell))
+				continue
+			case f.Status != carepath.FigureOK || f.Value == nil:
 				missing = append(missing, shortLevel(l.Level)+": "+figureText(f, unitPercent, rep.MinCell).Value)
 				continue
 			}
@@ -153,7 +159,7 @@ func outcomeCharts(rep *carepath.OutcomeReport) []chart {
 		}
 		switch {
 		case len(shown) == 0:
-			c.Desc = "No level has enough stays to show the share of " + p.what + "."
+			c.Desc = "No level's share of " + p.what + " can be shown."
 		default:
 			c.Desc = "Share of " + p.what + ": " + strings.Join(shown, ", ") + "."
 		}
