@@ -228,7 +228,7 @@ func TestMeasureEntryPages(t *testing.T) {
 }
 
 // TestAnswerPageFooter checks that the public answer pages say what is stored and who sees it,
-// while the decision aid keeps its "nothing is stored" line.
+// the decision aid keeps its "nothing is stored" line, and staff pages say neither.
 func TestAnswerPageFooter(t *testing.T) {
 	ts, st := testServer(t)
 	_, token := answerLink(t, ts.URL, st, "gad7")
@@ -243,5 +243,9 @@ func TestAnswerPageFooter(t *testing.T) {
 	}
 	if code, _, page := sendForm(t, c, "GET", ts.URL+"/", nil); code != 200 || !strings.Contains(page, aidLine) || strings.Contains(page, answerLine) {
 		t.Errorf("decision aid footer: %d", code)
+	}
+	// Staff pages store what is typed into them, so they make neither promise.
+	if code, _, page := sendForm(t, c, "GET", ts.URL+"/login", nil); code != 200 || strings.Contains(page, aidLine) || strings.Contains(page, answerLine) {
+		t.Errorf("staff sign-in footer: %d", code)
 	}
 }

@@ -15,7 +15,8 @@ type page struct {
 	Title  string
 	Crisis bool // show the crisis banner at the top
 	// AnswerLink marks the public answer pages (/m/{token}): the footer says what is stored
-	// and who sees it instead of the decision aid's "nothing is stored" line.
+	// and who sees it. (The decision aid's pages say "nothing is stored" in their own
+	// footer_note block; every other page has the plain footer.)
 	AnswerLink bool
 }
 
