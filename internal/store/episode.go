@@ -205,19 +205,29 @@ func (svc *EpisodeService) TransferEpisode(ctx context.Context, id string, t car
 		}
 		tr := carepath.Transfer{ID: tid.String(), FromLevel: e.Level, ToLevel: t.ToLevel, On: t.On,
 			Direction: carepath.TransferDirection(e.Level, t.ToLevel), Reason: t.Reason}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO episode_transfers (id, episode_id, seq, from_level, to_level,
-			transferred_on, direction, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-			tr.ID, e.ID, e.Version, string(tr.FromLevel), string(tr.ToLevel), tr.On, string(tr.Direction), tr.Reason,
-			svc.s.timestamp()); err != nil {
-			if err = svc.s.translate(err); carepath.ErrorCode(err) == carepath.ECONFLICT {
-				return staleEpisode() // a concurrent transfer of the same version won the race
-			}
-			return fmt.Errorf("insert transfer: %w", err)
+		if err := svc.s.insertTransfer(ctx, tx, e.ID, e.Version, tr); err != nil {
+			return err
 		}
 		e.Level = t.ToLevel
 		e.Transfers = append(e.Transfers, tr)
 		return nil
 	})
+}
+
+// insertTransfer writes tr as the transfer of episode episodeID numbered seq (the episode's
+// version before the transfer). A concurrent transfer of the same version that won the race
+// makes it ECONFLICT (stale).
+func (s *Store) insertTransfer(ctx context.Context, tx *sql.Tx, episodeID string, seq int, tr carepath.Transfer) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO episode_transfers (id, episode_id, seq, from_level, to_level,
+		transferred_on, direction, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		tr.ID, episodeID, seq, string(tr.FromLevel), string(tr.ToLevel), tr.On, string(tr.Direction), tr.Reason,
+		s.timestamp()); err != nil {
+		if err = s.translate(err); carepath.ErrorCode(err) == carepath.ECONFLICT {
+			return staleEpisode()
+		}
+		return fmt.Errorf("insert transfer: %w", err)
+	}
+	return nil
 }
 
 // DischargeEpisode ends the open episode id on d.On for d.Reason and returns it as stored,

@@ -88,7 +88,8 @@ func (svc *ReviewService) decide(ctx context.Context, act action, id string, val
 
 // transfer moves episode e to the review's level today, in the program's time zone, with the
 // review's reasons as the transfer's reason, and returns the transfer's id. It writes what
-// EpisodeService.TransferEpisode writes, inside the review's transaction.
+// EpisodeService.TransferEpisode writes (insertTransfer, then the episode's level and
+// version), inside the review's transaction.
 func (svc *ReviewService) transfer(ctx context.Context, tx *sql.Tx, e *reviewEpisode, rv *carepath.Review) (string, error) {
 	on := svc.s.now().In(e.loc).Format(carepath.DateLayout)
 	if on < e.lastOn {
@@ -99,14 +100,10 @@ func (svc *ReviewService) transfer(ctx context.Context, tx *sql.Tx, e *reviewEpi
 		return "", fmt.Errorf("new id: %w", err)
 	}
 	now := svc.s.timestamp()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO episode_transfers (id, episode_id, seq, from_level, to_level,
-		transferred_on, direction, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-		tid.String(), e.id, e.version, string(e.level), string(rv.ToLevel), on,
-		string(carepath.TransferDirection(e.level, rv.ToLevel)), transferReason(rv), now); err != nil {
-		if err = svc.s.translate(err); carepath.ErrorCode(err) == carepath.ECONFLICT {
-			return "", staleEpisode()
-		}
-		return "", fmt.Errorf("insert transfer: %w", err)
+	tr := carepath.Transfer{ID: tid.String(), FromLevel: e.level, ToLevel: rv.ToLevel, On: on,
+		Direction: carepath.TransferDirection(e.level, rv.ToLevel), Reason: transferReason(rv)}
+	if err := svc.s.insertTransfer(ctx, tx, e.id, e.version, tr); err != nil {
+		return "", err
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE episodes SET version = version + 1, level = $3, updated_at = $4
 		WHERE id = $1 AND version = $2 AND status = 'open'`, e.id, e.version, string(rv.ToLevel), now)
