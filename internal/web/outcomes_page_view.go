@@ -57,7 +57,7 @@ func figureText(f carepath.OutcomeFigure, unit outcomeUnit, minCell int) outcome
 	case carepath.FigureNotStandardized:
 		return outcomeText{Value: "not standardized", Hint: f.Note}
 	default:
-		return outcomeText{Value: "no data", Hint: "no stays to compute it from"}
+		return outcomeText{Value: "none"}
 	}
 	v, n := 0.0, 0
 	if f.Value != nil {
@@ -76,6 +76,14 @@ func figureText(f carepath.OutcomeFigure, unit outcomeUnit, minCell int) outcome
 		t.Value = fmt.Sprintf("%.1f weeks", v)
 	}
 	return t
+}
+
+// noneText is how t reads in a sentence.
+func noneText(t outcomeText) string {
+	if t.Value == "none" {
+		return "no stays to compute it from"
+	}
+	return t.Value
 }
 
 // countText formats a count that is null when suppressed.
@@ -150,7 +158,7 @@ func outcomeCharts(rep *carepath.OutcomeReport) []chart {
 				missing = append(missing, fmt.Sprintf("%s: fewer than %d stays", shortLevel(l.Level), rep.MinCell))
 				continue
 			case f.Status != carepath.FigureOK || f.Value == nil:
-				missing = append(missing, shortLevel(l.Level)+": "+figureText(f, unitPercent, rep.MinCell).Value)
+				missing = append(missing, shortLevel(l.Level)+": "+noneText(figureText(f, unitPercent, rep.MinCell)))
 				continue
 			}
 			t := fmt.Sprintf("%.1f%%", *f.Value)
