@@ -110,8 +110,8 @@ type stayEpisode struct {
 	transfers                                                 []stayTransfer
 }
 
-// stayTransfer is one transfer of an episode: the level it moved to and the day.
-type stayTransfer struct{ to, on string }
+// stayTransfer is one transfer of an episode: the levels it moved from and to, and the day.
+type stayTransfer struct{ from, to, on string }
 
 // reportMeasure is one PHQ-9 or GAD-7 total as the report reads it.
 type reportMeasure struct {
@@ -160,7 +160,7 @@ func (svc *OutcomeService) loadStays(ctx context.Context, tx *sql.Tx, f carepath
 	if len(eps) == 0 {
 		return nil, nil
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT t.episode_id, t.to_level, t.transferred_on FROM episode_transfers t
+	rows, err = tx.QueryContext(ctx, `SELECT t.episode_id, t.from_level, t.to_level, t.transferred_on FROM episode_transfers t
 		JOIN episodes e ON e.id = t.episode_id WHERE `+where+` ORDER BY t.episode_id, t.seq`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("select transfers: %w", svc.s.translate(err))
@@ -168,7 +168,7 @@ func (svc *OutcomeService) loadStays(ctx context.Context, tx *sql.Tx, f carepath
 	for rows.Next() {
 		var id string
 		var t stayTransfer
-		if err := rows.Scan(&id, &t.to, &t.on); err != nil {
+		if err := rows.Scan(&id, &t.from, &t.to, &t.on); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("scan transfer: %w", svc.s.translate(err))
 		}
@@ -239,17 +239,18 @@ func (svc *OutcomeService) loadReportMeasures(ctx context.Context, tx *sql.Tx, w
 }
 
 // stays appends to out the stays of e that overlap [from, to), with their measures from ms
-// (the client's, oldest first).
+// (the client's, oldest first). An episode's level is its level now: each stay before a
+// transfer is at the level the transfer moved from.
 func (e *stayEpisode) stays(out []mbc.ReportEpisode, ms []reportMeasure, from, to string) []mbc.ReportEpisode {
-	level, start := e.level, e.admitted
+	start := e.admitted
 	for i := 0; i <= len(e.transfers); i++ {
-		st := mbc.ReportEpisode{ID: e.id, Level: carepath.Level(level)}
+		st := mbc.ReportEpisode{ID: e.id, Level: carepath.Level(e.level)}
 		end := ""
 		if i < len(e.transfers) {
 			t := e.transfers[i]
 			end = t.on
-			st.Completed = carepath.Level(t.to).Rank() < carepath.Level(level).Rank()
-			level = t.to
+			st.Level = carepath.Level(t.from)
+			st.Completed = carepath.Level(t.to).Rank() < carepath.Level(t.from).Rank()
 		} else if e.status == string(carepath.EpisodeDischarged) {
 			end = e.discharged
 			st.Completed = e.reason == string(carepath.DischargeCompleted)

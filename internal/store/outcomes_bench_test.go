@@ -35,8 +35,13 @@ func seedOutcomeBench(b *testing.B, env *storetest.Env) {
 		if end.After(time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC)) {
 			discharged, reason = "", ""
 		}
-		e := s.episode(c, p.id, p.level, admit.Format(time.DateOnly), discharged, reason)
-		if p.level != "outpatient" && i%25 < 5 {
+		stepped := p.level != "outpatient" && i%25 < 5
+		level := p.level
+		if stepped {
+			level = "outpatient" // an episode's level is its level now
+		}
+		e := s.episode(c, p.id, level, admit.Format(time.DateOnly), discharged, reason)
+		if stepped {
 			s.transfer(e, 1, p.level, "outpatient", admit.AddDate(0, 0, 7*(weeks/2)).Format(time.DateOnly))
 		}
 		phq, gad := 4+rng.IntN(24), 3+rng.IntN(19)

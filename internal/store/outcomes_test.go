@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -55,7 +56,7 @@ func outcomeDataset(t *testing.T, env *storetest.Env) string {
 	}
 	for range 10 { // E: IOP, moderate, stepped down after 6 weeks: IOP 12 → 8, then outpatient 8 → 2
 		c := s.client()
-		e := s.episode(c, iop, "iop", "2026-02-02", "", "")
+		e := s.episode(c, iop, "outpatient", "2026-02-02", "", "") // an episode's level is its level now
 		s.transfer(e, 1, "iop", "outpatient", "2026-03-16")
 		s.measure(c, "phq9", 12, at("2026-02-02", 15))
 		s.measure(c, "phq9", 8, at("2026-03-16", 15))
@@ -229,4 +230,43 @@ func checkFigure(t *testing.T, name string, f carepath.OutcomeFigure, want float
 	if math.Abs(*f.Value-want) > 1e-9 || *f.N != n {
 		t.Errorf("%s = %.6f over %d, want %.6f over %d", name, *f.Value, *f.N, want, n)
 	}
+}
+
+// TestOutcomeReportTransfers: episodes stepped down through the episode service (which keeps
+// an episode's current level on the episode and the earlier ones on its transfers) count one
+// stay at each level, the first one completed.
+func TestOutcomeReportTransfers(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		ctx := as(carepath.RoleAdmin)
+		p, err := store.NewProgramService(env.Store).CreateProgram(ctx, carepath.ProgramCreate{Name: "Step IOP", Level: carepath.LevelIOP, TimeZone: "UTC"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		clients, episodes := store.NewClientService(env.Store), store.NewEpisodeService(env.Store)
+		for i := range 10 {
+			c := &carepath.Client{GivenName: "Step", FamilyName: fmt.Sprint("Down", i), BirthDate: "1990-01-01"}
+			if err := clients.CreateClient(ctx, c); err != nil {
+				t.Fatal(err)
+			}
+			e, err := episodes.AdmitClient(ctx, carepath.EpisodeAdmit{ClientID: c.ID, ProgramID: p.ID, On: "2026-02-02"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := episodes.TransferEpisode(ctx, e.ID, carepath.EpisodeTransfer{Version: e.Version,
+				ToLevel: carepath.LevelOutpatient, On: "2026-03-02", Reason: "Remission on two measures"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r, err := store.NewOutcomeService(env.Store).OutcomeReport(ctx, carepath.OutcomeFilter{From: "2026-01-01", To: "2026-07-01"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInt(t, "outpatient stays", r.Levels[0].Overall.Episodes, 10)
+		checkInt(t, "iop stays", r.Levels[1].Overall.Episodes, 10)
+		checkFigure(t, "iop completion", r.Levels[1].Overall.CompletionPct, 100, 10)
+		checkFigure(t, "iop median weeks", r.Levels[1].Overall.MedianWeeks, 4, 10)
+		if f := r.Levels[0].Overall.CompletionPct; f.Status != carepath.FigureNone {
+			t.Errorf("outpatient completion = %+v, want none (still open)", f)
+		}
+	})
 }
