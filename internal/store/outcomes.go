@@ -193,44 +193,46 @@ func (svc *OutcomeService) loadStays(ctx context.Context, tx *sql.Tx, f carepath
 
 // loadReportMeasures reads the PHQ-9 and GAD-7 totals of the clients of the episodes where
 // selects, each client's oldest first (ties in the order of their ids). The time is read as
-// Unix seconds, which both engines give cheaply, and the id is not read: the order is enough.
+// Unix seconds, which both engines give cheaply, the instrument and total as one number, and
+// the id not at all: the order is enough. All the measures share one slice.
 func (svc *OutcomeService) loadReportMeasures(ctx context.Context, tx *sql.Tx, where string, args []any) (map[string][]reportMeasure, error) {
 	epoch := `CAST(FLOOR(EXTRACT(EPOCH FROM m.taken_at)) AS bigint)`
 	if svc.s.dialect.Name == "sqlite" {
 		epoch = `unixepoch(m.taken_at)`
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT m.client_id, m.instrument, m.score, `+epoch+` FROM measures m
-		WHERE m.instrument IN ('phq9', 'gad7') AND m.client_id IN (SELECT e.client_id FROM episodes e WHERE `+where+`)
+	rows, err := tx.QueryContext(ctx, `SELECT m.client_id, CASE m.instrument WHEN 'gad7' THEN 1000 ELSE 0 END + m.score, `+epoch+`
+		FROM measures m WHERE m.instrument IN ('phq9', 'gad7')
+		AND m.client_id IN (SELECT e.client_id FROM episodes e WHERE `+where+`)
 		ORDER BY m.client_id, m.taken_at, m.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("select measures: %w", svc.s.translate(err))
 	}
 	defer rows.Close()
 	out := map[string][]reportMeasure{}
-	var client, inst sql.RawBytes
+	var all []reportMeasure
+	var client sql.RawBytes
 	var last []byte
-	var list []reportMeasure
+	first := 0
 	for rows.Next() {
-		var m reportMeasure
+		var code int
 		var unix int64
-		if err := rows.Scan(&client, &inst, &m.total, &unix); err != nil {
+		if err := rows.Scan(&client, &code, &unix); err != nil {
 			return nil, fmt.Errorf("scan measure: %w", svc.s.translate(err))
 		}
-		m.at = time.Unix(unix, 0)
-		m.inst = instrument.PHQ9
-		if string(inst) == string(instrument.GAD7) {
-			m.inst = instrument.GAD7
+		m := reportMeasure{inst: instrument.PHQ9, total: code, at: time.Unix(unix, 0)}
+		if code >= 1000 {
+			m.inst, m.total = instrument.GAD7, code-1000
 		}
 		if !bytes.Equal(client, last) {
-			if list != nil {
-				out[string(last)] = list
+			if len(all) > first {
+				out[string(last)] = all[first:len(all):len(all)]
 			}
-			last, list = append(last[:0], client...), nil
+			last, first = append(last[:0], client...), len(all)
 		}
-		list = append(list, m)
+		all = append(all, m)
 	}
-	if list != nil {
-		out[string(last)] = list
+	if len(all) > first {
+		out[string(last)] = all[first:len(all):len(all)]
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("select measures: %w", svc.s.translate(err))
