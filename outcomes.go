@@ -110,8 +110,8 @@ type OutcomeStandard struct {
 
 // OutcomeReport compares outcomes by level of care over a period. Caveats says what the
 // figures can and cannot show and must be shown with them; Method says how stays and their
-// measures were chosen. Stays counts the stays compared (0 when fewer than MinCell). CSV is
-// the same report as CSV (not part of the JSON).
+// measures were chosen. Stays counts the stays compared, at the levels the report compares (0
+// when fewer than MinCell). CSV is the same report as CSV (not part of the JSON).
 type OutcomeReport struct {
 	From      string            `json:"from"`
 	To        string            `json:"to"`

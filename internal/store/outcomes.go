@@ -83,7 +83,13 @@ func (svc *OutcomeService) OutcomeReport(ctx context.Context, f carepath.Outcome
 			return nil, err
 		}
 		r := mbc.BuildReport(stays, svc.cfg, mbc.DefaultMinCell)
-		out, err = publicOutcomes(f, len(stays), r)
+		compared := 0
+		for i := range stays {
+			if slices.Contains(mbc.ReportLevels, stays[i].Level) {
+				compared++
+			}
+		}
+		out, err = publicOutcomes(f, compared, r)
 		if err != nil {
 			return nil, err
 		}
