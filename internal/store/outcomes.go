@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -69,7 +70,7 @@ func (svc *OutcomeService) OutcomeReport(ctx context.Context, f carepath.Outcome
 		if f.ProgramID != "" {
 			var one int
 			err := tx.QueryRowContext(ctx, `SELECT 1 FROM programs WHERE id = $1`, f.ProgramID).Scan(&one)
-			if err == sql.ErrNoRows {
+			if errors.Is(err, sql.ErrNoRows) {
 				var errs carepath.FieldErrors
 				errs.Add("program_id", "not_found", "There is no such program.")
 				return nil, errs.Err()
