@@ -80,6 +80,9 @@ type AttendanceService interface {
 	RecordAttendance(ctx context.Context, sessionID string, u AttendanceUpdate) (*AttendanceSheet, error)
 	// ClientDose returns a client's dose for an ISO week (YYYY-Www). EINVALID names week.
 	ClientDose(ctx context.Context, clientID, week string) (*Dose, error)
+	// ClientDoses returns a client's dose for each ISO week from through to (at most 53),
+	// oldest first, in one audited read. EINVALID names from or to.
+	ClientDoses(ctx context.Context, clientID, from, to string) ([]*Dose, error)
 	// ProgramQuality returns a program's quality report for ISO weeks from through to.
 	ProgramQuality(ctx context.Context, programID, from, to string) (*QualityReport, error)
 	// FindAlerts lists the alerts of the signed-in staff member's clients, newest first.

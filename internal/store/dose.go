@@ -85,16 +85,53 @@ func doseProgram(ctx context.Context, s *Store, l *seriesLoader, clientID string
 	return l.program(ctx, pid)
 }
 
-// ClientDose returns the client's dose for an ISO week (YYYY-Www) in their program's time
-// zone: required minutes, delivered minutes (from attendance), sessions and minutes by kind
-// and whether the minimum was met. A client with no program has nothing required. EINVALID
-// names week; ENOTFOUND when the client is unknown or not on the actor's care team.
+// ClientDose returns a client's dose for one ISO week: ClientDoses for that week alone.
 func (svc *AttendanceService) ClientDose(ctx context.Context, clientID, week string) (*carepath.Dose, error) {
-	w, werr := delivery.ParseISOWeek("week", week)
-	validate := func() error { return werr }
-	var out *carepath.Dose
+	list, err := svc.clientDoses(ctx, clientID, "week", week, week)
+	if err != nil {
+		return nil, err
+	}
+	return list[0], nil
+}
+
+// maxDoseWeeks is the most weeks one ClientDoses call covers.
+const maxDoseWeeks = 53
+
+// ClientDoses returns a client's dose for every ISO week from through to (at most 53 weeks),
+// oldest first, in one read with one audit row: the chart's attendance strip and the dose
+// table need many weeks at once. EINVALID names from or to.
+func (svc *AttendanceService) ClientDoses(ctx context.Context, clientID, from, to string) ([]*carepath.Dose, error) {
+	return svc.clientDoses(ctx, clientID, "from", from, to)
+}
+
+// clientDoses is ClientDose and ClientDoses; fromField names the first week in errors.
+func (svc *AttendanceService) clientDoses(ctx context.Context, clientID, fromField, from, to string) ([]*carepath.Dose, error) {
+	first, ferr := delivery.ParseISOWeek(fromField, from)
+	last, lerr := delivery.ParseISOWeek("to", to)
+	validate := func() error {
+		if ferr != nil && fromField == "week" {
+			return ferr // ClientDose: to is the same week
+		}
+		if ferr != nil || lerr != nil {
+			var errs carepath.FieldErrors
+			for _, e := range []error{ferr, lerr} {
+				errs = append(errs, carepath.ErrorFields(e)...)
+			}
+			return errs.Err()
+		}
+		if last.Before(first) || first.Monday().DaysUntil(last.Monday())/7 >= maxDoseWeeks {
+			var errs carepath.FieldErrors
+			errs.Add("to", "range", "Please choose a last week from the first week to %d weeks after it.", maxDoseWeeks-1)
+			return errs.Err()
+		}
+		return nil
+	}
+	var out []*carepath.Dose
 	o := op{record: recDose, action: actRead, recordID: wellFormedID(clientID), clientID: wellFormedID(clientID),
-		validate: validate, detail: "week=" + w.String()}
+		validate: validate, detail: "week=" + first.String()}
+	if last != first {
+		o.detail += ".." + last.String()
+	}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err
@@ -112,17 +149,20 @@ func (svc *AttendanceService) ClientDose(ctx context.Context, clientID, week str
 		if p != nil {
 			dp = delivery.NewProgram(p)
 		}
-		start, end := w.Bounds(dp.Loc)
+		start, _ := first.Bounds(dp.Loc)
+		_, end := last.Bounds(dp.Loc)
 		sessions := expand(list, start, end)
 		att, err := loadAttendance(ctx, svc.s, tx, `client_id = $1 AND local_date BETWEEN $2 AND $3`, clientID,
-			w.Monday().AddDays(-7).String(), w.Sunday().AddDays(7).String())
+			first.Monday().AddDays(-7).String(), last.Sunday().AddDays(7).String())
 		if err != nil {
 			return nil, err
 		}
-		d := delivery.ComputeDose(dp, clientID, w, sessions, att)
-		out = publicDose(d)
-		if p != nil {
-			out.ProgramID = p.ID
+		for w := first; !last.Before(w); w = w.Next() {
+			d := publicDose(delivery.ComputeDose(dp, clientID, w, sessions, att))
+			if p != nil {
+				d.ProgramID = p.ID
+			}
+			out = append(out, d)
 		}
 		return []ref{{ID: clientID, ClientID: clientID}}, nil
 	})

@@ -92,19 +92,18 @@ func (s *Server) clientDosePage(w http.ResponseWriter, r *http.Request, who sign
 	v.Chart = chart{ID: "dose-chart", Title: "Hours delivered each week", XLabel: "ISO week", YLabel: "Hours delivered", Line: true}
 	required, below := 0, 0
 	current := delivery.WeekOf(time.Now(), loc)
-	for _, wk := range weeks {
-		d, err := s.Attendance.ClientDose(r.Context(), c.ID, wk.String())
-		if err != nil {
-			if carepath.ErrorCode(err) == carepath.EFORBIDDEN {
-				s.noAccess(w, r, "Your role does not give access to program dose.")
-				return
-			}
-			if carepath.ErrorCode(err) != carepath.ENOTFOUND {
-				s.failed(w, r, "client dose", err)
-				return
-			}
-			continue
-		}
+	doses, err := s.Attendance.ClientDoses(r.Context(), c.ID, weeks[0].String(), weeks[doseWeeks-1].String())
+	switch carepath.ErrorCode(err) {
+	case "", carepath.ENOTFOUND:
+	case carepath.EFORBIDDEN:
+		s.noAccess(w, r, "Your role does not give access to program dose.")
+		return
+	default:
+		s.failed(w, r, "client dose", err)
+		return
+	}
+	for i, d := range doses {
+		wk := weeks[i]
 		row := doseRow{Week: d.Week, Required: hoursText(d.RequiredMinutes), Delivered: hoursText(d.DeliveredMinutes),
 			Met: d.Met, Individual: d.SessionsByKind["individual"], Group: d.SessionsByKind["group"],
 			Family: d.SessionsByKind["family"], MedMg: d.SessionsByKind["medication"], Scheduled: d.Scheduled,
@@ -190,17 +189,20 @@ func (s *Server) programDosePage(w http.ResponseWriter, r *http.Request, who sig
 	names := s.rosterNames(r, ids)
 	for _, e := range entries {
 		row := programDoseRow{ClientID: e.ClientID, Name: names[e.ClientID]}
-		for i, wk := range weeks {
+		doses, err := s.Attendance.ClientDoses(r.Context(), e.ClientID, weeks[0].String(), weeks[len(weeks)-1].String())
+		if carepath.ErrorCode(err) == carepath.EFORBIDDEN {
+			s.noAccess(w, r, "Your role does not give access to program dose.")
+			return
+		}
+		for i := range weeks {
 			cell := programDoseCell{}
-			if d, err := s.Attendance.ClientDose(r.Context(), e.ClientID, wk.String()); err == nil {
+			if err == nil {
+				d := doses[i]
 				cell = programDoseCell{Delivered: hoursText(d.DeliveredMinutes), Met: d.Met, Known: true}
 				counted[i]++
 				if d.Met {
 					met[i]++
 				}
-			} else if carepath.ErrorCode(err) == carepath.EFORBIDDEN {
-				s.noAccess(w, r, "Your role does not give access to program dose.")
-				return
 			}
 			row.Cells = append(row.Cells, cell)
 		}

@@ -289,13 +289,14 @@ func (s *Server) attendanceStrip(r *http.Request, clientID string, from, to time
 	if n := addWeeks(last, -(measureStripWeeks - 1)); first.Before(n) {
 		first = n
 	}
+	doses, err := s.Attendance.ClientDoses(r.Context(), clientID, first.String(), last.String())
+	if err != nil {
+		return nil
+	}
 	var out []chartWeek
 	any := false
-	for w := first; !last.Before(w); w = w.Next() {
-		d, err := s.Attendance.ClientDose(r.Context(), clientID, w.String())
-		if err != nil {
-			return nil
-		}
+	for i, w := 0, first; !last.Before(w) && i < len(doses); i, w = i+1, w.Next() {
+		d := doses[i]
 		attended := 0
 		for _, n := range d.SessionsByKind {
 			attended += n
