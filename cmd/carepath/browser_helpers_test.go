@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -102,6 +103,24 @@ func missing(t testing.TB, what string, err error) {
 		t.Fatalf("%s: %v (%s=1 requires it)", what, err, requireServicesEnv)
 	}
 	t.Skipf("skipping: %s: %v (set %s=1 to make this a failure)", what, err, requireServicesEnv)
+}
+
+// loadAxe reads axe-core for a browser test, or skips t (fails it under
+// CAREPATH_REQUIRE_SERVICES=1) when there is none.
+func loadAxe(t *testing.T) string {
+	t.Helper()
+	path, err := findAxe(os.Getenv, ".")
+	if err != nil {
+		missing(t, "no axe-core for the accessibility test", err)
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			missing(t, "no axe-core for the accessibility test", err)
+		}
+		t.Fatal(err)
+	}
+	return string(src)
 }
 
 // browser is one headless chromium tab on the real server, for one test.

@@ -7,7 +7,6 @@ package main
 // instead when CAREPATH_REQUIRE_SERVICES=1. CAREPATH_CHROMIUM names the browser to use.
 
 import (
-	"errors"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -323,18 +322,7 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 // TestBrowserAccessibility runs axe-core on every page of the decision aid and fails on each
 // serious or critical violation. A failure here names a problem in the templates or the CSS.
 func TestBrowserAccessibility(t *testing.T) {
-	path, err := findAxe(os.Getenv, ".")
-	if err != nil {
-		missing(t, "no axe-core for the accessibility test", err)
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			missing(t, "no axe-core for the accessibility test", err)
-		}
-		t.Fatal(err)
-	}
-	axe := string(src)
+	axe := loadAxe(t)
 	b := newBrowser(t)
 	openDetails := func() {
 		b.do("open the details", chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details').forEach(d => d.open = true)`))

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -15,15 +14,7 @@ import (
 // saved), then acknowledges the safety alert from the dashboard with the keyboard only: first
 // without a note (400, the summary focused), then with one; axe-core runs on each page.
 func TestBrowserDashboardAcknowledge(t *testing.T) {
-	axePath, err := findAxe(os.Getenv, ".")
-	if err != nil {
-		missing(t, "no axe-core for the accessibility test", err)
-	}
-	src, err := os.ReadFile(axePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	axe := string(src)
+	axe := loadAxe(t)
 	b := newBrowser(t)
 	w, _ := newDashboardWorld(t)
 	b.base = w.base

@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"io/fs"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,23 +12,6 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
-
-// readAxe reads axe-core for a browser test, or skips (fails under CAREPATH_REQUIRE_SERVICES).
-func readAxe(t *testing.T) string {
-	t.Helper()
-	axePath, err := findAxe(os.Getenv, ".")
-	if err != nil {
-		missing(t, "no axe-core for the accessibility test", err)
-	}
-	src, err := os.ReadFile(axePath)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			missing(t, "no axe-core for the accessibility test", err)
-		}
-		t.Fatal(err)
-	}
-	return string(src)
-}
 
 // signInBrowser signs a staff member in through the sign-in form.
 func (b *browser) signInBrowser(email string) {
@@ -48,7 +28,7 @@ func (b *browser) signInBrowser(email string) {
 // marks the other with the keyboard, saves and sees it saved. axe-core runs on the week, the
 // form fresh, with an error and saved, and nothing scrolls sideways.
 func TestBrowserTakeAttendance(t *testing.T) {
-	axe := readAxe(t)
+	axe := loadAxe(t)
 	b := newBrowser(t)
 	ts, st := testServer(t)
 	b.base = ts.URL
@@ -138,7 +118,7 @@ func TestBrowserTakeAttendance(t *testing.T) {
 // summary; publishing the scorecard shows the public page without signing in. axe-core runs
 // on each page.
 func TestBrowserQualityPage(t *testing.T) {
-	axe := readAxe(t)
+	axe := loadAxe(t)
 	b := newBrowser(t)
 	ts, st := testServer(t)
 	b.base = ts.URL

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"io/fs"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,23 +12,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/pquerna/otp/totp"
 )
-
-// axeSourceFor reads axe-core for t, or skips t (fails it under CAREPATH_REQUIRE_SERVICES=1).
-func axeSourceFor(t *testing.T) string {
-	t.Helper()
-	path, err := findAxe(os.Getenv, ".")
-	if err != nil {
-		missing(t, "no axe-core for the accessibility test", err)
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			missing(t, "no axe-core for the accessibility test", err)
-		}
-		t.Fatal(err)
-	}
-	return string(src)
-}
 
 // signInFailure submits the sign-in form with the keyboard and returns the error summary's text,
 // expecting 401.
@@ -104,7 +84,7 @@ func TestBrowserLockout(t *testing.T) {
 // TestBrowserStaffAdminPages adds a staff member and sets up an authenticator app in the
 // browser, running axe-core on each staff admin and TOTP page, with and without errors.
 func TestBrowserStaffAdminPages(t *testing.T) {
-	axe := axeSourceFor(t)
+	axe := loadAxe(t)
 	b := newBrowser(t)
 	ts, st := testServer(t)
 	b.base = ts.URL

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"io/fs"
-	"os"
 	"strings"
 	"testing"
 
@@ -16,18 +13,7 @@ import (
 // ticked without a part), then signing it and adding an addendum; a supervisor co-signs it
 // from the queue. axe-core runs on each note page, and on an individual SOAP note form.
 func TestBrowserGroupNote(t *testing.T) {
-	axePath, err := findAxe(os.Getenv, ".")
-	if err != nil {
-		missing(t, "no axe-core for the accessibility test", err)
-	}
-	src, err := os.ReadFile(axePath)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			missing(t, "no axe-core for the accessibility test", err)
-		}
-		t.Fatal(err)
-	}
-	axe := string(src)
+	axe := loadAxe(t)
 	b := newBrowser(t)
 	ts, st := testServer(t)
 	b.base = ts.URL

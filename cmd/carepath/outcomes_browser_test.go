@@ -16,7 +16,7 @@ import (
 // date gets the error summary, focused, with the date kept. axe-core runs on each page and
 // nothing scrolls sideways.
 func TestBrowserOutcomesPage(t *testing.T) {
-	axe := readAxe(t)
+	axe := loadAxe(t)
 	b := newBrowser(t)
 	ts, st := testServer(t)
 	b.base = ts.URL

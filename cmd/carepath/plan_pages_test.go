@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
-	"io/fs"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -201,18 +198,7 @@ func TestPlanPages(t *testing.T) {
 // clinician (with an "add another" row and a 400 on the way), records a Part 2 consent, and
 // runs axe-core on the plan and consent pages.
 func TestBrowserPlanPages(t *testing.T) {
-	axePath, err := findAxe(os.Getenv, ".")
-	if err != nil {
-		missing(t, "no axe-core for the accessibility test", err)
-	}
-	src, err := os.ReadFile(axePath)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			missing(t, "no axe-core for the accessibility test", err)
-		}
-		t.Fatal(err)
-	}
-	axe := string(src)
+	axe := loadAxe(t)
 	b := newBrowser(t)
 	ts, st := testServer(t)
 	b.base = ts.URL

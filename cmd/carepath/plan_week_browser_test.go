@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"io/fs"
-	"os"
 	"strings"
 	"testing"
 
@@ -14,18 +11,7 @@ import (
 // desk), then, as the program director, opens "Plan next week" from the programs page, marks a
 // clinician away, reviews the proposed changes and applies them; axe-core runs on each page.
 func TestBrowserPlanWeek(t *testing.T) {
-	axePath, err := findAxe(os.Getenv, ".")
-	if err != nil {
-		missing(t, "no axe-core for the accessibility test", err)
-	}
-	src, err := os.ReadFile(axePath)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			missing(t, "no axe-core for the accessibility test", err)
-		}
-		t.Fatal(err)
-	}
-	axe := string(src)
+	axe := loadAxe(t)
 	b := newBrowser(t)
 	ts, st := testServer(t)
 	b.base = ts.URL

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"io/fs"
-	"os"
 	"strings"
 	"testing"
 
@@ -16,18 +13,7 @@ import (
 // focused and links to the field, what was typed is kept), fixes it, types a rate and gives a
 // clinician a role, and saves; axe-core runs on each page.
 func TestBrowserProgramSettings(t *testing.T) {
-	axePath, err := findAxe(os.Getenv, ".")
-	if err != nil {
-		missing(t, "no axe-core for the accessibility test", err)
-	}
-	src, err := os.ReadFile(axePath)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			missing(t, "no axe-core for the accessibility test", err)
-		}
-		t.Fatal(err)
-	}
-	axe := string(src)
+	axe := loadAxe(t)
 	b := newBrowser(t)
 	ts, st := testServer(t)
 	b.base = ts.URL

@@ -3,9 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"io/fs"
-	"os"
 	"strings"
 	"testing"
 
@@ -17,18 +14,7 @@ import (
 // TestBrowserStaffSignIn signs in with the keyboard-reachable form, sees the intake queue
 // with the crisis request first, signs out, and runs axe-core on each page.
 func TestBrowserStaffSignIn(t *testing.T) {
-	axePath, err := findAxe(os.Getenv, ".")
-	if err != nil {
-		missing(t, "no axe-core for the accessibility test", err)
-	}
-	src, err := os.ReadFile(axePath)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			missing(t, "no axe-core for the accessibility test", err)
-		}
-		t.Fatal(err)
-	}
-	axe := string(src)
+	axe := loadAxe(t)
 	b := newBrowser(t)
 	ts, st := testServer(t) // a server whose store the test can seed
 	b.base = ts.URL

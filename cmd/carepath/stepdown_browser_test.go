@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"io/fs"
-	"os"
 	"strings"
 	"testing"
 
@@ -18,18 +15,7 @@ import (
 // the transfer form (fresh and with an error), the discharge form and the admit form, and no
 // form scrolls sideways on the tablet.
 func TestBrowserStepDown(t *testing.T) {
-	axePath, err := findAxe(os.Getenv, ".")
-	if err != nil {
-		missing(t, "no axe-core for the accessibility test", err)
-	}
-	src, err := os.ReadFile(axePath)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			missing(t, "no axe-core for the accessibility test", err)
-		}
-		t.Fatal(err)
-	}
-	axe := string(src)
+	axe := loadAxe(t)
 	b := newBrowser(t)
 	ts, st := testServer(t)
 	b.base = ts.URL
