@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/carepath/carepath"
@@ -31,144 +32,66 @@ type admitBody struct {
 
 // createProgram stores a program (admin only) and answers 201 with it, including id.
 func (a *API) createProgram(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in carepath.ProgramCreate
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	p, err := a.Programs.CreateProgram(ctx, in)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	w.Header().Set("Location", "/api/v1/programs/"+p.ID)
-	WriteJSON(w, http.StatusCreated, p)
+	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in carepath.ProgramCreate) (*carepath.Program, error) {
+		p, err := a.Programs.CreateProgram(ctx, in)
+		if err == nil {
+			w.Header().Set("Location", "/api/v1/programs/"+p.ID)
+		}
+		return p, err
+	})
 }
 
 // listPrograms answers every program by name.
 func (a *API) listPrograms(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	list, err := a.Programs.FindPrograms(ctx)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, programList{Programs: list})
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (programList, error) {
+		list, err := a.Programs.FindPrograms(ctx)
+		return programList{Programs: list}, err
+	})
 }
 
 // getProgram answers one program.
 func (a *API) getProgram(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	p, err := a.Programs.FindProgramByID(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, p)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.Program, error) {
+		return a.Programs.FindProgramByID(ctx, r.PathValue("id"))
+	})
 }
 
 // programCensus answers the open episodes of a program that the caller may see.
 func (a *API) programCensus(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	id := r.PathValue("id")
-	list, err := a.Episodes.Census(ctx, id)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, censusAnswer{ProgramID: id, Census: list})
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (censusAnswer, error) {
+		id := r.PathValue("id")
+		list, err := a.Episodes.Census(ctx, id)
+		return censusAnswer{ProgramID: id, Census: list}, err
+	})
 }
 
 // admitClient opens an episode of care for the path's client and answers 201 with it.
 func (a *API) admitClient(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in admitBody
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	e, err := a.Episodes.AdmitClient(ctx, carepath.EpisodeAdmit{ClientID: r.PathValue("id"),
-		ProgramID: in.ProgramID, Level: in.Level, On: in.On})
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusCreated, e)
+	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in admitBody) (*carepath.Episode, error) {
+		return a.Episodes.AdmitClient(ctx, carepath.EpisodeAdmit{ClientID: r.PathValue("id"),
+			ProgramID: in.ProgramID, Level: in.Level, On: in.On})
+	})
 }
 
 // listEpisodes answers the path's client's episodes of care, oldest first, with transfers.
 func (a *API) listEpisodes(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	list, err := a.Episodes.FindEpisodes(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, episodeList{Episodes: list})
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (episodeList, error) {
+		list, err := a.Episodes.FindEpisodes(ctx, r.PathValue("id"))
+		return episodeList{Episodes: list}, err
+	})
 }
 
 // transferEpisode moves an open episode to another level and answers 201 with the episode;
 // a stale version is 409 and changes nothing.
 func (a *API) transferEpisode(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in carepath.EpisodeTransfer
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	e, err := a.Episodes.TransferEpisode(ctx, r.PathValue("id"), in)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusCreated, e)
+	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in carepath.EpisodeTransfer) (*carepath.Episode, error) {
+		return a.Episodes.TransferEpisode(ctx, r.PathValue("id"), in)
+	})
 }
 
 // dischargeEpisode ends an open episode and answers 200 with it; a stale version is 409.
 func (a *API) dischargeEpisode(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in carepath.EpisodeDischarge
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	e, err := a.Episodes.DischargeEpisode(ctx, r.PathValue("id"), in)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, e)
+	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in carepath.EpisodeDischarge) (*carepath.Episode, error) {
+		return a.Episodes.DischargeEpisode(ctx, r.PathValue("id"), in)
+	})
 }
