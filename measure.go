@@ -147,6 +147,10 @@ type MeasureService interface {
 	// SetMeasureSchedule overrides a client's schedule. EINVALID names every_days, repeated[i]
 	// or bookends[i]; ENOTFOUND; EFORBIDDEN.
 	SetMeasureSchedule(ctx context.Context, clientID string, u MeasureScheduleUpdate) (*MeasureSchedule, error)
+	// ResetMeasureSchedule removes a client's override so that the defaults of the level of
+	// their open episode apply again, and returns that schedule (nil when no episode is open).
+	// ENOTFOUND; EFORBIDDEN.
+	ResetMeasureSchedule(ctx context.Context, clientID string) (*MeasureSchedule, error)
 	// CreateMeasureLink makes a single-use answer link for a client and returns it with its
 	// token (to be sent, never stored or logged). EINVALID names instruments, instruments[i]
 	// or send_to (also when the client has no address of that kind); ENOTFOUND; EFORBIDDEN.

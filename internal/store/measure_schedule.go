@@ -135,3 +135,33 @@ func toIDs(ss []string) []instrument.ID {
 	}
 	return out
 }
+
+// ResetMeasureSchedule removes a client's override, so the level's defaults apply again.
+func (svc *MeasureService) ResetMeasureSchedule(ctx context.Context, clientID string) (*carepath.MeasureSchedule, error) {
+	var out *carepath.MeasureSchedule
+	o := op{record: recMeasure, action: actUpdate, clientID: wellFormedID(clientID), detail: "schedule reset"}
+	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM measure_schedules WHERE client_id = $1`, clientID); err != nil {
+			return nil, fmt.Errorf("delete schedule: %w", svc.s.translate(err))
+		}
+		s, override, err := svc.scheduleOf(ctx, tx, clientID)
+		if err != nil {
+			return nil, err
+		}
+		if s != nil {
+			_, oms, err := svc.loadMeasures(ctx, tx, clientID)
+			if err != nil {
+				return nil, err
+			}
+			out = scheduleView(s, override, oms, svc.s.timestamp())
+		}
+		return []ref{{ID: clientID, ClientID: clientID}}, nil
+	})
+	if err != nil {
+		return nil, hideDenial(err)
+	}
+	return out, nil
+}

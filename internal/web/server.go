@@ -125,6 +125,7 @@ func (s *Server) Handler() http.Handler {
 	s.outcomesRoutes(mux)
 	s.dashboardRoutes(mux)
 	s.reviewRoutes(mux)
+	s.measureScheduleRoutes(mux)
 	if s.API != nil {
 		s.API.Register(mux)
 	}

@@ -1,0 +1,281 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/instrument"
+	"github.com/carepath/carepath/outcome"
+)
+
+// measureScheduleRoutes adds the chart's measurement-schedule page and the list of
+// acknowledged alerts.
+func (s *Server) measureScheduleRoutes(mux *http.ServeMux) {
+	mux.Handle("GET /staff/clients/{id}/measure-schedule", s.requireStaff(s.measureSchedulePage))
+	mux.Handle("POST /staff/clients/{id}/measure-schedule", s.requireStaff(s.measureScheduleSave))
+	mux.Handle("GET /staff/alerts/acknowledged", s.requireStaff(s.alertsAcknowledged))
+}
+
+// scheduleSummary is a schedule in words, as the page shows the current one and the default.
+type scheduleSummary struct {
+	Every    string // "Every 7 days" or "At admission and discharge only"
+	Repeated string // "PHQ-9, GAD-7"
+	Bookends string // "AUDIT-C", or "none"
+}
+
+// measureScheduleView is the view model of the schedule page: the schedule in force, the
+// level's default, and the override form with what was typed and each problem.
+type measureScheduleView struct {
+	page
+	Who      signedIn
+	Client   *carepath.Client
+	Open     bool // an episode is open, so a schedule is in force
+	Level    string
+	Override bool
+	Current  scheduleSummary
+	Default  scheduleSummary
+	NextDue  string
+	Missed   int
+	Notice   string
+	// The form.
+	EveryDays string
+	Repeated  []optionView
+	Bookends  []optionView
+	Errors    map[string]string
+	// RepeatedError and BookendsError gather the problems of each fieldset.
+	RepeatedError string
+	BookendsError string
+	Summary       []errorLink
+}
+
+// summarize says a schedule in words.
+func summarize(every int, repeated, bookends []string) scheduleSummary {
+	out := scheduleSummary{Every: "At admission and discharge only", Repeated: "none", Bookends: "none"}
+	switch {
+	case every == 1:
+		out.Every = "Every day"
+	case every == 7:
+		out.Every = "Every week (7 days)"
+	case every == 14:
+		out.Every = "Every two weeks (14 days)"
+	case every > 0:
+		out.Every = "Every " + strconv.Itoa(every) + " days"
+	}
+	names := func(ids []string) string {
+		var ns []string
+		for _, id := range ids {
+			ns = append(ns, instrumentName(id))
+		}
+		return strings.Join(ns, ", ")
+	}
+	if len(repeated) > 0 {
+		out.Repeated = names(repeated)
+	}
+	if len(bookends) > 0 {
+		out.Bookends = names(bookends)
+	}
+	return out
+}
+
+// substanceUse reports whether a client's measures show treatment for substance use, as the
+// store decides the default schedule.
+func substanceUse(ms []*carepath.Measure) bool {
+	for _, m := range ms {
+		switch m.Instrument {
+		case string(instrument.AUDIT), string(instrument.DAST10), string(outcome.CheckInID):
+			return true
+		}
+	}
+	return false
+}
+
+// scheduleChoices lists the instruments as checkboxes named field, those in chosen ticked.
+func scheduleChoices(field string, chosen []string) []optionView {
+	out := make([]optionView, 0, len(measureOrder))
+	for _, id := range measureOrder {
+		out = append(out, optionView{ID: field + "-" + id, Value: id, Label: instrumentName(id), Checked: slices.Contains(chosen, id)})
+	}
+	return out
+}
+
+// measureScheduleRead builds the page from the client's series: the schedule in force and
+// the default of the level, with the form filled with v (the schedule in force when nil).
+func (s *Server) measureScheduleRead(w http.ResponseWriter, r *http.Request, who signedIn, c *carepath.Client, v url.Values, errs map[string]string) (measureScheduleView, bool) {
+	view := measureScheduleView{page: page{Title: "Measurement schedule"}, Who: who, Client: c, Errors: errs}
+	series, err := s.Measures.FindMeasures(r.Context(), c.ID)
+	if err != nil {
+		s.serviceError(w, r, "measure schedule", err)
+		return view, false
+	}
+	if sc := series.Schedule; sc != nil {
+		view.Open, view.Level, view.Override = true, sc.Level.Name(), sc.Override
+		view.Current = summarize(sc.EveryDays, sc.Repeated, sc.Bookends)
+		def := outcome.DefaultSchedule(sc.Level, time.Time{}, substanceUse(series.Measures), nil)
+		view.Default = summarize(def.EveryDays, idStrings(def.Repeated), idStrings(def.Bookends))
+		view.NextDue, view.Missed = sc.NextDue, sc.Missed
+		if v == nil {
+			v = url.Values{"every_days": {strconv.Itoa(sc.EveryDays)}, "repeated": sc.Repeated, "bookends": sc.Bookends}
+		}
+	}
+	view.EveryDays = v.Get("every_days")
+	view.Repeated = scheduleChoices("repeated", v["repeated"])
+	view.Bookends = scheduleChoices("bookends", v["bookends"])
+	return view, true
+}
+
+func idStrings(ids []instrument.ID) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, string(id))
+	}
+	return out
+}
+
+// measureSchedulePage shows a client's schedule and the form to override it.
+func (s *Server) measureSchedulePage(w http.ResponseWriter, r *http.Request, who signedIn) {
+	if !canMeasure(who.Role) {
+		s.noAccess(w, r, "Your role does not give access to measures.")
+		return
+	}
+	c, ok := s.chartClient(w, r)
+	if !ok {
+		return
+	}
+	view, ok := s.measureScheduleRead(w, r, who, c, nil, map[string]string{})
+	if !ok {
+		return
+	}
+	switch r.URL.Query().Get("done") {
+	case "saved":
+		view.Notice = "The schedule was saved. It now overrides the level's default."
+	case "reset":
+		view.Notice = "The schedule follows the level's default again."
+	}
+	s.render(w, r, http.StatusOK, "measure_schedule", view)
+}
+
+// scheduleFieldPath matches a field error about one instrument: repeated[2] or bookends[0].
+var scheduleFieldPath = regexp.MustCompile(`^(repeated|bookends)\[(\d+)\]$`)
+
+// measureScheduleSave overrides the schedule, or with action=reset goes back to the level's
+// default; a problem shows the form again (400) with what was chosen kept and each field named.
+func (s *Server) measureScheduleSave(w http.ResponseWriter, r *http.Request, who signedIn) {
+	if !canMeasure(who.Role) {
+		s.noAccess(w, r, "Your role does not give access to measures.")
+		return
+	}
+	c, ok := s.chartClient(w, r)
+	if !ok {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
+	_ = r.ParseForm()
+	v := r.PostForm
+	back := "/staff/clients/" + c.ID + "/measure-schedule"
+	if v.Get("action") == "reset" {
+		if _, err := s.Measures.ResetMeasureSchedule(r.Context(), c.ID); err != nil {
+			s.serviceError(w, r, "reset measure schedule", err)
+			return
+		}
+		http.Redirect(w, r, back+"?done=reset", http.StatusSeeOther)
+		return
+	}
+	u := carepath.MeasureScheduleUpdate{Repeated: v["repeated"], Bookends: v["bookends"]}
+	if u.Bookends == nil {
+		u.Bookends = []string{}
+	}
+	errs := map[string]string{}
+	every, err := strconv.Atoi(strings.TrimSpace(v.Get("every_days")))
+	if err != nil {
+		errs["every_days"] = "Give a whole number of days from 0 to 90 (0: at admission and discharge only)."
+	}
+	u.EveryDays = every
+	// Check the rest with the same rules the store applies, so every problem shows at once.
+	check := outcome.Schedule{Admitted: time.Unix(0, 0), EveryDays: max(every, 0), Repeated: toIDs(u.Repeated), Bookends: toIDs(u.Bookends)}
+	if err == nil {
+		check.EveryDays = every
+	}
+	verr := check.Validate()
+	if len(errs) == 0 && verr == nil {
+		_, verr = s.Measures.SetMeasureSchedule(r.Context(), c.ID, u)
+		if verr == nil {
+			http.Redirect(w, r, back+"?done=saved", http.StatusSeeOther)
+			return
+		}
+	}
+	var ce *carepath.Error
+	if verr != nil && (!errors.As(verr, &ce) || ce.Code != carepath.EINVALID) {
+		s.serviceError(w, r, "set measure schedule", verr)
+		return
+	}
+	if ce != nil {
+		for _, f := range ce.Fields {
+			if f.Field == "grace_days" || f.Field == "admitted" || f.Field == "discharged" {
+				continue
+			}
+			if _, ok := errs[f.Field]; !ok {
+				errs[f.Field] = f.Message
+			}
+		}
+	}
+	view, ok := s.measureScheduleRead(w, r, who, c, v, errs)
+	if !ok {
+		return
+	}
+	view.Summary = scheduleSummaryLinks(errs, u)
+	for _, l := range view.Summary {
+		switch {
+		case strings.HasPrefix(l.Anchor, "repeated-"):
+			view.RepeatedError = strings.TrimSpace(view.RepeatedError + " " + l.Message)
+		case strings.HasPrefix(l.Anchor, "bookends-"):
+			view.BookendsError = strings.TrimSpace(view.BookendsError + " " + l.Message)
+		}
+	}
+	s.render(w, r, http.StatusBadRequest, "measure_schedule", view)
+}
+
+// scheduleSummaryLinks lists the problems, each linked to its field and naming its path.
+func scheduleSummaryLinks(errs map[string]string, u carepath.MeasureScheduleUpdate) []errorLink {
+	var out []errorLink
+	if e := errs["every_days"]; e != "" {
+		out = append(out, errorLink{"every_days", "How often (every_days): " + e})
+	}
+	if e := errs["repeated"]; e != "" {
+		out = append(out, errorLink{"repeated-" + measureOrder[0], "Repeated questionnaires (repeated): " + e})
+	}
+	var keys []string
+	for k := range errs {
+		if scheduleFieldPath.MatchString(k) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		m := scheduleFieldPath.FindStringSubmatch(k)
+		list, label := u.Repeated, "Repeated questionnaire"
+		if m[1] == "bookends" {
+			list, label = u.Bookends, "Admission and discharge questionnaire"
+		}
+		anchor := m[1] + "-" + measureOrder[0]
+		if i, _ := strconv.Atoi(m[2]); i < len(list) && slices.Contains(measureOrder, list[i]) {
+			anchor = m[1] + "-" + list[i]
+		}
+		out = append(out, errorLink{anchor, label + " (" + k + "): " + errs[k]})
+	}
+	return out
+}
+
+func toIDs(ss []string) []instrument.ID {
+	out := make([]instrument.ID, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, instrument.ID(s))
+	}
+	return out
+}
