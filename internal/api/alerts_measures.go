@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/carepath/carepath"
@@ -20,40 +21,19 @@ type alertAckBody struct {
 // listMeasureAlerts answers the measure alerts of the signed-in staff member's clients, most
 // urgent first; ?all=true includes acknowledged ones.
 func (a *API) listMeasureAlerts(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	all := r.URL.Query().Get("all")
-	if all != "" && all != "true" && all != "false" {
-		WriteError(w, r, a.Log, invalidQuery("all", "must be true or false"))
-		return
-	}
-	list, err := a.MeasureAlerts.FindMeasureAlerts(ctx, all == "true")
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, measureAlertList{Alerts: list})
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (measureAlertList, error) {
+		all := r.URL.Query().Get("all")
+		if all != "" && all != "true" && all != "false" {
+			return measureAlertList{}, invalidQuery("all", "must be true or false")
+		}
+		list, err := a.MeasureAlerts.FindMeasureAlerts(ctx, all == "true")
+		return measureAlertList{Alerts: list}, err
+	})
 }
 
 // acknowledgeMeasureAlert records an acknowledgement with its note.
 func (a *API) acknowledgeMeasureAlert(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var body alertAckBody
-	if err := decodeJSON(w, r, &body); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	al, err := a.MeasureAlerts.AcknowledgeMeasureAlert(ctx, r.PathValue("id"), body.Note)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, al)
+	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, body alertAckBody) (*carepath.MeasureAlert, error) {
+		return a.MeasureAlerts.AcknowledgeMeasureAlert(ctx, r.PathValue("id"), body.Note)
+	})
 }

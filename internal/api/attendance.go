@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/carepath/carepath"
@@ -21,40 +22,19 @@ type attendanceInput struct {
 
 // getAttendance answers an occurrence's attendance sheet.
 func (a *API) getAttendance(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	s, err := a.Attendance.FindAttendance(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, s)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.AttendanceSheet, error) {
+		return a.Attendance.FindAttendance(ctx, r.PathValue("id"))
+	})
 }
 
 // putAttendance replaces an occurrence's records and answers 200 with the sheet; 400 names
 // records[i].client_id, status or minutes; 409 when the version is stale.
 func (a *API) putAttendance(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in attendanceBody
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	u := carepath.AttendanceUpdate{Version: in.Version, Records: make([]carepath.AttendanceRecord, len(in.Records))}
-	for i, rec := range in.Records {
-		u.Records[i] = carepath.AttendanceRecord{ClientID: rec.ClientID, Status: rec.Status, Minutes: rec.Minutes}
-	}
-	s, err := a.Attendance.RecordAttendance(ctx, r.PathValue("id"), u)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, s)
+	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in attendanceBody) (*carepath.AttendanceSheet, error) {
+		u := carepath.AttendanceUpdate{Version: in.Version, Records: make([]carepath.AttendanceRecord, len(in.Records))}
+		for i, rec := range in.Records {
+			u.Records[i] = carepath.AttendanceRecord{ClientID: rec.ClientID, Status: rec.Status, Minutes: rec.Minutes}
+		}
+		return a.Attendance.RecordAttendance(ctx, r.PathValue("id"), u)
+	})
 }

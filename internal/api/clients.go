@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -15,94 +16,56 @@ type clientList struct {
 
 // createClient stores a new client and answers 201 with it, including id and version.
 func (a *API) createClient(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var c carepath.Client
-	if err := decodeJSON(w, r, &c); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	if err := a.Clients.CreateClient(ctx, &c); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	w.Header().Set("Location", "/api/v1/clients/"+c.ID)
-	WriteJSON(w, http.StatusCreated, c)
+	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, c carepath.Client) (carepath.Client, error) {
+		err := a.Clients.CreateClient(ctx, &c)
+		if err == nil {
+			w.Header().Set("Location", "/api/v1/clients/"+c.ID)
+		}
+		return c, err
+	})
 }
 
 // getClient answers one client; 404 also when the caller may not know the client exists.
 func (a *API) getClient(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	c, err := a.Clients.FindClientByID(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, c)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.Client, error) {
+		return a.Clients.FindClientByID(ctx, r.PathValue("id"))
+	})
 }
 
 // listClients answers the clients the caller may see; ?search=, ?limit= and ?offset= narrow it.
 // The search term travels in the query string of an authenticated API call only; it is never
 // logged or audited.
 func (a *API) listClients(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var f carepath.ClientFilter
-	q := r.URL.Query()
-	if s := q.Get("search"); s != "" {
-		f.Search = &s
-	}
-	if s := q.Get("primary_clinician_id"); s != "" {
-		f.PrimaryClinicianID = &s
-	}
-	for _, p := range []struct {
-		name string
-		dst  *int
-	}{{"limit", &f.Limit}, {"offset", &f.Offset}} {
-		if s := q.Get(p.name); s != "" {
-			n, err := strconv.Atoi(s)
-			if err != nil {
-				WriteError(w, r, a.Log, invalidQuery(p.name, "Use a whole number."))
-				return
-			}
-			*p.dst = n
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (clientList, error) {
+		var f carepath.ClientFilter
+		q := r.URL.Query()
+		if s := q.Get("search"); s != "" {
+			f.Search = &s
 		}
-	}
-	list, total, err := a.Clients.FindClients(ctx, f)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, clientList{Clients: list, Total: total})
+		if s := q.Get("primary_clinician_id"); s != "" {
+			f.PrimaryClinicianID = &s
+		}
+		for _, p := range []struct {
+			name string
+			dst  *int
+		}{{"limit", &f.Limit}, {"offset", &f.Offset}} {
+			if s := q.Get(p.name); s != "" {
+				n, err := strconv.Atoi(s)
+				if err != nil {
+					return clientList{}, invalidQuery(p.name, "Use a whole number.")
+				}
+				*p.dst = n
+			}
+		}
+		list, total, err := a.Clients.FindClients(ctx, f)
+		return clientList{Clients: list, Total: total}, err
+	})
 }
 
 // updateClient changes the fields given; the body's version must be the client's current one,
 // or nothing changes and the answer is 409.
 func (a *API) updateClient(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var u carepath.ClientUpdate
-	if err := decodeJSON(w, r, &u); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	c, err := a.Clients.UpdateClient(ctx, r.PathValue("id"), u)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, c)
+	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, u carepath.ClientUpdate) (*carepath.Client, error) {
+		return a.Clients.UpdateClient(ctx, r.PathValue("id"), u)
+	})
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/carepath/carepath"
@@ -30,57 +31,24 @@ type revokeBody struct {
 
 // recordConsent stores a consent of the path's client and answers 201 with it.
 func (a *API) recordConsent(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in consentBody
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	c, err := a.Consents.RecordConsent(ctx, carepath.ConsentCreate{ClientID: r.PathValue("id"), Kind: in.Kind,
-		Recipient: in.Recipient, Information: in.Information, Purpose: in.Purpose, SignedOn: in.SignedOn,
-		ExpiresOn: in.ExpiresOn, ExpiresOnEvent: in.ExpiresOnEvent})
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusCreated, c)
+	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in consentBody) (*carepath.Consent, error) {
+		return a.Consents.RecordConsent(ctx, carepath.ConsentCreate{ClientID: r.PathValue("id"), Kind: in.Kind,
+			Recipient: in.Recipient, Information: in.Information, Purpose: in.Purpose, SignedOn: in.SignedOn,
+			ExpiresOn: in.ExpiresOn, ExpiresOnEvent: in.ExpiresOnEvent})
+	})
 }
 
 // listConsents answers the path's client's consents.
 func (a *API) listConsents(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	list, err := a.Consents.FindConsents(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, consentList{Consents: list})
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (consentList, error) {
+		list, err := a.Consents.FindConsents(ctx, r.PathValue("id"))
+		return consentList{Consents: list}, err
+	})
 }
 
 // revokeConsent revokes a consent and answers 200 with it; a consent already revoked is 409.
 func (a *API) revokeConsent(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in revokeBody
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	c, err := a.Consents.RevokeConsent(ctx, r.PathValue("id"), in.Reason)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, c)
+	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in revokeBody) (*carepath.Consent, error) {
+		return a.Consents.RevokeConsent(ctx, r.PathValue("id"), in.Reason)
+	})
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/carepath/carepath"
@@ -13,30 +14,15 @@ type alertList struct {
 
 // clientDose answers a client's dose for ?week=YYYY-Www.
 func (a *API) clientDose(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	d, err := a.Attendance.ClientDose(ctx, r.PathValue("id"), r.URL.Query().Get("week"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, d)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.Dose, error) {
+		return a.Attendance.ClientDose(ctx, r.PathValue("id"), r.URL.Query().Get("week"))
+	})
 }
 
 // listAlerts answers the alerts of the signed-in staff member's clients, newest first.
 func (a *API) listAlerts(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	list, err := a.Attendance.FindAlerts(ctx)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, alertList{Alerts: list})
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (alertList, error) {
+		list, err := a.Attendance.FindAlerts(ctx)
+		return alertList{Alerts: list}, err
+	})
 }

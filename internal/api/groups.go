@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/carepath/carepath"
@@ -44,91 +45,40 @@ type endMemberBody struct {
 
 // createGroup stores a group and answers 201 with it, including id.
 func (a *API) createGroup(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in carepath.GroupCreate
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	g, err := a.Groups.CreateGroup(ctx, in)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	w.Header().Set("Location", "/api/v1/groups/"+g.ID)
-	WriteJSON(w, http.StatusCreated, g)
+	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in carepath.GroupCreate) (*carepath.Group, error) {
+		g, err := a.Groups.CreateGroup(ctx, in)
+		if err == nil {
+			w.Header().Set("Location", "/api/v1/groups/"+g.ID)
+		}
+		return g, err
+	})
 }
 
 // getGroup answers one group with its roster history.
 func (a *API) getGroup(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	g, err := a.Groups.FindGroupByID(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, g)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.Group, error) {
+		return a.Groups.FindGroupByID(ctx, r.PathValue("id"))
+	})
 }
 
 // listGroups answers a program's groups by name.
 func (a *API) listGroups(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	list, err := a.Groups.FindGroups(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, groupList{Groups: list})
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (groupList, error) {
+		list, err := a.Groups.FindGroups(ctx, r.PathValue("id"))
+		return groupList{Groups: list}, err
+	})
 }
 
 // addGroupMember puts a client on the roster from a date and answers 200 with the group.
 func (a *API) addGroupMember(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in memberBody
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	g, err := a.Groups.AddGroupMember(ctx, r.PathValue("id"), in.ClientID, in.From)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, g)
+	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in memberBody) (*carepath.Group, error) {
+		return a.Groups.AddGroupMember(ctx, r.PathValue("id"), in.ClientID, in.From)
+	})
 }
 
 // endGroupMember takes a client off the roster from a date and answers 200 with the group.
 func (a *API) endGroupMember(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in endMemberBody
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	g, err := a.Groups.EndGroupMember(ctx, r.PathValue("id"), r.PathValue("client_id"), in.On)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, g)
+	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in endMemberBody) (*carepath.Group, error) {
+		return a.Groups.EndGroupMember(ctx, r.PathValue("id"), r.PathValue("client_id"), in.On)
+	})
 }

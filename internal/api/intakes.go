@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -11,47 +12,30 @@ import (
 // whose role the policy lets see it: 401 without a valid token, 403 for other roles.
 // ?status= and ?limit= narrow it.
 func (a *API) listIntakes(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var filter carepath.IntakeFilter
-	q := r.URL.Query()
-	if s := q.Get("status"); s != "" {
-		st := carepath.IntakeStatus(s)
-		filter.Status = &st
-	}
-	if s := q.Get("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			WriteError(w, r, a.Log, &carepath.Error{Code: carepath.EINVALID, Message: "Please check the query.",
-				Fields: []carepath.FieldError{{Field: "limit", Code: "format", Message: "Use a whole number."}}})
-			return
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) ([]*carepath.Intake, error) {
+		var filter carepath.IntakeFilter
+		q := r.URL.Query()
+		if s := q.Get("status"); s != "" {
+			st := carepath.IntakeStatus(s)
+			filter.Status = &st
 		}
-		filter.Limit = n
-	}
-	list, err := a.Intakes.FindIntakes(ctx, filter)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, list)
+		if s := q.Get("limit"); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return nil, &carepath.Error{Code: carepath.EINVALID, Message: "Please check the query.",
+					Fields: []carepath.FieldError{{Field: "limit", Code: "format", Message: "Use a whole number."}}}
+			}
+			filter.Limit = n
+		}
+		return a.Intakes.FindIntakes(ctx, filter)
+	})
 }
 
 // getIntake answers one intake request to a staff member whose role the policy lets see the
 // queue: 401 without a valid token, 403 for other roles, 404 for an unknown id. Only that
 // request is recorded as seen.
 func (a *API) getIntake(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	in, err := a.Intakes.FindIntakeByID(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, in)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.Intake, error) {
+		return a.Intakes.FindIntakeByID(ctx, r.PathValue("id"))
+	})
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/carepath/carepath"
@@ -27,82 +28,41 @@ func (a *API) registerReviews(mux Mux) {
 
 // runReview runs a continued-stay review of the client and answers 201 with its suggestion.
 func (a *API) runReview(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	rv, err := a.Reviews.RunReview(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	w.Header().Set("Location", "/api/v1/reviews/"+rv.ID)
-	WriteJSON(w, http.StatusCreated, rv)
+	serveJSON(a, w, r, http.StatusCreated, func(ctx context.Context) (*carepath.Review, error) {
+		rv, err := a.Reviews.RunReview(ctx, r.PathValue("id"))
+		if err == nil {
+			w.Header().Set("Location", "/api/v1/reviews/"+rv.ID)
+		}
+		return rv, err
+	})
 }
 
 // listReviews answers the client's reviews, newest first.
 func (a *API) listReviews(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	list, err := a.Reviews.FindReviews(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, reviewList{Reviews: list})
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (reviewList, error) {
+		list, err := a.Reviews.FindReviews(ctx, r.PathValue("id"))
+		return reviewList{Reviews: list}, err
+	})
 }
 
 // getReview answers one review.
 func (a *API) getReview(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	rv, err := a.Reviews.FindReviewByID(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, rv)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.Review, error) {
+		return a.Reviews.FindReviewByID(ctx, r.PathValue("id"))
+	})
 }
 
 // acceptReview accepts a pending review (a step up or down transfers the episode) and answers
 // the review as decided.
 func (a *API) acceptReview(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	rv, err := a.Reviews.AcceptReview(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, rv)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.Review, error) {
+		return a.Reviews.AcceptReview(ctx, r.PathValue("id"))
+	})
 }
 
 // declineReview declines a pending review for the reason in the body.
 func (a *API) declineReview(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var body reviewDeclineBody
-	if err := decodeJSON(w, r, &body); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	rv, err := a.Reviews.DeclineReview(ctx, r.PathValue("id"), body.Reason)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, rv)
+	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, body reviewDeclineBody) (*carepath.Review, error) {
+		return a.Reviews.DeclineReview(ctx, r.PathValue("id"), body.Reason)
+	})
 }

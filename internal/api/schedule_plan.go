@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/carepath/carepath"
@@ -27,126 +28,58 @@ type availabilityBody struct {
 
 // proposeSchedulePlan builds, solves and stores a proposal, answering 201 with its changes.
 func (a *API) proposeSchedulePlan(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in carepath.SchedulePlanCreate
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	p, err := a.SchedulePlans.ProposeSchedulePlan(ctx, r.PathValue("id"), in)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	w.Header().Set("Location", "/api/v1/schedule-plans/"+p.ID)
-	WriteJSON(w, http.StatusCreated, p)
+	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in carepath.SchedulePlanCreate) (*carepath.SchedulePlan, error) {
+		p, err := a.SchedulePlans.ProposeSchedulePlan(ctx, r.PathValue("id"), in)
+		if err == nil {
+			w.Header().Set("Location", "/api/v1/schedule-plans/"+p.ID)
+		}
+		return p, err
+	})
 }
 
 // getSchedulePlan answers a stored proposal.
 func (a *API) getSchedulePlan(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	p, err := a.SchedulePlans.FindSchedulePlanByID(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, p)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.SchedulePlan, error) {
+		return a.SchedulePlans.FindSchedulePlanByID(ctx, r.PathValue("id"))
+	})
 }
 
 // applySchedulePlan applies a proposal: 200 with it, 409 when stale or already applied.
 func (a *API) applySchedulePlan(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	p, err := a.SchedulePlans.ApplySchedulePlan(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, p)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.SchedulePlan, error) {
+		return a.SchedulePlans.ApplySchedulePlan(ctx, r.PathValue("id"))
+	})
 }
 
 // getClientAvailability answers a client's weekly availability.
 func (a *API) getClientAvailability(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	av, err := a.Availability.FindClientAvailability(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, av)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.ClientAvailability, error) {
+		return a.Availability.FindClientAvailability(ctx, r.PathValue("id"))
+	})
 }
 
 // putClientAvailability records a client's weekly availability.
 func (a *API) putClientAvailability(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in availabilityBody
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	av, err := a.Availability.SetClientAvailability(ctx, r.PathValue("id"), in.Slots)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, av)
+	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in availabilityBody) (*carepath.ClientAvailability, error) {
+		return a.Availability.SetClientAvailability(ctx, r.PathValue("id"), in.Slots)
+	})
 }
 
 // getClinicianAvailability answers a staff member's availability and caseload limit.
 func (a *API) getClinicianAvailability(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	av, err := a.Availability.FindClinicianAvailability(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, av)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.ClinicianAvailability, error) {
+		return a.Availability.FindClinicianAvailability(ctx, r.PathValue("id"))
+	})
 }
 
 // putClinicianAvailability records a staff member's availability and caseload limit
 // (max_clients: the default when left out).
 func (a *API) putClinicianAvailability(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in availabilityBody
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	ca := carepath.ClinicianAvailability{StaffID: r.PathValue("id"), Slots: in.Slots, MaxClients: carepath.DefaultMaxClients}
-	if in.MaxClients != nil {
-		ca.MaxClients = *in.MaxClients
-	}
-	av, err := a.Availability.SetClinicianAvailability(ctx, ca)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, av)
+	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in availabilityBody) (*carepath.ClinicianAvailability, error) {
+		ca := carepath.ClinicianAvailability{StaffID: r.PathValue("id"), Slots: in.Slots, MaxClients: carepath.DefaultMaxClients}
+		if in.MaxClients != nil {
+			ca.MaxClients = *in.MaxClients
+		}
+		return a.Availability.SetClinicianAvailability(ctx, ca)
+	})
 }

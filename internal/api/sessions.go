@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/carepath/carepath"
@@ -14,56 +15,28 @@ type occurrenceList struct {
 // createSession books an individual, family or medication session (one-off or weekly) and
 // answers 201 with it; 409 names a double-booked clinician_id, client_id or room.
 func (a *API) createSession(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in carepath.SessionCreate
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	s, err := a.Sessions.CreateSession(ctx, in)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusCreated, s)
+	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in carepath.SessionCreate) (*carepath.Session, error) {
+		return a.Sessions.CreateSession(ctx, in)
+	})
 }
 
 // listSessions answers the concrete occurrences starting in [from, to), narrowed by
 // program_id, clinician_id, client_id and group_id.
 func (a *API) listSessions(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	q := r.URL.Query()
-	list, err := a.Sessions.FindOccurrences(ctx, carepath.OccurrenceFilter{From: q.Get("from"), To: q.Get("to"),
-		ProgramID: q.Get("program_id"), ClinicianID: q.Get("clinician_id"), ClientID: q.Get("client_id"),
-		GroupID: q.Get("group_id")})
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, occurrenceList{Sessions: list})
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (occurrenceList, error) {
+		q := r.URL.Query()
+		list, err := a.Sessions.FindOccurrences(ctx, carepath.OccurrenceFilter{From: q.Get("from"), To: q.Get("to"),
+			ProgramID: q.Get("program_id"), ClinicianID: q.Get("clinician_id"), ClientID: q.Get("client_id"),
+			GroupID: q.Get("group_id")})
+		return occurrenceList{Sessions: list}, err
+	})
 }
 
 // getSession answers one occurrence.
 func (a *API) getSession(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	o, err := a.Sessions.FindOccurrence(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, o)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.Occurrence, error) {
+		return a.Sessions.FindOccurrence(ctx, r.PathValue("id"))
+	})
 }
 
 // cancelSession cancels one occurrence and answers 204.
@@ -82,20 +55,7 @@ func (a *API) cancelSession(w http.ResponseWriter, r *http.Request) {
 
 // moveSession moves one occurrence and answers 200 with it.
 func (a *API) moveSession(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in carepath.OccurrenceMove
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	o, err := a.Sessions.MoveOccurrence(ctx, r.PathValue("id"), in)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, o)
+	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in carepath.OccurrenceMove) (*carepath.Occurrence, error) {
+		return a.Sessions.MoveOccurrence(ctx, r.PathValue("id"), in)
+	})
 }
