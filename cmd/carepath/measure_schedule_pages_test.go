@@ -5,6 +5,10 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestMeasureSchedulePages shows a client's schedule (the IOP default, with the check-in
@@ -166,4 +170,65 @@ func TestAcknowledgedAlertsPage(t *testing.T) {
 	if code, _, page := desk("GET", path, nil); code != 403 || strings.Contains(page, "relapse plan") {
 		t.Errorf("front desk: %d", code)
 	}
+}
+
+// TestBrowserMeasureSchedule overrides a client's schedule with the keyboard only: an
+// out-of-range number first (400, the summary focused, the number kept), then a good one, then
+// back to the default; and reads the acknowledged alerts after acknowledging one. axe-core
+// runs on each page.
+func TestBrowserMeasureSchedule(t *testing.T) {
+	axe := loadAxe(t)
+	b := newBrowser(t)
+	w, _ := newDashboardWorld(t)
+	b.base = w.base
+	path := "/staff/clients/" + w.client + "/measure-schedule"
+
+	b.open("/login")
+	b.typeInto("login-email", "ana@example.org")
+	b.typeInto("login-password", staffPassword)
+	b.navigate("sign in", 200, chromedp.KeyEvent(kb.Enter))
+
+	b.open(path)
+	b.axeCheck("measurement schedule", axe)
+	b.do("type 95 days", chromedp.SetValue(chromedp.ID("every_days"), ""), chromedp.Focus(chromedp.ID("every_days")), chromedp.KeyEvent("95"))
+	b.navigate("save 95 days", 400, chromedp.Steps(chromedp.Focus(chromedp.ID("save-schedule")), chromedp.KeyEvent(kb.Enter)))
+	if got := js[string](b, `document.activeElement.id + ' ' + document.getElementById('error-summary').textContent`); !strings.HasPrefix(got, "error-summary") || !strings.Contains(got, "every_days") {
+		t.Errorf("error summary: %q", clip(got, 200))
+	}
+	if got := js[string](b, `document.getElementById('every_days').value`); got != "95" {
+		t.Errorf("the number typed was not kept: %q", got)
+	}
+	b.axeCheck("measurement schedule with an error", axe)
+	b.do("follow the summary link", chromedp.Focus(chromedp.CSS(`#error-summary a`)), chromedp.KeyEvent(kb.Enter))
+	// Moving the focus to a link's target can take a moment after the key.
+	got := ""
+	for range 20 {
+		if got = js[string](b, `document.activeElement.id`); got == "every_days" {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got != "every_days" {
+		t.Errorf("after the summary link the focus is on %q", got)
+	}
+	b.do("type 10 days", chromedp.SetValue(chromedp.ID("every_days"), ""), chromedp.Focus(chromedp.ID("every_days")), chromedp.KeyEvent("10"))
+	b.navigate("save 10 days", 200, chromedp.Steps(chromedp.Focus(chromedp.ID("save-schedule")), chromedp.KeyEvent(kb.Enter)))
+	if got := js[string](b, `document.getElementById('current-every').textContent + ' ' + document.querySelector('main').textContent`); !strings.HasPrefix(got, "Every 10 days") || !strings.Contains(got, "The schedule was saved") {
+		t.Errorf("after saving: %q", clip(got, 300))
+	}
+	b.axeCheck("overridden measurement schedule", axe)
+	b.navigate("back to the default", 200, chromedp.Steps(chromedp.Focus(chromedp.ID("reset-schedule")), chromedp.KeyEvent(kb.Enter)))
+	if got := js[string](b, `document.getElementById('current-every').textContent`); got != "Every week (7 days)" {
+		t.Errorf("after going back to the default: %q", got)
+	}
+
+	b.open("/staff")
+	first := js[string](b, `document.querySelector('ol.alerts li[data-id]').dataset.id`)
+	b.do("type the note", chromedp.Focus(chromedp.ID("note-"+first)), chromedp.KeyEvent("Called her today; safety plan reviewed."))
+	b.navigate("acknowledge", 200, chromedp.Steps(chromedp.Focus(chromedp.ID("ack-"+first)), chromedp.KeyEvent(kb.Enter)))
+	b.open("/staff/alerts/acknowledged")
+	if got := js[string](b, `document.querySelector('table.acknowledged-alerts tbody').textContent`); !strings.Contains(got, "safety plan reviewed") {
+		t.Errorf("acknowledged alerts: %q", clip(got, 300))
+	}
+	b.axeCheck("acknowledged alerts", axe)
 }
