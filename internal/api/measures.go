@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"time"
@@ -37,107 +38,65 @@ func (a *API) registerMeasures(mux Mux) {
 
 // createMeasure scores and stores one measure and answers 201.
 func (a *API) createMeasure(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var body measureBody
-	if err := decodeJSON(w, r, &body); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	in := carepath.MeasureInput{Instrument: body.Instrument, Answers: body.Answers, Sex: body.Sex, TakenAt: time.Now().UTC()}
-	if body.TakenAt != "" {
-		t, err := time.Parse(time.RFC3339, body.TakenAt)
-		if err != nil {
-			WriteError(w, r, a.Log, &carepath.Error{Code: carepath.EINVALID, Message: "Please check the request",
-				Fields: []carepath.FieldError{{Field: "taken_at", Code: "format", Message: "is not an RFC 3339 time"}}})
-			return
+	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, body measureBody) (measureCreated, error) {
+		in := carepath.MeasureInput{Instrument: body.Instrument, Answers: body.Answers, Sex: body.Sex, TakenAt: time.Now().UTC()}
+		if body.TakenAt != "" {
+			t, err := time.Parse(time.RFC3339, body.TakenAt)
+			if err != nil {
+				return measureCreated{}, &carepath.Error{Code: carepath.EINVALID, Message: "Please check the request",
+					Fields: []carepath.FieldError{{Field: "taken_at", Code: "format", Message: "is not an RFC 3339 time"}}}
+			}
+			in.TakenAt = t
 		}
-		in.TakenAt = t
-	}
-	m, alerts, err := a.Measures.CreateMeasure(ctx, r.PathValue("id"), in)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	w.Header().Set("Location", "/api/v1/clients/"+m.ClientID+"/measures")
-	WriteJSON(w, http.StatusCreated, measureCreated{Measure: m, Alerts: alerts})
+		m, alerts, err := a.Measures.CreateMeasure(ctx, r.PathValue("id"), in)
+		if err != nil {
+			return measureCreated{}, err
+		}
+		w.Header().Set("Location", "/api/v1/clients/"+m.ClientID+"/measures")
+		return measureCreated{Measure: m, Alerts: alerts}, nil
+	})
 }
 
 // listMeasures answers a client's series with change figures, schedule and crisis flag.
 func (a *API) listMeasures(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	s, err := a.Measures.FindMeasures(ctx, r.PathValue("id"))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, s)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.MeasureSeries, error) {
+		return a.Measures.FindMeasures(ctx, r.PathValue("id"))
+	})
 }
 
 // setMeasureSchedule overrides a client's measurement schedule.
 func (a *API) setMeasureSchedule(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var u carepath.MeasureScheduleUpdate
-	if err := decodeJSON(w, r, &u); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	s, err := a.Measures.SetMeasureSchedule(ctx, r.PathValue("id"), u)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, s)
+	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, u carepath.MeasureScheduleUpdate) (*carepath.MeasureSchedule, error) {
+		return a.Measures.SetMeasureSchedule(ctx, r.PathValue("id"), u)
+	})
 }
 
 // createMeasureLink makes a single-use answer link, sends it through the Sender and answers
 // 201 with the link (never its token).
 func (a *API) createMeasureLink(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in carepath.MeasureLinkInput
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	link, token, err := a.Measures.CreateMeasureLink(ctx, r.PathValue("id"), in)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	c, err := a.Clients.FindClientByID(ctx, link.ClientID)
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	to := c.Email
-	if in.SendTo == "sms" {
-		to = c.Phone
-	}
-	var sender notify.Sender = notify.LogSender{Log: a.Log}
-	if a.Sender != nil {
-		sender = a.Sender
-	}
-	if err := sender.Send(ctx, notify.Message{LinkID: link.ID, Channel: in.SendTo, To: to, URL: a.answerURL(r, token)}); err != nil {
-		a.Log.Error("answer link not sent", "link_id", link.ID, "err", err)
-		WriteError(w, r, a.Log, carepath.Errorf(carepath.EINTERNAL, "The link could not be sent."))
-		return
-	}
-	WriteJSON(w, http.StatusCreated, link)
+	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in carepath.MeasureLinkInput) (*carepath.MeasureLink, error) {
+		link, token, err := a.Measures.CreateMeasureLink(ctx, r.PathValue("id"), in)
+		if err != nil {
+			return nil, err
+		}
+		c, err := a.Clients.FindClientByID(ctx, link.ClientID)
+		if err != nil {
+			return nil, err
+		}
+		to := c.Email
+		if in.SendTo == "sms" {
+			to = c.Phone
+		}
+		var sender notify.Sender = notify.LogSender{Log: a.Log}
+		if a.Sender != nil {
+			sender = a.Sender
+		}
+		if err := sender.Send(ctx, notify.Message{LinkID: link.ID, Channel: in.SendTo, To: to, URL: a.answerURL(r, token)}); err != nil {
+			a.Log.Error("answer link not sent", "link_id", link.ID, "err", err)
+			return nil, carepath.Errorf(carepath.EINTERNAL, "The link could not be sent.")
+		}
+		return link, nil
+	})
 }
 
 // answerURL is the public address of an answer link: BaseURL, or else the request's own

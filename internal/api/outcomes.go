@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/carepath/carepath"
@@ -31,17 +32,9 @@ func (a *API) outcomeReport(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, a.Log, errs.Err())
 		return
 	}
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	rep, err := a.Outcomes.OutcomeReport(ctx, outcomeFilter(r))
-	if err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	WriteJSON(w, http.StatusOK, rep)
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.OutcomeReport, error) {
+		return a.Outcomes.OutcomeReport(ctx, outcomeFilter(r))
+	})
 }
 
 // outcomeReportCSV answers the outcomes report as CSV: a row per level and band (see

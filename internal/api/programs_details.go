@@ -33,36 +33,21 @@ func (a *API) programDetails() (carepath.ProgramDetailsService, error) {
 // getProgramDetails answers a program's tracks, rates, staff and version (all three GET
 // routes answer the same object, so a client reads the version it must send back).
 func (a *API) getProgramDetails(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	svc, err := a.programDetails()
-	if err == nil {
-		var d *carepath.ProgramDetails
-		if d, err = svc.FindProgramDetails(ctx, r.PathValue("id")); err == nil {
-			WriteJSON(w, http.StatusOK, d)
-			return
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.ProgramDetails, error) {
+		svc, err := a.programDetails()
+		if err != nil {
+			return nil, err
 		}
-	}
-	WriteError(w, r, a.Log, err)
+		return svc.FindProgramDetails(ctx, r.PathValue("id"))
+	})
 }
 
 // patchProgramDetails replaces the parts the body gives ({"version", "tracks"?, "rates"?,
 // "staff"?}) and answers the details as stored; 409 when the version is stale.
 func (a *API) patchProgramDetails(w http.ResponseWriter, r *http.Request) {
-	ctx, err := a.authenticate(r)
-	if err != nil {
-		a.writeAuthError(w, r, err)
-		return
-	}
-	var in carepath.ProgramDetailsUpdate
-	if err := decodeJSON(w, r, &in); err != nil {
-		WriteError(w, r, a.Log, err)
-		return
-	}
-	a.updateProgramDetails(w, r, ctx, in)
+	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in carepath.ProgramDetailsUpdate) (*carepath.ProgramDetails, error) {
+		return a.updateProgramDetails(ctx, r.PathValue("id"), in)
+	})
 }
 
 // programPartBody is the body of PUT /api/v1/programs/{id}/tracks, /rates and /staff: the
@@ -78,56 +63,43 @@ type programPartBody struct {
 // (an empty list clears it) and nothing else.
 func (a *API) putProgramPart(part string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		ctx, err := a.authenticate(r)
-		if err != nil {
-			a.writeAuthError(w, r, err)
-			return
-		}
-		var in programPartBody
-		if err := decodeJSON(w, r, &in); err != nil {
-			WriteError(w, r, a.Log, err)
-			return
-		}
-		var errs carepath.FieldErrors
-		u := carepath.ProgramDetailsUpdate{Version: in.Version}
-		for _, p := range []struct {
-			name  string
-			given bool
-		}{{"tracks", in.Tracks != nil}, {"rates", in.Rates != nil}, {"staff", in.Staff != nil}} {
-			if p.given && p.name != part {
-				errs.Add(p.name, "unexpected", "This request replaces only the program's %s.", part)
+		serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in programPartBody) (*carepath.ProgramDetails, error) {
+			var errs carepath.FieldErrors
+			u := carepath.ProgramDetailsUpdate{Version: in.Version}
+			for _, p := range []struct {
+				name  string
+				given bool
+			}{{"tracks", in.Tracks != nil}, {"rates", in.Rates != nil}, {"staff", in.Staff != nil}} {
+				if p.given && p.name != part {
+					errs.Add(p.name, "unexpected", "This request replaces only the program's %s.", part)
+				}
 			}
-		}
-		switch part {
-		case "tracks":
-			u.Tracks = in.Tracks
-		case "rates":
-			u.Rates = in.Rates
-		case "staff":
-			u.Staff = in.Staff
-		}
-		if u.Tracks == nil && u.Rates == nil && u.Staff == nil {
-			errs.Add(part, "required", "Please send the whole list of %s (an empty list clears it).", part)
-		}
-		if err := errs.Err(); err != nil {
-			WriteError(w, r, a.Log, err)
-			return
-		}
-		a.updateProgramDetails(w, r, ctx, u)
+			switch part {
+			case "tracks":
+				u.Tracks = in.Tracks
+			case "rates":
+				u.Rates = in.Rates
+			case "staff":
+				u.Staff = in.Staff
+			}
+			if u.Tracks == nil && u.Rates == nil && u.Staff == nil {
+				errs.Add(part, "required", "Please send the whole list of %s (an empty list clears it).", part)
+			}
+			if err := errs.Err(); err != nil {
+				return nil, err
+			}
+			return a.updateProgramDetails(ctx, r.PathValue("id"), u)
+		})
 	}
 }
 
-// updateProgramDetails stores u and answers the details as stored.
-func (a *API) updateProgramDetails(w http.ResponseWriter, r *http.Request, ctx context.Context, u carepath.ProgramDetailsUpdate) {
+// updateProgramDetails stores u as program id's details and returns them as stored.
+func (a *API) updateProgramDetails(ctx context.Context, id string, u carepath.ProgramDetailsUpdate) (*carepath.ProgramDetails, error) {
 	svc, err := a.programDetails()
-	if err == nil {
-		var d *carepath.ProgramDetails
-		if d, err = svc.UpdateProgramDetails(ctx, r.PathValue("id"), u); err == nil {
-			WriteJSON(w, http.StatusOK, d)
-			return
-		}
+	if err != nil {
+		return nil, err
 	}
-	WriteError(w, r, a.Log, err)
+	return svc.UpdateProgramDetails(ctx, id, u)
 }
 
 // groupTrackBody is the body of PUT /api/v1/groups/{id}/track: a track of the group's
