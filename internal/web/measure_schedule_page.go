@@ -198,10 +198,7 @@ func (s *Server) measureScheduleSave(w http.ResponseWriter, r *http.Request, who
 	}
 	u.EveryDays = every
 	// Check the rest with the same rules the store applies, so every problem shows at once.
-	check := outcome.Schedule{Admitted: time.Unix(0, 0), EveryDays: max(every, 0), Repeated: toIDs(u.Repeated), Bookends: toIDs(u.Bookends)}
-	if err == nil {
-		check.EveryDays = every
-	}
+	check := outcome.Schedule{Admitted: time.Unix(0, 0), EveryDays: every, Repeated: toIDs(u.Repeated), Bookends: toIDs(u.Bookends)}
 	verr := check.Validate()
 	if len(errs) == 0 && verr == nil {
 		_, verr = s.Measures.SetMeasureSchedule(r.Context(), c.ID, u)
