@@ -60,19 +60,7 @@ func auditFilterFrom(r *http.Request) (carepath.AuditFilter, error) {
 		}
 		*p.dst = &t
 	}
-	for _, p := range []struct {
-		name string
-		dst  *int
-	}{{"limit", &f.Limit}, {"offset", &f.Offset}} {
-		if s := q.Get(p.name); s != "" {
-			n, err := strconv.Atoi(s)
-			if err != nil {
-				return f, invalidQuery(p.name, "Use a whole number.")
-			}
-			*p.dst = n
-		}
-	}
-	return f, nil
+	return f, limitOffset(q, &f.Limit, &f.Offset)
 }
 
 // writeAuditCSV writes audit rows as CSV with a header line.

@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"net/http"
-	"strconv"
 
 	"github.com/carepath/carepath"
 )
@@ -45,17 +44,8 @@ func (a *API) listClients(w http.ResponseWriter, r *http.Request) {
 		if s := q.Get("primary_clinician_id"); s != "" {
 			f.PrimaryClinicianID = &s
 		}
-		for _, p := range []struct {
-			name string
-			dst  *int
-		}{{"limit", &f.Limit}, {"offset", &f.Offset}} {
-			if s := q.Get(p.name); s != "" {
-				n, err := strconv.Atoi(s)
-				if err != nil {
-					return clientList{}, invalidQuery(p.name, "Use a whole number.")
-				}
-				*p.dst = n
-			}
+		if err := limitOffset(q, &f.Limit, &f.Offset); err != nil {
+			return clientList{}, err
 		}
 		list, total, err := a.Clients.FindClients(ctx, f)
 		return clientList{Clients: list, Total: total}, err

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/carepath/carepath"
@@ -70,4 +72,22 @@ func jsonKind(kind string) string {
 func invalidQuery(field, message string) error {
 	return &carepath.Error{Code: carepath.EINVALID, Message: "Please check the query",
 		Fields: []carepath.FieldError{{Field: field, Code: "format", Message: message}}}
+}
+
+// limitOffset reads ?limit= and ?offset= into limit and offset when they are given; one that
+// is not a whole number is an EINVALID error naming it (limit first).
+func limitOffset(q url.Values, limit, offset *int) error {
+	for _, p := range []struct {
+		name string
+		dst  *int
+	}{{"limit", limit}, {"offset", offset}} {
+		if s := q.Get(p.name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return invalidQuery(p.name, "Use a whole number.")
+			}
+			*p.dst = n
+		}
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -113,5 +114,35 @@ func TestServeJSON(t *testing.T) {
 				t.Errorf("answer %s, want it to hold %s", w.Body, tc.want)
 			}
 		})
+	}
+}
+
+// TestLimitOffset checks the ?limit= and ?offset= reading that the clients list and the audit
+// log share.
+func TestLimitOffset(t *testing.T) {
+	for _, tc := range []struct {
+		query         string
+		limit, offset int
+		badField      string
+	}{
+		{query: "", limit: 7, offset: 9},
+		{query: "limit=5&offset=10", limit: 5, offset: 10},
+		{query: "offset=3", limit: 7, offset: 3},
+		{query: "limit=x&offset=y", limit: 7, offset: 9, badField: "limit"},
+		{query: "limit=2&offset=1.5", limit: 2, offset: 9, badField: "offset"},
+	} {
+		q, _ := url.ParseQuery(tc.query)
+		limit, offset := 7, 9
+		err := limitOffset(q, &limit, &offset)
+		if limit != tc.limit || offset != tc.offset {
+			t.Errorf("%q: limit %d offset %d, want %d %d", tc.query, limit, offset, tc.limit, tc.offset)
+		}
+		fields := carepath.ErrorFields(err)
+		switch {
+		case tc.badField == "" && err != nil:
+			t.Errorf("%q: %v", tc.query, err)
+		case tc.badField != "" && (carepath.ErrorCode(err) != carepath.EINVALID || len(fields) != 1 || fields[0].Field != tc.badField):
+			t.Errorf("%q: error %v fields %+v, want EINVALID naming %s", tc.query, err, fields, tc.badField)
+		}
 	}
 }
