@@ -170,3 +170,30 @@ func TestMeasuresAPI(t *testing.T) {
 		t.Errorf("front desk link: %d", code)
 	}
 }
+
+// TestMeasureScheduleAPI overrides a client's measurement schedule and goes back to the
+// level's default through the API; the front desk may do neither.
+func TestMeasureScheduleAPI(t *testing.T) {
+	ts, st := testServer(t)
+	admin, _ := staffToken(t, st, "admin@example.org", carepath.RoleAdmin)
+	ana, anaStaff := staffToken(t, st, "ana@example.org", carepath.RoleClinician)
+	desk, _ := staffToken(t, st, "desk@example.org", carepath.RoleFrontDesk)
+	client := measureClient(t, ts.URL, admin, anaStaff.ID)
+	schedule := ts.URL + "/api/v1/clients/" + client + "/measure-schedule"
+	var s struct {
+		EveryDays int  `json:"every_days"`
+		Override  bool `json:"override"`
+	}
+	code, body := apiCall(t, "PUT", schedule, ana, `{"every_days":3,"repeated":["phq9"]}`)
+	if code != 200 || json.Unmarshal([]byte(body), &s) != nil || s.EveryDays != 3 || !s.Override {
+		t.Fatalf("PUT: %d %s", code, body)
+	}
+	if code, _ := apiCall(t, "DELETE", schedule, desk, ""); code != 403 {
+		t.Errorf("front desk DELETE: %d, want 403", code)
+	}
+	code, body = apiCall(t, "DELETE", schedule, ana, "")
+	s.EveryDays, s.Override = 0, true
+	if code != 200 || json.Unmarshal([]byte(body), &s) != nil || s.Override || s.EveryDays == 3 {
+		t.Errorf("DELETE: %d %s, want the level's default", code, body)
+	}
+}

@@ -31,6 +31,7 @@ func (a *API) registerMeasures(mux Mux) {
 	mux.HandleFunc("POST /api/v1/clients/{id}/measures", a.createMeasure)
 	mux.HandleFunc("GET /api/v1/clients/{id}/measures", a.listMeasures)
 	mux.HandleFunc("PUT /api/v1/clients/{id}/measure-schedule", a.setMeasureSchedule)
+	mux.HandleFunc("DELETE /api/v1/clients/{id}/measure-schedule", a.resetMeasureSchedule)
 	mux.HandleFunc("POST /api/v1/clients/{id}/measure-links", a.createMeasureLink)
 	mux.HandleFunc("GET /api/v1/measure-alerts", a.listMeasureAlerts)
 	mux.HandleFunc("POST /api/v1/measure-alerts/{id}/acknowledge", a.acknowledgeMeasureAlert)
@@ -68,6 +69,14 @@ func (a *API) listMeasures(w http.ResponseWriter, r *http.Request) {
 func (a *API) setMeasureSchedule(w http.ResponseWriter, r *http.Request) {
 	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, u carepath.MeasureScheduleUpdate) (*carepath.MeasureSchedule, error) {
 		return a.Measures.SetMeasureSchedule(ctx, r.PathValue("id"), u)
+	})
+}
+
+// resetMeasureSchedule removes the client's override and answers 200 with the level's default
+// schedule (null when the client has no open episode).
+func (a *API) resetMeasureSchedule(w http.ResponseWriter, r *http.Request) {
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.MeasureSchedule, error) {
+		return a.Measures.ResetMeasureSchedule(ctx, r.PathValue("id"))
 	})
 }
 
