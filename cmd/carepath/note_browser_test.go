@@ -42,8 +42,9 @@ func TestBrowserGroupNote(t *testing.T) {
 	b.open("/staff/notes/group/new")
 	b.axeCheck("group note form", axe)
 	fits("group note form")
+	// The session's roster, as its attendance page's "Write the group note" link opens it.
+	b.open("/staff/notes/group/new?session=" + occ)
 	robin, sky := rowOf(s.robin.ID), rowOf(s.sky.ID)
-	b.typeInto("note-session", occ)
 	b.typeInto("note-sec-data", "Relapse prevention: mapping high-risk situations.")
 	b.typeInto("note-sec-assessment", "Group engaged; two shared plans.")
 	b.typeInto("note-sec-plan", "Continue Wednesday.")

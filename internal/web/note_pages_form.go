@@ -130,6 +130,11 @@ type noteFormView struct {
 	Summary     []errorLink
 	Notice      string
 	NoneToOffer bool
+	// Sessions are the group sessions offered on a new group note; NoSession is set when
+	// none is chosen yet (the roster is then the whole caseload).
+	Sessions  []sessionChoice
+	NoSession bool
+	Format    string
 }
 
 // newNoteFormView builds the note form for f, with errs (element id → message) shown next to
@@ -254,6 +259,9 @@ func (s *Server) renderNoteForm(w http.ResponseWriter, r *http.Request, who sign
 	default:
 		v.Title, v.Action, v.Back = "Write a group note", "/staff/notes/group", "/staff"
 		v.NoneToOffer = len(f.Rows) == 0
+		v.Sessions = s.groupSessionChoices(r, who, f.SessionID)
+		v.NoSession = f.SessionID == ""
+		v.Format = string(f.Format)
 	}
 	if c != nil && f.Kind != carepath.NoteGroup {
 		v.Objectives = s.objectiveChoices(r, c.ID, f.Objectives)
