@@ -19,7 +19,8 @@ func newPrimaryIndex(as []Assignment) primaryIndex {
 	return idx
 }
 
-// on returns the client's primary clinician on d, or "" when they had none yet.
+// on returns the client's primary clinician on d, or "" when they had none yet. An
+// assignment with a zero From holds from before any date.
 func (idx primaryIndex) on(client string, d Date) string {
 	list := idx[client]
 	i, _ := slices.BinarySearchFunc(list, d, func(a Assignment, d Date) int {

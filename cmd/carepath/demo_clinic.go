@@ -52,7 +52,10 @@ func seedDemoClinic(ctx context.Context, st *store.Store, staff demoStaffIDs) (c
 	names := make([][3]string, 0, 40)
 	names = append(names, demoClients...)
 	for i := 0; len(names) < 40; i++ {
-		names = append(names, [3]string{demoGivenNames[i%len(demoGivenNames)], demoFamilyNames[(i*5)%len(demoFamilyNames)],
+		// Each round through the given names moves one family name on, so no two clients share
+		// a name.
+		family := (i*5 + i/len(demoGivenNames)) % len(demoFamilyNames)
+		names = append(names, [3]string{demoGivenNames[i%len(demoGivenNames)], demoFamilyNames[family],
 			fmt.Sprintf("19%02d-%02d-%02d", 60+i%40, 1+i%12, 1+i%28)})
 	}
 	for i, n := range names {

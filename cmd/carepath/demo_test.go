@@ -38,6 +38,14 @@ func TestSeedDemoOnlyIntoAnEmptyDatabase(t *testing.T) {
 	if err != nil || total != 40 || len(list) != 40 {
 		t.Fatalf("clients %d/%d: %v", len(list), total, err)
 	}
+	names := map[string]bool{}
+	for _, c := range list {
+		n := c.FamilyName + ", " + c.GivenName
+		if names[n] {
+			t.Errorf("two demo clients are called %q", n)
+		}
+		names[n] = true
+	}
 	programs, err := store.NewProgramService(st).FindPrograms(sys)
 	if err != nil || len(programs) != 2 {
 		t.Fatalf("programs %d: %v", len(programs), err)
@@ -176,6 +184,12 @@ func checkDemoDelivery(t *testing.T, st *store.Store, programs []*carepath.Progr
 	y0, w0 := now.AddDate(0, 0, -42).ISOWeek()
 	q, err := attendance.ProgramQuality(ctx, iop.ID, fmt.Sprintf("%d-W%02d", y0, w0), from)
 	if err != nil || q.GroupSize == nil {
-		t.Errorf("quality %+v: %v", q, err)
+		t.Fatalf("quality %+v: %v", q, err)
+	}
+	// Every weekly individual session is with the client's primary clinician, though the
+	// sessions began weeks before the demo clients were added.
+	if share, _ := q.TherapistContinuity["mean_share"].(float64); q.TherapistContinuity["clients"] != 28 || share != 1 {
+		t.Errorf("therapist continuity: %v clients, mean share %v; want 28 clients, all sessions with their primary clinician",
+			q.TherapistContinuity["clients"], q.TherapistContinuity["mean_share"])
 	}
 }

@@ -14,8 +14,9 @@ import (
 // employment are known.
 const (
 	continuityNote = " Primary-clinician history comes from the clients' records: each change of primary " +
-		"clinician is dated (UTC) when it is saved; a client's first primary clinician holds from the day the " +
-		"client was added."
+		"clinician is dated (UTC) when it is saved. A client's first primary clinician, when set as the client " +
+		"was added, also holds for sessions dated before that day (booked and recorded afterwards, as when a " +
+		"clinic moves its records in); a primary clinician first set later holds from the day it was set."
 	groupSizeNote = " A type's cap is the default (process groups: 10) unless the program's groups of that type " +
 		"set a capacity; then the smallest capacity set is the cap."
 	turnoverNote = " The staff measured are the clinicians who ran a group or session of this program. Employment " +
@@ -85,7 +86,8 @@ func (svc *AttendanceService) qualityInput(ctx context.Context, tx *sql.Tx, l *s
 		fw.Monday().AddDays(-7).String(), tw.Sunday().AddDays(7).String()); err != nil {
 		return in, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT h.client_id, h.clinician_id, h.from_date FROM client_clinician_history h
+	rows, err := tx.QueryContext(ctx, `SELECT h.client_id, h.clinician_id, h.from_date, c.created_at
+		FROM client_clinician_history h JOIN clients c ON c.id = h.client_id
 		WHERE h.client_id IN (SELECT client_id FROM care_sessions WHERE program_id = $1
 			UNION SELECT m.client_id FROM group_members m JOIN groups g ON g.id = m.group_id WHERE g.program_id = $1)
 		ORDER BY h.client_id, h.id`, p.ID)
@@ -95,13 +97,23 @@ func (svc *AttendanceService) qualityInput(ctx context.Context, tx *sql.Tx, l *s
 	for rows.Next() {
 		var a delivery.Assignment
 		var from string
-		if err := rows.Scan(&a.ClientID, &a.ClinicianID, &from); err != nil {
+		var created time.Time
+		if err := rows.Scan(&a.ClientID, &a.ClinicianID, &from, &created); err != nil {
 			rows.Close()
 			return in, err
 		}
 		a.From = delivery.MustDate(from)
+		n := len(in.Primary)
+		first := n == 0 || in.Primary[n-1].ClientID != a.ClientID
+		// The primary clinician the client was added with is the one on record for sessions
+		// dated before the client was added too (booked and recorded afterwards): without
+		// this, every such session would count as not with the primary clinician.
+		if first && a.From == delivery.DateOf(created.UTC()) {
+			a.From = delivery.Date{}
+		}
 		// Several changes saved on one day: the last one holds from that day.
-		if n := len(in.Primary); n > 0 && in.Primary[n-1].ClientID == a.ClientID && in.Primary[n-1].From == a.From {
+		if !first && (in.Primary[n-1].From == a.From || in.Primary[n-1].From.IsZero() && a.From == delivery.DateOf(created.UTC())) {
+			a.From = in.Primary[n-1].From
 			in.Primary[n-1] = a
 			continue
 		}
