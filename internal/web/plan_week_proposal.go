@@ -34,6 +34,16 @@ type planSessionRow struct {
 	Client, Clinician, When string
 }
 
+// planOutcome is what the plan and the week as it stands give the clients, in plain figures.
+type planOutcome struct {
+	Clients          int // clients in the plan
+	FullHours        int // clients the plan gives their full program hours
+	FullHoursNow     int // clients whose groups as they stand give them their full hours
+	TherapistKept    int // clients who keep their therapist under the plan
+	WithTherapist    int // clients with a therapist under the plan
+	WithTherapistNow int // clients with a therapist as the week stands
+}
+
 // planWeekProposalView is the view model of a proposal.
 type planWeekProposalView struct {
 	page
@@ -48,6 +58,7 @@ type planWeekProposalView struct {
 	Hours      []planHoursRow
 	Sessions   []planSessionRow
 	Clinicians []carepath.PlanClinician
+	Outcome    planOutcome
 	Applied    bool   // just applied
 	Problem    string // why applying failed
 }
@@ -138,6 +149,7 @@ func (s *Server) renderProposal(w http.ResponseWriter, r *http.Request, who sign
 		}
 		v.Hours = append(v.Hours, row)
 	}
+	v.Outcome = proposalOutcome(plan)
 	names := map[string]string{}
 	for _, c := range plan.Clients {
 		names[c.ClientID] = c.Name
@@ -149,6 +161,40 @@ func (s *Server) renderProposal(w http.ResponseWriter, r *http.Request, who sign
 		}
 	}
 	s.render(w, r, status, "plan_week_proposal", v)
+}
+
+// proposalOutcome counts, for the plain summary, the clients the plan and the week as it stands
+// give their full program hours and a therapist. A client's hours as the week stands are
+// those of the groups they are in now, an hour a slot as the group sizes table shows them,
+// leaving out groups that lose their facilitator (they do not run without a substitute).
+func proposalOutcome(plan *carepath.SchedulePlan) planOutcome {
+	slotMinutes := map[string]int{}
+	for _, g := range plan.Groups {
+		slotMinutes[g.GroupID] = len(g.Slots) * 60
+	}
+	for _, id := range plan.Uncovered {
+		delete(slotMinutes, id)
+	}
+	o := planOutcome{Clients: len(plan.Clients), TherapistKept: plan.Summary.TherapistKept}
+	for _, c := range plan.Clients {
+		if !c.Short {
+			o.FullHours++
+		}
+		before := 0
+		for _, id := range c.GroupsBefore {
+			before += slotMinutes[id]
+		}
+		if before >= c.RequiredMinutes {
+			o.FullHoursNow++
+		}
+		if c.ClinicianAfter != "" {
+			o.WithTherapist++
+		}
+		if c.ClinicianBefore != "" {
+			o.WithTherapistNow++
+		}
+	}
+	return o
 }
 
 // nameOr returns names[id], or fallback when it is unknown.

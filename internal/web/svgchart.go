@@ -205,8 +205,8 @@ func (c chart) SVG() template.HTML {
 	}
 	b.WriteString(`</svg>`)
 	// The text alternative: the same numbers as a table.
-	fmt.Fprintf(&b, `<table class="chart-data"><caption>%s: the numbers</caption><thead><tr><th scope="col">%s</th><th scope="col">%s</th></tr></thead><tbody>`,
-		esc(c.Title), esc(c.XLabel), esc(c.YLabel))
+	fmt.Fprintf(&b, `<div class="scroll" role="region" tabindex="0" aria-labelledby="%s-cap-data"><table class="chart-data"><caption id="%s-cap-data">%s: the numbers</caption><thead><tr><th scope="col">%s</th><th scope="col">%s</th></tr></thead><tbody>`,
+		id, id, esc(c.Title), esc(c.XLabel), esc(c.YLabel))
 	for _, p := range c.Points {
 		fmt.Fprintf(&b, `<tr><th scope="row">%s</th><td>%s</td></tr>`, esc(p.Label), esc(p.text()))
 	}
@@ -217,7 +217,7 @@ func (c chart) SVG() template.HTML {
 		}
 		fmt.Fprintf(&b, `<tr><th scope="row">%s</th><td>%s</td></tr>`, esc(c.RefLabel), esc(ref))
 	}
-	b.WriteString(`</tbody></table></figure>`)
+	b.WriteString(`</tbody></table></div></figure>`)
 	return template.HTML(b.String())
 }
 
@@ -367,7 +367,7 @@ func (c chart) timeSVG() template.HTML {
 	}
 	b.WriteString(`</svg>`)
 	// The text alternative: the points, the events and the weeks as tables.
-	fmt.Fprintf(&b, `<table class="chart-data"><caption>%s: the numbers</caption><thead><tr><th scope="col">%s</th><th scope="col">%s</th>`, esc(c.Title), esc(c.XLabel), esc(c.YLabel))
+	fmt.Fprintf(&b, `<div class="scroll" role="region" tabindex="0" aria-labelledby="%s-cap-data"><table class="chart-data"><caption id="%s-cap-data">%s: the numbers</caption><thead><tr><th scope="col">%s</th><th scope="col">%s</th>`, id, id, esc(c.Title), esc(c.XLabel), esc(c.YLabel))
 	for _, col := range c.Columns {
 		fmt.Fprintf(&b, `<th scope="col">%s</th>`, esc(col))
 	}
@@ -383,20 +383,20 @@ func (c chart) timeSVG() template.HTML {
 		}
 		b.WriteString(`</tr>`)
 	}
-	b.WriteString(`</tbody></table>`)
+	b.WriteString(`</tbody></table></div>`)
 	if len(c.Events) > 0 {
-		fmt.Fprintf(&b, `<table class="chart-events"><caption>%s: events marked</caption><thead><tr><th scope="col">Marker</th><th scope="col">Date</th><th scope="col">Event</th></tr></thead><tbody>`, esc(c.Title))
+		fmt.Fprintf(&b, `<div class="scroll" role="region" tabindex="0" aria-labelledby="%s-cap-events"><table class="chart-events"><caption id="%s-cap-events">%s: events marked</caption><thead><tr><th scope="col">Marker</th><th scope="col">Date</th><th scope="col">Event</th></tr></thead><tbody>`, id, id, esc(c.Title))
 		for i, e := range c.Events {
 			fmt.Fprintf(&b, `<tr><td>%d</td><th scope="row">%s</th><td>%s</td></tr>`, i+1, e.At.Format("2006-01-02"), esc(e.Label))
 		}
-		b.WriteString(`</tbody></table>`)
+		b.WriteString(`</tbody></table></div>`)
 	}
 	if len(c.Strip) > 0 {
-		fmt.Fprintf(&b, `<table class="chart-strip"><caption>%s: session attendance by week</caption><thead><tr><th scope="col">Week</th><th scope="col">Sessions</th></tr></thead><tbody>`, esc(c.Title))
+		fmt.Fprintf(&b, `<div class="scroll" role="region" tabindex="0" aria-labelledby="%s-cap-strip"><table class="chart-strip"><caption id="%s-cap-strip">%s: session attendance by week</caption><thead><tr><th scope="col">Week</th><th scope="col">Sessions</th></tr></thead><tbody>`, id, id, esc(c.Title))
 		for _, w := range c.Strip {
 			fmt.Fprintf(&b, `<tr><th scope="row">%s</th><td>%s</td></tr>`, esc(w.Label), esc(w.text()))
 		}
-		b.WriteString(`</tbody></table>`)
+		b.WriteString(`</tbody></table></div>`)
 	}
 	b.WriteString(`</figure>`)
 	return template.HTML(b.String())
