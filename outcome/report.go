@@ -104,7 +104,13 @@ type Report struct {
 	// Unbanded counts, per ReportLevels, the episodes with no baseline PHQ-9: they count in
 	// Overall but in no band, so they take no part in the standardized figures.
 	Unbanded []int
-	Caveats  string
+	// UnbandedShown says, per ReportLevels, whether Unbanded may be shown: not when it is
+	// fewer than MinCell, or when it would let a hidden count be worked out by subtraction.
+	UnbandedShown []bool
+	// Stays counts the episodes at ReportLevels; StaysSuppressed says it must not be shown.
+	Stays           int
+	StaysSuppressed bool
+	Caveats         string
 }
 
 // caveatsFormat is what the figures can and cannot show; %d is the smallest cell shown.
@@ -251,6 +257,7 @@ func BuildReport(episodes []ReportEpisode, cfg Config, minCell int) *Report {
 	overall := make([]acc, levels)
 	byBand := make([]acc, levels*nb)
 	unbanded := make([]int, levels)
+	unbandedAcc := make([]acc, levels)
 	for i := range episodes {
 		e := &episodes[i]
 		l := slices.Index(ReportLevels, e.Level)
@@ -261,6 +268,7 @@ func BuildReport(episodes []ReportEpisode, cfg Config, minCell int) *Report {
 		overall[l].add(&v)
 		if v.band < 0 {
 			unbanded[l]++
+			unbandedAcc[l].add(&v)
 		} else {
 			byBand[l*nb+v.band].add(&v)
 		}
@@ -273,9 +281,16 @@ func BuildReport(episodes []ReportEpisode, cfg Config, minCell int) *Report {
 		}
 	}
 	r.standardize(byBand, minCell)
+	for l, u := range unbanded {
+		r.UnbandedShown = append(r.UnbandedShown, u == 0 || u >= minCell)
+		r.Stays += overall[l].episodes
+	}
+	r.complementary(overall, byBand, unbandedAcc)
 	return r
 }
 
 // CaveatsText returns what the figures of a report that suppresses cells of fewer than
 // minCell episodes can and cannot show, to be printed with every report.
-func CaveatsText(minCell int) string { return fmt.Sprintf(caveatsFormat, minCell) }
+func CaveatsText(minCell int) string {
+	return fmt.Sprintf(caveatsFormat, minCell) + fmt.Sprintf(suppressRule, minCell)
+}

@@ -3,6 +3,7 @@ package outcome
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -243,15 +244,122 @@ func TestReportSmallCells(t *testing.T) {
 		t.Fatalf("CSV has %d rows, header %v", len(rows), rows[0])
 	}
 	want := map[string]string{
-		"outpatient,moderate":     "outpatient,moderate" + strings.Repeat(",suppressed", 9),
-		"outpatient,severe":       "outpatient,severe,0,,,,,,,,",
-		"php,all":                 "php,all,suppressed,suppressed,suppressed,suppressed,suppressed,suppressed,suppressed,suppressed,suppressed",
-		"iop,minimal_mild":        "iop,minimal_mild,10,100.0,6.0,100.0,,-6.0,,,",
-		"outpatient,standardized": "outpatient,standardized,29,not_standardized,not_standardized,not_standardized,not_standardized,not_standardized,,,",
+		"outpatient,moderate": "outpatient,moderate" + strings.Repeat(",suppressed", 9),
+		"outpatient,severe":   "outpatient,severe,0,,,,,,,,",
+		"php,all":             "php,all,suppressed,suppressed,suppressed,suppressed,suppressed,suppressed,suppressed,suppressed,suppressed",
+		// IOP completion is from 27 stays, 10 + 10 + 7 (suppressed): the smallest other band's
+		// completion is suppressed too, or 27 − 10 − 10 would give the 7 away.
+		"iop,minimal_mild": "iop,minimal_mild,10,suppressed,suppressed,100.0,,-6.0,,,",
+		// 31 stays less 29 with a baseline would give the 2 unbanded (and 29 − 20 the 9 moderate).
+		"outpatient,standardized": "outpatient,standardized,suppressed" + strings.Repeat(",not_standardized", 5) + strings.Repeat(",suppressed", 3),
 	}
 	for _, row := range rows[1:] {
 		if w, ok := want[row[0]+","+row[1]]; ok && strings.Join(row, ",") != w {
 			t.Errorf("CSV row\n%s\nwant\n%s", strings.Join(row, ","), w)
 		}
+	}
+}
+
+// TestReportComplementarySuppression checks that no suppressed count can be worked out by
+// subtracting shown counts from a shown total, and that nothing more is hidden when no cell is
+// small.
+func TestReportComplementarySuppression(t *testing.T) {
+	op, iop := carepath.LevelOutpatient, carepath.LevelIOP
+	noBaseline := func(n int, l carepath.Level) []ReportEpisode {
+		var out []ReportEpisode
+		for i := range n {
+			out = append(out, ReportEpisode{ID: fmt.Sprintf("u%s%d", l, i), Level: l, AdmittedOn: day0})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name  string
+		build func(b *builder)
+		check func(t *testing.T, r *Report)
+	}{{
+		name: "one unbanded stay beside 11 in a band: the QA case",
+		build: func(b *builder) {
+			b.add(11, op, 8, 2, 10, true)
+			b.eps = append(b.eps, noBaseline(1, op)...)
+		},
+		check: func(t *testing.T, r *Report) {
+			if r.UnbandedShown[0] {
+				t.Errorf("1 unbanded stay shown")
+			}
+			o, s := r.Overall[0], r.Standardized[0]
+			// 12 stays less 11 with a baseline (or 11 in the band) gives the 1 away: the band
+			// and the standardized row are hidden; the total stays.
+			if !o.Suppressed && !s.Suppressed && !r.ByBand[0].Suppressed {
+				t.Errorf("12 overall, 11 standardized, 11 in band all shown: %+v / %+v", o, s)
+			}
+			if !o.Suppressed && (!s.Suppressed || !r.ByBand[0].Suppressed) {
+				t.Errorf("unbanded recoverable: overall %d, standardized %v, band %v", o.Episodes, s.Suppressed, r.ByBand[0].Suppressed)
+			}
+			// No figure of the overall row has a shown N beside shown band figures that would
+			// give the unbanded stay's share away: completion 12 vs band 11.
+			if o.Completion.Status == FigureOK && r.ByBand[0].Completion.Status == FigureOK {
+				t.Errorf("completion of the one unbanded stay recoverable: %d − %d", o.Completion.N, r.ByBand[0].Completion.N)
+			}
+		},
+	}, {
+		name: "one small band: the smallest other band is hidden too",
+		build: func(b *builder) {
+			b.add(20, op, 8, 2, 10, true)
+			b.add(12, op, 12, 5, 10, true)
+			b.add(3, op, 18, 11, 10, true)
+		},
+		check: func(t *testing.T, r *Report) {
+			if !r.ByBand[2].Suppressed || !r.ByBand[1].Suppressed || r.ByBand[0].Suppressed {
+				t.Errorf("bands suppressed %v %v %v, want only the moderate (12) and severe (3)",
+					r.ByBand[0].Suppressed, r.ByBand[1].Suppressed, r.ByBand[2].Suppressed)
+			}
+			if r.Overall[0].Episodes != 35 || r.Standardized[0].Episodes != 35 {
+				t.Errorf("overall %d", r.Overall[0].Episodes)
+			}
+		},
+	}, {
+		name: "one small level: the total of stays is hidden",
+		build: func(b *builder) {
+			b.add(20, op, 8, 2, 10, true)
+			b.add(4, iop, 8, 2, 10, true)
+		},
+		check: func(t *testing.T, r *Report) {
+			if !r.Overall[1].Suppressed || !r.StaysSuppressed || r.Overall[0].Suppressed {
+				t.Errorf("iop suppressed %v, stays suppressed %v, outpatient suppressed %v",
+					r.Overall[1].Suppressed, r.StaysSuppressed, r.Overall[0].Suppressed)
+			}
+		},
+	}, {
+		name: "nothing small: nothing more is hidden",
+		build: func(b *builder) {
+			b.add(20, op, 8, 2, 10, true)
+			b.add(12, op, 12, 5, 10, true)
+			b.add(10, iop, 8, 2, 6, true)
+			b.add(10, iop, 18, 16, 6, true)
+			b.eps = append(b.eps, noBaseline(10, iop)...)
+		},
+		check: func(t *testing.T, r *Report) {
+			if r.StaysSuppressed || r.Stays != 62 {
+				t.Errorf("stays %d suppressed %v", r.Stays, r.StaysSuppressed)
+			}
+			for i, c := range append(append(append([]Cell{}, r.Overall...), r.ByBand...), r.Standardized...) {
+				if c.Suppressed {
+					t.Errorf("cell %d (%s %s) suppressed", i, c.Level, c.Band)
+				}
+			}
+			if !r.UnbandedShown[1] || r.Overall[1].Completion.Status != FigureOK || r.ByBand[0].PHQ9.MeanChange.Status != FigureOK {
+				t.Errorf("figures hidden: %+v", r.Overall[1])
+			}
+		},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b builder
+			tc.build(&b)
+			r := BuildReport(b.eps, DefaultConfig(), 10)
+			tc.check(t, r)
+			if !strings.Contains(r.Caveats, "complementary suppression") {
+				t.Errorf("caveats do not state the rule")
+			}
+		})
 	}
 }

@@ -29,7 +29,7 @@ func TestOutcomesPage(t *testing.T) {
 		t.Errorf("the caveats must come before the figures (caveats at %d, first table at %d)", caveats, table)
 	}
 	for _, want := range []string{
-		"47 stays compared", "not the result of a trial", "fewer than 10", "<svg", `id="chart-phq9-improvement"`,
+		"total number of stays is not shown", "complementary suppression", "not the result of a trial", "fewer than 10", "<svg", `id="chart-phq9-improvement"`,
 		"Standardized to the pooled baseline mix", "not standardized", "100.0%", "−10.0 points",
 		`href="/staff/outcomes.csv?from=` + s.from + `&amp;to=` + s.to + `"`, "How this is computed", "one stay per level",
 		`<label for="outcomes-from">`, `<label for="outcomes-program">`,
@@ -49,7 +49,7 @@ func TestOutcomesPage(t *testing.T) {
 	}
 
 	// The default period (the last twelve months) holds the same stays.
-	if code, _, body := admin("GET", "/staff/outcomes", nil); code != 200 || !strings.Contains(body, "47 stays compared") {
+	if code, _, body := admin("GET", "/staff/outcomes", nil); code != 200 || !strings.Contains(body, "total number of stays is not shown") {
 		t.Errorf("default period: %d", code)
 	}
 
@@ -57,6 +57,14 @@ func TestOutcomesPage(t *testing.T) {
 	code, _, body = admin("GET", "/staff/outcomes"+q+"&program_id="+s.iop, nil)
 	if code != 200 || !strings.Contains(body, "Outcome IOP ·") || !strings.Contains(body, `<option value="`+s.iop+`" selected>`) {
 		t.Errorf("iop only: %d", code)
+	}
+
+	// The PHP alone has 3 stays: every chart value is suppressed, so the page says so in words
+	// instead of drawing empty axes and tables of headings, and gives no count.
+	code, _, body = admin("GET", "/staff/outcomes"+q+"&program_id="+s.php, nil)
+	if code != 200 || strings.Count(body, "Too few stays to chart (fewer than 10 in each level)") != 3 ||
+		strings.Contains(body, "<svg") || strings.Contains(body, "chart-data") || !strings.Contains(body, "Fewer than 10 stays in this period") {
+		t.Errorf("php only: %d %s", code, body)
 	}
 
 	// Bad input: 400, the summary links to the field, what was typed is kept.

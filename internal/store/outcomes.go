@@ -333,8 +333,8 @@ func publicOutcomes(f carepath.OutcomeFilter, stays int, r *mbc.Report) (*carepa
 	}
 	out := &carepath.OutcomeReport{From: f.From, To: f.To, ProgramID: f.ProgramID, MinCell: r.MinCell, Stays: stays,
 		Caveats: r.Caveats, Method: outcomeMethod, CSV: csv.Bytes()}
-	if stays > 0 && stays < r.MinCell {
-		out.Stays = 0 // too few to say how many
+	if r.StaysSuppressed || (stays > 0 && stays < r.MinCell) {
+		out.Stays = 0 // too few to say how many, or it would give a suppressed level away
 	}
 	for _, b := range mbc.SeverityBands {
 		out.Bands = append(out.Bands, carepath.OutcomeBand{Code: b.Code, Label: b.Label, Min: b.Min, Max: b.Max})
@@ -348,7 +348,7 @@ func publicOutcomes(f carepath.OutcomeFilter, stays int, r *mbc.Report) (*carepa
 		for b := range nb {
 			ol.ByBand = append(ol.ByBand, publicCell(r.ByBand[l*nb+b]))
 		}
-		if u := r.Unbanded[l]; u == 0 || u >= r.MinCell {
+		if u := r.Unbanded[l]; r.UnbandedShown[l] {
 			ol.Unbanded = &u
 		}
 		out.Levels = append(out.Levels, ol)

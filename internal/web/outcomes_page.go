@@ -23,7 +23,8 @@ type outcomesView struct {
 	Problem  string
 	Report   *carepath.OutcomeReport
 	Levels   []outcomeTable
-	Charts   []chart
+	Charts   []outcomeChart
+	Stays    string   // the count of stays as a sentence
 	Bands    []string // each band's label
 	CSVLink  string
 }
@@ -72,7 +73,7 @@ func (s *Server) outcomesPage(w http.ResponseWriter, r *http.Request, who signed
 	switch carepath.ErrorCode(err) {
 	case "":
 		v.Report = rep
-		v.Levels, v.Charts = outcomeTables(rep), outcomeCharts(rep)
+		v.Levels, v.Charts, v.Stays = outcomeTables(rep), outcomeCharts(rep), staysText(rep)
 		for _, b := range rep.Bands {
 			v.Bands = append(v.Bands, b.Label)
 		}

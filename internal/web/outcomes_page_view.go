@@ -53,7 +53,7 @@ func figureText(f carepath.OutcomeFigure, unit outcomeUnit, minCell int) outcome
 	switch f.Status {
 	case carepath.FigureOK:
 	case carepath.FigureSuppressed:
-		return outcomeText{Value: fmt.Sprintf("fewer than %d", minCell), Hint: "too few stays to show"}
+		return outcomeText{Value: "not shown", Hint: fmt.Sprintf("fewer than %d stays, or hidden so that a smaller number cannot be worked out", minCell)}
 	case carepath.FigureNotStandardized:
 		return outcomeText{Value: "not standardized", Hint: f.Note}
 	default:
@@ -86,10 +86,11 @@ func noneText(t outcomeText) string {
 	return t.Value
 }
 
-// countText formats a count that is null when suppressed.
+// countText formats a count that is null when suppressed: fewer than minCell, or hidden so
+// that a smaller count cannot be worked out by subtraction.
 func countText(n *int, minCell int) string {
 	if n == nil {
-		return fmt.Sprintf("fewer than %d", minCell)
+		return fmt.Sprintf("not shown (fewer than %d, or hidden so that a smaller count cannot be worked out)", minCell)
 	}
 	return fmt.Sprint(*n)
 }
@@ -128,10 +129,30 @@ func cellTexts(c carepath.OutcomeCell, minCell int) []outcomeText {
 		figureText(c.GAD7.MeanChange, unitPoints, minCell)}
 }
 
+// outcomeChart is one chart of the page; Empty when no level's figure can be shown, so the
+// page says so in words instead of drawing empty axes and a table of headings.
+type outcomeChart struct {
+	chart
+	Empty bool
+}
+
+// staysText is the report's count of stays as a sentence: the number, or why it is not shown.
+func staysText(rep *carepath.OutcomeReport) string {
+	if rep.Stays > 0 {
+		return fmt.Sprintf("%d stays compared.", rep.Stays)
+	}
+	for _, l := range rep.Levels {
+		if l.Overall.Episodes != nil && *l.Overall.Episodes > 0 {
+			return fmt.Sprintf("The total number of stays is not shown: with each level's count it would give away a level of fewer than %d.", rep.MinCell)
+		}
+	}
+	return fmt.Sprintf("Fewer than %d stays in this period, or too few to show at any level: figures from so few are not shown.", rep.MinCell)
+}
+
 // outcomeCharts draws bar charts comparing the levels: PHQ-9 reliable improvement and
 // recovery standardized to the pooled baseline mix, and completion as observed. A level whose
 // figure is not shown has no bar, and the chart's description says why.
-func outcomeCharts(rep *carepath.OutcomeReport) []chart {
+func outcomeCharts(rep *carepath.OutcomeReport) []outcomeChart {
 	standardized := func(l carepath.OutcomeLevel) carepath.OutcomeCell { return l.Standardized }
 	overall := func(l carepath.OutcomeLevel) carepath.OutcomeCell { return l.Overall }
 	pick := []struct {
@@ -146,7 +167,7 @@ func outcomeCharts(rep *carepath.OutcomeReport) []chart {
 		{"chart-completion", "Stays completed, as observed (not standardized)", "ended stays that completed",
 			overall, func(c carepath.OutcomeCell) carepath.OutcomeFigure { return c.CompletionPct }},
 	}
-	var out []chart
+	var out []outcomeChart
 	for _, p := range pick {
 		c := chart{ID: p.id, Title: p.title, XLabel: "Level of care", YLabel: "Percent"}
 		var shown, missing []string
@@ -155,7 +176,7 @@ func outcomeCharts(rep *carepath.OutcomeReport) []chart {
 			f := p.fig(cell)
 			switch {
 			case cell.Suppressed:
-				missing = append(missing, fmt.Sprintf("%s: fewer than %d stays", shortLevel(l.Level), rep.MinCell))
+				missing = append(missing, fmt.Sprintf("%s: fewer than %d stays, or hidden to protect a smaller count", shortLevel(l.Level), rep.MinCell))
 				continue
 			case f.Status != carepath.FigureOK || f.Value == nil:
 				missing = append(missing, shortLevel(l.Level)+": "+noneText(figureText(f, unitPercent, rep.MinCell)))
@@ -174,7 +195,7 @@ func outcomeCharts(rep *carepath.OutcomeReport) []chart {
 		if len(missing) > 0 {
 			c.Desc += " Not shown: " + strings.Join(missing, "; ") + "."
 		}
-		out = append(out, c)
+		out = append(out, outcomeChart{chart: c, Empty: len(c.Points) == 0})
 	}
 	return out
 }
