@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -35,11 +36,12 @@ func addWeeks(w delivery.ISOWeek, n int) delivery.ISOWeek {
 
 // doseRow is one week of a client's dose. Idle marks a week with nothing scheduled or
 // delivered (before admission, after discharge): it neither meets nor misses the minimum.
-// Current marks the week in progress, which cannot be judged yet.
+// Current marks the week in progress and Later a week still to come: neither can be judged
+// yet.
 type doseRow struct {
 	Week                             string
 	Required, Delivered              string
-	Met, Idle, Current               bool
+	Met, Idle, Current, Later        bool
 	Individual, Group, Family, MedMg int
 	Scheduled                        int
 }
@@ -107,14 +109,14 @@ func (s *Server) clientDosePage(w http.ResponseWriter, r *http.Request, who sign
 		row := doseRow{Week: d.Week, Required: hoursText(d.RequiredMinutes), Delivered: hoursText(d.DeliveredMinutes),
 			Met: d.Met, Individual: d.SessionsByKind["individual"], Group: d.SessionsByKind["group"],
 			Family: d.SessionsByKind["family"], MedMg: d.SessionsByKind["medication"], Scheduled: d.Scheduled,
-			Idle: d.Scheduled == 0 && d.DeliveredMinutes == 0, Current: wk == current}
+			Idle: d.Scheduled == 0 && d.DeliveredMinutes == 0, Current: wk == current, Later: current.Before(wk)}
 		v.Rows = append(v.Rows, row)
 		if row.Idle {
 			continue
 		}
 		v.Chart.Points = append(v.Chart.Points, chartPoint{Label: d.Week, Value: float64(d.DeliveredMinutes) / 60, Text: hoursText(d.DeliveredMinutes)})
 		required = d.RequiredMinutes
-		if !d.Met && !row.Current {
+		if !d.Met && !row.Current && !row.Later {
 			below++
 		}
 	}
@@ -125,11 +127,14 @@ func (s *Server) clientDosePage(w http.ResponseWriter, r *http.Request, who sign
 	s.render(w, r, http.StatusOK, "week_dose", v)
 }
 
-// programDoseCell is one client-week on the program's dose page.
+// programDoseCell is one client-week on the program's dose page. Current marks the week in
+// progress and Later a week still to come: neither is judged against the minimum unless it is
+// already met.
 type programDoseCell struct {
-	Delivered string
-	Met       bool
-	Known     bool
+	Delivered      string
+	Met            bool
+	Known          bool
+	Current, Later bool
 }
 
 // programDoseRow is one client's weeks.
@@ -177,6 +182,7 @@ func (s *Server) programDosePage(w http.ResponseWriter, r *http.Request, who sig
 	base := "/staff/programs/" + p.ID + "/dose?week="
 	v.Prev = base + addWeeks(weeks[0], -1).String()
 	v.Next = base + addWeeks(weeks[programDoseWeeks-1], programDoseWeeks).String()
+	current := delivery.WeekOf(time.Now(), loc)
 	met := make([]int, programDoseWeeks)
 	counted := make([]int, programDoseWeeks)
 	for _, wk := range weeks {
@@ -198,7 +204,8 @@ func (s *Server) programDosePage(w http.ResponseWriter, r *http.Request, who sig
 			cell := programDoseCell{}
 			if err == nil {
 				d := doses[i]
-				cell = programDoseCell{Delivered: hoursText(d.DeliveredMinutes), Met: d.Met, Known: true}
+				cell = programDoseCell{Delivered: hoursText(d.DeliveredMinutes), Met: d.Met, Known: true,
+					Current: weeks[i] == current, Later: current.Before(weeks[i])}
 				counted[i]++
 				if d.Met {
 					met[i]++
@@ -210,9 +217,18 @@ func (s *Server) programDosePage(w http.ResponseWriter, r *http.Request, who sig
 	}
 	v.Chart = chart{ID: "program-dose-chart", Title: "Clients who met the weekly minimum", XLabel: "ISO week", YLabel: "Clients"}
 	for i, wk := range weeks {
-		v.Chart.Points = append(v.Chart.Points, chartPoint{Label: wk.String(), Value: float64(met[i]),
-			Text: fmt.Sprintf("%d of %d", met[i], counted[i])})
+		text := fmt.Sprintf("%d of %d", met[i], counted[i])
+		switch {
+		case wk == current:
+			text = fmt.Sprintf("%d of %d so far (week in progress)", met[i], counted[i])
+		case current.Before(wk):
+			text = "not started"
+		}
+		v.Chart.Points = append(v.Chart.Points, chartPoint{Label: wk.String(), Value: float64(met[i]), Text: text})
 	}
 	v.Chart.Desc = fmt.Sprintf("For each of the %d weeks, how many of the clients on the census received at least %s.", programDoseWeeks, v.Required)
+	if slices.Contains(weeks, current) {
+		v.Chart.Desc += fmt.Sprintf(" Week %s is still in progress: its count is so far.", current)
+	}
 	s.render(w, r, http.StatusOK, "week_dose_program", v)
 }
