@@ -100,7 +100,11 @@ const (
 	chartGrid        = "#c6ccd2"
 	chartRefInk      = "#8a4b00"
 	chartTicks       = 4
-	chartMaxLabelLen = 14
+	chartMaxLabelLen = 14 // a word this long is cut rather than thinning out the labels
+	chartMaxSteps    = 5  // the most steps of a bar chart's y axis
+	chartCharW       = 7  // about how wide a character of a 12-unit label is
+	chartLineH       = 14 // the line height of a wrapped category label
+	chartLabelLines  = 3  // the most lines a category label wraps onto
 )
 
 func (p chartPoint) text() string {
@@ -137,20 +141,43 @@ func (c chart) SVG() template.HTML {
 	}
 	esc := template.HTMLEscapeString
 	var b strings.Builder
-	top := c.Ref
+	top, whole := c.Ref, c.Ref == math.Trunc(c.Ref)
 	for _, p := range c.Points {
 		top = math.Max(top, p.Value)
+		whole = whole && p.Value == math.Trunc(p.Value)
 	}
-	top = niceMax(top)
+	top, step := niceTicks(top, whole)
 	plotW, plotH := float64(chartW-chartLeft-chartRight), float64(chartH-chartTop-chartBottom)
+	// Category labels wrap onto up to chartLabelLines lines within their slot (every
+	// category's, or every second's… when even one word does not fit); the image grows to fit.
+	n := len(c.Points)
+	every, labels, lines := 1, make([][]string, n), 1
+	if n > 0 {
+		slot := plotW / float64(n)
+		longest := 0
+		for _, p := range c.Points {
+			for _, w := range strings.Fields(p.Label) {
+				longest = max(longest, len([]rune(w)))
+			}
+		}
+		every = max(1, int(math.Ceil((float64(min(longest, chartMaxLabelLen))*chartCharW+8)/slot)))
+		perLine := max(1, int((slot*float64(every)-8)/chartCharW))
+		for i, p := range c.Points {
+			if i%every == 0 {
+				labels[i] = wrapLabel(p.Label, perLine, chartLabelLines)
+				lines = max(lines, len(labels[i]))
+			}
+		}
+	}
+	height := chartH + (lines-1)*chartLineH
 	y := func(v float64) float64 { return chartTop + plotH - math.Max(0, v)/top*plotH }
 	id := esc(c.ID)
 	fmt.Fprintf(&b, `<figure class="chart" id="%s">`, id)
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="%s-title %s-desc" focusable="false">`, chartW, chartH, id, id)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="%s-title %s-desc" focusable="false">`, chartW, height, id, id)
 	fmt.Fprintf(&b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, id, esc(c.Title), id, esc(c.Desc))
-	// Grid and y-axis ticks.
-	for i := 0; i <= chartTicks; i++ {
-		v := top * float64(i) / chartTicks
+	// Grid and y-axis ticks, one every step.
+	for i := 0; float64(i)*step <= top+step/1e6; i++ {
+		v := float64(i) * step
 		yy := y(v)
 		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="%s" stroke-width="1"/>`, chartLeft, yy, chartW-chartRight, yy, chartGrid)
 		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="12" text-anchor="end" fill="%s">%s</text>`, chartLeft-6, yy+4, chartInk, esc(trimFloat(v)))
@@ -158,18 +185,10 @@ func (c chart) SVG() template.HTML {
 	// Axes and their labels.
 	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%.1f" stroke="%s" stroke-width="1.5"/>`, chartLeft, chartTop, chartLeft, chartTop+plotH, chartInk)
 	fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="%s" stroke-width="1.5"/>`, chartLeft, chartTop+plotH, chartW-chartRight, chartTop+plotH, chartInk)
-	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="13" text-anchor="middle" fill="%s">%s</text>`, chartLeft+int(plotW)/2, chartH-8, chartInk, esc(c.XLabel))
+	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="13" text-anchor="middle" fill="%s">%s</text>`, chartLeft+int(plotW)/2, height-8, chartInk, esc(c.XLabel))
 	fmt.Fprintf(&b, `<text transform="translate(14 %d) rotate(-90)" font-size="13" text-anchor="middle" fill="%s">%s</text>`, chartTop+int(plotH)/2, chartInk, esc(c.YLabel))
-	n := len(c.Points)
 	if n > 0 {
 		slot := plotW / float64(n)
-		longest := 0
-		for _, p := range c.Points {
-			longest = max(longest, len([]rune(shorten(p.Label))))
-		}
-		// Label every category whose label fits its slot (about 7 units a character at 12), or
-		// every second, third…; the table names them all.
-		every := max(1, int(math.Ceil((float64(longest)*7+8)/slot)))
 		var path strings.Builder
 		for i, p := range c.Points {
 			cx := chartLeft + slot*(float64(i)+0.5)
@@ -186,8 +205,16 @@ func (c chart) SVG() template.HTML {
 					fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="12" text-anchor="middle" fill="%s">%s</text>`, cx, y(p.Value)-5, chartInk, esc(p.text()))
 				}
 			}
-			if i%every == 0 {
-				fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="12" text-anchor="middle" fill="%s">%s</text>`, cx, chartTop+plotH+18, chartInk, esc(shorten(p.Label)))
+			if len(labels[i]) > 0 {
+				fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="12" text-anchor="middle" fill="%s">`, cx, chartTop+plotH+18, chartInk)
+				for k, line := range labels[i] {
+					dy := 0
+					if k > 0 {
+						dy = chartLineH
+					}
+					fmt.Fprintf(&b, `<tspan x="%.1f" dy="%d">%s</tspan>`, cx, dy, esc(line))
+				}
+				b.WriteString(`</text>`)
 			}
 		}
 		if c.Line {
@@ -221,13 +248,63 @@ func (c chart) SVG() template.HTML {
 	return template.HTML(b.String())
 }
 
-// shorten cuts an axis label to chartMaxLabelLen characters; the table has it whole.
-func shorten(s string) string {
-	r := []rune(s)
-	if len(r) <= chartMaxLabelLen {
-		return s
+// niceTicks returns the top of a y axis that starts at 0 and must reach v, and the step
+// between its ticks: 1, 2, 2.5 or 5 times a power of ten, giving at most five steps. Steps of
+// 2.5 × 10^k are used only where they read as whole numbers (25, 250…), and when whole is
+// set (counts, whole percentages) the step is at least 1, so labels never read 0.2 or 12.5.
+func niceTicks(v float64, whole bool) (top, step float64) {
+	if v <= 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		v = 1
 	}
-	return string(r[:chartMaxLabelLen-1]) + "…"
+	raw := v / chartMaxSteps
+	for k := math.Floor(math.Log10(raw)) - 1; ; k++ {
+		p := math.Pow(10, k)
+		for _, m := range []float64{1, 2, 2.5, 5} {
+			step = m * p
+			if m == 2.5 && k < 1 || whole && step < 1 || step < raw*(1-1e-9) {
+				continue
+			}
+			top = math.Ceil(v/step-1e-9) * step
+			return top, step
+		}
+	}
+}
+
+// wrapLabel breaks s into lines of at most perLine characters at spaces, at most maxLines of
+// them; a word longer than a line is cut, and what does not fit ends in "…" (the chart's
+// table has the label whole).
+func wrapLabel(s string, perLine, maxLines int) []string {
+	var lines []string
+	cur := ""
+	for _, w := range strings.Fields(s) {
+		switch {
+		case cur == "":
+			cur = w
+		case len([]rune(cur))+1+len([]rune(w)) <= perLine:
+			cur += " " + w
+		default:
+			lines = append(lines, cur)
+			cur = w
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	for i, l := range lines {
+		if r := []rune(l); len(r) > perLine {
+			lines[i] = string(r[:max(1, perLine-1)]) + "…"
+		}
+	}
+	if len(lines) > maxLines {
+		lines = lines[:maxLines]
+		if r := []rune(lines[maxLines-1]); !strings.HasSuffix(lines[maxLines-1], "…") {
+			if len(r) >= perLine {
+				r = r[:max(1, perLine-1)]
+			}
+			lines[maxLines-1] = string(r) + "…"
+		}
+	}
+	return lines
 }
 
 // Colours of the time chart: severity bands from light green to light red, the attendance

@@ -41,7 +41,7 @@ func TestChartSVGIsAccessibleAndWellFormed(t *testing.T) {
 			t.Errorf("line=%v: title %v desc %v table %v", line, sawTitle, sawDesc, sawTable)
 		}
 		for _, want := range []string{`role="img"`, `aria-labelledby="hours-title hours-desc"`, "Hours &lt;delivered&gt; &amp; required",
-			`<th scope="row">2026-W11</th><td>10 h</td>`, `<th scope="row">A very long category name indeed</th>`, "A very long c…", "Minimum 9 h", "stroke-dasharray"} {
+			`<th scope="row">2026-W11</th><td>10 h</td>`, `<th scope="row">A very long category name indeed</th>`, `<tspan x="530.7" dy="0">A very long category name</tspan><tspan x="530.7" dy="14">indeed</tspan>`, "Minimum 9 h", "stroke-dasharray"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("line=%v: output lacks %q", line, want)
 			}
@@ -54,6 +54,58 @@ func TestNiceMax(t *testing.T) {
 		if got := niceMax(v); got != want {
 			t.Errorf("niceMax(%v) = %v, want %v", v, got, want)
 		}
+	}
+}
+
+// TestNiceTicks checks that axis ticks are round: steps of 1, 2, 2.5 or 5 × 10^k, never
+// 0.2 / 0.5 / 0.8 or 12.5 / 37.5, and whole when the values are.
+func TestNiceTicks(t *testing.T) {
+	for _, tc := range []struct {
+		v         float64
+		whole     bool
+		top, step float64
+	}{
+		{0, true, 1, 1}, {1, true, 1, 1}, {1, false, 1, 0.2}, {0.7, false, 0.8, 0.2}, {3, true, 3, 1},
+		{9, true, 10, 2}, {45, true, 50, 10}, {50, false, 50, 10}, {54.5, false, 60, 20},
+		{100, true, 100, 20}, {120, true, 125, 25}, {12, true, 15, 5}, {180, true, 200, 50}, {8.5, false, 10, 2},
+	} {
+		top, step := niceTicks(tc.v, tc.whole)
+		if top != tc.top || step != tc.step {
+			t.Errorf("niceTicks(%v, %v) = %v by %v, want %v by %v", tc.v, tc.whole, top, step, tc.top, tc.step)
+		}
+	}
+	c := chart{ID: "p", Title: "Share", XLabel: "Level", YLabel: "Percent",
+		Points: []chartPoint{{Label: "Outpatient", Value: 50}, {Label: "IOP", Value: 25}}}
+	out := string(c.SVG())
+	for _, bad := range []string{">12.5<", ">37.5<", ">0.2<", ">0.8<"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("odd tick %s in %s", bad, out)
+		}
+	}
+}
+
+// TestWrapLabel checks that category labels wrap at spaces rather than being cut.
+func TestWrapLabel(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		per  int
+		want string
+	}{
+		{"10th percentile of hours", 12, "10th|percentile|of hours"},
+		{"IOP", 12, "IOP"},
+		{"Outpatient therapy", 25, "Outpatient therapy"},
+		{"one two three four five six seven", 5, "one|two|thre…"},
+		{"Supercalifragilistic", 8, "Superca…"},
+	} {
+		if got := strings.Join(wrapLabel(tc.s, tc.per, 3), "|"); got != tc.want {
+			t.Errorf("wrapLabel(%q, %d) = %q, want %q", tc.s, tc.per, got, tc.want)
+		}
+	}
+	c := chart{ID: "w", Title: "Hours", XLabel: "Measure", YLabel: "Hours",
+		Points: []chartPoint{{Label: "10th percentile", Value: 4}, {Label: "Median", Value: 9}, {Label: "90th percentile", Value: 12},
+			{Label: "Minimum required", Value: 9}, {Label: "Mean", Value: 8}, {Label: "Most", Value: 15}}}
+	if out := string(c.SVG()); strings.Contains(out, "…") || !strings.Contains(out, ">percentile</tspan>") {
+		t.Errorf("labels cut: %s", out)
 	}
 }
 
