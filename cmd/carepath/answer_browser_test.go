@@ -56,6 +56,7 @@ func TestBrowserAnswerLink(t *testing.T) {
 
 	// The summary's link leads to the question; it is answered by keyboard.
 	b.do("follow the summary link", chromedp.Click(chromedp.CSS(`#error-summary a[href="#phq9_5-0"]`)))
+	b.waitFocus("follow the summary link", "phq9_5-0")
 	b.do("answer by keyboard", chromedp.Focus(chromedp.ID("phq9_5-2")), chromedp.KeyEvent(" "))
 	if !js[bool](b, `document.getElementById('phq9_5-2').checked`) {
 		t.Error("space did not choose the answer")

@@ -19,8 +19,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 const (
@@ -256,6 +259,59 @@ func (b *browser) path() string {
 		return "?"
 	}
 	return v
+}
+
+// pressEnter presses Enter on the focused element as a keyboard does: the key down carries the
+// "\r" it types, so chromium runs keydown and keypress together on the same element, then the key
+// comes up. chromedp.KeyEvent(kb.Enter) sends the key down and the character as two events,
+// each acknowledged before the next; on a link to a form field (an error summary's link) the
+// keydown follows the link, chromium may move the focus to the field in a frame between the
+// two events, and the lone "\r" then lands in the field: it submits the form again (a text
+// or number field) or types a line break (a textarea). A person's Enter never does that.
+func pressEnter() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		var down, up *input.DispatchKeyEventParams
+		for _, k := range kb.Encode('\r') {
+			switch k.Type {
+			case kb.KeyDown:
+				down = k
+			case kb.KeyChar:
+				down.Text, down.UnmodifiedText = k.Text, k.UnmodifiedText
+			case kb.KeyUp:
+				up = k
+			}
+		}
+		for _, k := range []*input.DispatchKeyEventParams{down, up} {
+			if _, err := cdp.Call(ctx, t, input.DispatchKeyEvent, *k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// followLink focuses the link matching the CSS selector, presses Enter on it and waits until
+// the focus is on the element with the given id, as a link to a field on the same page (an
+// error summary's) moves it.
+func (b *browser) followLink(what, selector, wantFocus string) {
+	b.t.Helper()
+	b.do(what, chromedp.Focus(chromedp.CSS(selector)), pressEnter())
+	b.waitFocus(what, wantFocus)
+}
+
+// waitFocus waits until the focus is on the element with the given id. Chromium moves the
+// focus to a same-page link's target in a rendering frame after the key or click that follows
+// the link, so a test that checks the focus, or moves it elsewhere, right after following one
+// races that frame; this polls on animation frames instead. It fails the test, naming where
+// the focus is, when the focus does not get there in time.
+func (b *browser) waitFocus(what, id string) {
+	b.t.Helper()
+	_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](`!!document.activeElement && document.activeElement.id === `+jsString(id),
+		chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		got := js[string](b, `location.pathname + location.hash + ': ' + (document.activeElement ? document.activeElement.tagName.toLowerCase() + '#' + document.activeElement.id : 'nothing')`)
+		b.t.Fatalf("%s: the focus is not on #%s but on %s (%v)", what, id, got, err)
+	}
 }
 
 // click clicks the label of the control with the given id, as a person clicks the words next

@@ -15,8 +15,11 @@
   document.addEventListener("change", function (e) {
     if (e.target && e.target.closest && e.target.closest("[data-safety]")) update();
   });
+  // A page that answers a form with errors starts on its error summary, unless the person has
+  // already moved the focus somewhere while the page was loading.
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.getElementById("error-summary");
-    if (summary) summary.focus();
+    var active = document.activeElement;
+    if (summary && (!active || active === document.body || active === document.documentElement)) summary.focus();
   });
 })();
