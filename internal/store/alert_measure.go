@@ -114,7 +114,7 @@ func (svc *MeasureService) FindMeasureAlerts(ctx context.Context, all bool) ([]*
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("select alerts: %w", svc.s.translate(err))
 		}
-		missed, err := svc.missedAlerts(ctx, tx, actor, "")
+		missed, err := svc.missedAlerts(ctx, tx, actor)
 		if err != nil {
 			return nil, err
 		}
@@ -158,8 +158,8 @@ func (svc *MeasureService) FindMeasureAlerts(ctx context.Context, all bool) ([]*
 }
 
 // missedAlerts computes the missed-measures alerts of the visible clients with an open
-// episode (only of onlyID when it is not "").
-func (svc *MeasureService) missedAlerts(ctx context.Context, tx *sql.Tx, actor carepath.Actor, onlyID string) ([]*carepath.MeasureAlert, error) {
+// episode.
+func (svc *MeasureService) missedAlerts(ctx context.Context, tx *sql.Tx, actor carepath.Actor) ([]*carepath.MeasureAlert, error) {
 	where, args, ok := visibleClause(actor, 1)
 	if !ok {
 		return nil, nil
@@ -185,9 +185,6 @@ func (svc *MeasureService) missedAlerts(ctx context.Context, tx *sql.Tx, actor c
 	now := svc.s.timestamp()
 	var out []*carepath.MeasureAlert
 	for _, id := range ids {
-		if onlyID != "" && id != onlyID {
-			continue
-		}
 		sched, _, err := svc.scheduleOf(ctx, tx, id)
 		if err != nil || sched == nil {
 			if err != nil {
@@ -274,7 +271,7 @@ func (svc *MeasureService) findMissed(ctx context.Context, tx *sql.Tx, actor car
 	if wellFormedID(id) == "" {
 		return nil, alertNotFound()
 	}
-	missed, err := svc.missedAlerts(ctx, tx, actor, "")
+	missed, err := svc.missedAlerts(ctx, tx, actor)
 	if err != nil {
 		return nil, err
 	}
