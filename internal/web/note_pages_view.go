@@ -198,11 +198,18 @@ func (s *Server) noteRows(r *http.Request, notes []*carepath.Note, withClients b
 		ids = append(ids, n.AuthorID)
 	}
 	names := s.staffNames(r, ids...)
+	var cn map[string]string
+	if withClients {
+		var clientIDs []string
+		for _, n := range notes {
+			clientIDs = append(clientIDs, n.ClientIDs()...)
+		}
+		cn = s.clientNames(r, clientIDs...) // one audited call for the whole list
+	}
 	rows := make([]noteRow, len(notes))
 	for i, n := range notes {
 		rows[i] = noteRow{Note: n, KindName: kindNames[n.Kind], AuthorName: names[i]}
 		if withClients {
-			cn := s.clientNames(r, n.ClientIDs()...)
 			for _, id := range n.ClientIDs() {
 				name, ok := cn[id]
 				if !ok {
