@@ -22,8 +22,7 @@ func (a *API) listIntakes(w http.ResponseWriter, r *http.Request) {
 		if s := q.Get("limit"); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil {
-				return nil, &carepath.Error{Code: carepath.EINVALID, Message: "Please check the query.",
-					Fields: []carepath.FieldError{{Field: "limit", Code: "format", Message: "Use a whole number."}}}
+				return nil, invalidQuery("limit", "Use a whole number.")
 			}
 			filter.Limit = n
 		}
