@@ -129,9 +129,10 @@ func (s *Server) objectiveChoices(r *http.Request, clientID string, linked []str
 			}
 		}
 	}
+	label := s.objectiveLabels(r)
 	for _, id := range linked {
 		if checked[id] {
-			out = append(out, objectiveChoice{ID: id, Label: s.objectiveLabel(r, id) + " (an earlier plan version)", Checked: true})
+			out = append(out, objectiveChoice{ID: id, Label: label(id) + " (an earlier plan version)", Checked: true})
 		}
 	}
 	for i := range out {
@@ -140,13 +141,29 @@ func (s *Server) objectiveChoices(r *http.Request, clientID string, linked []str
 	return out
 }
 
-// objectiveLabel is the statement of objective id, or a plain placeholder when it cannot be read.
-func (s *Server) objectiveLabel(r *http.Request, id string) string {
-	planID, _, _ := carepath.ParseObjectiveID(id)
-	if p, err := s.Plans.FindPlanByID(r.Context(), planID); err == nil {
-		if o, ok := p.Objective(id); ok {
-			return o.Statement
+// objectiveLabels returns a function giving the statement of an objective id, or a plain
+// placeholder when it cannot be read. It reads each plan once, however many of its objectives
+// are asked for.
+func (s *Server) objectiveLabels(r *http.Request) func(id string) string {
+	plans := map[string]*carepath.Plan{}
+	return func(id string) string {
+		planID, _, ok := carepath.ParseObjectiveID(id)
+		if !ok {
+			return "An objective of the treatment plan"
 		}
+		p, read := plans[planID]
+		if !read {
+			var err error
+			if p, err = s.Plans.FindPlanByID(r.Context(), planID); err != nil {
+				p = nil
+			}
+			plans[planID] = p
+		}
+		if p != nil {
+			if o, ok := p.Objective(id); ok {
+				return o.Statement
+			}
+		}
+		return "An objective of the treatment plan"
 	}
-	return "An objective of the treatment plan"
 }

@@ -83,10 +83,11 @@ func (s *Server) renderNotePage(w http.ResponseWriter, r *http.Request, who sign
 		v.Sections = append(v.Sections, shownSection{Name: sec.Name, Text: n.Sections[sec.Key]})
 	}
 	clients := s.clientNames(r, n.ClientIDs()...)
+	label := s.objectiveLabels(r)
 	labels := func(ids []string) []string {
 		var out []string
 		for _, id := range ids {
-			out = append(out, s.objectiveLabel(r, id))
+			out = append(out, label(id))
 		}
 		return out
 	}
