@@ -14,7 +14,7 @@ func turnover(staff []Employment, primary primaryIndex, first, last Date) Turnov
 			"average headcount × 365 ÷ days in the period. Clients whose clinician left are those whose primary " +
 			"clinician on that staff member's last day worked was the one who left."}
 	var personDays int
-	var left []string
+	left := map[string]bool{}
 	for _, e := range staff {
 		// Days of the period on which e was employed: [max(first, Start), min(last, Until-1)].
 		lo, hi := e.Start, last
@@ -36,13 +36,15 @@ func turnover(staff []Employment, primary primaryIndex, first, last Date) Turnov
 		}
 		t.Separations++
 		for client := range primary {
-			if primary.on(client, lastDay) == e.StaffID && !slices.Contains(left, client) {
-				left = append(left, client)
+			if primary.on(client, lastDay) == e.StaffID {
+				left[client] = true
 			}
 		}
 	}
-	slices.Sort(left)
-	t.ClientsWhoseClinicianLeft = left
+	for client := range left {
+		t.ClientsWhoseClinicianLeft = append(t.ClientsWhoseClinicianLeft, client)
+	}
+	slices.Sort(t.ClientsWhoseClinicianLeft)
 	t.AverageHeadcount = float64(personDays) / float64(t.Days)
 	if t.AverageHeadcount > 0 {
 		t.AnnualizedRate = float64(t.Separations) / t.AverageHeadcount * daysPerYear / float64(t.Days)
