@@ -314,6 +314,15 @@ func (b *browser) waitFocus(what, id string) {
 	}
 }
 
+// signInBrowser signs a staff member in through the sign-in form.
+func (b *browser) signInBrowser(email string) {
+	b.t.Helper()
+	b.open("/login")
+	b.typeInto("login-email", email)
+	b.typeInto("login-password", staffPassword)
+	b.navigate("sign in as "+email, 200, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
+}
+
 // click clicks the label of the control with the given id, as a person clicks the words next
 // to a checkbox or radio button.
 func (b *browser) click(id string) {

@@ -18,13 +18,7 @@ func TestBrowserChartPages(t *testing.T) {
 	s := seedChart(t, st)
 	chart := "/staff/clients/" + s.client.ID
 
-	signIn := func(email string) {
-		b.open("/login")
-		b.typeInto("login-email", email)
-		b.typeInto("login-password", staffPassword)
-		b.navigate("sign in as "+email, 200, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
-	}
-	signIn("ana@example.org")
+	b.signInBrowser("ana@example.org")
 	b.open(chart)
 	if got := js[string](b, `document.querySelector('main').textContent`); !strings.Contains(got, "Stable for two weeks") ||
 		!strings.Contains(got, "Worsening at home") {
@@ -58,7 +52,7 @@ func TestBrowserChartPages(t *testing.T) {
 
 	b.navigate("sign out", 200, chromedp.Evaluate[chromedp.Void](`(() => { const f = document.createElement('form');
 		f.method = 'post'; f.action = '/logout'; document.body.appendChild(f); f.submit(); })()`))
-	signIn("admin@example.org")
+	b.signInBrowser("admin@example.org")
 	b.open("/staff/audit?client_id=" + s.client.ID)
 	if got := js[string](b, `document.querySelector('table.audit').textContent`); !strings.Contains(got, "assessment.create") {
 		t.Errorf("audit rows: %q", clip(got, 300))

@@ -211,10 +211,7 @@ func TestBrowserClientEditPages(t *testing.T) {
 	in := addTestIntake(t, st, &carepath.Intake{Name: "Quiet Harbor", Phone: "555-010-1111",
 		Profile: json.RawMessage(`{"answers": {"phq9": [3,3,3,3,3,3,3,3,2]}}`), Level: carepath.LevelPHP, Crisis: true})
 
-	b.open("/login")
-	b.typeInto("login-email", "desk@example.org")
-	b.typeInto("login-password", staffPassword)
-	b.navigate("sign in", 200, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
+	b.signInBrowser("desk@example.org")
 	b.open("/staff/clients")
 	b.navigate("open the new-client form", 200, chromedp.Click(chromedp.CSS(`a[href="/staff/clients/new"]`)))
 	b.axeCheck("new-client form", axe)

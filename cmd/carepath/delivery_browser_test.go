@@ -13,15 +13,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// signInBrowser signs a staff member in through the sign-in form.
-func (b *browser) signInBrowser(email string) {
-	b.t.Helper()
-	b.open("/login")
-	b.typeInto("login-email", email)
-	b.typeInto("login-password", staffPassword)
-	b.navigate("sign in", 200, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
-}
-
 // TestBrowserTakeAttendance: on a 390px phone-sized screen, a facilitator opens the program's
 // week, follows "Take attendance" for last Monday's group, marks one client and saves (400:
 // the error summary takes the focus and links to the unmarked row, the marked one is kept),

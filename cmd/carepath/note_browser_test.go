@@ -26,19 +26,13 @@ func TestBrowserGroupNote(t *testing.T) {
 			t.Errorf("%s scrolls sideways on a %dpx tablet (%dpx wide): %s", page, width, o.ScrollWidth, strings.Join(o.Offenders, "; "))
 		}
 	}
-	signIn := func(email string) {
-		b.open("/login")
-		b.typeInto("login-email", email)
-		b.typeInto("login-password", staffPassword)
-		b.navigate("sign in as "+email, 200, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
-	}
 	// rowOf finds the form row of a client by its hidden client id.
 	rowOf := func(id string) string {
 		return js[string](b, `document.querySelector('input[type=hidden][value=`+jsString(id)+`]').name.replace('client_', '')`)
 	}
 
 	occ := testGroupSession(t, st, s.bo.ID, s.robin.ID, s.sky.ID)
-	signIn("cm@example.org")
+	b.signInBrowser("cm@example.org")
 	b.open("/staff/notes/group/new")
 	b.axeCheck("group note form", axe)
 	fits("group note form")
@@ -87,7 +81,7 @@ func TestBrowserGroupNote(t *testing.T) {
 
 	b.navigate("sign out", 200, chromedp.Evaluate[chromedp.Void](`(() => { const f = document.createElement('form');
 		f.method = 'post'; f.action = '/logout'; document.body.appendChild(f); f.submit(); })()`))
-	signIn("bo@example.org")
+	b.signInBrowser("bo@example.org")
 	b.open("/staff/cosign")
 	b.axeCheck("co-sign queue", axe)
 	fits("co-sign queue")
@@ -109,7 +103,7 @@ func TestBrowserGroupNote(t *testing.T) {
 	// An individual note in SOAP form, with an error, is accessible too.
 	b.navigate("sign out", 200, chromedp.Evaluate[chromedp.Void](`(() => { const f = document.createElement('form');
 		f.method = 'post'; f.action = '/logout'; document.body.appendChild(f); f.submit(); })()`))
-	signIn("ana@example.org")
+	b.signInBrowser("ana@example.org")
 	b.open("/staff/clients/" + s.robin.ID + "/notes/new?format=soap")
 	b.axeCheck("individual note form", axe)
 	fits("individual note form")

@@ -214,10 +214,7 @@ func TestBrowserPlanPages(t *testing.T) {
 		}
 	}
 
-	b.open("/login")
-	b.typeInto("login-email", "ana@example.org")
-	b.typeInto("login-password", staffPassword)
-	b.navigate("sign in", 200, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
+	b.signInBrowser("ana@example.org")
 	b.open(plans)
 	b.axeCheck("plan page without a plan", axe)
 	b.navigate("open the new plan form", 200, chromedp.Click(chromedp.CSS(`a[href="`+plans+`/new"]`)))

@@ -19,13 +19,7 @@ func TestBrowserPlanWeek(t *testing.T) {
 	addTestStaff(t, st, "director@example.org", "admin")
 	addTestStaff(t, st, "desk@example.org", "front_desk")
 
-	signIn := func(email string) {
-		b.open("/login")
-		b.typeInto("login-email", email)
-		b.typeInto("login-password", staffPassword)
-		b.navigate("sign in as "+email, 200, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
-	}
-	signIn("desk@example.org")
+	b.signInBrowser("desk@example.org")
 	b.open("/staff/clients/" + s.bob)
 	b.navigate("open the availability grid", 200, chromedp.Click(chromedp.CSS(`a[href="/staff/clients/`+s.bob+`/availability"]`)))
 	b.axeCheck("client availability", axe)
@@ -42,7 +36,7 @@ func TestBrowserPlanWeek(t *testing.T) {
 	b.navigate("sign out", 200, chromedp.Evaluate[chromedp.Void](`(() => { const f = document.createElement('form');
 		f.method = 'post'; f.action = '/logout'; document.body.appendChild(f); f.submit(); })()`))
 
-	signIn("director@example.org")
+	b.signInBrowser("director@example.org")
 	b.open("/staff/programs")
 	b.axeCheck("programs", axe)
 	b.navigate("open Plan next week", 200, chromedp.Click(chromedp.CSS(`a[href="/staff/programs/`+s.program.ID+`/plan-week"]`)))

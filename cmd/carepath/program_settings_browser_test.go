@@ -25,10 +25,7 @@ func TestBrowserProgramSettings(t *testing.T) {
 	program := createdID(t, status, body)
 
 	b.do("tablet", chromedp.EmulateViewport(768, 1024, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch))
-	b.open("/login")
-	b.typeInto("login-email", "admin@example.org")
-	b.typeInto("login-password", staffPassword)
-	b.navigate("sign in", 200, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
+	b.signInBrowser("admin@example.org")
 	b.open("/staff/programs")
 	b.navigate("open the settings", 200, chromedp.Click(chromedp.CSS(`a[href="/staff/programs/`+program+`/settings"]`)))
 	if o := b.overflow(768); o.ScrollWidth > 768 {

@@ -33,10 +33,7 @@ func TestBrowserReviewStepDown(t *testing.T) {
 		}
 	}
 
-	b.open("/login")
-	b.typeInto("login-email", "ana@example.org")
-	b.typeInto("login-password", staffPassword)
-	b.navigate("sign in", 200, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
+	b.signInBrowser("ana@example.org")
 	b.open(chart)
 	b.navigate("open the review page from the chart", 200, chromedp.Click(chromedp.ID("chart-reviews")))
 	b.axeCheck("review page", axe)

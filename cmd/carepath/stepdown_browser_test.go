@@ -32,10 +32,7 @@ func TestBrowserStepDown(t *testing.T) {
 		}
 	}
 
-	b.open("/login")
-	b.typeInto("login-email", "ana@example.org")
-	b.typeInto("login-password", staffPassword)
-	b.navigate("sign in", 200, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
+	b.signInBrowser("ana@example.org")
 	b.open(chart)
 	if got := js[string](b, `document.getElementById('episode-`+s.episode.ID+`').textContent`); !strings.Contains(got, "open, now at Intensive Outpatient Program (IOP)") {
 		t.Fatalf("the chart's episode: %q", clip(got, 300))
