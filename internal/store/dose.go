@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/carepath/carepath"
@@ -72,12 +73,8 @@ func doseProgram(ctx context.Context, s *Store, l *seriesLoader, clientID string
 		return nil, fmt.Errorf("select episode: %w", s.translate(err))
 	}
 	if pid == "" && len(list) > 0 {
-		pid = list[len(list)-1].programID
-		for _, se := range list {
-			if se.id > pid {
-				pid = se.programID
-			}
-		}
+		// Ids are time-ordered, so the greatest is the most recently created series.
+		pid = slices.MaxFunc(list, func(a, b *series) int { return strings.Compare(a.id, b.id) }).programID
 	}
 	if pid == "" {
 		return nil, nil
