@@ -62,11 +62,18 @@ type doseView struct {
 // clientLocation is the time zone of the client's latest program that the staff member may
 // see, and its name; UTC when there is none.
 func (s *Server) clientLocation(r *http.Request, clientID string) (*time.Location, string) {
-	if eps, err := s.Episodes.FindEpisodes(r.Context(), clientID); err == nil {
-		for i := len(eps) - 1; i >= 0; i-- {
-			if p, err := s.Programs.FindProgramByID(r.Context(), eps[i].ProgramID); err == nil {
-				return p.Location(), p.TimeZone
-			}
+	eps, err := s.Episodes.FindEpisodes(r.Context(), clientID)
+	if err != nil {
+		return time.UTC, "UTC"
+	}
+	return s.episodesLocation(r, eps)
+}
+
+// episodesLocation is clientLocation for episodes already read (oldest first).
+func (s *Server) episodesLocation(r *http.Request, eps []*carepath.Episode) (*time.Location, string) {
+	for i := len(eps) - 1; i >= 0; i-- {
+		if p, err := s.Programs.FindProgramByID(r.Context(), eps[i].ProgramID); err == nil {
+			return p.Location(), p.TimeZone
 		}
 	}
 	return time.UTC, "UTC"

@@ -120,7 +120,11 @@ func (s *Server) chartMeasures(r *http.Request, c *carepath.Client, episodes []c
 	if len(series.Measures) == 0 {
 		return sec
 	}
-	loc, _ := s.clientLocation(r, c.ID)
+	eps := make([]*carepath.Episode, len(episodes))
+	for i, e := range episodes {
+		eps[i] = e.Episode
+	}
+	loc, _ := s.episodesLocation(r, eps) // the chart has read the episodes already
 	from, to := series.Measures[0].TakenAt, series.Measures[0].TakenAt
 	for _, m := range series.Measures {
 		from, to = minTime(from, m.TakenAt), maxTime(to, m.TakenAt)
