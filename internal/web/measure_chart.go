@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -274,11 +275,7 @@ func measureEvents(episodes []chartEpisode, ms []*carepath.Measure, loc *time.Lo
 	for _, m := range outcome.Relapses(outcomeMeasures(ms)) {
 		out = append(out, chartEvent{At: m.TakenAt, Label: "Relapse reported in a check-in"})
 	}
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].At.Before(out[j-1].At); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	slices.SortStableFunc(out, func(a, b chartEvent) int { return a.At.Compare(b.At) })
 	return out
 }
 
