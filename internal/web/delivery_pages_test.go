@@ -56,7 +56,7 @@ func TestQualityFiguresNameNoClient(t *testing.T) {
 			"required_minutes": 2160, "ratio": 2000.0 / 2160, "method": "m5"},
 	}
 	for _, public := range []bool{false, true} {
-		figs := qualityFigures(q, nil, public)
+		figs := qualityFigures(q, nil)
 		if len(figs) != 5 {
 			t.Fatalf("%d figures", len(figs))
 		}

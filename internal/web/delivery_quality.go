@@ -102,9 +102,10 @@ func defaultPeriod(p *carepath.Program) (delivery.ISOWeek, delivery.ISOWeek) {
 	return addWeeks(to, -(qualityWeeks - 1)), to
 }
 
-// qualityFigures turns a report into the page's figures. public drops everything that is
-// about a single client (the per-client continuity and the clients whose clinician left).
-func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport, public bool) []qualityFigure {
+// qualityFigures turns a report into the page's figures, the same for the admin page and the
+// public scorecard: counts, shares and binned charts only, never a client's id (the per-client
+// continuity and the clients whose clinician left are only counted).
+func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) []qualityFigure {
 	oo, gs, tc, st, hd := q.OneOnOneMinutesPerClientWeek, q.GroupSize, q.TherapistContinuity, q.StaffTurnover, q.HoursDeliveredVsRequired
 	var figs []qualityFigure
 
@@ -191,16 +192,8 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport, 
 		}
 	}
 	figs = append(figs, f)
-	if public {
-		for i := range figs {
-			figs[i].Method = publicMethod(figs[i].Method)
-		}
-	}
 	return figs
 }
-
-// publicMethod is a method text for the public: the same words (they name no one).
-func publicMethod(m string) string { return m }
 
 // weeklyQuality reads the report of each week of the period (at most trendWeeks), for the
 // week-by-week chart; nil when the period is one week or too long, or a week fails.

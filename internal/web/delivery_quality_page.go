@@ -30,7 +30,7 @@ func (s *Server) qualityPage(w http.ResponseWriter, r *http.Request, who signedI
 		q, err := s.Attendance.ProgramQuality(r.Context(), p.ID, v.From, v.To)
 		switch carepath.ErrorCode(err) {
 		case "":
-			v.Figures = qualityFigures(q, s.weeklyQuality(r, p.ID, from, to), false)
+			v.Figures = qualityFigures(q, s.weeklyQuality(r, p.ID, from, to))
 		case carepath.EINVALID:
 			for _, fe := range carepath.ErrorFields(err) {
 				v.Errors["quality-"+fe.Field] = fe.Message
@@ -108,6 +108,6 @@ func (s *Server) scorecardPage(w http.ResponseWriter, r *http.Request) {
 		s.failed(w, r, "scorecard quality", err)
 		return
 	}
-	v.Figures = qualityFigures(q, s.weeklyQuality(r, p.ID, from, to), true)
+	v.Figures = qualityFigures(q, s.weeklyQuality(r, p.ID, from, to))
 	s.render(w, r, http.StatusOK, "scorecard", v)
 }
