@@ -87,6 +87,10 @@ func newServer(st *store.Store, log *slog.Logger) (*web.Server, error) {
 	assessments := store.NewAssessmentService(st)
 	programs, episodes, audit := store.NewProgramService(st), store.NewEpisodeService(st), store.NewAuditService(st)
 	plans, consents := store.NewPlanService(st), store.NewConsentService(st)
+	notes, groups, sessions := store.NewNoteService(st), store.NewGroupService(st), store.NewSessionService(st)
+	attendance, schedulePlans := store.NewAttendanceService(st), store.NewSchedulePlanService(st)
+	availability, measures := store.NewAvailabilityService(st), store.NewMeasureService(st)
+	reviews, outcomes := store.NewReviewService(st), store.NewOutcomeService(st)
 	return web.New(web.Server{
 		Placement:       placement.DefaultConfig,
 		Intakes:         intakes,
@@ -99,26 +103,23 @@ func newServer(st *store.Store, log *slog.Logger) (*web.Server, error) {
 		Plans:           plans,
 		Consents:        consents,
 		IntakeConverter: assessments,
-		Notes:           store.NewNoteService(st),
-		Groups:          store.NewGroupService(st),
-		Sessions:        store.NewSessionService(st),
-		Attendance:      store.NewAttendanceService(st),
+		Notes:           notes,
+		Groups:          groups,
+		Sessions:        sessions,
+		Attendance:      attendance,
 		CalendarFeeds:   store.NewCalendarFeedService(st),
-		Measures:        store.NewMeasureService(st),
-		Reviews:         store.NewReviewService(st),
-		Outcomes:        store.NewOutcomeService(st),
-		SchedulePlans:   store.NewSchedulePlanService(st),
-		Availability:    store.NewAvailabilityService(st),
+		Measures:        measures,
+		Reviews:         reviews,
+		Outcomes:        outcomes,
+		SchedulePlans:   schedulePlans,
+		Availability:    availability,
 		SessionStore:    web.NewSQLSessionStore(st.WriteDB()),
 		API: &api.API{Placement: placement.DefaultConfig, Log: log, Staff: staff, Intakes: intakes,
 			Programs: programs, Episodes: episodes, Clients: clients, Audit: audit,
-			Plans: plans, Consents: consents,
-			Assessments: assessments, IntakeConverter: assessments, Notes: store.NewNoteService(st),
-			Groups: store.NewGroupService(st), Sessions: store.NewSessionService(st),
-			Attendance:    store.NewAttendanceService(st),
-			SchedulePlans: store.NewSchedulePlanService(st), Availability: store.NewAvailabilityService(st),
-			Measures: store.NewMeasureService(st), MeasureAlerts: store.NewMeasureService(st),
-			Reviews: store.NewReviewService(st), Outcomes: store.NewOutcomeService(st)},
+			Plans: plans, Consents: consents, Assessments: assessments, IntakeConverter: assessments,
+			Notes: notes, Groups: groups, Sessions: sessions, Attendance: attendance,
+			SchedulePlans: schedulePlans, Availability: availability,
+			Measures: measures, MeasureAlerts: measures, Reviews: reviews, Outcomes: outcomes},
 		Log:   log,
 		Ready: st.Ping,
 	})
