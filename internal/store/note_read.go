@@ -58,16 +58,12 @@ func (svc *NoteService) FindClientNotes(ctx context.Context, clientID string, f 
 			query += ` AND n.status = $2`
 			args = append(args, string(*f.Status))
 		}
-		ids, err := svc.noteIDs(ctx, tx, query+` ORDER BY n.created_at DESC, n.id DESC`, args...)
+		notes, err := svc.readNotes(ctx, tx, query+` ORDER BY n.created_at DESC, n.id DESC`, args...)
 		if err != nil {
 			return nil, err
 		}
 		var refs []ref
-		for _, id := range ids {
-			n, err := svc.read(ctx, tx, id)
-			if err != nil {
-				return nil, err
-			}
+		for _, n := range notes {
 			shown(n, map[string]bool{clientID: true})
 			list = append(list, n)
 			refs = append(refs, ref{ID: n.ID, ClientID: clientID})
@@ -94,13 +90,13 @@ func (svc *NoteService) FindCosignQueue(ctx context.Context) ([]*carepath.Note, 
 			query += ` AND (n.cosigner_id = $2 OR (n.cosigner_id = '' AND EXISTS (SELECT 1 FROM note_clients nc
 				JOIN clients c ON c.id = nc.client_id WHERE nc.note_id = n.id AND c.primary_clinician_id = $2)))`
 		}
-		ids, err := svc.noteIDs(ctx, tx, query+` ORDER BY n.signed_at, n.id`, args...)
+		notes, err := svc.readNotes(ctx, tx, query+` ORDER BY n.signed_at, n.id`, args...)
 		if err != nil {
 			return nil, err
 		}
 		var refs []ref
-		for _, id := range ids {
-			n, visible, err := svc.readVisible(ctx, tx, id)
+		for _, n := range notes {
+			visible, err := svc.visibleClients(ctx, tx, n)
 			if err != nil {
 				return nil, err
 			}
@@ -118,25 +114,27 @@ func (svc *NoteService) FindCosignQueue(ctx context.Context) ([]*carepath.Note, 
 	return list, nil
 }
 
-// noteIDs runs query, which selects noteColumns, and returns the ids in order.
-func (svc *NoteService) noteIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]string, error) {
+// readNotes runs query, which selects noteColumns, and returns the notes in order with all
+// their clients and addenda, read for all the notes at once.
+func (svc *NoteService) readNotes(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]*carepath.Note, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("select notes: %w", svc.s.translate(err))
 	}
 	defer rows.Close()
-	var ids []string
+	var notes []*carepath.Note
 	for rows.Next() {
 		n, err := scanNote(rows)
 		if err != nil {
 			return nil, fmt.Errorf("select notes: %w", err)
 		}
-		ids = append(ids, n.ID)
+		notes = append(notes, n)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("select notes: %w", svc.s.translate(err))
 	}
-	return ids, nil
+	rows.Close()
+	return notes, svc.fill(ctx, tx, notes)
 }
 
 // read reads note id with all its clients and addenda.
@@ -151,24 +149,54 @@ func (svc *NoteService) read(ctx context.Context, tx *sql.Tx, id string) (*carep
 	if err != nil {
 		return nil, fmt.Errorf("select note: %w", svc.s.translate(err))
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT client_id, individual, objective_ids FROM note_clients
-		WHERE note_id = $1 ORDER BY position`, id)
+	return n, svc.fill(ctx, tx, []*carepath.Note{n})
+}
+
+// notesPerFill bounds the ids of one IN list in fill.
+const notesPerFill = 500
+
+// fill reads the clients and addenda of notes, a few hundred notes to a query.
+func (svc *NoteService) fill(ctx context.Context, tx *sql.Tx, notes []*carepath.Note) error {
+	for start := 0; start < len(notes); start += notesPerFill {
+		chunk := notes[start:min(start+notesPerFill, len(notes))]
+		byID := make(map[string]*carepath.Note, len(chunk))
+		ids := make([]any, len(chunk))
+		for i, n := range chunk {
+			byID[n.ID], ids[i] = n, n.ID
+		}
+		in := placeholders(1, len(ids))
+		if err := svc.fillClients(ctx, tx, byID, in, ids); err != nil {
+			return err
+		}
+		if err := svc.fillAddenda(ctx, tx, byID, in, ids); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fillClients reads the note_clients rows of the notes byID (ids, in: their ids and
+// placeholders), in position order.
+func (svc *NoteService) fillClients(ctx context.Context, tx *sql.Tx, byID map[string]*carepath.Note, in string, ids []any) error {
+	rows, err := tx.QueryContext(ctx, `SELECT note_id, client_id, individual, objective_ids FROM note_clients
+		WHERE note_id IN (`+in+`) ORDER BY position`, ids...)
 	if err != nil {
-		return nil, fmt.Errorf("select note clients: %w", svc.s.translate(err))
+		return fmt.Errorf("select note clients: %w", svc.s.translate(err))
 	}
 	defer rows.Close()
 	for rows.Next() {
+		var noteID, obj string
 		var a carepath.NoteAttendee
-		var obj string
-		if err := rows.Scan(&a.ClientID, &a.Individual, &obj); err != nil {
-			return nil, fmt.Errorf("select note clients: %w", err)
+		if err := rows.Scan(&noteID, &a.ClientID, &a.Individual, &obj); err != nil {
+			return fmt.Errorf("select note clients: %w", err)
 		}
 		if err := json.Unmarshal([]byte(obj), &a.ObjectiveIDs); err != nil {
-			return nil, fmt.Errorf("decode objectives: %w", err)
+			return fmt.Errorf("decode objectives: %w", err)
 		}
 		if len(a.ObjectiveIDs) == 0 {
 			a.ObjectiveIDs = nil
 		}
+		n := byID[noteID]
 		if n.Kind == carepath.NoteGroup {
 			n.Attendees = append(n.Attendees, a)
 		} else {
@@ -176,27 +204,34 @@ func (svc *NoteService) read(ctx context.Context, tx *sql.Tx, id string) (*carep
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("select note clients: %w", svc.s.translate(err))
+		return fmt.Errorf("select note clients: %w", svc.s.translate(err))
 	}
-	rows.Close()
-	arows, err := tx.QueryContext(ctx, `SELECT id, text, author_id, created_at FROM note_addenda
-		WHERE note_id = $1 ORDER BY created_at, id`, id)
+	return nil
+}
+
+// fillAddenda reads the addenda of the notes byID (ids, in: their ids and placeholders),
+// oldest first.
+func (svc *NoteService) fillAddenda(ctx context.Context, tx *sql.Tx, byID map[string]*carepath.Note, in string, ids []any) error {
+	rows, err := tx.QueryContext(ctx, `SELECT note_id, id, text, author_id, created_at FROM note_addenda
+		WHERE note_id IN (`+in+`) ORDER BY created_at, id`, ids...)
 	if err != nil {
-		return nil, fmt.Errorf("select addenda: %w", svc.s.translate(err))
+		return fmt.Errorf("select addenda: %w", svc.s.translate(err))
 	}
-	defer arows.Close()
-	for arows.Next() {
+	defer rows.Close()
+	for rows.Next() {
+		var noteID string
 		var a carepath.Addendum
-		if err := arows.Scan(&a.ID, &a.Text, &a.AuthorID, &a.CreatedAt); err != nil {
-			return nil, fmt.Errorf("select addenda: %w", err)
+		if err := rows.Scan(&noteID, &a.ID, &a.Text, &a.AuthorID, &a.CreatedAt); err != nil {
+			return fmt.Errorf("select addenda: %w", err)
 		}
 		a.CreatedAt = a.CreatedAt.UTC()
+		n := byID[noteID]
 		n.Addenda = append(n.Addenda, a)
 	}
-	if err := arows.Err(); err != nil {
-		return nil, fmt.Errorf("select addenda: %w", svc.s.translate(err))
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("select addenda: %w", svc.s.translate(err))
 	}
-	return n, nil
+	return nil
 }
 
 // readVisible reads note id and which of its clients the actor may see; a note none of whose
@@ -207,6 +242,16 @@ func (svc *NoteService) readVisible(ctx context.Context, tx *sql.Tx, id string) 
 	if err != nil {
 		return nil, nil, err
 	}
+	visible, err := svc.visibleClients(ctx, tx, n)
+	if err != nil {
+		return nil, nil, err
+	}
+	return n, visible, nil
+}
+
+// visibleClients returns which of note n's clients the actor may see; a note none of whose
+// clients the actor may see is denied, unless the actor is its author or named co-signer.
+func (svc *NoteService) visibleClients(ctx context.Context, tx *sql.Tx, n *carepath.Note) (map[string]bool, error) {
 	actor, _ := carepath.ActorFrom(ctx)
 	visible := map[string]bool{}
 	seen := false
@@ -215,15 +260,15 @@ func (svc *NoteService) readVisible(ctx context.Context, tx *sql.Tx, id string) 
 		err := tx.QueryRowContext(ctx, `SELECT primary_clinician_id, case_manager_id FROM clients WHERE id = $1`, cid).
 			Scan(&c.PrimaryClinicianID, &c.CaseManagerID)
 		if err != nil {
-			return nil, nil, fmt.Errorf("select note client: %w", svc.s.translate(err))
+			return nil, fmt.Errorf("select note client: %w", svc.s.translate(err))
 		}
 		visible[cid] = canSeeClient(actor, &c)
 		seen = seen || visible[cid]
 	}
 	if !seen && !seesAllAttendees(ctx, n) {
-		return nil, nil, &carepath.Error{Code: carepath.EFORBIDDEN, Message: "You may not see this note.", Err: errClientHidden}
+		return nil, &carepath.Error{Code: carepath.EFORBIDDEN, Message: "You may not see this note.", Err: errClientHidden}
 	}
-	return n, visible, nil
+	return visible, nil
 }
 
 // seesAllAttendees reports whether the actor sees every part of n: its author, its named

@@ -280,3 +280,51 @@ func TestGroupNoteSession(t *testing.T) {
 		}
 	})
 }
+
+// TestFindClientNotesMany checks that a chart of several notes, read at once, gives each note
+// as reading it alone does: its own client, addenda and sections.
+func TestFindClientNotesMany(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		clients, svc := store.NewClientService(env.Store), store.NewNoteService(env.Store)
+		c := mustCreate(t, clients, newTestClient("Ana", "López", clinicianA))
+		asA := actorAs(carepath.RoleClinician, clinicianA)
+		for i, data := range []string{"first", "second", "third"} {
+			n, err := svc.CreateNote(asA, carepath.NoteInput{Kind: carepath.NoteIndividual, Format: carepath.FormatDAP,
+				ClientID: c.ID, Sections: dapSections(data)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i == 1 {
+				if n, err = svc.SignNote(asA, n.ID, n.Revision); err != nil {
+					t.Fatal(err)
+				}
+				for _, text := range []string{"one", "two"} {
+					if _, err = svc.AddAddendum(asA, n.ID, text); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}
+		list, err := svc.FindClientNotes(asA, c.ID, carepath.NoteFilter{})
+		if err != nil || len(list) != 3 {
+			t.Fatalf("FindClientNotes = %d notes, %v", len(list), err)
+		}
+		for _, n := range list {
+			one, err := svc.FindNoteByID(asA, n.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n.ClientID != c.ID || n.Sections["data"] != one.Sections["data"] || len(n.Addenda) != len(one.Addenda) {
+				t.Errorf("listed %+v, alone %+v", n, one)
+			}
+			for i := range n.Addenda {
+				if n.Addenda[i].Text != one.Addenda[i].Text {
+					t.Errorf("addendum %d: listed %q, alone %q", i, n.Addenda[i].Text, one.Addenda[i].Text)
+				}
+			}
+		}
+		if got := list[1].Addenda; len(got) != 2 || got[0].Text != "one" || got[1].Text != "two" {
+			t.Errorf("addenda of the signed note = %+v", got)
+		}
+	})
+}
