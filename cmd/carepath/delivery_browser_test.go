@@ -75,7 +75,7 @@ func TestBrowserTakeAttendance(t *testing.T) {
 	}
 	b.typeInto("att-"+ben+"-minutes", "90")
 	b.navigate("save with Enter", 200, chromedp.Steps(chromedp.Focus(chromedp.CSS(`form.attendance button[type=submit]`)), chromedp.KeyEvent(kb.Enter)))
-	if got := js[string](b, `document.querySelector('.saved') ? document.querySelector('.saved').textContent : ''`); !strings.Contains(got, "Attendance saved") {
+	if got := js[string](b, `document.querySelector('.notice') ? document.querySelector('.notice').textContent : ''`); !strings.Contains(got, "Attendance saved") {
 		t.Errorf("after saving: %q", got)
 	}
 	b.axeCheck("attendance saved", axe)
