@@ -308,4 +308,14 @@ func TestQualityAndScorecardPages(t *testing.T) {
 	if code, _, _ := sendForm(t, public, "GET", ts.URL+"/programs/not-a-program/scorecard", nil); code != 404 {
 		t.Errorf("unknown program scorecard: %d", code)
 	}
+	// A second visit is served from memory, with the same page; unpublishing takes effect at once.
+	if code, _, again := sendForm(t, public, "GET", ts.URL+"/programs/"+s.program.ID+"/scorecard", nil); code != 200 || again != page {
+		t.Errorf("second scorecard visit: %d, same page %v", code, again == page)
+	}
+	if code, _, _ := admin("POST", "/staff/programs/"+s.program.ID+"/scorecard", url.Values{"public": {"no"}}); code != 303 {
+		t.Fatalf("unpublish: %d", code)
+	}
+	if code, _, _ := sendForm(t, public, "GET", ts.URL+"/programs/"+s.program.ID+"/scorecard", nil); code != 404 {
+		t.Errorf("unpublished scorecard after a cached visit: %d", code)
+	}
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/api"
@@ -79,7 +80,8 @@ func (s *Server) scorecardSetting(w http.ResponseWriter, r *http.Request, who si
 // scorecardPage is a program's public quality scorecard, when the program publishes one: the
 // same figures for the last twelve complete weeks, with nothing about any single client.
 // Anyone may read it; the figures are read as the server itself (the opt-in is the
-// permission), and every read is audited.
+// permission), audited, and kept for scorecardTTL (scorecard_cache.go). The opt-in is checked
+// on every request, so turning the scorecard off takes effect at once.
 func (s *Server) scorecardPage(w http.ResponseWriter, r *http.Request) {
 	remote := api.RemoteAddr(r)
 	public := carepath.NewContext(r.Context(), carepath.Actor{Role: carepath.RolePublic, Remote: remote})
@@ -92,6 +94,10 @@ func (s *Server) scorecardPage(w http.ResponseWriter, r *http.Request) {
 	if !on {
 		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "No scorecard"},
 			Message: "This program does not publish a scorecard."})
+		return
+	}
+	if v, ok := s.scorecards.get(id, time.Now()); ok {
+		s.render(w, r, http.StatusOK, "scorecard", v)
 		return
 	}
 	r = r.WithContext(carepath.NewContext(r.Context(), carepath.Actor{ID: "public-scorecard", Role: carepath.RoleSystem, Remote: remote}))
@@ -109,5 +115,6 @@ func (s *Server) scorecardPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.Figures = qualityFigures(q, s.weeklyQuality(r, p.ID, from, to))
+	s.scorecards.put(id, v, time.Now())
 	s.render(w, r, http.StatusOK, "scorecard", v)
 }

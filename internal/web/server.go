@@ -66,8 +66,9 @@ type Server struct {
 	// Outcomes feeds the outcomes report by level of care.
 	Outcomes carepath.OutcomeService
 
-	pages map[string]*template.Template
-	sess  *sessions
+	pages      map[string]*template.Template
+	scorecards *scorecardCache
+	sess       *sessions
 }
 
 // New parses the templates and returns a server ready to build its handler.
@@ -77,6 +78,7 @@ func New(s Server) (*Server, error) {
 		return nil, err
 	}
 	s.pages = pages
+	s.scorecards = &scorecardCache{}
 	if s.Log == nil {
 		s.Log = slog.Default()
 	}
