@@ -302,22 +302,3 @@ func (svc *CalendarFeedService) SetProgramScorecardPublic(ctx context.Context, p
 			return []ref{{ID: programID}}, nil
 		})
 }
-
-// init adds the policy entries of calendar feeds and scorecards to the one policy table
-// (kept here, next to the service, so that policy.go's other entries stay untouched).
-//
-// Calendar feeds: every staff role but the reviewer manages feeds (ownerRef then allows only
-// one's own staff feed, and client feeds of the clients one may see); opening a feed by its
-// token is open to whoever knocks, since the token decides. Scorecards: anyone reads whether
-// a program publishes one; admins and the command line turn it on or off.
-func init() {
-	staff := []carepath.Role{carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
-		carepath.RoleAdmin, carepath.RoleSystem}
-	policy[recCalendarFeed] = map[action][]carepath.Role{
-		actCreate: staff, actRead: staff, actRevoke: staff, actOpen: anyRole,
-	}
-	policy[recScorecard] = map[action][]carepath.Role{
-		actRead:   anyRole,
-		actUpdate: {carepath.RoleAdmin, carepath.RoleSystem},
-	}
-}

@@ -18,14 +18,6 @@ import (
 // recOutcome is the outcomes report: counts and figures over many stays, no client data.
 const recOutcome recordType = "outcome"
 
-// init adds the outcomes report to the one policy table: admins and clinicians (and the command
-// line) may see the program-level report, which holds no client data.
-func init() {
-	policy[recOutcome] = map[action][]carepath.Role{
-		actRead: {carepath.RoleClinician, carepath.RoleAdmin, carepath.RoleSystem},
-	}
-}
-
 // outcomeMethod says how the report's stays and their measures are chosen, to be shown with it.
 const outcomeMethod = "Each episode of care is split into stays at its transfers: an episode that steps up or " +
 	"down contributes one stay per level, and each stay is counted at its own level. A stay is counted when it " +

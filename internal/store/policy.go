@@ -228,11 +228,51 @@ var policy = map[recordType]map[action][]carepath.Role{
 		actRead:   {carepath.RoleAdmin, carepath.RoleSystem},
 		actApply:  {carepath.RoleAdmin, carepath.RoleSystem},
 	},
+	// Measures and their alerts are clinical: clinicians and case managers on the care team
+	// (canSeeClient decides, row by row), admin and the command line enter, read and schedule
+	// measures, send answer links, and list and acknowledge alerts. Front desk and reviewers may
+	// do none of it. Opening and answering a link is open to whoever knocks: the token decides.
+	recMeasure: {
+		actCreate: careTeam, actList: careTeam, actUpdate: careTeam,
+	},
+	recMeasureAlert: {
+		actList: careTeam, actAcknowledge: careTeam,
+	},
+	recMeasureLink: {
+		actCreate: careTeam, actOpen: anyRole, actSubmit: anyRole,
+	},
+	// The outcomes report: admins and clinicians (and the command line) may see the
+	// program-level report, which holds no client data.
+	recOutcome: {
+		actRead: {carepath.RoleClinician, carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// Continued-stay reviews are clinical and lead to transfers: the roles that may transfer an
+	// episode (clinicians and case managers on the care team, canSeeClient decides; admin; the
+	// command line) run, read and decide them. Front desk and reviewers may do none of it.
+	recReview: {
+		actCreate: careTeam, actList: careTeam, actRead: careTeam, actAccept: careTeam, actDecline: careTeam,
+	},
+	// Calendar feeds: every staff role but the reviewer manages feeds (ownerRef then allows only
+	// one's own staff feed, and client feeds of the clients one may see); opening a feed by its
+	// token is open to whoever knocks, since the token decides.
+	recCalendarFeed: {
+		actCreate: scheduling, actRead: scheduling, actRevoke: scheduling, actOpen: anyRole,
+	},
+	// Scorecards: anyone reads whether a program publishes one; admins and the command line turn
+	// it on or off.
+	recScorecard: {
+		actRead:   anyRole,
+		actUpdate: {carepath.RoleAdmin, carepath.RoleSystem},
+	},
 	// The audit log: only admin and the command line read it; nobody changes it.
 	recAudit: {
 		actList: {carepath.RoleAdmin, carepath.RoleSystem},
 	},
 }
+
+// careTeam is the roles that do clinical work: clinicians and case managers (on the care team,
+// canSeeClient decides), admin and the command line.
+var careTeam = []carepath.Role{carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem}
 
 // scheduling is the roles that keep the schedule: front desk, the care team, admin and the
 // command line.

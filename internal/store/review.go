@@ -20,17 +20,6 @@ const (
 	actDecline action = "decline"
 )
 
-// init adds the policy entries of continued-stay reviews to the one policy table. Reviews are
-// clinical and lead to transfers: the roles that may transfer an episode (clinicians and case
-// managers on the care team, canSeeClient decides; admin; the command line) run, read and
-// decide them. Front desk and reviewers may do none of it.
-func init() {
-	care := []carepath.Role{carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem}
-	policy[recReview] = map[action][]carepath.Role{
-		actCreate: care, actList: care, actRead: care, actAccept: care, actDecline: care,
-	}
-}
-
 // ReviewService runs continued-stay reviews with outcome.Review and records the decisions.
 type ReviewService struct {
 	s        *Store
