@@ -82,6 +82,10 @@ func daysText(w delivery.Weekly) string {
 	return strings.Join(names, ",")
 }
 
+// maxFacilitators bounds a group's facilitators: each is looked up, and each adds a condition
+// to the conflict check's query.
+const maxFacilitators = 20
+
 // CreateGroup checks and stores a group. EINVALID names the fields (program_id and
 // facilitator_ids[i] when unknown); EFORBIDDEN for roles that may not schedule.
 func (svc *GroupService) CreateGroup(ctx context.Context, in carepath.GroupCreate) (*carepath.Group, error) {
@@ -104,6 +108,9 @@ func (svc *GroupService) CreateGroup(ctx context.Context, in carepath.GroupCreat
 					errs = append(errs, f)
 				}
 			}
+		}
+		if len(in.FacilitatorIDs) > maxFacilitators {
+			errs.Add("facilitator_ids", "too_many", "Please name at most %d facilitators.", maxFacilitators)
 		}
 		if wellFormedID(in.ProgramID) == "" {
 			errs.Add("program_id", "unknown", "There is no such program.")

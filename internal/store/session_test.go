@@ -250,3 +250,21 @@ func errors2(errs []error) error {
 	}
 	return nil
 }
+
+// TestGroupFacilitatorsBounded checks that a group naming too many facilitators is refused
+// before any of them is looked up.
+func TestGroupFacilitatorsBounded(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		f := newDeliveryFixture(t, env)
+		many := make([]string, 21)
+		for i := range many {
+			many[i] = f.clinician
+		}
+		_, err := f.groups.CreateGroup(asFrontDesk, carepath.GroupCreate{ProgramID: f.program.ID, Name: "Crowd",
+			Type: "process", FacilitatorIDs: many, Days: []string{"mon"}, StartTime: "09:00", Minutes: 60,
+			StartDate: "2026-10-26", Room: "Room 1"})
+		if got := fieldPaths(err); carepath.ErrorCode(err) != carepath.EINVALID || !slices.Contains(got, "facilitator_ids") {
+			t.Errorf("21 facilitators: %v %v", got, err)
+		}
+	})
+}
