@@ -98,14 +98,17 @@ func (svc *AttendanceService) RecordAttendance(ctx context.Context, id string, u
 			return nil, err
 		}
 		var errs carepath.FieldErrors
+		listed := make(map[string]bool, len(u.Records))
 		for i, r := range u.Records {
 			p := fmt.Sprintf("records[%d].", i)
+			twice := listed[r.ClientID]
+			listed[r.ClientID] = true
 			switch {
 			case !slices.Contains(oc.s.ClientIDs, r.ClientID):
 				errs.Add(p+"client_id", "not_on_roster", "This client is not on the session's roster on %s.", oc.date)
 			case !scope.runs(oc) && !scope.seesClient(r.ClientID):
 				errs.Add(p+"client_id", "not_on_roster", "This client is not on the session's roster on %s.", oc.date)
-			case slices.ContainsFunc(u.Records[:i], func(x carepath.AttendanceRecord) bool { return x.ClientID == r.ClientID }):
+			case twice:
 				errs.Add(p+"client_id", "duplicate", "This client is listed twice.")
 			}
 			a := delivery.Attendance{SessionID: oc.s.ID, ClientID: r.ClientID, Status: delivery.Status(r.Status), Minutes: r.Minutes}

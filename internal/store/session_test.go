@@ -198,6 +198,12 @@ func TestAttendanceAndDose(t *testing.T) {
 		if got := fieldPaths(err); !slices.Equal(got, []string{"records[1].client_id", "records[2].minutes"}) {
 			t.Errorf("bad records: %v", got)
 		}
+		_, err = f.attendance.RecordAttendance(f.asClinician, id, carepath.AttendanceUpdate{Records: []carepath.AttendanceRecord{
+			{ClientID: f.alice, Status: "present", Minutes: 180}, {ClientID: f.bob, Status: "present", Minutes: 180},
+			{ClientID: f.alice, Status: "late", Minutes: 100}}})
+		if got := fieldPaths(err); !slices.Equal(got, []string{"records[2].client_id"}) {
+			t.Errorf("client listed twice: %v", got)
+		}
 		if rowCount(t, env, "attendance", "1 = 1") != 0 {
 			t.Error("a refused sheet was written")
 		}
