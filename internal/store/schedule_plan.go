@@ -152,15 +152,18 @@ func (svc *SchedulePlanService) FindSchedulePlanByID(ctx context.Context, id str
 		if plan, _, err = readPlan(ctx, svc.s, tx, id); err != nil {
 			return nil, err
 		}
+		names, err := sortNames(ctx, svc.s, tx, plan.Clients)
+		if err != nil {
+			return nil, err
+		}
 		refs := []ref{{ID: plan.ID}}
 		for i := range plan.Clients {
 			c := &plan.Clients[i]
-			var given, family string
-			if err := tx.QueryRowContext(ctx, `SELECT given_name, family_name FROM clients WHERE id = $1`, c.ClientID).
-				Scan(&given, &family); err != nil {
-				return nil, fmt.Errorf("select client name: %w", svc.s.translate(err))
+			name, ok := names[c.ClientID]
+			if !ok {
+				return nil, fmt.Errorf("select client name: %w", sql.ErrNoRows)
 			}
-			c.Name = family + ", " + given
+			c.Name = name
 			refs = append(refs, ref{ID: plan.ID, ClientID: c.ClientID})
 		}
 		return refs, nil
@@ -169,6 +172,37 @@ func (svc *SchedulePlanService) FindSchedulePlanByID(ctx context.Context, id str
 		return nil, err
 	}
 	return plan, nil
+}
+
+// sortNames returns "family, given" for each client of a plan, read a few hundred clients
+// to a query.
+func sortNames(ctx context.Context, s *Store, tx *sql.Tx, clients []carepath.PlanClient) (map[string]string, error) {
+	names := make(map[string]string, len(clients))
+	for start := 0; start < len(clients); start += 500 {
+		chunk := clients[start:min(start+500, len(clients))]
+		ids := make([]any, len(chunk))
+		for i, c := range chunk {
+			ids[i] = c.ClientID
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT id, given_name, family_name FROM clients WHERE id IN (`+
+			placeholders(1, len(ids))+`)`, ids...)
+		if err != nil {
+			return nil, fmt.Errorf("select client names: %w", s.translate(err))
+		}
+		for rows.Next() {
+			var id, given, family string
+			if err := rows.Scan(&id, &given, &family); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("select client names: %w", s.translate(err))
+			}
+			names[id] = family + ", " + given
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("select client names: %w", s.translate(err))
+		}
+	}
+	return names, nil
 }
 
 // readPlan reads a stored plan and the fingerprint it was computed from.

@@ -232,6 +232,15 @@ func TestSchedulePlanProposeAndApply(t *testing.T) {
 			t.Fatalf("plan = %+v", p)
 		}
 		alice, bob, carol := planClient(t, p, f.alice), planClient(t, p, f.bob), planClient(t, p, f.carol)
+		stored, err := f.plans.FindSchedulePlanByID(asAdmin, p.ID)
+		if err != nil || len(stored.Clients) != len(p.Clients) {
+			t.Fatalf("FindSchedulePlanByID = %+v, %v", stored, err)
+		}
+		for _, c := range p.Clients {
+			if got := planClient(t, stored, c.ClientID); got.Name != c.Name {
+				t.Errorf("stored plan names %s %q, proposed %q", c.ClientID, got.Name, c.Name)
+			}
+		}
 		if alice.Moved || !slices.Equal(alice.GroupsAfter, []string{f.process.ID}) || alice.ClinicianAfter != f.ann ||
 			alice.NewTherapist || alice.Short || alice.PlannedMinutes != 540 || alice.Name != "A, Alice" {
 			t.Errorf("alice = %+v", alice)
