@@ -40,13 +40,18 @@ type auditRow struct {
 	ref ref
 }
 
-// appendAudit writes one audit row per record in refs, all alike but for the ids.
-func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, e auditEntry, refs []ref) error {
+// auditRows returns one row of e per record in refs, all alike but for the ids.
+func auditRows(e auditEntry, refs []ref) []auditRow {
 	rows := make([]auditRow, len(refs))
 	for i, r := range refs {
 		rows[i] = auditRow{e: &e, ref: r}
 	}
-	return s.insertAudit(ctx, tx, rows)
+	return rows
+}
+
+// appendAudit writes one audit row per record in refs, all alike but for the ids.
+func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, e auditEntry, refs []ref) error {
+	return s.insertAudit(ctx, tx, auditRows(e, refs))
 }
 
 // insertAudit writes rows with as few statements as the batch size allows: the rows of lists

@@ -28,10 +28,7 @@ type auditJob struct {
 // itself (so a lone read pays no hand-off to another goroutine) and, if more rows arrived
 // meanwhile, leaves a goroutine to flush them.
 func (q *auditQueue) append(s *Store, e auditEntry, refs []ref) error {
-	job := &auditJob{rows: make([]auditRow, len(refs)), done: make(chan error, 1)}
-	for i, r := range refs {
-		job.rows[i] = auditRow{e: &e, ref: r}
-	}
+	job := &auditJob{rows: auditRows(e, refs), done: make(chan error, 1)}
 	q.mu.Lock()
 	q.pending = append(q.pending, job)
 	if q.flushing {
