@@ -37,17 +37,6 @@ func planFormValues(statement, target string) url.Values {
 	}
 }
 
-func with(v url.Values, kv ...string) url.Values {
-	out := url.Values{}
-	for k, vs := range v {
-		out[k] = append([]string(nil), vs...)
-	}
-	for i := 0; i+1 < len(kv); i += 2 {
-		out.Set(kv[i], kv[i+1])
-	}
-	return out
-}
-
 // TestPlanPages walks a plan through the chart's pages: the first draft (with an "add
 // another" row and a bad target date), an edit, a stale revision (409, typed values kept),
 // signing, a signed plan that cannot be edited, the client's acknowledgement and a new
@@ -68,7 +57,7 @@ func TestPlanPages(t *testing.T) {
 		t.Fatalf("new plan form: %d", code)
 	}
 	t.Run("add another goal keeps what was typed", func(t *testing.T) {
-		code, _, body := ana("POST", plans, with(planFormValues("Generalized anxiety", due), "add", "p0", "action", ""))
+		code, _, body := ana("POST", plans, formWith(planFormValues("Generalized anxiety", due), "add", "p0", "action", ""))
 		if code != 200 || !strings.Contains(body, `id="plan-p0-g2-statement"`) || !strings.Contains(body, "Generalized anxiety") {
 			t.Errorf("add a goal: %d", code)
 		}
@@ -100,17 +89,17 @@ func TestPlanPages(t *testing.T) {
 		!strings.Contains(body, "Feel calm at work") {
 		t.Fatalf("edit form: %d", code)
 	}
-	if code, loc, _ := ana("POST", edit, with(planFormValues("GAD, moderate", due), "revision", "1")); code != 303 || loc != plans {
+	if code, loc, _ := ana("POST", edit, formWith(planFormValues("GAD, moderate", due), "revision", "1")); code != 303 || loc != plans {
 		t.Fatalf("save draft: %d %q", code, loc)
 	}
 	t.Run("a stale revision is 409 and keeps the typed values", func(t *testing.T) {
-		code, _, body := ana("POST", edit, with(planFormValues("GAD, severe", due), "revision", "1"))
+		code, _, body := ana("POST", edit, formWith(planFormValues("GAD, severe", due), "revision", "1"))
 		if code != 409 || !strings.Contains(body, "Someone else changed this plan") || !strings.Contains(body, "GAD, severe") {
 			t.Errorf("stale save: %d", code)
 		}
 	})
 	t.Run("a bad date in the edit form is 400", func(t *testing.T) {
-		code, _, body := ana("POST", edit, with(planFormValues("GAD, moderate", "soon"), "revision", "2"))
+		code, _, body := ana("POST", edit, formWith(planFormValues("GAD, moderate", "soon"), "revision", "2"))
 		if code != 400 || !strings.Contains(body, `href="#plan-p0-g0-o0-target_date"`) || !strings.Contains(body, `value="soon"`) {
 			t.Errorf("bad date on edit: %d", code)
 		}
@@ -130,7 +119,7 @@ func TestPlanPages(t *testing.T) {
 		if code, _, body := ana("GET", edit, nil); code != 409 || !strings.Contains(body, "never edited") {
 			t.Errorf("edit form of a signed plan: %d", code)
 		}
-		if code, _, body := ana("POST", edit, with(planFormValues("Changed after signing", due), "revision", "3")); code != 409 ||
+		if code, _, body := ana("POST", edit, formWith(planFormValues("Changed after signing", due), "revision", "3")); code != 409 ||
 			!strings.Contains(body, "never edited") || !strings.Contains(body, "Changed after signing") {
 			t.Errorf("save a signed plan: %d", code)
 		}
