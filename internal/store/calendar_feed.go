@@ -251,24 +251,11 @@ func feedNotFound() error {
 	return carepath.Errorf(carepath.ENOTFOUND, "There is no such calendar feed.")
 }
 
-// programExists returns ENOTFOUND unless the program exists.
-func (svc *CalendarFeedService) programExists(ctx context.Context, tx *sql.Tx, id string) error {
-	var one int
-	err := tx.QueryRowContext(ctx, `SELECT 1 FROM programs WHERE id = $1`, id).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return carepath.Errorf(carepath.ENOTFOUND, "There is no such program.")
-	}
-	if err != nil {
-		return fmt.Errorf("select program: %w", svc.s.translate(err))
-	}
-	return nil
-}
-
 // ProgramScorecardPublic reports whether a program publishes its quality scorecard.
 func (svc *CalendarFeedService) ProgramScorecardPublic(ctx context.Context, programID string) (bool, error) {
 	var public bool
 	err := svc.s.do(ctx, op{record: recScorecard, action: actRead, recordID: wellFormedID(programID)}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
-		if err := svc.programExists(ctx, tx, programID); err != nil {
+		if _, err := readProgram(ctx, svc.s, tx, programID); err != nil {
 			return nil, err
 		}
 		err := tx.QueryRowContext(ctx, `SELECT public FROM program_scorecards WHERE program_id = $1`, programID).Scan(&public)
@@ -284,7 +271,7 @@ func (svc *CalendarFeedService) ProgramScorecardPublic(ctx context.Context, prog
 func (svc *CalendarFeedService) SetProgramScorecardPublic(ctx context.Context, programID string, public bool) error {
 	return svc.s.do(ctx, op{record: recScorecard, action: actUpdate, recordID: wellFormedID(programID), detail: fmt.Sprintf("public %v", public)},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
-			if err := svc.programExists(ctx, tx, programID); err != nil {
+			if _, err := readProgram(ctx, svc.s, tx, programID); err != nil {
 				return nil, err
 			}
 			actor, _ := carepath.ActorFrom(ctx)
