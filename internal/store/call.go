@@ -124,9 +124,13 @@ func (s *Store) auditOf(ctx context.Context, o op, refs []ref, err error) (audit
 		e.Detail += "; " + o.detail
 	}
 	if o.lists {
+		// Each client once: audit_shown's key is (client, audit row), and one bad row would
+		// fail the whole batch of reads the audit queue commits with it.
 		e.Shown = make([]string, 0, len(refs))
+		seen := make(map[string]bool, len(refs))
 		for _, r := range refs {
-			if r.ClientID != "" {
+			if r.ClientID != "" && !seen[r.ClientID] {
+				seen[r.ClientID] = true
 				e.Shown = append(e.Shown, r.ClientID)
 			}
 		}

@@ -64,3 +64,17 @@ func mustNames(t *testing.T, svc *store.ClientService, ctx context.Context, ids 
 	}
 	return names
 }
+
+// TestFindClientNamesRepeatedIDs asks for the same client twice: one name, one audit_shown row.
+func TestFindClientNamesRepeatedIDs(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		clients := store.NewClientService(env.Store)
+		a := mustCreate(t, clients, newTestClient("Ann", "A", clinicianA)).ID
+		if n := mustNames(t, clients, asAdmin, []string{a, a, a}); len(n) != 1 {
+			t.Errorf("%d names, want 1", len(n))
+		}
+		if n := rowCount(t, env, "audit_shown", "client_id = $1", a); n != 1 {
+			t.Errorf("%d audit_shown rows, want 1", n)
+		}
+	})
+}
