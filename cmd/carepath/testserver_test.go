@@ -9,10 +9,12 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/carepath/carepath/internal/api/contract"
 	"github.com/carepath/carepath/internal/store"
 )
 
 // testServer starts the real server on a fresh SQLite database and returns its URL and store.
+// Every exchange under /api/v1/ is checked against the OpenAPI document (contract.Wrap).
 func testServer(t testing.TB) (*httptest.Server, *store.Store) {
 	t.Helper()
 	ctx := context.Background()
@@ -25,7 +27,7 @@ func testServer(t testing.TB) (*httptest.Server, *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(srv.Handler())
+	ts := httptest.NewServer(contract.Wrap(t, srv.Handler()))
 	t.Cleanup(ts.Close)
 	return ts, st
 }

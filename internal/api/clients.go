@@ -13,9 +13,30 @@ type clientList struct {
 	Total   int                `json:"total"`
 }
 
+// newClientBody is the body of POST /api/v1/clients: a client without what the server assigns
+// (id, version, created_at, updated_at), so that sending one of those is refused by name.
+type newClientBody struct {
+	GivenName          string                    `json:"given_name"`
+	FamilyName         string                    `json:"family_name"`
+	PreferredName      string                    `json:"preferred_name"`
+	BirthDate          string                    `json:"birth_date"`
+	Pronouns           string                    `json:"pronouns"`
+	Email              string                    `json:"email"`
+	Phone              string                    `json:"phone"`
+	PreferredLanguage  string                    `json:"preferred_language"`
+	EmergencyContact   carepath.EmergencyContact `json:"emergency_contact"`
+	Coverage           carepath.Coverage         `json:"coverage"`
+	PrimaryClinicianID string                    `json:"primary_clinician_id"`
+	CaseManagerID      string                    `json:"case_manager_id"`
+}
+
 // createClient stores a new client and answers 201 with it, including id and version.
 func (a *API) createClient(w http.ResponseWriter, r *http.Request) {
-	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, c carepath.Client) (carepath.Client, error) {
+	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in newClientBody) (carepath.Client, error) {
+		c := carepath.Client{GivenName: in.GivenName, FamilyName: in.FamilyName, PreferredName: in.PreferredName,
+			BirthDate: in.BirthDate, Pronouns: in.Pronouns, Email: in.Email, Phone: in.Phone,
+			PreferredLanguage: in.PreferredLanguage, EmergencyContact: in.EmergencyContact, Coverage: in.Coverage,
+			PrimaryClinicianID: in.PrimaryClinicianID, CaseManagerID: in.CaseManagerID}
 		err := a.Clients.CreateClient(ctx, &c)
 		if err == nil {
 			w.Header().Set("Location", "/api/v1/clients/"+c.ID)

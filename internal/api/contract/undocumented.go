@@ -19,6 +19,7 @@ import (
 func (d *Document) undocumented(ptr string, v any) []string {
 	var out []string
 	d.walk(d.applicable(ptr, v), v, "", &out)
+	slices.Sort(out)
 	return slices.Compact(out)
 }
 
@@ -60,6 +61,9 @@ func (d *Document) walk(schemas []map[string]any, v any, at string, out *[]strin
 				*out = append(*out, memberAt)
 				continue
 			}
+			if opaque(sub) {
+				continue // described as anything (true, {}): nothing inside to hold to
+			}
 			d.walk(sub, val[name], memberAt, out)
 		}
 	case []any:
@@ -75,6 +79,19 @@ func (d *Document) walk(schemas []map[string]any, v any, at string, out *[]strin
 			d.walk(sub, item, at+"/*", out)
 		}
 	}
+}
+
+// opaque reports whether schemas say nothing about a value's shape (no schemas, or only
+// ones such as {} without type, properties or items).
+func opaque(schemas []map[string]any) bool {
+	for _, s := range schemas {
+		for _, kw := range []string{"type", "properties", "patternProperties", "additionalProperties", "items", "prefixItems", "const", "enum"} {
+			if _, ok := s[kw]; ok {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // applicable returns the schemas that apply to v, starting from the schema at ptr.
