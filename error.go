@@ -14,6 +14,7 @@ const (
 	EUNAUTHORIZED = "unauthorized"
 	EFORBIDDEN    = "forbidden"
 	ETOOLARGE     = "too_large"
+	EMEDIATYPE    = "unsupported_media_type" // a body in a media type the endpoint does not read
 	EINTERNAL     = "internal"
 )
 

@@ -19,7 +19,7 @@ type Group struct {
 	Capacity       int // 0 takes the type's default cap (DefaultCaps), if it has one
 	Series         Series
 	Telehealth     bool
-	Room           string // in person
+	Room           string // in person; empty while the room is to be arranged
 	MeetingLink    string // telehealth: an https link
 }
 
@@ -53,8 +53,8 @@ func (g *Group) Validate() error {
 		} else if err != nil || u.Scheme != "https" || u.Host == "" {
 			errs.Add("meeting_link", "format", "Please give the meeting link as an https:// address.")
 		}
-	} else if strings.TrimSpace(g.Room) == "" {
-		errs.Add("room", "required", "Please give the room, or choose telehealth.")
+	} else {
+		g.Room = strings.TrimSpace(g.Room) // empty: the room is still to be arranged
 	}
 	if err := g.Series.Validate(); err != nil {
 		for _, f := range carepath.ErrorFields(err) {

@@ -22,7 +22,7 @@ func TestGroupValidate(t *testing.T) {
 		{"telehealth with link", func(g *Group) { g.Telehealth, g.Room, g.MeetingLink = true, "", "https://meet.example.org/abc" }, nil},
 		{"telehealth without link", func(g *Group) { g.Telehealth = true }, []string{"meeting_link"}},
 		{"telehealth with http link", func(g *Group) { g.Telehealth, g.MeetingLink = true, "http://meet.example.org/abc" }, []string{"meeting_link"}},
-		{"in person without room", func(g *Group) { g.Room = " " }, []string{"room"}},
+		{"in person, room to be arranged", func(g *Group) { g.Room = " " }, nil},
 		{"everything missing", func(g *Group) {
 			g.Name, g.Type, g.FacilitatorIDs, g.Capacity = "", "", nil, -1
 			g.Series.Recurrence.Days = nil

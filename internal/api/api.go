@@ -56,8 +56,11 @@ type Mux interface {
 	HandleFunc(pattern string, handler func(http.ResponseWriter, *http.Request))
 }
 
-// Register adds every JSON API route to mux. This is the API's one route table.
-func (a *API) Register(mux Mux) {
+// Register adds every JSON API route to mux. This is the API's one route table. Every other
+// request under Prefix is answered by problem details: 404 for an unknown path, 405 with an
+// Allow header for a method the path does not serve.
+func (a *API) Register(root Mux) {
+	mux := &routeTable{mux: root}
 	mux.HandleFunc("POST /api/v1/placements", a.createPlacement)
 	mux.HandleFunc("GET /api/v1/openapi.json", a.openAPI)
 	mux.HandleFunc("GET /api/v1/intakes", a.listIntakes)
@@ -94,4 +97,5 @@ func (a *API) Register(mux Mux) {
 	a.registerProgramDetails(mux)
 	a.registerReviews(mux)
 	a.registerOutcomes(mux)
+	root.HandleFunc(Prefix, mux.miss)
 }

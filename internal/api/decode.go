@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -15,9 +16,35 @@ import (
 // maxJSONBody is the largest JSON body the API reads, apart from placement profiles.
 const maxJSONBody = 1 << 20
 
+// requireJSON refuses a body whose Content-Type is not application/json (parameters such as
+// charset aside), or that has none, with EMEDIATYPE naming the header, and sets Accept-Post or
+// Accept-Patch to say what would be read.
+func requireJSON(w http.ResponseWriter, r *http.Request) error {
+	ct := r.Header.Get("Content-Type")
+	if mt, _, err := mime.ParseMediaType(ct); err == nil && mt == "application/json" {
+		return nil
+	}
+	what := "is " + strconv.Quote(ct) + "; send application/json"
+	if ct == "" {
+		what = "is missing; send application/json"
+	}
+	switch r.Method {
+	case http.MethodPost:
+		w.Header().Set("Accept-Post", "application/json")
+	case http.MethodPatch:
+		w.Header().Set("Accept-Patch", "application/json")
+	}
+	return &carepath.Error{Code: carepath.EMEDIATYPE, Message: "Please send the body as JSON",
+		Fields: []carepath.FieldError{{Field: "Content-Type", Code: "format", Message: what}}}
+}
+
 // decodeJSON reads one JSON object into dst, refusing unknown fields. Problems are EINVALID
-// errors naming the field ("body" for malformed JSON), ETOOLARGE past maxJSONBody.
+// errors naming the field ("body" for malformed JSON), ETOOLARGE past maxJSONBody,
+// EMEDIATYPE for a body that is not JSON (requireJSON).
 func decodeJSON(w http.ResponseWriter, r *http.Request, dst any) error {
+	if err := requireJSON(w, r); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(dst)

@@ -12,10 +12,15 @@ type alertList struct {
 	Alerts []*carepath.Alert `json:"alerts"`
 }
 
-// clientDose answers a client's dose for ?week=YYYY-Www.
+// clientDose answers a client's dose for ?week=, an ISO week (YYYY-Www) or a date standing for
+// the week that holds it.
 func (a *API) clientDose(w http.ResponseWriter, r *http.Request) {
 	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.Dose, error) {
-		return a.Attendance.ClientDose(ctx, r.PathValue("id"), r.URL.Query().Get("week"))
+		week, err := weekParam("week", r.URL.Query().Get("week"))
+		if err != nil {
+			return nil, err
+		}
+		return a.Attendance.ClientDose(ctx, r.PathValue("id"), week)
 	})
 }
 

@@ -456,6 +456,9 @@ func TestOpenAPIMatchesRouter(t *testing.T) {
 	}
 	routed := map[string]bool{}
 	for _, pat := range rec.patterns {
+		if pat == Prefix {
+			continue // the misses: problem details for what no route serves
+		}
 		key, ok := routeKey(pat)
 		if !ok {
 			t.Errorf("route %q names no method; every API route should", pat)

@@ -13,10 +13,20 @@ func (a *API) registerOutcomes(mux Mux) {
 	mux.HandleFunc("GET /api/v1/outcomes.csv", a.outcomeReportCSV)
 }
 
-// outcomeFilter reads ?from=&to=&program_id=.
-func outcomeFilter(r *http.Request) carepath.OutcomeFilter {
+// outcomeFilter reads ?from=&to=&program_id=. from and to are dates or ISO weeks: from as a
+// week is its Monday, to as a week includes that whole week (to as a date is the day after
+// the period).
+func outcomeFilter(r *http.Request) (carepath.OutcomeFilter, error) {
 	q := r.URL.Query()
-	return carepath.OutcomeFilter{From: q.Get("from"), To: q.Get("to"), ProgramID: q.Get("program_id")}
+	from, err := startParam("from", q.Get("from"))
+	if err != nil {
+		return carepath.OutcomeFilter{}, err
+	}
+	to, err := endParam("to", q.Get("to"))
+	if err != nil {
+		return carepath.OutcomeFilter{}, err
+	}
+	return carepath.OutcomeFilter{From: from, To: to, ProgramID: q.Get("program_id")}, nil
 }
 
 // outcomeReport answers the outcomes report as JSON, or as CSV with ?format=csv.
@@ -33,7 +43,11 @@ func (a *API) outcomeReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.OutcomeReport, error) {
-		return a.Outcomes.OutcomeReport(ctx, outcomeFilter(r))
+		f, err := outcomeFilter(r)
+		if err != nil {
+			return nil, err
+		}
+		return a.Outcomes.OutcomeReport(ctx, f)
 	})
 }
 
@@ -45,7 +59,11 @@ func (a *API) outcomeReportCSV(w http.ResponseWriter, r *http.Request) {
 		a.writeAuthError(w, r, err)
 		return
 	}
-	rep, err := a.Outcomes.OutcomeReport(ctx, outcomeFilter(r))
+	f, err := outcomeFilter(r)
+	var rep *carepath.OutcomeReport
+	if err == nil {
+		rep, err = a.Outcomes.OutcomeReport(ctx, f)
+	}
 	if err != nil {
 		WriteError(w, r, a.Log, err)
 		return

@@ -8,7 +8,11 @@ import (
 
 // createPlacement evaluates a placement profile and returns the recommendation. Nothing is stored.
 func (a *API) createPlacement(w http.ResponseWriter, r *http.Request) {
-	p, err := placement.Decode(http.MaxBytesReader(w, r.Body, placement.MaxBodyBytes+1))
+	err := requireJSON(w, r)
+	var p placement.Profile
+	if err == nil {
+		p, err = placement.Decode(http.MaxBytesReader(w, r.Body, placement.MaxBodyBytes+1))
+	}
 	if err == nil {
 		var rec placement.Recommendation
 		if rec, err = a.Placement.Recommend(p); err == nil {

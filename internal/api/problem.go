@@ -18,6 +18,7 @@ var statusByCode = map[string]int{
 	carepath.EUNAUTHORIZED: http.StatusUnauthorized,
 	carepath.EFORBIDDEN:    http.StatusForbidden,
 	carepath.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	carepath.EMEDIATYPE:    http.StatusUnsupportedMediaType,
 	carepath.EINTERNAL:     http.StatusInternalServerError,
 }
 
@@ -45,16 +46,20 @@ func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 	if status >= 500 {
 		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	p := Problem{
+	WriteProblem(w, Problem{
 		Type:   "about:blank",
 		Title:  http.StatusText(status),
 		Status: status,
 		Detail: carepath.ErrorMessage(err),
 		Errors: carepath.ErrorFields(err),
-	}
+	})
+}
+
+// WriteProblem writes p as application/problem+json with p.Status.
+func WriteProblem(w http.ResponseWriter, p Problem) {
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
+	w.WriteHeader(p.Status)
 	_ = json.NewEncoder(w).Encode(p)
 }
 

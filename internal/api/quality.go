@@ -7,10 +7,19 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// programQuality answers a program's quality-of-care report for ?from=YYYY-Www&to=YYYY-Www.
+// programQuality answers a program's quality-of-care report for the weeks ?from= to ?to=
+// (both included), each an ISO week (YYYY-Www) or a date standing for the week that holds it.
 func (a *API) programQuality(w http.ResponseWriter, r *http.Request) {
 	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.QualityReport, error) {
 		q := r.URL.Query()
-		return a.Attendance.ProgramQuality(ctx, r.PathValue("id"), q.Get("from"), q.Get("to"))
+		from, err := weekParam("from", q.Get("from"))
+		if err != nil {
+			return nil, err
+		}
+		to, err := weekParam("to", q.Get("to"))
+		if err != nil {
+			return nil, err
+		}
+		return a.Attendance.ProgramQuality(ctx, r.PathValue("id"), from, to)
 	})
 }

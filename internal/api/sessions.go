@@ -21,11 +21,20 @@ func (a *API) createSession(w http.ResponseWriter, r *http.Request) {
 }
 
 // listSessions answers the concrete occurrences starting in [from, to), narrowed by
-// program_id, clinician_id, client_id and group_id.
+// program_id, clinician_id, client_id and group_id. from and to are dates, RFC 3339 times or
+// ISO weeks: from as a week is its Monday, to as a week includes that whole week.
 func (a *API) listSessions(w http.ResponseWriter, r *http.Request) {
 	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (occurrenceList, error) {
 		q := r.URL.Query()
-		list, err := a.Sessions.FindOccurrences(ctx, carepath.OccurrenceFilter{From: q.Get("from"), To: q.Get("to"),
+		from, err := startParam("from", q.Get("from"))
+		if err != nil {
+			return occurrenceList{}, err
+		}
+		to, err := endParam("to", q.Get("to"))
+		if err != nil {
+			return occurrenceList{}, err
+		}
+		list, err := a.Sessions.FindOccurrences(ctx, carepath.OccurrenceFilter{From: from, To: to,
 			ProgramID: q.Get("program_id"), ClinicianID: q.Get("clinician_id"), ClientID: q.Get("client_id"),
 			GroupID: q.Get("group_id")})
 		return occurrenceList{Sessions: list}, err
