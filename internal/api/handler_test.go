@@ -79,6 +79,7 @@ func TestServeJSON(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			called = false
 			r := httptest.NewRequest(http.MethodPost, "/api/v1/echo"+tc.query, strings.NewReader(tc.body))
+			r.Header.Set("Content-Type", "application/json")
 			if tc.token != "" {
 				r.Header.Set("Authorization", "Bearer "+tc.token)
 			}

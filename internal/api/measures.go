@@ -65,10 +65,25 @@ func (a *API) listMeasures(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// measureScheduleBody is the body of PUT /api/v1/clients/{id}/measure-schedule. every_days
+// must be given: 0 means admission and discharge only, so a schedule that merely forgot it
+// would silently drop every routine measure.
+type measureScheduleBody struct {
+	EveryDays *int     `json:"every_days"`
+	Repeated  []string `json:"repeated"`
+	Bookends  []string `json:"bookends"`
+}
+
 // setMeasureSchedule overrides a client's measurement schedule.
 func (a *API) setMeasureSchedule(w http.ResponseWriter, r *http.Request) {
-	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, u carepath.MeasureScheduleUpdate) (*carepath.MeasureSchedule, error) {
-		return a.Measures.SetMeasureSchedule(ctx, r.PathValue("id"), u)
+	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in measureScheduleBody) (*carepath.MeasureSchedule, error) {
+		if in.EveryDays == nil {
+			var errs carepath.FieldErrors
+			errs.Add("every_days", "required", "Measure every 1 to 90 days, or give 0 for admission and discharge only.")
+			return nil, errs.Err()
+		}
+		return a.Measures.SetMeasureSchedule(ctx, r.PathValue("id"),
+			carepath.MeasureScheduleUpdate{EveryDays: *in.EveryDays, Repeated: in.Repeated, Bookends: in.Bookends})
 	})
 }
 

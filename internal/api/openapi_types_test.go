@@ -69,7 +69,7 @@ var operationTypes = map[string]struct{ in, out any }{
 	"programQuality":           {nil, carepath.QualityReport{}},
 	"createMeasure":            {measureBody{}, measureCreated{}},
 	"listMeasures":             {nil, carepath.MeasureSeries{}},
-	"setMeasureSchedule":       {carepath.MeasureScheduleUpdate{}, carepath.MeasureSchedule{}},
+	"setMeasureSchedule":       {measureScheduleBody{}, carepath.MeasureSchedule{}},
 	"resetMeasureSchedule":     {nil, carepath.MeasureSchedule{}},
 	"createMeasureLink":        {carepath.MeasureLinkInput{}, carepath.MeasureLink{}},
 	"listMeasureAlerts":        {nil, measureAlertList{}},

@@ -89,4 +89,3 @@ func TestPeriodsTakeDatesAndWeeks(t *testing.T) {
 		}
 	}
 }
-

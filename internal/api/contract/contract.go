@@ -5,6 +5,7 @@
 // exchange a test server answers under /api/v1/, failing the test on a mismatch.
 //
 // The rules Check applies:
+//   - a path that is not in its clean form may be answered by a redirect to it;
 //   - the request is matched to an operation by method and path template (HEAD as GET); a path
 //     no template matches must answer 404, and a documented path asked with an undocumented
 //     method must answer 405 with an Allow header naming exactly the documented methods, both
@@ -26,6 +27,7 @@ import (
 	"maps"
 	"mime"
 	"net/http"
+	"path"
 	"slices"
 	"strings"
 
@@ -143,6 +145,9 @@ func (d *Document) Find(method, path string) (*Operation, bool) {
 func (d *Document) Check(x Exchange) error {
 	r := x.Request
 	m := &Mismatch{Method: r.Method, Path: r.URL.Path, Status: x.Status}
+	if !clean(r.URL.Path) && x.Status >= 300 && x.Status < 400 && x.Header.Get("Location") != "" {
+		return nil // a redirect to the path's clean form (as http.ServeMux answers "//")
+	}
 	t, params := d.match(r.URL.EscapedPath())
 	switch {
 	case t == nil:
@@ -164,6 +169,16 @@ func (d *Document) Check(x Exchange) error {
 		return nil
 	}
 	return m
+}
+
+// clean reports whether p is already in its clean form ("/a/b", "/a/b/"), without empty,
+// "." or ".." segments.
+func clean(p string) bool {
+	c := path.Clean(p)
+	if strings.HasSuffix(p, "/") && c != "/" {
+		c += "/"
+	}
+	return c == p
 }
 
 // checkMiss checks the answer to a request no operation serves: want, as problem details.
