@@ -1,0 +1,144 @@
+package billing
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/carepath/carepath"
+)
+
+// Claim adjustment group codes (X12 CAS01).
+const (
+	GroupContractual      = "CO" // contractual obligation: the provider writes it off
+	GroupPatient          = "PR" // patient responsibility: the client owes it
+	GroupOther            = "OA" // other adjustment
+	GroupPayerInitiated   = "PI" // payer-initiated reduction
+	GroupCorrectionRevers = "CR" // correction or reversal
+)
+
+// Adjustment is one amount a payer adjusted a line by, with its group and reason code (CARC).
+type Adjustment struct {
+	Group    string         `json:"group"`
+	Reason   string         `json:"reason"`
+	Cents    carepath.Cents `json:"cents"`
+	Quantity string         `json:"quantity,omitempty"`
+}
+
+// Posting is what a remittance says about one charge: paid, adjusted, left to the client.
+type Posting struct {
+	ChargeID    string         `json:"charge_id"`
+	ClaimID     string         `json:"claim_id"`
+	PayerID     string         `json:"payer_id,omitempty"`
+	Date        string         `json:"date"`                // the payment's effective date
+	Reference   string         `json:"reference,omitempty"` // check or EFT trace number
+	Billed      carepath.Cents `json:"billed_cents"`
+	Paid        carepath.Cents `json:"paid_cents"`
+	Allowed     carepath.Cents `json:"allowed_cents,omitempty"`
+	Adjustments []Adjustment   `json:"adjustments,omitempty"`
+	Remarks     []string       `json:"remarks,omitempty"`
+}
+
+// PatientResponsibility is the sum of the posting's PR adjustments: what the client owes.
+func (p Posting) PatientResponsibility() carepath.Cents {
+	var t carepath.Cents
+	for _, a := range p.Adjustments {
+		if a.Group == GroupPatient {
+			t += a.Cents
+		}
+	}
+	return t
+}
+
+// WrittenOff is the sum of the posting's other adjustments (CO, OA, PI, CR).
+func (p Posting) WrittenOff() carepath.Cents {
+	var t carepath.Cents
+	for _, a := range p.Adjustments {
+		if a.Group != GroupPatient {
+			t += a.Cents
+		}
+	}
+	return t
+}
+
+// AccountCharge is a charge as the ledger sees it: who it is for, how much, and the payer billed
+// ("" when the client pays it themselves).
+type AccountCharge struct {
+	ID       string         `json:"id"`
+	ClientID string         `json:"client_id"`
+	Date     string         `json:"date"`
+	Cents    carepath.Cents `json:"cents"`
+	PayerID  string         `json:"payer_id,omitempty"`
+}
+
+// Account turns c into a ledger entry billed to payerID ("" for self-pay).
+func (c Charge) Account(payerID string) AccountCharge {
+	return AccountCharge{ID: c.ID, ClientID: c.ClientID, Date: c.Date, Cents: c.Cents, PayerID: payerID}
+}
+
+// ClientPayment is money the client paid, to one charge or to their account.
+type ClientPayment struct {
+	ClientID string         `json:"client_id"`
+	ChargeID string         `json:"charge_id,omitempty"`
+	Date     string         `json:"date"`
+	Cents    carepath.Cents `json:"cents"`
+}
+
+// Balance is a client's account: what was charged, what payers paid and wrote off, what the
+// client owes and has paid, and what is still waiting on a payer.
+type Balance struct {
+	ClientID        string         `json:"client_id"`
+	Charged         carepath.Cents `json:"charged_cents"`
+	InsurancePaid   carepath.Cents `json:"insurance_paid_cents"`
+	WrittenOff      carepath.Cents `json:"written_off_cents"`
+	ClientOwed      carepath.Cents `json:"client_owed_cents"` // patient responsibility and self-pay charges
+	ClientPaid      carepath.Cents `json:"client_paid_cents"`
+	ClientBalance   carepath.Cents `json:"client_balance_cents"` // owed minus paid; negative is a credit
+	AwaitingPayer   carepath.Cents `json:"awaiting_payer_cents"` // billed to a payer with no remittance yet
+	UnpostedCharges int            `json:"unposted_charges"`     // charges billed to a payer with no posting
+}
+
+// Balances sums each client's account from their charges, the payers' postings and the client's
+// payments. A charge billed to a payer counts as awaiting the payer until a posting names it; a
+// reversal posts negative amounts and undoes what it reverses. Clients come out sorted by id.
+func Balances(charges []AccountCharge, postings []Posting, payments []ClientPayment) []Balance {
+	byCharge := map[string][]Posting{}
+	for _, p := range postings {
+		byCharge[p.ChargeID] = append(byCharge[p.ChargeID], p)
+	}
+	by := map[string]*Balance{}
+	get := func(id string) *Balance {
+		if by[id] == nil {
+			by[id] = &Balance{ClientID: id}
+		}
+		return by[id]
+	}
+	for _, c := range charges {
+		b := get(c.ClientID)
+		b.Charged += c.Cents
+		if c.PayerID == "" {
+			b.ClientOwed += c.Cents
+			continue
+		}
+		ps := byCharge[c.ID]
+		if len(ps) == 0 {
+			b.AwaitingPayer += c.Cents
+			b.UnpostedCharges++
+			continue
+		}
+		for _, p := range ps {
+			b.InsurancePaid += p.Paid
+			b.WrittenOff += p.WrittenOff()
+			b.ClientOwed += p.PatientResponsibility()
+		}
+	}
+	for _, p := range payments {
+		get(p.ClientID).ClientPaid += p.Cents
+	}
+	out := make([]Balance, 0, len(by))
+	for _, b := range by {
+		b.ClientBalance = b.ClientOwed - b.ClientPaid
+		out = append(out, *b)
+	}
+	slices.SortFunc(out, func(a, b Balance) int { return strings.Compare(a.ClientID, b.ClientID) })
+	return out
+}
