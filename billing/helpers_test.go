@@ -1,7 +1,6 @@
 package billing
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/carepath/carepath"
@@ -17,7 +16,7 @@ const (
 // fakeCodes is a stand-in for *icd10.Set: the billable codes the tests use.
 type fakeCodes map[string]bool
 
-func (f fakeCodes) Billable(code string) bool { return f[strings.ToUpper(strings.TrimSpace(code))] }
+func (f fakeCodes) Billable(code string) bool { return f[formatCodes([]string{code})[0]] }
 
 var testCodes = fakeCodes{"F10.20": true, "F33.1": true, "F41.1": true, "Z63.72": true, "F43.10": true}
 

@@ -1,0 +1,31 @@
+package billing
+
+import (
+	"testing"
+)
+
+func TestBalances(t *testing.T) {
+	charges := []AccountCharge{
+		{ID: "x1", ClientID: "c1", Date: "2026-03-02", Cents: 20000, PayerID: "aetna"},
+		{ID: "x2", ClientID: "c1", Date: "2026-03-03", Cents: 6000, PayerID: "aetna"},
+		{ID: "x3", ClientID: "c1", Date: "2026-03-04", Cents: 6000, PayerID: "aetna"}, // no remittance yet
+		{ID: "x4", ClientID: "c2", Date: "2026-03-02", Cents: 15000},                  // self-pay
+	}
+	postings := []Posting{
+		{ChargeID: "x1", Paid: 12000, Adjustments: []Adjustment{{Group: "CO", Reason: "45", Cents: 5000}, {Group: "PR", Reason: "2", Cents: 3000}}},
+		{ChargeID: "x2", Paid: 0, Adjustments: []Adjustment{{Group: "PR", Reason: "1", Cents: 6000}}},
+	}
+	payments := []ClientPayment{{ClientID: "c1", Date: "2026-03-20", Cents: 4000}, {ClientID: "c2", Date: "2026-03-02", Cents: 15000}}
+	got := Balances(charges, postings, payments)
+	want := []Balance{
+		// c1: $320 charged; payer paid $120, wrote off $50; client owes $30 + $60, paid $40 → $50 due; $60 awaits the payer.
+		{ClientID: "c1", Charged: 32000, InsurancePaid: 12000, WrittenOff: 5000, ClientOwed: 9000, ClientPaid: 4000, ClientBalance: 5000, AwaitingPayer: 6000, UnpostedCharges: 1},
+		{ClientID: "c2", Charged: 15000, ClientOwed: 15000, ClientPaid: 15000},
+	}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+	if postings[0].PatientResponsibility() != 3000 || postings[0].WrittenOff() != 5000 {
+		t.Error("posting sums")
+	}
+}
