@@ -58,7 +58,9 @@ func TestConsume(t *testing.T) {
 	second.ID, second.Number, second.Start, second.Units = "a2", "AUTH-779", "2026-03-09", 3
 	sessions := Authorization{ID: "s1", PayerID: "aetna", Number: "OP-1", Level: carepath.LevelOutpatient,
 		Start: "2026-03-01", End: "2026-06-30", Unit: UnitSession, Units: 10}
-	day := func(d string) AttendedUnit { return AttendedUnit{Ref: d, Date: d, Unit: UnitDay, Level: carepath.LevelIOP} }
+	day := func(d string) AttendedUnit {
+		return AttendedUnit{Ref: d, Date: d, Unit: UnitDay, Level: carepath.LevelIOP}
+	}
 	units := []AttendedUnit{
 		day("2026-03-02"), day("2026-03-02"), // two sessions, one program day
 		day("2026-03-04"), day("2026-03-09"), day("2026-03-11"), day("2026-03-13"), day("2026-03-16"),

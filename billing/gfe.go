@@ -200,7 +200,7 @@ func estimateOption(l carepath.Level, s cost.Schedule, t RateTable) EstimateOpti
 		if s.Rate > 0 {
 			n := s.Visits()
 			o.Course = fmt.Sprintf("%d %ss over %d weeks", n, s.RateUnit, weeks)
-			o.Items = []EstimateItem{{Label: fmt.Sprintf("%s, per %s (typical price)", l.Name(), s.RateUnit), Units: n, UnitCents: s.Rate, Cents: s.Rate * carepath.Cents(n)}}
+			o.Items = []EstimateItem{{Label: fmt.Sprintf("Typical price per %s (not offered here)", s.RateUnit), Units: n, UnitCents: s.Rate, Cents: s.Rate * carepath.Cents(n)}}
 			o.Total = s.Rate * carepath.Cents(n)
 		}
 		low, high := s.TotalRange()
