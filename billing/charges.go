@@ -1,6 +1,7 @@
 package billing
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -149,7 +150,7 @@ func Charges(events []Event, table RateTable) ChargeRun {
 		run.Charges = append(run.Charges, c)
 	}
 	slices.SortFunc(run.Charges, func(a, b Charge) int {
-		return strings.Compare(a.ClientID+"\x00"+a.Date+"\x00"+a.ID, b.ClientID+"\x00"+b.Date+"\x00"+b.ID)
+		return cmp.Or(strings.Compare(a.ClientID, b.ClientID), strings.Compare(a.Date, b.Date), strings.Compare(a.ID, b.ID))
 	})
 	slices.SortFunc(run.Skipped, func(a, b Skip) int { return strings.Compare(a.EventID, b.EventID) })
 	return run

@@ -161,7 +161,7 @@ func BuildClaims(in ClaimInput, codes DiagnosisCodes) ([]Claim, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(ready, func(a, b Charge) int { return strings.Compare(a.Date+a.ID, b.Date+b.ID) })
+	slices.SortStableFunc(ready, byDateThenID)
 	limit := maxLines837P
 	if in.Format == Format837I {
 		limit = maxLines837I

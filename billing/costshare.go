@@ -92,7 +92,7 @@ type accumulators struct{ deductibleMet, oopMet carepath.Cents }
 // order and the primary's deductible and out-of-pocket met after them.
 func ShareCosts(charges []Charge, primary, secondary *Coverage) (shares []Share, deductibleMet, outOfPocketMet carepath.Cents) {
 	ordered := slices.Clone(charges)
-	slices.SortStableFunc(ordered, func(a, b Charge) int { return strings.Compare(a.Date+a.ID, b.Date+b.ID) })
+	slices.SortStableFunc(ordered, byDateThenID)
 	var p, s accumulators
 	if primary != nil {
 		p = accumulators{primary.DeductibleMet, primary.OutOfPocketMet}

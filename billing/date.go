@@ -1,7 +1,9 @@
 package billing
 
 import (
+	"cmp"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/carepath/carepath"
@@ -44,4 +46,9 @@ func formatMinutes(m int) string {
 	default:
 		return fmt.Sprintf("%d h %d min", h, r)
 	}
+}
+
+// byDateThenID orders charges by date, then id.
+func byDateThenID(a, b Charge) int {
+	return cmp.Or(strings.Compare(a.Date, b.Date), strings.Compare(a.ID, b.ID))
 }

@@ -49,7 +49,7 @@ func BuildSuperbill(number, issuedOn string, p Provider, client Person, payerNam
 		refs = append(refs, string(rune('A'+i)))
 	}
 	ordered := slices.Clone(charges)
-	slices.SortStableFunc(ordered, func(a, b Charge) int { return strings.Compare(a.Date+a.ID, b.Date+b.ID) })
+	slices.SortStableFunc(ordered, byDateThenID)
 	for _, c := range ordered {
 		if c.Held() {
 			continue

@@ -8,7 +8,7 @@ import (
 
 // CodeSetYear is the ICD-10-CM release the shipped subset follows: fiscal year 2026, the code set
 // in effect for dates of service from October 1, 2025 to September 30, 2026. A later release adds
-// and retires codes; load it with `carepath codes import icd10cm_order_YYYY.txt`.
+// and retires codes; read CMS's icd10cm_order_YYYY.txt with Parse and lay it over with Set.With.
 const CodeSetYear = "FY2026"
 
 // subset is the shipped subset in CMS's order-file layout (see ParseOrder): every billable code of

@@ -1,8 +1,8 @@
 // Package icd10 holds the ICD-10-CM diagnosis codes carepath uses on charts, authorizations and
 // claims: a shipped subset of the code set (the whole mental, behavioral and neurodevelopmental
 // chapter, F01–F99, plus the Z and R codes behavioral-health programs use) and the parsers for
-// CMS's public code files, so that a clinic can load the full code set with
-// `carepath codes import FILE`. It is pure: it imports the standard library and carepath only.
+// CMS's public code files (Parse, then Set.With), with which a clinic extends the shipped subset to
+// the full code set or a newer year. It is pure: it imports the standard library and carepath only.
 //
 // ICD-10-CM is published by CMS and NCHS and is in the public domain. Only billable codes — the
 // leaves of the classification — may be reported on a claim; a category or subcategory with
