@@ -452,6 +452,22 @@ func check837(b Batch837) (billing.ClaimFormat, error) {
 		if total != c.Total {
 			errs.Add(f+".total", "mismatch", "the claim total %s is not the sum of its lines %s", c.Total, total)
 		}
+		named := func(field, npi string) {
+			if n, ok := b.Clinicians[npi]; !ok || text(n.Last, 60) == "" || !billing.ValidNPI(npi) {
+				errs.Add(field, "required", "the clinician with NPI %s needs a valid NPI and a name in the batch's clinicians", npi)
+			}
+		}
+		if c.AttendingNPI != "" && format == billing.Format837I {
+			named(f+".attending_npi", c.AttendingNPI)
+		}
+		if format == billing.Format837I && c.AttendingNPI == "" {
+			errs.Add(f+".attending_npi", "required", "an institutional claim names its attending physician")
+		}
+		for j, l := range c.Lines {
+			if l.RenderingNPI != "" && format == billing.Format837P {
+				named(fmt.Sprintf("%s.lines.%d.rendering_npi", f, j), l.RenderingNPI)
+			}
+		}
 		if format == billing.Format837I && (!digitsN(c.FacilityType, 2) || !digitsN(c.PatientStatus, 2)) {
 			errs.Add(f+".facility_type", "required", "an institutional claim needs its facility type and patient status")
 		}

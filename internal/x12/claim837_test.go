@@ -149,6 +149,7 @@ func TestWrite837Errors(t *testing.T) {
 		{"mixed formats", func(b *Batch837) { b.Claims[1].Claim.Format = "837I" }, "claims.1.format"},
 		{"no claims", func(b *Batch837) { b.Claims = nil }, "claims"},
 		{"contact", func(b *Batch837) { b.Submitter.Contact = Contact{} }, "submitter.contact"},
+		{"unnamed clinician", func(b *Batch837) { delete(b.Clinicians, npiPhysician) }, "claims.1.lines.2.rendering_npi"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -168,7 +169,7 @@ func TestWrite837Errors(t *testing.T) {
 }
 
 func TestTextAndAmounts(t *testing.T) {
-	for in, want := range map[string]string{"O'Brien~*:^ Jr.": "O'BRIEN JR.", "  Ana   María ": "ANA MARA", "a\nb": "AB"} {
+	for in, want := range map[string]string{"O'Brien~*:^ Jr.": "O'BRIEN JR.", "  Ana   María ": "ANA MARIA", "Núñez–Øster": "NUNEZ-OSTER", "Straße": "STRASSE", "a\nb": "AB"} {
 		if got := text(in, 60); got != want {
 			t.Errorf("text(%q) = %q, want %q", in, got, want)
 		}

@@ -48,12 +48,13 @@ func comp(parts ...string) string {
 	return strings.Join(parts, string(componentSep))
 }
 
-// text cleans free text for an element: upper case, delimiters and control characters removed,
-// runs of spaces collapsed, cut to max characters.
+// text cleans free text for an element: upper case, accented letters spelled plainly,
+// delimiters and other characters outside printable ASCII removed, runs of spaces collapsed, cut
+// to max characters.
 func text(s string, max int) string {
 	var b strings.Builder
 	space := false
-	for _, r := range strings.ToUpper(strings.TrimSpace(s)) {
+	for _, r := range latin.Replace(strings.ToUpper(strings.TrimSpace(s))) {
 		switch {
 		case r == segmentTerminator || r == elementSeparator || r == componentSep || r == repetitionSep || r < ' ' || r > '~':
 			continue
@@ -73,6 +74,14 @@ func text(s string, max int) string {
 	}
 	return out
 }
+
+// latin spells accented Latin letters in the plain capitals X12's basic character set has, so
+// that "María Núñez" is written MARIA NUNEZ rather than losing letters.
+var latin = strings.NewReplacer(
+	"À", "A", "Á", "A", "Â", "A", "Ã", "A", "Ä", "A", "Å", "A", "Æ", "AE", "Ç", "C", "È", "E", "É", "E", "Ê", "E", "Ë", "E",
+	"Ì", "I", "Í", "I", "Î", "I", "Ï", "I", "Ñ", "N", "Ò", "O", "Ó", "O", "Ô", "O", "Õ", "O", "Ö", "O", "Ø", "O", "Œ", "OE",
+	"Ù", "U", "Ú", "U", "Û", "U", "Ü", "U", "Ý", "Y", "ẞ", "SS", "ß", "SS", "‘", "'", "’", "'", "–", "-", "—", "-",
+)
 
 // onlyDigits keeps the digits of s (phone numbers, tax ids, ZIP codes).
 func onlyDigits(s string) string {
