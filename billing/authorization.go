@@ -267,3 +267,21 @@ func DueAlerts(alerts []AuthAlert, today string) []AuthAlert {
 	}
 	return out
 }
+
+// UnitsFromCharges turns a client's charges at one level into the units an authorization counts:
+// with UnitDay, one unit per date with any charge (a program day, however many sessions); with
+// UnitSession, one per charge. Held charges count too: the care happened, even if the bill waits.
+func UnitsFromCharges(charges []Charge, level carepath.Level, unit AuthUnit) []AttendedUnit {
+	var out []AttendedUnit
+	seen := map[string]bool{}
+	for _, c := range charges {
+		if unit == UnitDay {
+			if seen[c.ClientID+"|"+c.Date] {
+				continue
+			}
+			seen[c.ClientID+"|"+c.Date] = true
+		}
+		out = append(out, AttendedUnit{Ref: c.ID, Date: c.Date, Unit: unit, Level: level})
+	}
+	return out
+}

@@ -145,3 +145,13 @@ func TestAlertsSkipHolidays(t *testing.T) {
 		t.Errorf("expiry alert due %s, want 2026-11-24", al[0].Due)
 	}
 }
+
+func TestUnitsFromCharges(t *testing.T) {
+	cs := []Charge{{ID: "a", ClientID: "c1", Date: "2026-03-02"}, {ID: "b", ClientID: "c1", Date: "2026-03-02"}, {ID: "c", ClientID: "c1", Date: "2026-03-03"}}
+	if days := UnitsFromCharges(cs, carepath.LevelIOP, UnitDay); len(days) != 2 || days[1] != (AttendedUnit{"c", "2026-03-03", UnitDay, carepath.LevelIOP}) {
+		t.Errorf("days %+v", days)
+	}
+	if s := UnitsFromCharges(cs, carepath.LevelOutpatient, UnitSession); len(s) != 3 {
+		t.Errorf("sessions %+v", s)
+	}
+}
