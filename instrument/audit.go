@@ -77,7 +77,8 @@ var audit = &Instrument{
 		{Code: "harmful", Label: "Harmful drinking (zone III)", Min: 16, Max: 19, Zone: 3},
 		{Code: "possible_dependence", Label: "Possible dependence (zone IV)", Min: 20, Max: 40, Zone: 4},
 	},
-	MaxTotal: 40,
+	MaxTotal:   40,
+	RecallDays: 365,
 }
 
 // auditC is the AUDIT-C: items 1–3 of the AUDIT, a positive screen at 3 or more for women
@@ -102,6 +103,7 @@ var auditC = &Instrument{
 		{Code: "negative", Label: "Negative screen", Min: 0, Max: 3},
 		{Code: "positive", Label: "Positive screen", Min: 4, Max: 12, Positive: true},
 	},
-	Screen:   true,
-	MaxTotal: 12,
+	Screen:     true,
+	MaxTotal:   12,
+	RecallDays: 365,
 }

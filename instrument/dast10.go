@@ -44,7 +44,8 @@ var dast10 = &Instrument{
 		{Code: "substantial", Label: "Substantial level", Min: 6, Max: 8},
 		{Code: "severe", Label: "Severe level", Min: 9, Max: 10},
 	},
-	MaxTotal: 10,
+	MaxTotal:   10,
+	RecallDays: 365,
 }
 
 // YesNo turns DAST-10 yes/no answers into option indices: true is 0 ("Yes"), false is 1

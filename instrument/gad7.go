@@ -25,5 +25,6 @@ var gad7 = &Instrument{
 		{Code: "moderate", Label: "Moderate", Min: 10, Max: 14},
 		{Code: "severe", Label: "Severe", Min: 15, Max: 21},
 	},
-	MaxTotal: 21,
+	MaxTotal:   21,
+	RecallDays: 14,
 }

@@ -1,6 +1,8 @@
-// Package instrument holds the validated questionnaires carepath uses — PHQ-9, GAD-7, AUDIT,
-// AUDIT-C and DAST-10 — with their item texts, options in the published order, attribution,
-// LOINC codes, scoring and severity bands. It is pure: no I/O, no database.
+// Package instrument holds the validated questionnaires and rating scales carepath uses — PHQ-9,
+// GAD-7, AUDIT, AUDIT-C and DAST-10 that a person answers, the C-SSRS screener for suicide
+// risk, and the clinician-rated CIWA-Ar (alcohol withdrawal) and COWS (opioid withdrawal) —
+// with their item texts, options in the published order, attribution, LOINC codes where known,
+// scoring and severity bands or risk categories. It is pure: no I/O, no database.
 //
 // The instruments are package-level values built once at start-up and shared by every caller;
 // callers must treat them, and every slice they hold, as read-only.
@@ -18,6 +20,9 @@ const (
 	AUDIT  ID = "audit"
 	AUDITC ID = "auditc"
 	DAST10 ID = "dast10"
+	CSSRS  ID = "cssrs"   // Columbia–Suicide Severity Rating Scale, screener
+	CIWAAr ID = "ciwa_ar" // Clinical Institute Withdrawal Assessment for Alcohol, revised
+	COWS   ID = "cows"    // Clinical Opiate Withdrawal Scale
 )
 
 // Instrument is one questionnaire exactly as published.
@@ -38,7 +43,23 @@ type Instrument struct {
 	// carry Score.Positive, taken from the band's Positive.
 	Screen   bool
 	MaxTotal int
+	// ClinicianRated marks a scale a clinician completes from observation and interview
+	// (CIWA-Ar, COWS) rather than a questionnaire a person answers.
+	ClinicianRated bool
+	// RecallDays is how far back the questions look, in days: 14 for the PHQ-9 and GAD-7, 365
+	// for the AUDIT, AUDIT-C and DAST-10, 30 for the C-SSRS screener's thoughts (its question 6
+	// asks about a whole life), and 0 for ratings of the present moment (CIWA-Ar, COWS).
+	RecallDays int
+	// classify, when set, picks the band from which items were answered and how, not from the
+	// total: the C-SSRS screener's risk follows its most serious "yes". It returns an index
+	// into Bands; the bands' Min and Max are then unused.
+	classify func(answers []int) int
 }
+
+// ByItems reports whether the instrument's band follows from which items were answered, not
+// from its total (the C-SSRS screener). BandFor and BandOf then return the zero Band; the band
+// is in the Score.
+func (in *Instrument) ByItems() bool { return in.classify != nil }
 
 // Item is one question with its options in the published order.
 type Item struct {
@@ -49,6 +70,10 @@ type Item struct {
 	// Critical marks a safety item: any answer that scores points names the item in
 	// Score.Critical (PHQ-9 item 9, thoughts of being better off dead or of self-harm).
 	Critical bool
+	// Follows, when set, names the key of the item this one is asked only after (C-SSRS
+	// questions 3–5 are asked only after a "yes" to question 2). An item that was not asked is
+	// answered with its last option, "No".
+	Follows string
 }
 
 // Option is one answer choice: its published label and the points it scores.
@@ -64,7 +89,7 @@ type Band struct {
 	Min      int
 	Max      int
 	Zone     int  // the WHO risk zone 1–4 of an AUDIT band; 0 elsewhere
-	Positive bool // a positive screen (AUDIT-C "positive")
+	Positive bool // a positive screen (AUDIT-C "positive"; any C-SSRS risk)
 }
 
 // Score is the scored result of one set of answers.
@@ -73,13 +98,14 @@ type Score struct {
 	Total      int      `json:"total"`
 	Band       string   `json:"band"`
 	Zone       int      `json:"zone,omitempty"`     // AUDIT risk zone 1–4
-	Critical   []string `json:"critical,omitempty"` // PHQ-9: ["item9"] when item 9 scores ≥ 1
-	Positive   *bool    `json:"positive,omitempty"` // AUDIT-C screen result
+	Critical   []string `json:"critical,omitempty"` // PHQ-9: ["item9"] when item 9 scores ≥ 1; C-SSRS: each "yes"
+	Positive   *bool    `json:"positive,omitempty"` // AUDIT-C and C-SSRS screen result
 	Points     []int    `json:"points"`             // points per item, in item order
 }
 
-// all lists the instruments in their customary order.
-var all = [...]*Instrument{phq9, gad7, audit, auditC, dast10}
+// all lists the instruments in their customary order: the questionnaires a person answers,
+// then the suicide-risk screener, then the withdrawal scales.
+var all = [...]*Instrument{phq9, gad7, audit, auditC, dast10, cssrs, ciwaAr, cows}
 
 // Get returns the instrument named id, and false when carepath knows no such instrument. The
 // instrument is shared: callers must not change it.
@@ -95,12 +121,19 @@ func Get(id ID) (*Instrument, bool) {
 		return auditC, true
 	case DAST10:
 		return dast10, true
+	case CSSRS:
+		return cssrs, true
+	case CIWAAr:
+		return ciwaAr, true
+	case COWS:
+		return cows, true
 	}
 	return nil, false
 }
 
-// All returns every instrument in the order PHQ-9, GAD-7, AUDIT, AUDIT-C, DAST-10. The slice is
-// the caller's own; the instruments it points to are shared and must not be changed.
+// All returns every instrument in the order PHQ-9, GAD-7, AUDIT, AUDIT-C, DAST-10, C-SSRS,
+// CIWA-Ar, COWS. The slice is the caller's own; the instruments it points to are shared and
+// must not be changed.
 func All() []*Instrument {
 	out := make([]*Instrument, len(all))
 	copy(out, all[:])

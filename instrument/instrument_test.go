@@ -8,7 +8,7 @@ import (
 )
 
 func TestAllAndGet(t *testing.T) {
-	want := []ID{PHQ9, GAD7, AUDIT, AUDITC, DAST10}
+	want := []ID{PHQ9, GAD7, AUDIT, AUDITC, DAST10, CSSRS, CIWAAr, COWS}
 	got := All()
 	if len(got) != len(want) {
 		t.Fatalf("All() has %d instruments, want %d", len(got), len(want))
@@ -32,16 +32,24 @@ func TestAllAndGet(t *testing.T) {
 }
 
 func TestStructure(t *testing.T) {
-	itemCount := map[ID]int{PHQ9: 9, GAD7: 7, AUDIT: 10, AUDITC: 3, DAST10: 10}
+	itemCount := map[ID]int{PHQ9: 9, GAD7: 7, AUDIT: 10, AUDITC: 3, DAST10: 10, CSSRS: 6, CIWAAr: 10, COWS: 11}
+	// carepath names a LOINC code only when it is sure of it (see TestLOINC).
+	noLOINC := map[ID]bool{CSSRS: true, CIWAAr: true, COWS: true}
 	for _, in := range All() {
 		t.Run(string(in.ID), func(t *testing.T) {
 			if n := len(in.Items); n != itemCount[in.ID] || n > maxItems {
 				t.Errorf("%d items, want %d (and at most %d)", n, itemCount[in.ID], maxItems)
 			}
-			for _, s := range []string{in.Name, in.Title, in.Instructions, in.Attribution, in.TotalLOINC} {
+			for _, s := range []string{in.Name, in.Title, in.Instructions, in.Attribution} {
 				if s == "" {
-					t.Errorf("an empty Name, Title, Instructions, Attribution or TotalLOINC: %+v", in)
+					t.Errorf("an empty Name, Title, Instructions or Attribution: %+v", in)
 				}
+			}
+			if (in.TotalLOINC == "") != noLOINC[in.ID] {
+				t.Errorf("TotalLOINC %q", in.TotalLOINC)
+			}
+			if in.RecallDays < 0 || in.RecallDays > 365 || (in.RecallDays == 0) != in.ClinicianRated {
+				t.Errorf("RecallDays %d with ClinicianRated %v: only ratings of the present look back 0 days", in.RecallDays, in.ClinicianRated)
 			}
 			sum := 0
 			for i, item := range in.Items {
@@ -63,7 +71,15 @@ func TestStructure(t *testing.T) {
 			if sum != in.MaxTotal {
 				t.Errorf("MaxTotal = %d, but the items' best answers add up to %d", in.MaxTotal, sum)
 			}
-			checkBands(t, "Bands", in.Bands, in.MaxTotal)
+			if in.ByItems() {
+				for _, b := range in.Bands {
+					if b.Code == "" || b.Label == "" || b.Min != 0 || b.Max != 0 {
+						t.Errorf("band %+v of a by-item instrument needs a code and a label, and no range", b)
+					}
+				}
+			} else {
+				checkBands(t, "Bands", in.Bands, in.MaxTotal)
+			}
 			if in.MaleBands != nil {
 				checkBands(t, "MaleBands", in.MaleBands, in.MaxTotal)
 			}
@@ -110,6 +126,9 @@ func TestOptionsAsPublished(t *testing.T) {
 		{audit, []int{8, 9}, []string{"No", "Yes, but not in the last year", "Yes, during the last year"}, []int{0, 2, 4}},
 		{dast10, []int{0, 1, 3, 4, 5, 6, 7, 8, 9}, []string{"Yes", "No"}, []int{1, 0}},
 		{dast10, []int{2}, []string{"Yes", "No"}, []int{0, 1}},
+		{cssrs, []int{0, 1, 2, 3, 4}, []string{"Yes", "No"}, []int{1, 0}},
+		{cssrs, []int{5}, []string{"Yes, within the past 3 months", "Yes, but more than 3 months ago", "No"}, []int{1, 1, 0}},
+		{cows, []int{0}, []string{"80 or below", "81–100", "101–120", "greater than 120"}, []int{0, 1, 2, 4}},
 	}
 	for _, tt := range tests {
 		for _, i := range tt.items {
@@ -137,6 +156,10 @@ func TestLOINC(t *testing.T) {
 		AUDIT:  {"", "75624-7", "68518-0 68519-8 68520-6       "},
 		AUDITC: {"72109-2", "75626-2", "68518-0 68519-8 68520-6"},
 		DAST10: {"82666-9", "82667-7", "         "},
+		// No LOINC code is given for the C-SSRS screener, CIWA-Ar or COWS until one is confirmed.
+		CSSRS:  {"", "", "     "},
+		CIWAAr: {"", "", "         "},
+		COWS:   {"", "", "          "},
 	}
 	for _, in := range All() {
 		var items []string
@@ -153,7 +176,7 @@ func TestLOINC(t *testing.T) {
 func TestCriticalItems(t *testing.T) {
 	for _, in := range All() {
 		for i, item := range in.Items {
-			if want := in.ID == PHQ9 && i == 8; item.Critical != want {
+			if want := (in.ID == PHQ9 && i == 8) || in.ID == CSSRS; item.Critical != want {
 				t.Errorf("%s %s Critical = %v, want %v", in.Name, item.Key, item.Critical, want)
 			}
 		}

@@ -50,5 +50,6 @@ var phq9 = &Instrument{
 		{Code: "moderately_severe", Label: "Moderately severe", Min: 15, Max: 19},
 		{Code: "severe", Label: "Severe", Min: 20, Max: 27},
 	},
-	MaxTotal: 27,
+	MaxTotal:   27,
+	RecallDays: 14,
 }

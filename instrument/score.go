@@ -6,9 +6,9 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// maxItems is the most items an instrument has; a Score's Points and Positive share one
-// allocation for instruments up to this size.
-const maxItems = 10
+// maxItems is the most items an instrument has (the COWS has 11); a Score's Points and
+// Positive share one allocation for instruments up to this size.
+const maxItems = 11
 
 // scoreMemory is the one allocation behind a Score: its Points and Positive. It holds no
 // pointers, so the garbage collector never scans it. Critical, rarely set, has its own.
@@ -42,7 +42,12 @@ func (in *Instrument) Score(answers []int, sex carepath.Sex) (Score, error) {
 			critical = append(critical, item.Key)
 		}
 	}
-	s := in.result(total, sex, mem)
+	var s Score
+	if in.classify != nil {
+		s = in.withBand(Score{Instrument: in.ID, Total: total}, &in.Bands[in.classify(answers)], mem)
+	} else {
+		s = in.result(total, sex, mem)
+	}
 	s.Points = points
 	s.Critical = critical
 	return s, nil
@@ -61,12 +66,18 @@ func newScoreMemory(n int) (*scoreMemory, []int) {
 func (in *Instrument) result(total int, sex carepath.Sex, mem *scoreMemory) Score {
 	s := Score{Instrument: in.ID, Total: total}
 	if b := findBand(in.sexBands(sex), total); b != nil {
-		s.Band = b.Code
-		s.Zone = b.Zone
-		if in.Screen {
-			mem.positive = b.Positive
-			s.Positive = &mem.positive
-		}
+		s = in.withBand(s, b, mem)
+	}
+	return s
+}
+
+// withBand fills in what s takes from its band b: code, zone and screen result.
+func (in *Instrument) withBand(s Score, b *Band, mem *scoreMemory) Score {
+	s.Band = b.Code
+	s.Zone = b.Zone
+	if in.Screen {
+		mem.positive = b.Positive
+		s.Positive = &mem.positive
 	}
 	return s
 }
@@ -106,8 +117,11 @@ func (in *Instrument) BandOf(total int) Band {
 }
 
 // BandFor returns the band holding total under the cut-offs for sex, or the zero Band when
-// total is outside 0..MaxTotal.
+// total is outside 0..MaxTotal or the instrument's band follows from its items (ByItems).
 func (in *Instrument) BandFor(total int, sex carepath.Sex) Band {
+	if in.classify != nil {
+		return Band{}
+	}
 	if b := findBand(in.sexBands(sex), total); b != nil {
 		return *b
 	}
