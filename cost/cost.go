@@ -72,6 +72,16 @@ var Defaults = map[carepath.Level]Schedule{
 		Source: "24-hour medically managed care; price and length are carepath's placeholders"},
 }
 
+// AdolescentDefaults are the schedules that replace Defaults for a person under 18, where they
+// differ: an adolescent IOP gives at least 6 hours a week (for example 3 afternoons of 2
+// hours after school), with family sessions. Prices are the adult IOP's.
+var AdolescentDefaults = map[carepath.Level]Schedule{
+	carepath.LevelIOP: {Level: carepath.LevelIOP, HoursPerWeekMin: 6, HoursPerWeekMax: 19,
+		TypicalHours: 6, DaysPerWeek: 3, WeeksMin: 4, WeeksMax: 13, TypicalWeeks: 6,
+		RateLow: 25000, RateHigh: 35000, Rate: 30000, RateUnit: "day",
+		Source: "adolescents: at least 6 hours a week (often 3 days × 2 hours after school); length and price as the adult IOP's defaults"},
+}
+
 // Estimate is what a course of care costs and who pays it.
 type Estimate struct {
 	Total       carepath.Cents `json:"total_cents"`

@@ -16,6 +16,13 @@ const (
 	basisSevereWithdrawal
 	basisWithdrawalNotRuledOut
 	basisNoWithdrawalReported
+	basisWithdrawalHistorySymptoms
+	basisWithdrawalPregnant
+	basisWithdrawalModerateRisk
+	basisWithdrawalHistory
+	basisOpioidWithdrawal
+	basisOtherWithdrawal
+	basisIntoxicated
 
 	basisNoMedical
 	basisMinorMedical
@@ -26,6 +33,7 @@ const (
 	basisMoodScores
 	basisNoMoodQuestionnaire
 	basisSelfHarm
+	basisSuicideScreen
 	basisHospitalRisk
 	basisPsychiatric24h
 
@@ -54,12 +62,19 @@ var basisText = [basisCount]string{
 	basisGiven:    "given by a clinician",
 	basisNotAsked: "not asked",
 
-	basisNoWithdrawal:          "reported no withdrawal symptoms",
-	basisMildWithdrawal:        "reported mild withdrawal symptoms",
-	basisModerateWithdrawal:    "reported moderate withdrawal symptoms (shaking, sweating, racing heart)",
-	basisSevereWithdrawal:      "reported severe withdrawal (for example seizures, hallucinations or severe shaking)",
-	basisWithdrawalNotRuledOut: "not asked; the screening scores mean withdrawal cannot be ruled out",
-	basisNoWithdrawalReported:  "no withdrawal reported",
+	basisNoWithdrawal:              "reported no withdrawal symptoms",
+	basisMildWithdrawal:            "mild withdrawal symptoms, reported or rated",
+	basisModerateWithdrawal:        "moderate withdrawal symptoms (shaking, sweating, racing heart), reported or rated on the CIWA-Ar",
+	basisSevereWithdrawal:          "severe withdrawal (for example seizures, hallucinations or severe shaking), reported or rated on the CIWA-Ar",
+	basisWithdrawalNotRuledOut:     "not ruled out: the answers point to physical dependence (for example a morning drink, or withdrawal after stopping drugs before), or withdrawal was not asked and the scores are high",
+	basisNoWithdrawalReported:      "no withdrawal reported",
+	basisWithdrawalHistorySymptoms: "withdrawal symptoms now, after seizures or delirium tremens in an earlier withdrawal",
+	basisWithdrawalPregnant:        "moderate or worse withdrawal from alcohol or sedatives during pregnancy",
+	basisWithdrawalModerateRisk:    "moderate withdrawal from alcohol or sedatives, with something that makes it riskier at home",
+	basisWithdrawalHistory:         "seizures or delirium tremens in an earlier withdrawal, and still using alcohol or sedatives",
+	basisOpioidWithdrawal:          "opioid withdrawal (reported, or rated on the COWS)",
+	basisOtherWithdrawal:           "withdrawal from stimulants or cannabis",
+	basisIntoxicated:               "severely intoxicated now, or a possible overdose",
 
 	basisNoMedical:      "no physical health needs reported",
 	basisMinorMedical:   "reported minor physical health needs",
@@ -70,6 +85,7 @@ var basisText = [basisCount]string{
 	basisMoodScores:          "from the PHQ-9 and GAD-7 scores",
 	basisNoMoodQuestionnaire: "no mood or anxiety questionnaire answered",
 	basisSelfHarm:            "thoughts of self-harm call for a safety evaluation and close follow-up",
+	basisSuicideScreen:       "from the suicide-risk screen (C-SSRS) and any thoughts of self-harm",
 	basisHospitalRisk:        "at risk of hospitalization: more support than weekly therapy",
 	basisPsychiatric24h:      "a mental-health need that calls for 24-hour care",
 
@@ -90,11 +106,8 @@ var basisText = [basisCount]string{
 	basisStrongSupport:         "strong support at home or nearby",
 }
 
-// withdrawalBasis and medicalBasis explain a rating derived from a plain severity answer.
-var (
-	withdrawalBasis = [4]basis{basisNoWithdrawal, basisMildWithdrawal, basisModerateWithdrawal, basisUnset}
-	medicalBasis    = [4]basis{basisNoMedical, basisMinorMedical, basisRegularMedical, basisSeriousMedical}
-)
+// medicalBasis explains a rating derived from the plain answer about physical health.
+var medicalBasis = [4]basis{basisNoMedical, basisMinorMedical, basisRegularMedical, basisSeriousMedical}
 
 // String returns b in plain words.
 func (b basis) String() string { return basisText[b] }

@@ -18,6 +18,9 @@ func conflicts(p *Profile, f *facts, level rank) []Conflict {
 		n++
 	}
 	need := minHours[level]
+	if adolescent(c) {
+		need = minHoursAdolescent[level]
+	}
 	if h := c.WeeklyHoursAvailable; h != nil && *h < need && level >= rankIOP {
 		tips := hoursShortTips
 		if level >= rankPHP {
@@ -74,11 +77,16 @@ var mustKeepWorkingText = func() (text [len(levelOfRank)]string) {
 	return text
 }()
 
-// minHours is the least weekly time of each level in cost.Defaults, which the conflicts and
-// the pros and cons compare with the time a person has. Like prosConsTable it is read once.
-var minHours = func() (hours [len(levelOfRank)]int) {
+// minHours and minHoursAdolescent are the least weekly time of each level in cost.Defaults
+// and, for a person under 18, in cost.AdolescentDefaults, which the conflicts and the pros and
+// cons compare with the time a person has. Like prosConsTable they are read once.
+var minHours, minHoursAdolescent = func() (hours, young [len(levelOfRank)]int) {
 	for l, level := range levelOfRank {
 		hours[l] = cost.Defaults[level].HoursPerWeekMin
+		young[l] = hours[l]
+		if s, ok := cost.AdolescentDefaults[level]; ok {
+			young[l] = s.HoursPerWeekMin
+		}
 	}
-	return hours
+	return hours, young
 }()

@@ -12,14 +12,31 @@ import (
 type whatIf struct {
 	Code string
 	Text string
+	// ChangesRisk marks a what-if about the risk answers themselves (withdrawal safely behind
+	// the person), which may lower the safety floor. Every other what-if keeps the floor of the
+	// answers as given.
+	ChangesRisk bool
 	// Apply changes in; it returns false when the change makes no sense here (for example
 	// "if support were strong" when it already is).
 	Apply func(in *inputs) bool
 }
 
-// whatIfs are the changes tried, each in plain words.
+// homeAsked reports whether the person answered the questions about home (support or
+// housing): what-ifs about home are offered only then.
+func (in *inputs) homeAsked() bool {
+	return in.support != supportNotAsked || in.housing != housingNotAsked
+}
+
+// withdrawalAsked reports whether the person was asked about withdrawal, or a clinician rated
+// it: what-ifs about withdrawal are offered only then.
+func (in *inputs) withdrawalAsked() bool {
+	return in.withdrawal != notAsked || in.ciwa != notAsked || in.cows != notAsked || in.history != 0
+}
+
+// whatIfs are the changes tried, each in plain words. None is offered about home or withdrawal
+// when the person was not asked about them.
 var whatIfs = [...]whatIf{
-	{"symptoms_improve", "If your symptoms improved by one band on each questionnaire",
+	{"symptoms_improve", "If your symptoms improved by one band on each questionnaire", false,
 		func(in *inputs) bool {
 			if in.mood == 0 && in.use == 0 {
 				return false
@@ -27,48 +44,68 @@ var whatIfs = [...]whatIf{
 			in.mood, in.use = max(in.mood-1, 0), max(in.use-1, 0)
 			return true
 		}},
-	{"symptoms_worsen", "If your symptoms got worse by one band",
+	{"symptoms_worsen", "If your symptoms got worse by one band", false,
 		func(in *inputs) bool {
-			if !in.answered {
+			if !in.moodAnswered && !in.useAnswered {
 				return false
 			}
 			in.mood, in.use = min(in.mood+1, 4), min(in.use+1, 4)
 			return true
 		}},
-	{"support_strong", "If you had strong support from family, friends or a recovery community",
-		func(in *inputs) bool { ok := in.support != strongSupport; in.support = strongSupport; return ok }},
-	{"support_lost", "If you lost the support you have now",
-		func(in *inputs) bool { ok := in.support != noSupport; in.support = noSupport; return ok }},
-	{"housing_stable", "If you had a stable place to live",
-		func(in *inputs) bool { ok := in.housing == housingUnstable; in.housing = housingStable; return ok }},
-	{"housing_lost", "If you lost stable housing and found it hard to keep a schedule",
+	{"support_strong", "If you had strong support from family, friends or a recovery community", false,
 		func(in *inputs) bool {
-			ok := in.housing != housingUnstable || !in.noSchedule
+			ok := in.support != supportNotAsked && in.support != strongSupport
+			in.support = strongSupport
+			return ok
+		}},
+	{"support_lost", "If you lost the support you have now", false,
+		func(in *inputs) bool {
+			ok := in.support == strongSupport || in.support == someSupport
+			in.support = noSupport
+			return ok
+		}},
+	{"housing_stable", "If you had a stable place to live", false,
+		func(in *inputs) bool { ok := in.housing == housingUnstable; in.housing = housingStable; return ok }},
+	{"housing_lost", "If you lost stable housing and found it hard to keep a schedule", false,
+		func(in *inputs) bool {
+			ok := in.housing == housingStable
 			in.housing, in.noSchedule = housingUnstable, true
 			return ok
 		}},
-	{"away_from_users", "If you lived somewhere without people who drink heavily or use drugs",
+	{"away_from_users", "If you lived somewhere without people who drink heavily or use drugs", false,
 		func(in *inputs) bool { ok := in.withUsers; in.withUsers = false; return ok }},
-	{"with_users", "If you lived with people who drink heavily or use drugs",
-		func(in *inputs) bool { ok := !in.withUsers; in.withUsers = true; return ok }},
-	{"withdrawal_managed", "Once withdrawal is safely behind you (after a medically supervised detox)",
+	{"with_users", "If you lived with people who drink heavily or use drugs", false,
 		func(in *inputs) bool {
-			ok := in.withdrawal == sevModerate || in.withdrawal == sevSevere || (in.withdrawal == notAsked && in.use >= 3)
-			in.withdrawal = sevNone
+			ok := !in.withUsers && in.homeAsked() && (in.useScreen || in.saysUse || in.substances != 0)
+			in.withUsers = true
 			return ok
 		}},
-	{"withdrawal_severe", "If you had severe withdrawal symptoms (seizures, hallucinations, severe shaking)",
-		func(in *inputs) bool { ok := in.withdrawal != sevSevere; in.withdrawal = sevSevere; return ok }},
-	{"relapse", "If you relapsed after treatment",
+	{"withdrawal_managed", "Once withdrawal is safely behind you (after medically supervised withdrawal management)", true,
+		func(in *inputs) bool {
+			ok := in.withdrawalAsked() && !in.detoxed
+			in.detoxed = true
+			return ok
+		}},
+	{"withdrawal_severe", "If you had severe withdrawal symptoms (seizures, hallucinations, severe shaking)", false,
+		func(in *inputs) bool {
+			ok := in.withdrawal != notAsked && in.withdrawal != sevSevere
+			in.withdrawal = sevSevere
+			return ok
+		}},
+	{"relapse", "If you relapsed after treatment", false,
 		func(in *inputs) bool { ok := !in.relapsed; in.relapsed = true; return ok }},
-	{"hospital_risk", "If you were at risk of going to hospital",
+	{"hospital_risk", "If you were at risk of going to hospital", false,
 		func(in *inputs) bool { ok := !in.hospitalRisk; in.hospitalRisk = true; return ok }},
-	{"hospital_risk_passed", "Once you are no longer at risk of going to hospital",
+	{"hospital_risk_passed", "Once you are no longer at risk of going to hospital", false,
 		func(in *inputs) bool { ok := in.hospitalRisk; in.hospitalRisk = false; return ok }},
-	{"needs_24h", "If you needed 24-hour supervision for your health or safety",
+	{"needs_24h", "If you needed 24-hour supervision for your health or safety", false,
 		func(in *inputs) bool { ok := !in.needs24h; in.needs24h = true; return ok }},
-	{"self_harm", "If you had thoughts of hurting yourself",
-		func(in *inputs) bool { ok := !in.selfHarm && !in.item9; in.selfHarm = true; return ok }},
+	{"self_harm", "If you had thoughts of hurting yourself", false,
+		func(in *inputs) bool {
+			ok := !in.selfHarm && !in.item9 && in.cssrs <= 0
+			in.selfHarm = true
+			return ok
+		}},
 }
 
 // ratingSteps are the changes tried on each rating a clinician gave: one step down, one up.
@@ -83,10 +120,17 @@ type work struct {
 	facts, whatIfFacts facts
 }
 
-// decideWhatIf returns the level w.whatIf leads to.
-func (w *work) decideWhatIf() rank {
-	derive(&w.whatIfFacts, &w.whatIf)
-	return decideLevel(&w.whatIfFacts)
+// decideWhatIf returns the level w.whatIf leads to: the rubric's, never below the safety floor
+// of the changed answers, nor, unless the what-if changes the risk answers themselves, below
+// the floor of the answers as given. So no what-if suggests a level the floor forbids.
+func (w *work) decideWhatIf(changesRisk bool) rank {
+	f := &w.whatIfFacts
+	derive(f, &w.whatIf)
+	floor := f.floor
+	if !changesRisk {
+		floor = max(floor, w.facts.floor)
+	}
+	return max(decideLevel(f, floor), floor)
 }
 
 // wouldChange tries each what-if on a copy of w.in and reports those that move the level, with
@@ -109,7 +153,7 @@ func wouldChange(w *work, level rank) []Change {
 		if !whatIfs[i].Apply(&w.whatIf) {
 			continue
 		}
-		if l := w.decideWhatIf(); l != level {
+		if l := w.decideWhatIf(whatIfs[i].ChangesRisk); l != level {
 			moved[i] = l
 			n++
 		}
@@ -123,7 +167,7 @@ func wouldChange(w *work, level rank) []Change {
 			if r := g + step; r >= 0 && r <= carepath.MaxRating {
 				w.whatIf = w.in
 				w.whatIf.ratings.setAt(i, int(r))
-				if l := w.decideWhatIf(); l != level {
+				if l := w.decideWhatIf(false); l != level {
 					rated[i][j] = l
 					n++
 				}

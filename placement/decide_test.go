@@ -56,7 +56,7 @@ func TestDecideLevelAgreesWithDecide(t *testing.T) {
 			f.severe, f.completed = extra&1 != 0, extra&2 != 0
 			f.recent = recents[extra/4]
 			want, _ := decide(&f)
-			if got := decideLevel(&f); got != want {
+			if got := decideLevel(&f, rankNone); got != want {
 				t.Fatalf("decideLevel(%+v) = %d, decide = %d", f, got, want)
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/carepath/carepath"
 )
@@ -154,11 +155,11 @@ func (d *decoder) boolList(path string, raw json.RawMessage) []bool {
 }
 
 func (d *decoder) answers(raw json.RawMessage, a *Answers) {
-	m := d.object("answers", raw, "phq9", "gad7", "audit", "auditc", "dast10")
+	m := d.object("answers", raw, "phq9", "gad7", "audit", "auditc", "dast10", "cssrs", "cssrs_behavior_past_3_months", "ciwa_ar", "cows")
 	lists := []struct {
 		key string
 		dst *[]int
-	}{{"phq9", &a.PHQ9}, {"gad7", &a.GAD7}, {"audit", &a.AUDIT}, {"auditc", &a.AUDITC}}
+	}{{"phq9", &a.PHQ9}, {"gad7", &a.GAD7}, {"audit", &a.AUDIT}, {"auditc", &a.AUDITC}, {"ciwa_ar", &a.CIWAAr}, {"cows", &a.COWS}}
 	for _, l := range lists {
 		if v, ok := m[l.key]; ok {
 			*l.dst = d.intList("answers."+l.key, v)
@@ -167,6 +168,37 @@ func (d *decoder) answers(raw json.RawMessage, a *Answers) {
 	if v, ok := m["dast10"]; ok {
 		a.DAST10 = d.boolList("answers.dast10", v)
 	}
+	if v, ok := m["cssrs"]; ok {
+		a.CSSRS = d.boolList("answers.cssrs", v)
+	}
+	if v, ok := m["cssrs_behavior_past_3_months"]; ok {
+		var b bool
+		if json.Unmarshal(v, &b) != nil {
+			d.errs.Add("answers.cssrs_behavior_past_3_months", "type", "must be true (yes) or false (no)")
+		} else {
+			a.CSSRSBehaviorPast3Months = &b
+		}
+	}
+}
+
+// enumList parses raw as a list of words from allowed into dst, naming path[i] for each word
+// it does not know.
+func (d *decoder) enumList(path string, raw json.RawMessage, allowed []string, dst func(words []string)) {
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil || items == nil {
+		d.errs.Add(path, "type", "must be a list of words from: %s", strings.Join(allowed, ", "))
+		return
+	}
+	words := make([]string, 0, len(items))
+	for i, it := range items {
+		var w string
+		if json.Unmarshal(it, &w) != nil || !contains(allowed, w) {
+			d.errs.Add(fmt.Sprintf("%s[%d]", path, i), "enum", "must be one of: %s", strings.Join(allowed, ", "))
+			continue
+		}
+		words = append(words, w)
+	}
+	dst(words)
 }
 
 func (d *decoder) dimensions(raw json.RawMessage, r *Ratings) {

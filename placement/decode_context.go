@@ -23,6 +23,7 @@ func contextFields(c *Context) (bools map[string]*bool, optBools map[string]**bo
 	optBools = map[string]**bool{
 		"substance_use":  &c.SubstanceUse,
 		"stable_housing": &c.StableHousing,
+		"pregnant":       &c.Pregnant,
 	}
 	enums = map[string]enumField{
 		"sex":          {(*string)(&c.Sex), []string{"female", "male", "unknown"}},
@@ -32,6 +33,7 @@ func contextFields(c *Context) (bools map[string]*bool, optBools map[string]**bo
 		"withdrawal":   {(*string)(&c.Withdrawal), []string{"none", "mild", "moderate", "severe"}},
 		"medical":      {(*string)(&c.MedicalNeeds), []string{"none", "mild", "moderate", "severe"}},
 		"readiness":    {(*string)(&c.Readiness), []string{"ready", "unsure", "not_ready"}},
+		"intoxication": {(*string)(&c.Intoxication), []string{"none", "mild", "moderate", "severe"}},
 	}
 	return bools, optBools, enums
 }
@@ -44,7 +46,7 @@ type enumField struct {
 
 func (d *decoder) context(raw json.RawMessage, c *Context) {
 	bools, optBools, enums := contextFields(c)
-	known := []string{"weekly_hours_available"}
+	known := []string{"weekly_hours_available", "age", "substances", "withdrawal_history"}
 	for k := range bools {
 		known = append(known, k)
 	}
@@ -87,9 +89,45 @@ func (d *decoder) context(raw json.RawMessage, c *Context) {
 			c.WeeklyHoursAvailable = &n
 		}
 	}
+	if v, ok := m["age"]; ok {
+		var n int
+		if json.Unmarshal(v, &n) != nil || n < 0 || n > maxAge {
+			d.errs.Add("context.age", "range", "must be a whole number of years from 0 to %d", maxAge)
+		} else {
+			c.Age = &n
+		}
+	}
+	if v, ok := m["substances"]; ok {
+		d.enumList("context.substances", v, words(Substances), func(w []string) {
+			c.Substances = make([]Substance, len(w))
+			for i, x := range w {
+				c.Substances[i] = Substance(x)
+			}
+		})
+	}
+	if v, ok := m["withdrawal_history"]; ok {
+		d.enumList("context.withdrawal_history", v, words(WithdrawalEvents), func(w []string) {
+			c.WithdrawalHistory = make([]WithdrawalEvent, len(w))
+			for i, x := range w {
+				c.WithdrawalHistory[i] = WithdrawalEvent(x)
+			}
+		})
+	}
 	if c.Sex == "" && m["sex"] == nil {
 		c.Sex = carepath.SexUnknown
 	}
+}
+
+// maxAge is the oldest age, in years, a profile may give.
+const maxAge = 120
+
+// words returns the words of a list of enum values.
+func words[T ~string](list []T) []string {
+	out := make([]string, len(list))
+	for i, x := range list {
+		out[i] = string(x)
+	}
+	return out
 }
 
 func contains(list []string, s string) bool {

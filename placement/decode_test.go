@@ -71,12 +71,15 @@ func TestDecodeAndValidateNameTheField(t *testing.T) {
 func TestDecodeFullProfile(t *testing.T) {
 	body := `{
 	  "answers": {"phq9": [1,1,1,1,1,1,1,1,0], "gad7": [1,1,1,1,1,1,1], "audit": [1,1,1,0,0,0,0,0,0,0],
-	              "dast10": [false,false,true,false,false,false,false,false,false,false]},
+	              "dast10": [false,false,true,false,false,false,false,false,false,false],
+	              "cssrs": [false,false,false,false,false,true], "cssrs_behavior_past_3_months": false,
+	              "ciwa_ar": [0,1,0,1,0,0,0,0,1,0], "cows": [0,1,0,0,0,0,0,0,1,0,0]},
 	  "dimensions": {"withdrawal": 0, "biomedical": 1},
 	  "context": {"substance_use": true, "sex": "female", "recent_level": "iop", "completed_recent_level": true,
 	    "relapsed_after_treatment": false, "at_risk_of_hospitalization": false, "needs_24h_supervision": false,
 	    "lives_with_active_users": false, "stable_housing": true, "support": "strong", "weekly_hours_available": 12,
-	    "must_keep_working": true, "preference": "individual", "self_harm": false, "readiness": "ready"},
+	    "must_keep_working": true, "preference": "individual", "self_harm": false, "readiness": "ready",
+	    "substances": ["alcohol", "opioids"], "withdrawal_history": [], "age": 34, "pregnant": false, "intoxication": "none"},
 	  "coverage": {"deductible_remaining_cents": 50000, "coinsurance_percent": 20, "copay_cents": 0, "out_of_pocket_remaining_cents": 300000}
 	}`
 	p, err := Decode(strings.NewReader(body))
@@ -91,6 +94,11 @@ func TestDecodeFullProfile(t *testing.T) {
 	}
 	if p.Context.Sex != carepath.SexFemale || *p.Context.WeeklyHoursAvailable != 12 || !p.Context.MustKeepWorking {
 		t.Errorf("context = %+v", p.Context)
+	}
+	c := p.Context
+	if len(c.Substances) != 2 || c.WithdrawalHistory == nil || len(c.WithdrawalHistory) != 0 || *c.Age != 34 || *c.Pregnant ||
+		c.Intoxication != SeverityNone || *p.Answers.CSSRSBehaviorPast3Months || len(p.Answers.CIWAAr) != 10 || len(p.Answers.COWS) != 11 {
+		t.Errorf("new fields = %+v %+v", c, p.Answers)
 	}
 	rec, err := Recommend(p)
 	if err != nil {

@@ -3,10 +3,12 @@ package placement
 import "github.com/carepath/carepath/instrument"
 
 // memory is what one recommendation needs of a known size, allocated at once: its working
-// memory, its scores and its not-recommended levels. A recommendation makes one allocation here
-// instead of three.
+// memory, its scores, its not-recommended levels, services and flags. A recommendation makes
+// one allocation here instead of five.
 type memory struct {
 	work
-	scores         [5]instrument.Score                  // PHQ-9, GAD-7, AUDIT, AUDIT-C, DAST-10
+	scores         [nScores]instrument.Score            // in the order of Scores
 	notRecommended [len(levelOfRank) - 1]NotRecommended // every level but the recommended one
+	services       [nServices]Service                   // the services that hold
+	flags          [nFlags]Flag                         // the flags that hold
 }

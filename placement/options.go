@@ -52,9 +52,13 @@ func (cfg Config) options(p *Profile, f *facts, rec rank) []Option {
 	}
 	b := personalBits(&p.Context, f)
 	out := make([]Option, 0, len(levels))
+	young := adolescent(&p.Context)
 	for _, l := range levels {
 		level := l.level()
 		s := cfg.Schedules[level]
+		if a, ok := cfg.AdolescentSchedules[level]; ok && young {
+			s = a
+		}
 		fit := "recommended"
 		switch {
 		case l < rec:

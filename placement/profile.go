@@ -19,14 +19,31 @@ type Profile struct {
 	Coverage   *cost.Coverage
 }
 
-// Answers holds questionnaire answers as option indices in the published order; DAST-10 answers
-// are yes (true) or no. A nil slice means the questionnaire was not answered.
+// Answers holds questionnaire answers as option indices in the published order; DAST-10 and
+// C-SSRS answers are yes (true) or no. A nil slice means the questionnaire was not answered.
 type Answers struct {
 	PHQ9   []int
 	GAD7   []int
 	AUDIT  []int
 	AUDITC []int // only when the full AUDIT was not asked; otherwise AUDIT-C comes from AUDIT
 	DAST10 []bool
+	// CSSRS holds the six answers of the C-SSRS screener in the published order: wish to be
+	// dead; thoughts of killing yourself; thinking about how; some intention of acting on them;
+	// a plan with the intention to carry it out; anything done, started or prepared to end your
+	// life, ever. A question the screener skips (3–5 after a no to 2) is false.
+	CSSRS []bool
+	// CSSRSBehaviorPast3Months answers the screener's follow-up to a yes to question 6, "Was
+	// this within the past 3 months?"; nil when not asked. A yes to question 6 without it is
+	// taken as within the past 3 months until a clinician asks.
+	CSSRSBehaviorPast3Months *bool
+	CIWAAr                   []int // CIWA-Ar ratings: ten items, 0–7 each and orientation 0–4
+	COWS                     []int // COWS option indices: eleven items in the published order
+}
+
+// answered reports whether any questionnaire or rating scale was answered.
+func (a *Answers) answered() bool {
+	return a.PHQ9 != nil || a.GAD7 != nil || a.AUDIT != nil || a.AUDITC != nil || a.DAST10 != nil ||
+		a.CSSRS != nil || a.CIWAAr != nil || a.COWS != nil
 }
 
 // Ratings holds the 0–4 ratings a clinician gave, per dimension. The zero value gives none.
@@ -107,8 +124,38 @@ const (
 	ReadinessNotReady Readiness = "not_ready"
 )
 
+// Substance is a kind of substance a person uses now.
+type Substance string
+
+// The substances.
+const (
+	SubstanceAlcohol    Substance = "alcohol"
+	SubstanceSedatives  Substance = "sedatives" // benzodiazepines, sleeping pills, barbiturates
+	SubstanceOpioids    Substance = "opioids"
+	SubstanceStimulants Substance = "stimulants"
+	SubstanceCannabis   Substance = "cannabis"
+	SubstanceOther      Substance = "other"
+)
+
+// Substances lists every substance in the order forms show them.
+var Substances = []Substance{SubstanceAlcohol, SubstanceSedatives, SubstanceOpioids, SubstanceStimulants, SubstanceCannabis, SubstanceOther}
+
+// WithdrawalEvent is a complication of an earlier withdrawal.
+type WithdrawalEvent string
+
+// The withdrawal complications.
+const (
+	WithdrawalSeizures        WithdrawalEvent = "seizures"
+	WithdrawalDeliriumTremens WithdrawalEvent = "delirium_tremens"
+	WithdrawalComplicated     WithdrawalEvent = "complicated" // e.g. hallucinations, or a stay in hospital
+)
+
+// WithdrawalEvents lists every withdrawal complication.
+var WithdrawalEvents = []WithdrawalEvent{WithdrawalSeizures, WithdrawalDeliriumTremens, WithdrawalComplicated}
+
 // Context is what the questionnaires do not ask: living situation, support, history, practical
-// limits and safety. Pointer fields are nil when not answered.
+// limits and safety. Pointer and slice fields are nil when not answered; an empty Substances or
+// WithdrawalHistory means "none".
 type Context struct {
 	SubstanceUse            *bool
 	Sex                     carepath.Sex
@@ -128,12 +175,9 @@ type Context struct {
 	Withdrawal              Severity // withdrawal symptoms when cutting down or stopping
 	MedicalNeeds            Severity // physical health problems that need attention
 	Readiness               Readiness
-}
-
-// substance reports whether substance use is part of the picture: said so, or screened positive.
-func (p *Profile) substance() bool {
-	if p.Context.SubstanceUse != nil {
-		return *p.Context.SubstanceUse
-	}
-	return p.Answers.AUDIT != nil || p.Answers.AUDITC != nil || p.Answers.DAST10 != nil
+	Substances              []Substance       // the substances used now
+	WithdrawalHistory       []WithdrawalEvent // complications of earlier withdrawals
+	Age                     *int              // in years
+	Pregnant                *bool
+	Intoxication            Severity // how intoxicated the person is now (severe: signs of an overdose)
 }

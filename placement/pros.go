@@ -22,6 +22,8 @@ const (
 	pTroubleWithSchedule
 	pSerious // the main problem is rated 3 or more, or there is a safety concern
 	pHoursShort
+	pOpioids       // uses opioids: medication for opioid use disorder at every level
+	pAdolescent    // under 18: adolescent programs and their hours
 	personalCombos = 1 << iota
 )
 
@@ -42,8 +44,23 @@ func personalBits(c *Context, f *facts) personal {
 	set(pRelapsed, c.RelapsedAfterTreatment)
 	set(pTroubleWithSchedule, c.TroubleKeepingSchedule)
 	set(pSerious, f.worst() >= 3 || f.crisis)
+	set(pOpioids, hasSubstance(c.Substances, SubstanceOpioids))
+	set(pAdolescent, adolescent(c))
 	return b
 }
+
+// hasSubstance reports whether list names s.
+func hasSubstance(list []Substance, s Substance) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// adolescent reports whether the person is under 18.
+func adolescent(c *Context) bool { return c.Age != nil && *c.Age < 18 }
 
 // prosCons is the pros and cons of one level for one combination of personal bits.
 type prosCons struct{ pros, cons []string }
@@ -75,6 +92,9 @@ var prosConsSets, prosConsOf = func() (sets []prosCons, of [6][personalCombos]ui
 // personal bits (but for pHoursShort) are b.
 func prosAndConsFor(c *Context, b personal, l rank) (pros, cons []string) {
 	need := minHours[l]
+	if b&pAdolescent != 0 {
+		need = minHoursAdolescent[l]
+	}
 	if c.WeeklyHoursAvailable != nil && need > 0 && need < 168 && *c.WeeklyHoursAvailable < need {
 		b |= pHoursShort
 	}
@@ -104,8 +124,11 @@ func prosAndCons(l carepath.Level, b personal) (pros, cons []string) {
 		pros = append(pros, "Structure several days a week while you live at home.",
 			"Group therapy brings peer support and accountability; individual sessions are included.",
 			"Relapse prevention and life-skills training.")
-		cons = append(cons, "A bigger time commitment: at least 9 hours a week.", "Costs more than weekly therapy.",
+		cons = append(cons, "A bigger time commitment: at least "+strconv.Itoa(hoursFor(l, b))+" hours a week.", "Costs more than weekly therapy.",
 			"Ask about group sizes, one-on-one time and therapist turnover: programs differ a lot.")
+		if has(pAdolescent) {
+			pros = append(pros, "Adolescent IOPs often meet after school and include family sessions.")
+		}
 		if has(pMustKeepWorking) {
 			pros = append(pros, "You can keep working: evening tracks are common.")
 		}
@@ -138,8 +161,30 @@ func prosAndCons(l carepath.Level, b personal) (pros, cons []string) {
 		pros = append(pros, "Medical care around the clock for safe withdrawal or stabilization.")
 		cons = append(cons, "Time away from home, work and family.", "The most expensive option, usually short.")
 	}
+	if has(pOpioids) {
+		switch l {
+		case carepath.LevelNone:
+			cons = append(cons, "No help to start medication for opioid use disorder; keep naloxone at hand all the same.")
+		case carepath.LevelResidential, carepath.LevelInpatient:
+			pros = append(pros, "Medication for opioid use disorder (buprenorphine, methadone or naltrexone) can start or continue during "+
+				"the stay: ask before admission, since not every program offers it.")
+		default:
+			pros = append(pros, "Medication for opioid use disorder (buprenorphine, methadone or naltrexone) can start or continue here.")
+		}
+	}
 	if has(pHoursShort) {
-		cons = append(cons, "Needs at least "+strconv.Itoa(cost.Defaults[l].HoursPerWeekMin)+" hours a week, more than you said you have.")
+		cons = append(cons, "Needs at least "+strconv.Itoa(hoursFor(l, b))+" hours a week, more than you said you have.")
 	}
 	return pros, cons
+}
+
+// hoursFor is the least weekly time of level l in cost's defaults, for an adolescent when b
+// says so.
+func hoursFor(l carepath.Level, b personal) int {
+	if b&pAdolescent != 0 {
+		if s, ok := cost.AdolescentDefaults[l]; ok {
+			return s.HoursPerWeekMin
+		}
+	}
+	return cost.Defaults[l].HoursPerWeekMin
 }

@@ -11,11 +11,20 @@ import (
 // Recommendation is the engine's answer. It is a recommendation for a clinician and a person to
 // discuss, never a diagnosis.
 type Recommendation struct {
-	Level          carepath.Level   `json:"level"`
-	LevelName      string           `json:"level_name"`
-	ASAMLevel      string           `json:"asam_level"`
-	Crisis         bool             `json:"crisis"`
-	CrisisMessage  string           `json:"crisis_message,omitempty"`
+	Level         carepath.Level `json:"level"` // never below Floor.Level
+	LevelName     string         `json:"level_name"`
+	ASAMLevel     string         `json:"asam_level"`
+	Crisis        bool           `json:"crisis"`
+	CrisisMessage string         `json:"crisis_message,omitempty"`
+	// Floor is the least level the risk answers allow; no rating and no practical limit lowers it.
+	Floor Floor `json:"floor"`
+	// Urgency is how soon to be seen, and UrgencyText what to do, in plain words.
+	Urgency     Urgency `json:"urgency"`
+	UrgencyText string  `json:"urgency_text"`
+	// WithdrawalManagement is the setting withdrawal needs, alongside the level of care.
+	WithdrawalManagement WithdrawalManagement `json:"withdrawal_management"`
+	// Referral is "medical" when a physical health problem needs a doctor's care; "" otherwise.
+	Referral       string           `json:"referral,omitempty"`
 	RubricVersion  string           `json:"rubric_version"`
 	Scores         Scores           `json:"scores"`
 	Dimensions     DimensionRatings `json:"dimensions"`
@@ -24,7 +33,31 @@ type Recommendation struct {
 	WouldChange    []Change         `json:"would_change"`
 	Conflicts      []Conflict       `json:"conflicts"`
 	Options        []Option         `json:"options"`
-	Disclaimer     string           `json:"disclaimer"`
+	// Services are what should come with the level: a safety plan, withdrawal management,
+	// medication for opioid use disorder and naloxone, housing help, and so on.
+	Services []Service `json:"services"`
+	// Flags are what a clinician must act on first, and cautions for the person.
+	Flags      []Flag `json:"flags"`
+	Disclaimer string `json:"disclaimer"`
+}
+
+// ReferralMedical is Recommendation.Referral when a physical health problem needs a doctor.
+const ReferralMedical = "medical"
+
+// Floor is the safety floor of one recommendation: the least level and the rules that hold.
+type Floor struct {
+	Level     carepath.Level `json:"level"`
+	LevelName string         `json:"level_name"`
+	Reasons   []FloorReason  `json:"reasons"`
+}
+
+// FloorReason is one rule of FloorRules that holds, with what it asks for.
+type FloorReason struct {
+	Code                 string               `json:"code"`
+	Level                carepath.Level       `json:"level"`
+	Urgency              Urgency              `json:"urgency"`
+	WithdrawalManagement WithdrawalManagement `json:"withdrawal_management"`
+	Text                 string               `json:"text"`
 }
 
 // DimensionRating is one dimension's 0–4 rating, whether a clinician gave it or carepath
@@ -75,20 +108,23 @@ const Disclaimer = "This is not a diagnosis. It is a starting point for a conver
 // CrisisMessage is shown whenever crisis is true.
 const CrisisMessage = "You said you have had thoughts of being better off dead or of hurting yourself. You deserve support right now: call or text 988 (Suicide & Crisis Lifeline), or call 911 if you are in danger."
 
-// Config holds what a program can change: the schedules and prices of each level.
+// Config holds what a program can change: the schedules and prices of each level, and those
+// that replace them for a person under 18.
 type Config struct {
-	Schedules map[carepath.Level]cost.Schedule
+	Schedules           map[carepath.Level]cost.Schedule
+	AdolescentSchedules map[carepath.Level]cost.Schedule
 }
 
-// DefaultConfig uses the seed figures in cost.Defaults.
-var DefaultConfig = Config{Schedules: cost.Defaults}
+// DefaultConfig uses the seed figures in cost.Defaults, and cost.AdolescentDefaults for
+// adolescents.
+var DefaultConfig = Config{Schedules: cost.Defaults, AdolescentSchedules: cost.AdolescentDefaults}
 
 // Recommend checks p and applies the rubric with the default configuration.
 func Recommend(p Profile) (Recommendation, error) { return DefaultConfig.Recommend(p) }
 
-// Recommend checks p and applies the rubric. It returns an EINVALID *carepath.Error naming every
-// offending field (answer counts and ranges, ratings, enum values, money) and when the profile
-// holds neither answers nor dimension ratings.
+// Recommend checks p and applies the rubric and the safety floor. It returns an EINVALID
+// *carepath.Error naming every offending field (answer counts and ranges, ratings, enum values,
+// money, age) and when the profile holds neither answers nor dimension ratings.
 func (cfg Config) Recommend(p Profile) (Recommendation, error) {
 	var errs carepath.FieldErrors
 	validateProfile(&p, &errs)
@@ -101,32 +137,61 @@ func (cfg Config) Recommend(p Profile) (Recommendation, error) {
 	w.in = flatten(&p, sev)
 	f := &w.facts
 	derive(f, &w.in)
-	level, fired := decide(f)
+	rubricLevel, fired := decide(f)
+	level := max(rubricLevel, f.floor)
+	urg := max(f.urgency, levelUrgency[level])
+	switch {
+	case f.rating[iBiomedical] >= 4:
+		urg = max(urg, uToday) // a need for 24-hour medical care is seen the same day
+	case f.rating[iBiomedical] == 3:
+		urg = max(urg, uSoon) // serious or worsening physical problems within a week
+	}
 
 	rec := Recommendation{
 		Level: level.level(), LevelName: levelNames[level], ASAMLevel: asamLevels[level],
 		Crisis: f.crisis, RubricVersion: RubricVersion, Disclaimer: Disclaimer,
-		Scores:     scores,
-		Dimensions: f.ratingsByName(),
+		Floor:   floorOf(f),
+		Urgency: urgencies[urg], UrgencyText: UrgencyTexts[urgencies[urg]],
+		WithdrawalManagement: WithdrawalManagementLevels[f.wm].Level,
+		Scores:               scores,
+		Dimensions:           f.ratingsByName(),
 	}
 	if f.crisis {
 		rec.CrisisMessage = CrisisMessage
 	}
+	if f.medicalReferral() {
+		rec.Referral = ReferralMedical
+	}
 	rec.Reasons = reasons(f, level, fired)
-	rec.NotRecommended = notRecommended(&m.notRecommended, level, fired)
+	rec.NotRecommended = notRecommended(&m.notRecommended, f, level, fired)
 	rec.WouldChange = wouldChange(w, level)
 	rec.Conflicts = conflicts(&p, f, level)
 	rec.Options = cfg.options(&p, f, level)
+	rec.Services = services(&m.services, &w.in, f)
+	rec.Flags = flags(&m.flags, &w.in, f)
 	return rec, nil
 }
 
-// Scores holds the score of each answered questionnaire; nil when not answered.
+// floorOf is the floor of f as the answer shows it.
+func floorOf(f *facts) Floor {
+	out := Floor{Level: f.floor.level(), LevelName: levelNames[f.floor], Reasons: make([]FloorReason, 0, bits.OnesCount32(f.floorRules))}
+	for b := f.floorRules; b != 0; b &= b - 1 {
+		r := &FloorRules[bits.TrailingZeros32(b)]
+		out.Reasons = append(out.Reasons, FloorReason{Code: r.Code, Level: r.Level, Urgency: r.Urgency, WithdrawalManagement: r.Withdrawal, Text: r.Text})
+	}
+	return out
+}
+
+// Scores holds the score of each answered questionnaire or rating scale; nil when not answered.
 type Scores struct {
 	PHQ9   *instrument.Score `json:"phq9,omitempty"`
 	GAD7   *instrument.Score `json:"gad7,omitempty"`
 	AUDIT  *instrument.Score `json:"audit,omitempty"`
 	AUDITC *instrument.Score `json:"auditc,omitempty"`
 	DAST10 *instrument.Score `json:"dast10,omitempty"`
+	CSSRS  *instrument.Score `json:"cssrs,omitempty"`
+	CIWAAr *instrument.Score `json:"ciwa_ar,omitempty"`
+	COWS   *instrument.Score `json:"cows,omitempty"`
 }
 
 // Get returns the score of questionnaire id, or nil when it was not answered.
@@ -142,6 +207,12 @@ func (s Scores) Get(id instrument.ID) *instrument.Score {
 		return s.AUDITC
 	case instrument.DAST10:
 		return s.DAST10
+	case instrument.CSSRS:
+		return s.CSSRS
+	case instrument.CIWAAr:
+		return s.CIWAAr
+	case instrument.COWS:
+		return s.COWS
 	}
 	return nil
 }
@@ -177,15 +248,20 @@ func (f *facts) ratingOf(i int) DimensionRating {
 	return DimensionRating{Rating: int(f.rating[i]), Derived: !f.given[i], Source: src, Basis: f.basis[i].String(), Name: dimensionNames[i]}
 }
 
-// reasons lists the rules that hold at the recommended level, or the reason for no treatment
-// when none does.
+// reasons lists the rubric and floor rules that hold at the recommended level, or, at level
+// none, why nothing more is needed. They never claim there is no risk.
 func reasons(f *facts, level rank, fired uint64) []Reason {
 	held := fired & rulesAt[level]
-	n := bits.OnesCount64(held)
+	floorHeld := f.floorRules & floorRulesAt[level]
+	n := bits.OnesCount64(held) + bits.OnesCount32(floorHeld)
 	if level == rankNone {
 		n++
 	}
 	out := make([]Reason, 0, n)
+	for b := floorHeld; b != 0; b &= b - 1 {
+		r := &FloorRules[bits.TrailingZeros32(b)]
+		out = append(out, Reason{Code: r.Code, Level: r.Level, Text: r.Text})
+	}
 	for ; held != 0; held &= held - 1 {
 		i := bits.TrailingZeros64(held)
 		r := &Rubric[i]
@@ -196,17 +272,38 @@ func reasons(f *facts, level rank, fired uint64) []Reason {
 		out = append(out, Reason{Code: r.Code, Dimension: dim, Level: r.Level, Text: r.Text})
 	}
 	if level == rankNone {
-		out = append(out, Reason{Code: "no_current_need", Level: level.level(),
-			Text: "Your answers show minimal symptoms and no risk in any area. A free consultation can still help if something is on your mind."})
+		if f.medicalReferral() {
+			out = append(out, Reason{Code: "medical_referral", Dimension: carepath.DimBiomedical, Level: level.level(), Text: medicalReferralText})
+		} else {
+			out = append(out, Reason{Code: "no_current_need", Level: level.level(), Text: noCurrentNeedText})
+		}
 	}
 	return out
 }
 
+// The reasons for recommending no program.
+const (
+	medicalReferralText = "A physical health problem is the main need now: a doctor (primary care or a specialist) is the right " +
+		"next step rather than a behavioral-health program. A free consultation can still help if something else is on your mind."
+	noCurrentNeedText = "Your answers show minimal symptoms and nothing that needs a treatment program now. " +
+		"A free consultation can still help if something is on your mind."
+)
+
+// floorRulesAt holds, per level, the floor rules of that level (bit i for FloorRules[i]).
+var floorRulesAt = func() (at [len(levelOfRank)]uint32) {
+	for i := range FloorRules {
+		at[floorRanks[i]] |= 1 << i
+	}
+	return at
+}()
+
 // notRecommended explains, in out, every other level: a lower one does not meet the need behind
 // the strongest reason; a higher one is more than the answers call for.
-func notRecommended(out *[len(levelOfRank) - 1]NotRecommended, level rank, fired uint64) []NotRecommended {
+func notRecommended(out *[len(levelOfRank) - 1]NotRecommended, f *facts, level rank, fired uint64) []NotRecommended {
 	notEnough := "Not enough for what your answers show."
-	if held := fired & rulesAt[level]; held != 0 {
+	if held := f.floorRules & floorRulesAt[level]; held != 0 {
+		notEnough = floorNotEnoughWhy[bits.TrailingZeros32(held)] // the floor's most serious rule
+	} else if held := fired & rulesAt[level]; held != 0 {
 		notEnough = notEnoughWhy[bits.TrailingZeros64(held)] // the first rule is the strongest
 	}
 	n := 0
@@ -224,20 +321,30 @@ func notRecommended(out *[len(levelOfRank) - 1]NotRecommended, level rank, fired
 	return out[:n:n]
 }
 
-// notEnoughWhy says, for each rule, why a level below the one it asks for is not enough.
-var notEnoughWhy = func() []string {
-	why := make([]string, len(Rubric))
-	for i, r := range Rubric {
-		why[i] = "Not enough for what your answers show: " + r.Text
-	}
-	return why
-}()
+// notEnoughWhy and floorNotEnoughWhy say, for each rubric and floor rule, why a level below
+// the one it asks for is not enough.
+var (
+	notEnoughWhy = func() []string {
+		why := make([]string, len(Rubric))
+		for i, r := range Rubric {
+			why[i] = "Not enough for what your answers show: " + r.Text
+		}
+		return why
+	}()
+	floorNotEnoughWhy = func() (why [nFloorRules]string) {
+		for i, r := range FloorRules {
+			why[i] = "Not enough for what your answers show: " + r.Text
+		}
+		return why
+	}()
+)
 
-// higherWhy says why a level above the recommendation was not chosen.
+// higherWhy says why a level above the recommendation was not chosen. It claims nothing about
+// safety: it says only what the answers do not call for.
 var higherWhy = [...]string{
 	rankOutpatient:  "Nothing in the answers points to a problem that needs regular therapy now.",
-	rankIOP:         "The problem is not moderate to severe, and nothing else calls for several sessions a week.",
-	rankPHP:         "Symptoms are not severe enough to need 20 or more hours of structure a week.",
-	rankResidential: "Home is safe enough and support is there: a 24-hour setting is not needed.",
-	rankInpatient:   "No withdrawal, medical or mental-health need calls for 24-hour medical care.",
+	rankIOP:         "The answers do not call for several sessions a week.",
+	rankPHP:         "The answers do not call for 20 or more hours of structure a week.",
+	rankResidential: "The answers do not call for a 24-hour structured setting.",
+	rankInpatient:   "The answers do not call for 24-hour medical care.",
 }

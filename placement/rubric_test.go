@@ -66,18 +66,24 @@ func TestRubric(t *testing.T) {
 			Profile{Answers: Answers{PHQ9: phq(13, 0)}, Context: strong}, carepath.LevelOutpatient, "mild_to_moderate", false, true},
 		{"moderately severe depression: IOP",
 			Profile{Answers: Answers{PHQ9: phq(17, 0)}, Context: strong}, carepath.LevelIOP, "moderate_to_severe", false, true},
-		{"severe GAD-7 anxiety: IOP",
-			Profile{Answers: Answers{GAD7: []int{3, 3, 3, 2, 2, 2, 2}}, Context: strong}, carepath.LevelIOP, "moderate_to_severe", false, true},
-		{"AUDIT zone 4 drinking: IOP",
-			Profile{Answers: Answers{AUDIT: audit(22)}, Context: Context{Support: SupportStrong}}, carepath.LevelIOP, "moderate_to_severe", false, true},
+		{"severe GAD-7 anxiety, its top band, counts as severe: PHP",
+			Profile{Answers: Answers{GAD7: []int{3, 3, 3, 2, 2, 2, 2}}, Context: strong}, carepath.LevelPHP, "severe_needs_structure", false, true},
+		{"moderate GAD-7 anxiety: individual therapy",
+			Profile{Answers: Answers{GAD7: []int{2, 2, 2, 2, 2, 1, 1}}, Context: strong}, carepath.LevelOutpatient, "mild_to_moderate", false, true},
+		{"AUDIT zone 4 drinking, its top band, counts as severe: PHP",
+			Profile{Answers: Answers{AUDIT: audit(22)}, Context: Context{Support: SupportStrong}}, carepath.LevelPHP, "severe_needs_structure", false, true},
+		{"AUDIT zone 3 drinking: individual therapy",
+			Profile{Answers: Answers{AUDIT: []int{4, 4, 4, 0, 0, 0, 2, 1, 1, 0}}, Context: Context{Support: SupportStrong}}, carepath.LevelOutpatient, "mild_to_moderate", false, true},
 		{"severe symptoms with a safe home: PHP",
 			Profile{Answers: Answers{PHQ9: phq(23, 0)}, Context: strong}, carepath.LevelPHP, "severe_needs_structure", false, true},
 		{"severe drug use with strong support: PHP",
 			Profile{Answers: Answers{DAST10: dast(9)}, Context: Context{Support: SupportStrong, Withdrawal: SeverityMild}}, carepath.LevelPHP, "severe_needs_structure", false, true},
-		{"severe problem and no support system: residential",
-			Profile{Answers: Answers{PHQ9: phq(24, 0)}, Context: Context{Support: SupportNone}}, carepath.LevelResidential, "severe_without_support", false, true},
+		{"severe depression and no support system, no substance use: PHP, not residential",
+			Profile{Answers: Answers{PHQ9: phq(24, 0)}, Context: Context{Support: SupportNone}}, carepath.LevelPHP, "severe_needs_structure", false, true},
+		{"severe drug use and no support system: residential",
+			Profile{Answers: Answers{DAST10: dast(9)}, Context: Context{Support: SupportNone, Withdrawal: SeverityNone}}, carepath.LevelResidential, "severe_without_support", false, true},
 		{"severe withdrawal risk: inpatient",
-			Profile{Answers: Answers{AUDIT: audit(30)}, Context: Context{Withdrawal: SeveritySevere, Support: SupportStrong}}, carepath.LevelInpatient, "withdrawal_severe", false, true},
+			Profile{Answers: Answers{AUDIT: audit(30)}, Context: Context{Withdrawal: SeveritySevere, Support: SupportStrong}}, carepath.LevelInpatient, "withdrawal_24h", false, true},
 		{"a condition that needs 24-hour care: inpatient",
 			Profile{Answers: Answers{PHQ9: phq(12, 0)}, Context: Context{NeedsTwentyFourHourCare: true}}, carepath.LevelInpatient, "psychiatric_24h", false, true},
 		{"a medical condition that needs 24-hour care: inpatient",
@@ -86,8 +92,12 @@ func TestRubric(t *testing.T) {
 			Profile{Answers: Answers{AUDIT: audit(12)}, Context: Context{LivesWithActiveUsers: true, Support: SupportSome}}, carepath.LevelResidential, "environment_high_risk", false, true},
 		{"unstable housing and trouble keeping a schedule: residential",
 			Profile{Answers: Answers{DAST10: dast(4)}, Context: Context{StableHousing: ptr(false), TroubleKeepingSchedule: true}}, carepath.LevelResidential, "environment_high_risk", false, true},
-		{"unstable housing alone with a moderate problem: IOP",
-			Profile{Answers: Answers{PHQ9: phq(12, 0)}, Context: Context{StableHousing: ptr(false)}}, carepath.LevelIOP, "moderate_without_support", false, true},
+		{"unstable housing with moderate depression, no substance use: individual therapy and housing help",
+			Profile{Answers: Answers{PHQ9: phq(12, 0)}, Context: Context{StableHousing: ptr(false)}}, carepath.LevelOutpatient, "mild_to_moderate", false, true},
+		{"unstable housing with moderate drug use: IOP",
+			Profile{Answers: Answers{DAST10: dast(4)}, Context: Context{StableHousing: ptr(false), Withdrawal: SeverityNone}}, carepath.LevelIOP, "moderate_without_support", false, true},
+		{"no support system with moderate depression: IOP for its peer support",
+			Profile{Answers: Answers{PHQ9: phq(12, 0)}, Context: Context{Support: SupportNone}}, carepath.LevelIOP, "moderate_without_support", false, true},
 		{"relapsed after earlier treatment: IOP",
 			Profile{Answers: Answers{AUDIT: audit(10)}, Context: Context{RelapsedAfterTreatment: true, Support: SupportStrong}}, carepath.LevelIOP, "moderate_to_severe", false, true},
 		{"stepping down after residential care: IOP",
@@ -102,16 +112,18 @@ func TestRubric(t *testing.T) {
 			Profile{Answers: Answers{PHQ9: phq(11, 0)}, Context: Context{AtRiskOfHospitalization: true, Support: SupportStrong}}, carepath.LevelIOP, "moderate_to_severe", false, true},
 		{"moderate depression and harmful drinking together: IOP",
 			Profile{Answers: Answers{PHQ9: phq(12, 0), AUDIT: audit(17)}, Context: strong}, carepath.LevelIOP, "co_occurring_moderate", false, true},
-		{"moderate withdrawal: IOP with monitoring",
-			Profile{Answers: Answers{AUDIT: audit(9)}, Context: Context{Withdrawal: SeverityModerate, Support: SupportStrong}}, carepath.LevelIOP, "withdrawal_mild_monitoring", false, true},
-		{"a serious physical health problem: PHP",
+		{"moderate withdrawal: IOP with daily withdrawal management",
+			Profile{Answers: Answers{AUDIT: audit(9)}, Context: Context{Withdrawal: SeverityModerate, Support: SupportStrong}}, carepath.LevelIOP, "withdrawal_daily_monitoring", false, true},
+		{"a serious physical health problem with mild depression: PHP",
 			Profile{Answers: Answers{PHQ9: phq(6, 0)}, Context: Context{MedicalNeeds: SeveritySevere}}, carepath.LevelPHP, "medical_monitoring", false, true},
+		{"a serious physical health problem alone: a medical referral, no program",
+			Profile{Answers: Answers{PHQ9: phq(2, 0)}, Context: Context{MedicalNeeds: SeveritySevere}}, carepath.LevelNone, "medical_referral", false, true},
 		{"PHQ-9 item 9 positive: crisis, and at least an IOP",
 			Profile{Answers: Answers{PHQ9: phq(8, 1)}, Context: strong}, carepath.LevelIOP, "moderate_to_severe", true, true},
 		{"self-harm answer: crisis",
 			Profile{Answers: Answers{GAD7: []int{1, 1, 0, 0, 0, 0, 0}}, Context: Context{SelfHarm: true}}, carepath.LevelIOP, "", true, true},
 		{"clinician ratings are used as given: withdrawal 4 → inpatient",
-			Profile{Dimensions: ratings(4, -1, -1, -1, -1, -1)}, carepath.LevelInpatient, "withdrawal_severe", false, false},
+			Profile{Dimensions: ratings(4, -1, -1, -1, -1, -1)}, carepath.LevelInpatient, "withdrawal_24h", false, false},
 		{"a clinician's lower rating wins over a severe score",
 			Profile{Answers: Answers{PHQ9: phq(22, 0)}, Dimensions: ratings(-1, -1, 2, -1, -1, -1), Context: strong}, carepath.LevelOutpatient, "mild_to_moderate", false, false},
 		{"practical limits never lower the level: must keep working, few hours, severe",
@@ -183,7 +195,6 @@ func TestWouldChange(t *testing.T) {
 		level carepath.Level
 	}{
 		"symptoms_improve": {"down", carepath.LevelIOP},
-		"support_lost":     {"up", carepath.LevelResidential},
 		"needs_24h":        {"up", carepath.LevelInpatient},
 	}
 	got := map[string]Change{}
@@ -198,6 +209,19 @@ func TestWouldChange(t *testing.T) {
 		if !ok || c.Direction != w.dir || c.Level != w.level {
 			t.Errorf("would_change[%s] = %+v, want %s to %s", code, c, w.dir, w.level)
 		}
+	}
+	// Home does not set the level of a person who does not use: losing support moves nothing.
+	for _, c := range rec.WouldChange {
+		if c.Code == "support_lost" {
+			t.Errorf("would_change %+v for a person with depression alone", c)
+		}
+	}
+	// For a person who uses, it does.
+	rec, _ = Recommend(Profile{Answers: Answers{DAST10: dast(9)}, Context: Context{Support: SupportStrong, StableHousing: ptr(true), Withdrawal: SeverityNone}})
+	if !slices.ContainsFunc(rec.WouldChange, func(c Change) bool {
+		return c.Code == "support_lost" && c.Direction == "up" && c.Level == carepath.LevelResidential
+	}) {
+		t.Errorf("level %s, would_change %+v lacks support_lost up to residential", rec.Level, rec.WouldChange)
 	}
 	// Given ratings are tried one step up and down.
 	rec, _ = Recommend(Profile{Dimensions: ratings(3, -1, -1, -1, -1, -1)})

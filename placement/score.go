@@ -8,42 +8,76 @@ import (
 // severities is what the rubric takes from the questionnaires: each problem as a 0–4 severity
 // it can compare, and a few flags. It holds no pointers, so the what-ifs copy it freely.
 type severities struct {
-	mood         int8 // worst of PHQ-9 and GAD-7: 0 minimal … 4 severe (GAD-7 tops out at 3)
-	use          int8 // worst of AUDIT, AUDIT-C and DAST-10: 0 none … 4 severe
-	item9        bool // PHQ-9 item 9 scored 1 or more
-	useScreen    bool // a substance screen is positive
-	answered     bool // at least one questionnaire was answered
-	moodAnswered bool // the PHQ-9 or the GAD-7 was answered
-	useAnswered  bool // the AUDIT, AUDIT-C or DAST-10 was answered
-	auditZone4   bool // the AUDIT is in risk zone 4 (possible dependence)
+	mood           int8  // worst of PHQ-9 and GAD-7: 0 minimal … 4 severe (each one's top band is 4)
+	use            int8  // worst of AUDIT, AUDIT-C and DAST-10: 0 none … 4 severe
+	item9          bool  // PHQ-9 item 9 scored 1 or more
+	useScreen      bool  // a substance screen is positive
+	answered       bool  // at least one questionnaire was answered
+	moodAnswered   bool  // the PHQ-9 or the GAD-7 was answered
+	useAnswered    bool  // the AUDIT, AUDIT-C or DAST-10 was answered
+	auditZone4     bool  // the AUDIT is in risk zone 4 (possible dependence)
+	dependence     bool  // AUDIT items 4–6 point to dependence (see dependenceSigns)
+	dastWithdrawal bool  // DAST-10 item 9: withdrawal symptoms when drug use stopped
+	cssrs          int8  // the C-SSRS risk, an index into its bands (0 none … 3 high); notAsked when not answered
+	cssrsYes       uint8 // bit i set when C-SSRS question i+1 (1–5) is yes
+	cssrsBehavior  int8  // C-SSRS question 6 as an option index: within 3 months, earlier, or no
+	cssrsUndated   bool  // C-SSRS question 6 is yes and when it happened was not given
+	ciwa           int8  // CIWA-Ar: 0 none, 1 minimal, 2 moderate, 3 severe; notAsked when not rated
+	cows           int8  // COWS: 0 none, 1 mild, 2 moderate, 3 moderately severe, 4 severe; notAsked when not rated
 }
 
-// bandRank maps a band code to the 0–4 severity the rubric uses. GAD-7 has no
-// "moderately_severe" band, so its "severe" ranks 3: severe anxiety alone calls for an IOP.
-func bandRank(id instrument.ID, band string) int8 {
-	switch band {
-	case "minimal", "none":
-		return 0
-	case "mild", "low":
-		return 1
-	case "moderate":
-		return 2
-	case "moderately_severe", "substantial":
-		return 3
-	case "severe":
-		if id == instrument.GAD7 {
-			return 3
+// bandRanks holds, per instrument, the 0–4 severity of each band in order: every instrument's
+// top band is 4, severe, and the bands below it count up from 0 and stop at 3. So the AUDIT's
+// zone IV (20–40) ranks with the DAST-10's severe band, and the GAD-7's severe with the PHQ-9's.
+var bandRanks = func() map[instrument.ID][]int8 {
+	out := map[instrument.ID][]int8{}
+	for _, in := range instrument.All() {
+		ranks := make([]int8, len(in.Bands))
+		for i := range ranks {
+			ranks[i] = int8(min(i, 3))
 		}
-		return 4
+		ranks[len(ranks)-1] = 4
+		out[in.ID] = ranks
+	}
+	return out
+}()
+
+// bandRank maps a band of instrument id to the 0–4 severity the rubric uses.
+func bandRank(id instrument.ID, band string) int8 {
+	in, _ := instrument.Get(id)
+	for i := range in.Bands {
+		if in.Bands[i].Code == band {
+			return bandRanks[id][i]
+		}
 	}
 	return 0
+}
+
+// dependenceSigns reports whether AUDIT item points show dependence: a morning drink to get
+// going (item 6) monthly or more often, or items 4–6 (not able to stop, failing expectations,
+// a morning drink) adding up to 4 or more. Both mean stopping may bring withdrawal.
+func dependenceSigns(points []int) bool {
+	return points[5] >= 2 || points[3]+points[4]+points[5] >= 4
 }
 
 // scorer scores the questionnaires of one profile into mem.
 type scorer struct {
 	sex carepath.Sex
-	mem *[5]instrument.Score
+	mem *[nScores]instrument.Score
 }
+
+// The slots of the scores in memory, in the order of Scores.
+const (
+	slotPHQ9 = iota
+	slotGAD7
+	slotAUDIT
+	slotAUDITC
+	slotDAST10
+	slotCSSRS
+	slotCIWAAr
+	slotCOWS
+	nScores
+)
 
 // score scores answers with questionnaire id into slot. It returns nil when the questionnaire
 // was not answered, and adds to errs and returns nil when the answers are wrong.
@@ -68,32 +102,55 @@ func (sc *scorer) keep(slot int, s instrument.Score) *instrument.Score {
 
 // scoreAnswers scores every answered questionnaire into mem, in the order of Scores. Field
 // errors name answers.<instrument>.
-func scoreAnswers(mem *[5]instrument.Score, a *Answers, sex carepath.Sex, errs *carepath.FieldErrors) (Scores, severities) {
+func scoreAnswers(mem *[nScores]instrument.Score, a *Answers, sex carepath.Sex, errs *carepath.FieldErrors) (Scores, severities) {
 	var out Scores
 	sc := scorer{sex: sex, mem: mem}
-	out.PHQ9 = sc.score(0, instrument.PHQ9, a.PHQ9, errs)
-	out.GAD7 = sc.score(1, instrument.GAD7, a.GAD7, errs)
-	out.AUDIT = sc.score(2, instrument.AUDIT, a.AUDIT, errs)
+	out.PHQ9 = sc.score(slotPHQ9, instrument.PHQ9, a.PHQ9, errs)
+	out.GAD7 = sc.score(slotGAD7, instrument.GAD7, a.GAD7, errs)
+	out.AUDIT = sc.score(slotAUDIT, instrument.AUDIT, a.AUDIT, errs)
 	if out.AUDIT != nil {
 		// The AUDIT-C is the AUDIT's first three questions: a separate AUDIT-C is not read.
 		if c, ok := out.AUDIT.AUDITC(sex); ok {
-			out.AUDITC = sc.keep(3, c)
+			out.AUDITC = sc.keep(slotAUDITC, c)
 		}
 	} else {
-		out.AUDITC = sc.score(3, instrument.AUDITC, a.AUDITC, errs)
+		out.AUDITC = sc.score(slotAUDITC, instrument.AUDITC, a.AUDITC, errs)
 	}
 	if a.DAST10 != nil {
-		out.DAST10 = sc.score(4, instrument.DAST10, instrument.YesNo(a.DAST10), errs)
+		out.DAST10 = sc.score(slotDAST10, instrument.DAST10, instrument.YesNo(a.DAST10), errs)
 	}
-	return out, out.severities()
+	if a.CSSRS != nil {
+		indices, err := instrument.CSSRSAnswers(a.CSSRS, a.CSSRSBehaviorPast3Months)
+		*errs = append(*errs, carepath.ErrorFields(err)...)
+		out.CSSRS = sc.score(slotCSSRS, instrument.CSSRS, indices, errs)
+	}
+	out.CIWAAr = sc.score(slotCIWAAr, instrument.CIWAAr, a.CIWAAr, errs)
+	out.COWS = sc.score(slotCOWS, instrument.COWS, a.COWS, errs)
+	s := out.severities()
+	if out.CSSRS != nil {
+		for i, yes := range a.CSSRS[:instrument.CSSRSBehavior] {
+			if yes {
+				s.cssrsYes |= 1 << i
+			}
+		}
+		s.cssrsBehavior = instrument.CSSRSBehaviorNo
+		if a.CSSRS[instrument.CSSRSBehavior] {
+			s.cssrsBehavior = instrument.CSSRSBehaviorPast3Months
+			if p := a.CSSRSBehaviorPast3Months; p != nil && !*p {
+				s.cssrsBehavior = instrument.CSSRSBehaviorEarlier
+			}
+		}
+		s.cssrsUndated = a.CSSRS[instrument.CSSRSBehavior] && a.CSSRSBehaviorPast3Months == nil
+	}
+	return out, s
 }
 
 // severities turns the scores into the severities the rubric compares.
 func (sc *Scores) severities() severities {
-	var s severities
-	s.answered = sc.PHQ9 != nil || sc.GAD7 != nil || sc.AUDIT != nil || sc.AUDITC != nil || sc.DAST10 != nil
+	s := severities{cssrs: notAsked, ciwa: notAsked, cows: notAsked}
 	s.moodAnswered = sc.PHQ9 != nil || sc.GAD7 != nil
 	s.useAnswered = sc.AUDIT != nil || sc.AUDITC != nil || sc.DAST10 != nil
+	s.answered = s.moodAnswered || s.useAnswered || sc.CSSRS != nil || sc.CIWAAr != nil || sc.COWS != nil
 	if sc.PHQ9 != nil {
 		s.mood = max(s.mood, bandRank(instrument.PHQ9, sc.PHQ9.Band))
 		s.item9 = len(sc.PHQ9.Critical) > 0
@@ -102,9 +159,10 @@ func (sc *Scores) severities() severities {
 		s.mood = max(s.mood, bandRank(instrument.GAD7, sc.GAD7.Band))
 	}
 	if sc.AUDIT != nil {
-		s.use = max(s.use, int8(sc.AUDIT.Zone-1))
+		s.use = max(s.use, bandRank(instrument.AUDIT, sc.AUDIT.Band))
 		s.useScreen = s.useScreen || sc.AUDIT.Zone >= 2
 		s.auditZone4 = sc.AUDIT.Zone == 4
+		s.dependence = dependenceSigns(sc.AUDIT.Points)
 	}
 	if sc.AUDITC != nil && sc.AUDITC.Positive != nil && *sc.AUDITC.Positive {
 		s.use = max(s.use, 1)
@@ -114,8 +172,38 @@ func (sc *Scores) severities() severities {
 		r := bandRank(instrument.DAST10, sc.DAST10.Band)
 		s.use = max(s.use, r)
 		s.useScreen = s.useScreen || r >= 1
+		s.dastWithdrawal = sc.DAST10.Points[8] == 1
+	}
+	if sc.CSSRS != nil {
+		s.cssrs = cssrsRisk(sc.CSSRS.Band)
+	}
+	if sc.CIWAAr != nil {
+		switch s.ciwa = sevNone; {
+		case sc.CIWAAr.Band == "severe":
+			s.ciwa = sevSevere
+		case sc.CIWAAr.Band == "moderate":
+			s.ciwa = sevModerate
+		case sc.CIWAAr.Total > 0:
+			s.ciwa = sevMild
+		}
+	}
+	if sc.COWS != nil {
+		s.cows = bandRank(instrument.COWS, sc.COWS.Band) // its five bands rank 0–4
 	}
 	return s
+}
+
+// cssrsRisk is the index of C-SSRS band code b: 0 none, 1 low, 2 moderate, 3 high.
+func cssrsRisk(b string) int8 {
+	switch b {
+	case instrument.CSSRSLow:
+		return 1
+	case instrument.CSSRSModerate:
+		return 2
+	case instrument.CSSRSHigh:
+		return 3
+	}
+	return 0
 }
 
 // severe reports whether the answers put a problem in its most severe band, or show a

@@ -1,6 +1,9 @@
 package placement
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/carepath/carepath"
 )
 
@@ -9,7 +12,7 @@ import (
 // are checked when the answers are scored.
 func validateProfile(p *Profile, errs *carepath.FieldErrors) {
 	a := &p.Answers
-	hasAnswers := a.PHQ9 != nil || a.GAD7 != nil || a.AUDIT != nil || a.AUDITC != nil || a.DAST10 != nil
+	hasAnswers := a.answered()
 	hasRating := false
 	for i := range carepath.Dimensions {
 		r, ok := p.Dimensions.at(i)
@@ -37,6 +40,23 @@ func validateProfile(p *Profile, errs *carepath.FieldErrors) {
 	check("withdrawal", severityRating(c.Withdrawal) >= 0, "none, mild, moderate, severe")
 	check("medical", severityRating(c.MedicalNeeds) >= 0, "none, mild, moderate, severe")
 	check("readiness", c.Readiness == ReadinessUnknown || c.Readiness == ReadinessReady || c.Readiness == ReadinessUnsure || c.Readiness == ReadinessNotReady, "ready, unsure, not_ready")
+	check("intoxication", severityRating(c.Intoxication) >= 0, "none, mild, moderate, severe")
+	for i, u := range c.Substances {
+		if substanceBits[u] == 0 {
+			errs.Add("context.substances["+strconv.Itoa(i)+"]", "enum", "must be one of: %s", strings.Join(words(Substances), ", "))
+		}
+	}
+	for i, h := range c.WithdrawalHistory {
+		if historyBits[h] == 0 {
+			errs.Add("context.withdrawal_history["+strconv.Itoa(i)+"]", "enum", "must be one of: %s", strings.Join(words(WithdrawalEvents), ", "))
+		}
+	}
+	if age := c.Age; age != nil && (*age < 0 || *age > maxAge) {
+		errs.Add("context.age", "range", "must be a whole number of years from 0 to %d", maxAge)
+	}
+	if a.CSSRS == nil && a.CSSRSBehaviorPast3Months != nil {
+		errs.Add("answers.cssrs_behavior_past_3_months", "required", "is asked only after question 6 of the C-SSRS screener (answers.cssrs)")
+	}
 	if h := c.WeeklyHoursAvailable; h != nil && (*h < 0 || *h > 168) {
 		errs.Add("context.weekly_hours_available", "range", "must be a whole number of hours from 0 to 168")
 	}
