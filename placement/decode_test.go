@@ -135,6 +135,9 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"answers": {"audit": [4,4,4,4,4,4,4,4,2,2], "dast10": [true,true,true,true,true,true,true,true,true,true]}, "coverage": {"copay_cents": 3000}}`))
 	f.Add([]byte(`{"dimensions": {"withdrawal": 4, "environment": 2}, "context": {"weekly_hours_available": 3, "must_keep_working": true}}`))
 	f.Add([]byte(`{"answers": {"gad7": [3,3,3,3,3,3,3], "auditc": [4,4,4]}, "context": {"self_harm": true, "sex": "male"}}`))
+	f.Add([]byte(`{"answers": {"phq9": [3,3,3,3,3,3,3,3,3], "cssrs": [true,true,true,false,false,true], "cssrs_behavior_past_3_months": false}, "dimensions": {"psychiatric": 0}}`))
+	f.Add([]byte(`{"answers": {"ciwa_ar": [1,2,2,2,1,1,1,0,2,0], "cows": [1,2,2,1,1,2,2,1,1,1,0]}, "context": {"substances": ["alcohol","opioids"], "withdrawal_history": ["seizures"], "age": 70, "pregnant": true, "intoxication": "moderate"}}`))
+	f.Add([]byte(`{"answers": {"audit": [2,1,1,0,0,4,0,0,0,0]}, "context": {"withdrawal": "none", "substances": [], "withdrawal_history": []}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if fast, ok := decodeFast(data); ok {
 			// The fast path must read a profile exactly as the careful decoder does.
@@ -162,8 +165,18 @@ func FuzzDecode(f *testing.F) {
 		if !rec.Level.Valid() || len(rec.Reasons) == 0 || len(rec.Options) < 3 {
 			t.Fatalf("incomplete recommendation: %+v", rec)
 		}
-		if rec.Crisis != (p.Context.SelfHarm || (rec.Scores.PHQ9 != nil && rec.Scores.PHQ9.Critical != nil)) {
+		if rec.Crisis != (p.Context.SelfHarm || (rec.Scores.PHQ9 != nil && rec.Scores.PHQ9.Critical != nil) ||
+			(rec.Scores.CSSRS != nil && *rec.Scores.CSSRS.Positive)) {
 			t.Fatalf("crisis %v does not match the answers", rec.Crisis)
+		}
+		if rec.Level.Rank() < rec.Floor.Level.Rank() || (rec.Crisis && rec.Urgency != UrgencyToday && rec.Urgency != UrgencyEmergency) {
+			t.Fatalf("level %s below the floor %s, or crisis with urgency %s", rec.Level, rec.Floor.Level, rec.Urgency)
+		}
+		// No rating a clinician gives lowers the floor.
+		q := p
+		q.Dimensions = ratings(0, 0, 0, 0, 0, 0)
+		if low, err := Recommend(q); err != nil || low.Floor.Level != rec.Floor.Level || low.Level.Rank() < rec.Floor.Level.Rank() {
+			t.Fatalf("with every rating 0: %v, floor %s level %s; want the floor %s", err, low.Floor.Level, low.Level, rec.Floor.Level)
 		}
 	})
 }

@@ -1,5 +1,7 @@
 package placement
 
+import "math/bits"
+
 // Dimension indexes into Ratings, in carepath.Dimensions order.
 const (
 	iWithdrawal = iota
@@ -202,11 +204,8 @@ func derive(f *facts, in *inputs) {
 	if in.withdrawal == sevNone {
 		b[iWithdrawal] = basisNoWithdrawal
 	}
-	for i := range nFloorRules {
-		if f.floorRules&(1<<i) != 0 && withdrawalRuleBasis[i] != basisUnset {
-			b[iWithdrawal] = withdrawalRuleBasis[i]
-			break
-		}
+	if held := f.floorRules & withdrawalRules; held != 0 {
+		b[iWithdrawal] = withdrawalRuleBasis[bits.TrailingZeros32(held)]
 	}
 	if in.intoxication == sevSevere {
 		r[iWithdrawal], b[iWithdrawal] = 4, basisIntoxicated

@@ -9,6 +9,7 @@ type memory struct {
 	work
 	scores         [nScores]instrument.Score            // in the order of Scores
 	notRecommended [len(levelOfRank) - 1]NotRecommended // every level but the recommended one
+	floorReasons   [4]FloorReason                       // the floor rules that hold, when no more than 4
 	services       [nServices]Service                   // the services that hold
 	flags          [nFlags]Flag                         // the flags that hold
 }

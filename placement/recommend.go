@@ -150,7 +150,7 @@ func (cfg Config) Recommend(p Profile) (Recommendation, error) {
 	rec := Recommendation{
 		Level: level.level(), LevelName: levelNames[level], ASAMLevel: asamLevels[level],
 		Crisis: f.crisis, RubricVersion: RubricVersion, Disclaimer: Disclaimer,
-		Floor:   floorOf(f),
+		Floor:   floorOf(f, m.floorReasons[:]),
 		Urgency: urgencies[urg], UrgencyText: UrgencyTexts[urgencies[urg]],
 		WithdrawalManagement: WithdrawalManagementLevels[f.wm].Level,
 		Scores:               scores,
@@ -172,9 +172,12 @@ func (cfg Config) Recommend(p Profile) (Recommendation, error) {
 	return rec, nil
 }
 
-// floorOf is the floor of f as the answer shows it.
-func floorOf(f *facts) Floor {
-	out := Floor{Level: f.floor.level(), LevelName: levelNames[f.floor], Reasons: make([]FloorReason, 0, bits.OnesCount32(f.floorRules))}
+// floorOf is the floor of f as the answer shows it, its reasons in mem when they fit.
+func floorOf(f *facts, mem []FloorReason) Floor {
+	out := Floor{Level: f.floor.level(), LevelName: levelNames[f.floor], Reasons: mem[:0]}
+	if n := bits.OnesCount32(f.floorRules); n > len(mem) {
+		out.Reasons = make([]FloorReason, 0, n)
+	}
 	for b := f.floorRules; b != 0; b &= b - 1 {
 		r := &FloorRules[bits.TrailingZeros32(b)]
 		out.Reasons = append(out.Reasons, FloorReason{Code: r.Code, Level: r.Level, Urgency: r.Urgency, WithdrawalManagement: r.Withdrawal, Text: r.Text})

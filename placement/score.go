@@ -26,28 +26,19 @@ type severities struct {
 	cows           int8  // COWS: 0 none, 1 mild, 2 moderate, 3 moderately severe, 4 severe; notAsked when not rated
 }
 
-// bandRanks holds, per instrument, the 0–4 severity of each band in order: every instrument's
-// top band is 4, severe, and the bands below it count up from 0 and stop at 3. So the AUDIT's
-// zone IV (20–40) ranks with the DAST-10's severe band, and the GAD-7's severe with the PHQ-9's.
-var bandRanks = func() map[instrument.ID][]int8 {
-	out := map[instrument.ID][]int8{}
-	for _, in := range instrument.All() {
-		ranks := make([]int8, len(in.Bands))
-		for i := range ranks {
-			ranks[i] = int8(min(i, 3))
-		}
-		ranks[len(ranks)-1] = 4
-		out[in.ID] = ranks
-	}
-	return out
-}()
-
-// bandRank maps a band of instrument id to the 0–4 severity the rubric uses.
+// bandRank maps a band of instrument id to the 0–4 severity the rubric uses: every
+// instrument's top band is 4, severe, and the bands below it count up from 0 and stop at 3. So
+// the AUDIT's zone IV (20–40) ranks with the DAST-10's severe band, and the GAD-7's severe
+// with the PHQ-9's.
 func bandRank(id instrument.ID, band string) int8 {
 	in, _ := instrument.Get(id)
+	last := len(in.Bands) - 1
 	for i := range in.Bands {
 		if in.Bands[i].Code == band {
-			return bandRanks[id][i]
+			if i == last {
+				return 4
+			}
+			return int8(min(i, 3))
 		}
 	}
 	return 0

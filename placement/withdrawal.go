@@ -151,6 +151,17 @@ func (f *facts) evaluateFloor(in *inputs) {
 	}
 }
 
+// withdrawalRules are the floor rules about withdrawal (bit i for FloorRules[i]), those with a
+// withdrawalRuleBasis.
+var withdrawalRules = func() (rules uint32) {
+	for i, b := range withdrawalRuleBasis {
+		if b != basisUnset {
+			rules |= 1 << i
+		}
+	}
+	return rules
+}()
+
 // withdrawalRuleBasis is the basis of a derived withdrawal rating set by each withdrawal rule,
 // the first that holds in FloorRules order.
 var withdrawalRuleBasis = [nFloorRules]basis{
