@@ -1,8 +1,12 @@
 package web
 
-import "github.com/carepath/carepath/placement"
+import (
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/placement"
+)
 
-// aboutView is the view model of the "how this works" page, which shows the rubric itself.
+// aboutView is the view model of the "how this works" page, which shows the rubric itself, the
+// safety floor and the withdrawal management settings.
 type aboutView struct {
 	page
 	Rubric []rubricRow
@@ -18,6 +22,46 @@ func rubricRows() []rubricRow {
 			dim = r.Dimension.Name()
 		}
 		rows = append(rows, rubricRow{r.Code, r.Level.Name(), dim, r.Text})
+	}
+	return rows
+}
+
+// floorRow is one rule of the safety floor as the page shows it.
+type floorRow struct{ Code, Level, Urgency, Withdrawal, Text string }
+
+// Floor lists every rule of the safety floor.
+func (aboutView) Floor() []floorRow {
+	wm := map[placement.WithdrawalManagement]string{}
+	for _, l := range placement.WithdrawalManagementLevels {
+		wm[l.Level] = l.Name
+	}
+	rows := make([]floorRow, 0, len(placement.FloorRules))
+	for _, r := range placement.FloorRules {
+		level := "—"
+		if r.Level != carepath.LevelNone {
+			level = r.Level.Name()
+		}
+		withdrawal := "—"
+		if r.Withdrawal != placement.WMNone {
+			withdrawal = wm[r.Withdrawal]
+		}
+		rows = append(rows, floorRow{r.Code, level, placement.UrgencyTexts[r.Urgency], withdrawal, r.Text})
+	}
+	return rows
+}
+
+// wmRow is one withdrawal management setting as the page shows it.
+type wmRow struct{ Code, Name, Number string }
+
+// Withdrawal lists the withdrawal management settings, least intensive first.
+func (aboutView) Withdrawal() []wmRow {
+	rows := make([]wmRow, 0, len(placement.WithdrawalManagementLevels))
+	for _, l := range placement.WithdrawalManagementLevels {
+		n := l.ASAM
+		if n == "" {
+			n = "—"
+		}
+		rows = append(rows, wmRow{string(l.Level), l.Name, n})
 	}
 	return rows
 }
