@@ -64,6 +64,11 @@ func (g *Group) Validate() error {
 	return errs.Err()
 }
 
+// DefaultCaps are the default maximum group sizes by type, used when a caller gives none. Only
+// process groups have one: 9, since process groups work with fewer than 10 members; the others
+// are uncapped by default.
+var DefaultCaps = map[GroupType]int{GroupProcess: 9}
+
 // Cap returns the group's capacity: its own, else its type's default (0 means uncapped).
 func (g *Group) Cap() int {
 	if g.Capacity > 0 {

@@ -41,8 +41,8 @@ func TestGroupValidate(t *testing.T) {
 		})
 	}
 	g := good()
-	if g.Cap() != 10 {
-		t.Errorf("process default cap = %d", g.Cap())
+	if g.Cap() != 9 {
+		t.Errorf("process default cap = %d, want 9: process groups stay under 10", g.Cap())
 	}
 	g.Type, g.Capacity = GroupPsychoeducation, 0
 	if g.Cap() != 0 {

@@ -48,10 +48,6 @@ const (
 	GroupFamily            GroupType = "family"
 )
 
-// DefaultCaps are the default maximum group sizes by type, used when a caller gives none. Only
-// process groups have one (10, from the seed articles); the others are uncapped by default.
-var DefaultCaps = map[GroupType]int{GroupProcess: 10}
-
 // Session is one concrete session (a one-off, or one occurrence of a series): who held it,
 // who was scheduled, when and for how long.
 type Session struct {
