@@ -16,6 +16,8 @@ type AlertKind string
 const (
 	// AlertSafety: a PHQ-9 with item 9 scoring 1 or more.
 	AlertSafety AlertKind = "safety_item9"
+	// AlertSafetyCSSRS: a C-SSRS screener with any yes.
+	AlertSafetyCSSRS AlertKind = "safety_cssrs"
 	// AlertDeterioration: a measure reliably worse than the baseline.
 	AlertDeterioration AlertKind = "reliable_deterioration"
 	// AlertMissed: two or more due dates in a row with no measure.
@@ -65,7 +67,8 @@ type AlertInput struct {
 }
 
 // Alerts returns the alerts the client's measures raise, most urgent first and then by time:
-// a safety alert for every PHQ-9 with item 9 scoring 1 or more; a deterioration alert for
+// a safety alert for every PHQ-9 with item 9 scoring 1 or more and for every C-SSRS screener
+// with a yes; a deterioration alert for
 // every measure that becomes reliably worse than the baseline (once per run of such
 // measures, again after the client has come back within the threshold); a missed-measures
 // alert when two or more due dates in a row have passed unanswered; and a relapse alert for
@@ -80,6 +83,12 @@ func Alerts(in AlertInput) []Alert {
 			out = append(out, Alert{Key: "safety:" + m.ID, Kind: AlertSafety, Priority: PriorityUrgent,
 				ClientID: in.ClientID, At: m.TakenAt, Instrument: m.Instrument, MeasureID: m.ID,
 				Reason:   fmt.Sprintf("PHQ-9 item 9 (thoughts of death or self-harm) answered with %d of 3 points.", p),
+				Protocol: CrisisProtocol})
+		}
+		if m.Instrument == instrument.CSSRS && m.Total >= 1 {
+			out = append(out, Alert{Key: "safety:" + m.ID, Kind: AlertSafetyCSSRS, Priority: PriorityUrgent,
+				ClientID: in.ClientID, At: m.TakenAt, Instrument: m.Instrument, MeasureID: m.ID,
+				Reason:   fmt.Sprintf("The C-SSRS screener has %d yes answers about suicidal thoughts or behaviour.", m.Total),
 				Protocol: CrisisProtocol})
 		}
 	}

@@ -97,3 +97,17 @@ func TestMissedAlertKeyStable(t *testing.T) {
 		t.Errorf("missed alerts %+v then %+v", a, b)
 	}
 }
+
+// A C-SSRS screener with any yes raises an urgent safety alert with the crisis protocol; one
+// with none raises nothing.
+func TestAlertsCSSRS(t *testing.T) {
+	ms := []Measure{
+		{ID: "c1", Instrument: instrument.CSSRS, TakenAt: date(3, 2), Total: 0},
+		{ID: "c2", Instrument: instrument.CSSRS, TakenAt: date(3, 9), Total: 2},
+	}
+	got := Alerts(AlertInput{ClientID: "x", Measures: ms, Now: date(3, 10)})
+	if len(got) != 1 || got[0].Kind != AlertSafetyCSSRS || got[0].Priority != PriorityUrgent || got[0].MeasureID != "c2" ||
+		got[0].Protocol != CrisisProtocol {
+		t.Errorf("alerts = %+v", got)
+	}
+}

@@ -53,12 +53,15 @@ type Change struct {
 	ReliableDeterioration bool // rose by at least the reliable change
 	// Response is a fall of at least ResponsePercent % of the baseline; never with a baseline
 	// of 0, from which no fall is possible.
-	Response         bool
-	Remission        bool // Latest below the remission cut-off
-	CaseAtBaseline   bool
-	CaseAtLatest     bool
-	Recovery         bool // a case at baseline and not at the latest measure
-	ReliableRecovery bool // recovery together with reliable improvement
+	Response       bool
+	Remission      bool // Latest below the remission cut-off
+	CaseAtBaseline bool
+	CaseAtLatest   bool
+	// LeftCaseness is a case at baseline and not at the latest measure, on this instrument
+	// alone; ReliablyLeftCaseness is that together with reliable improvement. They are not
+	// recovery, which looks at the PHQ-9 and GAD-7 together (see Config.RecoveryOf).
+	LeftCaseness         bool
+	ReliablyLeftCaseness bool
 }
 
 // Compare judges latest against baseline on instrument id. It returns false when the
@@ -76,8 +79,8 @@ func (c Config) Compare(id instrument.ID, baseline, latest int) (Change, bool) {
 	ch.Remission = latest < t.Remission
 	ch.CaseAtBaseline = baseline >= t.Caseness
 	ch.CaseAtLatest = latest >= t.Caseness
-	ch.Recovery = ch.CaseAtBaseline && !ch.CaseAtLatest
-	ch.ReliableRecovery = ch.Recovery && ch.ReliableImprovement
+	ch.LeftCaseness = ch.CaseAtBaseline && !ch.CaseAtLatest
+	ch.ReliablyLeftCaseness = ch.LeftCaseness && ch.ReliableImprovement
 	return ch, true
 }
 
@@ -131,4 +134,39 @@ func before(a, b *Measure) bool {
 		return c < 0
 	}
 	return a.ID < b.ID
+}
+
+// Recovery is a course of care judged as NHS Talking Therapies reports it, on the PHQ-9 and
+// the GAD-7 together, from the first measure of each (the baseline) to the last.
+type Recovery struct {
+	// CaseAtBaseline: the PHQ-9 or the GAD-7 at caseness at baseline. Only such courses count
+	// towards recovery.
+	CaseAtBaseline bool
+	// Recovered: a case at baseline, and below caseness on both at the end.
+	Recovered bool
+	// ReliableImprovement: a reliable fall on either, and no reliable rise on the other.
+	ReliableImprovement bool
+	// ReliableDeterioration: a reliable rise on either, and no reliable fall on the other.
+	ReliableDeterioration bool
+	// ReliableRecovery: recovered and reliably improved.
+	ReliableRecovery bool
+	PHQ9, GAD7       Change // each instrument on its own
+}
+
+// RecoveryOf judges the measures of one course of care on the PHQ-9 and GAD-7 together. It
+// returns false unless both were measured at least twice (a first and a last measure each) and
+// the configuration has thresholds for both.
+func (c Config) RecoveryOf(ms []Measure) (Recovery, bool) {
+	phq, ok1 := c.Latest(ms, instrument.PHQ9)
+	gad, ok2 := c.Latest(ms, instrument.GAD7)
+	if !ok1 || !ok2 {
+		return Recovery{}, false
+	}
+	r := Recovery{PHQ9: phq, GAD7: gad}
+	r.CaseAtBaseline = phq.CaseAtBaseline || gad.CaseAtBaseline
+	r.Recovered = r.CaseAtBaseline && !phq.CaseAtLatest && !gad.CaseAtLatest
+	r.ReliableImprovement = (phq.ReliableImprovement || gad.ReliableImprovement) && !phq.ReliableDeterioration && !gad.ReliableDeterioration
+	r.ReliableDeterioration = (phq.ReliableDeterioration || gad.ReliableDeterioration) && !phq.ReliableImprovement && !gad.ReliableImprovement
+	r.ReliableRecovery = r.Recovered && r.ReliableImprovement
+	return r, true
 }

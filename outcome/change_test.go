@@ -60,7 +60,7 @@ func TestCompare(t *testing.T) {
 			t.Fatalf("%s: no thresholds", tt.name)
 		}
 		got := flags{ch.ReliableImprovement, ch.ReliableDeterioration, ch.Response, ch.Remission,
-			ch.CaseAtBaseline, ch.CaseAtLatest, ch.Recovery, ch.ReliableRecovery}
+			ch.CaseAtBaseline, ch.CaseAtLatest, ch.LeftCaseness, ch.ReliablyLeftCaseness}
 		if got != tt.expect || ch.Delta != tt.delta {
 			t.Errorf("%s: %d → %d = %+v delta %d, want %+v delta %d", tt.name, tt.b, tt.l, got, ch.Delta, tt.expect, tt.delta)
 		}
@@ -105,11 +105,11 @@ func TestTrack(t *testing.T) {
 	}
 	for i, ch := range got {
 		if ch.Baseline != 20 || ch.Delta != wantDelta[i] || ch.ReliableImprovement != wantReliable[i] ||
-			ch.Response != wantResponse[i] || ch.Recovery != wantRecovery[i] || ch.Remission != wantRemission[i] {
+			ch.Response != wantResponse[i] || ch.LeftCaseness != wantRecovery[i] || ch.Remission != wantRemission[i] {
 			t.Errorf("measure %d: %+v", i, ch)
 		}
 	}
-	if l, ok := cfg.Latest(ms, instrument.PHQ9); !ok || l.Delta != -16 || !l.ReliableRecovery {
+	if l, ok := cfg.Latest(ms, instrument.PHQ9); !ok || l.Delta != -16 || !l.ReliablyLeftCaseness {
 		t.Errorf("Latest = %+v, %v", l, ok)
 	}
 	// A single measure is its own baseline: Track gives one change of 0, Latest gives none.

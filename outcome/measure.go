@@ -80,7 +80,7 @@ func NewMeasure(id instrument.ID, answers []int, sex carepath.Sex, takenAt, now,
 			m.Total, m.Points = c.Craving, c.Measure().Points
 		}
 	} else {
-		errs.Add("instrument", "unknown", "Please choose one of phq9, gad7, audit, auditc, dast10 or checkin.")
+		errs.Add("instrument", "unknown", "Please choose one of phq9, gad7, audit, auditc, dast10, cssrs, ciwa_ar, cows or checkin.")
 	}
 	errs = append(errs, carepath.ErrorFields(err)...)
 	if loc == nil {

@@ -63,11 +63,12 @@ type Figure struct {
 	Note   string
 }
 
-// InstrumentFigures are the change figures of one instrument, from episodes with at least two
-// measures on it (the first is the baseline, the last the result).
+// InstrumentFigures are the change figures of one instrument on its own, from episodes with at
+// least two measures on it (the first is the baseline, the last the result). They are named
+// apart from the figures of the PHQ-9 and GAD-7 together (Cell.Recovery and its kin).
 type InstrumentFigures struct {
-	ReliableImprovement Figure // percent with reliable improvement
-	Recovery            Figure // percent recovered, of those at caseness at baseline
+	ReliableImprovement Figure // percent with reliable improvement on this instrument
+	LeftCaseness        Figure // percent below caseness at the end, of those at caseness at baseline
 	MeanChange          Figure // mean of last − first, in points (negative is better)
 }
 
@@ -81,14 +82,21 @@ type Cell struct {
 	Suppressed  bool
 	Completion  Figure // percent completed, of the discharged episodes
 	MedianWeeks Figure // of the discharged episodes, from admission to discharge
-	PHQ9        InstrumentFigures
-	GAD7        InstrumentFigures
+	// Recovery, ReliableImprovement and ReliableRecovery judge the PHQ-9 and GAD-7 together,
+	// as NHS Talking Therapies does (see Recovery), over the episodes with both measured at
+	// least twice; Recovery and ReliableRecovery only over those at caseness on either at
+	// baseline.
+	Recovery            Figure
+	ReliableImprovement Figure
+	ReliableRecovery    Figure
+	PHQ9                InstrumentFigures
+	GAD7                InstrumentFigures
 }
 
 // BandStandard is the pooled baseline mix that standardized figures are weighted to: the share
 // of each band, in percent, among the episodes of every level that the figure is computed from.
 type BandStandard struct {
-	Figure string    // the figure's CSV column, e.g. "phq9_recovery_pct"
+	Figure string    // the figure's CSV column, e.g. "recovery_pct"
 	Shares []float64 // one per SeverityBands, summing to 100
 }
 
@@ -126,19 +134,23 @@ const caveatsFormat = "These figures describe the clients this program treated; 
 // The figures every cell accumulates, as per-episode values with a denominator of their own.
 const (
 	figCompletion = iota
+	figRecovered
+	figReliablyImproved
+	figReliablyRecovered
 	figPHQ9Improved
-	figPHQ9Recovered
+	figPHQ9LeftCaseness
 	figPHQ9Change
 	figGAD7Improved
-	figGAD7Recovered
+	figGAD7LeftCaseness
 	figGAD7Change
 	nFigures
 )
 
 // figureColumns names each figure in CSV headers and BandStandards.
 var figureColumns = [nFigures]string{
-	"completion_pct", "phq9_reliable_improvement_pct", "phq9_recovery_pct", "phq9_mean_change",
-	"gad7_reliable_improvement_pct", "gad7_recovery_pct", "gad7_mean_change",
+	"completion_pct", "recovery_pct", "reliable_improvement_pct", "reliable_recovery_pct",
+	"phq9_reliable_improvement_pct", "phq9_left_caseness_pct", "phq9_mean_change",
+	"gad7_reliable_improvement_pct", "gad7_left_caseness_pct", "gad7_mean_change",
 }
 
 // percentFigure reports whether figure f is a share shown in percent.
@@ -221,9 +233,16 @@ func valuesOf(e *ReportEpisode, cfg *Config) episodeValues {
 		base := figPHQ9Improved + 3*k
 		v.has[base], v.val[base] = true, b2f(ch.ReliableImprovement)
 		if ch.CaseAtBaseline {
-			v.has[base+1], v.val[base+1] = true, b2f(ch.Recovery)
+			v.has[base+1], v.val[base+1] = true, b2f(ch.LeftCaseness)
 		}
 		v.has[base+2], v.val[base+2] = true, float64(ch.Delta)
+	}
+	if r, ok := cfg.RecoveryOf(e.Measures); ok {
+		v.has[figReliablyImproved], v.val[figReliablyImproved] = true, b2f(r.ReliableImprovement)
+		if r.CaseAtBaseline {
+			v.has[figRecovered], v.val[figRecovered] = true, b2f(r.Recovered)
+			v.has[figReliablyRecovered], v.val[figReliablyRecovered] = true, b2f(r.ReliableRecovery)
+		}
 	}
 	return v
 }

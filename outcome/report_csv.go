@@ -8,8 +8,9 @@ import (
 
 // csvHeader is the first row of the CSV encoding.
 var csvHeader = []string{"level", "band", "episodes", "completion_pct", "median_weeks",
-	"phq9_reliable_improvement_pct", "phq9_recovery_pct", "phq9_mean_change",
-	"gad7_reliable_improvement_pct", "gad7_recovery_pct", "gad7_mean_change"}
+	"recovery_pct", "reliable_improvement_pct", "reliable_recovery_pct",
+	"phq9_reliable_improvement_pct", "phq9_left_caseness_pct", "phq9_mean_change",
+	"gad7_reliable_improvement_pct", "gad7_left_caseness_pct", "gad7_mean_change"}
 
 // WriteCSV writes the report as CSV: a header, then for each level its overall row (band
 // "all"), a row per severity band and its standardized row. A figure is a number with one
@@ -46,8 +47,9 @@ func (c *Cell) csvRecord() []string {
 		episodes = string(FigureSuppressed)
 	}
 	return []string{string(c.Level), band, episodes, c.Completion.csv(), c.MedianWeeks.csv(),
-		c.PHQ9.ReliableImprovement.csv(), c.PHQ9.Recovery.csv(), c.PHQ9.MeanChange.csv(),
-		c.GAD7.ReliableImprovement.csv(), c.GAD7.Recovery.csv(), c.GAD7.MeanChange.csv()}
+		c.Recovery.csv(), c.ReliableImprovement.csv(), c.ReliableRecovery.csv(),
+		c.PHQ9.ReliableImprovement.csv(), c.PHQ9.LeftCaseness.csv(), c.PHQ9.MeanChange.csv(),
+		c.GAD7.ReliableImprovement.csv(), c.GAD7.LeftCaseness.csv(), c.GAD7.MeanChange.csv()}
 }
 
 // csv formats f as a CSV field.

@@ -14,6 +14,7 @@ func (a *acc) cell(level carepath.Level, band string, minCell int) Cell {
 		sup := Figure{Status: FigureSuppressed}
 		c.Episodes, c.Suppressed = 0, true
 		c.Completion, c.MedianWeeks = sup, sup
+		c.Recovery, c.ReliableImprovement, c.ReliableRecovery = sup, sup, sup
 		c.PHQ9 = InstrumentFigures{sup, sup, sup}
 		c.GAD7 = InstrumentFigures{sup, sup, sup}
 		return c
@@ -36,8 +37,9 @@ func (a *acc) cell(level carepath.Level, band string, minCell int) Cell {
 // setFigures sets the figures of c from figs, indexed by the fig constants.
 func (c *Cell) setFigures(figs *[nFigures]Figure) {
 	c.Completion = figs[figCompletion]
-	c.PHQ9 = InstrumentFigures{figs[figPHQ9Improved], figs[figPHQ9Recovered], figs[figPHQ9Change]}
-	c.GAD7 = InstrumentFigures{figs[figGAD7Improved], figs[figGAD7Recovered], figs[figGAD7Change]}
+	c.Recovery, c.ReliableImprovement, c.ReliableRecovery = figs[figRecovered], figs[figReliablyImproved], figs[figReliablyRecovered]
+	c.PHQ9 = InstrumentFigures{figs[figPHQ9Improved], figs[figPHQ9LeftCaseness], figs[figPHQ9Change]}
+	c.GAD7 = InstrumentFigures{figs[figGAD7Improved], figs[figGAD7LeftCaseness], figs[figGAD7Change]}
 }
 
 // shown is the mean sum/n as a figure: none when n is 0, suppressed below minCell, and in

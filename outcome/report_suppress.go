@@ -163,16 +163,22 @@ func (c *Cell) figure(f int) *Figure {
 	switch f {
 	case figCompletion:
 		return &c.Completion
+	case figRecovered:
+		return &c.Recovery
+	case figReliablyImproved:
+		return &c.ReliableImprovement
+	case figReliablyRecovered:
+		return &c.ReliableRecovery
 	case figPHQ9Improved:
 		return &c.PHQ9.ReliableImprovement
-	case figPHQ9Recovered:
-		return &c.PHQ9.Recovery
+	case figPHQ9LeftCaseness:
+		return &c.PHQ9.LeftCaseness
 	case figPHQ9Change:
 		return &c.PHQ9.MeanChange
 	case figGAD7Improved:
 		return &c.GAD7.ReliableImprovement
-	case figGAD7Recovered:
-		return &c.GAD7.Recovery
+	case figGAD7LeftCaseness:
+		return &c.GAD7.LeftCaseness
 	case figGAD7Change:
 		return &c.GAD7.MeanChange
 	}

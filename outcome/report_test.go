@@ -110,8 +110,8 @@ func TestReportStandardized(t *testing.T) {
 	checkFigure(t, "outpatient completion", o.Completion, 100*25.0/70)
 	checkFigure(t, "outpatient median weeks", o.MedianWeeks, 10)
 	checkFigure(t, "IOP median weeks", i.MedianWeeks, 6)
-	checkFigure(t, "outpatient crude recovery", o.PHQ9.Recovery, 100*10.0/30)
-	checkFigure(t, "IOP crude recovery", i.PHQ9.Recovery, 16)
+	checkFigure(t, "outpatient crude recovery", o.PHQ9.LeftCaseness, 100*10.0/30)
+	checkFigure(t, "IOP crude recovery", i.PHQ9.LeftCaseness, 16)
 	if p.PHQ9.ReliableImprovement.Status != FigureNone || o.GAD7.MeanChange.Status != FigureNone {
 		t.Errorf("empty figures: PHP %+v, GAD-7 %+v", p.PHQ9.ReliableImprovement, o.GAD7.MeanChange)
 	}
@@ -120,15 +120,15 @@ func TestReportStandardized(t *testing.T) {
 	for k, c := range r.ByBand[:6] {
 		checkFigure(t, string(c.Level)+" "+c.Band+" improvement", c.PHQ9.ReliableImprovement, bandImprove[k])
 	}
-	if r.ByBand[0].PHQ9.Recovery.Status != FigureNone {
-		t.Errorf("minimal/mild recovery = %+v, want none (no one at caseness)", r.ByBand[0].PHQ9.Recovery)
+	if r.ByBand[0].PHQ9.LeftCaseness.Status != FigureNone {
+		t.Errorf("minimal/mild recovery = %+v, want none (no one at caseness)", r.ByBand[0].PHQ9.LeftCaseness)
 	}
 
 	so, si := r.Standardized[0], r.Standardized[1]
 	checkFigure(t, "outpatient standardized improvement", so.PHQ9.ReliableImprovement, 5800.0/130)
 	checkFigure(t, "IOP standardized improvement", si.PHQ9.ReliableImprovement, 4500.0/130)
-	checkFigure(t, "outpatient standardized recovery", so.PHQ9.Recovery, 25)
-	checkFigure(t, "IOP standardized recovery", si.PHQ9.Recovery, 20)
+	checkFigure(t, "outpatient standardized recovery", so.PHQ9.LeftCaseness, 25)
+	checkFigure(t, "IOP standardized recovery", si.PHQ9.LeftCaseness, 20)
 	checkFigure(t, "outpatient standardized change", so.PHQ9.MeanChange, -540.0/130)
 	checkFigure(t, "IOP standardized change", si.PHQ9.MeanChange, -480.0/130)
 	checkFigure(t, "outpatient standardized completion", so.Completion, 5800.0/130)
@@ -141,7 +141,7 @@ func TestReportStandardized(t *testing.T) {
 		switch s.Figure {
 		case "phq9_reliable_improvement_pct":
 			want = []float64{100 * 50.0 / 130, 100 * 40.0 / 130, 100 * 40.0 / 130}
-		case "phq9_recovery_pct":
+		case "phq9_left_caseness_pct":
 			want = []float64{0, 50, 50}
 		case "gad7_mean_change":
 			want = []float64{0, 0, 0}
@@ -244,14 +244,16 @@ func TestReportSmallCells(t *testing.T) {
 		t.Fatalf("CSV has %d rows, header %v", len(rows), rows[0])
 	}
 	want := map[string]string{
-		"outpatient,moderate": "outpatient,moderate" + strings.Repeat(",suppressed", 9),
-		"outpatient,severe":   "outpatient,severe,0,,,,,,,,",
-		"php,all":             "php,all,suppressed,suppressed,suppressed,suppressed,suppressed,suppressed,suppressed,suppressed,suppressed",
+		"outpatient,moderate": "outpatient,moderate" + strings.Repeat(",suppressed", 12),
+		"outpatient,severe":   "outpatient,severe,0" + strings.Repeat(",", 11),
+		"php,all":             "php,all" + strings.Repeat(",suppressed", 12),
 		// IOP completion is from 27 stays, 10 + 10 + 7 (suppressed): the smallest other band's
-		// completion is suppressed too, or 27 − 10 − 10 would give the 7 away.
-		"iop,minimal_mild": "iop,minimal_mild,10,suppressed,suppressed,100.0,,-6.0,,,",
+		// completion is suppressed too, or 27 − 10 − 10 would give the 7 away. These stays have
+		// no GAD-7, so no figure of the PHQ-9 and GAD-7 together.
+		"iop,minimal_mild": "iop,minimal_mild,10,suppressed,suppressed,,,,100.0,,-6.0,,,",
 		// 31 stays less 29 with a baseline would give the 2 unbanded (and 29 − 20 the 9 moderate).
-		"outpatient,standardized": "outpatient,standardized,suppressed" + strings.Repeat(",not_standardized", 5) + strings.Repeat(",suppressed", 3),
+		"outpatient,standardized": "outpatient,standardized,suppressed" + strings.Repeat(",not_standardized", 2) + strings.Repeat(",suppressed", 3) +
+			strings.Repeat(",not_standardized", 3) + strings.Repeat(",suppressed", 3),
 	}
 	for _, row := range rows[1:] {
 		if w, ok := want[row[0]+","+row[1]]; ok && strings.Join(row, ",") != w {

@@ -20,7 +20,10 @@ type Schedule struct {
 	// Repeated are asked at admission, at every routine date and at discharge.
 	Repeated []instrument.ID
 	// Bookends are asked at admission and at discharge only, in addition to Repeated: the
-	// AUDIT and DAST-10 ask about the past year and are not meant to be repeated weekly.
+	// AUDIT and DAST-10 ask about the past year and are not meant to be repeated weekly. At
+	// discharge a bookend that looks back further than dischargeWindowDays is not asked, since
+	// it would still count the months before admission: the check-in, whose window is the
+	// last 30 days, takes its place.
 	Bookends []instrument.ID
 	// GraceDays is how many days before or after a due date a measure still counts for it.
 	GraceDays int
@@ -59,8 +62,9 @@ func DefaultEveryDays(level carepath.Level) int {
 
 // DefaultSchedule returns the default schedule of an episode at level admitted on admitted:
 // PHQ-9 and GAD-7 at every date; for a client treated for substance use, the check-in too,
-// and the AUDIT and DAST-10 at admission and at discharge. For everyone else the AUDIT-C
-// screens for alcohol use at admission and discharge. The grace is 3 days either side.
+// and the AUDIT and DAST-10 at admission. For everyone else the AUDIT-C screens for alcohol
+// use at admission. At discharge the check-in, which looks back 30 days, takes the place of
+// these screens, which look back a year. The grace is 3 days either side.
 func DefaultSchedule(level carepath.Level, admitted time.Time, substanceUse bool, loc *time.Location) Schedule {
 	s := Schedule{
 		Level:     level,
@@ -140,6 +144,7 @@ func (s *Schedule) dueDays(last int) []Due {
 	}
 	bookend := append(slices.Clip(s.Repeated), s.Bookends...)
 	out := []Due{{On: dayTime(a), Kind: DueAdmission, Instruments: bookend}}
+	discharge := s.dischargeInstruments()
 	if s.EveryDays > 0 {
 		for d := a + s.EveryDays; d <= end; d += s.EveryDays {
 			// A routine date that falls within the grace of discharge gives way to it.
@@ -150,7 +155,31 @@ func (s *Schedule) dueDays(last int) []Due {
 		}
 	}
 	if !open && end > a {
-		out = append(out, Due{On: dayTime(end), Kind: DueDischarge, Instruments: bookend})
+		out = append(out, Due{On: dayTime(end), Kind: DueDischarge, Instruments: discharge})
+	}
+	return out
+}
+
+// dischargeWindowDays is the furthest back a discharge measure may look, in days: the check-in's
+// window. A measure that looks back a year at discharge still counts the months before care.
+const dischargeWindowDays = 30
+
+// dischargeInstruments returns what is asked at discharge: Repeated, the bookends whose recall
+// fits the discharge window, and the check-in in place of any that does not.
+func (s *Schedule) dischargeInstruments() []instrument.ID {
+	out := slices.Clone(s.Repeated)
+	replaced := false
+	for _, id := range s.Bookends {
+		if in, ok := instrument.Get(id); ok && in.RecallDays > dischargeWindowDays {
+			replaced = true
+			continue
+		}
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	if replaced && !slices.Contains(out, CheckInID) {
+		out = append(out, CheckInID)
 	}
 	return out
 }

@@ -79,6 +79,25 @@ func TestDueDates(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("discharged IOP: %v, want %v", got, want)
 	}
+	// At discharge the check-in's 30-day window replaces the AUDIT and DAST-10, which look
+	// back a year.
+	if d := iop.DueDates(date(3, 25), date(3, 25)); !slices.Equal(d[0].Instruments, []instrument.ID{instrument.PHQ9, instrument.GAD7, CheckInID}) {
+		t.Errorf("discharge asks %v", d[0].Instruments)
+	}
+	plain := DefaultSchedule(carepath.LevelIOP, date(3, 2), false, nil)
+	plain.Discharged = date(3, 25)
+	if d := plain.DueDates(date(3, 25), date(3, 25)); !slices.Equal(d[0].Instruments, []instrument.ID{instrument.PHQ9, instrument.GAD7, CheckInID}) {
+		t.Errorf("discharge without substance use asks %v, want the check-in in place of the AUDIT-C", d[0].Instruments)
+	}
+	if d := plain.DueDates(date(3, 2), date(3, 2)); !slices.Contains(d[0].Instruments, instrument.AUDITC) {
+		t.Errorf("admission asks %v", d[0].Instruments)
+	}
+	// A bookend that looks back no further than the window stays at discharge.
+	short := Schedule{Admitted: date(3, 2), Discharged: date(3, 25), EveryDays: 7, GraceDays: 3,
+		Repeated: []instrument.ID{instrument.PHQ9}, Bookends: []instrument.ID{instrument.GAD7}}
+	if d := short.DueDates(date(3, 25), date(3, 25)); !slices.Equal(d[0].Instruments, []instrument.ID{instrument.PHQ9, instrument.GAD7}) {
+		t.Errorf("discharge asks %v", d[0].Instruments)
+	}
 	// Outpatient: every two weeks.
 	op := DefaultSchedule(carepath.LevelOutpatient, date(3, 2), false, nil)
 	got = dueList(op.DueDates(date(3, 2), date(4, 13)))

@@ -93,24 +93,46 @@ type Rule struct {
 
 // Rules are the continued-stay rules, in order of precedence: the first that matches is the
 // suggestion. They are carepath's own, written for this software, and a clinician decides.
+// A step down needs three things at once: symptoms that were a case and are now in remission
+// (or, for a client treated for substance use alone, sustained abstinence), no use in the last
+// 30 days by the check-ins, and good attendance. Use, a newly positive screen or reliable
+// deterioration suggests a step up.
 var Rules = []Rule{
-	// Safety first, at every level: any thought of death or self-harm on the latest PHQ-9.
+	// Safety first, at every level: any thought of death or self-harm on the latest PHQ-9, any
+	// yes on the latest suicide-risk screen, and withdrawal rated moderate or worse.
 	{ID: "safety-item9", Any: []Condition{positiveItem9},
 		Action: ActionSafetyEvaluation},
+	{ID: "safety-cssrs", Any: []Condition{positiveCSSRS},
+		Action: ActionSafetyEvaluation},
+	{ID: "withdrawal-evaluation", Any: []Condition{withdrawalRated},
+		Action: ActionSafetyEvaluation},
 	// Individual therapy that is not holding: more support in an IOP.
-	{ID: "outpatient-step-up", Level: carepath.LevelOutpatient, Any: []Condition{reliablyWorse, relapseWithin(30)},
+	{ID: "outpatient-step-up", Level: carepath.LevelOutpatient,
+		Any:    []Condition{reliablyWorse, relapseWithin(30), useReported, newlyPositiveScreen},
 		Action: ActionStepUp, ToLevel: carepath.LevelIOP},
 	// An IOP works only with consistent attendance: below 60 %, talk about fit before anything else.
 	{ID: "iop-review-fit", Level: carepath.LevelIOP, All: []Condition{attendanceBelow(60)},
 		Action: ActionReviewFit},
-	// Attending the IOP and still reliably worse: consider a PHP.
-	{ID: "iop-step-up", Level: carepath.LevelIOP, Any: []Condition{reliablyWorse},
+	// Attending the IOP and still reliably worse, or still using: consider a PHP.
+	{ID: "iop-step-up", Level: carepath.LevelIOP, Any: []Condition{reliablyWorse, continuedUse},
 		Action: ActionStepUp, ToLevel: carepath.LevelPHP},
 	// Well in an IOP, attending and not using: individual therapy can carry on the work.
-	{ID: "iop-step-down", Level: carepath.LevelIOP, All: []Condition{remissionTwice, attendanceAtLeast(80), noRelapseFor(30)},
+	{ID: "iop-step-down", Level: carepath.LevelIOP,
+		All:    []Condition{caseAtBaseline, remissionTwice, noUseFor30Days, attendanceAtLeast(80), noRelapseFor(30)},
 		Action: ActionStepDown, ToLevel: carepath.LevelOutpatient},
-	// The same in a PHP, one step down to an IOP.
-	{ID: "php-step-down", Level: carepath.LevelPHP, All: []Condition{remissionTwice, attendanceAtLeast(80), noRelapseFor(30)},
+	// Treated for substance use alone: sustained abstinence and attendance.
+	{ID: "iop-step-down-abstinent", Level: carepath.LevelIOP,
+		All:    []Condition{substanceOnly, sustainedAbstinence, attendanceAtLeast(80), noRelapseFor(30)},
+		Action: ActionStepDown, ToLevel: carepath.LevelOutpatient},
+	// Attending a PHP and still reliably worse, or still using: consider 24-hour care.
+	{ID: "php-step-up", Level: carepath.LevelPHP, Any: []Condition{reliablyWorse, continuedUse},
+		Action: ActionStepUp, ToLevel: carepath.LevelResidential},
+	// The same steps down in a PHP, one step down to an IOP.
+	{ID: "php-step-down", Level: carepath.LevelPHP,
+		All:    []Condition{caseAtBaseline, remissionTwice, noUseFor30Days, attendanceAtLeast(80), noRelapseFor(30)},
+		Action: ActionStepDown, ToLevel: carepath.LevelIOP},
+	{ID: "php-step-down-abstinent", Level: carepath.LevelPHP,
+		All:    []Condition{substanceOnly, sustainedAbstinence, attendanceAtLeast(80), noRelapseFor(30)},
 		Action: ActionStepDown, ToLevel: carepath.LevelIOP},
 }
 
@@ -161,19 +183,46 @@ func (r *Rule) match(f *facts) ([]string, bool) {
 	return reasons, anyHeld
 }
 
-// facts are what the conditions test, worked out once per review.
+// facts are what the conditions test, worked out once per review, from the measures taken by
+// the review's date.
 type facts struct {
 	in          *ReviewInput
 	lastPHQ9    *Measure
+	lastCSSRS   *Measure
+	lastCIWA    *Measure
+	lastCOWS    *Measure
 	judged      []instrument.ID // instruments with thresholds, in a fixed order
 	lastRelapse time.Time       // zero when none
+	checkIns    []CheckIn       // the check-ins of the last 30 days, oldest first
+	checkInAt   []time.Time     // when each of checkIns was taken
+	substance   bool            // treated for substance use: a check-in, or a positive screen, ever
 }
 
 // newFacts works out the facts of in.
 func newFacts(in *ReviewInput) *facts {
 	f := &facts{in: in, judged: thresholdIDs(in.Config)}
-	if s := series(in.Measures, instrument.PHQ9); len(s) > 0 {
-		f.lastPHQ9 = &s[len(s)-1]
+	var taken []Measure
+	for _, m := range sortMeasures(in.Measures) {
+		if !m.TakenAt.After(in.Now) {
+			taken = append(taken, m)
+		}
+	}
+	last := func(id instrument.ID) *Measure {
+		if s := series(taken, id); len(s) > 0 {
+			return &s[len(s)-1]
+		}
+		return nil
+	}
+	f.lastPHQ9, f.lastCSSRS, f.lastCIWA, f.lastCOWS = last(instrument.PHQ9), last(instrument.CSSRS), last(instrument.CIWAAr), last(instrument.COWS)
+	for i := range taken {
+		m := &taken[i]
+		if c, ok := CheckInOf(m); ok {
+			f.substance = true
+			if in.Now.Sub(m.TakenAt) <= useWindow {
+				f.checkIns, f.checkInAt = append(f.checkIns, c), append(f.checkInAt, m.TakenAt)
+			}
+		}
+		f.substance = f.substance || positiveScreen(m)
 	}
 	for _, e := range in.Events {
 		if e.Kind == EventRelapse && !e.At.After(in.Now) && e.At.After(f.lastRelapse) {
@@ -186,6 +235,27 @@ func newFacts(in *ReviewInput) *facts {
 		}
 	}
 	return f
+}
+
+// useWindow is how far back the review looks at use: the last 30 days, the window of the
+// check-in's second question.
+const useWindow = 30 * 24 * time.Hour
+
+// checkInFresh is how old the latest check-in may be for the check-ins to speak for the last
+// 30 days: a week and the 3 days' grace of a weekly schedule.
+const checkInFresh = 10 * 24 * time.Hour
+
+// positiveScreen reports whether m is a positive substance screen: an AUDIT of 8 or more, an
+// AUDIT-C of 3 or more (the lower, safer cut-off, since the review does not know the client's
+// sex) or a DAST-10 of 3 or more.
+func positiveScreen(m *Measure) bool {
+	switch m.Instrument {
+	case instrument.AUDIT:
+		return m.Total >= 8
+	case instrument.AUDITC, instrument.DAST10:
+		return m.Total >= 3
+	}
+	return false
 }
 
 // positiveItem9 holds when the latest PHQ-9 scores 1 or more on item 9.
@@ -290,3 +360,134 @@ func joinAnd(items []string) string {
 	}
 	return out + " and " + items[len(items)-1]
 }
+
+// positiveCSSRS holds when the latest C-SSRS screener has any yes.
+var positiveCSSRS = Condition{Name: "positive C-SSRS", Test: func(f *facts) (bool, string) {
+	if f.lastCSSRS == nil || f.lastCSSRS.Total < 1 {
+		return false, ""
+	}
+	return true, fmt.Sprintf("The latest C-SSRS screener (%s) has %d yes answers about suicidal thoughts or behaviour: "+
+		"a safety evaluation and safety plan come first.", f.lastCSSRS.TakenAt.Format(carepath.DateLayout), f.lastCSSRS.Total)
+}}
+
+// withdrawalRated holds when a CIWA-Ar of 10 or more or a COWS of 13 or more (moderate
+// withdrawal or worse) was rated in the last 7 days.
+var withdrawalRated = Condition{Name: "withdrawal rated moderate or worse", Test: func(f *facts) (bool, string) {
+	for _, r := range []struct {
+		m    *Measure
+		from int
+	}{{f.lastCIWA, 10}, {f.lastCOWS, 13}} {
+		if r.m != nil && r.m.Total >= r.from && f.in.Now.Sub(r.m.TakenAt) <= 7*24*time.Hour {
+			return true, fmt.Sprintf("The %s of %s is %d, moderate withdrawal or worse: a medical withdrawal assessment today, "+
+				"and withdrawal management alongside the program.", instrumentName(r.m.Instrument), r.m.TakenAt.Format(carepath.DateLayout), r.m.Total)
+		}
+	}
+	return false, ""
+}}
+
+// caseAtBaseline holds when the first measure of a judged instrument was at caseness: only
+// then can remission show improvement rather than a client who was never a case.
+var caseAtBaseline = Condition{Name: "a case at baseline", Test: func(f *facts) (bool, string) {
+	for _, id := range f.judged {
+		if s := series(f.in.Measures, id); len(s) > 0 && s[0].Total >= f.in.Config.Thresholds[id].Caseness {
+			return true, fmt.Sprintf("%s was %d at baseline, at caseness.", instrumentName(id), s[0].Total)
+		}
+	}
+	return false, ""
+}}
+
+// substanceOnly holds for a client treated for substance use whose mood and anxiety measures
+// were never at caseness: neither at baseline nor at the latest measure.
+var substanceOnly = Condition{Name: "treated for substance use alone", Test: func(f *facts) (bool, string) {
+	if !f.substance {
+		return false, ""
+	}
+	for _, id := range f.judged {
+		s := series(f.in.Measures, id)
+		if len(s) > 0 && (s[0].Total >= f.in.Config.Thresholds[id].Caseness || s[len(s)-1].Total >= f.in.Config.Thresholds[id].Caseness) {
+			return false, ""
+		}
+	}
+	return true, "Treated for substance use; mood and anxiety measures are below caseness."
+}}
+
+// abstinence reports whether the check-ins speak for the last 30 days and report no use in
+// them: the latest is recent and counts 30 days without use, and none in the window reports
+// use. It returns the reason when they do.
+func (f *facts) abstinence() (bool, string) {
+	n := len(f.checkIns)
+	if n == 0 || f.in.Now.Sub(f.checkInAt[n-1]) > checkInFresh || f.checkIns[n-1].DaysAbstinent30 < 30 {
+		return false, ""
+	}
+	for _, c := range f.checkIns {
+		if c.Used() {
+			return false, ""
+		}
+	}
+	return true, fmt.Sprintf("The check-ins report no use in the last 30 days (%d check-ins; the latest on %s: 30 of 30 days without use).",
+		n, f.checkInAt[n-1].Format(carepath.DateLayout))
+}
+
+// noUseFor30Days holds when the check-ins show no use in the last 30 days, or, for a client not
+// treated for substance use, when nothing points to use.
+var noUseFor30Days = Condition{Name: "no use in 30 days", Test: func(f *facts) (bool, string) {
+	if !f.substance {
+		return true, "No substance use is recorded: no check-ins and no positive screen."
+	}
+	return f.abstinence()
+}}
+
+// sustainedAbstinence holds when at least two check-ins in the last 30 days, the latest recent,
+// report no use at all.
+var sustainedAbstinence = Condition{Name: "sustained abstinence", Test: func(f *facts) (bool, string) {
+	if len(f.checkIns) < 2 {
+		return false, ""
+	}
+	return f.abstinence()
+}}
+
+// useReported holds when the latest check-in of the last 30 days reports use.
+var useReported = Condition{Name: "use reported", Test: func(f *facts) (bool, string) {
+	n := len(f.checkIns)
+	if n == 0 || !f.checkIns[n-1].Used() {
+		return false, ""
+	}
+	c := f.checkIns[n-1]
+	return true, fmt.Sprintf("The check-in of %s reports use on %d of the last 7 days (craving %d of 10).",
+		f.checkInAt[n-1].Format(carepath.DateLayout), 7-c.DaysAbstinent7, c.Craving)
+}}
+
+// continuedUse holds when, despite the program, the latest check-in of the last 30 days
+// reports use on 4 or more of the last 7 days, or the last two both report use.
+var continuedUse = Condition{Name: "continued use", Test: func(f *facts) (bool, string) {
+	n := len(f.checkIns)
+	if n == 0 || !f.checkIns[n-1].Used() {
+		return false, ""
+	}
+	c := f.checkIns[n-1]
+	if 7-c.DaysAbstinent7 < 4 && (n < 2 || !f.checkIns[n-2].Used()) {
+		return false, ""
+	}
+	return true, fmt.Sprintf("Use continues during the program: the check-in of %s reports use on %d of the last 7 days (craving %d of 10).",
+		f.checkInAt[n-1].Format(carepath.DateLayout), 7-c.DaysAbstinent7, c.Craving)
+}}
+
+// newlyPositiveScreen holds when a substance screen taken in the last 30 days is positive and
+// the one before it on the same instrument was not.
+var newlyPositiveScreen = Condition{Name: "newly positive screen", Test: func(f *facts) (bool, string) {
+	for _, id := range []instrument.ID{instrument.AUDIT, instrument.AUDITC, instrument.DAST10} {
+		var s []Measure
+		for _, m := range series(f.in.Measures, id) {
+			if !m.TakenAt.After(f.in.Now) {
+				s = append(s, m)
+			}
+		}
+		n := len(s)
+		if n < 2 || f.in.Now.Sub(s[n-1].TakenAt) > useWindow || !positiveScreen(&s[n-1]) || positiveScreen(&s[n-2]) {
+			continue
+		}
+		return true, fmt.Sprintf("The %s of %s is positive (%d), where the one before it was not (%d).",
+			instrumentName(id), s[n-1].TakenAt.Format(carepath.DateLayout), s[n-1].Total, s[n-2].Total)
+	}
+	return false, ""
+}}

@@ -317,5 +317,5 @@ func (svc *MeasureService) loadMeasures(ctx context.Context, tx *sql.Tx, clientI
 func changeOf(c mbc.Change) *carepath.MeasureChange {
 	return &carepath.MeasureChange{Baseline: c.Baseline, Delta: c.Delta, ReliableImprovement: c.ReliableImprovement,
 		ReliableDeterioration: c.ReliableDeterioration, Response: c.Response, Remission: c.Remission,
-		CaseAtBaseline: c.CaseAtBaseline, CaseAtLatest: c.CaseAtLatest, Recovery: c.Recovery, ReliableRecovery: c.ReliableRecovery}
+		CaseAtBaseline: c.CaseAtBaseline, CaseAtLatest: c.CaseAtLatest, Recovery: c.LeftCaseness, ReliableRecovery: c.ReliablyLeftCaseness}
 }

@@ -367,7 +367,7 @@ func publicCell(c mbc.Cell) carepath.OutcomeCell {
 // publicInstrument is f as the domain shows it.
 func publicInstrument(f mbc.InstrumentFigures) carepath.OutcomeInstrumentFigures {
 	return carepath.OutcomeInstrumentFigures{ReliableImprovementPct: publicFigure(f.ReliableImprovement),
-		RecoveryPct: publicFigure(f.Recovery), MeanChange: publicFigure(f.MeanChange)}
+		RecoveryPct: publicFigure(f.LeftCaseness), MeanChange: publicFigure(f.MeanChange)}
 }
 
 // publicFigure is f as the domain shows it: its value and count only when it is shown.
