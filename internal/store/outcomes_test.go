@@ -156,7 +156,7 @@ func TestOutcomeReport(t *testing.T) {
 		}
 		csv := string(r.CSV)
 		if lines := strings.Count(csv, "\n"); lines != 16 || !strings.Contains(csv, "php,all,suppressed,suppressed") ||
-			!strings.Contains(csv, "outpatient,all,40,50.0,7.0,75.0,50.0,-5.5,100.0,100.0,-6.0") {
+			!strings.Contains(csv, "outpatient,all,40,50.0,7.0,100.0,100.0,100.0,75.0,50.0,-5.5,100.0,100.0,-6.0") {
 			t.Errorf("csv:\n%s", csv)
 		}
 

@@ -75,7 +75,7 @@ func TestReviewStepDownAccepted(t *testing.T) {
 			t.Fatal(err)
 		}
 		if rv.Action != carepath.ReviewStepDown || rv.ToLevel != carepath.LevelOutpatient || rv.RuleID != "iop-step-down" ||
-			rv.Level != carepath.LevelIOP || rv.EpisodeID != e.ID || rv.Decision != carepath.ReviewPending || len(rv.Reasons) != 3 {
+			rv.Level != carepath.LevelIOP || rv.EpisodeID != e.ID || rv.Decision != carepath.ReviewPending || len(rv.Reasons) != 5 {
 			t.Fatalf("review = %+v", rv)
 		}
 		a := rv.Data.Attendance

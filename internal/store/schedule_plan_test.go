@@ -151,7 +151,7 @@ func TestScheduleInstanceBuilder(t *testing.T) {
 		for _, g := range inst.Groups {
 			switch g.ID {
 			case f.process.ID:
-				if len(g.Slots) != 9 || g.Capacity != 10 || g.Facilitator != f.ann || !slices.Equal(g.Levels, []carepath.Level{carepath.LevelIOP}) {
+				if len(g.Slots) != 9 || g.Capacity != 9 || g.Facilitator != f.ann || !slices.Equal(g.Levels, []carepath.Level{carepath.LevelIOP}) {
 					t.Errorf("process = %+v", g)
 				}
 			case f.skills.ID:
