@@ -97,7 +97,7 @@ func TestReviewsAPI(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &rv); err != nil {
 		t.Fatal(err)
 	}
-	if rv.Action != "step_down" || rv.ToLevel != carepath.LevelOutpatient || rv.RuleID != "iop-step-down" || len(rv.Reasons) != 3 ||
+	if rv.Action != "step_down" || rv.ToLevel != carepath.LevelOutpatient || rv.RuleID != "iop-step-down" || len(rv.Reasons) != 5 ||
 		rv.Decision != carepath.ReviewPending || rv.Data.Attendance.Scheduled == 0 || rv.Data.Attendance.Percent() < 80 ||
 		len(rv.Data.Measures) != 1 || rv.Data.Measures[0].Latest != 2 {
 		t.Fatalf("review = %s", body)
