@@ -34,11 +34,12 @@ type Recommendation struct {
 	Conflicts      []Conflict       `json:"conflicts"`
 	Options        []Option         `json:"options"`
 	// Services are what should come with the level: a safety plan, withdrawal management,
-	// medication for opioid use disorder and naloxone, housing help, and so on.
-	Services []Service `json:"services"`
-	// Flags are what a clinician must act on first, and cautions for the person.
-	Flags      []Flag `json:"flags"`
-	Disclaimer string `json:"disclaimer"`
+	// medication for opioid use disorder and naloxone, housing help, and so on. Flags are what
+	// a clinician must act on first, and cautions for the person. Both are shared, read-only
+	// slices, like the options' pros and cons.
+	Services   []Service `json:"services"`
+	Flags      []Flag    `json:"flags"`
+	Disclaimer string    `json:"disclaimer"`
 }
 
 // ReferralMedical is Recommendation.Referral when a physical health problem needs a doctor.
@@ -167,8 +168,8 @@ func (cfg Config) Recommend(p Profile) (Recommendation, error) {
 	rec.WouldChange = wouldChange(w, level)
 	rec.Conflicts = conflicts(&p, f, level)
 	rec.Options = cfg.options(&p, f, level)
-	rec.Services = services(&m.services, &w.in, f)
-	rec.Flags = flags(&m.flags, &w.in, f)
+	rec.Services = services(&w.in, f)
+	rec.Flags = flags(&w.in, f)
 	return rec, nil
 }
 

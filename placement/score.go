@@ -51,10 +51,12 @@ func dependenceSigns(points []int) bool {
 	return points[5] >= 2 || points[3]+points[4]+points[5] >= 4
 }
 
-// scorer scores the questionnaires of one profile into mem.
+// scorer scores the questionnaires of one profile into mem, and the safety scales, which most
+// profiles do not hold, into scales, allocated when one is answered.
 type scorer struct {
-	sex carepath.Sex
-	mem *[nScores]instrument.Score
+	sex    carepath.Sex
+	mem    *[nQuestionnaires]instrument.Score
+	scales *[nScores - nQuestionnaires]instrument.Score
 }
 
 // The slots of the scores in memory, in the order of Scores.
@@ -64,7 +66,8 @@ const (
 	slotAUDIT
 	slotAUDITC
 	slotDAST10
-	slotCSSRS
+	nQuestionnaires // the questionnaires a person answers; then the safety scales
+	slotCSSRS       = iota - 1
 	slotCIWAAr
 	slotCOWS
 	nScores
@@ -87,13 +90,20 @@ func (sc *scorer) score(slot int, id instrument.ID, answers []int, errs *carepat
 
 // keep stores s in slot and returns where it lives.
 func (sc *scorer) keep(slot int, s instrument.Score) *instrument.Score {
-	sc.mem[slot] = s
-	return &sc.mem[slot]
+	if slot < nQuestionnaires {
+		sc.mem[slot] = s
+		return &sc.mem[slot]
+	}
+	if sc.scales == nil {
+		sc.scales = new([nScores - nQuestionnaires]instrument.Score)
+	}
+	sc.scales[slot-nQuestionnaires] = s
+	return &sc.scales[slot-nQuestionnaires]
 }
 
 // scoreAnswers scores every answered questionnaire into mem, in the order of Scores. Field
 // errors name answers.<instrument>.
-func scoreAnswers(mem *[nScores]instrument.Score, a *Answers, sex carepath.Sex, errs *carepath.FieldErrors) (Scores, severities) {
+func scoreAnswers(mem *[nQuestionnaires]instrument.Score, a *Answers, sex carepath.Sex, errs *carepath.FieldErrors) (Scores, severities) {
 	var out Scores
 	sc := scorer{sex: sex, mem: mem}
 	out.PHQ9 = sc.score(slotPHQ9, instrument.PHQ9, a.PHQ9, errs)

@@ -1,5 +1,11 @@
 package placement
 
+import (
+	"math/bits"
+	"sync"
+	"sync/atomic"
+)
+
 // Service is something that should come with the recommended level: a safety plan,
 // withdrawal management, medication, housing help and the like.
 type Service struct {
@@ -100,16 +106,13 @@ var Flags = [nFlags]Flag{
 const sedatingWithdrawalRules = 1<<fWithdrawalSevere | 1<<fWithdrawalHistoryWithSymptoms | 1<<fWithdrawalPregnant |
 	1<<fWithdrawalModerateWithRisk | 1<<fWithdrawalHistory | 1<<fWithdrawalModerate | 1<<fWithdrawalNotRuledOut
 
-// services lists, in out, the services that should come with the level for this person.
-func services(out *[nServices]Service, in *inputs, f *facts) []Service {
-	n := 0
+// services returns the services that should come with the level for this person: a shared,
+// read-only slice.
+func services(in *inputs, f *facts) []Service {
+	var held uint16
 	add := func(s int, on bool) {
 		if on {
-			out[n] = Services[s]
-			if s == sWithdrawalManagement {
-				out[n].Text = withdrawalServiceText[f.wm]
-			}
-			n++
+			held |= 1 << s
 		}
 	}
 	opioids := in.substances&useOpioids != 0
@@ -124,16 +127,71 @@ func services(out *[nServices]Service, in *inputs, f *facts) []Service {
 	add(sSupportiveHousing, in.housing == housingUnstable)
 	add(sCaseManagement, in.housing == housingUnstable || in.support == noSupport || in.withUsers)
 	add(sMedicalCare, f.medicalReferral())
-	return out[:n:n]
+	return serviceList(held, f.wm)
 }
 
-// flags lists, in out, what a clinician must act on first and the cautions for the person.
-func flags(out *[nFlags]Flag, in *inputs, f *facts) []Flag {
-	n := 0
+// serviceLists maps the key of every set of services asked for so far (see serviceList) to its
+// list, built once and shared read-only, so that a recommendation allocates none. The map is
+// copied on write: reading it takes no lock, and few sets ever occur.
+var (
+	serviceLists   atomic.Pointer[map[uint32][]Service]
+	serviceListsMu sync.Mutex
+)
+
+// serviceList returns the services of the set held (bit s for Services[s]), with the
+// withdrawal management service's text for the setting wm.
+func serviceList(held uint16, wm wmLevel) []Service {
+	if held&(1<<sWithdrawalManagement) == 0 {
+		wm = 0
+	}
+	key := uint32(held) | uint32(wm)<<16
+	if m := serviceLists.Load(); m != nil {
+		if list, ok := (*m)[key]; ok {
+			return list
+		}
+	}
+	list := make([]Service, 0, bits.OnesCount16(held))
+	for b := held; b != 0; b &= b - 1 {
+		i := bits.TrailingZeros16(b)
+		s := Services[i]
+		if i == sWithdrawalManagement {
+			s.Text = withdrawalServiceText[wm]
+		}
+		list = append(list, s)
+	}
+	serviceListsMu.Lock()
+	defer serviceListsMu.Unlock()
+	next := map[uint32][]Service{key: list}
+	if m := serviceLists.Load(); m != nil {
+		if have, ok := (*m)[key]; ok {
+			return have
+		}
+		for k, v := range *m {
+			next[k] = v
+		}
+	}
+	serviceLists.Store(&next)
+	return list
+}
+
+// flagLists holds the list of flags of every set, built once and shared read-only.
+var flagLists = func() (lists [1 << nFlags][]Flag) {
+	for held := range lists {
+		lists[held] = make([]Flag, 0, bits.OnesCount(uint(held)))
+		for b := held; b != 0; b &= b - 1 {
+			lists[held] = append(lists[held], Flags[bits.TrailingZeros(uint(b))])
+		}
+	}
+	return lists
+}()
+
+// flags returns what a clinician must act on first and the cautions for the person: a shared,
+// read-only slice.
+func flags(in *inputs, f *facts) []Flag {
+	var held int
 	add := func(fl int, on bool) {
 		if on {
-			out[n] = Flags[fl]
-			n++
+			held |= 1 << fl
 		}
 	}
 	add(flagCSSRSNeeded, (in.item9 || in.selfHarm) && in.cssrs == notAsked)
@@ -141,5 +199,5 @@ func flags(out *[nFlags]Flag, in *inputs, f *facts) []Flag {
 	add(flagNotRuledOut, f.floorRules&(1<<fWithdrawalNotRuledOut) != 0)
 	add(flagDoNotStopAbruptly, f.floorRules&sedatingWithdrawalRules != 0)
 	add(flagAdolescent, in.age >= 0 && in.age < 18)
-	return out[:n:n]
+	return flagLists[held]
 }
