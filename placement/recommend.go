@@ -107,7 +107,7 @@ type Conflict struct {
 const Disclaimer = "This is not a diagnosis. It is a starting point for a conversation: a licensed clinician decides the right level of care with you."
 
 // CrisisMessage is shown whenever crisis is true.
-const CrisisMessage = "You said you have had thoughts of being better off dead or of hurting yourself. You deserve support right now: call or text 988 (Suicide & Crisis Lifeline), or call 911 if you are in danger."
+const CrisisMessage = "You told us about thoughts of death, suicide or hurting yourself. You deserve support right now: call or text 988 (Suicide & Crisis Lifeline), or call 911 if you are in danger."
 
 // Config holds what a program can change: the schedules and prices of each level, and those
 // that replace them for a person under 18.
