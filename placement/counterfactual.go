@@ -16,6 +16,9 @@ type whatIf struct {
 	// the person), which may lower the safety floor. Every other what-if keeps the floor of the
 	// answers as given.
 	ChangesRisk bool
+	// KeepsFloorInputs marks a what-if that changes nothing the safety floor reads, so its
+	// floor need not be worked out again.
+	KeepsFloorInputs bool
 	// Apply changes in; it returns false when the change makes no sense here (for example
 	// "if support were strong" when it already is).
 	Apply func(in *inputs) bool
@@ -36,7 +39,7 @@ func (in *inputs) withdrawalAsked() bool {
 // whatIfs are the changes tried, each in plain words. None is offered about home or withdrawal
 // when the person was not asked about them.
 var whatIfs = [...]whatIf{
-	{"symptoms_improve", "If your symptoms improved by one band on each questionnaire", false,
+	{"symptoms_improve", "If your symptoms improved by one band on each questionnaire", false, false,
 		func(in *inputs) bool {
 			if in.mood == 0 && in.use == 0 {
 				return false
@@ -44,7 +47,7 @@ var whatIfs = [...]whatIf{
 			in.mood, in.use = max(in.mood-1, 0), max(in.use-1, 0)
 			return true
 		}},
-	{"symptoms_worsen", "If your symptoms got worse by one band", false,
+	{"symptoms_worsen", "If your symptoms got worse by one band", false, false,
 		func(in *inputs) bool {
 			if !in.moodAnswered && !in.useAnswered {
 				return false
@@ -52,55 +55,55 @@ var whatIfs = [...]whatIf{
 			in.mood, in.use = min(in.mood+1, 4), min(in.use+1, 4)
 			return true
 		}},
-	{"support_strong", "If you had strong support from family, friends or a recovery community", false,
+	{"support_strong", "If you had strong support from family, friends or a recovery community", false, false,
 		func(in *inputs) bool {
 			ok := in.support != supportNotAsked && in.support != strongSupport
 			in.support = strongSupport
 			return ok
 		}},
-	{"support_lost", "If you lost the support you have now", false,
+	{"support_lost", "If you lost the support you have now", false, false,
 		func(in *inputs) bool {
 			ok := in.support == strongSupport || in.support == someSupport
 			in.support = noSupport
 			return ok
 		}},
-	{"housing_stable", "If you had a stable place to live", false,
+	{"housing_stable", "If you had a stable place to live", false, false,
 		func(in *inputs) bool { ok := in.housing == housingUnstable; in.housing = housingStable; return ok }},
-	{"housing_lost", "If you lost stable housing and found it hard to keep a schedule", false,
+	{"housing_lost", "If you lost stable housing and found it hard to keep a schedule", false, false,
 		func(in *inputs) bool {
 			ok := in.housing == housingStable
 			in.housing, in.noSchedule = housingUnstable, true
 			return ok
 		}},
-	{"away_from_users", "If you lived somewhere without people who drink heavily or use drugs", false,
+	{"away_from_users", "If you lived somewhere without people who drink heavily or use drugs", false, false,
 		func(in *inputs) bool { ok := in.withUsers; in.withUsers = false; return ok }},
-	{"with_users", "If you lived with people who drink heavily or use drugs", false,
+	{"with_users", "If you lived with people who drink heavily or use drugs", false, false,
 		func(in *inputs) bool {
 			ok := !in.withUsers && in.homeAsked() && (in.useScreen || in.saysUse || in.substances != 0)
 			in.withUsers = true
 			return ok
 		}},
-	{"withdrawal_managed", "Once withdrawal is safely behind you (after medically supervised withdrawal management)", true,
+	{"withdrawal_managed", "Once withdrawal is safely behind you (after medically supervised withdrawal management)", true, false,
 		func(in *inputs) bool {
 			ok := in.withdrawalAsked() && !in.detoxed
 			in.detoxed = true
 			return ok
 		}},
-	{"withdrawal_severe", "If you had severe withdrawal symptoms (seizures, hallucinations, severe shaking)", false,
+	{"withdrawal_severe", "If you had severe withdrawal symptoms (seizures, hallucinations, severe shaking)", false, false,
 		func(in *inputs) bool {
 			ok := in.withdrawal != notAsked && in.withdrawal != sevSevere
 			in.withdrawal = sevSevere
 			return ok
 		}},
-	{"relapse", "If you relapsed after treatment", false,
+	{"relapse", "If you relapsed after treatment", false, true,
 		func(in *inputs) bool { ok := !in.relapsed; in.relapsed = true; return ok }},
-	{"hospital_risk", "If you were at risk of going to hospital", false,
+	{"hospital_risk", "If you were at risk of going to hospital", false, true,
 		func(in *inputs) bool { ok := !in.hospitalRisk; in.hospitalRisk = true; return ok }},
-	{"hospital_risk_passed", "Once you are no longer at risk of going to hospital", false,
+	{"hospital_risk_passed", "Once you are no longer at risk of going to hospital", false, true,
 		func(in *inputs) bool { ok := in.hospitalRisk; in.hospitalRisk = false; return ok }},
-	{"needs_24h", "If you needed 24-hour supervision for your health or safety", false,
+	{"needs_24h", "If you needed 24-hour supervision for your health or safety", false, true,
 		func(in *inputs) bool { ok := !in.needs24h; in.needs24h = true; return ok }},
-	{"self_harm", "If you had thoughts of hurting yourself", false,
+	{"self_harm", "If you had thoughts of hurting yourself", false, false,
 		func(in *inputs) bool {
 			ok := !in.selfHarm && !in.item9 && in.cssrs <= 0
 			in.selfHarm = true
@@ -123,9 +126,13 @@ type work struct {
 // decideWhatIf returns the level w.whatIf leads to: the rubric's, never below the safety floor
 // of the changed answers, nor, unless the what-if changes the risk answers themselves, below
 // the floor of the answers as given. So no what-if suggests a level the floor forbids.
-func (w *work) decideWhatIf(changesRisk bool) rank {
+func (w *work) decideWhatIf(changesRisk, keepsFloorInputs bool) rank {
 	f := &w.whatIfFacts
-	derive(f, &w.whatIf)
+	var floorFrom *facts
+	if keepsFloorInputs {
+		floorFrom = &w.facts
+	}
+	derive(f, &w.whatIf, floorFrom)
 	floor := f.floor
 	if !changesRisk {
 		floor = max(floor, w.facts.floor)
@@ -153,7 +160,7 @@ func wouldChange(w *work, level rank) []Change {
 		if !whatIfs[i].Apply(&w.whatIf) {
 			continue
 		}
-		if l := w.decideWhatIf(whatIfs[i].ChangesRisk); l != level {
+		if l := w.decideWhatIf(whatIfs[i].ChangesRisk, whatIfs[i].KeepsFloorInputs); l != level {
 			moved[i] = l
 			n++
 		}
@@ -167,7 +174,7 @@ func wouldChange(w *work, level rank) []Change {
 			if r := g + step; r >= 0 && r <= carepath.MaxRating {
 				w.whatIf = w.in
 				w.whatIf.ratings.setAt(i, int(r))
-				if l := w.decideWhatIf(false); l != level {
+				if l := w.decideWhatIf(false, true); l != level { // ratings are no risk answers
 					rated[i][j] = l
 					n++
 				}

@@ -172,7 +172,8 @@ type facts struct {
 	floor      rank    // the least level the risk answers allow
 	floorRules uint32  // bit i set when FloorRules[i] holds
 	urgency    urgency // the least urgency the risk answers call for
-	wm         wmLevel // the withdrawal management the risk answers call for
+	ruleWM     wmLevel // the withdrawal management the risk answers call for
+	wm         wmLevel // ruleWM, or more when a clinician's withdrawal rating asks for more
 }
 
 // behavioral reports whether any behavioral-health need is present: a mental-health or
@@ -187,15 +188,21 @@ func (f *facts) medicalReferral() bool { return f.rating[iBiomedical] >= 2 }
 
 // derive rates every dimension into f: a rating given in the profile is used as given, any
 // other is derived from the scored answers and the context by the rules written out below. The
-// safety floor is worked out first, from the answers alone.
-func derive(f *facts, in *inputs) {
+// safety floor is worked out first, from the answers alone; a what-if that changes no risk
+// answer passes the facts it starts from as floorFrom, whose floor it keeps.
+func derive(f *facts, in *inputs, floorFrom *facts) {
 	*f = facts{recent: in.recent, completed: in.completed,
 		homeAsked: in.housing != housingNotAsked || in.support != supportNotAsked, noSupport: in.support == noSupport}
 	f.substance = in.useScreen || in.saysUse || in.substances != 0
 	if g, ok := in.ratings.at(iWithdrawal); ok && g >= 1 {
 		f.substance = true // withdrawal comes only with substance use
 	}
-	f.evaluateFloor(in)
+	if floorFrom != nil {
+		f.copyFloor(floorFrom)
+	} else {
+		f.evaluateFloor(in)
+	}
+	f.wm = f.ruleWM
 	r, b := &f.rating, &f.basis
 
 	// Withdrawal: rated as the withdrawal management the answers call for (0 none … 4

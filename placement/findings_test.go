@@ -567,3 +567,29 @@ func TestCodesAreUnique(t *testing.T) {
 		seen[r.Code] = true
 	}
 }
+
+// A what-if marked as keeping the floor's inputs really does: working its floor out again
+// gives the floor it keeps, for every profile of the safety table.
+func TestWhatIfsThatKeepTheFloorDo(t *testing.T) {
+	for name, p := range safetyProfiles(t) {
+		var errs carepath.FieldErrors
+		var mem [nQuestionnaires]instrument.Score
+		_, sev := scoreAnswers(&mem, &p.Answers, p.Context.Sex, &errs)
+		in := flatten(&p, sev)
+		var base facts
+		derive(&base, &in, nil)
+		for _, wi := range whatIfs {
+			if !wi.KeepsFloorInputs {
+				continue
+			}
+			changed := in
+			wi.Apply(&changed)
+			var kept, again facts
+			derive(&kept, &changed, &base)
+			derive(&again, &changed, nil)
+			if kept != again {
+				t.Errorf("%s, what-if %s: keeping the floor gives %+v, working it out gives %+v", name, wi.Code, kept, again)
+			}
+		}
+	}
+}

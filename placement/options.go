@@ -56,8 +56,10 @@ func (cfg Config) options(p *Profile, f *facts, rec rank) []Option {
 	for _, l := range levels {
 		level := l.level()
 		s := cfg.Schedules[level]
-		if a, ok := cfg.AdolescentSchedules[level]; ok && young {
-			s = a
+		if young {
+			if a, ok := cfg.AdolescentSchedules[level]; ok {
+				s = a
+			}
 		}
 		fit := "recommended"
 		switch {

@@ -22,9 +22,14 @@ const (
 	pTroubleWithSchedule
 	pSerious // the main problem is rated 3 or more, or there is a safety concern
 	pHoursShort
-	pOpioids       // uses opioids: medication for opioid use disorder at every level
-	pAdolescent    // under 18: adolescent programs and their hours
-	personalCombos = 1 << iota
+	personalCombos = 1 << iota // the combinations prosConsOf holds
+)
+
+// The bits that few people have, which prosConsOf does not hold: their pros and cons are built
+// when asked for, which keeps the shared table small.
+const (
+	pOpioids    personal = personalCombos << iota // uses opioids: medication for opioid use disorder at every level
+	pAdolescent                                   // under 18: adolescent programs and their hours
 )
 
 // personalBits sums up what about this person changes the pros and cons of every level; the
@@ -97,6 +102,9 @@ func prosAndConsFor(c *Context, b personal, l rank) (pros, cons []string) {
 	}
 	if c.WeeklyHoursAvailable != nil && need > 0 && need < 168 && *c.WeeklyHoursAvailable < need {
 		b |= pHoursShort
+	}
+	if b&(pOpioids|pAdolescent) != 0 {
+		return prosAndCons(l.level(), b)
 	}
 	pc := &prosConsSets[prosConsOf[l][b]]
 	return pc.pros, pc.cons

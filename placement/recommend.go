@@ -2,6 +2,8 @@ package placement
 
 import (
 	"math/bits"
+	"sync"
+	"sync/atomic"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/cost"
@@ -137,7 +139,7 @@ func (cfg Config) Recommend(p Profile) (Recommendation, error) {
 	w := &m.work
 	w.in = flatten(&p, sev)
 	f := &w.facts
-	derive(f, &w.in)
+	derive(f, &w.in, nil)
 	rubricLevel, fired := decide(f)
 	level := max(rubricLevel, f.floor)
 	urg := max(f.urgency, levelUrgency[level])
@@ -151,8 +153,8 @@ func (cfg Config) Recommend(p Profile) (Recommendation, error) {
 	rec := Recommendation{
 		Level: level.level(), LevelName: levelNames[level], ASAMLevel: asamLevels[level],
 		Crisis: f.crisis, RubricVersion: RubricVersion, Disclaimer: Disclaimer,
-		Floor:   floorOf(f, m.floorReasons[:]),
-		Urgency: urgencies[urg], UrgencyText: UrgencyTexts[urgencies[urg]],
+		Floor:   floorOf(f),
+		Urgency: urgencies[urg], UrgencyText: urgencyTexts[urg],
 		WithdrawalManagement: WithdrawalManagementLevels[f.wm].Level,
 		Scores:               scores,
 		Dimensions:           f.ratingsByName(),
@@ -173,17 +175,44 @@ func (cfg Config) Recommend(p Profile) (Recommendation, error) {
 	return rec, nil
 }
 
-// floorOf is the floor of f as the answer shows it, its reasons in mem when they fit.
-func floorOf(f *facts, mem []FloorReason) Floor {
-	out := Floor{Level: f.floor.level(), LevelName: levelNames[f.floor], Reasons: mem[:0]}
-	if n := bits.OnesCount32(f.floorRules); n > len(mem) {
-		out.Reasons = make([]FloorReason, 0, n)
+// floorOf is the floor of f as the answer shows it. Its reasons are a shared, read-only list.
+func floorOf(f *facts) Floor {
+	return Floor{Level: f.floor.level(), LevelName: levelNames[f.floor], Reasons: floorReasonList(f.floorRules)}
+}
+
+// floorReasonLists maps every set of floor rules asked for so far (bit i for FloorRules[i]) to
+// its reasons, built once and shared read-only. The map is copied on write: reading it takes no
+// lock, and few sets ever occur.
+var (
+	floorReasonLists   atomic.Pointer[map[uint32][]FloorReason]
+	floorReasonListsMu sync.Mutex
+)
+
+// floorReasonList returns the reasons of the floor rules held.
+func floorReasonList(held uint32) []FloorReason {
+	if m := floorReasonLists.Load(); m != nil {
+		if list, ok := (*m)[held]; ok {
+			return list
+		}
 	}
-	for b := f.floorRules; b != 0; b &= b - 1 {
+	list := make([]FloorReason, 0, bits.OnesCount32(held))
+	for b := held; b != 0; b &= b - 1 {
 		r := &FloorRules[bits.TrailingZeros32(b)]
-		out.Reasons = append(out.Reasons, FloorReason{Code: r.Code, Level: r.Level, Urgency: r.Urgency, WithdrawalManagement: r.Withdrawal, Text: r.Text})
+		list = append(list, FloorReason{Code: r.Code, Level: r.Level, Urgency: r.Urgency, WithdrawalManagement: r.Withdrawal, Text: r.Text})
 	}
-	return out
+	floorReasonListsMu.Lock()
+	defer floorReasonListsMu.Unlock()
+	next := map[uint32][]FloorReason{held: list}
+	if m := floorReasonLists.Load(); m != nil {
+		if have, ok := (*m)[held]; ok {
+			return have
+		}
+		for k, v := range *m {
+			next[k] = v
+		}
+	}
+	floorReasonLists.Store(&next)
+	return list
 }
 
 // Scores holds the score of each answered questionnaire or rating scale; nil when not answered.

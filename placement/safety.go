@@ -23,9 +23,16 @@ const (
 	uEmergency
 )
 
-// urgencies are the Urgency of each urgency, and UrgencyTexts what each asks a person to do.
+// urgencies are the Urgency of each urgency, and UrgencyTexts what each asks a person to do
+// (urgencyTexts the same by urgency).
 var (
 	urgencies    = [...]Urgency{UrgencyRoutine, UrgencySoon, UrgencyToday, UrgencyEmergency}
+	urgencyTexts = func() (texts [len(urgencies)]string) {
+		for i, u := range urgencies {
+			texts[i] = UrgencyTexts[u]
+		}
+		return texts
+	}()
 	UrgencyTexts = map[Urgency]string{
 		UrgencyRoutine: "Book an appointment in the usual way. If things get harder before then, reach out sooner.",
 		UrgencySoon:    "Aim to start within a week. If things get worse before then, reach out sooner; call or text 988 at any time.",

@@ -74,11 +74,6 @@ const (
 // reads answers only, never a rating a clinician gave.
 func (f *facts) evaluateFloor(in *inputs) {
 	var held uint32
-	set := func(rule int, holds bool) {
-		if holds {
-			held |= 1 << rule
-		}
-	}
 
 	// Suicide risk: the most serious tier of the C-SSRS screener, and thoughts of death or
 	// self-harm on PHQ-9 item 9 or the self-harm question.
@@ -86,22 +81,22 @@ func (f *facts) evaluateFloor(in *inputs) {
 	if in.cssrs != notAsked {
 		switch {
 		case yes(instrument.CSSRSIntent) || yes(instrument.CSSRSPlan) || in.cssrsBehavior == instrument.CSSRSBehaviorPast3Months:
-			set(fCSSRSHigh, yes(instrument.CSSRSIntent) || yes(instrument.CSSRSPlan) || !in.cssrsUndated)
-			set(fCSSRSUndated, in.cssrsUndated)
+			held |= bit(fCSSRSHigh, yes(instrument.CSSRSIntent) || yes(instrument.CSSRSPlan) || !in.cssrsUndated)
+			held |= bit(fCSSRSUndated, in.cssrsUndated)
 		case yes(instrument.CSSRSMethod) || in.cssrsBehavior == instrument.CSSRSBehaviorEarlier:
-			set(fCSSRSMethod, yes(instrument.CSSRSMethod))
-			set(fCSSRSBehaviorEarlier, in.cssrsBehavior == instrument.CSSRSBehaviorEarlier)
+			held |= bit(fCSSRSMethod, yes(instrument.CSSRSMethod))
+			held |= bit(fCSSRSBehaviorEarlier, in.cssrsBehavior == instrument.CSSRSBehaviorEarlier)
 		default:
-			set(fCSSRSIdeation, yes(instrument.CSSRSWishDead) || yes(instrument.CSSRSActiveThoughts))
+			held |= bit(fCSSRSIdeation, yes(instrument.CSSRSWishDead) || yes(instrument.CSSRSActiveThoughts))
 		}
 	}
 	thoughts := in.item9 || in.selfHarm
-	set(fSelfHarmUnscreened, thoughts && in.cssrs == notAsked)
-	set(fSelfHarmScreened, thoughts && in.cssrs != notAsked)
+	held |= bit(fSelfHarmUnscreened, thoughts && in.cssrs == notAsked)
+	held |= bit(fSelfHarmScreened, thoughts && in.cssrs != notAsked)
 	f.crisis = thoughts || in.cssrs > 0
 
-	set(fIntoxicationSevere, in.intoxication == sevSevere)
-	set(fIntoxicationModerate, in.intoxication == sevModerate)
+	held |= bit(fIntoxicationSevere, in.intoxication == sevSevere)
+	held |= bit(fIntoxicationModerate, in.intoxication == sevModerate)
 
 	// Withdrawal, by kind of substance. Reported withdrawal counts for every kind the person
 	// uses; with no substance named it counts as alcohol or sedative withdrawal, the kind that
@@ -126,29 +121,43 @@ func (f *facts) evaluateFloor(in *inputs) {
 	history := in.history&(histSeizures|histDeliriumTremens) != 0 && using && sedating
 	riskier := (in.age >= 65 || (in.age >= 0 && in.age < 18)) || in.medical >= sevModerate || in.support == noSupport ||
 		in.housing == housingUnstable || in.withUsers || f.crisis || in.history&histComplicated != 0
-	set(fWithdrawalSevere, sedSev == sevSevere)
-	set(fWithdrawalHistoryWithSymptoms, history && sedSev >= sevMild)
-	set(fWithdrawalPregnant, in.pregnant && sedSev >= sevModerate)
-	set(fWithdrawalModerateWithRisk, sedSev == sevModerate && riskier)
-	set(fWithdrawalHistory, history)
-	set(fWithdrawalModerate, sedSev == sevModerate)
-	set(fOpioidWithdrawalSevere, opSev == 4)
-	set(fOpioidWithdrawalModeratelySevere, opSev == 3)
-	set(fOpioidWithdrawalModerate, opSev == 2)
-	set(fOtherWithdrawalSevere, otherSev == sevSevere)
-	set(fWithdrawalMild, sedSev == sevMild || opSev == 1 || otherSev == sevMild || otherSev == sevModerate)
+	held |= bit(fWithdrawalSevere, sedSev == sevSevere)
+	held |= bit(fWithdrawalHistoryWithSymptoms, history && sedSev >= sevMild)
+	held |= bit(fWithdrawalPregnant, in.pregnant && sedSev >= sevModerate)
+	held |= bit(fWithdrawalModerateWithRisk, sedSev == sevModerate && riskier)
+	held |= bit(fWithdrawalHistory, history)
+	held |= bit(fWithdrawalModerate, sedSev == sevModerate)
+	held |= bit(fOpioidWithdrawalSevere, opSev == 4)
+	held |= bit(fOpioidWithdrawalModeratelySevere, opSev == 3)
+	held |= bit(fOpioidWithdrawalModerate, opSev == 2)
+	held |= bit(fOtherWithdrawalSevere, otherSev == sevSevere)
+	held |= bit(fWithdrawalMild, sedSev == sevMild || opSev == 1 || otherSev == sevMild || otherSev == sevModerate)
 	signs := in.dependence || in.dastWithdrawal || in.history&histComplicated != 0 ||
 		(rep == notAsked && (in.auditZone4 || in.use >= 4))
-	set(fWithdrawalNotRuledOut, signs && using && max(sedSev, opSev, otherSev) <= sevNone)
-	set(fPregnantOpioids, in.pregnant && used&useOpioids != 0)
+	held |= bit(fWithdrawalNotRuledOut, signs && using && max(sedSev, opSev, otherSev) <= sevNone)
+	held |= bit(fPregnantOpioids, in.pregnant && used&useOpioids != 0)
 
-	f.floorRules, f.floor, f.urgency, f.wm = held, rankNone, uRoutine, 0
+	f.floorRules, f.floor, f.urgency, f.ruleWM = held, rankNone, uRoutine, 0
 	for b := held; b != 0; b &= b - 1 {
 		i := bits.TrailingZeros32(b)
 		f.floor = max(f.floor, floorRanks[i])
 		f.urgency = max(f.urgency, floorUrgencies[i])
-		f.wm = max(f.wm, floorWM[i])
+		f.ruleWM = max(f.ruleWM, floorWM[i])
 	}
+}
+
+// bit is the bit of floor rule rule when it holds, and 0 when it does not.
+func bit(rule int, holds bool) uint32 {
+	if holds {
+		return 1 << rule
+	}
+	return 0
+}
+
+// copyFloor copies into f what evaluateFloor worked out into from, for a what-if that changes
+// no risk answer.
+func (f *facts) copyFloor(from *facts) {
+	f.floorRules, f.floor, f.urgency, f.ruleWM, f.crisis = from.floorRules, from.floor, from.urgency, from.ruleWM, from.crisis
 }
 
 // withdrawalRules are the floor rules about withdrawal (bit i for FloorRules[i]), those with a
