@@ -568,8 +568,8 @@ func TestCodesAreUnique(t *testing.T) {
 	}
 }
 
-// A what-if marked as keeping the floor's inputs really does: working its floor out again
-// gives the floor it keeps, for every profile of the safety table.
+// A what-if that keeps the floor really does: working its floor out again gives the floor it
+// keeps, for every profile of the safety table.
 func TestWhatIfsThatKeepTheFloorDo(t *testing.T) {
 	for name, p := range safetyProfiles(t) {
 		var errs carepath.FieldErrors
@@ -579,7 +579,7 @@ func TestWhatIfsThatKeepTheFloorDo(t *testing.T) {
 		var base facts
 		derive(&base, &in, nil)
 		for _, wi := range whatIfs {
-			if !wi.KeepsFloorInputs {
+			if !wi.Floor.keepsFloor(&in, &base) {
 				continue
 			}
 			changed := in

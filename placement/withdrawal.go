@@ -98,6 +98,31 @@ func (f *facts) evaluateFloor(in *inputs) {
 	held |= bit(fIntoxicationSevere, in.intoxication == sevSevere)
 	held |= bit(fIntoxicationModerate, in.intoxication == sevModerate)
 
+	if in.withdrawalAnswers() {
+		held |= withdrawalRulesHeld(in, f.crisis)
+	}
+
+	f.floorRules, f.floor, f.urgency, f.ruleWM = held, rankNone, uRoutine, 0
+	for b := held; b != 0; b &= b - 1 {
+		i := bits.TrailingZeros32(b)
+		f.floor = max(f.floor, floorRanks[i])
+		f.urgency = max(f.urgency, floorUrgencies[i])
+		f.ruleWM = max(f.ruleWM, floorWM[i])
+	}
+}
+
+// withdrawalAnswers reports whether any answer the withdrawal rules read is there: reported
+// withdrawal, a CIWA-Ar or COWS above 0, a withdrawal history, signs of dependence or a
+// pregnancy. Without one, none of them holds.
+func (in *inputs) withdrawalAnswers() bool {
+	return in.withdrawal > sevNone || in.ciwa > sevNone || in.cows > 0 || in.history != 0 || in.dependence ||
+		in.dastWithdrawal || in.pregnant || (in.withdrawal == notAsked && (in.auditZone4 || in.use >= 4))
+}
+
+// withdrawalRulesHeld returns the withdrawal rules of FloorRules that hold (bit i for
+// FloorRules[i]); crisis says whether thoughts of suicide or self-harm make withdrawal riskier.
+func withdrawalRulesHeld(in *inputs, crisis bool) uint32 {
+	var held uint32
 	// Withdrawal, by kind of substance. Reported withdrawal counts for every kind the person
 	// uses; with no substance named it counts as alcohol or sedative withdrawal, the kind that
 	// can kill.
@@ -120,7 +145,7 @@ func (f *facts) evaluateFloor(in *inputs) {
 	using := !in.saysNoUse && !(in.substancesGiven && used == 0) && !in.detoxed
 	history := in.history&(histSeizures|histDeliriumTremens) != 0 && using && sedating
 	riskier := (in.age >= 65 || (in.age >= 0 && in.age < 18)) || in.medical >= sevModerate || in.support == noSupport ||
-		in.housing == housingUnstable || in.withUsers || f.crisis || in.history&histComplicated != 0
+		in.housing == housingUnstable || in.withUsers || crisis || in.history&histComplicated != 0
 	held |= bit(fWithdrawalSevere, sedSev == sevSevere)
 	held |= bit(fWithdrawalHistoryWithSymptoms, history && sedSev >= sevMild)
 	held |= bit(fWithdrawalPregnant, in.pregnant && sedSev >= sevModerate)
@@ -137,13 +162,7 @@ func (f *facts) evaluateFloor(in *inputs) {
 	held |= bit(fWithdrawalNotRuledOut, signs && using && max(sedSev, opSev, otherSev) <= sevNone)
 	held |= bit(fPregnantOpioids, in.pregnant && used&useOpioids != 0)
 
-	f.floorRules, f.floor, f.urgency, f.ruleWM = held, rankNone, uRoutine, 0
-	for b := held; b != 0; b &= b - 1 {
-		i := bits.TrailingZeros32(b)
-		f.floor = max(f.floor, floorRanks[i])
-		f.urgency = max(f.urgency, floorUrgencies[i])
-		f.ruleWM = max(f.ruleWM, floorWM[i])
-	}
+	return held
 }
 
 // bit is the bit of floor rule rule when it holds, and 0 when it does not.
