@@ -375,11 +375,9 @@ func TestTopBandCountsAsSevere(t *testing.T) {
 			t.Errorf("context %+v: AUDIT 40 gives %s, below DAST-10 9's %s", c, a.Level, d.Level)
 		}
 	}
-	for _, in := range instrument.All() {
-		if in.ID == instrument.AUDITC || in.ByItems() {
-			continue // a screen and a triage have no severity bands
-		}
-		if r := bandRank(in.ID, in.Bands[len(in.Bands)-1].Code); r != 4 {
+	for _, id := range []instrument.ID{instrument.PHQ9, instrument.GAD7, instrument.AUDIT, instrument.DAST10, instrument.COWS} {
+		in, _ := instrument.Get(id)
+		if r := bandRank(in.Bands[len(in.Bands)-1].Code); r != 4 {
 			t.Errorf("%s: top band ranks %d", in.Name, r)
 		}
 	}
@@ -589,6 +587,23 @@ func TestWhatIfsThatKeepTheFloorDo(t *testing.T) {
 			derive(&again, &changed, nil)
 			if kept != again {
 				t.Errorf("%s, what-if %s: keeping the floor gives %+v, working it out gives %+v", name, wi.Code, kept, again)
+			}
+		}
+	}
+}
+
+// The severity of each band follows its place among its instrument's bands: counting up from
+// 0, at most 3, and 4 for the top band.
+func TestBandRanksFollowBandOrder(t *testing.T) {
+	for _, id := range []instrument.ID{instrument.PHQ9, instrument.GAD7, instrument.AUDIT, instrument.DAST10, instrument.COWS} {
+		in, _ := instrument.Get(id)
+		for i, b := range in.Bands {
+			want := int8(min(i, 3))
+			if i == len(in.Bands)-1 {
+				want = 4
+			}
+			if got := bandRank(b.Code); got != want {
+				t.Errorf("%s band %s ranks %d, want %d", in.Name, b.Code, got, want)
 			}
 		}
 	}

@@ -26,22 +26,22 @@ type severities struct {
 	cows           int8  // COWS: 0 none, 1 mild, 2 moderate, 3 moderately severe, 4 severe; notAsked when not rated
 }
 
-// bandRank maps a band of instrument id to the 0–4 severity the rubric uses: every
-// instrument's top band is 4, severe, and the bands below it count up from 0 and stop at 3. So
-// the AUDIT's zone IV (20–40) ranks with the DAST-10's severe band, and the GAD-7's severe
-// with the PHQ-9's.
-func bandRank(id instrument.ID, band string) int8 {
-	in, _ := instrument.Get(id)
-	last := len(in.Bands) - 1
-	for i := range in.Bands {
-		if in.Bands[i].Code == band {
-			if i == last {
-				return 4
-			}
-			return int8(min(i, 3))
-		}
+// bandRank maps a band of a severity-banded instrument to the 0–4 severity the rubric uses:
+// every instrument's top band is 4, severe, and the bands below it count up from 0 and stop at
+// 3. So the AUDIT's zone IV (20–40) ranks with the DAST-10's severe band, and the GAD-7's
+// severe with the PHQ-9's. TestBandRanksFollowBandOrder holds this switch to that rule.
+func bandRank(band string) int8 {
+	switch band {
+	case "severe", "possible_dependence":
+		return 4
+	case "moderately_severe", "substantial":
+		return 3
+	case "moderate", "harmful":
+		return 2
+	case "mild", "low", "hazardous":
+		return 1
 	}
-	return 0
+	return 0 // minimal, none, low_risk
 }
 
 // dependenceSigns reports whether AUDIT item points show dependence: a morning drink to get
@@ -153,14 +153,14 @@ func (sc *Scores) severities() severities {
 	s.useAnswered = sc.AUDIT != nil || sc.AUDITC != nil || sc.DAST10 != nil
 	s.answered = s.moodAnswered || s.useAnswered || sc.CSSRS != nil || sc.CIWAAr != nil || sc.COWS != nil
 	if sc.PHQ9 != nil {
-		s.mood = max(s.mood, bandRank(instrument.PHQ9, sc.PHQ9.Band))
+		s.mood = max(s.mood, bandRank(sc.PHQ9.Band))
 		s.item9 = len(sc.PHQ9.Critical) > 0
 	}
 	if sc.GAD7 != nil {
-		s.mood = max(s.mood, bandRank(instrument.GAD7, sc.GAD7.Band))
+		s.mood = max(s.mood, bandRank(sc.GAD7.Band))
 	}
 	if sc.AUDIT != nil {
-		s.use = max(s.use, bandRank(instrument.AUDIT, sc.AUDIT.Band))
+		s.use = max(s.use, bandRank(sc.AUDIT.Band))
 		s.useScreen = s.useScreen || sc.AUDIT.Zone >= 2
 		s.auditZone4 = sc.AUDIT.Zone == 4
 		s.dependence = dependenceSigns(sc.AUDIT.Points)
@@ -170,7 +170,7 @@ func (sc *Scores) severities() severities {
 		s.useScreen = true
 	}
 	if sc.DAST10 != nil {
-		r := bandRank(instrument.DAST10, sc.DAST10.Band)
+		r := bandRank(sc.DAST10.Band)
 		s.use = max(s.use, r)
 		s.useScreen = s.useScreen || r >= 1
 		s.dastWithdrawal = sc.DAST10.Points[8] == 1
@@ -189,7 +189,7 @@ func (sc *Scores) severities() severities {
 		}
 	}
 	if sc.COWS != nil {
-		s.cows = bandRank(instrument.COWS, sc.COWS.Band) // its five bands rank 0–4
+		s.cows = bandRank(sc.COWS.Band) // its five bands rank 0–4
 	}
 	return s
 }
