@@ -148,6 +148,7 @@ var policy = map[recordType]map[action][]carepath.Role{
 		actTransfer:  {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
 		actDischarge: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
 		actList:      {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		actRead:      {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
 	},
 	recCensus: {
 		actRead: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
@@ -162,6 +163,8 @@ var policy = map[recordType]map[action][]carepath.Role{
 		actList: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
 			carepath.RoleAdmin, carepath.RoleSystem},
 		actRevoke: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
+		actRead: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
 			carepath.RoleAdmin, carepath.RoleSystem},
 	},
 	// Treatment plans are clinical records: clinicians and case managers on the care team
@@ -233,7 +236,7 @@ var policy = map[recordType]map[action][]carepath.Role{
 	// measures, send answer links, and list and acknowledge alerts. Front desk and reviewers may
 	// do none of it. Opening and answering a link is open to whoever knocks: the token decides.
 	recMeasure: {
-		actCreate: careTeam, actList: careTeam, actUpdate: careTeam,
+		actCreate: careTeam, actList: careTeam, actUpdate: careTeam, actRead: careTeam,
 	},
 	recMeasureAlert: {
 		actList: careTeam, actAcknowledge: careTeam,
@@ -267,6 +270,7 @@ var policy = map[recordType]map[action][]carepath.Role{
 	// The audit log: only admin and the command line read it; nobody changes it.
 	recAudit: {
 		actList: {carepath.RoleAdmin, carepath.RoleSystem},
+		actRead: {carepath.RoleAdmin, carepath.RoleSystem},
 	},
 }
 

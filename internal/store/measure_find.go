@@ -1,0 +1,171 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/carepath/carepath"
+)
+
+var _ carepath.MeasureSearchService = (*MeasureService)(nil)
+
+// measureFindColumns are the columns of measures SearchMeasures and FindMeasureByID read, each
+// prefixed with the table alias m.
+const measureFindColumns = `m.id, m.client_id, m.episode_id, m.instrument, m.answers, m.score, m.severity, m.item9,
+	m.taken_at, m.source, m.entered_by, m.created_at`
+
+// SearchMeasures returns the page of measures q selects among the clients the actor may see,
+// in id order, and the number that match per instrument. It appends one audit row for the
+// call and one audit_shown row per client whose measures it returned.
+func (svc *MeasureService) SearchMeasures(ctx context.Context, q carepath.MeasureQuery) (*carepath.MeasurePage, error) {
+	limit := q.Limit
+	if limit == 0 {
+		limit = carepath.DefaultMeasureLimit
+	}
+	out := &carepath.MeasurePage{Measures: []*carepath.Measure{}, Counts: map[string]int{}}
+	o := op{record: recMeasure, action: actList, lists: true, validate: q.Validate, detail: measureQueryDetail(q, limit)}
+	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		actor, _ := carepath.ActorFrom(ctx)
+		column, ok := clientScope(actor)
+		if !ok {
+			return nil, nil
+		}
+		var a sqlArgs
+		from := ` FROM measures m`
+		scope := ""
+		if column != "" {
+			from += ` JOIN clients c ON c.id = m.client_id`
+			scope = "c." + column + " = " + a.add(actor.ID)
+		}
+		conds := []string{scope}
+		if len(q.ClientIDs) > 0 {
+			conds = append(conds, a.in("m.client_id", q.ClientIDs))
+		}
+		if len(q.IDs) > 0 {
+			conds = append(conds, a.in("m.id", q.IDs))
+		}
+		if len(q.Instruments) > 0 {
+			conds = append(conds, a.in("m.instrument", q.Instruments))
+		}
+		conds = append(conds, a.timeRanges("m.taken_at", q.Taken), a.timeRanges("m.created_at", q.Created))
+		cond := where(conds...)
+		rows, err := tx.QueryContext(ctx, `SELECT m.instrument, count(*)`+from+cond+` GROUP BY m.instrument`, a.list...)
+		if err != nil {
+			return nil, fmt.Errorf("count measures: %w", svc.s.translate(err))
+		}
+		for rows.Next() {
+			var instrument string
+			var n int
+			if err := rows.Scan(&instrument, &n); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("count measures: %w", err)
+			}
+			out.Counts[instrument] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("count measures: %w", svc.s.translate(err))
+		}
+		if q.After != "" {
+			cond = where(append(conds, "m.id > "+a.add(q.After))...)
+		}
+		rows, err = tx.QueryContext(ctx, `SELECT `+measureFindColumns+from+cond+` ORDER BY m.id LIMIT `+strconv.Itoa(limit), a.list...)
+		if err != nil {
+			return nil, fmt.Errorf("select measures: %w", svc.s.translate(err))
+		}
+		defer rows.Close()
+		var refs []ref
+		for rows.Next() {
+			m, err := scanFoundMeasure(rows)
+			if err != nil {
+				return nil, err
+			}
+			out.Measures = append(out.Measures, m)
+			refs = append(refs, ref{ID: m.ID, ClientID: m.ClientID})
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("select measures: %w", svc.s.translate(err))
+		}
+		return refs, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// measureQueryDetail says what a search asked, for its audit row: how many ids of each kind
+// and which ranges were given, never a value.
+func measureQueryDetail(q carepath.MeasureQuery, limit int) string {
+	d := fmt.Sprintf("clients=%d ids=%d instruments=%d taken=%d created=%d limit=%d",
+		len(q.ClientIDs), len(q.IDs), len(q.Instruments), len(q.Taken), len(q.Created), limit)
+	if q.After != "" {
+		d += " after=" + wellFormedID(q.After)
+	}
+	return d
+}
+
+// FindMeasureByID returns one measure without change figures; ENOTFOUND when there is none
+// or its client is outside the actor's care team (audited as denied).
+func (svc *MeasureService) FindMeasureByID(ctx context.Context, id string) (*carepath.Measure, error) {
+	var out *carepath.Measure
+	o := op{record: recMeasure, action: actRead, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
+	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		if wellFormedID(id) == "" {
+			return nil, measureNotFound()
+		}
+		m, err := scanFoundMeasure(tx.QueryRowContext(ctx, `SELECT `+measureFindColumns+` FROM measures m WHERE m.id = $1`, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, measureNotFound()
+		}
+		if err != nil {
+			return nil, err
+		}
+		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, m.ClientID); err != nil {
+			return nil, err
+		}
+		out = m
+		return []ref{{ID: m.ID, ClientID: m.ClientID}}, nil
+	})
+	if err != nil {
+		return nil, hideDenial(err)
+	}
+	return out, nil
+}
+
+func measureNotFound() error { return carepath.Errorf(carepath.ENOTFOUND, "There is no such measure.") }
+
+// clientOf returns the client of measure id for the audit row of a call about it, "" when
+// there is none. It reads an id only and returns it to no one but the audit log.
+func (svc *MeasureService) clientOf(ctx context.Context, id string) string {
+	if wellFormedID(id) == "" {
+		return ""
+	}
+	var client string
+	if err := svc.s.read.QueryRowContext(ctx, `SELECT client_id FROM measures WHERE id = $1`, id).Scan(&client); err != nil {
+		return ""
+	}
+	return client
+}
+
+// scanFoundMeasure reads one row of measureFindColumns.
+func scanFoundMeasure(row interface{ Scan(...any) error }) (*carepath.Measure, error) {
+	m := &carepath.Measure{}
+	var answers string
+	if err := row.Scan(&m.ID, &m.ClientID, &m.EpisodeID, &m.Instrument, &answers, &m.Score, &m.Severity, &m.Item9,
+		&m.TakenAt, &m.Source, &m.EnteredBy, &m.CreatedAt); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("scan measure: %w", err)
+	}
+	m.TakenAt, m.CreatedAt = m.TakenAt.UTC(), m.CreatedAt.UTC()
+	if err := json.Unmarshal([]byte(answers), &m.Answers); err != nil {
+		return nil, fmt.Errorf("measure answers: %w", err)
+	}
+	return m, nil
+}
