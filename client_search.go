@@ -5,8 +5,8 @@ import "context"
 // ClientQuery selects clients by what a search names. Empty fields do not select. In each
 // group of Name, Family, Given, BirthDate and Updated one entry must hold, and every group
 // must hold: Name against the given, family or preferred name, Family against the family
-// name, Given against the given name, BirthDate against the birth date and Updated against
-// the time of the last change.
+// name, Given against the given or preferred name, BirthDate against the birth date and
+// Updated against the time of the last change.
 type ClientQuery struct {
 	IDs       []string
 	Name      [][]TextMatch

@@ -43,7 +43,7 @@ func (svc *ClientService) SearchClients(ctx context.Context, q carepath.ClientQu
 		conds = append(conds,
 			a.textMatches([]string{"given_name", "family_name", "preferred_name"}, q.Name),
 			a.textMatches([]string{"family_name"}, q.Family),
-			a.textMatches([]string{"given_name"}, q.Given),
+			a.textMatches([]string{"given_name", "preferred_name"}, q.Given),
 			a.dateRanges("birth_date", q.BirthDate),
 			a.timeRanges("updated_at", q.Updated))
 		cond := where(conds...)

@@ -54,6 +54,7 @@ func TestSearchClients(t *testing.T) {
 			{"either of two names", carepath.ClientQuery{Name: [][]carepath.TextMatch{prefix("mars", "lóp")}}, []string{ana.ID, bob.ID}},
 			{"family only", carepath.ClientQuery{Family: [][]carepath.TextMatch{prefix("an")}}, []string{mary.ID}},
 			{"given only", carepath.ClientQuery{Given: [][]carepath.TextMatch{prefix("an")}}, []string{ana.ID}},
+			{"given or preferred", carepath.ClientQuery{Given: [][]carepath.TextMatch{prefix("mo")}}, []string{mary.ID}},
 			{"exact is whole and case-sensitive", carepath.ClientQuery{Family: [][]carepath.TextMatch{{{Value: "marsh", Exact: true}}}}, nil},
 			{"exact", carepath.ClientQuery{Family: [][]carepath.TextMatch{{{Value: "Marsh", Exact: true}}}}, []string{bob.ID}},
 			{"contains", carepath.ClientQuery{Family: [][]carepath.TextMatch{{{Value: "RSO", Contains: true}}}}, []string{mary.ID}},

@@ -161,7 +161,7 @@ func inRanges(rs []carepath.TimeRange, v time.Time) bool {
 // randomDate makes a search value near base: a random prefix and a precision from the day to
 // the millisecond.
 func randomDate(rng *rand.Rand, base time.Time, loc *time.Location) Date {
-	at := base.Add(time.Duration(rng.Int64N(int64(72*time.Hour)))).In(loc)
+	at := base.Add(time.Duration(rng.Int64N(int64(72 * time.Hour)))).In(loc)
 	var s string
 	switch rng.IntN(5) {
 	case 0:
