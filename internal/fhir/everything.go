@@ -16,7 +16,8 @@ import (
 // — the Patient, episodes of care, questionnaire responses and their observations, treatment
 // plans and goals, consents, encounters, appointments from the first admission to five weeks
 // ahead, and the groups they were on — with the practitioners, programs, questionnaires and
-// the clinic they refer to as included resources. _since keeps the records changed since
+// the clinic they refer to as included resources. Other clients are left out of the groups'
+// rosters and the appointments' participants: the bundle is one client's record. _since keeps the records changed since
 // then; _count pages the bundle. What the actor's role may not read is left out, and the
 // bundle says which kinds of record were left out. 404 when there is no such client or the
 // actor may not see them.
@@ -207,6 +208,8 @@ func (h *Handler) clientAppointments(ctx context.Context, c *carepath.Client, ep
 			return nil, err
 		}
 		for _, o := range list {
+			// The client's own record: the other clients of a group are left out.
+			o.ClientIDs = []string{c.ID}
 			out = append(out, Appointment(o, appointmentStatus(o, records[o.ID])))
 		}
 	}
@@ -228,8 +231,13 @@ func (h *Handler) clientGroups(ctx context.Context, clientID string, episodes []
 			return nil, err
 		}
 		for _, g := range groups {
-			if slices.ContainsFunc(g.Members, func(m carepath.GroupMember) bool { return m.ClientID == clientID }) {
-				out = append(out, Group(g, h.today()))
+			// The client's own stays on the roster: the other members are left out.
+			own := *g
+			own.Members = slices.DeleteFunc(slices.Clone(g.Members), func(m carepath.GroupMember) bool { return m.ClientID != clientID })
+			if len(own.Members) > 0 {
+				gr := Group(&own, h.today())
+				gr.Quantity = nil
+				out = append(out, gr)
 			}
 		}
 	}

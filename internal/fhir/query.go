@@ -171,6 +171,10 @@ func (q *query) parseClause(p *param, modifier, v string) (clause, error) {
 				if r.Type == "" {
 					r.Type = p.target
 				}
+				if r.Type != p.target {
+					err = fmt.Errorf("takes a %s reference, not %s", p.target, r.Type)
+					break
+				}
 				c.refs = append(c.refs, r)
 			}
 		case kindString:

@@ -80,7 +80,7 @@ func (h *Handler) read(w http.ResponseWriter, r *http.Request, t *resourceType) 
 		return
 	}
 	res, err := t.read(r.Context(), h, id)
-	if carepath.ErrorCode(err) == carepath.ENOTFOUND {
+	if isNotFound(err) {
 		err = notFound(t.name, id)
 	}
 	if err != nil {
@@ -128,7 +128,7 @@ func readAll(ctx context.Context, h *Handler, t *resourceType, ids []string) ([]
 			continue
 		}
 		res, err := t.read(ctx, h, id)
-		if carepath.ErrorCode(err) == carepath.ENOTFOUND {
+		if isNotFound(err) {
 			continue
 		}
 		if err != nil {
@@ -137,4 +137,12 @@ func readAll(ctx context.Context, h *Handler, t *resourceType, ids []string) ([]
 		out = append(out, res)
 	}
 	return out, nil
+}
+
+// isNotFound reports whether err says there is no such record (or none the actor may see).
+func isNotFound(err error) bool {
+	if p, ok := err.(*problem); ok {
+		return p.status == http.StatusNotFound
+	}
+	return carepath.ErrorCode(err) == carepath.ENOTFOUND
 }

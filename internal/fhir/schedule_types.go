@@ -10,14 +10,16 @@ import (
 	"github.com/carepath/carepath/internal/fhir/search"
 )
 
-// The span Appointment searches cover: the store lists at most storeSpan at a time, a search
-// at most maxAppointmentSpan; a search that gives no start or end covers the year before now
-// and the weeks after it (defaultPast, defaultAhead), and says so.
+// The span Appointment searches cover: the store lists at most storeSpan at a time; a search of
+// the whole clinic covers at most that, a search of one client's or one clinician's
+// appointments at most maxScopedSpan (read storeSpan at a time). A search that gives no start
+// or end covers the year before now and the weeks after it (defaultPast, defaultAhead), and
+// says so.
 const (
-	storeSpan          = 400 * 24 * time.Hour
-	maxAppointmentSpan = 3 * 366 * 24 * time.Hour
-	defaultPast        = 365 * 24 * time.Hour
-	defaultAhead       = 35 * 24 * time.Hour
+	storeSpan     = 400 * 24 * time.Hour
+	maxScopedSpan = 10 * 366 * 24 * time.Hour
+	defaultPast   = 365 * 24 * time.Hour
+	defaultAhead  = 35 * 24 * time.Hour
 )
 
 // appointmentType serves the occurrences of groups and booked sessions.
@@ -35,7 +37,7 @@ func appointmentType() *resourceType {
 	}
 	return &resourceType{
 		name: "Appointment",
-		doc:  "Occurrences of groups and individual, family and medication sessions. Ids are <series id>.<YYYY-MM-DD>. A search covers at most three years; without a date range, the year before now and the five weeks after.",
+		doc:  "Occurrences of groups and individual, family and medication sessions. Ids are <series id>.<YYYY-MM-DD>. A search covers at most 400 days (ten years for one patient or practitioner); without a date range, the year before now and the five weeks after.",
 		params: []*param{
 			{name: "patient", kind: kindReference, target: "Patient", patient: true, definition: hl7Param("Appointment", "patient"),
 				doc: "A client taking part.", refs: participants("Patient")},
@@ -91,11 +93,8 @@ func searchAppointments(ctx context.Context, h *Handler, q *query) (*result, err
 		}
 		return pageOf(rs, q)
 	}
-	from, to, warning, err := appointmentSpan(q)
-	if err != nil {
-		return nil, err
-	}
 	var filters []carepath.OccurrenceFilter
+	limit := storeSpan
 	if ids, ok := q.patients(); ok {
 		for _, id := range ids {
 			filters = append(filters, carepath.OccurrenceFilter{ClientID: id})
@@ -106,6 +105,16 @@ func searchAppointments(ctx context.Context, h *Handler, q *query) (*result, err
 		}
 	} else {
 		filters = []carepath.OccurrenceFilter{{}}
+	}
+	if len(filters) == 0 {
+		return pageSlice(nil, q)
+	}
+	if filters[0] != (carepath.OccurrenceFilter{}) {
+		limit = maxScopedSpan
+	}
+	from, to, warning, err := appointmentSpan(q, limit)
+	if err != nil {
+		return nil, err
 	}
 	var all []r4.Resource
 	seen := map[string]bool{}
@@ -165,7 +174,8 @@ func clientRecords(ctx context.Context, h *Handler, clientID string) (map[string
 
 // appointmentSpan returns the span of start times the date clauses allow: the smallest that
 // holds every range they match, each open end replaced by the default (and a note saying so).
-func appointmentSpan(q *query) (from, to time.Time, note string, err error) {
+// A span longer than limit is refused.
+func appointmentSpan(q *query, limit time.Duration) (from, to time.Time, note string, err error) {
 	allowed := []carepath.TimeRange{{}}
 	for _, c := range q.named("date") {
 		allowed = search.Intersect(allowed, timeGroup(c, q))
@@ -184,8 +194,9 @@ func appointmentSpan(q *query) (from, to time.Time, note string, err error) {
 		note = "Appointments starting from " + r4.Instant(from) + " to " + r4.Instant(to) +
 			" are searched; give date=ge…&date=lt… for others."
 	}
-	if to.Sub(from) > maxAppointmentSpan {
-		return from, to, "", badRequest("too-costly", "An Appointment search covers at most three years: narrow it with date=ge…&date=lt….")
+	if to.Sub(from) > limit {
+		return from, to, "", badRequest("too-costly", "An Appointment search covers at most "+itoa(int(limit/(24*time.Hour)))+
+			" days (ten years for one client or clinician): narrow it with date=ge…&date=lt….")
 	}
 	return from, to, note, nil
 }

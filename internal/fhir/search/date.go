@@ -98,6 +98,9 @@ func ParseRange(s string, loc *time.Location) (lo, hi time.Time, err error) {
 	if z := m[8]; z != "" && z != "Z" {
 		h, _ := strconv.Atoi(z[1:3])
 		mi, _ := strconv.Atoi(z[4:6])
+		if h > 14 || mi > 59 || h == 14 && mi > 0 {
+			return lo, hi, fmt.Errorf("%q has no real time zone offset", s)
+		}
 		off := (h*60 + mi) * 60
 		if z[0] == '-' {
 			off = -off

@@ -1,0 +1,262 @@
+package fhir
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/store"
+	"github.com/carepath/carepath/internal/store/storetest"
+)
+
+// fixture is a clinic on a real SQLite store: a program in Chicago, an admin, a front desk, two
+// clinicians, a client on the first clinician's caseload with an episode, measures, plan
+// versions, a Part 2 consent, a group and an individual session with attendance, and a client
+// on the other clinician's caseload, and the FHIR handler over it behind a test sign-in.
+type fixture struct {
+	env      *storetest.Env
+	svc      Services
+	h        *Handler
+	srv      *httptest.Server
+	now      time.Time
+	admin    string
+	desk     string
+	clin     string
+	other    string
+	client   *carepath.Client
+	hidden   *carepath.Client
+	program  *carepath.Program
+	episode  *carepath.Episode
+	measures []*carepath.Measure // the client's, oldest first
+	hiddenM  *carepath.Measure
+	plans    []*carepath.Plan
+	consent  *carepath.Consent
+	group    *carepath.Group
+	groupOcc string // an occurrence of the group with attendance
+	session  *carepath.Session
+}
+
+const testPassword = "correct horse battery staple"
+
+// as returns a context whose actor is the staff member id with role.
+func as(role carepath.Role, id string) context.Context {
+	return carepath.NewContext(context.Background(), carepath.Actor{ID: id, Role: role, Remote: "192.0.2.7"})
+}
+
+// testSignIn is the sign-in the tests put in front of the handler: "Authorization: Bearer
+// <role>:<staff id>" puts that actor in the context, as the API's token check does.
+func testSignIn(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+			role, id, _ := strings.Cut(tok, ":")
+			r = r.WithContext(carepath.NewContext(r.Context(), carepath.Actor{ID: id, Role: carepath.Role(role), Remote: "192.0.2.7"}))
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func newFixture(t testing.TB) *fixture {
+	t.Helper()
+	env := storetest.SQLite(t)
+	s := env.Store
+	f := &fixture{env: env, now: time.Now().UTC()}
+	f.svc = Services{Clients: store.NewClientService(s), Staff: store.NewStaffService(s), Programs: store.NewProgramService(s),
+		Episodes: store.NewEpisodeService(s), Measures: store.NewMeasureService(s), Plans: store.NewPlanService(s),
+		Groups: store.NewGroupService(s), Sessions: store.NewSessionService(s), Attendance: store.NewAttendanceService(s),
+		Consents: store.NewConsentService(s), Audit: store.NewAuditService(s)}
+	sys := as(carepath.RoleSystem, "cli")
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, st := range []struct {
+		id   *string
+		role carepath.Role
+		mail string
+	}{{&f.admin, carepath.RoleAdmin, "admin@example.org"}, {&f.desk, carepath.RoleFrontDesk, "desk@example.org"},
+		{&f.clin, carepath.RoleClinician, "ann@example.org"}, {&f.other, carepath.RoleClinician, "ben@example.org"}} {
+		s := &carepath.Staff{Email: st.mail, Name: "Staff " + st.mail[:3], Role: st.role}
+		must(f.svc.Staff.CreateStaff(sys, s, testPassword))
+		*st.id = s.ID
+	}
+	f.client = &carepath.Client{GivenName: "Ana", FamilyName: "López", PreferredName: "Annie", BirthDate: "1988-02-29",
+		Email: "ana@example.org", Phone: "+1 555 010 2030", PreferredLanguage: "es", PrimaryClinicianID: f.clin,
+		EmergencyContact: carepath.EmergencyContact{Name: "Rosa López", Relationship: "sister", Phone: "555-010-9999"}}
+	must(f.svc.Clients.CreateClient(sys, f.client))
+	f.hidden = &carepath.Client{GivenName: "Bea", FamilyName: "Rook", BirthDate: "1990-06-15", PrimaryClinicianID: f.other}
+	must(f.svc.Clients.CreateClient(sys, f.hidden))
+	var err error
+	f.program, err = f.svc.Programs.CreateProgram(sys, carepath.ProgramCreate{Name: "Evening IOP", Level: carepath.LevelIOP,
+		TimeZone: "America/Chicago", Tracks: []carepath.Track{{Name: "evening", Days: []string{"mon", "wed", "fri"}, StartTime: "18:00", EndTime: "21:00"}}})
+	must(err)
+	chicago, _ := time.LoadLocation("America/Chicago")
+	day := func(daysAgo int) string { return f.now.In(chicago).AddDate(0, 0, -daysAgo).Format(carepath.DateLayout) }
+	f.episode, err = f.svc.Episodes.AdmitClient(sys, carepath.EpisodeAdmit{ClientID: f.client.ID, ProgramID: f.program.ID, On: day(70)})
+	must(err)
+	f.episode, err = f.svc.Episodes.TransferEpisode(sys, f.episode.ID, carepath.EpisodeTransfer{Version: 1, ToLevel: carepath.LevelPHP, On: day(40), Reason: "needs more support"})
+	must(err)
+	_, err = f.svc.Episodes.AdmitClient(sys, carepath.EpisodeAdmit{ClientID: f.hidden.ID, ProgramID: f.program.ID, On: day(70)})
+	must(err)
+
+	taken := func(daysAgo int) time.Time {
+		return time.Date(f.now.Year(), f.now.Month(), f.now.Day(), 16, 0, 0, 0, time.UTC).AddDate(0, 0, -daysAgo)
+	}
+	for _, in := range []carepath.MeasureInput{
+		{Instrument: "phq9", Answers: []int{3, 3, 2, 2, 2, 2, 1, 1, 0}, TakenAt: taken(60)},
+		{Instrument: "gad7", Answers: []int{2, 2, 2, 1, 1, 1, 1}, TakenAt: taken(59)},
+		{Instrument: "phq9", Answers: []int{2, 2, 1, 1, 1, 1, 1, 0, 0}, TakenAt: taken(30)},
+		{Instrument: "audit", Answers: []int{2, 1, 1, 0, 0, 0, 0, 0, 0, 0}, TakenAt: taken(29)},
+		{Instrument: "checkin", Answers: []int{5, 20, 4}, TakenAt: taken(28)},
+		{Instrument: "phq9", Answers: []int{1, 1, 1, 0, 0, 0, 0, 0, 0}, TakenAt: taken(2)},
+	} {
+		m, _, err := f.svc.Measures.CreateMeasure(as(carepath.RoleClinician, f.clin), f.client.ID, in)
+		must(err)
+		f.measures = append(f.measures, m)
+	}
+	f.hiddenM, _, err = f.svc.Measures.CreateMeasure(sys, f.hidden.ID, carepath.MeasureInput{Instrument: "phq9",
+		Answers: []int{1, 1, 1, 1, 1, 1, 1, 1, 0}, TakenAt: taken(5)})
+	must(err)
+
+	asClin := as(carepath.RoleClinician, f.clin)
+	goal := []carepath.Problem{{Statement: "Depressed mood", Goals: []carepath.Goal{{Statement: "Feel less depressed",
+		Objectives: []carepath.Objective{{Statement: "PHQ-9 under 10", TargetDate: day(-60), Interventions: []carepath.Intervention{{Kind: carepath.InterventionCBT, Frequency: "weekly"}}}}}}}}
+	p1, err := f.svc.Plans.CreatePlan(asClin, f.client.ID, carepath.PlanInput{Problems: goal})
+	must(err)
+	p1, err = f.svc.Plans.SignPlan(asClin, p1.ID, p1.Revision)
+	must(err)
+	p2, err := f.svc.Plans.CreatePlan(asClin, f.client.ID, carepath.PlanInput{})
+	must(err)
+	f.plans = []*carepath.Plan{p1, p2}
+	f.consent, err = f.svc.Consents.RecordConsent(asClin, carepath.ConsentCreate{ClientID: f.client.ID, Kind: carepath.ConsentPart2Disclosure,
+		Recipient: "County Court", Information: "attendance", Purpose: "probation reports", SignedOn: day(10), ExpiresOn: day(-300)})
+	must(err)
+
+	// A Monday, Wednesday and Friday group from five weeks ago, with both clients.
+	monday := f.now.In(chicago).AddDate(0, 0, -35)
+	for monday.Weekday() != time.Monday {
+		monday = monday.AddDate(0, 0, -1)
+	}
+	start := monday.Format(carepath.DateLayout)
+	f.group, err = f.svc.Groups.CreateGroup(sys, carepath.GroupCreate{ProgramID: f.program.ID, Name: "Skills A", Type: "skills",
+		FacilitatorIDs: []string{f.clin}, Days: []string{"mon", "wed", "fri"}, StartTime: "09:00", Minutes: 180, StartDate: start, Room: "Room 2"})
+	must(err)
+	for _, c := range []string{f.client.ID, f.hidden.ID} {
+		_, err = f.svc.Groups.AddGroupMember(sys, f.group.ID, c, start)
+		must(err)
+	}
+	f.groupOcc = f.group.ID + ":" + start
+	_, err = f.svc.Attendance.RecordAttendance(asClin, f.groupOcc, carepath.AttendanceUpdate{Records: []carepath.AttendanceRecord{
+		{ClientID: f.client.ID, Status: "present", Minutes: 180}, {ClientID: f.hidden.ID, Status: "absent_unexcused"}}})
+	must(err)
+	f.session, err = f.svc.Sessions.CreateSession(sys, carepath.SessionCreate{ProgramID: f.program.ID, Kind: carepath.SessionIndividual,
+		ClientID: f.client.ID, ClinicianID: f.clin, Date: day(12), StartTime: "14:00", Minutes: 50, Room: "Room 5"})
+	must(err)
+	_, err = f.svc.Attendance.RecordAttendance(asClin, f.session.ID+":"+day(12), carepath.AttendanceUpdate{Records: []carepath.AttendanceRecord{
+		{ClientID: f.client.ID, Status: "absent_unexcused"}}})
+	must(err)
+
+	f.h = New(f.svc, Options{BaseURL: "http://fhir.test/fhir/R4", OrganizationName: "Riverside Clinic", Version: "test"})
+	f.srv = httptest.NewServer(testSignIn(f.h))
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+// response is one answer of the handler.
+type response struct {
+	status int
+	header http.Header
+	body   map[string]any
+	raw    []byte
+}
+
+// call sends a request as the actor "role:id" ("" for none) and checks that any JSON body is a
+// valid FHIR resource.
+func (f *fixture) call(t testing.TB, method, path, actor string, body []byte, header ...string) response {
+	t.Helper()
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequest(method, f.srv.URL+path, rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if actor != "" {
+		req.Header.Set("Authorization", "Bearer "+actor)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/fhir+json")
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	out := response{status: res.StatusCode, header: res.Header, raw: raw}
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, &out.body); err != nil {
+			t.Fatalf("%s %s: not JSON (%d): %s", method, path, res.StatusCode, raw)
+		}
+		validJSON(t, raw)
+	}
+	return out
+}
+
+// get is call for GET.
+func (f *fixture) get(t testing.TB, path, actor string, header ...string) response {
+	t.Helper()
+	return f.call(t, http.MethodGet, path, actor, nil, header...)
+}
+
+func (f *fixture) asAdmin() string { return "admin:" + f.admin }
+func (f *fixture) asClin() string  { return "clinician:" + f.clin }
+func (f *fixture) asOther() string { return "clinician:" + f.other }
+func (f *fixture) asDesk() string  { return "front_desk:" + f.desk }
+
+// entries returns the resources of a bundle whose search mode is mode ("" for any).
+func entries(b map[string]any, mode string) []map[string]any {
+	var out []map[string]any
+	list, _ := b["entry"].([]any)
+	for _, e := range list {
+		em := e.(map[string]any)
+		if m, _ := at(em, "search", "mode").(string); mode == "" || m == mode {
+			out = append(out, em["resource"].(map[string]any))
+		}
+	}
+	return out
+}
+
+// ids returns the ids of resources.
+func ids(rs []map[string]any) []string {
+	var out []string
+	for _, r := range rs {
+		id, _ := r["id"].(string)
+		out = append(out, id)
+	}
+	return out
+}
+
+// link returns a bundle's link of relation rel, as a path under the test server.
+func link(b map[string]any, rel string) string {
+	list, _ := b["link"].([]any)
+	for _, l := range list {
+		lm := l.(map[string]any)
+		if lm["relation"] == rel {
+			return strings.TrimPrefix(lm["url"].(string), "http://fhir.test")
+		}
+	}
+	return ""
+}
