@@ -60,7 +60,7 @@ func readImport(doc map[string]any, zone *time.Location) (*imported, []r4.Issue)
 	case "":
 		rd.fail(root+".status", "required", "Give the status: completed.")
 	default:
-		rd.fail(root+".status", "business-rule", "Only a completed questionnaire can be recorded; this one is %q.", status)
+		rd.fail(root+".status", "business-rule", "Only a completed questionnaire can be recorded (status completed or amended).")
 	}
 	qurl, _ := doc["questionnaire"].(string)
 	if qurl == "" {
@@ -145,11 +145,13 @@ func (rd *reader) items(im *imported, items []any, path string) {
 		case im.paths[idx] != "":
 			rd.fail(p, "duplicate", "Item %s is answered twice (also at %s).", im.form.items[idx].key, im.paths[idx])
 		case len(answers) != 1:
+			im.paths[idx] = p + ".answer"
 			rd.fail(p+".answer", "structure", "Item %s takes exactly one answer.", im.form.items[idx].key)
 		default:
 			ap := p + ".answer[0]"
+			im.paths[idx] = ap
 			if a, ok := rd.answer(im.form.items[idx], answers[0], ap); ok {
-				im.answers[idx], im.paths[idx] = a, ap
+				im.answers[idx] = a
 			}
 		}
 		for k, raw := range answers {
