@@ -228,7 +228,9 @@ func TestImportRefused(t *testing.T) {
 		}, status: 422, paths: []string{"QuestionnaireResponse.status", "QuestionnaireResponse.item[0].item[0].answer[0].valueCoding"}},
 		{name: "another clinician's client", edit: func(q map[string]any) { q["subject"] = map[string]any{"reference": "Patient/" + f.hidden.ID} },
 			status: 422, paths: []string{"QuestionnaireResponse.subject"}},
-		{name: "no such client", edit: func(q map[string]any) { q["subject"] = map[string]any{"reference": "Patient/0190a0b2-0000-7000-8000-000000000000"} },
+		{name: "no such client", edit: func(q map[string]any) {
+			q["subject"] = map[string]any{"reference": "Patient/0190a0b2-0000-7000-8000-000000000000"}
+		},
 			status: 422, paths: []string{"QuestionnaireResponse.subject"}},
 		{name: "the front desk", actor: "front_desk", status: 403},
 		{name: "no sign-in", actor: "none", status: 401},
