@@ -44,10 +44,10 @@ func TestFHIRKitClient(t *testing.T) {
 	}
 	var got struct {
 		FhirVersion, PatientFamily, PatientVersion, CreatedID, CreatedItem9, EverythingType, Missing, Refused string
-		Types                                                                                                []string
-		Total, Paged, Pages                                                                                  int
-		PHQ9Totals                                                                                           []float64
-		EverythingHasCreated                                                                                 bool
+		Types                                                                                                 []string
+		Total, Paged, Pages                                                                                   int
+		PHQ9Totals                                                                                            []float64
+		EverythingHasCreated                                                                                  bool
 	}
 	if err := json.Unmarshal(raw, &got); err != nil {
 		t.Fatalf("%v: %s", err, raw)

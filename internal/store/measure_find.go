@@ -53,42 +53,54 @@ func (svc *MeasureService) SearchMeasures(ctx context.Context, q carepath.Measur
 		}
 		conds = append(conds, a.timeRanges("m.taken_at", q.Taken), a.timeRanges("m.created_at", q.Created))
 		cond := where(conds...)
-		rows, err := tx.QueryContext(ctx, `SELECT m.instrument, count(*)`+from+cond+` GROUP BY m.instrument`, a.list...)
-		if err != nil {
-			return nil, fmt.Errorf("count measures: %w", svc.s.translate(err))
-		}
-		for rows.Next() {
-			var instrument string
-			var n int
-			if err := rows.Scan(&instrument, &n); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("count measures: %w", err)
-			}
-			out.Counts[instrument] = n
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("count measures: %w", svc.s.translate(err))
-		}
+		page := cond
 		if q.After != "" {
-			cond = where(append(conds, "m.id > "+a.add(q.After))...)
+			page = where(append(conds, "m.id > "+a.add(q.After))...)
 		}
-		rows, err = tx.QueryContext(ctx, `SELECT `+measureFindColumns+from+cond+` ORDER BY m.id LIMIT `+strconv.Itoa(limit), a.list...)
+		rows, err := tx.QueryContext(ctx, `SELECT `+measureFindColumns+from+page+` ORDER BY m.id LIMIT `+strconv.Itoa(limit), a.list...)
 		if err != nil {
 			return nil, fmt.Errorf("select measures: %w", svc.s.translate(err))
 		}
-		defer rows.Close()
 		var refs []ref
 		for rows.Next() {
 			m, err := scanFoundMeasure(rows)
 			if err != nil {
+				rows.Close()
 				return nil, err
 			}
 			out.Measures = append(out.Measures, m)
 			refs = append(refs, ref{ID: m.ID, ClientID: m.ClientID})
 		}
+		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("select measures: %w", svc.s.translate(err))
+		}
+		if q.After == "" && len(out.Measures) < limit {
+			// The page holds every match: count them here rather than ask again.
+			for _, m := range out.Measures {
+				out.Counts[m.Instrument]++
+			}
+			return refs, nil
+		}
+		args := a.list
+		if q.After != "" {
+			args = args[:len(args)-1] // the count ignores After
+		}
+		rows, err = tx.QueryContext(ctx, `SELECT m.instrument, count(*)`+from+cond+` GROUP BY m.instrument`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("count measures: %w", svc.s.translate(err))
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var instrument string
+			var n int
+			if err := rows.Scan(&instrument, &n); err != nil {
+				return nil, fmt.Errorf("count measures: %w", err)
+			}
+			out.Counts[instrument] = n
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("count measures: %w", svc.s.translate(err))
 		}
 		return refs, nil
 	})

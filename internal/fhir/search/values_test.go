@@ -99,3 +99,17 @@ func TestStringMatches(t *testing.T) {
 		}
 	}
 }
+
+// FuzzValues checks that no value makes the token, reference or value splitting panic.
+func FuzzValues(f *testing.F) {
+	for _, s := range []string{"a,b", `x\|y|z`, "http://loinc.org|", "Patient/1/_history/2", "|", "\\"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, v := range SplitValues(s) {
+			_, _ = ParseToken(v)
+			_, _ = ParseReference(v, "")
+			_, _ = ParseReference(v, "Patient")
+		}
+	})
+}
