@@ -1,11 +1,14 @@
 package fhir
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/api"
@@ -97,16 +100,32 @@ func (h *Handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 	h.write(w, r, status, oo)
 }
 
+// buffers holds the buffers responses are encoded into, so that a large bundle is written
+// with its length in one piece and its memory is used again.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // write writes v as FHIR JSON with status.
 func (h *Handler) write(w http.ResponseWriter, r *http.Request, status int, v any) {
-	w.Header().Set("Content-Type", responseType(r)+"; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
+	buf := buffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= 4<<20 { // keep what a large bundle needs, not a huge one
+			buf.Reset()
+			buffers.Put(buf)
+		}
+	}()
+	enc := json.NewEncoder(buf)
 	if r.URL.Query().Get("_pretty") == "true" {
 		enc.SetIndent("", "  ")
 	}
-	_ = enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		h.opt.Log.Error("fhir response not encoded", "method", r.Method, "path", r.URL.Path, "err", err)
+		status, buf = http.StatusInternalServerError, bytes.NewBufferString(`{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"exception","diagnostics":"Internal error."}]}`)
+	}
+	w.Header().Set("Content-Type", responseType(r)+"; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
 }
 
 // acceptable reports whether the client accepts FHIR JSON, by _format or the Accept header.
