@@ -49,10 +49,15 @@ func TestReadEveryType(t *testing.T) {
 		{"Observation/" + f.hiddenM.ID + ".total", f.asClin(), 404, ""},
 		{"Observation/" + m.ID, f.asClin(), 404, ""},
 		{"CarePlan/" + f.plans[0].ID, f.asClin(), 200, `W/"2"`},
+		{"CarePlan/" + f.plans[0].ID, f.asOther(), 404, ""},
+		{"CarePlan/" + f.plans[0].ID, f.asDesk(), 403, ""},
 		{"Goal/" + f.plans[0].ID + ".1.1", f.asClin(), 200, `W/"2"`},
+		{"Goal/" + f.plans[0].ID + ".1.1", f.asOther(), 404, ""},
 		{"Goal/" + f.plans[0].ID + ".2.1", f.asClin(), 404, ""},
 		{"Group/" + f.group.ID, f.asDesk(), 200, ""},
 		{"Appointment/" + occ, f.asClin(), 200, ""},
+		{"Appointment/" + occ, f.asOther(), 404, ""},
+		{"Appointment/" + occ, "reviewer:r1", 403, ""},
 		{"Appointment/" + f.session.ID + ".2001-01-01", f.asClin(), 404, ""},
 		{"Encounter/" + enc, f.asClin(), 200, `W/"1"`},
 		{"Encounter/" + hiddenEnc, f.asClin(), 404, ""},
@@ -94,8 +99,9 @@ func TestReadEveryType(t *testing.T) {
 	}
 }
 
-// TestReadsAreAudited checks that FHIR reads leave the audit rows every other read does,
-// denied ones included.
+// TestReadsAreAudited reads one record of each type that holds or lists client data and checks
+// that the read left the audit row every other read of it leaves, under the reader's id; and
+// that a denied read is audited as denied.
 func TestReadsAreAudited(t *testing.T) {
 	f := newFixture(t)
 	count := func(where string, args ...any) int {
@@ -105,18 +111,56 @@ func TestReadsAreAudited(t *testing.T) {
 		}
 		return n
 	}
-	before := count("action = 'client.read' AND client_id = $1", f.client.ID)
-	f.get(t, "/fhir/R4/Patient/"+f.client.ID, f.asClin())
-	if got := count("action = 'client.read' AND client_id = $1", f.client.ID); got != before+1 {
-		t.Errorf("client.read rows: %d, want %d", got, before+1)
+	enc, _ := encounterID(f.groupOcc, f.client.ID)
+	for _, tc := range []struct {
+		path, action, actor, actorID string
+	}{
+		{"Patient/" + f.client.ID, "client.read", f.asClin(), f.clin},
+		{"Practitioner/" + f.clin, "staff.list", f.asClin(), f.clin},
+		{"HealthcareService/" + f.program.ID, "program.read", f.asClin(), f.clin},
+		{"EpisodeOfCare/" + f.episode.ID, "episode.read", f.asClin(), f.clin},
+		{"QuestionnaireResponse/" + f.measures[0].ID, "measure.read", f.asClin(), f.clin},
+		{"Observation/" + f.measures[0].ID + ".item9", "measure.read", f.asClin(), f.clin},
+		{"CarePlan/" + f.plans[0].ID, "plan.read", f.asClin(), f.clin},
+		{"Goal/" + f.plans[0].ID + ".1.1", "plan.read", f.asClin(), f.clin},
+		{"Group/" + f.group.ID, "group.read", f.asClin(), f.clin},
+		{"Appointment/" + appointmentID(f.groupOcc), "session.read", f.asClin(), f.clin},
+		{"Encounter/" + enc, "attendance.read", f.asClin(), f.clin},
+		{"Consent/" + f.consent.ID, "consent.read", f.asClin(), f.clin},
+		{"AuditEvent/1", "audit.read", f.asAdmin(), f.admin},
+		{"Observation?patient=" + f.client.ID, "measure.list", f.asClin(), f.clin},
+		{"Patient?name=lóp", "client.list", f.asAdmin(), f.admin},
+		{"Encounter?patient=" + f.client.ID, "attendance.read", f.asClin(), f.clin},
+	} {
+		before := count("action = $1 AND actor_id = $2 AND allowed = $3", tc.action, tc.actorID, true)
+		if r := f.get(t, "/fhir/R4/"+tc.path, tc.actor); r.status != 200 {
+			t.Fatalf("%s: %d", tc.path, r.status)
+		}
+		if got := count("action = $1 AND actor_id = $2 AND allowed = $3", tc.action, tc.actorID, true); got <= before {
+			t.Errorf("%s left no %s row", tc.path, tc.action)
+		}
 	}
-	f.get(t, "/fhir/R4/Observation/"+f.hiddenM.ID+".total", f.asClin())
-	if got := count("action = 'measure.read' AND client_id = $1 AND allowed = $2 AND actor_id = $3", f.hidden.ID, false, f.clin); got != 1 {
-		t.Errorf("denied measure.read rows: %d", got)
+	if n := count("action = 'client.list' AND detail LIKE '%lóp%'"); n != 0 {
+		t.Errorf("a search term reached the audit log")
 	}
-	f.get(t, "/fhir/R4/Observation?patient="+f.client.ID, f.asClin())
-	if got := count("action = 'measure.list' AND actor_id = $1", f.clin); got == 0 {
-		t.Error("the search left no audit row")
+	for _, tc := range []struct{ path, action string }{
+		{"Observation/" + f.hiddenM.ID + ".total", "measure.read"},
+		{"Patient/" + f.hidden.ID, "client.read"},
+		{"Consent/" + f.consent.ID, "consent.read"},
+	} {
+		client := f.hidden.ID
+		if strings.HasPrefix(tc.path, "Consent") {
+			client = f.client.ID
+		}
+		actor, actorID := f.asClin(), f.clin
+		if client == f.client.ID {
+			actor, actorID = f.asOther(), f.other
+		}
+		before := count("action = $1 AND allowed = $2 AND actor_id = $3 AND client_id = $4", tc.action, false, actorID, client)
+		f.get(t, "/fhir/R4/"+tc.path, actor)
+		if got := count("action = $1 AND allowed = $2 AND actor_id = $3 AND client_id = $4", tc.action, false, actorID, client); got != before+1 {
+			t.Errorf("denied %s: %d rows, want %d", tc.path, got, before+1)
+		}
 	}
 }
 
