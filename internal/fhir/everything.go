@@ -253,7 +253,7 @@ func (h *Handler) referenced(ctx context.Context, list []r4.Resource) ([]r4.Reso
 	}
 	out := []r4.Resource{Organization(h.opt.OrganizationName)}
 	for _, f := range allForms {
-		if refs["Questionnaire/"+f.id] {
+		if refs["Questionnaire/"+f.fid] {
 			out = append(out, Questionnaire(f))
 		}
 	}

@@ -12,7 +12,8 @@ import (
 // form is a questionnaire carepath scores, as FHIR sees it: one of the instruments, or the
 // substance-use check-in (carepath's own three numbers, not a validated instrument).
 type form struct {
-	id           string
+	id           string // carepath's id, as measures name it
+	fid          string // the FHIR id: carepath's with '-' for '_' (ids take no '_')
 	name         string // computer-friendly, e.g. PHQ9
 	title        string
 	instructions string
@@ -23,10 +24,12 @@ type form struct {
 }
 
 // formItem is one question: a choice among options, or a whole number from min to max.
+// follows names the item a "Yes" to which asks this one; unasked, it is answered "No".
 type formItem struct {
 	key     string
 	text    string
 	loinc   string
+	follows string
 	options []formOption
 	min     int
 	max     int
@@ -68,16 +71,18 @@ var loincAnswers = map[string]r4.Coding{
 // checkInID is the id of the check-in form.
 const checkInID = string(outcome.CheckInID)
 
-// allForms lists the forms in their customary order; byForm finds one by id.
-var allForms, byForm = buildForms()
+// allForms lists the forms in their customary order; byForm finds one by carepath's id and
+// byFHIRID by its FHIR id.
+var allForms, byForm, byFHIRID = buildForms()
 
-func buildForms() ([]*form, map[string]*form) {
+func buildForms() ([]*form, map[string]*form, map[string]*form) {
 	var list []*form
 	for _, in := range instrument.All() {
-		f := &form{id: string(in.ID), name: strings.NewReplacer("-", "", " ", "").Replace(in.Name), title: in.Title,
+		f := &form{id: string(in.ID), fid: strings.ReplaceAll(string(in.ID), "_", "-"),
+			name: strings.NewReplacer("-", "", " ", "", "–", "").Replace(in.Name), title: in.Title,
 			instructions: in.Instructions, attribution: in.Attribution, panel: in.PanelLOINC, in: in}
 		for _, it := range in.Items {
-			fi := formItem{key: it.Key, text: it.Text, loinc: it.LOINC}
+			fi := formItem{key: it.Key, text: it.Text, loinc: it.LOINC, follows: it.Follows}
 			for j, o := range it.Options {
 				c, ok := loincAnswers[o.Label]
 				if ok {
@@ -91,22 +96,30 @@ func buildForms() ([]*form, map[string]*form) {
 		}
 		list = append(list, f)
 	}
-	ci := &form{id: checkInID, name: "CheckIn", title: "Substance use check-in",
+	ci := &form{id: checkInID, fid: checkInID, name: "CheckIn", title: "Substance use check-in",
 		instructions: "Three numbers about the last days and weeks.",
 		attribution:  "carepath's own tracking questions for clients treated for substance use; not a validated instrument."}
 	for _, q := range outcome.CheckInQuestions {
 		ci.items = append(ci.items, formItem{key: q.Key, text: q.Text, min: q.Min, max: q.Max})
 	}
 	list = append(list, ci)
-	by := map[string]*form{}
+	by, byFID := map[string]*form{}, map[string]*form{}
 	for _, f := range list {
-		by[f.id] = f
+		by[f.id], byFID[f.fid] = f, f
 	}
-	return list, by
+	return list, by, byFID
 }
 
 // url is the form's canonical URL.
-func (f *form) url() string { return questionnaireBase + f.id }
+func (f *form) url() string { return questionnaireBase + f.fid }
+
+// questionnaireURL is the canonical URL of the form of a measure's instrument.
+func questionnaireURL(instrument string) string {
+	if f := byForm[instrument]; f != nil {
+		return f.url()
+	}
+	return questionnaireBase + strings.ReplaceAll(instrument, "_", "-")
+}
 
 // formOfURL returns the form a QuestionnaireResponse's questionnaire names: carepath's
 // canonical URL or any URL or reference ending in Questionnaire/<id>, or LOINC's form URL of
@@ -125,5 +138,5 @@ func formOfURL(s string) *form {
 	if i < 0 || (i > 0 && s[i-1] != '/') {
 		return nil
 	}
-	return byForm[s[i+len("Questionnaire/"):]]
+	return byFHIRID[s[i+len("Questionnaire/"):]]
 }

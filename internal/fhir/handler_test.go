@@ -268,7 +268,7 @@ func TestPaging(t *testing.T) {
 		{"/fhir/R4/QuestionnaireResponse?patient=" + f.client.ID, 6},
 		{"/fhir/R4/Patient?", 2},
 		{"/fhir/R4/EpisodeOfCare?patient=" + f.client.ID, 1},
-		{"/fhir/R4/Questionnaire?", 6},
+		{"/fhir/R4/Questionnaire?", len(allForms)},
 		{"/fhir/R4/Observation?code=44260-8,44261-6", 8},
 	} {
 		for _, count := range []int{1, 2, 3, 50} {

@@ -98,14 +98,41 @@ func readImport(doc map[string]any, zone *time.Location) (*imported, []r4.Issue)
 	}
 	rd.items(im, items, root+".item")
 	for i, it := range im.form.items {
-		if im.paths[i] == "" {
-			rd.fail(root+".item", "required", "Item %s (%s) is not answered.", it.key, it.text)
+		if im.paths[i] != "" {
+			continue
 		}
+		if no, ok := im.unasked(it); ok {
+			im.answers[i], im.paths[i] = no, root+".item" // not asked: answered "No"
+			continue
+		}
+		rd.fail(root+".item", "required", "Item %s (%s) is not answered.", it.key, it.text)
 	}
 	if len(rd.issues) > 0 {
 		return nil, rd.issues
 	}
 	return im, nil
+}
+
+// unasked reports whether item it was rightly left unasked — it follows an item that was
+// answered, not with "Yes" — and returns the index of its "No" option, which it then takes.
+func (im *imported) unasked(it formItem) (int, bool) {
+	if it.follows == "" {
+		return 0, false
+	}
+	for j, other := range im.form.items {
+		if other.key != it.follows || im.paths[j] == "" || im.paths[j] == "QuestionnaireResponse.item" {
+			continue
+		}
+		if other.options[im.answers[j]].label == "Yes" {
+			return 0, false
+		}
+		for k, o := range it.options {
+			if o.label == "No" {
+				return k, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // hasZone reports whether a dateTime text ends in a time zone.

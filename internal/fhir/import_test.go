@@ -139,6 +139,8 @@ func TestImportForms(t *testing.T) {
 		{qr("dast10", yes, no, no, no, no, no, no, no, no, map[string]any{"valueString": "yes"}), 3},
 		{qr("auditc", code("LA18928-4"), map[string]any{"valueCoding": map[string]any{"display": "5 or 6"}}, code("LA6270-8")), 5},
 		{qr("checkin", map[string]any{"valueInteger": 6}, map[string]any{"valueInteger": 25}, map[string]any{"valueInteger": 3}), 3},
+		// The C-SSRS screener asks questions 3–5 only after a yes to question 2: unasked, they are no.
+		{cssrsQR(qr, yes, no), 1},
 	} {
 		r := f.call(t, http.MethodPost, "/fhir/R4/QuestionnaireResponse", f.asClin(), body(tc.qr))
 		if r.status != 201 {
@@ -154,6 +156,25 @@ func TestImportForms(t *testing.T) {
 			t.Errorf("%v: score %v, want %v", tc.qr["questionnaire"], v, tc.score)
 		}
 	}
+	// The C-SSRS screener's yes to question 1 raised its safety alert.
+	alerts, err := f.svc.Measures.(carepath.MeasureAlertService).FindMeasureAlerts(as(carepath.RoleClinician, f.clin), false)
+	if err != nil || !slices.ContainsFunc(alerts, func(a *carepath.MeasureAlert) bool { return a.Kind == "safety_cssrs" }) {
+		t.Errorf("no C-SSRS safety alert: %v %v", alerts, err)
+	}
+	// After a yes to question 2, questions 3–5 must be answered.
+	r := f.call(t, http.MethodPost, "/fhir/R4/QuestionnaireResponse", f.asClin(), body(cssrsQR(qr, no, yes)))
+	if r.status != 422 || !strings.Contains(string(r.raw), "Item item3") {
+		t.Errorf("C-SSRS without its follow-up answers: %d %s", r.status, r.raw)
+	}
+}
+
+// cssrsQR is a C-SSRS screener answering questions 1 and 2, then question 6 ("no"), leaving
+// questions 3 to 5 unasked.
+func cssrsQR(qr func(string, ...map[string]any) map[string]any, q1, q2 map[string]any) map[string]any {
+	r := qr("cssrs", q1, q2)
+	items := r["item"].([]any)
+	r["item"] = append(items, map[string]any{"linkId": "item6", "answer": []any{map[string]any{"valueCoding": map[string]any{"display": "No"}}}})
+	return r
 }
 
 // TestImportRefused sends bad resources: each is refused with the element path at fault, and

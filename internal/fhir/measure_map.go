@@ -19,6 +19,27 @@ const crisisNote = "Positive answer to PHQ-9 item 9 (thoughts of being better of
 	"the client's chart is flagged for same-day review by the care team. 988 Suicide & Crisis Lifeline: call or text 988. " +
 	"In an emergency call 911."
 
+// cssrsNote is the note on a C-SSRS screener with any yes.
+const cssrsNote = "The C-SSRS screener has a yes about suicidal thoughts or behaviour: the client's chart is flagged for " +
+	"same-day review by the care team, and a safety evaluation comes first. 988 Suicide & Crisis Lifeline: call or text 988. " +
+	"In an emergency call 911."
+
+// bandByCode returns the band a measure was stored with (its severity code), or, for a measure
+// stored without one, the band its total falls in for unknown sex.
+func bandByCode(in *instrument.Instrument, code string, total int) instrument.Band {
+	for _, bands := range [][]instrument.Band{in.Bands, in.MaleBands} {
+		for _, b := range bands {
+			if code != "" && b.Code == code {
+				return b
+			}
+		}
+	}
+	if code != "" || in.ByItems() {
+		return instrument.Band{}
+	}
+	return in.BandFor(total, carepath.SexUnknown)
+}
+
 // QuestionnaireResponse maps a measure: each answer under its item's linkId, a choice as its
 // option's coding, a check-in number as an integer. The author is the staff member who entered
 // it, or the client when they answered through an answer link. Measures never change, so meta
@@ -26,7 +47,7 @@ const crisisNote = "Positive answer to PHQ-9 item 9 (thoughts of being better of
 func QuestionnaireResponse(m *carepath.Measure) *r4.QuestionnaireResponse {
 	qr := &r4.QuestionnaireResponse{
 		Base:          r4.Base{ResourceType: "QuestionnaireResponse", ID: m.ID, Meta: meta(1, m.CreatedAt, "")},
-		Questionnaire: questionnaireBase + m.Instrument,
+		Questionnaire: questionnaireURL(m.Instrument),
 		Status:        "completed",
 		Subject:       r4.Ref("Patient", m.ClientID),
 		Authored:      r4.Instant(m.TakenAt),
@@ -66,8 +87,9 @@ func measureAuthor(m *carepath.Measure) *r4.Reference {
 // Observations maps a measure to its Observations, US Core screening assessments in the survey
 // category: the total score with its LOINC code and the severity band as interpretation; for
 // the PHQ-9 also item 9 on its own (positive or negative, with the crisis note when positive);
-// for the AUDIT also its AUDIT-C score; for the check-in one observation with its three
-// numbers as components. Each is derived from the measure's QuestionnaireResponse.
+// for the AUDIT also its AUDIT-C score; for a C-SSRS screener with any yes the crisis note;
+// for the check-in one observation with its three numbers as components. The band is the one
+// the measure was stored with. Each is derived from the measure's QuestionnaireResponse.
 func Observations(m *carepath.Measure) []*r4.Observation {
 	f := byForm[m.Instrument]
 	if f == nil {
@@ -79,7 +101,10 @@ func Observations(m *carepath.Measure) []*r4.Observation {
 	in := f.in
 	total := measureObservation(m, partTotal, loincConcept(in.TotalLOINC, in.Name+" total score", m.Instrument))
 	total.ValueQuantity = score(m.Score)
-	total.Interpretation = bandInterpretation(in, in.BandFor(m.Score, carepath.SexUnknown))
+	total.Interpretation = bandInterpretation(in, bandByCode(in, m.Severity, m.Score))
+	if in.ID == instrument.CSSRS && m.Score > 0 {
+		total.Note = []r4.Annotation{{Text: cssrsNote}}
+	}
 	out := []*r4.Observation{total}
 	switch in.ID {
 	case instrument.PHQ9:

@@ -14,7 +14,7 @@ func TestQuestionnaires(t *testing.T) {
 	for _, f := range allForms {
 		q := Questionnaire(f)
 		m := roundTrip(t, q)
-		if at(m, "url") != questionnaireBase+f.id || at(m, "copyright") != f.attribution || at(m, "status") != "active" {
+		if at(m, "url") != questionnaireBase+f.fid || at(m, "id") != f.fid || at(m, "copyright") != f.attribution || at(m, "status") != "active" {
 			t.Errorf("%s: %v", f.id, m)
 		}
 		for i, it := range q.Item[1:] {
@@ -42,6 +42,14 @@ func TestQuestionnaires(t *testing.T) {
 	audit := byForm["audit"]
 	if c := audit.items[8].options[1].coding; c.System != sysAnswer || c.Code != "audit.item9.1" {
 		t.Errorf("AUDIT item 9 option 2: %+v", c)
+	}
+	cssrs := roundTrip(t, Questionnaire(byForm["cssrs"]))
+	if at(cssrs, "item", 3, "enableWhen", 0, "question") != "item2" || at(cssrs, "item", 3, "enableWhen", 0, "answerCoding", "code") != "LA33-6" ||
+		at(cssrs, "item", 3, "required") != nil || at(cssrs, "item", 2, "enableWhen") != nil {
+		t.Errorf("C-SSRS follow-up questions: %v", at(cssrs, "item", 3))
+	}
+	if q := roundTrip(t, Questionnaire(byForm["ciwa_ar"])); at(q, "id") != "ciwa-ar" || at(q, "url") != questionnaireBase+"ciwa-ar" {
+		t.Errorf("CIWA-Ar ids: %v %v", at(q, "id"), at(q, "url"))
 	}
 	ci := roundTrip(t, Questionnaire(byForm[checkInID]))
 	if at(ci, "item", 2, "extension", 1, "valueInteger") != 30.0 || at(ci, "item", 2, "type") != "integer" {
@@ -108,6 +116,18 @@ func TestMeasureMapping(t *testing.T) {
 		for _, o := range Observations(m) {
 			roundTrip(t, o)
 		}
+	}
+	cs := mk("cssrs", []int{0, 1, 1, 1, 1, 2}, 1, "low")
+	if o := roundTrip(t, Observations(cs)[0]); at(o, "interpretation", 0, "coding", 0, "code") != "low" ||
+		at(o, "interpretation", 0, "coding", 1, "code") != "POS" || !strings.Contains(at(o, "note", 0, "text").(string), "988") {
+		t.Errorf("positive C-SSRS: %v", o)
+	}
+	if qr := roundTrip(t, QuestionnaireResponse(cs)); at(qr, "questionnaire") != questionnaireBase+"cssrs" {
+		t.Errorf("C-SSRS response: %v", qr)
+	}
+	if o := roundTrip(t, Observations(mk("cssrs", []int{1, 1, 1, 1, 1, 2}, 0, "none"))[0]); at(o, "note") != nil ||
+		at(o, "interpretation", 0, "coding", 1, "code") != "NEG" {
+		t.Errorf("negative C-SSRS: %v", o)
 	}
 	ci := mk(checkInID, []int{5, 20, 7}, 7, "")
 	if qr := roundTrip(t, QuestionnaireResponse(ci)); at(qr, "item", 1, "answer", 0, "valueInteger") != 20.0 {

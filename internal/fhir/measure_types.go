@@ -64,7 +64,7 @@ func questionnaireResponseType() *resourceType {
 		doc:  "Measures: the answers to each questionnaire a client answered. POST records one answered elsewhere, scored by carepath, and answers 201 with the stored response holding its Observations as contained resources.",
 		params: append(patientParams("QuestionnaireResponse", true, owner),
 			&param{name: "questionnaire", kind: kindReference, target: "Questionnaire", definition: hl7Param("QuestionnaireResponse", "questionnaire"),
-				doc: "The questionnaire: Questionnaire/phq9 or its canonical URL.",
+				doc: "The questionnaire: Questionnaire/phq9 (ids as Questionnaire's) or its canonical URL.",
 				refs: func(r r4.Resource) []string {
 					return []string{"Questionnaire/" + strings.TrimPrefix(r.(*r4.QuestionnaireResponse).Questionnaire, questionnaireBase)}
 				}},
@@ -150,8 +150,8 @@ func searchQuestionnaireResponses(ctx context.Context, h *Handler, q *query) (*r
 	for i, c := range q.named("questionnaire") {
 		var these []string
 		for _, r := range c.refs {
-			if byForm[r.ID] != nil {
-				these = append(these, r.ID)
+			if f := byFHIRID[r.ID]; f != nil {
+				these = append(these, f.id)
 			}
 		}
 		if i == 0 {

@@ -2,6 +2,7 @@ package fhir
 
 import (
 	"context"
+	"strings"
 
 	"github.com/carepath/carepath/internal/fhir/r4"
 	"github.com/carepath/carepath/internal/fhir/search"
@@ -13,7 +14,7 @@ import (
 // is the copyright. Forms are carepath's code, not records: they have no meta.
 func Questionnaire(f *form) *r4.Questionnaire {
 	q := &r4.Questionnaire{
-		Base: r4.Base{ResourceType: "Questionnaire", ID: f.id},
+		Base: r4.Base{ResourceType: "Questionnaire", ID: f.fid},
 		URL:  f.url(), Name: f.name, Title: f.title, Status: "active", SubjectType: []string{"Patient"},
 		Publisher:   "carepath",
 		Description: f.title + " as carepath asks and scores it. Answers given elsewhere can be recorded with POST QuestionnaireResponse.",
@@ -27,6 +28,10 @@ func Questionnaire(f *form) *r4.Questionnaire {
 		qi := r4.QuestionnaireItem{LinkID: it.key, Prefix: itoa(i+1) + ".", Text: it.text, Required: r4.Bool(true)}
 		if it.loinc != "" {
 			qi.Code = []r4.Coding{{System: sysLOINC, Code: it.loinc}}
+		}
+		if yes := f.yesOf(it.follows); yes != nil {
+			qi.EnableWhen = []r4.QuestionnaireEnableWhen{{Question: it.follows, Operator: "=", AnswerCoding: yes}}
+			qi.Required = nil // asked only after a yes
 		}
 		if it.options == nil {
 			qi.Type = "integer"
@@ -44,10 +49,26 @@ func Questionnaire(f *form) *r4.Questionnaire {
 	return q
 }
 
+// yesOf returns the coding of the "Yes" option of the item with key, nil when there is none.
+func (f *form) yesOf(key string) *r4.Coding {
+	for _, it := range f.items {
+		if it.key != key || key == "" {
+			continue
+		}
+		for _, o := range it.options {
+			if o.label == "Yes" {
+				c := o.coding
+				return &c
+			}
+		}
+	}
+	return nil
+}
+
 // questionnaireType serves the forms.
 func questionnaireType() *resourceType {
 	return &resourceType{
-		name: "Questionnaire", doc: "The instruments (PHQ-9, GAD-7, AUDIT, AUDIT-C, DAST-10) and the substance-use check-in, with items, LOINC codes, answer options with their points, and attribution.",
+		name: "Questionnaire", doc: "The instruments carepath scores (" + formNames() + "), with items, LOINC codes, answer options with their points, and attribution.",
 		params: []*param{
 			{name: "url", kind: kindToken, definition: hl7Param("Questionnaire", "url"), doc: "The canonical URL.",
 				codes: func(r r4.Resource) []search.Code { return []search.Code{{Code: r.(*r4.Questionnaire).URL}} }},
@@ -72,7 +93,7 @@ func questionnaireType() *resourceType {
 			statusParam("Questionnaire", sysPublicationStatus, func(r r4.Resource) string { return r.(*r4.Questionnaire).Status }),
 		},
 		read: func(ctx context.Context, h *Handler, id string) (r4.Resource, error) {
-			f := byForm[id]
+			f := byFHIRID[id]
 			if f == nil {
 				return nil, notFound("Questionnaire", id)
 			}
@@ -86,4 +107,13 @@ func questionnaireType() *resourceType {
 			return out, nil
 		}),
 	}
+}
+
+// formNames lists the forms' ids, for documentation.
+func formNames() string {
+	var ids []string
+	for _, f := range allForms {
+		ids = append(ids, f.fid)
+	}
+	return strings.Join(ids, ", ")
 }

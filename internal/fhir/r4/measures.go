@@ -25,10 +25,18 @@ type QuestionnaireItem struct {
 	Prefix       string                      `json:"prefix,omitempty"`
 	Text         string                      `json:"text,omitempty"`
 	Type         string                      `json:"type"`
+	EnableWhen   []QuestionnaireEnableWhen   `json:"enableWhen,omitempty"`
 	Required     *bool                       `json:"required,omitempty"`
 	Repeats      *bool                       `json:"repeats,omitempty"`
 	ReadOnly     *bool                       `json:"readOnly,omitempty"`
 	AnswerOption []QuestionnaireAnswerOption `json:"answerOption,omitempty"`
+}
+
+// QuestionnaireEnableWhen asks an item only when another item has a given answer.
+type QuestionnaireEnableWhen struct {
+	Question     string  `json:"question"`
+	Operator     string  `json:"operator"`
+	AnswerCoding *Coding `json:"answerCoding,omitempty"`
 }
 
 // QuestionnaireAnswerOption is one answer choice.
