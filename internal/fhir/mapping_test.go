@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/google/uuid"
 )
 
 var (
@@ -385,3 +386,5 @@ func TestIDsReadBack(t *testing.T) {
 		t.Error("non-canonical encounter id accepted")
 	}
 }
+
+func randomUUID() string { return uuid.New().String() }
