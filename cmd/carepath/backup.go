@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/carepath/carepath/internal/app"
 	"github.com/carepath/carepath/internal/sqlite"
 )
 
@@ -123,7 +124,7 @@ flags:
 // refuseNonSQLite returns exit status 2, after saying why, when dsn is not a SQLite file path.
 func refuseNonSQLite(name, dsn, tool string, stderr io.Writer) int {
 	switch {
-	case isPostgresURL(dsn):
+	case app.IsPostgresURL(dsn):
 		fmt.Fprintf(stderr, "carepath %s: --db is a PostgreSQL database; use %s for it\n", name, tool)
 		return 2
 	case strings.Contains(dsn, "://"):

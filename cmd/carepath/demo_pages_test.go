@@ -10,19 +10,22 @@ import (
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/delivery"
+	"github.com/carepath/carepath/internal/app/apptest"
+	"github.com/carepath/carepath/internal/demo"
 	"github.com/carepath/carepath/internal/store"
 )
 
 // The week still in progress is not judged on the demo's dose pages: no ✗ or "No" for it,
 // nor for weeks still to come, on the program's page or a client's.
 func TestDemoDosePagesWeekInProgress(t *testing.T) {
-	ts, st := testServer(t)
-	if _, err := seedDemo(context.Background(), st, io.Discard); err != nil {
+	srv := apptest.Start(t)
+	ts, st := srv.Server, srv.Store
+	if _, err := demo.Seed(context.Background(), srv.Services, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	c := staffBrowser(t)
 	if code, _, _ := sendForm(t, c, "POST", ts.URL+"/login", url.Values{"email": {"admin@demo.carepath.test"},
-		"password": {demoPassword}}); code != 303 {
+		"password": {demo.Password}}); code != 303 {
 		t.Fatalf("sign in: %d", code)
 	}
 	get := func(path string) string {

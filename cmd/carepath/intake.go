@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/app"
 	"github.com/carepath/carepath/internal/store"
 )
 
@@ -67,12 +68,13 @@ func runIntake(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	s, closeDB, err := openStore(ctx, *db)
+	d, err := app.Open(ctx, *db)
 	if err != nil {
 		fmt.Fprintf(stderr, "carepath intake: %v\n", err)
 		return 1
 	}
-	defer closeDB()
+	defer d.Close()
+	s := d.Store
 
 	filter := carepath.IntakeFilter{Limit: *limit}
 	if *status != "" {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os/signal"
 	"syscall"
+
+	"github.com/carepath/carepath/internal/app"
 )
 
 // runMigrate applies the pending migrations to the database --db names and prints the schema
@@ -31,12 +33,12 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	d, err := openDatabase(ctx, *db)
+	d, err := app.Open(ctx, *db)
 	if err != nil {
 		fmt.Fprintf(stderr, "carepath migrate: %v\n", err)
 		return 1
 	}
-	defer d.close()
-	fmt.Fprintf(stdout, "%s database at schema version %d\n", d.dialect.Name, d.version)
+	defer d.Close()
+	fmt.Fprintf(stdout, "%s database at schema version %d\n", d.Dialect.Name, d.Version)
 	return 0
 }

@@ -14,20 +14,19 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/carepath/carepath/internal/api"
-	"github.com/carepath/carepath/internal/store"
+	"github.com/carepath/carepath/internal/app"
+	"github.com/carepath/carepath/internal/demo"
 	"github.com/carepath/carepath/internal/web"
-	"github.com/carepath/carepath/placement"
 )
 
 // runServe starts the web server: migrations first, then demo data when asked, then HTTP until
-// SIGINT or SIGTERM.
+// SIGINT or SIGTERM. internal/app builds the services and the handler.
 func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", envOr("CAREPATH_ADDR", "localhost:8080"), "address to listen on (env CAREPATH_ADDR)")
 	db := dbFlag(fs)
-	demo := fs.Bool("demo", false, "seed demo data into an empty database")
+	seedDemo := fs.Bool("demo", false, "seed demo data into an empty database")
 	idle := fs.Duration("session-idle", envDuration("CAREPATH_SESSION_IDLE", web.DefaultSessionIdle), "end staff sessions after this long without a request (env CAREPATH_SESSION_IDLE)")
 	logFormat := fs.String("log", envOr("CAREPATH_LOG", ""), "log format: text or json (default: text on a terminal, json otherwise; env CAREPATH_LOG)")
 	if err := fs.Parse(args); err != nil {
@@ -37,31 +36,30 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	st, closeDB, err := openStore(ctx, *db)
+	d, err := app.Open(ctx, *db)
 	if err != nil {
 		log.Error("open database", "err", err)
 		return 1
 	}
-	defer closeDB()
-	if *demo {
-		if _, err := seedDemo(ctx, st, stdout); err != nil {
-			log.Error("seed demo data", "err", err)
-			return 1
-		}
-	}
-	srv, err := newServer(st, log)
+	defer d.Close()
+	a, err := app.New(d.Store, app.Config{Log: log, SessionIdle: *idle})
 	if err != nil {
 		log.Error("start", "err", err)
 		return 1
 	}
-	srv.SessionIdle = *idle
+	if *seedDemo {
+		if _, err := demo.Seed(ctx, a.Services, stdout); err != nil {
+			log.Error("seed demo data", "err", err)
+			return 1
+		}
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		log.Error("listen", "addr", *addr, "err", err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "carepath is running at http://%s/ (Ctrl-C stops it)\n", ln.Addr())
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+	hs := &http.Server{Handler: a.Handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -78,51 +76,6 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// newServer wires the web pages and the JSON API to the store.
-func newServer(st *store.Store, log *slog.Logger) (*web.Server, error) {
-	intakes, staff := store.NewIntakeService(st), store.NewStaffService(st)
-	clients := store.NewClientService(st)
-	assessments := store.NewAssessmentService(st)
-	programs, episodes, audit := store.NewProgramService(st), store.NewEpisodeService(st), store.NewAuditService(st)
-	plans, consents := store.NewPlanService(st), store.NewConsentService(st)
-	notes, groups, sessions := store.NewNoteService(st), store.NewGroupService(st), store.NewSessionService(st)
-	attendance, schedulePlans := store.NewAttendanceService(st), store.NewSchedulePlanService(st)
-	availability, measures := store.NewAvailabilityService(st), store.NewMeasureService(st)
-	reviews, outcomes := store.NewReviewService(st), store.NewOutcomeService(st)
-	return web.New(web.Server{
-		Placement:       placement.DefaultConfig,
-		Intakes:         intakes,
-		Clients:         clients,
-		Assessments:     assessments,
-		Episodes:        episodes,
-		Programs:        programs,
-		Audit:           audit,
-		Staff:           staff,
-		Plans:           plans,
-		Consents:        consents,
-		IntakeConverter: assessments,
-		Notes:           notes,
-		Groups:          groups,
-		Sessions:        sessions,
-		Attendance:      attendance,
-		CalendarFeeds:   store.NewCalendarFeedService(st),
-		Measures:        measures,
-		Reviews:         reviews,
-		Outcomes:        outcomes,
-		SchedulePlans:   schedulePlans,
-		Availability:    availability,
-		SessionStore:    web.NewSQLSessionStore(st.WriteDB()),
-		API: &api.API{Placement: placement.DefaultConfig, Log: log, Staff: staff, Intakes: intakes,
-			Programs: programs, Episodes: episodes, Clients: clients, Audit: audit,
-			Plans: plans, Consents: consents, Assessments: assessments, IntakeConverter: assessments,
-			Notes: notes, Groups: groups, Sessions: sessions, Attendance: attendance,
-			SchedulePlans: schedulePlans, Availability: availability,
-			Measures: measures, MeasureAlerts: measures, Reviews: reviews, Outcomes: outcomes},
-		Log:   log,
-		Ready: st.Ping,
-	})
 }
 
 // newLogger logs text on a terminal and JSON elsewhere, unless format says which.

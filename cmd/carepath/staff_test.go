@@ -5,10 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
-	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -16,6 +14,8 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/app"
+	"github.com/carepath/carepath/internal/app/apptest"
 	"github.com/carepath/carepath/internal/store"
 	"github.com/carepath/carepath/internal/store/storetest"
 	"github.com/carepath/carepath/internal/web"
@@ -226,11 +226,12 @@ func TestUserAndTokenCommands(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(tok, "cp_") {
 		t.Fatalf("token add: %d %q %q", code, tok, errOut)
 	}
-	st, closeDB, err := openStore(context.Background(), db)
+	d, err := app.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer closeDB()
+	defer d.Close()
+	st := d.Store
 	pub := carepath.NewContext(context.Background(), carepath.Actor{ID: "public", Role: carepath.RolePublic})
 	if s, err := store.NewStaffService(st).AuthenticateToken(pub, tok); err != nil || s.ID != id {
 		t.Errorf("token from the CLI: %v, %v", s, err)
@@ -248,7 +249,7 @@ func TestUserAndTokenCommands(t *testing.T) {
 
 func TestSQLSessionStore(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
-		s := web.NewSQLSessionStore(env.Write)
+		s := store.NewSignInSessionStore(env.Store)
 		ctx := context.Background()
 		if err := s.CommitCtx(ctx, "tok1", []byte("one"), time.Now().Add(time.Hour)); err != nil {
 			t.Fatal(err)
@@ -290,17 +291,8 @@ func countTableRows(t *testing.T, st *store.Store, table, where string) int {
 // TestStaffSessionTLS checks that over TLS the session cookie is Secure, and that a session
 // is stored to end after the idle timeout (15 minutes) rather than at the lifetime.
 func TestStaffSessionTLS(t *testing.T) {
-	st, closeDB, err := openStore(context.Background(), filepath.Join(t.TempDir(), "tls.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = closeDB() })
-	srv, err := newServer(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewTLSServer(srv.Handler())
-	t.Cleanup(ts.Close)
+	ts := apptest.StartWith(t, apptest.Options{TLS: true})
+	st := ts.Store
 	addTestStaff(t, st, "ana@example.org", carepath.RoleAdmin)
 	c := ts.Client()
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
@@ -346,18 +338,8 @@ func TestStaffHomeDenied(t *testing.T) {
 // TestStaffSessionIdle checks that a session ends after the idle timeout: the stored session
 // is found while fresh and not once its expiry has passed.
 func TestStaffSessionIdle(t *testing.T) {
-	st, closeDB, err := openStore(context.Background(), filepath.Join(t.TempDir(), "idle.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = closeDB() })
-	srv, err := newServer(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.SessionIdle = time.Minute
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
+	ts := apptest.StartWith(t, apptest.Options{SessionIdle: time.Minute})
+	st := ts.Store
 	addTestStaff(t, st, "ana@example.org", carepath.RoleClinician)
 	c := staffBrowser(t)
 	if code, _, _ := sendForm(t, c, "POST", ts.URL+"/login", url.Values{"email": {"ana@example.org"}, "password": {staffPassword}}); code != 303 {

@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/app"
 	"github.com/carepath/carepath/internal/store"
 )
 
@@ -54,12 +55,13 @@ func runToken(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	st, closeDB, err := openStore(ctx, *db)
+	d, err := app.Open(ctx, *db)
 	if err != nil {
 		fmt.Fprintf(stderr, "carepath token: %v\n", err)
 		return 1
 	}
-	defer closeDB()
+	defer d.Close()
+	st := d.Store
 	svc := store.NewStaffService(st)
 	ctx = carepath.NewContext(ctx, cliActor())
 	switch sub {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/app"
 	"github.com/carepath/carepath/internal/store"
 )
 
@@ -78,12 +79,13 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	st, closeDB, err := openStore(ctx, *db)
+	d, err := app.Open(ctx, *db)
 	if err != nil {
 		fmt.Fprintf(stderr, "carepath user: %v\n", err)
 		return 1
 	}
-	defer closeDB()
+	defer d.Close()
+	st := d.Store
 	svc := store.NewStaffService(st)
 	ctx = carepath.NewContext(ctx, cliActor())
 

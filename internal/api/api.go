@@ -9,44 +9,16 @@ import (
 	"github.com/carepath/carepath/placement"
 )
 
-// API holds what the JSON handlers need.
+// API holds what the JSON handlers need: the services (internal/app builds them once), the
+// placement rules and the log.
 type API struct {
+	carepath.Services
 	Placement placement.Config
 	Log       *slog.Logger
-	Staff     carepath.StaffService  // checks bearer tokens
-	Intakes   carepath.IntakeService // the intake queue
-	Clients   carepath.ClientService
-	Audit     carepath.AuditService
-	// Programs and Episodes serve programs, their census and episodes of care.
-	Programs carepath.ProgramService
-	Episodes carepath.EpisodeService
-	// Assessments and IntakeConverter serve the chart's assessments and intake conversion.
-	Assessments     carepath.AssessmentService
-	IntakeConverter carepath.IntakeConverter
-	// Consents serves clients' consents, including 42 CFR Part 2 consents to disclose.
-	Consents carepath.ConsentService
-	// Plans serves treatment plans.
-	Plans carepath.PlanService
-	// Notes serves clinical notes and the co-sign queue.
-	Notes carepath.NoteService
-	// Groups, Sessions and Attendance serve issue 4's delivery: groups and rosters, sessions
-	// and occurrences, attendance, dose, alerts and quality.
-	Groups     carepath.GroupService
-	Sessions   carepath.SessionService
-	Attendance carepath.AttendanceService
-	// Measures and MeasureAlerts serve measurement-based care; Sender sends answer links
-	// (nil: a log sender), whose address starts with BaseURL (empty: the request's host).
-	Measures      carepath.MeasureService
-	MeasureAlerts carepath.MeasureAlertService
-	Sender        notify.Sender
-	BaseURL       string
-	// SchedulePlans and Availability serve issue 5's "Plan next week".
-	SchedulePlans carepath.SchedulePlanService
-	Availability  carepath.AvailabilityService
-	// Reviews serves continued-stay reviews (step up, step down).
-	Reviews carepath.ReviewService
-	// Outcomes serves the outcomes report by level of care.
-	Outcomes carepath.OutcomeService
+	// Sender sends answer links (nil: a log sender), whose address starts with BaseURL (empty:
+	// the request's host).
+	Sender  notify.Sender
+	BaseURL string
 }
 
 // Mux is where Register adds the routes: an *http.ServeMux, or a test's recorder that checks

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // authenticate turns the request's "Authorization: Bearer <token>" into the staff member's
@@ -20,13 +21,11 @@ func (a *API) authenticate(r *http.Request) (context.Context, error) {
 	if a.Staff == nil {
 		return nil, carepath.Errorf(carepath.EUNAUTHORIZED, "API tokens are not accepted here.")
 	}
-	remote := RemoteAddr(r)
-	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: "public", Role: carepath.RolePublic, Remote: remote})
-	st, err := a.Staff.AuthenticateToken(ctx, strings.TrimSpace(token))
+	st, err := a.Staff.AuthenticateToken(httpserver.PublicContext(r), strings.TrimSpace(token))
 	if err != nil {
 		return nil, err
 	}
-	return carepath.NewContext(r.Context(), st.Actor(remote)), nil
+	return carepath.NewContext(r.Context(), st.Actor(httpserver.RemoteAddr(r))), nil
 }
 
 // writeAuthError writes err, with the WWW-Authenticate challenge RFC 6750 asks of a 401.
@@ -35,13 +34,4 @@ func (a *API) writeAuthError(w http.ResponseWriter, r *http.Request, err error) 
 		w.Header().Set("WWW-Authenticate", `Bearer realm="carepath"`)
 	}
 	WriteError(w, r, a.Log, err)
-}
-
-// RemoteAddr is the remote address of r without the port, for the audit log.
-func RemoteAddr(r *http.Request) string {
-	host := r.RemoteAddr
-	if i := strings.LastIndexByte(host, ':'); i > 0 {
-		host = host[:i]
-	}
-	return strings.Trim(host, "[]")
 }

@@ -35,7 +35,7 @@ type echoBody struct {
 // had: 401 with the Bearer challenge before the body is read, problem details for decode and
 // service errors, the given status and JSON on success, and the actor in the context.
 func TestServeJSON(t *testing.T) {
-	a := &API{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Staff: tokenStaff{}}
+	a := &API{Services: carepath.Services{Staff: tokenStaff{}}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	called := false
 	withBody := func(w http.ResponseWriter, r *http.Request) {
 		serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in echoBody) (echoBody, error) {

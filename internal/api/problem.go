@@ -8,27 +8,8 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/httpserver"
 )
-
-// statusByCode is the one table that maps carepath error codes to HTTP status codes.
-var statusByCode = map[string]int{
-	carepath.EINVALID:      http.StatusBadRequest,
-	carepath.ENOTFOUND:     http.StatusNotFound,
-	carepath.ECONFLICT:     http.StatusConflict,
-	carepath.EUNAUTHORIZED: http.StatusUnauthorized,
-	carepath.EFORBIDDEN:    http.StatusForbidden,
-	carepath.ETOOLARGE:     http.StatusRequestEntityTooLarge,
-	carepath.EMEDIATYPE:    http.StatusUnsupportedMediaType,
-	carepath.EINTERNAL:     http.StatusInternalServerError,
-}
-
-// Status returns the HTTP status for err: the one table above, 500 for anything unknown.
-func Status(err error) int {
-	if s, ok := statusByCode[carepath.ErrorCode(err)]; ok {
-		return s
-	}
-	return http.StatusInternalServerError
-}
 
 // Problem is an RFC 9457 problem details body.
 type Problem struct {
@@ -39,10 +20,11 @@ type Problem struct {
 	Errors []carepath.FieldError `json:"errors,omitempty"`
 }
 
-// WriteError writes err as problem details. Internal errors are logged with their cause and
-// shown as "Internal error."; the log never gets request bodies.
+// WriteError writes err as problem details, with the status httpserver.Status gives its code.
+// Internal errors are logged with their cause and shown as "Internal error."; the log never
+// gets request bodies.
 func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
-	status := Status(err)
+	status := httpserver.Status(err)
 	if status >= 500 {
 		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}

@@ -21,11 +21,11 @@ func (a *API) registerProgramDetails(mux Mux) {
 	mux.HandleFunc("PUT /api/v1/groups/{id}/track", a.putGroupTrack)
 }
 
-// programDetails returns the service that keeps programs' details: the program service,
-// when it does.
+// programDetails returns the service that keeps programs' details, EINTERNAL when the API
+// was built without one.
 func (a *API) programDetails() (carepath.ProgramDetailsService, error) {
-	if d, ok := a.Programs.(carepath.ProgramDetailsService); ok {
-		return d, nil
+	if a.ProgramDetails != nil {
+		return a.ProgramDetails, nil
 	}
 	return nil, carepath.Errorf(carepath.EINTERNAL, "Program details are not available.")
 }

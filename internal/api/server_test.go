@@ -4,47 +4,29 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/api"
-	"github.com/carepath/carepath/internal/api/contract"
+	"github.com/carepath/carepath/internal/app/apptest"
 	"github.com/carepath/carepath/internal/store"
-	"github.com/carepath/carepath/internal/store/storetest"
-	"github.com/carepath/carepath/placement"
 )
 
-// apiServer is the JSON API alone over a fresh SQLite store, every exchange checked against
-// the OpenAPI document by contract.Wrap.
+// apiServer is a whole server over a fresh SQLite store (apptest), every exchange under
+// /api/v1/ checked against the OpenAPI document by contract.Wrap.
 type apiServer struct {
 	t   *testing.T
 	url string
 	st  *store.Store
 }
 
-// newAPIServer starts the API on a fresh SQLite database.
+// newAPIServer starts a server on a fresh SQLite database.
 func newAPIServer(t *testing.T) *apiServer {
 	t.Helper()
-	st := storetest.SQLite(t).Store
-	staff, assessments, measures := store.NewStaffService(st), store.NewAssessmentService(st), store.NewMeasureService(st)
-	a := &api.API{Placement: placement.DefaultConfig, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Staff: staff, Intakes: store.NewIntakeService(st), Clients: store.NewClientService(st),
-		Audit: store.NewAuditService(st), Programs: store.NewProgramService(st), Episodes: store.NewEpisodeService(st),
-		Assessments: assessments, IntakeConverter: assessments, Consents: store.NewConsentService(st),
-		Plans: store.NewPlanService(st), Notes: store.NewNoteService(st), Groups: store.NewGroupService(st),
-		Sessions: store.NewSessionService(st), Attendance: store.NewAttendanceService(st),
-		Measures: measures, MeasureAlerts: measures, SchedulePlans: store.NewSchedulePlanService(st),
-		Availability: store.NewAvailabilityService(st), Reviews: store.NewReviewService(st),
-		Outcomes: store.NewOutcomeService(st)}
-	mux := http.NewServeMux()
-	a.Register(mux)
-	ts := httptest.NewServer(contract.Wrap(t, mux))
-	t.Cleanup(ts.Close)
-	return &apiServer{t: t, url: ts.URL, st: st}
+	srv := apptest.Start(t)
+	return &apiServer{t: t, url: srv.URL, st: srv.Store}
 }
 
 // token adds a staff member with role and returns an API token for them.

@@ -11,8 +11,8 @@ import (
 	"sync"
 
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/internal/api"
 	"github.com/carepath/carepath/internal/fhir/r4"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // The media types of FHIR JSON. Requests may send either; responses use the one the client
@@ -65,12 +65,12 @@ var issueCode = map[string]string{
 }
 
 // outcomeOf returns the HTTP status and OperationOutcome of err. carepath errors take their
-// status from the API's one table; internal errors show "Internal error." only.
+// status from the one table (httpserver.Status); internal errors show "Internal error." only.
 func outcomeOf(err error) (int, *r4.OperationOutcome) {
 	if p, ok := err.(*problem); ok {
 		return p.status, &r4.OperationOutcome{ResourceType: "OperationOutcome", Issue: p.issues}
 	}
-	status := api.Status(err)
+	status := httpserver.Status(err)
 	code := issueCode[carepath.ErrorCode(err)]
 	if code == "" {
 		code = "exception"

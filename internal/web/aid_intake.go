@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/internal/api"
+	"github.com/carepath/carepath/internal/httpserver"
 	"github.com/carepath/carepath/placement"
 )
 
@@ -40,8 +40,7 @@ func (s *Server) aidIntake(w http.ResponseWriter, r *http.Request) {
 		Name: f.Get("name"), Email: f.Get("email"), Phone: f.Get("phone"), BestTimes: f.Get("best_times"),
 		Consent: f.Get("consent") == "yes", Profile: []byte(profileJSON), Level: rec.Level, Crisis: rec.Crisis,
 	}
-	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: "public", Role: carepath.RolePublic, Remote: api.RemoteAddr(r)})
-	if err = s.Intakes.CreateIntake(ctx, &in); err != nil {
+	if err = s.Intakes.CreateIntake(httpserver.PublicContext(r), &in); err != nil {
 		form := intakeForm{Name: in.Name, Email: in.Email, Phone: in.Phone, BestTimes: in.BestTimes, Consent: in.Consent, Errors: map[string]string{}}
 		var ce *carepath.Error
 		if !errors.As(err, &ce) || ce.Code != carepath.EINVALID {
@@ -52,7 +51,7 @@ func (s *Server) aidIntake(w http.ResponseWriter, r *http.Request) {
 			form.Errors[fe.Field] = fe.Message
 			form.Summary = append(form.Summary, errorLink{"intake-" + strings.ReplaceAll(fe.Field, "_", "-"), fe.Message})
 		}
-		s.render(w, r, api.Status(err), "result", resultPage(rec, profileJSON, form))
+		s.render(w, r, httpserver.Status(err), "result", resultPage(rec, profileJSON, form))
 		return
 	}
 	s.render(w, r, http.StatusOK, "intake_done", intakeDoneView{page: page{Title: "Request sent", Crisis: rec.Crisis}, Level: rec.LevelName})

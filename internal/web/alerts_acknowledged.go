@@ -33,7 +33,7 @@ type alertsAcknowledgedView struct {
 // first: who acknowledged each, when, and their note, for the signed-in staff member's
 // clients (every client's for an admin).
 func (s *Server) alertsAcknowledged(w http.ResponseWriter, r *http.Request, who signedIn) {
-	ma := s.measureAlerts()
+	ma := s.MeasureAlerts
 	if !seesClinicalAlerts(who.Role) || ma == nil {
 		s.noAccess(w, r, "Your role does not give access to clinical alerts.")
 		return

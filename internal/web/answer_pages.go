@@ -11,7 +11,7 @@ import (
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/instrument"
-	"github.com/carepath/carepath/internal/api"
+	"github.com/carepath/carepath/internal/httpserver"
 	"github.com/carepath/carepath/outcome"
 )
 
@@ -19,16 +19,10 @@ import (
 // then one every 3 seconds. It is shared by every server in the process.
 var answerLimits = newAnswerLimiter(20, 3*time.Second)
 
-// answerRoutes adds the public pages where a client answers questionnaires through a link.
-func (s *Server) answerRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /m/{token}", s.limitAnswers(s.answerForm))
-	mux.HandleFunc("POST /m/{token}", s.limitAnswers(s.answerSubmit))
-}
-
 // limitAnswers answers 429 to an address that asks too often.
 func (s *Server) limitAnswers(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if !answerLimits.allow(api.RemoteAddr(r)) {
+		if !answerLimits.allow(httpserver.RemoteAddr(r)) {
 			w.Header().Set("Retry-After", "60")
 			s.render(w, r, http.StatusTooManyRequests, "error", errorView{page: page{Title: "Please wait a moment", AnswerLink: true},
 				Message: "Too many requests came from your connection. Please wait a minute and try again."})
@@ -51,7 +45,7 @@ type answerDoneView struct{ page }
 
 // publicCtx is the context of a visitor holding a link: the token decides what they may do.
 func publicCtx(r *http.Request) *http.Request {
-	return r.WithContext(carepath.NewContext(r.Context(), carepath.Actor{ID: "public", Role: carepath.RolePublic, Remote: api.RemoteAddr(r)}))
+	return r.WithContext(httpserver.PublicContext(r))
 }
 
 // answerGone is the one page for an unknown, used or expired link: it says nothing of whose

@@ -7,14 +7,6 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// clientEditRoutes registers the pages that create and edit a client.
-func (s *Server) clientEditRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /staff/clients/new", s.requireStaff(s.clientNewForm))
-	mux.Handle("POST /staff/clients/new", s.requireStaff(s.clientCreate))
-	mux.Handle("GET /staff/clients/{id}/edit", s.requireStaff(s.clientEditForm))
-	mux.Handle("POST /staff/clients/{id}/edit", s.requireStaff(s.clientUpdate))
-}
-
 // clientEditView is the view model of the new-client and edit-client form.
 type clientEditView struct {
 	page

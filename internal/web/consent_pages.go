@@ -7,14 +7,6 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// consentRoutes registers the chart's consent pages.
-func (s *Server) consentRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /staff/clients/{id}/consents", s.requireStaff(s.consentList))
-	mux.Handle("GET /staff/clients/{id}/consents/new", s.requireStaff(s.consentNewForm))
-	mux.Handle("POST /staff/clients/{id}/consents", s.requireStaff(s.consentRecord))
-	mux.Handle("POST /staff/clients/{id}/consents/{cid}/revoke", s.requireStaff(s.consentRevoke))
-}
-
 // consentKindChoice names one consent kind on the pages.
 type consentKindChoice struct {
 	Kind carepath.ConsentKind

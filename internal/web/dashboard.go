@@ -10,14 +10,6 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// dashboardRoutes adds the clinician's dashboard actions and the chart's measure pages.
-func (s *Server) dashboardRoutes(mux *http.ServeMux) {
-	mux.Handle("POST /staff/alerts/{id}/acknowledge", s.requireStaff(s.alertAcknowledge))
-	mux.Handle("GET /staff/clients/{id}/measures/new", s.requireStaff(s.measureForm))
-	mux.Handle("POST /staff/clients/{id}/measures", s.requireStaff(s.measureSave))
-	mux.Handle("POST /staff/clients/{id}/measure-links", s.requireStaff(s.measureLinkSend))
-}
-
 // alertRank orders the dashboard: the safety item first, then reliable deterioration, missed
 // measures, a relapse, unexcused absences and a week below the program's minimum.
 var alertRank = map[string]int{
@@ -73,13 +65,6 @@ func seesClinicalAlerts(role carepath.Role) bool {
 	return role == carepath.RoleClinician || role == carepath.RoleCaseManager || role == carepath.RoleAdmin
 }
 
-// measureAlerts is the service that lists and acknowledges measure alerts: the measure
-// service itself when it does both (the store's does).
-func (s *Server) measureAlerts() carepath.MeasureAlertService {
-	a, _ := s.Measures.(carepath.MeasureAlertService)
-	return a
-}
-
 // dashboard reads the signed-in staff member's open alerts (every client's for an admin),
 // measure alerts and attendance alerts together, the most urgent first and then the newest.
 func (s *Server) dashboard(r *http.Request, who signedIn) dashboardSection {
@@ -91,7 +76,7 @@ func (s *Server) dashboard(r *http.Request, who signedIn) dashboardSection {
 		sec.Notice = "Alert acknowledged. Your note is in the record."
 	}
 	var problems []string
-	if ma := s.measureAlerts(); ma != nil {
+	if ma := s.MeasureAlerts; ma != nil {
 		list, err := ma.FindMeasureAlerts(r.Context(), false)
 		if err != nil {
 			s.Log.Error("dashboard measure alerts", "err", err)

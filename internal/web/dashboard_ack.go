@@ -30,7 +30,7 @@ type alertAckView struct {
 // back to the dashboard; an empty note (400) or an alert already acknowledged (409) shows the
 // alert on its own page, with what was typed kept.
 func (s *Server) alertAcknowledge(w http.ResponseWriter, r *http.Request, who signedIn) {
-	ma := s.measureAlerts()
+	ma := s.MeasureAlerts
 	if !seesClinicalAlerts(who.Role) || ma == nil {
 		s.noAccess(w, r, "Your role does not give access to clinical alerts.")
 		return

@@ -58,7 +58,7 @@ func TestDashboardOrder(t *testing.T) {
 		{Kind: "below_minimum", ClientID: "a", At: at(11)},
 		{Kind: "unexcused_absences", ClientID: "b", At: at(5)},
 	}}
-	s := &Server{Measures: ma, Attendance: att, Clients: fakeClients{}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	s := &Server{Services: carepath.Services{Measures: ma, MeasureAlerts: ma, Attendance: att, Clients: fakeClients{}}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	r := httptest.NewRequest("GET", "/staff", nil)
 	sec := s.dashboard(r, signedIn{ID: "x", Role: carepath.RoleClinician})
 	var got []string

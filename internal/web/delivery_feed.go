@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/internal/api"
+	"github.com/carepath/carepath/internal/httpserver"
 	"github.com/carepath/carepath/internal/ical"
 )
 
@@ -50,7 +50,7 @@ func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) {
 		feedNotFound(w)
 		return
 	}
-	remote := api.RemoteAddr(r)
+	remote := httpserver.RemoteAddr(r)
 	feed, err := s.CalendarFeeds.OpenCalendarFeed(carepath.NewContext(r.Context(), carepath.Actor{Role: carepath.RolePublic, Remote: remote}), token)
 	if err != nil {
 		if carepath.ErrorCode(err) != carepath.ENOTFOUND {

@@ -8,29 +8,6 @@ import (
 	"github.com/carepath/carepath/delivery"
 )
 
-// deliveryRoutes registers the program-delivery pages: attendance, the week's schedules, dose, quality and the public scorecard, and the calendar feeds.
-func (s *Server) deliveryRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /calendar/{file}", s.calendarFeed)
-	mux.Handle("GET /staff/account/calendar", s.requireStaff(s.staffFeedPage))
-	mux.Handle("POST /staff/account/calendar", s.requireStaff(s.staffFeedSave))
-	mux.Handle("GET /staff/clients/{id}/calendar", s.requireStaff(s.clientFeedPage))
-	mux.Handle("POST /staff/clients/{id}/calendar", s.requireStaff(s.clientFeedSave))
-
-	mux.Handle("GET /staff/sessions/{id}/attendance", s.requireStaff(s.attendanceForm))
-	mux.Handle("POST /staff/sessions/{id}/attendance", s.requireStaff(s.attendanceSave))
-
-	mux.Handle("GET /staff/programs/{id}/week", s.requireStaff(s.programWeek))
-	mux.Handle("GET /staff/clients/{id}/week", s.requireStaff(s.clientWeek))
-	mux.Handle("GET /staff/groups/{id}/week", s.requireStaff(s.groupWeek))
-
-	mux.Handle("GET /staff/clients/{id}/dose", s.requireStaff(s.clientDosePage))
-	mux.Handle("GET /staff/programs/{id}/dose", s.requireStaff(s.programDosePage))
-
-	mux.Handle("GET /staff/programs/{id}/quality", s.requireStaff(s.qualityPage))
-	mux.Handle("POST /staff/programs/{id}/scorecard", s.requireStaff(s.scorecardSetting))
-	mux.HandleFunc("GET /programs/{id}/scorecard", s.scorecardPage)
-}
-
 // weekParam reads the ISO week a page asks for (?<name>=2026-W49); the current week in loc
 // when it is missing or not a week.
 func weekParam(r *http.Request, name string, loc *time.Location) delivery.ISOWeek {

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/internal/api"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // qualityPage shows a program's quality-of-care report for a period (admins): each figure
@@ -83,7 +83,7 @@ func (s *Server) scorecardSetting(w http.ResponseWriter, r *http.Request, who si
 // permission), audited, and kept for scorecardTTL (scorecard_cache.go). The opt-in is checked
 // on every request, so turning the scorecard off takes effect at once.
 func (s *Server) scorecardPage(w http.ResponseWriter, r *http.Request) {
-	remote := api.RemoteAddr(r)
+	remote := httpserver.RemoteAddr(r)
 	public := carepath.NewContext(r.Context(), carepath.Actor{Role: carepath.RolePublic, Remote: remote})
 	id := r.PathValue("id")
 	on, err := s.CalendarFeeds.ProgramScorecardPublic(public, id)

@@ -7,18 +7,6 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// episodeRoutes registers the admit, transfer and discharge forms. Every change is a POST of a
-// plain form that answers 303 back to the chart on success; the forms need no JavaScript.
-func (s *Server) episodeRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /staff/clients/{id}/episodes/new", s.requireStaff(s.episodeAdmitForm))
-	mux.Handle("POST /staff/clients/{id}/episodes", s.requireStaff(s.episodeAdmitSave))
-	mux.Handle("GET /staff/clients/{id}/episodes", s.requireStaff(s.episodesToChart))
-	mux.Handle("GET /staff/clients/{id}/episodes/{episode}/transfer", s.requireStaff(s.episodeTransferForm))
-	mux.Handle("POST /staff/clients/{id}/episodes/{episode}/transfer", s.requireStaff(s.episodeTransferSave))
-	mux.Handle("GET /staff/clients/{id}/episodes/{episode}/discharge", s.requireStaff(s.episodeDischargeForm))
-	mux.Handle("POST /staff/clients/{id}/episodes/{episode}/discharge", s.requireStaff(s.episodeDischargeSave))
-}
-
 // admitView is the view model of the admit form.
 type admitView struct {
 	page

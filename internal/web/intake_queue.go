@@ -6,13 +6,6 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// intakeQueueRoutes registers the intake queue and its conversion form.
-func (s *Server) intakeQueueRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /staff/intakes", s.requireStaff(s.intakeQueue))
-	mux.Handle("GET /staff/intakes/{id}/convert", s.requireStaff(s.intakeConvertForm))
-	mux.Handle("POST /staff/intakes/{id}/convert", s.requireStaff(s.intakeConvert))
-}
-
 // intakeStatusChoice is one choice of the queue's status filter.
 type intakeStatusChoice struct {
 	Value, Label string

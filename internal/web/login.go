@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/internal/api"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // loginView is the view model of the sign-in page.
@@ -35,9 +35,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.Email = r.PostForm.Get("email")
-	remote := api.RemoteAddr(r)
-	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: "public", Role: carepath.RolePublic, Remote: remote})
-	st, err := s.Staff.Authenticate(ctx, v.Email, r.PostForm.Get("password"), r.PostForm.Get("code"), remote)
+	st, err := s.Staff.Authenticate(httpserver.PublicContext(r), v.Email, r.PostForm.Get("password"), r.PostForm.Get("code"), httpserver.RemoteAddr(r))
 	if err != nil {
 		status := http.StatusUnauthorized
 		msg := carepath.AuthFailedMessage

@@ -15,14 +15,6 @@ import (
 	"github.com/carepath/carepath/outcome"
 )
 
-// measureScheduleRoutes adds the chart's measurement-schedule page and the list of
-// acknowledged alerts.
-func (s *Server) measureScheduleRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /staff/clients/{id}/measure-schedule", s.requireStaff(s.measureSchedulePage))
-	mux.Handle("POST /staff/clients/{id}/measure-schedule", s.requireStaff(s.measureScheduleSave))
-	mux.Handle("GET /staff/alerts/acknowledged", s.requireStaff(s.alertsAcknowledged))
-}
-
 // scheduleSummary is a schedule in words, as the page shows the current one and the default.
 type scheduleSummary struct {
 	Every    string // "Every 7 days" or "At admission and discharge only"

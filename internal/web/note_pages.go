@@ -7,22 +7,6 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// noteRoutes registers the clinical-note pages: writing, signing and co-signing notes, and addenda.
-func (s *Server) noteRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /staff/clients/{id}/notes", s.requireStaff(s.clientNotesPage))
-	mux.Handle("GET /staff/clients/{id}/notes/new", s.requireStaff(s.noteNewForm))
-	mux.Handle("POST /staff/clients/{id}/notes", s.requireStaff(s.noteCreate))
-	mux.Handle("GET /staff/notes/group/new", s.requireStaff(s.groupNoteNewForm))
-	mux.Handle("POST /staff/notes/group", s.requireStaff(s.groupNoteCreate))
-	mux.Handle("GET /staff/notes/{nid}", s.requireStaff(s.notePage))
-	mux.Handle("GET /staff/notes/{nid}/edit", s.requireStaff(s.noteEditForm))
-	mux.Handle("POST /staff/notes/{nid}/edit", s.requireStaff(s.noteSave))
-	mux.Handle("POST /staff/notes/{nid}/sign", s.requireStaff(s.noteSign))
-	mux.Handle("POST /staff/notes/{nid}/addenda", s.requireStaff(s.noteAddendum))
-	mux.Handle("POST /staff/notes/{nid}/cosign", s.requireStaff(s.noteCosign))
-	mux.Handle("GET /staff/cosign", s.requireStaff(s.cosignQueuePage))
-}
-
 // notePath is the address of a note's page.
 func notePath(id string) string { return "/staff/notes/" + id }
 

@@ -29,12 +29,6 @@ type outcomesView struct {
 	CSVLink  string
 }
 
-// outcomesRoutes adds the outcomes report page and its CSV download.
-func (s *Server) outcomesRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /staff/outcomes", s.requireStaff(s.outcomesPage))
-	mux.Handle("GET /staff/outcomes.csv", s.requireStaff(s.outcomesCSV))
-}
-
 // mayReadOutcomes reports whether role may see the program-level outcomes report.
 func mayReadOutcomes(role carepath.Role) bool {
 	return role == carepath.RoleAdmin || role == carepath.RoleClinician

@@ -8,18 +8,6 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// planRoutes registers the chart's treatment-plan pages.
-func (s *Server) planRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /staff/clients/{id}/plans", s.requireStaff(s.planPage))
-	mux.Handle("POST /staff/clients/{id}/plans", s.requireStaff(s.planCreate))
-	mux.Handle("GET /staff/clients/{id}/plans/new", s.requireStaff(s.planNewForm))
-	mux.Handle("GET /staff/clients/{id}/plans/{pid}", s.requireStaff(s.planVersionPage))
-	mux.Handle("GET /staff/clients/{id}/plans/{pid}/edit", s.requireStaff(s.planEditForm))
-	mux.Handle("POST /staff/clients/{id}/plans/{pid}/edit", s.requireStaff(s.planSave))
-	mux.Handle("POST /staff/clients/{id}/plans/{pid}/sign", s.requireStaff(s.planSign))
-	mux.Handle("POST /staff/clients/{id}/plans/{pid}/acknowledge", s.requireStaff(s.planAcknowledge))
-}
-
 // planShown is one plan version as the pages show it: with its staff named and its
 // problems rendered as a tree.
 type planShown struct {

@@ -11,19 +11,6 @@ import (
 	"github.com/carepath/carepath/delivery"
 )
 
-// planWeekRoutes registers issue 5's "Plan next week" (the program director's form, the
-// proposal and its confirmation) and the availability grids it is built from.
-func (s *Server) planWeekRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /staff/programs/{id}/plan-week", s.requireStaff(s.planWeekForm))
-	mux.Handle("POST /staff/programs/{id}/plan-week", s.requireStaff(s.planWeekPropose))
-	mux.Handle("GET /staff/schedule-plans/{id}", s.requireStaff(s.planWeekProposal))
-	mux.Handle("POST /staff/schedule-plans/{id}/apply", s.requireStaff(s.planWeekApply))
-	mux.Handle("GET /staff/clients/{id}/availability", s.requireStaff(s.clientAvailabilityForm))
-	mux.Handle("POST /staff/clients/{id}/availability", s.requireStaff(s.clientAvailabilitySave))
-	mux.Handle("GET /staff/admin/staff/{id}/availability", s.requireStaff(s.clinicianAvailabilityForm))
-	mux.Handle("POST /staff/admin/staff/{id}/availability", s.requireStaff(s.clinicianAvailabilitySave))
-}
-
 // planWeekClinician is one clinician who may be marked away on the form.
 type planWeekClinician struct {
 	ID, Name string

@@ -6,13 +6,6 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// programSettingsRoutes registers a program's settings page (admins only): its tracks, rates
-// and staff.
-func (s *Server) programSettingsRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /staff/programs/{id}/settings", s.requireStaff(s.programSettingsForm))
-	mux.Handle("POST /staff/programs/{id}/settings", s.requireStaff(s.programSettingsSave))
-}
-
 // programSettingsNoticeKey is the session key of the message the page shows once after a save.
 const programSettingsNoticeKey = "program_settings_notice"
 
@@ -40,8 +33,7 @@ func (s *Server) programSettingsFailed(w http.ResponseWriter, r *http.Request, w
 // programSettingsData reads what the page shows: the program, its details and the staff who
 // may be on it. ok is false when the error page has been answered.
 func (s *Server) programSettingsData(w http.ResponseWriter, r *http.Request) (*carepath.Program, *carepath.ProgramDetails, []*carepath.Staff, bool) {
-	details, ok := s.Programs.(carepath.ProgramDetailsService)
-	if !ok {
+	if s.ProgramDetails == nil {
 		s.programSettingsFailed(w, r, "program settings", carepath.Errorf(carepath.EINTERNAL, "no program details service"))
 		return nil, nil, nil, false
 	}
@@ -50,7 +42,7 @@ func (s *Server) programSettingsData(w http.ResponseWriter, r *http.Request) (*c
 		s.programSettingsFailed(w, r, "program settings: program", err)
 		return nil, nil, nil, false
 	}
-	d, err := details.FindProgramDetails(r.Context(), p.ID)
+	d, err := s.ProgramDetails.FindProgramDetails(r.Context(), p.ID)
 	if err != nil {
 		s.programSettingsFailed(w, r, "program settings: details", err)
 		return nil, nil, nil, false
@@ -99,8 +91,7 @@ func (s *Server) programSettingsSave(w http.ResponseWriter, r *http.Request, who
 	f := readProgramSettingsForm(r)
 	u, errs := f.update()
 	if len(errs) == 0 {
-		details := s.Programs.(carepath.ProgramDetailsService)
-		_, err := details.UpdateProgramDetails(r.Context(), p.ID, u)
+		_, err := s.ProgramDetails.UpdateProgramDetails(r.Context(), p.ID, u)
 		switch carepath.ErrorCode(err) {
 		case "":
 			s.manager(r).Put(r.Context(), programSettingsNoticeKey, "Settings saved.")

@@ -7,18 +7,6 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// reviewRoutes registers the chart's continued-stay review pages: the review page (run a
-// review, the history), one review with its data and the accept and decline forms, and the
-// accept confirmation. Every change is a POST of a plain form answering 303 on success.
-func (s *Server) reviewRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /staff/clients/{id}/reviews", s.requireStaff(s.reviewIndex))
-	mux.Handle("POST /staff/clients/{id}/reviews", s.requireStaff(s.reviewRun))
-	mux.Handle("GET /staff/clients/{id}/reviews/{review}", s.requireStaff(s.reviewShow))
-	mux.Handle("GET /staff/clients/{id}/reviews/{review}/accept", s.requireStaff(s.reviewAcceptForm))
-	mux.Handle("POST /staff/clients/{id}/reviews/{review}/accept", s.requireStaff(s.reviewAccept))
-	mux.Handle("POST /staff/clients/{id}/reviews/{review}/decline", s.requireStaff(s.reviewDecline))
-}
-
 // reviewView is the view model of the review pages.
 type reviewView struct {
 	page

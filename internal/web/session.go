@@ -6,7 +6,7 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/internal/api"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // DefaultSessionIdle is how long a staff session lasts without a request.
@@ -99,7 +99,7 @@ func (s *Server) requireStaff(h func(w http.ResponseWriter, r *http.Request, who
 		if who, ok = s.recheckStaff(w, r, who); !ok {
 			return
 		}
-		ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: who.ID, Role: who.Role, Remote: api.RemoteAddr(r)})
+		ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: who.ID, Role: who.Role, Remote: httpserver.RemoteAddr(r)})
 		h(w, r.WithContext(ctx), who)
 	})
 }
@@ -113,7 +113,7 @@ func (s *Server) recheckStaff(w http.ResponseWriter, r *http.Request, who signed
 		s.endSession(w, r, "")
 		return who, false
 	}
-	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: who.ID, Role: who.Role, Remote: api.RemoteAddr(r)})
+	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: who.ID, Role: who.Role, Remote: httpserver.RemoteAddr(r)})
 	role, active, err := s.Staff.StaffActive(ctx, who.ID)
 	switch code := carepath.ErrorCode(err); {
 	case code == carepath.EINTERNAL:

@@ -6,18 +6,6 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// staffAdminRoutes registers staff management (admins only) and TOTP enrolment (every
-// signed-in staff member).
-func (s *Server) staffAdminRoutes(mux *http.ServeMux) {
-	mux.Handle("GET /staff/admin/staff", s.requireStaff(s.staffAdminList))
-	mux.Handle("GET /staff/admin/staff/new", s.requireStaff(s.staffAdminNewForm))
-	mux.Handle("POST /staff/admin/staff/new", s.requireStaff(s.staffAdminCreate))
-	mux.Handle("GET /staff/admin/staff/{id}", s.requireStaff(s.staffAdminEditForm))
-	mux.Handle("POST /staff/admin/staff/{id}", s.requireStaff(s.staffAdminSave))
-	mux.Handle("GET /staff/account/totp", s.requireStaff(s.totpForm))
-	mux.Handle("POST /staff/account/totp", s.requireStaff(s.totpConfirm))
-}
-
 // roleChoice is one role on a form or in a list.
 type roleChoice struct {
 	Role carepath.Role

@@ -1,36 +1,35 @@
-package main
+package demo_test
 
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/app"
+	"github.com/carepath/carepath/internal/demo"
 	"github.com/carepath/carepath/internal/store"
+	"github.com/carepath/carepath/internal/store/storetest"
 )
 
 func TestSeedDemoOnlyIntoAnEmptyDatabase(t *testing.T) {
 	ctx := context.Background()
-	st, closeDB, err := openStore(ctx, filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closeDB()
+	st := storetest.SQLite(t).Store
+	services := app.NewServices(st)
 	var out strings.Builder
-	seeded, err := seedDemo(ctx, st, &out)
-	if err != nil || !seeded || !strings.Contains(out.String(), demoPassword) || !strings.Contains(out.String(), "clinician@demo.carepath.test") {
+	seeded, err := demo.Seed(ctx, services, &out)
+	if err != nil || !seeded || !strings.Contains(out.String(), demo.Password) || !strings.Contains(out.String(), "clinician@demo.carepath.test") {
 		t.Fatalf("seeded %v, err %v, output %q", seeded, err, out.String())
 	}
 	// The demo clinician signs in with the printed password.
 	pub := carepath.NewContext(ctx, carepath.Actor{ID: "public", Role: carepath.RolePublic, Remote: "127.0.0.1"})
-	if _, err := store.NewStaffService(st).Authenticate(pub, "clinician@demo.carepath.test", demoPassword, "", "127.0.0.1"); err != nil {
+	if _, err := store.NewStaffService(st).Authenticate(pub, "clinician@demo.carepath.test", demo.Password, "", "127.0.0.1"); err != nil {
 		t.Fatalf("demo login: %v", err)
 	}
 	out.Reset()
-	if seeded, err = seedDemo(ctx, st, &out); err != nil || seeded || !strings.Contains(out.String(), "already holds data") {
+	if seeded, err = demo.Seed(ctx, services, &out); err != nil || seeded || !strings.Contains(out.String(), "already holds data") {
 		t.Fatalf("second seed: %v %v %q", seeded, err, out.String())
 	}
 	sys := carepath.NewContext(ctx, carepath.Actor{ID: "t", Role: carepath.RoleSystem, Remote: "cli"})

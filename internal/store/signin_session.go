@@ -1,4 +1,4 @@
-package web
+package store
 
 import (
 	"context"
@@ -10,29 +10,33 @@ import (
 	"github.com/alexedwards/scs/v2"
 )
 
-// SQLSessionStore keeps scs sessions in the sessions table of carepath's database, on the
-// store's writer, with SQL both engines accept. Expired sessions are never found and are
-// deleted as new ones are committed.
-type SQLSessionStore struct {
+// SignInSessionStore keeps the web pages' sign-in sessions (scs sessions: a token, the signed-in
+// staff member, an expiry) in the sessions table, with SQL both engines accept. Expired
+// sessions are never found and are deleted as new ones are committed.
+//
+// It is one of the sanctioned exceptions to the chokepoint (see pools.go): a sign-in session
+// holds no client data, and it is read and written on every page request, so it is neither
+// audited nor checked against the policy. It runs on the writer because with SQLite the
+// reader pool is read-only.
+type SignInSessionStore struct {
 	db  *sql.DB
 	now func() time.Time
 }
 
 var (
-	_ scs.Store    = (*SQLSessionStore)(nil)
-	_ scs.CtxStore = (*SQLSessionStore)(nil)
+	_ scs.Store    = (*SignInSessionStore)(nil)
+	_ scs.CtxStore = (*SignInSessionStore)(nil)
 )
 
-// NewSQLSessionStore returns a session store on db (the writer: with SQLite, the reader pool
-// is read-only).
-func NewSQLSessionStore(db *sql.DB) *SQLSessionStore {
-	return &SQLSessionStore{db: db, now: time.Now}
+// NewSignInSessionStore returns the sign-in session store over s.
+func NewSignInSessionStore(s *Store) *SignInSessionStore {
+	return &SignInSessionStore{db: s.write, now: s.now}
 }
 
-func (s *SQLSessionStore) timestamp() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
+func (s *SignInSessionStore) timestamp() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
 
 // FindCtx returns the data of an unexpired session.
-func (s *SQLSessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
+func (s *SignInSessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var b []byte
 	err := s.db.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token = $1 AND expiry > $2`, token, s.timestamp()).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -46,7 +50,7 @@ func (s *SQLSessionStore) FindCtx(ctx context.Context, token string) ([]byte, bo
 
 // CommitCtx stores a session's data and expiry, replacing what the token had, and deletes
 // expired sessions.
-func (s *SQLSessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
+func (s *SignInSessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("commit session: %w", err)
@@ -68,7 +72,7 @@ func (s *SQLSessionStore) CommitCtx(ctx context.Context, token string, b []byte,
 }
 
 // DeleteCtx removes a session; an unknown token is no error.
-func (s *SQLSessionStore) DeleteCtx(ctx context.Context, token string) error {
+func (s *SignInSessionStore) DeleteCtx(ctx context.Context, token string) error {
 	if _, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE token = $1`, token); err != nil {
 		return fmt.Errorf("delete session: %w", err)
 	}
@@ -76,16 +80,16 @@ func (s *SQLSessionStore) DeleteCtx(ctx context.Context, token string) error {
 }
 
 // Find is FindCtx without a context.
-func (s *SQLSessionStore) Find(token string) ([]byte, bool, error) {
+func (s *SignInSessionStore) Find(token string) ([]byte, bool, error) {
 	return s.FindCtx(context.Background(), token)
 }
 
 // Commit is CommitCtx without a context.
-func (s *SQLSessionStore) Commit(token string, b []byte, expiry time.Time) error {
+func (s *SignInSessionStore) Commit(token string, b []byte, expiry time.Time) error {
 	return s.CommitCtx(context.Background(), token, b, expiry)
 }
 
 // Delete is DeleteCtx without a context.
-func (s *SQLSessionStore) Delete(token string) error {
+func (s *SignInSessionStore) Delete(token string) error {
 	return s.DeleteCtx(context.Background(), token)
 }

@@ -1,4 +1,4 @@
-package main
+package demo
 
 import (
 	"context"
@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/internal/store"
 )
 
 // demoClient is one fictional demo client as the delivery seed needs it.
@@ -26,7 +25,7 @@ type demoStaffIDs struct {
 
 // demoWorld is what the delivery seed builds on.
 type demoWorld struct {
-	st      *store.Store
+	svc     carepath.Services
 	ctx     context.Context // carries no actor: as adds one
 	staff   demoStaffIDs
 	iop     *carepath.Program
@@ -74,7 +73,7 @@ func seedDemoDelivery(w *demoWorld) error {
 // demoProgramDetails sets the IOP's day and evening tracks, both programs' rates (the seed
 // figures, labelled as the demo clinic's own) and their staff.
 func demoProgramDetails(w *demoWorld) error {
-	svc := store.NewProgramService(w.st)
+	svc := w.svc.ProgramDetails
 	sys := w.as("demo-seed", carepath.RoleSystem)
 	c1, c2 := w.staff.clinicians[0], w.staff.clinicians[1]
 	tracks := []carepath.Track{
@@ -128,7 +127,7 @@ func demoGroups(w *demoWorld) ([]demoGroup, error) {
 		{carepath.GroupCreate{Name: "Evening psychoeducation: coping skills", Type: "psychoeducation", Capacity: 16,
 			FacilitatorIDs: []string{c1}, Days: []string{"wed"}, StartTime: "18:00", Minutes: 180, Room: "Group room 1"}, "evening"},
 	}
-	groupsSvc, programs := store.NewGroupService(w.st), store.NewProgramService(w.st)
+	groupsSvc, programs := w.svc.Groups, w.svc.ProgramDetails
 	sys := w.as("demo-seed", carepath.RoleSystem)
 	out := make([]demoGroup, len(specs))
 	for i, s := range specs {
@@ -185,7 +184,7 @@ func demoSessions(w *demoWorld) error {
 		}
 	}
 	next := map[string]int{}
-	svc := store.NewSessionService(w.st)
+	svc := w.svc.Sessions
 	for _, c := range w.clients {
 		if c.kind == 9 {
 			continue
@@ -214,7 +213,7 @@ func demoSessions(w *demoWorld) error {
 // the last two groups unexcused (an alert), and one day client missed two groups last week
 // (a week below the minimum).
 func demoAttendance(w *demoWorld, groups []demoGroup) error {
-	sessions, attendance := store.NewSessionService(w.st), store.NewAttendanceService(w.st)
+	sessions, attendance := w.svc.Sessions, w.svc.Attendance
 	sys := w.as("demo-seed", carepath.RoleSystem)
 	var occ []*carepath.Occurrence
 	for _, p := range []string{w.iop.ID, w.therapy.ID} {
@@ -288,7 +287,7 @@ func demoMonday(now time.Time, loc *time.Location) time.Time {
 // demoAvailability records when the IOP clients can come (their track and daytime hours on
 // the group-free days) and when the two clinicians see clients, for "Plan next week".
 func demoAvailability(w *demoWorld) error {
-	svc := store.NewAvailabilityService(w.st)
+	svc := w.svc.Availability
 	sys := w.as("demo-seed", carepath.RoleSystem)
 	hours := func(days []string, from, to int) []string {
 		var out []string

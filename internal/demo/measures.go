@@ -1,4 +1,4 @@
-package main
+package demo
 
 import (
 	"fmt"
@@ -7,14 +7,13 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/internal/store"
 )
 
 // demoNotes writes and signs group notes for the last two ended sessions of each process
 // group (each attendee's part short), and individual notes for the last ended individual
 // session of six IOP clients. Every note says it is fictional.
 func demoNotes(w *demoWorld, groups []demoGroup) error {
-	notes, sessions, attendance := store.NewNoteService(w.st), store.NewSessionService(w.st), store.NewAttendanceService(w.st)
+	notes, sessions, attendance := w.svc.Notes, w.svc.Sessions, w.svc.Attendance
 	for _, g := range groups[:3] {
 		fac := g.group.FacilitatorIDs[0]
 		as := w.as(fac, carepath.RoleClinician)
@@ -89,7 +88,7 @@ func demoNotes(w *demoWorld, groups []demoGroup) error {
 }
 
 // demoSign writes a note as author and signs it.
-func demoSign(w *demoWorld, notes *store.NoteService, author string, in carepath.NoteInput) error {
+func demoSign(w *demoWorld, notes carepath.NoteService, author string, in carepath.NoteInput) error {
 	as := w.as(author, carepath.RoleClinician)
 	note, err := notes.CreateNote(as, in)
 	if err != nil {
@@ -106,7 +105,7 @@ func demoSign(w *demoWorld, notes *store.NoteService, author string, in carepath
 // one deteriorates reliably; and one answered PHQ-9 item 9 positively two days ago, so the
 // crisis flag and its alert show. All answers are fictional.
 func demoMeasures(w *demoWorld) error {
-	svc := store.NewMeasureService(w.st)
+	svc := w.svc.Measures
 	for i, c := range w.clients {
 		if c.kind == 9 {
 			continue

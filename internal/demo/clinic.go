@@ -1,4 +1,4 @@
-package main
+package demo
 
 import (
 	"context"
@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/internal/store"
 )
 
 // demoGivenNames and demoFamilyNames make the fictional demo clients beyond the named dozen.
@@ -30,10 +29,10 @@ const (
 // with a coded variance), episodes and signed treatment plans. Each clinician acts on their own
 // clients, as in real use. Admissions are six to ten weeks old, so the delivery seed
 // (seedDemoDelivery) has weeks of groups, attendance and measures to show.
-func seedDemoClinic(ctx context.Context, st *store.Store, staff demoStaffIDs) (clients int, err error) {
+func seedDemoClinic(ctx context.Context, svc carepath.Services, staff demoStaffIDs) (clients int, err error) {
 	clinicians := staff.clinicians
 	sys := carepath.NewContext(ctx, carepath.Actor{ID: "demo-seed", Role: carepath.RoleSystem, Remote: "cli"})
-	programs := store.NewProgramService(st)
+	programs := svc.Programs
 	iop, err := programs.CreateProgram(sys, carepath.ProgramCreate{Name: "Harbor IOP (day and evening tracks)", Level: carepath.LevelIOP, TimeZone: "America/Los_Angeles"})
 	if err != nil {
 		return 0, fmt.Errorf("demo program: %w", err)
@@ -42,11 +41,11 @@ func seedDemoClinic(ctx context.Context, st *store.Store, staff demoStaffIDs) (c
 	if err != nil {
 		return 0, fmt.Errorf("demo program: %w", err)
 	}
-	svcClients, episodes := store.NewClientService(st), store.NewEpisodeService(st)
-	assessments, plans := store.NewAssessmentService(st), store.NewPlanService(st)
+	svcClients, episodes := svc.Clients, svc.Episodes
+	assessments, plans := svc.Assessments, svc.Plans
 	now := time.Now().UTC()
 	day := func(offset int) string { return now.AddDate(0, 0, offset).Format(time.DateOnly) }
-	w := &demoWorld{st: st, ctx: ctx, staff: staff, iop: iop, therapy: therapy, now: now,
+	w := &demoWorld{svc: svc, ctx: ctx, staff: staff, iop: iop, therapy: therapy, now: now,
 		start: demoMonday(now, iop.Location()), rng: rand.New(rand.NewPCG(2026, 4)), steppedDown: day(-3)}
 
 	names := make([][3]string, 0, 40)
@@ -111,7 +110,7 @@ func seedDemoClinic(ctx context.Context, st *store.Store, staff demoStaffIDs) (c
 }
 
 // demoPlan writes and signs a short treatment plan, in clinical words and the person's own.
-func demoPlan(ctx context.Context, plans *store.PlanService, clientID, target string) error {
+func demoPlan(ctx context.Context, plans carepath.PlanService, clientID, target string) error {
 	p, err := plans.CreatePlan(ctx, clientID, carepath.PlanInput{Problems: []carepath.Problem{{
 		Statement: "Depressed mood with loss of interest, moderately severe (PHQ-9 16)", InOwnWords: "I can't get myself to do anything anymore",
 		Goals: []carepath.Goal{{Statement: "Reduce depressive symptoms to the mild range", InOwnWords: "Feel like myself again",

@@ -1,4 +1,4 @@
-package web
+package httpserver
 
 import (
 	"log/slog"
@@ -7,10 +7,10 @@ import (
 	"time"
 )
 
-// middleware wraps every request: security headers, cross-origin protection for every state
-// change, recovery from panics, and a log line that holds no client data (method, route
-// pattern, status, duration — never the query string or the body).
-func (s *Server) middleware(next http.Handler) http.Handler {
+// Middleware wraps every request, page or API: security headers, cross-origin protection for
+// every state change, recovery from panics, and a log line that holds no client data (method,
+// route pattern, status, duration — never the query string or the body).
+func Middleware(log *slog.Logger, next http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	protected := cop.Handler(next)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -23,13 +23,13 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		defer func() {
 			if p := recover(); p != nil {
-				s.Log.Error("panic", "panic", p, "stack", string(debug.Stack()))
+				log.Error("panic", "panic", p, "stack", string(debug.Stack()))
 				if !rec.wrote {
 					http.Error(rec, "Internal error.", http.StatusInternalServerError)
 				}
 			}
-			if s.Log.Enabled(r.Context(), slog.LevelDebug) || rec.status >= 500 {
-				s.Log.LogAttrs(r.Context(), levelFor(rec.status), "request",
+			if log.Enabled(r.Context(), slog.LevelDebug) || rec.status >= 500 {
+				log.LogAttrs(r.Context(), levelFor(rec.status), "request",
 					slog.String("method", r.Method), slog.String("route", r.Pattern),
 					slog.Int("status", rec.status), slog.Duration("took", time.Since(start)))
 			}

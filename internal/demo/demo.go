@@ -1,4 +1,8 @@
-package main
+// Package demo seeds a throw-away database with a fictional clinic: staff in every role, two
+// programs, forty clients at different points of care with assessments, episodes, plans,
+// weeks of groups, attendance, notes and measures, and intake requests. It goes through the
+// services like any other caller, so every row it writes is validated and audited.
+package demo
 
 import (
 	"context"
@@ -7,13 +11,12 @@ import (
 	"io"
 
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/internal/store"
 	"github.com/carepath/carepath/placement"
 )
 
-// demoPassword is the password of every demo staff account. Demo data is for trying carepath
+// Password is the password of every demo staff account. Demo data is for trying carepath
 // out on a throw-away database, never for real clients.
-const demoPassword = "carepath-demo-2026"
+const Password = "carepath-demo-2026"
 
 // demoStaff are the demo accounts, one per role.
 var demoStaff = []struct {
@@ -49,12 +52,12 @@ var demoIntakes = []struct {
 		`{"answers":{"phq9":[3,3,2,3,2,3,2,2,1]},"context":{"support":"some","self_harm":true}}`},
 }
 
-// seedDemo fills an empty database with demo staff, clients and intake requests, and the
+// Seed fills an empty database with demo staff, clients and intake requests, and the
 // program's delivery (tracks, groups, sessions, attendance, notes, measures), and prints
 // the demo logins to out. A database that already holds staff or intake requests is left alone.
-func seedDemo(ctx context.Context, st *store.Store, out io.Writer) (bool, error) {
+func Seed(ctx context.Context, svc carepath.Services, out io.Writer) (bool, error) {
 	ctx = carepath.NewContext(ctx, carepath.Actor{ID: "demo-seed", Role: carepath.RoleSystem, Remote: "cli"})
-	staffSvc, intakes := store.NewStaffService(st), store.NewIntakeService(st)
+	staffSvc, intakes := svc.Staff, svc.Intakes
 	existingStaff, err := staffSvc.FindStaff(ctx, carepath.StaffFilter{})
 	if err != nil {
 		return false, fmt.Errorf("check for data: %w", err)
@@ -70,7 +73,7 @@ func seedDemo(ctx context.Context, st *store.Store, out io.Writer) (bool, error)
 	var ids demoStaffIDs
 	for _, d := range demoStaff {
 		s := &carepath.Staff{Email: d.email, Name: d.name, Role: d.role}
-		if err := staffSvc.CreateStaff(ctx, s, demoPassword); err != nil {
+		if err := staffSvc.CreateStaff(ctx, s, Password); err != nil {
 			return false, fmt.Errorf("demo staff: %w", err)
 		}
 		switch d.role {
@@ -82,7 +85,7 @@ func seedDemo(ctx context.Context, st *store.Store, out io.Writer) (bool, error)
 			ids.caseManager = s.ID
 		}
 	}
-	nClients, err := seedDemoClinic(ctx, st, ids)
+	nClients, err := seedDemoClinic(ctx, svc, ids)
 	if err != nil {
 		return false, err
 	}
@@ -103,7 +106,7 @@ func seedDemo(ctx context.Context, st *store.Store, out io.Writer) (bool, error)
 	}
 	fmt.Fprintf(out, "Demo data added: %d staff, 2 programs, %d clients with assessments, episodes and plans, %d intake requests (all fictional).\n",
 		len(demoStaff), nClients, len(demoIntakes))
-	fmt.Fprintf(out, "Demo logins at /login, password %q:\n", demoPassword)
+	fmt.Fprintf(out, "Demo logins at /login, password %q:\n", Password)
 	for _, d := range demoStaff {
 		fmt.Fprintf(out, "  %-13s %s\n", d.role, d.email)
 	}

@@ -1,0 +1,87 @@
+// Package app wires carepath together, in one place: it builds every store service once
+// (NewServices), hands the same set to the web pages and the JSON API, and returns the one
+// http.Handler that serves them, the health check and the static assets, behind the
+// middleware every response passes through. cmd/carepath parses flags and calls it; tests
+// start a whole server with it through internal/app/apptest.
+package app
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/api"
+	"github.com/carepath/carepath/internal/httpserver"
+	"github.com/carepath/carepath/internal/store"
+	"github.com/carepath/carepath/internal/web"
+	"github.com/carepath/carepath/placement"
+)
+
+// Config is what the handler takes besides the store.
+type Config struct {
+	Log *slog.Logger // nil: slog.Default()
+	// SessionIdle ends a staff member's sign-in session after that long without a request
+	// (0: web.DefaultSessionIdle).
+	SessionIdle time.Duration
+}
+
+// App is carepath's services and the handler built on them.
+type App struct {
+	Services carepath.Services
+	Handler  http.Handler
+}
+
+// NewServices builds every service over st, once. A store type that implements several
+// interfaces (the measure service also keeps measure alerts) fills each of their fields.
+func NewServices(st *store.Store) carepath.Services {
+	assessments := store.NewAssessmentService(st)
+	programs := store.NewProgramService(st)
+	measures := store.NewMeasureService(st)
+	return carepath.Services{
+		Staff:           store.NewStaffService(st),
+		Audit:           store.NewAuditService(st),
+		Intakes:         store.NewIntakeService(st),
+		IntakeConverter: assessments,
+		Clients:         store.NewClientService(st),
+		Consents:        store.NewConsentService(st),
+		Assessments:     assessments,
+		Programs:        programs,
+		ProgramDetails:  programs,
+		Episodes:        store.NewEpisodeService(st),
+		Plans:           store.NewPlanService(st),
+		Notes:           store.NewNoteService(st),
+		Groups:          store.NewGroupService(st),
+		Sessions:        store.NewSessionService(st),
+		Attendance:      store.NewAttendanceService(st),
+		CalendarFeeds:   store.NewCalendarFeedService(st),
+		SchedulePlans:   store.NewSchedulePlanService(st),
+		Availability:    store.NewAvailabilityService(st),
+		Measures:        measures,
+		MeasureAlerts:   measures,
+		Reviews:         store.NewReviewService(st),
+		Outcomes:        store.NewOutcomeService(st),
+	}
+}
+
+// New builds every service over st and the one handler: the web pages, the JSON API under
+// /api/v1 and GET /healthz, behind httpserver.Middleware.
+func New(st *store.Store, cfg Config) (*App, error) {
+	log := cfg.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	services := NewServices(st)
+	pages, err := web.New(web.Server{Services: services, Placement: placement.DefaultConfig, Log: log,
+		SessionStore: store.NewSignInSessionStore(st), SessionIdle: cfg.SessionIdle})
+	if err != nil {
+		return nil, err
+	}
+	jsonAPI := &api.API{Services: services, Placement: placement.DefaultConfig, Log: log}
+
+	mux := http.NewServeMux()
+	mux.Handle("GET /healthz", health(st, log))
+	jsonAPI.Register(mux)
+	pages.Register(mux)
+	return &App{Services: services, Handler: httpserver.Middleware(log, mux)}, nil
+}

@@ -1,0 +1,134 @@
+// Package apptest starts a whole carepath server for tests in any package: the handler
+// internal/app builds (web pages, JSON API, health check) over a fresh database, on a loopback
+// port, closed when the test ends.
+//
+//	srv := apptest.Start(t)                           // a fresh SQLite file in t.TempDir()
+//	srv := apptest.StartWith(t, apptest.Options{Engine: apptest.Postgres}) // skips without CAREPATH_TEST_POSTGRES
+//	apptest.AddStaff(t, srv.Store, "ana@example.org", carepath.RoleClinician)
+//	ana := apptest.SignIn(t, srv.URL, "ana@example.org") // a browser with a signed-in session
+//	code, location, page := ana("GET", "/staff", nil)
+//	token, _ := apptest.Token(t, srv.Store, "api@example.org", carepath.RoleAdmin)
+//	code, body := apptest.API(t, "GET", srv.URL+"/api/v1/clients", token, "")
+//
+// Every server is independent (its own database, sessions and rate limits), so a test that
+// starts one may call t.Parallel.
+//
+// Every exchange under /api/v1/ with every server is checked against the OpenAPI document the
+// server itself serves (contract.Wrap): a response the document does not allow fails the test.
+// A test that must see every exchange for another reason wraps the handler too: per server
+// with Options.Wrap, or for every server of its package by setting Wrap once, in TestMain or
+// an init function, before any test starts.
+package apptest
+
+import (
+	"context"
+	"database/sql"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/api/contract"
+	"github.com/carepath/carepath/internal/app"
+	"github.com/carepath/carepath/internal/store"
+	"github.com/carepath/carepath/internal/store/storetest"
+)
+
+// Wrap, when not nil, wraps the handler of every server Start and StartWith start, outside
+// Options.Wrap and inside the contract check. Set it before any test starts (TestMain or init)
+// and never change it after: servers of parallel tests read it.
+var Wrap func(testing.TB, http.Handler) http.Handler
+
+// The engines a server can run on.
+const (
+	SQLite   = "sqlite"
+	Postgres = "postgres" // needs CAREPATH_TEST_POSTGRES; the test skips without it
+)
+
+// Options change how StartWith starts a server. The zero value is what Start uses.
+type Options struct {
+	// Engine is SQLite (the default) or Postgres.
+	Engine string
+	// Wrap, when not nil, wraps the handler (inside the package-level Wrap): a recorder, a
+	// fault injector.
+	Wrap func(testing.TB, http.Handler) http.Handler
+	// TLS serves HTTPS with httptest's certificate; Server.Client trusts it.
+	TLS bool
+	// SessionIdle ends sign-in sessions after that long without a request (0: the default).
+	SessionIdle time.Duration
+	// Log receives the server's log (nil: discarded).
+	Log *slog.Logger
+}
+
+// Server is a running carepath server and what tests reach below its handler.
+type Server struct {
+	*httptest.Server                   // URL, Client, Close
+	Store            *store.Store      // the store the handler's services run on
+	Services         carepath.Services // the same services the handler uses, for seeding
+	// DB is the writer of the server's database, for checking rows no service returns (the
+	// audit log, sign-in sessions) and for ageing rows a test cannot wait for.
+	DB     *sql.DB
+	Engine string
+}
+
+// Start starts a server on a fresh SQLite database. See StartWith.
+func Start(t testing.TB) *Server {
+	t.Helper()
+	return StartWith(t, Options{})
+}
+
+// StartWith starts a server as o says, on a fresh database (a new SQLite file in t.TempDir(),
+// or a new PostgreSQL schema), and closes both when the test ends.
+func StartWith(t testing.TB, o Options) *Server {
+	t.Helper()
+	var env *storetest.Env
+	switch o.Engine {
+	case "", SQLite:
+		env = storetest.SQLite(t)
+	case Postgres:
+		env = storetest.Postgres(t)
+	default:
+		t.Fatalf("apptest: unknown engine %q", o.Engine)
+	}
+	log := o.Log
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	a, err := app.New(env.Store, app.Config{Log: log, SessionIdle: o.SessionIdle})
+	if err != nil {
+		t.Fatalf("apptest: %v", err)
+	}
+	h := a.Handler
+	if o.Wrap != nil {
+		h = o.Wrap(t, h)
+	}
+	if Wrap != nil {
+		h = Wrap(t, h)
+	}
+	h = contract.Wrap(t, h)
+	ts := httptest.NewUnstartedServer(h)
+	if o.TLS {
+		ts.StartTLS()
+	} else {
+		ts.Start()
+	}
+	t.Cleanup(ts.Close)
+	return &Server{Server: ts, Store: env.Store, Services: a.Services, DB: env.Write, Engine: env.Engine}
+}
+
+// SystemActor is who tests act as when they seed data below the pages: the command line
+// (RoleSystem), as carepath's own commands do.
+var SystemActor = carepath.Actor{ID: "cli:apptest", Role: carepath.RoleSystem, Remote: "cli"}
+
+// System returns a context carrying SystemActor.
+func System() context.Context {
+	return carepath.NewContext(context.Background(), SystemActor)
+}
+
+// As returns a context carrying the actor of staff member s, acting from the command line.
+func As(s *carepath.Staff) context.Context {
+	return carepath.NewContext(context.Background(), s.Actor("cli"))
+}

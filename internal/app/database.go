@@ -1,0 +1,55 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/carepath/carepath/internal/postgres"
+	"github.com/carepath/carepath/internal/sqlite"
+	"github.com/carepath/carepath/internal/store"
+)
+
+// Database is an open, migrated database of either engine and the store over it.
+type Database struct {
+	Store   *store.Store
+	Dialect store.Dialect
+	Version int64 // the schema version after the migrations
+	close   func() error
+}
+
+// Close closes the database.
+func (d *Database) Close() error { return d.close() }
+
+// IsPostgresURL reports whether dsn names a PostgreSQL database rather than a SQLite file.
+func IsPostgresURL(dsn string) bool {
+	l := strings.ToLower(dsn)
+	return strings.HasPrefix(l, "postgres://") || strings.HasPrefix(l, "postgresql://")
+}
+
+// Open opens the database dsn names, a PostgreSQL URL or a SQLite file path, applies its
+// pending migrations and returns it with the store over it. Errors never repeat dsn, which
+// may hold a password.
+func Open(ctx context.Context, dsn string) (*Database, error) {
+	switch {
+	case IsPostgresURL(dsn):
+		db, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			return nil, err
+		}
+		return newDatabase(db.Write, db.Read, postgres.Dialect(), db.Version, db.Close), nil
+	case strings.Contains(dsn, "://"):
+		return nil, errors.New("--db: use a SQLite file path or a postgres:// URL")
+	default:
+		db, err := sqlite.Open(ctx, dsn)
+		if err != nil {
+			return nil, err
+		}
+		return newDatabase(db.Write, db.Read, sqlite.Dialect(), db.Version, db.Close), nil
+	}
+}
+
+func newDatabase(write, read *sql.DB, d store.Dialect, version int64, close func() error) *Database {
+	return &Database{Store: store.New(write, read, d), Dialect: d, Version: version, close: close}
+}

@@ -1,0 +1,34 @@
+// Package httpserver holds what carepath's two HTTP handlers, the web pages (internal/web) and
+// the JSON API (internal/api), share: the one table from error code to HTTP status, the
+// caller's address for the audit log, and the middleware every response passes through.
+package httpserver
+
+import (
+	"net/http"
+
+	"github.com/carepath/carepath"
+)
+
+// statusByCode is the one table that maps carepath error codes to HTTP status codes.
+var statusByCode = map[string]int{
+	carepath.EINVALID:      http.StatusBadRequest,
+	carepath.ENOTFOUND:     http.StatusNotFound,
+	carepath.ECONFLICT:     http.StatusConflict,
+	carepath.EUNAUTHORIZED: http.StatusUnauthorized,
+	carepath.EFORBIDDEN:    http.StatusForbidden,
+	carepath.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	carepath.EMEDIATYPE:    http.StatusUnsupportedMediaType,
+	carepath.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// Status returns the HTTP status for err: the table above, 500 for an unknown code, and 200
+// for nil.
+func Status(err error) int {
+	if err == nil {
+		return http.StatusOK
+	}
+	if s, ok := statusByCode[carepath.ErrorCode(err)]; ok {
+		return s
+	}
+	return http.StatusInternalServerError
+}

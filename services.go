@@ -1,0 +1,33 @@
+package carepath
+
+// Services is every service carepath offers, the one set the web pages and the JSON API are
+// built on. internal/app fills it once from the store; a test may fill only the services the
+// code under test calls. Adding a service means adding its field here and one line in
+// internal/app.
+type Services struct {
+	Staff   StaffService  // staff accounts, sign-in, API tokens
+	Audit   AuditService  // the access log
+	Intakes IntakeService // requests for an intake from the public decision aid
+	// IntakeConverter turns an intake request into a client and a first assessment.
+	IntakeConverter IntakeConverter
+	Clients         ClientService
+	Consents        ConsentService
+	Assessments     AssessmentService
+	Programs        ProgramService
+	// ProgramDetails keeps a program's tracks, rates and staff.
+	ProgramDetails ProgramDetailsService
+	Episodes       EpisodeService
+	Plans          PlanService // treatment plans
+	Notes          NoteService
+	Groups         GroupService
+	Sessions       SessionService // therapy sessions and their occurrences
+	Attendance     AttendanceService
+	// CalendarFeeds keeps the calendar feeds and a program's public-scorecard opt-in.
+	CalendarFeeds CalendarFeedService
+	SchedulePlans SchedulePlanService // "Plan next week"
+	Availability  AvailabilityService
+	Measures      MeasureService
+	MeasureAlerts MeasureAlertService
+	Reviews       ReviewService // continued-stay reviews
+	Outcomes      OutcomeService
+}
