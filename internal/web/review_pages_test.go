@@ -1,53 +1,101 @@
-package web
+package web_test
 
 import (
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/app/apptest"
 )
 
-// TestReviewViewTexts checks the words the review page uses for the data behind a suggestion
-// and for decisions.
-func TestReviewViewTexts(t *testing.T) {
-	three := 3
-	rv := &carepath.Review{Action: carepath.ReviewStepDown, Level: carepath.LevelIOP, ToLevel: carepath.LevelOutpatient,
-		Decision: carepath.ReviewPending, Data: carepath.ReviewData{
-			Measures: []carepath.ReviewMeasure{
-				{Name: "PHQ-9", Count: 3, Baseline: 15, BaselineOn: "2026-10-01", Previous: &three, Latest: 2, LatestOn: "2026-11-01",
-					Change: &carepath.MeasureChange{Baseline: 15, Delta: -13, ReliableImprovement: true, Remission: true, Recovery: true}},
-				{Name: "GAD-7", Count: 1, Baseline: 9, BaselineOn: "2026-10-01", Latest: 9, LatestOn: "2026-10-01",
-					Change: &carepath.MeasureChange{Baseline: 9}},
-			},
-			Attendance: carepath.ReviewAttendance{From: "2026-10-04", To: "2026-11-01", Attended: 11, Scheduled: 12},
-		}}
-	v := reviewView{Review: rv}
-	rows := v.MeasureRows()
-	if len(rows) != 2 || rows[0].Change != "−13" || rows[0].Previous != "3" ||
-		rows[0].Status != "reliable improvement, recovery, in remission" || rows[1].Status != "baseline only" || rows[1].Previous != "—" {
-		t.Errorf("rows = %+v", rows)
+// TestReviewPages: from the chart, a clinician opens the continued-stay review page, runs a
+// review (303 to it), sees the step-down suggestion with its reasons and the data behind it,
+// cannot decline without a reason (400 with the summary linking to the field) or with one too
+// long (400, the text kept), confirms the acceptance (the episode is at outpatient), and a
+// second acceptance is refused (409). The front desk gets 403, another clinician's client
+// 404, and a cross-origin POST is refused.
+func TestReviewPages(t *testing.T) {
+	ts := apptest.Start(t)
+	st := ts.Store
+	s := apptest.SeedStepDown(t, st)
+	as := apptest.SignIn(t, ts.URL, "ana@example.org")
+	chart := "/staff/clients/" + s.Client.ID
+
+	code, _, body := as("GET", chart, nil)
+	if code != 200 || !strings.Contains(body, `href="`+chart+`/reviews"`) {
+		t.Fatalf("chart: %d, no link to the reviews", code)
 	}
-	if got := v.AttendanceText(); got != "11 of 12 sessions attended (91 %) from 2026-10-04 to 2026-11-01." {
-		t.Errorf("attendance = %q", got)
+	code, _, body = as("GET", chart+"/reviews", nil)
+	if code != 200 || !strings.Contains(body, "Run a review now") || !strings.Contains(body, "No reviews yet") {
+		t.Fatalf("review page: %d %s", code, body)
 	}
-	if got := v.RelapseText(); !strings.HasPrefix(got, "No relapse") {
-		t.Errorf("relapse = %q", got)
+	code, loc, _ := as("POST", chart+"/reviews", url.Values{})
+	if code != 303 || !strings.HasPrefix(loc, chart+"/reviews/") {
+		t.Fatalf("run: %d %q", code, loc)
 	}
-	if !v.Pending() || !strings.Contains(v.AcceptText(), "transfers the client's open episode") {
-		t.Errorf("pending %v, accept %q", v.Pending(), v.AcceptText())
+	review := strings.TrimPrefix(loc, ts.URL)
+	code, _, body = as("GET", review, nil)
+	for _, want := range []string{"Suggestion: Step down to Individual therapy", "In remission on the last two measures", "PHQ-9",
+		"sessions attended", "No relapse reported", "Reason for declining", "Accept…"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("review page lacks %q", want)
+		}
 	}
-	rv.Action, rv.ToLevel = carepath.ReviewSafetyEvaluation, ""
-	if got := v.AcceptText(); !strings.Contains(got, "changes no level of care") {
-		t.Errorf("safety accept = %q", got)
+	if code != 200 {
+		t.Fatalf("review: %d", code)
 	}
-	at := time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)
-	rv.Decision, rv.DecidedAt, rv.DeclineReason = carepath.ReviewDeclined, &at, "Family session first"
-	if got := decisionText(rv); got != "Declined 2026-11-02: Family session first" {
-		t.Errorf("decision = %q", got)
+
+	code, _, body = as("POST", review+"/decline", url.Values{"reason": {"  "}})
+	if code != 400 || !strings.Contains(body, `href="#decline-reason"`) || !strings.Contains(body, `aria-invalid="true"`) {
+		t.Errorf("decline without a reason: %d %s", code, body)
 	}
-	if (reviewView{Review: &carepath.Review{Data: carepath.ReviewData{Attendance: carepath.ReviewAttendance{From: "a", To: "b"}}}}).AttendanceText() !=
-		"No sessions were scheduled from a to b, so no attendance rule applied." {
-		t.Error("no attendance text")
+	long := strings.Repeat("too long ", 120)
+	code, _, body = as("POST", review+"/decline", url.Values{"reason": {long}})
+	if code != 400 || !strings.Contains(body, strings.TrimSpace(long)+"</textarea>") {
+		t.Errorf("decline with a long reason: %d, text kept %v", code, strings.Contains(body, "too long too long"))
+	}
+
+	code, _, body = as("GET", review+"/accept", nil)
+	if code != 200 || !strings.Contains(body, "Confirm: Step down to Individual therapy") || !strings.Contains(body, "transfers the client") {
+		t.Errorf("confirm page: %d %s", code, body)
+	}
+	if code, loc, _ = as("POST", review+"/accept", url.Values{}); code != 303 || strings.TrimPrefix(loc, ts.URL) != review {
+		t.Fatalf("accept: %d %q", code, loc)
+	}
+	code, _, body = as("GET", review, nil)
+	if code != 200 || !strings.Contains(body, "Accepted") || !strings.Contains(body, "transferred to Individual therapy") || strings.Contains(body, "Reason for declining") {
+		t.Errorf("accepted review: %d", code)
+	}
+	for _, e := range apptest.ClientEpisodes(t, st, s.Client.ID) {
+		if e.ID == s.Episode.ID && e.Level != carepath.LevelOutpatient {
+			t.Errorf("episode at %s after accepting", e.Level)
+		}
+	}
+	if code, _, body = as("POST", review+"/accept", url.Values{}); code != 409 || !strings.Contains(body, "already accepted") {
+		t.Errorf("accepted twice: %d", code)
+	}
+
+	desk := apptest.SignIn(t, ts.URL, "desk@example.org")
+	if code, _, _ = desk("GET", chart+"/reviews", nil); code != 403 {
+		t.Errorf("front desk: %d", code)
+	}
+	if code, _, _ = as("GET", "/staff/clients/"+s.Other.ID+"/reviews", nil); code != 404 {
+		t.Errorf("another clinician's client: %d", code)
+	}
+	if code, _, _ = as("GET", chart+"/reviews/0190c3d4-0000-7000-8000-000000000000", nil); code != 404 {
+		t.Errorf("unknown review: %d", code)
+	}
+	req, _ := http.NewRequest("POST", ts.URL+chart+"/reviews", strings.NewReader(""))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 403 {
+		t.Errorf("cross-origin POST: %d", resp.StatusCode)
 	}
 }

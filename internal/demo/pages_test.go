@@ -1,0 +1,99 @@
+package demo_test
+
+import (
+	"context"
+	"io"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/delivery"
+	"github.com/carepath/carepath/internal/app/apptest"
+	"github.com/carepath/carepath/internal/demo"
+	"github.com/carepath/carepath/internal/store"
+)
+
+// The week still in progress is not judged on the demo's dose pages: no ✗ or "No" for it,
+// nor for weeks still to come, on the program's page or a client's.
+func TestDemoDosePagesWeekInProgress(t *testing.T) {
+	srv := apptest.Start(t)
+	ts, st := srv.Server, srv.Store
+	if _, err := demo.Seed(context.Background(), srv.Services, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	c := apptest.Browser(t)
+	if code, _, _ := apptest.Send(t, c, "POST", ts.URL+"/login", url.Values{"email": {"admin@demo.carepath.test"},
+		"password": {demo.Password}}); code != 303 {
+		t.Fatalf("sign in: %d", code)
+	}
+	get := func(path string) string {
+		t.Helper()
+		code, _, page := apptest.Send(t, c, "GET", ts.URL+path, nil)
+		if code != 200 {
+			t.Fatalf("GET %s: %d", path, code)
+		}
+		return page
+	}
+	sys := apptest.System()
+	programs, err := store.NewProgramService(st).FindPrograms(sys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	iop := programs[0]
+	if iop.Level != carepath.LevelIOP {
+		iop = programs[1]
+	}
+	current := delivery.WeekOf(time.Now(), iop.Location())
+	lastCells := func(page string) []string {
+		body := page[strings.Index(page, `id="cap-week-dose-program"`):]
+		body = body[:strings.Index(body, "</tbody>")]
+		var out []string
+		for _, row := range strings.Split(body, "</tr>") {
+			if i := strings.LastIndex(row, "<td>"); i >= 0 {
+				out = append(out, row[i:])
+			}
+		}
+		return out
+	}
+	page := get("/staff/programs/" + iop.ID + "/dose")
+	if !strings.Contains(page, "<th scope=\"col\">"+current.String()+"</th></tr>") {
+		t.Fatalf("the program's dose page does not end at this week %s", current)
+	}
+	cells := lastCells(page)
+	if len(cells) < 20 || !strings.Contains(page, "so far (week in progress)") {
+		t.Errorf("%d clients; chart without the week in progress", len(cells))
+	}
+	inProgress := 0
+	for _, cell := range cells {
+		if strings.Contains(cell, "met-no") {
+			t.Errorf("this week is judged before it ends: %s", cell)
+		}
+		if strings.Contains(cell, "in progress") {
+			inProgress++
+		}
+	}
+	if inProgress == 0 && !strings.Contains(page, "met-yes") {
+		t.Errorf("this week's cells: %v", cells)
+	}
+	if !strings.Contains(page, "met-no") {
+		t.Errorf("no finished week below the minimum on the demo's program dose page")
+	}
+	later := get("/staff/programs/" + iop.ID + "/dose?week=" + current.Next().Next().Next().Next().String()) // four weeks to come
+	if strings.Contains(later[strings.Index(later, `id="cap-week-dose-program"`):], "met-no") || !strings.Contains(later, "not started") {
+		t.Errorf("weeks still to come are judged")
+	}
+	// A client's page: this week's row reads "Week in progress" (or "Yes" once met).
+	i := strings.Index(page, `<a href="/staff/clients/`)
+	href := page[i+len(`<a href="`):]
+	href = href[:strings.Index(href, `"`)]
+	client := get(href)
+	row := client[strings.Index(client, `id="cap-week-dose"`):]
+	row = row[strings.Index(row, "<th scope=\"row\">"+current.String()+"</th>"):]
+	row = row[:strings.Index(row, "</tr>")]
+	if strings.Contains(row, "met-no") || !(strings.Contains(row, "Week in progress") || strings.Contains(row, "met-yes") ||
+		strings.Contains(row, "No sessions")) {
+		t.Errorf("client's week in progress: %s", row)
+	}
+}
