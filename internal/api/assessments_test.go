@@ -12,6 +12,7 @@ import (
 )
 
 func TestAssessmentsAndConvertAPI(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	token := func(email string, role carepath.Role) (string, *carepath.Staff) {

@@ -10,6 +10,7 @@ import (
 )
 
 func TestConsentsAPI(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	token := func(email string, role carepath.Role) (string, *carepath.Staff) {

@@ -93,6 +93,7 @@ func rec(client, status string, minutes int) string {
 }
 
 func TestDeliveryAPI(t *testing.T) {
+	t.Parallel()
 	w := newDeliveryWorld(t)
 	mon := w.group + ":" + w.day(0)
 	cases := []struct {
@@ -226,6 +227,7 @@ func TestDeliveryAPI(t *testing.T) {
 // group (cap 2) on Monday, Wednesday and Friday for three clients, and three individual
 // sessions.
 func TestDeliveryQualityAPI(t *testing.T) {
+	t.Parallel()
 	w := newDeliveryWorld(t)
 	aliceTue := w.session(w.alice, w.annID, 1, "10:00", 60)
 	aliceThu := w.session(w.alice, w.benID, 3, "10:00", 60)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestProgramsAndEpisodesAPI(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	token := func(email string, role carepath.Role) (string, *carepath.Staff) {

@@ -12,6 +12,7 @@ import (
 )
 
 func TestIntakesAPI(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	apptest.AddStaff(t, st, "ana@example.org", carepath.RoleClinician)

@@ -28,6 +28,7 @@ func problemFields(t *testing.T, body string) []string {
 }
 
 func TestMeasuresAPI(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	admin, _ := apptest.Token(t, st, "admin@example.org", carepath.RoleAdmin)
@@ -159,6 +160,7 @@ func TestMeasuresAPI(t *testing.T) {
 // TestMeasureScheduleAPI overrides a client's measurement schedule and goes back to the
 // level's default through the API; the front desk may do neither.
 func TestMeasureScheduleAPI(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	admin, _ := apptest.Token(t, st, "admin@example.org", carepath.RoleAdmin)

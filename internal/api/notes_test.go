@@ -11,6 +11,7 @@ import (
 )
 
 func TestNotesAPI(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	desk, _ := apptest.Token(t, st, "desk@example.org", carepath.RoleFrontDesk)

@@ -17,6 +17,7 @@ import (
 // with suppressed cells; 400 naming from, to, program_id and format; 401 and 403; no client
 // data in the answer.
 func TestOutcomesAPI(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := apptest.SeedOutcomes(t, st)

@@ -11,6 +11,7 @@ import (
 )
 
 func TestPlacementAPI(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	tests := []struct {
 		name, body  string

@@ -11,6 +11,7 @@ import (
 )
 
 func TestPlansAPI(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	token := func(email string, role carepath.Role) (string, *carepath.Staff) {

@@ -9,6 +9,7 @@ import (
 )
 
 func TestProgramDetailsAPI(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	admin, adminStaff := apptest.Token(t, st, "admin@example.org", carepath.RoleAdmin)

@@ -16,6 +16,7 @@ import (
 // transfer named), and cannot decide it again (409). The front desk gets 403, another
 // clinician 404, a client without an open episode 409, an unknown review 404.
 func TestReviewsAPI(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := apptest.SeedStepDown(t, st)

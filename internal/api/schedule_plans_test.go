@@ -73,6 +73,7 @@ func individualOccurrences(t *testing.T, base, token, programID string) int {
 }
 
 func TestPlanWeekAPI(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := apptest.SeedPlanWeek(t, st)
@@ -152,6 +153,7 @@ func TestPlanWeekAPI(t *testing.T) {
 }
 
 func TestPlanWeekDepartureAPI(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := apptest.SeedPlanWeek(t, st)

@@ -15,6 +15,7 @@ import (
 )
 
 func TestSeedDemoOnlyIntoAnEmptyDatabase(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.SQLite(t).Store
 	services := app.NewServices(st)

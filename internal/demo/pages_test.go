@@ -18,6 +18,7 @@ import (
 // The week still in progress is not judged on the demo's dose pages: no ✗ or "No" for it,
 // nor for weeks still to come, on the program's page or a client's.
 func TestDemoDosePagesWeekInProgress(t *testing.T) {
+	t.Parallel()
 	srv := apptest.Start(t)
 	ts, st := srv.Server, srv.Store
 	if _, err := demo.Seed(context.Background(), srv.Services, io.Discard); err != nil {

@@ -22,6 +22,7 @@ var (
 func levelPtr(l carepath.Level) *carepath.Level { return &l }
 
 func TestCreateAssessment(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clients, svc := store.NewClientService(env.Store), store.NewAssessmentService(env.Store)
 		c := mustCreate(t, clients, newTestClient("Ana", "López", clinicianA))
@@ -113,6 +114,7 @@ func TestCreateAssessment(t *testing.T) {
 }
 
 func TestAssessmentAccess(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clients, svc := store.NewClientService(env.Store), store.NewAssessmentService(env.Store)
 		c := newTestClient("Bo", "Lake", clinicianA)

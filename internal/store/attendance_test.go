@@ -11,6 +11,7 @@ import (
 )
 
 func TestDeliveryAlertsAndQuality(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		now := time.Date(2026, 10, 1, 12, 0, 0, 0, time.UTC)
 		env.Store.SetNow(func() time.Time { return now })

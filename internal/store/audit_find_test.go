@@ -10,6 +10,7 @@ import (
 )
 
 func TestFindAudit(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clients := store.NewClientService(env.Store)
 		audit := store.NewAuditService(env.Store)

@@ -45,6 +45,7 @@ func auditRows(t *testing.T, env *storetest.Env) []auditRow {
 }
 
 func TestIntakeAudit(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewIntakeService(env.Store)
 		empty, err := svc.FindIntakes(as(carepath.RoleClinician), carepath.IntakeFilter{})
@@ -95,6 +96,7 @@ func TestIntakeAudit(t *testing.T) {
 // file, as a server and a command line would: the second store's writer waits for the
 // first's lock (busy_timeout) instead of failing.
 func TestConcurrentCreatesSQLite(t *testing.T) {
+	t.Parallel()
 	env := storetest.SQLite(t)
 	other, err := sqlite.Open(context.Background(), env.DSN)
 	if err != nil {

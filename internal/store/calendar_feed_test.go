@@ -13,6 +13,7 @@ import (
 var asPublic = carepath.NewContext(context.Background(), carepath.Actor{Role: carepath.RolePublic, Remote: "192.0.2.77"})
 
 func TestCalendarFeedStaff(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		feeds := store.NewCalendarFeedService(env.Store)
 		staff := store.NewStaffService(env.Store)
@@ -96,6 +97,7 @@ func TestCalendarFeedStaff(t *testing.T) {
 }
 
 func TestCalendarFeedClient(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		feeds := store.NewCalendarFeedService(env.Store)
 		ana := mustCreate(t, store.NewClientService(env.Store), newTestClient("Ana", "López", clinicianA))
@@ -131,6 +133,7 @@ func TestCalendarFeedClient(t *testing.T) {
 }
 
 func TestProgramScorecardOptIn(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		feeds := store.NewCalendarFeedService(env.Store)
 		p := newTestProgram(t, env, "Evening IOP")

@@ -13,6 +13,7 @@ import (
 // TestFailedCallRollsBack makes a call's body write a row and then hit a unique violation:
 // the call returns ECONFLICT, the row is gone, and the failure is audited and committed.
 func TestFailedCallRollsBack(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		insert := func(ctx context.Context, tx *sql.Tx) error {
 			_, err := tx.ExecContext(ctx, `INSERT INTO intake_requests (id, created_at, name, consent, profile)

@@ -13,6 +13,7 @@ import (
 // group who are not on their care team, but not other clients; the other clinician names only
 // their own; admin names everyone; a reviewer is refused. Each call is one audited list.
 func TestFindClientNames(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		f := newDeliveryFixture(t, env)
 		clients := store.NewClientService(env.Store)
@@ -67,6 +68,7 @@ func mustNames(t *testing.T, svc *store.ClientService, ctx context.Context, ids 
 
 // TestFindClientNamesRepeatedIDs asks for the same client twice: one name, one audit_shown row.
 func TestFindClientNamesRepeatedIDs(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clients := store.NewClientService(env.Store)
 		a := mustCreate(t, clients, newTestClient("Ann", "A", clinicianA)).ID

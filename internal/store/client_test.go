@@ -74,6 +74,7 @@ func fieldPaths(err error) []string {
 }
 
 func TestClientRoundTrip(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewClientService(env.Store)
 		before := time.Now().UTC().Add(-time.Second)
@@ -121,6 +122,7 @@ func clientsEqual(a, b *carepath.Client) bool {
 }
 
 func TestCreateClientInvalid(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewClientService(env.Store)
 		cases := []struct {
@@ -166,6 +168,7 @@ func TestCreateClientInvalid(t *testing.T) {
 }
 
 func TestFindClientsSearch(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewClientService(env.Store)
 		mustCreate(t, svc, newTestClient("Ana", "Lopez", clinicianA))
@@ -224,6 +227,7 @@ func TestFindClientsSearch(t *testing.T) {
 }
 
 func TestUpdateClient(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewClientService(env.Store)
 		c := mustCreate(t, svc, newTestClient("Ana", "Lopez", clinicianA))
@@ -271,6 +275,7 @@ func TestUpdateClient(t *testing.T) {
 }
 
 func TestClientCareTeam(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewClientService(env.Store)
 		ana := mustCreate(t, svc, newTestClient("Ana", "Lopez", clinicianA))
@@ -329,6 +334,7 @@ func TestClientCareTeam(t *testing.T) {
 // TestClientPolicy is the policy table for clients: role × action → allowed. Clinicians and case
 // managers act on a client of their own care team; every denial is audited as denied.
 func TestClientPolicy(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewClientService(env.Store)
 		c := newTestClient("Ana", "Lopez", clinicianA)
@@ -393,6 +399,7 @@ func TestClientPolicy(t *testing.T) {
 // TestClientAudit checks that every successful read and write of a client leaves an audit row
 // naming the client, and that no audit row holds a name or contact.
 func TestClientAudit(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewClientService(env.Store)
 		a := mustCreate(t, svc, newTestClient("Zelda", "Quintero", clinicianA))
@@ -453,6 +460,7 @@ func TestClientAudit(t *testing.T) {
 
 // TestClientsSchema checks that both engines' migrations give clients the same columns.
 func TestClientsSchema(t *testing.T) {
+	t.Parallel()
 	want := []string{"id", "version", "given_name", "family_name", "preferred_name", "birth_date", "pronouns",
 		"email", "phone", "preferred_language", "emergency_name", "emergency_relationship", "emergency_phone",
 		"coverage_payer", "coverage_member_id", "deductible_remaining_cents", "coinsurance_percent",

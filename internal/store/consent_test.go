@@ -28,6 +28,7 @@ func part2(client, recipient, expires string) carepath.ConsentCreate {
 }
 
 func TestConsentValidation(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := newConsentService(env)
 		c := mustCreate(t, store.NewClientService(env.Store), newTestClient("Ana", "López", clinicianA))
@@ -88,6 +89,7 @@ func TestConsentValidation(t *testing.T) {
 }
 
 func TestConsentExpiryAndRevoke(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := newConsentService(env)
 		c := mustCreate(t, store.NewClientService(env.Store), newTestClient("Ana", "López", clinicianA))
@@ -183,6 +185,7 @@ func TestConsentExpiryAndRevoke(t *testing.T) {
 // case managers act on clients of their care team and get ENOTFOUND for others; every denial
 // is audited as denied with the client id.
 func TestConsentPolicy(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := newConsentService(env)
 		c := newTestClient("Ana", "Lopez", clinicianA)
@@ -239,6 +242,7 @@ func TestConsentPolicy(t *testing.T) {
 // TestConsentRevokeRace revokes one consent from several goroutines at once: exactly one
 // wins, the others get ECONFLICT.
 func TestConsentRevokeRace(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := newConsentService(env)
 		c := mustCreate(t, store.NewClientService(env.Store), newTestClient("Cy", "Moss", clinicianA))

@@ -11,6 +11,7 @@ import (
 // TestClientDoses checks that the dose of a range of weeks, read at once, is the dose of each
 // week read alone, and that a bad range names its field.
 func TestClientDoses(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		f := newDeliveryFixture(t, env)
 		g := f.group(t) // Mon/Wed/Fri 09:00, 180 minutes, from 2026-10-26

@@ -22,6 +22,7 @@ func newTestProgram(t *testing.T, env *storetest.Env, name string) *carepath.Pro
 }
 
 func TestPrograms(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewProgramService(env.Store)
 		p := newTestProgram(t, env, "Evening IOP")
@@ -56,6 +57,7 @@ func TestPrograms(t *testing.T) {
 }
 
 func TestEpisodeLifecycle(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clients, svc := store.NewClientService(env.Store), store.NewEpisodeService(env.Store)
 		c := mustCreate(t, clients, newTestClient("Ana", "López", clinicianA))
@@ -183,6 +185,7 @@ func TestEpisodeLifecycle(t *testing.T) {
 }
 
 func TestEpisodeCareTeam(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clients, svc := store.NewClientService(env.Store), store.NewEpisodeService(env.Store)
 		c := mustCreate(t, clients, newTestClient("Bo", "Reyes", clinicianA))
@@ -223,6 +226,7 @@ func TestEpisodeCareTeam(t *testing.T) {
 // TestEpisodeConcurrent races admissions of one client to one program, and transfers of one
 // episode at one version: exactly one of each wins, and the others get ECONFLICT.
 func TestEpisodeConcurrent(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clients, svc := store.NewClientService(env.Store), store.NewEpisodeService(env.Store)
 		c := mustCreate(t, clients, newTestClient("Cy", "Moss", clinicianA))

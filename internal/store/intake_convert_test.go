@@ -23,6 +23,7 @@ func newScorableIntake(t *testing.T, env *storetest.Env, name string) *carepath.
 }
 
 func TestConvertIntake(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewAssessmentService(env.Store)
 		in := newScorableIntake(t, env, "robin")
@@ -73,6 +74,7 @@ func TestConvertIntake(t *testing.T) {
 }
 
 func TestConvertIntakeAtomic(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewAssessmentService(env.Store)
 		// Answers the engine cannot score: nothing is created, the intake stays new.

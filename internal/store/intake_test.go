@@ -38,6 +38,7 @@ func count(t *testing.T, env *storetest.Env, table, where string) int {
 }
 
 func TestIntakeRoundTrip(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewIntakeService(env.Store)
 		before := time.Now().UTC().Add(-time.Second)
@@ -110,6 +111,7 @@ func TestIntakeRoundTrip(t *testing.T) {
 }
 
 func TestCreateIntakeInvalid(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewIntakeService(env.Store)
 		for _, tc := range []struct {
@@ -154,6 +156,7 @@ func TestCreateIntakeInvalid(t *testing.T) {
 }
 
 func TestIntakeAccess(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewIntakeService(env.Store)
 		for _, tc := range []struct {
@@ -214,6 +217,7 @@ func TestIntakeAccess(t *testing.T) {
 }
 
 func TestFindIntakesInvalidFilter(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewIntakeService(env.Store)
 		bad := carepath.IntakeStatus("lost")
@@ -226,6 +230,7 @@ func TestFindIntakesInvalidFilter(t *testing.T) {
 }
 
 func TestFindIntakeByID(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewIntakeService(env.Store)
 		a, b := sample("Ana", carepath.LevelIOP, true), sample("Ben", carepath.LevelOutpatient, false)

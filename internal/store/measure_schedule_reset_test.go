@@ -11,6 +11,7 @@ import (
 // TestResetMeasureSchedule overrides a client's schedule and goes back to the level's
 // default; another clinician and the front desk may not.
 func TestResetMeasureSchedule(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		now := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
 		svc, c := measureSetup(t, env, now)

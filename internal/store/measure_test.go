@@ -27,6 +27,7 @@ func measureSetup(t *testing.T, env *storetest.Env, now time.Time) (*store.Measu
 }
 
 func TestMeasures(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		now := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
 		svc, c := measureSetup(t, env, now)
@@ -120,6 +121,7 @@ func TestMeasures(t *testing.T) {
 }
 
 func TestMeasureMissedAlert(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		now := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
 		svc, c := measureSetup(t, env, now)
@@ -153,6 +155,7 @@ func TestMeasureMissedAlert(t *testing.T) {
 }
 
 func TestMeasureLinks(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		now := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
 		svc, c := measureSetup(t, env, now)

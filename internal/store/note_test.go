@@ -14,6 +14,7 @@ func dapSections(data string) map[string]string {
 }
 
 func TestNoteLifecycle(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clients, plans, svc := store.NewClientService(env.Store), store.NewPlanService(env.Store), store.NewNoteService(env.Store)
 		c := mustCreate(t, clients, newTestClient("Ana", "López", clinicianA))
@@ -126,6 +127,7 @@ func TestNoteLifecycle(t *testing.T) {
 }
 
 func TestGroupNoteAndCosign(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clients, svc := store.NewClientService(env.Store), store.NewNoteService(env.Store)
 		a := newTestClient("Ana", "López", clinicianA)
@@ -230,6 +232,7 @@ func groupOccurrence(t *testing.T, env *storetest.Env, clients ...string) string
 // schedule, each attendee on its roster and not marked absent; the facilitator writes about
 // everyone on the roster, care team or not.
 func TestGroupNoteSession(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		f := newDeliveryFixture(t, env)
 		g := f.group(t)
@@ -284,6 +287,7 @@ func TestGroupNoteSession(t *testing.T) {
 // TestFindClientNotesMany checks that a chart of several notes, read at once, gives each note
 // as reading it alone does: its own client, addenda and sections.
 func TestFindClientNotesMany(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clients, svc := store.NewClientService(env.Store), store.NewNoteService(env.Store)
 		c := mustCreate(t, clients, newTestClient("Ana", "López", clinicianA))

@@ -96,6 +96,7 @@ func outcomeDataset(t *testing.T, env *storetest.Env) string {
 // zone, within-band and standardized figures, suppression, the program filter, bad input,
 // access and the one audit row.
 func TestOutcomeReport(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		op := outcomeDataset(t, env)
 		svc := store.NewOutcomeService(env.Store)
@@ -237,6 +238,7 @@ func checkFigure(t *testing.T, name string, f carepath.OutcomeFigure, want float
 // an episode's current level on the episode and the earlier ones on its transfers) count one
 // stay at each level, the first one completed.
 func TestOutcomeReportTransfers(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		ctx := as(carepath.RoleAdmin)
 		p, err := store.NewProgramService(env.Store).CreateProgram(ctx, carepath.ProgramCreate{Name: "Step IOP", Level: carepath.LevelIOP, TimeZone: "UTC"})

@@ -26,6 +26,7 @@ func testPlan(statement string) carepath.PlanInput {
 }
 
 func TestPlanLifecycle(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clients, svc := store.NewClientService(env.Store), store.NewPlanService(env.Store)
 		c := mustCreate(t, clients, newTestClient("Ana", "López", clinicianA))
@@ -154,6 +155,7 @@ func TestPlanLifecycle(t *testing.T) {
 }
 
 func TestPlanCareTeam(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clients, svc := store.NewClientService(env.Store), store.NewPlanService(env.Store)
 		c := newTestClient("Bo", "Reyes", clinicianA)
@@ -221,6 +223,7 @@ func TestPlanCareTeam(t *testing.T) {
 // TestPlanConcurrent races updates of one draft at one revision, and starts of a new version:
 // exactly one of each wins, and the others get ECONFLICT.
 func TestPlanConcurrent(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clients, svc := store.NewClientService(env.Store), store.NewPlanService(env.Store)
 		c := mustCreate(t, clients, newTestClient("Cy", "Moss", clinicianA))

@@ -10,6 +10,7 @@ import (
 )
 
 func TestProgramDetails(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewProgramService(env.Store)
 		day := carepath.Track{Name: "day", Days: []string{"fri", "mon", "wed"}, StartTime: "09:00", EndTime: "12:00"}

@@ -13,6 +13,7 @@ import (
 // are dated before the client was added: the primary clinician the client was added with is
 // theirs on those dates too. A primary clinician first set later holds only from that day.
 func TestQualityContinuityBeforeClientWasAdded(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 		env.Store.SetNow(func() time.Time { return now })

@@ -17,6 +17,7 @@ import (
 // next review (at outpatient) suggests no change, is on record, and cannot be declined without
 // a reason. Access and the audit rows are checked on the way.
 func TestReviewStepDownAccepted(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		now := time.Date(2026, 10, 1, 15, 0, 0, 0, time.UTC)
 		env.Store.SetNow(func() time.Time { return now })
@@ -156,6 +157,7 @@ func TestReviewStepDownAccepted(t *testing.T) {
 // TestReviewSafetyAccepted: a positive item 9 in individual therapy suggests a safety
 // evaluation; accepting it records the decision and transfers nothing.
 func TestReviewSafetyAccepted(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		now := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
 		env.Store.SetNow(func() time.Time { return now })

@@ -88,6 +88,7 @@ func newPlanFixture(t *testing.T, env *storetest.Env) *planFixture {
 }
 
 func TestAvailability(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		f := newPlanFixture(t, env)
 		a, err := f.availability.FindClientAvailability(asFrontDesk, f.bob)
@@ -124,6 +125,7 @@ func TestAvailability(t *testing.T) {
 }
 
 func TestScheduleInstanceBuilder(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		f := newPlanFixture(t, env)
 		// Carol's medication check on Thursday keeps her (and Ben) busy at 15:00.
@@ -213,6 +215,7 @@ func planClient(t *testing.T, p *carepath.SchedulePlan, id string) carepath.Plan
 }
 
 func TestSchedulePlanProposeAndApply(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		f := newPlanFixture(t, env)
 		if _, err := f.plans.ProposeSchedulePlan(asFrontDesk, f.program.ID, carepath.SchedulePlanCreate{Week: planWeek}); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
@@ -297,6 +300,7 @@ func TestSchedulePlanProposeAndApply(t *testing.T) {
 }
 
 func TestSchedulePlanDeparture(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		f := newPlanFixture(t, env)
 		p, err := f.plans.ProposeSchedulePlan(asAdmin, f.program.ID, carepath.SchedulePlanCreate{Week: planWeek, Without: []string{f.ann}})

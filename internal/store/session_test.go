@@ -56,6 +56,7 @@ func (f *deliveryFixture) group(t *testing.T) *carepath.Group {
 }
 
 func TestGroupsAndRoster(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		f := newDeliveryFixture(t, env)
 		_, err := f.groups.CreateGroup(asFrontDesk, carepath.GroupCreate{ProgramID: "01a20853-2b38-786d-b0b4-2c5349401af6",
@@ -116,6 +117,7 @@ func TestGroupsAndRoster(t *testing.T) {
 }
 
 func TestSessionConflicts(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		f := newDeliveryFixture(t, env)
 		g := f.group(t)
@@ -183,6 +185,7 @@ func TestSessionConflicts(t *testing.T) {
 }
 
 func TestAttendanceAndDose(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		f := newDeliveryFixture(t, env)
 		g := f.group(t)
@@ -260,6 +263,7 @@ func errors2(errs []error) error {
 // TestGroupFacilitatorsBounded checks that a group naming too many facilitators is refused
 // before any of them is looked up.
 func TestGroupFacilitatorsBounded(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		f := newDeliveryFixture(t, env)
 		many := make([]string, 21)

@@ -10,6 +10,7 @@ import (
 )
 
 func TestSQLSessionStore(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		s := store.NewSignInSessionStore(env.Store)
 		ctx := context.Background()

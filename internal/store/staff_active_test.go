@@ -10,6 +10,7 @@ import (
 )
 
 func TestStaffActive(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewStaffService(env.Store)
 		admin := newStaff(t, svc, "admin@example.org", carepath.RoleAdmin)

@@ -50,6 +50,7 @@ func TestPasswordHash(t *testing.T) {
 }
 
 func TestStaff(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewStaffService(env.Store)
 		st := newStaff(t, svc, "Ana@Example.org", carepath.RoleClinician)
@@ -99,6 +100,7 @@ func TestStaff(t *testing.T) {
 }
 
 func TestAuthenticate(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewStaffService(env.Store)
 		st := newStaff(t, svc, "ana@example.org", carepath.RoleClinician)
@@ -136,6 +138,7 @@ func TestAuthenticate(t *testing.T) {
 }
 
 func TestLockout(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		c := &clock{t: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
 		env.Store.SetNow(c.now)
@@ -181,6 +184,7 @@ func TestLockout(t *testing.T) {
 }
 
 func TestTOTP(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		c := &clock{t: time.Date(2026, 3, 1, 9, 0, 5, 0, time.UTC)}
 		env.Store.SetNow(c.now)
@@ -222,6 +226,7 @@ func TestTOTP(t *testing.T) {
 }
 
 func TestTokens(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewStaffService(env.Store)
 		st := newStaff(t, svc, "ana@example.org", carepath.RoleClinician)
@@ -277,6 +282,7 @@ func TestTokens(t *testing.T) {
 }
 
 func TestUpdateStaff(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewStaffService(env.Store)
 		admin := newStaff(t, svc, "admin@example.org", carepath.RoleAdmin)
@@ -376,6 +382,7 @@ func TestUpdateStaff(t *testing.T) {
 }
 
 func TestTOTPEnrolment(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		c := &clock{t: time.Date(2026, 3, 1, 9, 0, 5, 0, time.UTC)}
 		env.Store.SetNow(c.now)

@@ -98,6 +98,7 @@ func mustGetwd(t *testing.T) string {
 // TestBrowserMildCase: low mood with mild answers ends at individual therapy, says it is not
 // a diagnosis, compares the options and shows no crisis banner.
 func TestBrowserMildCase(t *testing.T) {
+	t.Parallel()
 	b := newBrowser(t)
 	b.start("mood")
 	b.answerPHQ9("1", "1", "1", "1", "1", "1", "0", "0", "0")
@@ -128,6 +129,7 @@ func TestBrowserMildCase(t *testing.T) {
 // TestBrowserIOPCase: moderately severe low mood with strong support, a job to keep and 12
 // hours a week ends at IOP, with the reasons and what would change it.
 func TestBrowserIOPCase(t *testing.T) {
+	t.Parallel()
 	b := newBrowser(t)
 	b.start("mood")
 	b.answerPHQ9("2", "2", "2", "2", "2", "2", "2", "2", "0")
@@ -156,6 +158,7 @@ func TestBrowserIOPCase(t *testing.T) {
 // TestBrowserCrisisCase: answering PHQ-9 item 9 (or the self-harm question) shows the 988
 // banner at once, before anything is submitted, and the result page leads with it.
 func TestBrowserCrisisCase(t *testing.T) {
+	t.Parallel()
 	b := newBrowser(t)
 	b.start("mood")
 	if c := b.crisis(); c.Visible {
@@ -219,6 +222,7 @@ func checkCrisisBanner(t *testing.T, page string, c crisisState) {
 
 // TestBrowserPhoneScreen: on a 390×844 phone screen, no page scrolls sideways.
 func TestBrowserPhoneScreen(t *testing.T) {
+	t.Parallel()
 	b := newBrowser(t)
 	b.do("emulate a phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateMobile, chromedp.EmulateTouch))
 	const width = 390
@@ -251,6 +255,7 @@ func TestBrowserPhoneScreen(t *testing.T) {
 // TestBrowserKeyboardOnly: with the keyboard alone, a person reaches a topic, ticks it, and
 // starts the questions.
 func TestBrowserKeyboardOnly(t *testing.T) {
+	t.Parallel()
 	b := newBrowser(t)
 	b.open("/")
 	focused := func() string {
@@ -295,6 +300,7 @@ func TestBrowserKeyboardOnly(t *testing.T) {
 // TestBrowserWithoutJavaScript: the pages work with JavaScript off; the crisis banner then
 // comes with the next page.
 func TestBrowserWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	b := newBrowser(t)
 	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatalf("turn JavaScript off: %v", err)
@@ -322,6 +328,7 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 // TestBrowserAccessibility runs axe-core on every page of the decision aid and fails on each
 // serious or critical violation. A failure here names a problem in the templates or the CSS.
 func TestBrowserAccessibility(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	openDetails := func() {

@@ -59,6 +59,7 @@ func intakes(t *testing.T, st *store.Store) []*carepath.Intake {
 }
 
 func TestDecisionAidScenarios(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 
@@ -131,6 +132,7 @@ func withValues(f url.Values, kv ...string) url.Values {
 }
 
 func TestIntakeRequest(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	profile := `{"answers":{"phq9":[1,1,0,0,0,0,0,0,2]},"context":{"support":"some"}}`
@@ -166,6 +168,7 @@ func TestIntakeRequest(t *testing.T) {
 }
 
 func TestFormsRefuseCrossOriginPosts(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	req, _ := http.NewRequest("POST", ts.URL+"/aid/result", strings.NewReader("topic=mood"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")

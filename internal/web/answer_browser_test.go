@@ -13,6 +13,7 @@ import (
 // with the other answers kept, item 9 shows the crisis banner at once, the thank-you page keeps
 // the crisis resources, and the link never works again. axe-core runs on each page.
 func TestBrowserAnswerLink(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	ts, st := b.srv, b.srv.Store

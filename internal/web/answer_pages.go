@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/instrument"
@@ -15,14 +14,10 @@ import (
 	"github.com/carepath/carepath/outcome"
 )
 
-// answerLimits is the rate limit of the public answer pages: 20 requests at once per address,
-// then one every 3 seconds. It is shared by every server in the process.
-var answerLimits = newAnswerLimiter(20, 3*time.Second)
-
-// limitAnswers answers 429 to an address that asks too often.
+// limitAnswers answers 429 to an address that asks too often (answerLimits).
 func (s *Server) limitAnswers(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if !answerLimits.allow(httpserver.RemoteAddr(r)) {
+		if !s.answerLimits.Allow(httpserver.RemoteAddr(r)) {
 			w.Header().Set("Retry-After", "60")
 			s.render(w, r, http.StatusTooManyRequests, "error", errorView{page: page{Title: "Please wait a moment", AnswerLink: true},
 				Message: "Too many requests came from your connection. Please wait a minute and try again."})

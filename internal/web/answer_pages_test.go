@@ -46,6 +46,7 @@ func fetch(t *testing.T, method, u string, form url.Values) (int, string) {
 }
 
 func TestAnswerPages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	client, token := answerLink(t, ts.URL, st, "phq9", "checkin")

@@ -59,6 +59,7 @@ func prop(e *ics.VEvent, p ics.ComponentProperty) string {
 }
 
 func TestCalendarFeeds(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := seedDelivery(t, st)

@@ -12,6 +12,7 @@ import (
 // the recommendation first without and then with a variance, and, as an admin, opens the
 // audit log and the census; axe-core runs on each page.
 func TestBrowserChartPages(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	st := b.srv.Store

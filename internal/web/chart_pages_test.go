@@ -12,6 +12,7 @@ import (
 )
 
 func TestChartPages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := apptest.SeedChart(t, st)

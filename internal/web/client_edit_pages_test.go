@@ -29,6 +29,7 @@ func fullClientForm(clinicianID string) url.Values {
 // answers 409 with what is stored now and changes nothing; roles that may not create clients
 // get 403, and another clinician's client is 404.
 func TestClientEditPages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	ana := apptest.AddStaff(t, st, "ana@example.org", carepath.RoleClinician)
@@ -203,6 +204,7 @@ func TestClientEditPages(t *testing.T) {
 // values kept), opens the edit form from the chart, and converts a crisis intake request from
 // the intake queue; axe-core runs on each page.
 func TestBrowserClientEditPages(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	st := b.srv.Store

@@ -11,6 +11,7 @@ import (
 )
 
 func TestClientPages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	ana := apptest.AddStaff(t, st, "ana@example.org", carepath.RoleClinician)

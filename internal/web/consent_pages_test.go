@@ -14,6 +14,7 @@ import (
 // problems, 400 naming the fields with the values kept), an expired one, revokes the first
 // (400 without a reason, 409 the second time), and checks the chart's summary and the roles.
 func TestConsentPages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := apptest.SeedChart(t, st)

@@ -15,6 +15,7 @@ import (
 // saved), then acknowledges the safety alert from the dashboard with the keyboard only: first
 // without a note (400, the summary focused), then with one; axe-core runs on each page.
 func TestBrowserDashboardAcknowledge(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	skipBrowser(t)
 	w, _ := newDashboardWorld(t)

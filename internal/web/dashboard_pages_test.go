@@ -81,6 +81,7 @@ func alertIDs(page string) []string {
 }
 
 func TestDashboardPages(t *testing.T) {
+	t.Parallel()
 	w, _ := newDashboardWorld(t)
 	ana := apptest.SignIn(t, w.base, "ana@example.org")
 	ben := apptest.SignIn(t, w.base, "ben@example.org")
@@ -170,6 +171,7 @@ func TestDashboardPages(t *testing.T) {
 }
 
 func TestMeasureEntryPages(t *testing.T) {
+	t.Parallel()
 	w, ts := newDashboardWorld(t)
 	ana := apptest.SignIn(t, w.base, "ana@example.org")
 	desk := apptest.SignIn(t, w.base, "desk@example.org")
@@ -231,6 +233,7 @@ func TestMeasureEntryPages(t *testing.T) {
 // TestAnswerPageFooter checks that the public answer pages say what is stored and who sees it,
 // the decision aid keeps its "nothing is stored" line, and staff pages say neither.
 func TestAnswerPageFooter(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	_, token := answerLink(t, ts.URL, st, "gad7")

@@ -19,6 +19,7 @@ import (
 // marks the other with the keyboard, saves and sees it saved. axe-core runs on the week, the
 // form fresh, with an error and saved, and nothing scrolls sideways.
 func TestBrowserTakeAttendance(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	st := b.srv.Store
@@ -108,6 +109,7 @@ func TestBrowserTakeAttendance(t *testing.T) {
 // summary; publishing the scorecard shows the public page without signing in. axe-core runs
 // on each page.
 func TestBrowserQualityPage(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	st := b.srv.Store

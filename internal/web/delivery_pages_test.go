@@ -88,6 +88,7 @@ func hiddenValue(page, name string) string {
 }
 
 func TestAttendancePage(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := seedDelivery(t, st)
@@ -180,6 +181,7 @@ func TestAttendancePage(t *testing.T) {
 }
 
 func TestWeekAndDosePages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := seedDelivery(t, st)
@@ -245,6 +247,7 @@ func TestWeekAndDosePages(t *testing.T) {
 }
 
 func TestQualityAndScorecardPages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := seedDelivery(t, st)

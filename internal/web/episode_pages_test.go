@@ -27,6 +27,7 @@ func formWith(f url.Values, kv ...string) url.Values {
 // admission is 409, a stale transfer is 409 and changes nothing, a discharge without a reason
 // is 400 naming it, and every success goes back to the chart, whose timeline shows the change.
 func TestEpisodePages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := apptest.SeedChart(t, st)

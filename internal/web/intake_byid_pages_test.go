@@ -13,6 +13,7 @@ import (
 // audit row naming that request and none naming the others; GET /api/v1/intakes/{id}
 // answers one request (401 without a token, 403 for a reviewer, 404 for an unknown id).
 func TestIntakeByIDAudit(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	desk := apptest.AddStaff(t, st, "desk@example.org", carepath.RoleFrontDesk)

@@ -28,6 +28,7 @@ func addTestIntake(t *testing.T, st *store.Store, in *carepath.Intake) *carepath
 // client with the answers as the first assessment, and shows that converting twice answers
 // 409; reviewers get 403 and an unknown request 404.
 func TestIntakeQueuePages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	ana := apptest.AddStaff(t, st, "ana@example.org", carepath.RoleClinician)

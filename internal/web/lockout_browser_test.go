@@ -35,6 +35,7 @@ func (b *browser) signInFailure(what, email, password string) string {
 // the right one: every attempt ends with the same message, the same as for an account that
 // does not exist, so the page never tells whether an account exists or is locked.
 func TestBrowserLockout(t *testing.T) {
+	t.Parallel()
 	b := newBrowser(t)
 	st := b.srv.Store
 	apptest.AddStaff(t, st, "ana@example.org", carepath.RoleClinician)
@@ -84,6 +85,7 @@ func TestBrowserLockout(t *testing.T) {
 // TestBrowserStaffAdminPages adds a staff member and sets up an authenticator app in the
 // browser, running axe-core on each staff admin and TOTP page, with and without errors.
 func TestBrowserStaffAdminPages(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	st := b.srv.Store

@@ -16,6 +16,7 @@ import (
 // and what was chosen kept, goes back to the default, and keeps the front desk (403) and
 // another clinician (404) out.
 func TestMeasureSchedulePages(t *testing.T) {
+	t.Parallel()
 	w, ts := newDashboardWorld(t)
 	ana := apptest.SignIn(t, w.base, "ana@example.org")
 	ben := apptest.SignIn(t, w.base, "ben@example.org")
@@ -126,6 +127,7 @@ func TestMeasureSchedulePages(t *testing.T) {
 // acknowledgement first with who, when and the note: for her and for an admin, not for
 // another clinician, and not at all for the front desk.
 func TestAcknowledgedAlertsPage(t *testing.T) {
+	t.Parallel()
 	w, _ := newDashboardWorld(t)
 	ana := apptest.SignIn(t, w.base, "ana@example.org")
 	ben := apptest.SignIn(t, w.base, "ben@example.org")
@@ -177,6 +179,7 @@ func TestAcknowledgedAlertsPage(t *testing.T) {
 // back to the default; and reads the acknowledged alerts after acknowledging one. axe-core
 // runs on each page.
 func TestBrowserMeasureSchedule(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	skipBrowser(t)
 	w, _ := newDashboardWorld(t)

@@ -14,6 +14,7 @@ import (
 // ticked without a part), then signing it and adding an addendum; a supervisor co-signs it
 // from the queue. axe-core runs on each note page, and on an individual SOAP note form.
 func TestBrowserGroupNote(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	st := b.srv.Store

@@ -45,6 +45,7 @@ func formOf(kv ...string) url.Values {
 }
 
 func TestNotePages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := seedNotes(t, st)

@@ -16,6 +16,7 @@ import (
 // (a GET) fills the roster, ?session= links keep working, and the attendance page of a group
 // session links to its note.
 func TestNoteGroupSessionChoice(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := seedNotes(t, st)
@@ -97,6 +98,7 @@ func TestNoteGroupSessionChoice(t *testing.T) {
 // TestAuditDateFieldsHint: the audit filter's date fields carry no placeholder that reads as
 // a value; the format is in a hint tied to each field.
 func TestAuditDateFieldsHint(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	apptest.AddStaff(t, st, "admin@example.org", carepath.RoleAdmin)

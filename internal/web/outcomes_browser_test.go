@@ -17,6 +17,7 @@ import (
 // date gets the error summary, focused, with the date kept. axe-core runs on each page and
 // nothing scrolls sideways.
 func TestBrowserOutcomesPage(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	ts, st := b.srv, b.srv.Store

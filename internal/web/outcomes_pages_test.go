@@ -13,6 +13,7 @@ import (
 // a program filter, 400 with an error summary linking to the field and what was typed kept,
 // 403 for the front desk, the programs page's link, and no client data on the page.
 func TestOutcomesPage(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := apptest.SeedOutcomes(t, st)

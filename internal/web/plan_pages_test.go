@@ -42,6 +42,7 @@ func planFormValues(statement, target string) url.Values {
 // signing, a signed plan that cannot be edited, the client's acknowledgement and a new
 // version copied from the signed one; front desk gets 403 and another clinician's client 404.
 func TestPlanPages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := apptest.SeedChart(t, st)
@@ -188,6 +189,7 @@ func TestPlanPages(t *testing.T) {
 // clinician (with an "add another" row and a 400 on the way), records a Part 2 consent, and
 // runs axe-core on the plan and consent pages.
 func TestBrowserPlanPages(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	st := b.srv.Store

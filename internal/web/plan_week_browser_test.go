@@ -12,6 +12,7 @@ import (
 // desk), then, as the program director, opens "Plan next week" from the programs page, marks a
 // clinician away, reviews the proposed changes and applies them; axe-core runs on each page.
 func TestBrowserPlanWeek(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	st := b.srv.Store

@@ -10,6 +10,7 @@ import (
 )
 
 func TestPlanWeekPages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := apptest.SeedPlanWeek(t, st)

@@ -14,6 +14,7 @@ import (
 // focused and links to the field, what was typed is kept), fixes it, types a rate and gives a
 // clinician a role, and saves; axe-core runs on each page.
 func TestBrowserProgramSettings(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	ts, st := b.srv, b.srv.Store

@@ -11,6 +11,7 @@ import (
 )
 
 func TestProgramSettingsPage(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	apptest.AddStaff(t, st, "admin@example.org", carepath.RoleAdmin)

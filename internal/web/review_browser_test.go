@@ -18,6 +18,7 @@ import (
 // axe-core runs on the review page (empty, with a suggestion, with an error, decided) and on
 // the confirmation page, and no page scrolls sideways on the tablet.
 func TestBrowserReviewStepDown(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	st := b.srv.Store

@@ -17,6 +17,7 @@ import (
 // second acceptance is refused (409). The front desk gets 403, another clinician's client
 // 404, and a cross-origin POST is refused.
 func TestReviewPages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	s := apptest.SeedStepDown(t, st)

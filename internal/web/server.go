@@ -12,6 +12,7 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/ratelimit"
 	"github.com/carepath/carepath/placement"
 )
 
@@ -34,6 +35,9 @@ type Server struct {
 	pages      map[string]*template.Template
 	scorecards *scorecardCache
 	sess       *sessions
+	// answerLimits is the rate limit of the public answer pages: 20 requests at once per
+	// address, then one every 3 seconds.
+	answerLimits *ratelimit.Limiter
 }
 
 // New parses the templates and returns a server ready to register its routes.
@@ -45,6 +49,7 @@ func New(s Server) (*Server, error) {
 	s.pages = pages
 	s.scorecards = &scorecardCache{}
 	s.sess = newSessions(s.SessionStore, s.SessionIdle)
+	s.answerLimits = ratelimit.New(20, 3*time.Second)
 	if s.Log == nil {
 		s.Log = slog.Default()
 	}

@@ -14,6 +14,7 @@ import (
 // enabled again. A role change applies to a signed-in session at once, both ways, and the
 // per-request account check writes no audit rows of its own.
 func TestDisabledStaffSessionEnds(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	apptest.AddStaff(t, st, "admin@example.org", carepath.RoleAdmin)

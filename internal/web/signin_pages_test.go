@@ -16,6 +16,7 @@ import (
 )
 
 func TestStaffLogin(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	apptest.AddStaff(t, st, "ana@example.org", carepath.RoleClinician)
@@ -94,6 +95,7 @@ func TestStaffLogin(t *testing.T) {
 }
 
 func TestStaffLockout(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	apptest.AddStaff(t, st, "ana@example.org", carepath.RoleFrontDesk)
@@ -110,6 +112,7 @@ func TestStaffLockout(t *testing.T) {
 // TestStaffSessionTLS checks that over TLS the session cookie is Secure, and that a session
 // is stored to end after the idle timeout (15 minutes) rather than at the lifetime.
 func TestStaffSessionTLS(t *testing.T) {
+	t.Parallel()
 	ts := apptest.StartWith(t, apptest.Options{TLS: true})
 	st := ts.Store
 	apptest.AddStaff(t, st, "ana@example.org", carepath.RoleAdmin)
@@ -139,6 +142,7 @@ func TestStaffSessionTLS(t *testing.T) {
 // TestStaffHomeDenied checks that a role the policy keeps from the intake queue sees the home
 // page without it, and that the refusal is audited.
 func TestStaffHomeDenied(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	apptest.AddStaff(t, st, "rev@example.org", carepath.RoleReviewer)
@@ -158,6 +162,7 @@ func TestStaffHomeDenied(t *testing.T) {
 // TestStaffSessionIdle checks that a session ends after the idle timeout: the stored session
 // is found while fresh and not once its expiry has passed.
 func TestStaffSessionIdle(t *testing.T) {
+	t.Parallel()
 	ts := apptest.StartWith(t, apptest.Options{SessionIdle: time.Minute})
 	st := ts.Store
 	apptest.AddStaff(t, st, "ana@example.org", carepath.RoleClinician)

@@ -15,6 +15,7 @@ import (
 
 // TestStaffAdminPages walks the staff management pages as an admin and as others.
 func TestStaffAdminPages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	admin := apptest.AddStaff(t, st, "admin@example.org", carepath.RoleAdmin)
@@ -192,6 +193,7 @@ var secretOnPage = regexp.MustCompile(`<code class="secret">([A-Z2-7 ]+)</code>`
 
 // TestTOTPEnrolmentPages sets up an authenticator app from the page and signs in with it.
 func TestTOTPEnrolmentPages(t *testing.T) {
+	t.Parallel()
 	ts := apptest.Start(t)
 	st := ts.Store
 	apptest.AddStaff(t, st, "ana@example.org", carepath.RoleClinician)

@@ -15,6 +15,7 @@ import (
 // TestBrowserStaffSignIn signs in with the keyboard-reachable form, sees the intake queue
 // with the crisis request first, signs out, and runs axe-core on each page.
 func TestBrowserStaffSignIn(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	st := b.srv.Store

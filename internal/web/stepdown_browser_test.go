@@ -16,6 +16,7 @@ import (
 // the transfer form (fresh and with an error), the discharge form and the admit form, and no
 // form scrolls sideways on the tablet.
 func TestBrowserStepDown(t *testing.T) {
+	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
 	st := b.srv.Store

@@ -71,9 +71,12 @@ func Postgres(t testing.TB) *Env {
 
 // PostgresURL creates an empty schema t_<random> in the CAREPATH_TEST_POSTGRES database,
 // drops it when the test ends, and returns a URL whose connections use it as their
-// search_path. It skips the test when the variable is empty.
+// search_path. It skips the test when the variable is empty, and under go test -short.
 func PostgresURL(t testing.TB) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("PostgreSQL tests skipped under -short")
+	}
 	base := os.Getenv(PostgresEnv)
 	if base == "" {
 		t.Skipf("PostgreSQL tests skipped: set %s to a database URL, e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable", PostgresEnv)
