@@ -9,6 +9,7 @@ import (
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/delivery"
+	"github.com/carepath/carepath/internal/svgchart"
 )
 
 // doseWeeks is how many weeks the chart's dose page shows; programDoseWeeks the program's.
@@ -52,7 +53,7 @@ type doseView struct {
 	Who      signedIn
 	Client   *carepath.Client
 	Rows     []doseRow
-	Chart    chart
+	Chart    svgchart.Chart
 	Prev     string
 	Next     string
 	TimeZone string
@@ -98,7 +99,7 @@ func (s *Server) clientDosePage(w http.ResponseWriter, r *http.Request, who sign
 	base := "/staff/clients/" + c.ID + "/dose?to="
 	v.Prev = base + addWeeks(weeks[0], -1).String()
 	v.Next = base + addWeeks(weeks[doseWeeks-1], doseWeeks).String()
-	v.Chart = chart{ID: "dose-chart", Title: "Hours delivered each week", XLabel: "ISO week", YLabel: "Hours delivered", Line: true}
+	v.Chart = svgchart.Chart{ID: "dose-chart", Title: "Hours delivered each week", XLabel: "ISO week", YLabel: "Hours delivered", Line: true}
 	required, below := 0, 0
 	current := delivery.WeekOf(time.Now(), loc)
 	doses, err := s.Attendance.ClientDoses(r.Context(), c.ID, weeks[0].String(), weeks[doseWeeks-1].String())
@@ -121,7 +122,7 @@ func (s *Server) clientDosePage(w http.ResponseWriter, r *http.Request, who sign
 		if row.Idle {
 			continue
 		}
-		v.Chart.Points = append(v.Chart.Points, chartPoint{Label: d.Week, Value: float64(d.DeliveredMinutes) / 60, Text: hoursText(d.DeliveredMinutes)})
+		v.Chart.Points = append(v.Chart.Points, svgchart.Point{Label: d.Week, Value: float64(d.DeliveredMinutes) / 60, Text: hoursText(d.DeliveredMinutes)})
 		required = d.RequiredMinutes
 		if !d.Met && !row.Current && !row.Later {
 			below++
@@ -159,7 +160,7 @@ type programDoseView struct {
 	Weeks    []string
 	Rows     []programDoseRow
 	Required string
-	Chart    chart
+	Chart    svgchart.Chart
 	Prev     string
 	Next     string
 }
@@ -222,7 +223,7 @@ func (s *Server) programDosePage(w http.ResponseWriter, r *http.Request, who sig
 		}
 		v.Rows = append(v.Rows, row)
 	}
-	v.Chart = chart{ID: "program-dose-chart", Title: "Clients who met the weekly minimum", XLabel: "ISO week", YLabel: "Clients"}
+	v.Chart = svgchart.Chart{ID: "program-dose-chart", Title: "Clients who met the weekly minimum", XLabel: "ISO week", YLabel: "Clients"}
 	for i, wk := range weeks {
 		text := fmt.Sprintf("%d of %d", met[i], counted[i])
 		switch {
@@ -231,7 +232,7 @@ func (s *Server) programDosePage(w http.ResponseWriter, r *http.Request, who sig
 		case current.Before(wk):
 			text = "not started"
 		}
-		v.Chart.Points = append(v.Chart.Points, chartPoint{Label: wk.String(), Value: float64(met[i]), Text: text})
+		v.Chart.Points = append(v.Chart.Points, svgchart.Point{Label: wk.String(), Value: float64(met[i]), Text: text})
 	}
 	v.Chart.Desc = fmt.Sprintf("For each of the %d weeks, how many of the clients on the census received at least %s.", programDoseWeeks, v.Required)
 	if slices.Contains(weeks, current) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/delivery"
+	"github.com/carepath/carepath/internal/svgchart"
 )
 
 // qualityWeeks is the default period of the quality page and the scorecard: the last twelve
@@ -27,7 +28,7 @@ type qualityFigure struct {
 	Title    string
 	Headline string
 	Facts    []figureFact
-	Charts   []chart
+	Charts   []svgchart.Chart
 	Method   string
 }
 
@@ -114,10 +115,10 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 		Facts: []figureFact{{"Client-weeks", fmt.Sprint(num(oo, "client_weeks"))}, {"Median", hoursText(int(num(oo, "median")))},
 			{"10th percentile", hoursText(int(num(oo, "p10")))}},
 		Method: text(oo, "method")}
-	f.Charts = append(f.Charts, chart{ID: "chart-one-on-one", Title: "Individual-therapy minutes per client-week",
+	f.Charts = append(f.Charts, svgchart.Chart{ID: "chart-one-on-one", Title: "Individual-therapy minutes per client-week",
 		Desc:   fmt.Sprintf("A tenth of client-weeks had %d minutes or less; half had %d or less.", int(num(oo, "p10")), int(num(oo, "median"))),
 		XLabel: "Statistic", YLabel: "Minutes",
-		Points: []chartPoint{{Label: "10th percentile", Value: num(oo, "p10")}, {Label: "Median", Value: num(oo, "median")}}})
+		Points: []svgchart.Point{{Label: "10th percentile", Value: num(oo, "p10")}, {Label: "Median", Value: num(oo, "median")}}})
 	figs = append(figs, f)
 
 	f = qualityFigure{ID: "group-size", Title: "Group size",
@@ -125,10 +126,10 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 		Facts: []figureFact{{"Group sessions with attendance", fmt.Sprint(num(gs, "sessions"))}, {"Median attendees", fmt.Sprint(num(gs, "median"))},
 			{"Largest", fmt.Sprint(num(gs, "max"))}, {"Sessions over the cap", fmt.Sprintf("%v (%s)", num(gs, "over_cap"), percent(num(gs, "share_over_cap")))}},
 		Method: text(gs, "method")}
-	f.Charts = append(f.Charts, chart{ID: "chart-group-size", Title: "Clients attending each group session",
+	f.Charts = append(f.Charts, svgchart.Chart{ID: "chart-group-size", Title: "Clients attending each group session",
 		Desc:   fmt.Sprintf("The median group had %v attendees and the largest %v; process groups are capped at 10.", num(gs, "median"), num(gs, "max")),
 		XLabel: "Statistic", YLabel: "Attendees", Ref: 10, RefLabel: "Process group cap 10",
-		Points: []chartPoint{{Label: "Median", Value: num(gs, "median")}, {Label: "Largest", Value: num(gs, "max")}}})
+		Points: []svgchart.Point{{Label: "Median", Value: num(gs, "median")}, {Label: "Largest", Value: num(gs, "max")}}})
 	figs = append(figs, f)
 
 	f = qualityFigure{ID: "continuity", Title: "Therapist continuity",
@@ -138,12 +139,12 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 			{"Clients who changed primary clinician", fmt.Sprint(num(tc, "changed_primary"))}},
 		Method: text(tc, "method")}
 	if per, ok := tc["per_client"].([]map[string]any); ok && len(per) > 0 {
-		bins := []chartPoint{{Label: "Under 25%"}, {Label: "25–49%"}, {Label: "50–74%"}, {Label: "75–100%"}}
+		bins := []svgchart.Point{{Label: "Under 25%"}, {Label: "25–49%"}, {Label: "50–74%"}, {Label: "75–100%"}}
 		for _, c := range per {
 			i := int(num(c, "share") * 4)
 			bins[min(max(i, 0), 3)].Value++
 		}
-		f.Charts = append(f.Charts, chart{ID: "chart-continuity", Title: "Clients by share of sessions with their primary clinician",
+		f.Charts = append(f.Charts, svgchart.Chart{ID: "chart-continuity", Title: "Clients by share of sessions with their primary clinician",
 			Desc:   fmt.Sprintf("How many of the %d clients had each share of their individual sessions with their primary clinician.", len(per)),
 			XLabel: "Share with the primary clinician", YLabel: "Clients", Points: bins})
 	}
@@ -167,13 +168,13 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 			{"Delivered", hoursText(int(num(hd, "delivered_minutes")))}, {"Required", hoursText(int(num(hd, "required_minutes")))},
 			{"Delivered ÷ required", percent(num(hd, "ratio"))}},
 		Method: text(hd, "method")}
-	f.Charts = append(f.Charts, chart{ID: "chart-hours", Title: "Hours delivered and required over the period",
+	f.Charts = append(f.Charts, svgchart.Chart{ID: "chart-hours", Title: "Hours delivered and required over the period",
 		Desc:   fmt.Sprintf("%s of the required hours were delivered.", percent(num(hd, "ratio"))),
 		XLabel: "Total over the period", YLabel: "Hours",
-		Points: []chartPoint{{Label: "Required", Value: num(hd, "required_minutes") / 60, Text: hoursText(int(num(hd, "required_minutes")))},
+		Points: []svgchart.Point{{Label: "Required", Value: num(hd, "required_minutes") / 60, Text: hoursText(int(num(hd, "required_minutes")))},
 			{Label: "Delivered", Value: num(hd, "delivered_minutes") / 60, Text: hoursText(int(num(hd, "delivered_minutes")))}}})
 	if len(trend) > 1 {
-		c := chart{ID: "chart-hours-trend", Title: "Share of required hours delivered, week by week", XLabel: "ISO week",
+		c := svgchart.Chart{ID: "chart-hours-trend", Title: "Share of required hours delivered, week by week", XLabel: "ISO week",
 			YLabel: "Percent of required", Line: true, Ref: 100, RefLabel: "All required hours (100%)", RefText: "100%"}
 		low := 0
 		for _, t := range trend {
@@ -181,7 +182,7 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 				continue // no client-weeks: nothing was required, nothing to judge
 			}
 			share := num(t.HoursDeliveredVsRequired, "ratio")
-			c.Points = append(c.Points, chartPoint{Label: t.From, Value: share * 100, Text: percent(share)})
+			c.Points = append(c.Points, svgchart.Point{Label: t.From, Value: share * 100, Text: percent(share)})
 			if share < 1 {
 				low++
 			}

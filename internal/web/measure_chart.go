@@ -11,6 +11,7 @@ import (
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/delivery"
 	"github.com/carepath/carepath/instrument"
+	"github.com/carepath/carepath/internal/svgchart"
 	"github.com/carepath/carepath/outcome"
 )
 
@@ -22,7 +23,7 @@ const measureStripWeeks = 16
 type chartMeasureSection struct {
 	Denied  bool
 	Problem string
-	Charts  []chart
+	Charts  []svgchart.Chart
 	Crisis  *carepath.CrisisFlag
 	// NextDue and Missed come from the client's measurement schedule.
 	NextDue string
@@ -138,7 +139,7 @@ func (s *Server) chartMeasures(r *http.Request, c *carepath.Client, episodes []c
 	}
 	pad := max(to.Sub(from)/20, 24*time.Hour)
 	from, to = from.Add(-pad), to.Add(pad)
-	var shown []chartEvent
+	var shown []svgchart.Event
 	for _, e := range events {
 		if !e.At.Before(from) && !e.At.After(to) {
 			shown = append(shown, e)
@@ -160,14 +161,14 @@ func (s *Server) chartMeasures(r *http.Request, c *carepath.Client, episodes []c
 }
 
 // measureChart is one instrument's line chart with its severity bands.
-func measureChart(id string, ms []*carepath.Measure, from, to time.Time, events []chartEvent, strip []chartWeek, loc *time.Location) chart {
+func measureChart(id string, ms []*carepath.Measure, from, to time.Time, events []svgchart.Event, strip []svgchart.Week, loc *time.Location) svgchart.Chart {
 	name := instrumentName(id)
-	ch := chart{ID: "measure-" + id, Title: name + " over time", XLabel: "Date taken", YLabel: name + " score", Time: true,
+	ch := svgchart.Chart{ID: "measure-" + id, Title: name + " over time", XLabel: "Date taken", YLabel: name + " score", Time: true,
 		From: from, To: to, Events: events, Strip: strip, Columns: []string{"Severity", "Change vs baseline", "Reliable change, remission"}}
 	if in, ok := instrument.Get(instrument.ID(id)); ok {
 		ch.Max = float64(in.MaxTotal)
 		for _, b := range in.Bands {
-			ch.Bands = append(ch.Bands, chartBand{From: float64(b.Min), To: float64(b.Max), Label: b.Label})
+			ch.Bands = append(ch.Bands, svgchart.Band{From: float64(b.Min), To: float64(b.Max), Label: b.Label})
 		}
 	} else {
 		ch.YLabel, ch.Max = "Craving (0–10)", 10
@@ -181,7 +182,7 @@ func measureChart(id string, ms []*carepath.Measure, from, to time.Time, events 
 	}
 	alarms := 0
 	for i, m := range ms {
-		p := chartPoint{Label: m.TakenAt.In(loc).Format("2006-01-02 15:04"), Value: float64(m.Score), At: m.TakenAt}
+		p := svgchart.Point{Label: m.TakenAt.In(loc).Format("2006-01-02 15:04"), Value: float64(m.Score), At: m.TakenAt}
 		change, flags := changeText(m, i == 0)
 		sev := severityLabel(id, m.Severity)
 		if id == "phq9" && m.Item9 >= 1 {
@@ -247,15 +248,15 @@ func outcomeMeasures(ms []*carepath.Measure) []outcome.Measure {
 
 // measureEvents lists the level changes (admission, transfers, discharge) and the relapses the
 // check-ins report, in date order.
-func measureEvents(episodes []chartEpisode, ms []*carepath.Measure, loc *time.Location) []chartEvent {
-	var out []chartEvent
+func measureEvents(episodes []chartEpisode, ms []*carepath.Measure, loc *time.Location) []svgchart.Event {
+	var out []svgchart.Event
 	day := func(s string) (time.Time, bool) {
 		t, err := time.ParseInLocation(carepath.DateLayout, s, loc)
 		return t.Add(12 * time.Hour), err == nil
 	}
 	for _, e := range episodes {
 		if t, ok := day(e.AdmittedOn); ok {
-			out = append(out, chartEvent{At: t, Label: "Admitted at " + e.AdmitLevel.Name()})
+			out = append(out, svgchart.Event{At: t, Label: "Admitted at " + e.AdmitLevel.Name()})
 		}
 		for _, tr := range e.Transfers {
 			verb := "Step down"
@@ -263,25 +264,25 @@ func measureEvents(episodes []chartEpisode, ms []*carepath.Measure, loc *time.Lo
 				verb = "Step up"
 			}
 			if t, ok := day(tr.On); ok {
-				out = append(out, chartEvent{At: t, Label: fmt.Sprintf("%s from %s to %s", verb, tr.FromLevel.Name(), tr.ToLevel.Name())})
+				out = append(out, svgchart.Event{At: t, Label: fmt.Sprintf("%s from %s to %s", verb, tr.FromLevel.Name(), tr.ToLevel.Name())})
 			}
 		}
 		if e.Status == carepath.EpisodeDischarged {
 			if t, ok := day(e.DischargedOn); ok {
-				out = append(out, chartEvent{At: t, Label: "Discharged from " + e.Level.Name()})
+				out = append(out, svgchart.Event{At: t, Label: "Discharged from " + e.Level.Name()})
 			}
 		}
 	}
 	for _, m := range outcome.Relapses(outcomeMeasures(ms)) {
-		out = append(out, chartEvent{At: m.TakenAt, Label: "Relapse reported in a check-in"})
+		out = append(out, svgchart.Event{At: m.TakenAt, Label: "Relapse reported in a check-in"})
 	}
-	slices.SortStableFunc(out, func(a, b chartEvent) int { return a.At.Compare(b.At) })
+	slices.SortStableFunc(out, func(a, b svgchart.Event) int { return a.At.Compare(b.At) })
 	return out
 }
 
 // attendanceStrip reads the client's sessions attended week by week over [from, to], at most
 // the latest measureStripWeeks weeks; nil when the dose cannot be read.
-func (s *Server) attendanceStrip(r *http.Request, clientID string, from, to time.Time, loc *time.Location) []chartWeek {
+func (s *Server) attendanceStrip(r *http.Request, clientID string, from, to time.Time, loc *time.Location) []svgchart.Week {
 	if s.Attendance == nil {
 		return nil
 	}
@@ -294,7 +295,7 @@ func (s *Server) attendanceStrip(r *http.Request, clientID string, from, to time
 	if err != nil {
 		return nil
 	}
-	var out []chartWeek
+	var out []svgchart.Week
 	any := false
 	for i, w := 0, first; !last.Before(w) && i < len(doses); i, w = i+1, w.Next() {
 		d := doses[i]
@@ -303,7 +304,7 @@ func (s *Server) attendanceStrip(r *http.Request, clientID string, from, to time
 			attended += n
 		}
 		start, end := w.Bounds(loc)
-		out = append(out, chartWeek{Label: w.String(), From: start, To: end, Attended: attended, Scheduled: d.Scheduled, Current: w == last && end.After(time.Now())})
+		out = append(out, svgchart.Week{Label: w.String(), From: start, To: end, Attended: attended, Scheduled: d.Scheduled, Current: w == last && end.After(time.Now())})
 		any = any || d.Scheduled > 0 || attended > 0
 	}
 	if !any {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/svgchart"
 )
 
 // outcomeText is one figure as a table cell: its value, and a hint (how many stays it is
@@ -132,7 +133,7 @@ func cellTexts(c carepath.OutcomeCell, minCell int) []outcomeText {
 // outcomeChart is one chart of the page; Empty when no level's figure can be shown, so the
 // page says so in words instead of drawing empty axes and a table of headings.
 type outcomeChart struct {
-	chart
+	svgchart.Chart
 	Empty bool
 }
 
@@ -169,7 +170,7 @@ func outcomeCharts(rep *carepath.OutcomeReport) []outcomeChart {
 	}
 	var out []outcomeChart
 	for _, p := range pick {
-		c := chart{ID: p.id, Title: p.title, XLabel: "Level of care", YLabel: "Percent"}
+		c := svgchart.Chart{ID: p.id, Title: p.title, XLabel: "Level of care", YLabel: "Percent"}
 		var shown, missing []string
 		for _, l := range rep.Levels {
 			cell := p.cell(l)
@@ -183,7 +184,7 @@ func outcomeCharts(rep *carepath.OutcomeReport) []outcomeChart {
 				continue
 			}
 			t := fmt.Sprintf("%.1f%%", *f.Value)
-			c.Points = append(c.Points, chartPoint{Label: shortLevel(l.Level), Value: *f.Value, Text: t})
+			c.Points = append(c.Points, svgchart.Point{Label: shortLevel(l.Level), Value: *f.Value, Text: t})
 			shown = append(shown, shortLevel(l.Level)+" "+t)
 		}
 		switch {
@@ -195,7 +196,7 @@ func outcomeCharts(rep *carepath.OutcomeReport) []outcomeChart {
 		if len(missing) > 0 {
 			c.Desc += " Not shown: " + strings.Join(missing, "; ") + "."
 		}
-		out = append(out, outcomeChart{chart: c, Empty: len(c.Points) == 0})
+		out = append(out, outcomeChart{Chart: c, Empty: len(c.Points) == 0})
 	}
 	return out
 }

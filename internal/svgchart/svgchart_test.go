@@ -1,4 +1,4 @@
-package web
+package svgchart
 
 import (
 	"encoding/xml"
@@ -12,9 +12,9 @@ import (
 
 func TestChartSVGIsAccessibleAndWellFormed(t *testing.T) {
 	for _, line := range []bool{false, true} {
-		c := chart{ID: "hours", Title: "Hours <delivered> & required", Desc: "Week by week.", XLabel: "ISO week", YLabel: "Hours",
+		c := Chart{ID: "hours", Title: "Hours <delivered> & required", Desc: "Week by week.", XLabel: "ISO week", YLabel: "Hours",
 			Line: line, Ref: 9, RefLabel: "Minimum 9 h",
-			Points: []chartPoint{{Label: "2026-W10", Value: 8.5}, {Label: "2026-W11", Value: 10, Text: "10 h"}, {Label: "A very long category name indeed", Value: 0}}}
+			Points: []Point{{Label: "2026-W10", Value: 8.5}, {Label: "2026-W11", Value: 10, Text: "10 h"}, {Label: "A very long category name indeed", Value: 0}}}
 		out := string(c.SVG())
 		dec := xml.NewDecoder(strings.NewReader(out))
 		var sawTitle, sawDesc, sawTable bool
@@ -74,8 +74,8 @@ func TestNiceTicks(t *testing.T) {
 			t.Errorf("niceTicks(%v, %v) = %v by %v, want %v by %v", tc.v, tc.whole, top, step, tc.top, tc.step)
 		}
 	}
-	c := chart{ID: "p", Title: "Share", XLabel: "Level", YLabel: "Percent",
-		Points: []chartPoint{{Label: "Outpatient", Value: 50}, {Label: "IOP", Value: 25}}}
+	c := Chart{ID: "p", Title: "Share", XLabel: "Level", YLabel: "Percent",
+		Points: []Point{{Label: "Outpatient", Value: 50}, {Label: "IOP", Value: 25}}}
 	out := string(c.SVG())
 	for _, bad := range []string{">12.5<", ">37.5<", ">0.2<", ">0.8<"} {
 		if strings.Contains(out, bad) {
@@ -101,8 +101,8 @@ func TestWrapLabel(t *testing.T) {
 			t.Errorf("wrapLabel(%q, %d) = %q, want %q", tc.s, tc.per, got, tc.want)
 		}
 	}
-	c := chart{ID: "w", Title: "Hours", XLabel: "Measure", YLabel: "Hours",
-		Points: []chartPoint{{Label: "10th percentile", Value: 4}, {Label: "Median", Value: 9}, {Label: "90th percentile", Value: 12},
+	c := Chart{ID: "w", Title: "Hours", XLabel: "Measure", YLabel: "Hours",
+		Points: []Point{{Label: "10th percentile", Value: 4}, {Label: "Median", Value: 9}, {Label: "90th percentile", Value: 12},
 			{Label: "Minimum required", Value: 9}, {Label: "Mean", Value: 8}, {Label: "Most", Value: 15}}}
 	if out := string(c.SVG()); strings.Contains(out, "…") || !strings.Contains(out, ">percentile</tspan>") {
 		t.Errorf("labels cut: %s", out)
@@ -111,14 +111,14 @@ func TestWrapLabel(t *testing.T) {
 
 func TestTimeChartBandsEventsStrip(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
-	c := chart{ID: "measure-phq9", Title: "PHQ-9 over time", Desc: "Three scores.", XLabel: "Date taken", YLabel: "PHQ-9 score",
+	c := Chart{ID: "measure-phq9", Title: "PHQ-9 over time", Desc: "Three scores.", XLabel: "Date taken", YLabel: "PHQ-9 score",
 		Time: true, From: day(-3), To: day(31), Max: 27, Columns: []string{"Severity", "Change vs baseline"},
-		Bands: []chartBand{{0, 4, "Minimal"}, {5, 9, "Mild"}, {10, 14, "Moderate"}, {15, 19, "Moderately severe"}, {20, 27, "Severe"}},
-		Points: []chartPoint{{Label: "2026-03-02", Value: 14, At: day(0), Cells: []string{"Moderate", "baseline"}},
+		Bands: []Band{{0, 4, "Minimal"}, {5, 9, "Mild"}, {10, 14, "Moderate"}, {15, 19, "Moderately severe"}, {20, 27, "Severe"}},
+		Points: []Point{{Label: "2026-03-02", Value: 14, At: day(0), Cells: []string{"Moderate", "baseline"}},
 			{Label: "2026-03-16", Value: 21, At: day(14), Alarm: true, Cells: []string{"Severe", "+7 from 14"}},
 			{Label: "2026-03-30", Value: 6, At: day(28), Cells: []string{"Mild", "-8 from 14"}}},
-		Events: []chartEvent{{At: day(10), Label: "Step up from Outpatient to IOP"}, {At: day(40), Label: "outside, clamped"}},
-		Strip: []chartWeek{{Label: "2026-W10", From: day(0), To: day(7), Attended: 3, Scheduled: 3},
+		Events: []Event{{At: day(10), Label: "Step up from Outpatient to IOP"}, {At: day(40), Label: "outside, clamped"}},
+		Strip: []Week{{Label: "2026-W10", From: day(0), To: day(7), Attended: 3, Scheduled: 3},
 			{Label: "2026-W11", From: day(7), To: day(14), Attended: 1, Scheduled: 3},
 			{Label: "2026-W12", From: day(14), To: day(21), Scheduled: 2}}}
 	out := string(c.SVG())
