@@ -34,7 +34,7 @@ func TestServerOnEachEngine(t *testing.T) {
 		t.Run(engine, func(t *testing.T) {
 			t.Parallel()
 			var seen atomic.Int64
-			srv := apptest.StartWith(t, apptest.Options{Engine: engine, Wrap: func(h http.Handler) http.Handler {
+			srv := apptest.StartWith(t, apptest.Options{Engine: engine, Wrap: func(_ testing.TB, h http.Handler) http.Handler {
 				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 					seen.Add(1)
 					h.ServeHTTP(w, r)

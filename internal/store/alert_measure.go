@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	mbc "github.com/carepath/carepath/outcome"
 	"github.com/google/uuid"
 )
@@ -85,7 +86,7 @@ func visibleClause(actor carepath.Actor, n int) (string, []any, bool) {
 // first and then oldest first.
 func (svc *MeasureService) FindMeasureAlerts(ctx context.Context, all bool) ([]*carepath.MeasureAlert, error) {
 	out := []*carepath.MeasureAlert{}
-	o := op{record: recMeasureAlert, action: actList, lists: true, detail: fmt.Sprintf("all %v", all)}
+	o := op{record: access.MeasureAlert, action: access.List, lists: true, detail: fmt.Sprintf("all %v", all)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		actor, _ := carepath.ActorFrom(ctx)
 		where, args, ok := visibleClause(actor, 1)
@@ -222,7 +223,7 @@ func (svc *MeasureService) AcknowledgeMeasureAlert(ctx context.Context, id, note
 		return errs.Err()
 	}
 	var out *carepath.MeasureAlert
-	o := op{record: recMeasureAlert, action: actAcknowledge, recordID: wellFormedID(id), validate: validate}
+	o := op{record: access.MeasureAlert, action: access.Acknowledge, recordID: wellFormedID(id), validate: validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		actor, _ := carepath.ActorFrom(ctx)
 		now := svc.s.timestamp()

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/instrument"
 	mbc "github.com/carepath/carepath/outcome"
 	"github.com/google/uuid"
@@ -53,7 +54,7 @@ func validateLinkInput(in carepath.MeasureLinkInput) func() error {
 func (svc *MeasureService) CreateMeasureLink(ctx context.Context, clientID string, in carepath.MeasureLinkInput) (*carepath.MeasureLink, string, error) {
 	var link *carepath.MeasureLink
 	var token string
-	o := op{record: recMeasureLink, action: actCreate, clientID: wellFormedID(clientID), validate: validateLinkInput(in), detail: "send_to " + safeWord(in.SendTo)}
+	o := op{record: access.MeasureLink, action: access.Create, clientID: wellFormedID(clientID), validate: validateLinkInput(in), detail: "send_to " + safeWord(in.SendTo)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		c, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID)
 		if err != nil {
@@ -121,7 +122,7 @@ func (svc *MeasureService) openLink(ctx context.Context, tx *sql.Tx, token strin
 // OpenMeasureLink returns the usable link of token, without its client.
 func (svc *MeasureService) OpenMeasureLink(ctx context.Context, token string) (*carepath.MeasureLink, error) {
 	var link *carepath.MeasureLink
-	err := svc.s.do(ctx, op{record: recMeasureLink, action: actOpen, readOnly: true}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	err := svc.s.do(ctx, op{record: access.MeasureLink, action: access.Open, readOnly: true}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		l, err := svc.openLink(ctx, tx, token)
 		if err != nil {
 			return nil, err
@@ -140,7 +141,7 @@ func (svc *MeasureService) OpenMeasureLink(ctx context.Context, token string) (*
 // SubmitMeasureLink stores the answers given through a link and marks it used, all at once.
 func (svc *MeasureService) SubmitMeasureLink(ctx context.Context, token string, answers map[string][]int) ([]*carepath.Measure, error) {
 	var out []*carepath.Measure
-	err := svc.s.do(ctx, op{record: recMeasureLink, action: actSubmit}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	err := svc.s.do(ctx, op{record: access.MeasureLink, action: access.Submit}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		l, err := svc.openLink(ctx, tx, token)
 		if err != nil {
 			return nil, err

@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/placement"
 	"github.com/google/uuid"
 )
@@ -102,7 +103,7 @@ func (svc *AssessmentService) CreateAssessment(ctx context.Context, clientID str
 		return err
 	}
 	var a *carepath.Assessment
-	o := op{record: recAssessment, action: actCreate, clientID: wellFormedID(clientID), validate: validate}
+	o := op{record: access.Assessment, action: access.Create, clientID: wellFormedID(clientID), validate: validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err
@@ -151,7 +152,7 @@ func (svc *AssessmentService) insert(ctx context.Context, tx *sql.Tx, clientID, 
 // never nil. It returns ENOTFOUND, EUNAUTHORIZED and EFORBIDDEN as CreateAssessment does.
 func (svc *AssessmentService) FindAssessments(ctx context.Context, clientID string) ([]*carepath.Assessment, error) {
 	list := []*carepath.Assessment{}
-	o := op{record: recAssessment, action: actList, clientID: wellFormedID(clientID)}
+	o := op{record: access.Assessment, action: access.List, clientID: wellFormedID(clientID)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err

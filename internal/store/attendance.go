@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/delivery"
 )
 
@@ -27,7 +28,7 @@ func NewAttendanceService(s *Store) *AttendanceService { return &AttendanceServi
 // when there is no such occurrence or the actor may not see it.
 func (svc *AttendanceService) FindAttendance(ctx context.Context, id string) (*carepath.AttendanceSheet, error) {
 	var out *carepath.AttendanceSheet
-	o := op{record: recAttendance, action: actRead, recordID: auditOccurrenceID(id)}
+	o := op{record: access.Attendance, action: access.Read, recordID: auditOccurrenceID(id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		oc, scope, err := visibleOccurrence(ctx, svc.s, tx, id)
 		if err != nil {
@@ -91,7 +92,7 @@ func (svc *AttendanceService) RecordAttendance(ctx context.Context, id string, u
 		return errs.Err()
 	}
 	var out *carepath.AttendanceSheet
-	o := op{record: recAttendance, action: actUpdate, recordID: auditOccurrenceID(id), validate: validate}
+	o := op{record: access.Attendance, action: access.Update, recordID: auditOccurrenceID(id), validate: validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		oc, scope, err := visibleOccurrence(ctx, svc.s, tx, id)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/delivery"
 )
 
@@ -18,7 +19,7 @@ var _ carepath.AttendanceLookupService = (*AttendanceService)(nil)
 // actor's care team (audited as denied). The read appends one audit row naming the client.
 func (svc *AttendanceService) FindClientAttendance(ctx context.Context, clientID string) ([]*carepath.ClientAttendance, error) {
 	list := []*carepath.ClientAttendance{}
-	o := op{record: recAttendance, action: actRead, recordID: wellFormedID(clientID), clientID: wellFormedID(clientID),
+	o := op{record: access.Attendance, action: access.Read, recordID: wellFormedID(clientID), clientID: wellFormedID(clientID),
 		detail: "by=client"}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // auditEntry is one row of audit_log before it is written. It holds ids, codes and field
@@ -19,7 +20,7 @@ type auditEntry struct {
 	Role     carepath.Role
 	Remote   string
 	Action   string // "<record type>.<action>", e.g. "intake.list"
-	Record   recordType
+	Record   access.Record
 	RecordID string   // "" when the call named no record (a rejected create, an empty list)
 	ClientID string   // "" when the record belongs to no client
 	Allowed  bool     // false when the call was refused because of who asked

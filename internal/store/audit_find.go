@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // DefaultAuditLimit is the page size when a filter gives none.
@@ -26,7 +27,7 @@ func NewAuditService(s *Store) *AuditService { return &AuditService{s: s} }
 // Reading the log appends its own row, naming the client when the filter names one.
 func (svc *AuditService) FindAudit(ctx context.Context, f carepath.AuditFilter) ([]*carepath.AuditEntry, error) {
 	var out []*carepath.AuditEntry
-	o := op{record: recAudit, action: actList, validate: f.Validate, detail: auditFilterDetail(f)}
+	o := op{record: access.AuditLog, action: access.List, validate: f.Validate, detail: auditFilterDetail(f)}
 	if f.ClientID != nil {
 		o.clientID = *f.ClientID
 	}

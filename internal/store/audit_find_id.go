@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 var _ carepath.AuditLookupService = (*AuditService)(nil)
@@ -16,7 +17,7 @@ var _ carepath.AuditLookupService = (*AuditService)(nil)
 // audit row.
 func (svc *AuditService) FindAuditByID(ctx context.Context, id int64) (*carepath.AuditEntry, error) {
 	var e carepath.AuditEntry
-	o := op{record: recAudit, action: actRead, recordID: strconv.FormatInt(id, 10)}
+	o := op{record: access.AuditLog, action: access.Read, recordID: strconv.FormatInt(id, 10)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var client sql.NullString
 		var role string

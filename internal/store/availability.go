@@ -8,10 +8,11 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // AvailabilityService records clients' and clinicians' weekly availability as hour slots.
-// A client's goes through the care-team check (canSeeClient) and is audited with the
+// A client's goes through the care-team check (access.CanSeeClient) and is audited with the
 // client's id; a clinician's is kept with the staff account, for admin.
 type AvailabilityService struct {
 	s *Store
@@ -26,7 +27,7 @@ func NewAvailabilityService(s *Store) *AvailabilityService { return &Availabilit
 // recorded. ENOTFOUND when the client does not exist or is outside the care team.
 func (svc *AvailabilityService) FindClientAvailability(ctx context.Context, clientID string) (*carepath.ClientAvailability, error) {
 	var out *carepath.ClientAvailability
-	o := op{record: recAvailability, action: actRead, recordID: wellFormedID(clientID), clientID: wellFormedID(clientID)}
+	o := op{record: access.Availability, action: access.Read, recordID: wellFormedID(clientID), clientID: wellFormedID(clientID)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err
@@ -63,7 +64,7 @@ func readClientAvailability(ctx context.Context, s *Store, tx *sql.Tx, clientID 
 func (svc *AvailabilityService) SetClientAvailability(ctx context.Context, clientID string, slots []string) (*carepath.ClientAvailability, error) {
 	in := carepath.ClientAvailability{ClientID: clientID, Slots: slots}
 	var out *carepath.ClientAvailability
-	o := op{record: recAvailability, action: actUpdate, recordID: wellFormedID(clientID), clientID: wellFormedID(clientID),
+	o := op{record: access.Availability, action: access.Update, recordID: wellFormedID(clientID), clientID: wellFormedID(clientID),
 		validate: in.Validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
@@ -93,7 +94,7 @@ func (svc *AvailabilityService) SetClientAvailability(ctx context.Context, clien
 // staff member.
 func (svc *AvailabilityService) FindClinicianAvailability(ctx context.Context, staffID string) (*carepath.ClinicianAvailability, error) {
 	var out *carepath.ClinicianAvailability
-	o := op{record: recStaff, action: actRead, recordID: wellFormedID(staffID), detail: "availability"}
+	o := op{record: access.Staff, action: access.Read, recordID: wellFormedID(staffID), detail: "availability"}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&StaffService{s: svc.s}).byID(ctx, tx, staffID); err != nil {
 			return nil, err
@@ -148,7 +149,7 @@ func readClinicianAvailability(ctx context.Context, s *Store, tx *sql.Tx, ids []
 // EINVALID names slots[i] or max_clients; ENOTFOUND when there is no such staff member.
 func (svc *AvailabilityService) SetClinicianAvailability(ctx context.Context, a carepath.ClinicianAvailability) (*carepath.ClinicianAvailability, error) {
 	var out *carepath.ClinicianAvailability
-	o := op{record: recStaff, action: actUpdate, recordID: wellFormedID(a.StaffID), detail: "availability", validate: a.Validate}
+	o := op{record: access.Staff, action: access.Update, recordID: wellFormedID(a.StaffID), detail: "availability", validate: a.Validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&StaffService{s: svc.s}).byID(ctx, tx, a.StaffID); err != nil {
 			return nil, err

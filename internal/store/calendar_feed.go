@@ -11,16 +11,8 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/google/uuid"
-)
-
-// The record types and the action of calendar feeds and scorecards (policy.go lists who may).
-const (
-	recCalendarFeed recordType = "calendar_feed"
-	recScorecard    recordType = "scorecard"
-
-	// actOpen is a subscriber's calendar software fetching a feed by its secret URL.
-	actOpen action = "open"
 )
 
 // feedTokenBytes is the number of random bytes in a feed token.
@@ -52,7 +44,7 @@ func validateOwner(kind string) func() error {
 func (svc *CalendarFeedService) ownerRef(ctx context.Context, tx *sql.Tx, kind, ownerID string) (ref, error) {
 	actor, _ := carepath.ActorFrom(ctx)
 	if kind == carepath.FeedStaff {
-		if actor.ID != ownerID && actor.Role != carepath.RoleAdmin && actor.Role != carepath.RoleSystem {
+		if !access.SelfOrOverseer(actor, ownerID) {
 			return ref{}, carepath.Errorf(carepath.EFORBIDDEN, "You may manage only your own calendar feed.")
 		}
 		var one int
@@ -85,7 +77,7 @@ func ownerColumn(kind string) string {
 func (svc *CalendarFeedService) CreateCalendarFeed(ctx context.Context, kind, ownerID string, showClientNames bool) (*carepath.CalendarFeed, string, error) {
 	var feed *carepath.CalendarFeed
 	var token string
-	o := op{record: recCalendarFeed, action: actCreate, validate: validateOwner(kind), detail: "owner " + kind}
+	o := op{record: access.CalendarFeed, action: access.Create, validate: validateOwner(kind), detail: "owner " + kind}
 	if kind == carepath.FeedClient {
 		o.clientID = wellFormedID(ownerID)
 	}
@@ -133,7 +125,7 @@ func (svc *CalendarFeedService) CreateCalendarFeed(ctx context.Context, kind, ow
 // FindCalendarFeed returns an owner's active feed.
 func (svc *CalendarFeedService) FindCalendarFeed(ctx context.Context, kind, ownerID string) (*carepath.CalendarFeed, error) {
 	var feed *carepath.CalendarFeed
-	o := op{record: recCalendarFeed, action: actRead, validate: validateOwner(kind), detail: "owner " + kind}
+	o := op{record: access.CalendarFeed, action: access.Read, validate: validateOwner(kind), detail: "owner " + kind}
 	if kind == carepath.FeedClient {
 		o.clientID = wellFormedID(ownerID)
 	}
@@ -164,7 +156,7 @@ func (svc *CalendarFeedService) FindCalendarFeed(ctx context.Context, kind, owne
 
 // RevokeCalendarFeed revokes an owner's active feed.
 func (svc *CalendarFeedService) RevokeCalendarFeed(ctx context.Context, kind, ownerID string) error {
-	o := op{record: recCalendarFeed, action: actRevoke, validate: validateOwner(kind), detail: "owner " + kind}
+	o := op{record: access.CalendarFeed, action: access.Revoke, validate: validateOwner(kind), detail: "owner " + kind}
 	if kind == carepath.FeedClient {
 		o.clientID = wellFormedID(ownerID)
 	}
@@ -209,7 +201,7 @@ func (svc *CalendarFeedService) RevokeCalendarFeed(ctx context.Context, kind, ow
 // naming the feed (and its client). Whoever knocks may ask: the token decides.
 func (svc *CalendarFeedService) OpenCalendarFeed(ctx context.Context, token string) (*carepath.CalendarFeed, error) {
 	var feed *carepath.CalendarFeed
-	err := svc.s.do(ctx, op{record: recCalendarFeed, action: actOpen, readOnly: true}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	err := svc.s.do(ctx, op{record: access.CalendarFeed, action: access.Open, readOnly: true}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if token == "" || len(token) > 128 || strings.ContainsAny(token, " /") {
 			return nil, feedNotFound()
 		}
@@ -254,7 +246,7 @@ func feedNotFound() error {
 // ProgramScorecardPublic reports whether a program publishes its quality scorecard.
 func (svc *CalendarFeedService) ProgramScorecardPublic(ctx context.Context, programID string) (bool, error) {
 	var public bool
-	err := svc.s.do(ctx, op{record: recScorecard, action: actRead, recordID: wellFormedID(programID)}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	err := svc.s.do(ctx, op{record: access.Scorecard, action: access.Read, recordID: wellFormedID(programID)}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := readProgram(ctx, svc.s, tx, programID); err != nil {
 			return nil, err
 		}
@@ -269,7 +261,7 @@ func (svc *CalendarFeedService) ProgramScorecardPublic(ctx context.Context, prog
 
 // SetProgramScorecardPublic turns a program's public scorecard on or off.
 func (svc *CalendarFeedService) SetProgramScorecardPublic(ctx context.Context, programID string, public bool) error {
-	return svc.s.do(ctx, op{record: recScorecard, action: actUpdate, recordID: wellFormedID(programID), detail: fmt.Sprintf("public %v", public)},
+	return svc.s.do(ctx, op{record: access.Scorecard, action: access.Update, recordID: wellFormedID(programID), detail: fmt.Sprintf("public %v", public)},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			if _, err := readProgram(ctx, svc.s, tx, programID); err != nil {
 				return nil, err

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/delivery"
 )
 
@@ -16,7 +17,7 @@ import (
 // can mark them cancelled rather than drop them. It is audited as a session list.
 func (svc *CalendarFeedService) CancelledOccurrences(ctx context.Context, from, to time.Time) ([]*carepath.Occurrence, error) {
 	list := []*carepath.Occurrence{}
-	o := op{record: recSession, action: actList, detail: "cancelled occurrences"}
+	o := op{record: access.TherapySession, action: access.List, detail: "cancelled occurrences"}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		actor, _ := carepath.ActorFrom(ctx)
 		if actor.ID == "" {

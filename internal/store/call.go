@@ -8,17 +8,18 @@ import (
 	"strconv"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // op describes one service call to the chokepoint.
 type op struct {
-	record   recordType
-	action   action
+	record   access.Record
+	action   access.Action
 	recordID string       // the record the call is about, when known before it runs
 	clientID string       // the client the call is about, when known before it runs
 	detail   string       // what was asked, for the audit rows (a filter, never client data)
 	validate func() error // checks the input; nil when there is nothing to check
-	readOnly bool         // the body only reads (implied by actRead and actList): see view
+	readOnly bool         // the body only reads (implied by access.Read and access.List): see view
 	// quiet marks a read of no client data made on every request (a session re-reading its
 	// own account, an API token checked): view audits it only when it fails, so the log is
 	// not one row per page; the request's own calls are audited under the staff member's id.
@@ -30,7 +31,7 @@ type op struct {
 }
 
 // reads reports whether the call only reads, and so runs through view.
-func (o op) reads() bool { return o.readOnly || o.action == actRead || o.action == actList }
+func (o op) reads() bool { return o.readOnly || o.action == access.Read || o.action == access.List }
 
 // ref names one record a call touched, for its audit row.
 type ref struct {
@@ -154,7 +155,7 @@ func check(ctx context.Context, o op) error {
 			return err
 		}
 	}
-	if !allowed(actor.Role, o.record, o.action) {
+	if !access.Allowed(actor.Role, o.record, o.action) {
 		return carepath.Errorf(carepath.EFORBIDDEN, "You may not do this.")
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/google/uuid"
 )
 
@@ -69,7 +70,7 @@ func (svc *ClientService) CreateClient(ctx context.Context, c *carepath.Client) 
 		return carepath.Errorf(carepath.EINVALID, "The client is missing.")
 	}
 	var stored carepath.Client
-	err := svc.s.do(ctx, op{record: recClient, action: actCreate, validate: c.Validate},
+	err := svc.s.do(ctx, op{record: access.Client, action: access.Create, validate: c.Validate},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			id, err := uuid.NewV7()
 			if err != nil {
@@ -98,7 +99,7 @@ func (svc *ClientService) CreateClient(ctx context.Context, c *carepath.Client) 
 // EFORBIDDEN for roles that may not read clients.
 func (svc *ClientService) FindClientByID(ctx context.Context, id string) (*carepath.Client, error) {
 	var c *carepath.Client
-	err := svc.s.do(ctx, op{record: recClient, action: actRead, recordID: wellFormedID(id), clientID: wellFormedID(id)},
+	err := svc.s.do(ctx, op{record: access.Client, action: access.Read, recordID: wellFormedID(id), clientID: wellFormedID(id)},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			var err error
 			if c, err = svc.readVisible(ctx, tx, id); err != nil {
@@ -112,7 +113,7 @@ func (svc *ClientService) FindClientByID(ctx context.Context, id string) (*carep
 	return c, nil
 }
 
-// readVisible reads the client with id in tx and applies canSeeClient.
+// readVisible reads the client with id in tx and applies access.CanSeeClient.
 func (svc *ClientService) readVisible(ctx context.Context, tx *sql.Tx, id string) (*carepath.Client, error) {
 	c, err := scanClient(tx.QueryRowContext(ctx, `SELECT `+clientColumns+` FROM clients WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -121,7 +122,7 @@ func (svc *ClientService) readVisible(ctx context.Context, tx *sql.Tx, id string
 	if err != nil {
 		return nil, fmt.Errorf("select client: %w", svc.s.translate(err))
 	}
-	if actor, _ := carepath.ActorFrom(ctx); !canSeeClient(actor, c) {
+	if actor, _ := carepath.ActorFrom(ctx); !access.CanSeeClient(actor, c) {
 		return nil, hiddenClient()
 	}
 	return c, nil
@@ -133,7 +134,7 @@ func (svc *ClientService) readVisible(ctx context.Context, tx *sql.Tx, id string
 // and EFORBIDDEN for roles that may not update clients.
 func (svc *ClientService) UpdateClient(ctx context.Context, id string, u carepath.ClientUpdate) (*carepath.Client, error) {
 	var c *carepath.Client
-	o := op{record: recClient, action: actUpdate, recordID: wellFormedID(id), clientID: wellFormedID(id), validate: u.Validate,
+	o := op{record: access.Client, action: access.Update, recordID: wellFormedID(id), clientID: wellFormedID(id), validate: u.Validate,
 		detail: "fields=" + strings.Join(updatedFields(&u), ",")}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var err error
@@ -236,7 +237,7 @@ func (svc *ClientService) FindClients(ctx context.Context, filter carepath.Clien
 
 	list := []*carepath.Client{}
 	total := 0
-	o := op{record: recClient, action: actList, lists: true, detail: strings.Join(detail, " "),
+	o := op{record: access.Client, action: access.List, lists: true, detail: strings.Join(detail, " "),
 		validate: func() error { return validateClientFilter(filter) }}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		actor, _ := carepath.ActorFrom(ctx)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 var _ carepath.ClientSearchService = (*ClientService)(nil)
@@ -25,7 +26,7 @@ func (svc *ClientService) SearchClients(ctx context.Context, q carepath.ClientQu
 		len(q.IDs), len(q.Name), len(q.Family), len(q.Given), len(q.BirthDate), len(q.Updated), limit, q.Offset)
 	list := []*carepath.Client{}
 	total := 0
-	o := op{record: recClient, action: actList, lists: true, detail: detail, validate: q.Validate}
+	o := op{record: access.Client, action: access.List, lists: true, detail: detail, validate: q.Validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		actor, _ := carepath.ActorFrom(ctx)
 		column, ok := clientScope(actor)

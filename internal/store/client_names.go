@@ -8,13 +8,14 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // maxNamesPerCall bounds one FindClientNames call (a roster, a week's schedule).
 const maxNamesPerCall = 500
 
 // FindClientNames returns the names of those of ids the actor may name: the clients
-// canSeeClient allows, and for clinicians and case managers also the members of the groups
+// access.CanSeeClient allows, and for clinicians and case managers also the members of the groups
 // they facilitate and the clients of the sessions they hold. It is one call, audited as a
 // list of the clients it named (one audit row, one audit_shown row per client).
 func (svc *ClientService) FindClientNames(ctx context.Context, ids []string) (map[string]carepath.ClientName, error) {
@@ -27,7 +28,7 @@ func (svc *ClientService) FindClientNames(ctx context.Context, ids []string) (ma
 			want = append(want, id)
 		}
 	}
-	o := op{record: recClient, action: actList, lists: true, detail: "names=" + strconv.Itoa(len(want)),
+	o := op{record: access.Client, action: access.List, lists: true, detail: "names=" + strconv.Itoa(len(want)),
 		validate: func() error {
 			var errs carepath.FieldErrors
 			if len(want) > maxNamesPerCall {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/google/uuid"
 )
 
@@ -36,7 +37,7 @@ func (svc *ConsentService) today() string { return svc.s.now().UTC().Format(care
 func (svc *ConsentService) RecordConsent(ctx context.Context, in carepath.ConsentCreate) (*carepath.Consent, error) {
 	var c *carepath.Consent
 	today := svc.today()
-	o := op{record: recConsent, action: actCreate, clientID: wellFormedID(in.ClientID),
+	o := op{record: access.Consent, action: access.Create, clientID: wellFormedID(in.ClientID),
 		validate: func() (err error) { c, err = in.Consent(today); return err }}
 	if in.Kind.Valid() {
 		o.detail = "kind=" + string(in.Kind)
@@ -70,7 +71,7 @@ func (svc *ConsentService) RecordConsent(ctx context.Context, in carepath.Consen
 // RevokeConsent marks consent id revoked now for reason and returns it as stored.
 func (svc *ConsentService) RevokeConsent(ctx context.Context, id, reason string) (*carepath.Consent, error) {
 	var c *carepath.Consent
-	o := op{record: recConsent, action: actRevoke, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.Consent, action: access.Revoke, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
 		validate: func() error { return carepath.CheckRevokeReason(&reason) }}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var err error
@@ -108,7 +109,7 @@ func (svc *ConsentService) RevokeConsent(ctx context.Context, id, reason string)
 func (svc *ConsentService) FindConsents(ctx context.Context, clientID string) ([]*carepath.Consent, error) {
 	list := []*carepath.Consent{}
 	today := svc.today()
-	o := op{record: recConsent, action: actList, clientID: wellFormedID(clientID)}
+	o := op{record: access.Consent, action: access.List, clientID: wellFormedID(clientID)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/delivery"
 )
 
@@ -124,7 +125,7 @@ func (svc *AttendanceService) clientDoses(ctx context.Context, clientID, fromFie
 		return nil
 	}
 	var out []*carepath.Dose
-	o := op{record: recDose, action: actRead, recordID: wellFormedID(clientID), clientID: wellFormedID(clientID),
+	o := op{record: access.Dose, action: access.Read, recordID: wellFormedID(clientID), clientID: wellFormedID(clientID),
 		validate: validate, detail: "week=" + first.String()}
 	if last != first {
 		o.detail += ".." + last.String()
@@ -185,7 +186,7 @@ func publicDose(d delivery.Dose) *carepath.Dose {
 // absences in a row, and client-weeks that ended below their program's minimum. Newest first.
 func (svc *AttendanceService) FindAlerts(ctx context.Context) ([]*carepath.Alert, error) {
 	list := []*carepath.Alert{}
-	err := svc.s.do(ctx, op{record: recAlert, action: actList}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	err := svc.s.do(ctx, op{record: access.AttendanceAlert, action: access.List}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		scope, err := newScheduleScope(ctx, svc.s, tx)
 		if err != nil {
 			return nil, err

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/google/uuid"
 )
 
@@ -30,7 +31,7 @@ const programColumns = `id, name, level, time_zone, min_minutes_per_week, create
 func (svc *ProgramService) CreateProgram(ctx context.Context, in carepath.ProgramCreate) (*carepath.Program, error) {
 	var p *carepath.Program
 	validate := func() (err error) { p, err = in.Program(); return err }
-	err := svc.s.do(ctx, op{record: recProgram, action: actCreate, validate: validate},
+	err := svc.s.do(ctx, op{record: access.Program, action: access.Create, validate: validate},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			id, err := uuid.NewV7()
 			if err != nil {
@@ -57,7 +58,7 @@ func (svc *ProgramService) CreateProgram(ctx context.Context, in carepath.Progra
 // without an actor and EFORBIDDEN for roles that may not see programs.
 func (svc *ProgramService) FindPrograms(ctx context.Context) ([]*carepath.Program, error) {
 	list := []*carepath.Program{}
-	err := svc.s.do(ctx, op{record: recProgram, action: actList},
+	err := svc.s.do(ctx, op{record: access.Program, action: access.List},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			rows, err := tx.QueryContext(ctx, `SELECT `+programColumns+` FROM programs ORDER BY lower(name), id`)
 			if err != nil {
@@ -83,7 +84,7 @@ func (svc *ProgramService) FindPrograms(ctx context.Context) ([]*carepath.Progra
 // without an actor and EFORBIDDEN for roles that may not see programs.
 func (svc *ProgramService) FindProgramByID(ctx context.Context, id string) (*carepath.Program, error) {
 	var p *carepath.Program
-	err := svc.s.do(ctx, op{record: recProgram, action: actRead, recordID: wellFormedID(id)},
+	err := svc.s.do(ctx, op{record: access.Program, action: access.Read, recordID: wellFormedID(id)},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			var err error
 			p, err = readProgram(ctx, svc.s, tx, id)
@@ -137,7 +138,7 @@ const episodeColumns = `id, client_id, program_id, level, admitted_on, status, d
 // when empty), on a.On, which may not be in the future in the program's time zone.
 func (svc *EpisodeService) AdmitClient(ctx context.Context, a carepath.EpisodeAdmit) (*carepath.Episode, error) {
 	var e *carepath.Episode
-	o := op{record: recEpisode, action: actCreate, clientID: wellFormedID(a.ClientID), validate: a.Validate,
+	o := op{record: access.Episode, action: access.Create, clientID: wellFormedID(a.ClientID), validate: a.Validate,
 		detail: "program_id=" + wellFormedID(a.ProgramID)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		c, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, a.ClientID)
@@ -188,7 +189,7 @@ func (svc *EpisodeService) AdmitClient(ctx context.Context, a carepath.EpisodeAd
 // TransferEpisode moves the open episode id to t.ToLevel on t.On and returns it as stored,
 // its version one higher.
 func (svc *EpisodeService) TransferEpisode(ctx context.Context, id string, t carepath.EpisodeTransfer) (*carepath.Episode, error) {
-	o := op{record: recEpisode, action: actTransfer, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.Episode, action: access.Transfer, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
 		validate: t.Validate}
 	if t.ToLevel.Valid() {
 		o.detail = "to_level=" + string(t.ToLevel)
@@ -233,7 +234,7 @@ func (s *Store) insertTransfer(ctx context.Context, tx *sql.Tx, episodeID string
 // DischargeEpisode ends the open episode id on d.On for d.Reason and returns it as stored,
 // its version one higher.
 func (svc *EpisodeService) DischargeEpisode(ctx context.Context, id string, d carepath.EpisodeDischarge) (*carepath.Episode, error) {
-	o := op{record: recEpisode, action: actDischarge, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.Episode, action: access.Discharge, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
 		validate: d.Validate}
 	if d.Reason.Valid() {
 		o.detail = "reason=" + string(d.Reason)
@@ -378,7 +379,7 @@ func (svc *EpisodeService) loadTransfers(ctx context.Context, tx *sql.Tx, list [
 // FindEpisodes returns the client's episodes, oldest admission first, with their transfers.
 func (svc *EpisodeService) FindEpisodes(ctx context.Context, clientID string) ([]*carepath.Episode, error) {
 	list := []*carepath.Episode{}
-	o := op{record: recEpisode, action: actList, clientID: wellFormedID(clientID)}
+	o := op{record: access.Episode, action: access.List, clientID: wellFormedID(clientID)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err
@@ -414,7 +415,7 @@ func (svc *EpisodeService) FindEpisodes(ctx context.Context, clientID string) ([
 // admission date; the list is never nil. Each entry appends an audit row naming its client.
 func (svc *EpisodeService) Census(ctx context.Context, programID string) ([]carepath.CensusEntry, error) {
 	list := []carepath.CensusEntry{}
-	o := op{record: recCensus, action: actRead, recordID: wellFormedID(programID)}
+	o := op{record: access.Census, action: access.Read, recordID: wellFormedID(programID)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := readProgram(ctx, svc.s, tx, programID); err != nil {
 			return nil, err

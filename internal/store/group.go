@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/delivery"
 	"github.com/google/uuid"
 )
@@ -118,7 +119,7 @@ func (svc *GroupService) CreateGroup(ctx context.Context, in carepath.GroupCreat
 		return errs.Err()
 	}
 	g := &carepath.Group{}
-	o := op{record: recGroup, action: actCreate, validate: validate, detail: "program_id=" + wellFormedID(in.ProgramID)}
+	o := op{record: access.Group, action: access.Create, validate: validate, detail: "program_id=" + wellFormedID(in.ProgramID)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var errs carepath.FieldErrors
 		if _, err := readProgram(ctx, svc.s, tx, in.ProgramID); carepath.ErrorCode(err) == carepath.ENOTFOUND {
@@ -198,7 +199,7 @@ func checkStaff(ctx context.Context, s *Store, tx *sql.Tx, errs *carepath.FieldE
 // FindGroupByID returns a group with its roster history; ENOTFOUND when there is none.
 func (svc *GroupService) FindGroupByID(ctx context.Context, id string) (*carepath.Group, error) {
 	var g *carepath.Group
-	err := svc.s.do(ctx, op{record: recGroup, action: actRead, recordID: wellFormedID(id)},
+	err := svc.s.do(ctx, op{record: access.Group, action: access.Read, recordID: wellFormedID(id)},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			var err error
 			g, err = svc.read(ctx, tx, id)
@@ -213,7 +214,7 @@ func (svc *GroupService) FindGroupByID(ctx context.Context, id string) (*carepat
 // FindGroups lists a program's groups by name, with their rosters.
 func (svc *GroupService) FindGroups(ctx context.Context, programID string) ([]*carepath.Group, error) {
 	list := []*carepath.Group{}
-	err := svc.s.do(ctx, op{record: recGroup, action: actList, detail: "program_id=" + wellFormedID(programID)},
+	err := svc.s.do(ctx, op{record: access.Group, action: access.List, detail: "program_id=" + wellFormedID(programID)},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			rows, err := tx.QueryContext(ctx, `SELECT id FROM groups WHERE program_id = $1 ORDER BY lower(name), id`, programID)
 			if err != nil {
@@ -343,7 +344,7 @@ func (svc *GroupService) changeRoster(ctx context.Context, groupID, clientID, fi
 		return errs.Err()
 	}
 	var g *carepath.Group
-	o := op{record: recGroup, action: actUpdate, recordID: wellFormedID(groupID), clientID: wellFormedID(clientID), validate: validate}
+	o := op{record: access.Group, action: access.Update, recordID: wellFormedID(groupID), clientID: wellFormedID(clientID), validate: validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var err error
 		if g, err = svc.read(ctx, tx, groupID); err != nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/google/uuid"
 )
 
@@ -45,7 +46,7 @@ func (svc *IntakeService) CreateIntake(ctx context.Context, in *carepath.Intake)
 		return carepath.Errorf(carepath.EINVALID, "The intake request is missing.")
 	}
 	var stored carepath.Intake
-	err := svc.s.do(ctx, op{record: recIntake, action: actCreate, validate: func() error { return validateIntake(in) }},
+	err := svc.s.do(ctx, op{record: access.Intake, action: access.Create, validate: func() error { return validateIntake(in) }},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			id, err := uuid.NewV7()
 			if err != nil {
@@ -112,7 +113,7 @@ func (svc *IntakeService) FindIntakes(ctx context.Context, filter carepath.Intak
 	detail = append(detail, "limit="+strconv.Itoa(limit))
 
 	list := []*carepath.Intake{}
-	o := op{record: recIntake, action: actList, detail: strings.Join(detail, " "), validate: func() error { return validateIntakeFilter(filter) }}
+	o := op{record: access.Intake, action: access.List, detail: strings.Join(detail, " "), validate: func() error { return validateIntakeFilter(filter) }}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		rows, err := tx.QueryContext(ctx, q, args...)
 		if err != nil {
@@ -148,7 +149,7 @@ const intakeColumns = `id, created_at, name, email, phone, best_times, consent, 
 // roles that may not see intake requests.
 func (svc *IntakeService) FindIntakeByID(ctx context.Context, id string) (*carepath.Intake, error) {
 	var found *carepath.Intake
-	o := op{record: recIntake, action: actRead, recordID: wellFormedID(id)}
+	o := op{record: access.Intake, action: access.Read, recordID: wellFormedID(id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if wellFormedID(id) == "" {
 			return nil, intakeNotFound()

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/google/uuid"
 )
 
@@ -21,7 +22,7 @@ import (
 func (svc *AssessmentService) ConvertIntake(ctx context.Context, intakeID string, in carepath.ClientInput) (*carepath.Client, error) {
 	c := in.Client()
 	var stored *carepath.Client
-	o := op{record: recIntake, action: actConvert, recordID: wellFormedID(intakeID), validate: c.Validate}
+	o := op{record: access.Intake, action: access.Convert, recordID: wellFormedID(intakeID), validate: c.Validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var email, phone, profile, status string
 		err := tx.QueryRowContext(ctx, `SELECT email, phone, profile, status FROM intake_requests WHERE id = $1`,

@@ -10,18 +10,10 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/instrument"
 	mbc "github.com/carepath/carepath/outcome"
 	"github.com/google/uuid"
-)
-
-// The record types of measurement-based care (policy in measure_policy.go).
-const (
-	recMeasure      recordType = "measure"
-	recMeasureAlert recordType = "measure_alert"
-	recMeasureLink  recordType = "measure_link"
-
-	actSubmit action = "submit"
 )
 
 // MeasureService keeps measures, schedules, measure alerts and answer links.
@@ -176,7 +168,7 @@ func (svc *MeasureService) insertMeasure(ctx context.Context, tx *sql.Tx, client
 func (svc *MeasureService) CreateMeasure(ctx context.Context, clientID string, in carepath.MeasureInput) (*carepath.Measure, []*carepath.MeasureAlert, error) {
 	var out *carepath.Measure
 	var raised []*carepath.MeasureAlert
-	o := op{record: recMeasure, action: actCreate, clientID: wellFormedID(clientID), detail: "instrument " + safeWord(in.Instrument)}
+	o := op{record: access.Measure, action: access.Create, clientID: wellFormedID(clientID), detail: "instrument " + safeWord(in.Instrument)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err
@@ -223,7 +215,7 @@ func safeWord(s string) string {
 // FindMeasures returns a client's series with change figures, schedule and crisis flag.
 func (svc *MeasureService) FindMeasures(ctx context.Context, clientID string) (*carepath.MeasureSeries, error) {
 	var out *carepath.MeasureSeries
-	o := op{record: recMeasure, action: actList, clientID: wellFormedID(clientID)}
+	o := op{record: access.Measure, action: access.List, clientID: wellFormedID(clientID)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 var _ carepath.MeasureSearchService = (*MeasureService)(nil)
@@ -27,7 +28,7 @@ func (svc *MeasureService) SearchMeasures(ctx context.Context, q carepath.Measur
 		limit = carepath.DefaultMeasureLimit
 	}
 	out := &carepath.MeasurePage{Measures: []*carepath.Measure{}, Counts: map[string]int{}}
-	o := op{record: recMeasure, action: actList, lists: true, validate: q.Validate, detail: measureQueryDetail(q, limit)}
+	o := op{record: access.Measure, action: access.List, lists: true, validate: q.Validate, detail: measureQueryDetail(q, limit)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		actor, _ := carepath.ActorFrom(ctx)
 		column, ok := clientScope(actor)
@@ -125,7 +126,7 @@ func measureQueryDetail(q carepath.MeasureQuery, limit int) string {
 // or its client is outside the actor's care team (audited as denied).
 func (svc *MeasureService) FindMeasureByID(ctx context.Context, id string) (*carepath.Measure, error) {
 	var out *carepath.Measure
-	o := op{record: recMeasure, action: actRead, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
+	o := op{record: access.Measure, action: access.Read, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if wellFormedID(id) == "" {
 			return nil, measureNotFound()

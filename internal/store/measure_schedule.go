@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/instrument"
 	mbc "github.com/carepath/carepath/outcome"
 )
@@ -92,7 +93,7 @@ func (svc *MeasureService) SetMeasureSchedule(ctx context.Context, clientID stri
 			Repeated: toIDs(u.Repeated), Bookends: toIDs(u.Bookends)}
 		return s.Validate()
 	}
-	o := op{record: recMeasure, action: actUpdate, clientID: wellFormedID(clientID), detail: "schedule", validate: validate}
+	o := op{record: access.Measure, action: access.Update, clientID: wellFormedID(clientID), detail: "schedule", validate: validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err
@@ -139,7 +140,7 @@ func toIDs(ss []string) []instrument.ID {
 // ResetMeasureSchedule removes a client's override, so the level's defaults apply again.
 func (svc *MeasureService) ResetMeasureSchedule(ctx context.Context, clientID string) (*carepath.MeasureSchedule, error) {
 	var out *carepath.MeasureSchedule
-	o := op{record: recMeasure, action: actUpdate, clientID: wellFormedID(clientID), detail: "schedule reset"}
+	o := op{record: access.Measure, action: access.Update, clientID: wellFormedID(clientID), detail: "schedule reset"}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/google/uuid"
 )
 
@@ -32,7 +33,7 @@ func NewNoteService(s *Store) *NoteService { return &NoteService{s: s} }
 // note always needs a co-signature.
 func (svc *NoteService) CreateNote(ctx context.Context, in carepath.NoteInput) (*carepath.Note, error) {
 	var n *carepath.Note
-	o := op{record: recNote, action: actCreate, clientID: wellFormedID(in.ClientID), validate: in.Check,
+	o := op{record: access.Note, action: access.Create, clientID: wellFormedID(in.ClientID), validate: in.Check,
 		detail: "kind=" + safeEnum(string(in.Kind), in.Kind.Valid()) + " format=" + safeEnum(string(in.Format), in.Format.Valid())}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		actor, _ := carepath.ActorFrom(ctx)
@@ -43,7 +44,7 @@ func (svc *NoteService) CreateNote(ctx context.Context, in carepath.NoteInput) (
 		}
 		n = &carepath.Note{ID: id.String(), Kind: in.Kind, Format: in.Format, ClientID: in.ClientID,
 			SessionID: in.SessionID, Sections: in.Sections, ObjectiveIDs: in.ObjectiveIDs, Attendees: in.Attendees,
-			AuthorID: actor.ID, Status: carepath.NoteDraft, NeedsCosign: in.NeedsCosign || actor.Role == carepath.RoleCaseManager,
+			AuthorID: actor.ID, Status: carepath.NoteDraft, NeedsCosign: in.NeedsCosign || access.CosignRequired(actor.Role),
 			CosignerID: in.CosignerID, CreatedAt: now, UpdatedAt: now, Addenda: []carepath.Addendum{}, Revision: 1}
 		if err := svc.checkLinks(ctx, tx, n); err != nil {
 			return nil, err
@@ -72,7 +73,7 @@ func (svc *NoteService) CreateNote(ctx context.Context, in carepath.NoteInput) (
 // UpdateNote replaces the sections, objectives, attendees and co-sign request of draft note
 // id at u.Revision, and returns it as stored, its revision one higher.
 func (svc *NoteService) UpdateNote(ctx context.Context, id string, u carepath.NoteUpdate) (*carepath.Note, error) {
-	o := op{record: recNote, action: actUpdate, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.Note, action: access.Update, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
 		validate: func() error {
 			if u.Revision < 1 {
 				return invalidField("revision", "required", "Please give the revision the change is based on.")
@@ -88,7 +89,7 @@ func (svc *NoteService) UpdateNote(ctx context.Context, id string, u carepath.No
 		}
 		actor, _ := carepath.ActorFrom(ctx)
 		n.Sections, n.ObjectiveIDs, n.CosignerID = u.Sections, u.ObjectiveIDs, u.CosignerID
-		n.NeedsCosign = u.NeedsCosign || actor.Role == carepath.RoleCaseManager
+		n.NeedsCosign = u.NeedsCosign || access.CosignRequired(actor.Role)
 		if n.Kind == carepath.NoteGroup {
 			n.Attendees = u.Attendees
 		}
@@ -104,7 +105,7 @@ func (svc *NoteService) UpdateNote(ctx context.Context, id string, u carepath.No
 
 // SignNote signs draft note id at revision as its author.
 func (svc *NoteService) SignNote(ctx context.Context, id string, revision int) (*carepath.Note, error) {
-	o := op{record: recNote, action: actSign, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.Note, action: access.Sign, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
 		validate: func() error {
 			if revision < 1 {
 				return invalidField("revision", "required", "Please give the revision the signature is based on.")
@@ -124,7 +125,7 @@ func (svc *NoteService) SignNote(ctx context.Context, id string, revision int) (
 
 // CosignNote co-signs signed note id as the actor.
 func (svc *NoteService) CosignNote(ctx context.Context, id string) (*carepath.Note, error) {
-	o := op{record: recNote, action: actCosign, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
+	o := op{record: access.Note, action: access.Cosign, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
 	return svc.change(ctx, o, id, 0, func(ctx context.Context, _ *sql.Tx, n *carepath.Note) error {
 		actor, _ := carepath.ActorFrom(ctx)
 		switch {
@@ -136,7 +137,7 @@ func (svc *NoteService) CosignNote(ctx context.Context, id string) (*carepath.No
 			return carepath.Errorf(carepath.ECONFLICT, "This note is co-signed already.")
 		case n.AuthorID == actor.ID:
 			return carepath.Errorf(carepath.EFORBIDDEN, "The author of a note may not co-sign it.")
-		case n.CosignerID != "" && n.CosignerID != actor.ID && actor.Role != carepath.RoleAdmin:
+		case !access.MayCosign(actor, n):
 			return carepath.Errorf(carepath.EFORBIDDEN, "This note awaits another supervisor's co-signature.")
 		}
 		at := svc.s.timestamp()
@@ -148,7 +149,7 @@ func (svc *NoteService) CosignNote(ctx context.Context, id string) (*carepath.No
 // AddAddendum appends text to signed note id as the actor.
 func (svc *NoteService) AddAddendum(ctx context.Context, id, text string) (*carepath.Note, error) {
 	add := carepath.Addendum{Text: text}
-	o := op{record: recNote, action: actAddend, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.Note, action: access.Addend, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
 		validate: func() error { return checkAddendum(&add.Text) }}
 	return svc.change(ctx, o, id, 0, func(ctx context.Context, tx *sql.Tx, n *carepath.Note) error {
 		if n.Status != carepath.NoteSigned {
@@ -210,7 +211,7 @@ func (svc *NoteService) change(ctx context.Context, o op, id string, revision in
 			return nil, staleNote()
 		}
 		n.Revision = revision + 1
-		if !seesAllAttendees(ctx, n) {
+		if !seesWholeNote(ctx, n) {
 			shown(n, visible)
 		}
 		return mergeRefs(refs, noteRefs(n)), nil

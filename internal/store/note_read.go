@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 const noteColumns = `id, kind, format, session_id, sections, author_id, status, needs_cosign, cosigner_id,
@@ -18,7 +19,7 @@ const noteColumns = `id, kind, format, session_id, sections, author_id, status, 
 // them for its author, its co-signer and admins).
 func (svc *NoteService) FindNoteByID(ctx context.Context, id string) (*carepath.Note, error) {
 	var n *carepath.Note
-	o := op{record: recNote, action: actRead, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
+	o := op{record: access.Note, action: access.Read, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var (
 			err     error
@@ -28,7 +29,7 @@ func (svc *NoteService) FindNoteByID(ctx context.Context, id string) (*carepath.
 			return nil, err
 		}
 		refs := noteRefs(n)
-		if !seesAllAttendees(ctx, n) {
+		if !seesWholeNote(ctx, n) {
 			shown(n, visible)
 		}
 		return refs, nil
@@ -43,7 +44,7 @@ func (svc *NoteService) FindNoteByID(ctx context.Context, id string) (*carepath.
 // this client's individual part only.
 func (svc *NoteService) FindClientNotes(ctx context.Context, clientID string, f carepath.NoteFilter) ([]*carepath.Note, error) {
 	list := []*carepath.Note{}
-	o := op{record: recNote, action: actList, clientID: wellFormedID(clientID)}
+	o := op{record: access.Note, action: access.List, clientID: wellFormedID(clientID)}
 	if f.Status != nil {
 		o.detail = "status=" + safeEnum(string(*f.Status), *f.Status == carepath.NoteDraft || *f.Status == carepath.NoteSigned)
 	}
@@ -80,13 +81,13 @@ func (svc *NoteService) FindClientNotes(ctx context.Context, clientID string, f 
 // first.
 func (svc *NoteService) FindCosignQueue(ctx context.Context) ([]*carepath.Note, error) {
 	list := []*carepath.Note{}
-	o := op{record: recNote, action: actCosign, detail: "cosign queue", readOnly: true}
+	o := op{record: access.Note, action: access.Cosign, detail: "cosign queue", readOnly: true}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		actor, _ := carepath.ActorFrom(ctx)
 		query := `SELECT ` + prefixed("n.", noteColumns) + ` FROM notes n
 			WHERE n.status = 'signed' AND n.needs_cosign = $1 AND n.cosigned_by = '' AND n.author_id <> $2`
 		args := []any{true, actor.ID}
-		if actor.Role != carepath.RoleAdmin && actor.Role != carepath.RoleSystem {
+		if !access.Oversees(actor.Role) {
 			query += ` AND (n.cosigner_id = $2 OR (n.cosigner_id = '' AND EXISTS (SELECT 1 FROM note_clients nc
 				JOIN clients c ON c.id = nc.client_id WHERE nc.note_id = n.id AND c.primary_clinician_id = $2)))`
 		}
@@ -101,7 +102,7 @@ func (svc *NoteService) FindCosignQueue(ctx context.Context) ([]*carepath.Note, 
 				return nil, err
 			}
 			refs = append(refs, noteRefs(n)...)
-			if !seesAllAttendees(ctx, n) {
+			if !seesWholeNote(ctx, n) {
 				shown(n, visible)
 			}
 			list = append(list, n)
@@ -262,26 +263,19 @@ func (svc *NoteService) visibleClients(ctx context.Context, tx *sql.Tx, n *carep
 		if err != nil {
 			return nil, fmt.Errorf("select note client: %w", svc.s.translate(err))
 		}
-		visible[cid] = canSeeClient(actor, &c)
+		visible[cid] = access.CanSeeClient(actor, &c)
 		seen = seen || visible[cid]
 	}
-	if !seen && !seesAllAttendees(ctx, n) {
+	if !seen && !seesWholeNote(ctx, n) {
 		return nil, &carepath.Error{Code: carepath.EFORBIDDEN, Message: "You may not see this note.", Err: errClientHidden}
 	}
 	return visible, nil
 }
 
-// seesAllAttendees reports whether the actor sees every part of n: its author, its named
-// co-signer, admins and the command line.
-func seesAllAttendees(ctx context.Context, n *carepath.Note) bool {
+// seesWholeNote reports whether the actor of ctx sees every part of n (access.SeesWholeNote).
+func seesWholeNote(ctx context.Context, n *carepath.Note) bool {
 	actor, _ := carepath.ActorFrom(ctx)
-	switch {
-	case actor.Role == carepath.RoleAdmin || actor.Role == carepath.RoleSystem:
-		return true
-	case actor.ID == "":
-		return false
-	}
-	return actor.ID == n.AuthorID || actor.ID == n.CosignerID
+	return access.SeesWholeNote(actor, n)
 }
 
 // shown keeps only the attendees of group note n that visible names.

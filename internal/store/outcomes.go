@@ -11,12 +11,10 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/instrument"
 	mbc "github.com/carepath/carepath/outcome"
 )
-
-// recOutcome is the outcomes report: counts and figures over many stays, no client data.
-const recOutcome recordType = "outcome"
 
 // outcomeMethod says how the report's stays and their measures are chosen, to be shown with it.
 const outcomeMethod = "Each episode of care is split into stays at its transfers: an episode that steps up or " +
@@ -57,7 +55,7 @@ func (svc *OutcomeService) OutcomeReport(ctx context.Context, f carepath.Outcome
 	}
 	detail := "from=" + safeDate(f.From) + " to=" + safeDate(f.To)
 	var out *carepath.OutcomeReport
-	o := op{record: recOutcome, action: actRead, recordID: wellFormedID(f.ProgramID), validate: validate, detail: detail}
+	o := op{record: access.OutcomeReport, action: access.Read, recordID: wellFormedID(f.ProgramID), validate: validate, detail: detail}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if f.ProgramID != "" {
 			var one int

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/google/uuid"
 )
 
@@ -43,7 +44,7 @@ func (svc *PlanService) CreatePlan(ctx context.Context, clientID string, in care
 		return in.Check(created)
 	}
 	var p *carepath.Plan
-	o := op{record: recPlan, action: actCreate, clientID: wellFormedID(clientID), validate: validate}
+	o := op{record: access.TreatmentPlan, action: access.Create, clientID: wellFormedID(clientID), validate: validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err
@@ -102,7 +103,7 @@ func (svc *PlanService) CreatePlan(ctx context.Context, clientID string, in care
 // UpdateDraft replaces the problems and review date of draft plan id at u.Revision and returns
 // it as stored, its revision one higher. Target dates may not be before the plan's creation.
 func (svc *PlanService) UpdateDraft(ctx context.Context, id string, u carepath.PlanDraftUpdate) (*carepath.Plan, error) {
-	o := op{record: recPlan, action: actUpdate, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.TreatmentPlan, action: access.Update, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
 		validate: func() error { return u.Check("") }}
 	return svc.change(ctx, o, id, u.Revision, func(p *carepath.Plan) error {
 		if p.Status != carepath.PlanDraft {
@@ -123,7 +124,7 @@ func (svc *PlanService) UpdateDraft(ctx context.Context, id string, u carepath.P
 // SignPlan signs draft plan id at revision as the actor, after checking its content again
 // (EINVALID naming the paths, e.g. a copied target date before the version was started).
 func (svc *PlanService) SignPlan(ctx context.Context, id string, revision int) (*carepath.Plan, error) {
-	o := op{record: recPlan, action: actSign, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.TreatmentPlan, action: access.Sign, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
 		validate: func() error {
 			if revision < 1 {
 				return invalidField("revision", "required", "Please give the revision the signature is based on.")
@@ -148,7 +149,7 @@ func (svc *PlanService) SignPlan(ctx context.Context, id string, revision int) (
 
 // AcknowledgePlan records that the client acknowledged signed plan id, and how.
 func (svc *PlanService) AcknowledgePlan(ctx context.Context, id string, how carepath.AcknowledgementMethod) (*carepath.Plan, error) {
-	o := op{record: recPlan, action: actAcknowledge, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.TreatmentPlan, action: access.Acknowledge, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
 		validate: func() error {
 			switch {
 			case how == "":
@@ -223,7 +224,7 @@ func (svc *PlanService) change(ctx context.Context, o op, id string, revision in
 // FindPlans lists every version of the client's plan, newest first; the list is never nil.
 func (svc *PlanService) FindPlans(ctx context.Context, clientID string) ([]*carepath.Plan, error) {
 	list := []*carepath.Plan{}
-	o := op{record: recPlan, action: actList, clientID: wellFormedID(clientID)}
+	o := op{record: access.TreatmentPlan, action: access.List, clientID: wellFormedID(clientID)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err
@@ -258,7 +259,7 @@ func (svc *PlanService) FindPlans(ctx context.Context, clientID string) ([]*care
 // actor's care team.
 func (svc *PlanService) FindPlanByID(ctx context.Context, id string) (*carepath.Plan, error) {
 	var p *carepath.Plan
-	o := op{record: recPlan, action: actRead, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
+	o := op{record: access.TreatmentPlan, action: access.Read, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var err error
 		if p, err = svc.readVisible(ctx, tx, id); err != nil {

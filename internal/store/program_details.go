@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // The store's ProgramService also keeps programs' tracks, rates and staff.
@@ -18,7 +19,7 @@ var _ carepath.ProgramDetailsService = (*ProgramService)(nil)
 // ENOTFOUND when there is no such program; EFORBIDDEN for roles that may not see programs.
 func (svc *ProgramService) FindProgramDetails(ctx context.Context, programID string) (*carepath.ProgramDetails, error) {
 	var d *carepath.ProgramDetails
-	err := svc.s.do(ctx, op{record: recProgram, action: actRead, recordID: wellFormedID(programID)},
+	err := svc.s.do(ctx, op{record: access.Program, action: access.Read, recordID: wellFormedID(programID)},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			var err error
 			d, err = readProgramDetails(ctx, svc.s, tx, programID)
@@ -36,7 +37,7 @@ func (svc *ProgramService) FindProgramDetails(ctx context.Context, programID str
 // command line. Groups on a track no longer listed are left on none.
 func (svc *ProgramService) UpdateProgramDetails(ctx context.Context, programID string, u carepath.ProgramDetailsUpdate) (*carepath.ProgramDetails, error) {
 	var d *carepath.ProgramDetails
-	o := op{record: recProgram, action: actUpdate, recordID: wellFormedID(programID), validate: u.Check,
+	o := op{record: access.Program, action: access.Update, recordID: wellFormedID(programID), validate: u.Check,
 		detail: detailsDetail(u)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := readProgram(ctx, svc.s, tx, programID); err != nil {
@@ -74,7 +75,7 @@ func (svc *ProgramService) UpdateProgramDetails(ctx context.Context, programID s
 // may not schedule.
 func (svc *ProgramService) SetGroupTrack(ctx context.Context, groupID, track string) error {
 	track = strings.TrimSpace(track)
-	o := op{record: recGroup, action: actUpdate, recordID: wellFormedID(groupID), detail: "track"}
+	o := op{record: access.Group, action: access.Update, recordID: wellFormedID(groupID), detail: "track"}
 	return svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var programID string
 		err := tx.QueryRowContext(ctx, `SELECT program_id FROM groups WHERE id = $1`, groupID).Scan(&programID)

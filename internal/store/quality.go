@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/delivery"
 )
 
@@ -43,7 +44,7 @@ func (svc *AttendanceService) ProgramQuality(ctx context.Context, programID, fro
 		return errs.Err()
 	}
 	var out *carepath.QualityReport
-	o := op{record: recQuality, action: actRead, recordID: wellFormedID(programID), validate: validate,
+	o := op{record: access.Quality, action: access.Read, recordID: wellFormedID(programID), validate: validate,
 		detail: "from=" + fw.String() + " to=" + tw.String()}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		l := newSeriesLoader(svc.s, tx)

@@ -8,16 +8,9 @@ import (
 	"fmt"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	mbc "github.com/carepath/carepath/outcome"
 	"github.com/google/uuid"
-)
-
-// The record type and actions of continued-stay reviews.
-const (
-	recReview recordType = "review"
-
-	actAccept  action = "accept"
-	actDecline action = "decline"
 )
 
 // ReviewService runs continued-stay reviews with outcome.Review and records the decisions.
@@ -40,7 +33,7 @@ const reviewColumns = `id, client_id, episode_id, level, action, to_level, rule_
 // RunReview reviews the client's open episode and stores the suggestion as pending.
 func (svc *ReviewService) RunReview(ctx context.Context, clientID string) (*carepath.Review, error) {
 	var out *carepath.Review
-	o := op{record: recReview, action: actCreate, clientID: wellFormedID(clientID)}
+	o := op{record: access.Review, action: access.Create, clientID: wellFormedID(clientID)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err
@@ -110,7 +103,7 @@ func normalizeReview(rv *carepath.Review) {
 // FindReviews lists the client's reviews, newest first.
 func (svc *ReviewService) FindReviews(ctx context.Context, clientID string) ([]*carepath.Review, error) {
 	list := []*carepath.Review{}
-	o := op{record: recReview, action: actList, clientID: wellFormedID(clientID)}
+	o := op{record: access.Review, action: access.List, clientID: wellFormedID(clientID)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err
@@ -142,7 +135,7 @@ func (svc *ReviewService) FindReviews(ctx context.Context, clientID string) ([]*
 // FindReviewByID returns one review of a client the actor may see.
 func (svc *ReviewService) FindReviewByID(ctx context.Context, id string) (*carepath.Review, error) {
 	var out *carepath.Review
-	o := op{record: recReview, action: actRead, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
+	o := op{record: access.Review, action: access.Read, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		rv, err := svc.readVisible(ctx, tx, id)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/google/uuid"
 )
 
@@ -18,7 +19,7 @@ const maxTransferReason = 500
 // episode to the suggested level, dated today in the program's time zone, in the same
 // transaction, and the review names the transfer.
 func (svc *ReviewService) AcceptReview(ctx context.Context, id string) (*carepath.Review, error) {
-	return svc.decide(ctx, actAccept, id, nil, func(ctx context.Context, tx *sql.Tx, rv *carepath.Review) ([]ref, error) {
+	return svc.decide(ctx, access.Accept, id, nil, func(ctx context.Context, tx *sql.Tx, rv *carepath.Review) ([]ref, error) {
 		if !rv.Transfers() {
 			return nil, nil
 		}
@@ -39,7 +40,7 @@ func (svc *ReviewService) AcceptReview(ctx context.Context, id string) (*carepat
 // DeclineReview declines a pending review for reason.
 func (svc *ReviewService) DeclineReview(ctx context.Context, id, reason string) (*carepath.Review, error) {
 	validate := func() error { return carepath.CheckDeclineReason(&reason) }
-	return svc.decide(ctx, actDecline, id, validate, func(ctx context.Context, tx *sql.Tx, rv *carepath.Review) ([]ref, error) {
+	return svc.decide(ctx, access.Decline, id, validate, func(ctx context.Context, tx *sql.Tx, rv *carepath.Review) ([]ref, error) {
 		rv.DeclineReason = reason
 		return nil, nil
 	})
@@ -47,10 +48,10 @@ func (svc *ReviewService) DeclineReview(ctx context.Context, id, reason string) 
 
 // decide runs an accept or a decline of review id: it reads the review, which must be
 // pending, lets apply do its part, and stores the decision.
-func (svc *ReviewService) decide(ctx context.Context, act action, id string, validate func() error,
+func (svc *ReviewService) decide(ctx context.Context, act access.Action, id string, validate func() error,
 	apply func(context.Context, *sql.Tx, *carepath.Review) ([]ref, error)) (*carepath.Review, error) {
 	var out *carepath.Review
-	o := op{record: recReview, action: act, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id), validate: validate}
+	o := op{record: access.Review, action: act, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id), validate: validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		rv, err := svc.readVisible(ctx, tx, id)
 		if err != nil {
@@ -66,7 +67,7 @@ func (svc *ReviewService) decide(ctx context.Context, act action, id string, val
 		actor, _ := carepath.ActorFrom(ctx)
 		now := svc.s.timestamp()
 		rv.Decision, rv.DecidedBy, rv.DecidedAt = carepath.ReviewAccepted, actor.ID, &now
-		if act == actDecline {
+		if act == access.Decline {
 			rv.Decision = carepath.ReviewDeclined
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE reviews SET decision = $2, decided_by = $3, decided_at = $4,

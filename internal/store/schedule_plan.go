@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/delivery"
 	"github.com/carepath/carepath/schedule"
 	"github.com/google/uuid"
@@ -57,7 +58,7 @@ func (svc *SchedulePlanService) ProposeSchedulePlan(ctx context.Context, program
 		return errs.Err()
 	}
 	var pw *plannedWeek
-	o := op{record: recSchedulePlan, action: actCreate, readOnly: true, recordID: wellFormedID(programID),
+	o := op{record: access.SchedulePlan, action: access.Create, readOnly: true, recordID: wellFormedID(programID),
 		validate: validate, detail: "read week " + in.Week}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		p, err := readProgram(ctx, svc.s, tx, programID)
@@ -90,7 +91,7 @@ func (svc *SchedulePlanService) ProposeSchedulePlan(ctx context.Context, program
 	if err != nil {
 		return nil, fmt.Errorf("encode plan: %w", err)
 	}
-	o = op{record: recSchedulePlan, action: actCreate, recordID: plan.ID, detail: "week " + plan.Week}
+	o = op{record: access.SchedulePlan, action: access.Create, recordID: plan.ID, detail: "week " + plan.Week}
 	err = svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schedule_plans (id, program_id, week, status, fingerprint, body,
 			created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, plan.ID, plan.ProgramID, plan.Week,
@@ -146,7 +147,7 @@ func (svc *SchedulePlanService) solve(ctx context.Context, pw *plannedWeek) (*ca
 // there is none.
 func (svc *SchedulePlanService) FindSchedulePlanByID(ctx context.Context, id string) (*carepath.SchedulePlan, error) {
 	var plan *carepath.SchedulePlan
-	o := op{record: recSchedulePlan, action: actRead, recordID: wellFormedID(id)}
+	o := op{record: access.SchedulePlan, action: access.Read, recordID: wellFormedID(id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var err error
 		if plan, _, err = readPlan(ctx, svc.s, tx, id); err != nil {
@@ -241,7 +242,7 @@ func staleSchedulePlan() error {
 // already applied, when the week changed since it was proposed, or when a booking would
 // double-book someone outside the program; ENOTFOUND when there is no such plan.
 func (svc *SchedulePlanService) ApplySchedulePlan(ctx context.Context, id string) (*carepath.SchedulePlan, error) {
-	o := op{record: recSchedulePlan, action: actApply, recordID: wellFormedID(id)}
+	o := op{record: access.SchedulePlan, action: access.Apply, recordID: wellFormedID(id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		plan, fingerprint, err := readPlan(ctx, svc.s, tx, id)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/delivery"
 	"github.com/google/uuid"
 )
@@ -83,7 +84,7 @@ func (svc *SessionService) CreateSession(ctx context.Context, in carepath.Sessio
 		return errs.Err()
 	}
 	var out *carepath.Session
-	o := op{record: recSession, action: actCreate, clientID: wellFormedID(in.ClientID), validate: validate,
+	o := op{record: access.TherapySession, action: access.Create, clientID: wellFormedID(in.ClientID), validate: validate,
 		detail: "program_id=" + wellFormedID(in.ProgramID)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var errs carepath.FieldErrors
@@ -302,7 +303,7 @@ func (svc *SessionService) FindOccurrences(ctx context.Context, f carepath.Occur
 	list := []*carepath.Occurrence{}
 	detail := fmt.Sprintf("program_id=%s clinician_id=%s client_id=%s group_id=%s", wellFormedID(f.ProgramID),
 		wellFormedID(f.ClinicianID), wellFormedID(f.ClientID), wellFormedID(f.GroupID))
-	o := op{record: recSession, action: actList, clientID: wellFormedID(f.ClientID), validate: validate, detail: detail}
+	o := op{record: access.TherapySession, action: access.List, clientID: wellFormedID(f.ClientID), validate: validate, detail: detail}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var gw, sw []string
 		var ga, sa []any
@@ -413,7 +414,7 @@ func attendanceVersions(ctx context.Context, s *Store, tx *sql.Tx, occ []occurre
 // see it.
 func (svc *SessionService) FindOccurrence(ctx context.Context, id string) (*carepath.Occurrence, error) {
 	var out *carepath.Occurrence
-	o := op{record: recSession, action: actRead, recordID: auditOccurrenceID(id)}
+	o := op{record: access.TherapySession, action: access.Read, recordID: auditOccurrenceID(id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		oc, scope, err := visibleOccurrence(ctx, svc.s, tx, id)
 		if err != nil {
@@ -463,7 +464,7 @@ func visibleOccurrence(ctx context.Context, s *Store, tx *sql.Tx, id string) (oc
 // CancelOccurrence cancels one occurrence, leaving the others alone. ENOTFOUND when there is
 // none; ECONFLICT when attendance was recorded for it.
 func (svc *SessionService) CancelOccurrence(ctx context.Context, id string) error {
-	o := op{record: recSession, action: actCancel, recordID: auditOccurrenceID(id)}
+	o := op{record: access.TherapySession, action: access.Cancel, recordID: auditOccurrenceID(id)}
 	return svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		oc, _, err := visibleOccurrence(ctx, svc.s, tx, id)
 		if err != nil {
@@ -510,7 +511,7 @@ func (svc *SessionService) MoveOccurrence(ctx context.Context, id string, m care
 		return errs.Err()
 	}
 	var out *carepath.Occurrence
-	o := op{record: recSession, action: actMove, recordID: auditOccurrenceID(id), validate: validate}
+	o := op{record: access.TherapySession, action: access.Move, recordID: auditOccurrenceID(id), validate: validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		oc, scope, err := visibleOccurrence(ctx, svc.s, tx, id)
 		if err != nil {

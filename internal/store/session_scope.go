@@ -12,7 +12,7 @@ import (
 // scheduleScope is the row-level rule for occurrences, applied after the policy table allowed
 // the actor's role: admin, the command line and the front desk (which schedules) see every
 // occurrence and its whole roster; a clinician or case manager sees the occurrences they run
-// (with the whole roster) and those that list one of their care-team clients (canSeeClient),
+// (with the whole roster) and those that list one of their care-team clients (access.CanSeeClient),
 // with only those clients on the roster. A client (reading their own calendar feed) sees only
 // the occurrences that list them, with only themselves on the roster.
 type scheduleScope struct {

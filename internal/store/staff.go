@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/google/uuid"
 	"github.com/pquerna/otp/totp"
 )
@@ -61,7 +62,7 @@ func (svc *StaffService) CreateStaff(ctx context.Context, st *carepath.Staff, pa
 		}
 		return fields.Err()
 	}
-	err := svc.s.do(ctx, op{record: recStaff, action: actCreate, validate: validate},
+	err := svc.s.do(ctx, op{record: access.Staff, action: access.Create, validate: validate},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			id, err := uuid.NewV7()
 			if err != nil {
@@ -97,7 +98,7 @@ func (svc *StaffService) CreateStaff(ctx context.Context, st *carepath.Staff, pa
 // EUNAUTHORIZED, EFORBIDDEN.
 func (svc *StaffService) FindStaffByEmail(ctx context.Context, email string) (*carepath.Staff, error) {
 	var found *carepath.Staff
-	err := svc.s.do(ctx, op{record: recStaff, action: actRead}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	err := svc.s.do(ctx, op{record: access.Staff, action: access.Read}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		st, _, _, err := svc.byEmail(ctx, tx, email)
 		if err != nil {
 			return nil, err
@@ -126,7 +127,7 @@ func (svc *StaffService) FindStaff(ctx context.Context, filter carepath.StaffFil
 		return errs.Err()
 	}
 	list := []*carepath.Staff{}
-	err := svc.s.do(ctx, op{record: recStaff, action: actList, detail: detail, validate: validate},
+	err := svc.s.do(ctx, op{record: access.Staff, action: access.List, detail: detail, validate: validate},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			rows, err := tx.QueryContext(ctx, q, args...)
 			if err != nil {
@@ -157,7 +158,7 @@ func (svc *StaffService) FindStaff(ctx context.Context, filter carepath.StaffFil
 // one, and returns the secret and its otpauth:// URL for an authenticator app. From then on
 // sign-in needs a code. ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 func (svc *StaffService) EnableTOTP(ctx context.Context, email string) (secret, url string, err error) {
-	err = svc.s.do(ctx, op{record: recStaff, action: actUpdate, detail: "totp=enabled"}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	err = svc.s.do(ctx, op{record: access.Staff, action: access.Update, detail: "totp=enabled"}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		st, _, _, err := svc.byEmail(ctx, tx, email)
 		if err != nil {
 			return nil, err
@@ -175,16 +176,13 @@ func (svc *StaffService) EnableTOTP(ctx context.Context, email string) (secret, 
 	return secret, url, err
 }
 
-// actTOTP is a staff member enrolling their own second factor; every staff role may.
-const actTOTP action = "totp"
-
 // BeginTOTP makes a new TOTP secret for the actor's own account and stores nothing; the
 // secret takes effect only once ConfirmTOTP checks a code against it. ENOTFOUND (the actor
 // is no staff member), EUNAUTHORIZED, EFORBIDDEN.
 func (svc *StaffService) BeginTOTP(ctx context.Context) (*carepath.TOTPEnrolment, error) {
 	actor, _ := carepath.ActorFrom(ctx)
 	var e *carepath.TOTPEnrolment
-	err := svc.s.do(ctx, op{record: recStaff, action: actTOTP, recordID: actor.ID, detail: "totp=begin"},
+	err := svc.s.do(ctx, op{record: access.Staff, action: access.EnrolTOTP, recordID: actor.ID, detail: "totp=begin"},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			st, err := svc.byID(ctx, tx, actor.ID)
 			if err != nil {
@@ -221,7 +219,7 @@ func (svc *StaffService) ConfirmTOTP(ctx context.Context, secret, code string) e
 		}
 		return errs.Err()
 	}
-	return svc.s.do(ctx, op{record: recStaff, action: actTOTP, recordID: actor.ID, detail: "totp=confirm", validate: validate},
+	return svc.s.do(ctx, op{record: access.Staff, action: access.EnrolTOTP, recordID: actor.ID, detail: "totp=confirm", validate: validate},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			st, err := svc.byID(ctx, tx, actor.ID)
 			if err != nil {
@@ -262,7 +260,7 @@ func (svc *StaffService) Authenticate(ctx context.Context, email, password, totp
 	// refused is returned inside the call as EFORBIDDEN, so the audit row reads "denied"
 	// rather than "no actor"; the caller gets EUNAUTHORIZED.
 	refused := &carepath.Error{Code: carepath.EFORBIDDEN, Message: carepath.AuthFailedMessage}
-	err := svc.s.do(ctx, op{record: recStaff, action: actLogin, detail: "password sign-in"}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	err := svc.s.do(ctx, op{record: access.Staff, action: access.Login, detail: "password sign-in"}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		locked, err := svc.locked(ctx, tx, email, remote, svc.s.timestamp().Add(-LockoutWindow))
 		if err != nil {
 			return nil, err

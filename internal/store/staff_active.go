@@ -7,10 +7,8 @@ import (
 	"fmt"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
-
-// actSession is a web session re-reading its own account on a request.
-const actSession action = "session"
 
 // StaffActive returns the current role of staff member id and whether the account is active
 // (not disabled), so a signed-in session can follow a role change or a disabled account at
@@ -21,10 +19,10 @@ const actSession action = "session"
 func (svc *StaffService) StaffActive(ctx context.Context, id string) (carepath.Role, bool, error) {
 	var role string
 	var disabled bool
-	o := op{record: recStaff, action: actSession, recordID: wellFormedID(id), readOnly: true, quiet: true}
+	o := op{record: access.Staff, action: access.SignInCheck, recordID: wellFormedID(id), readOnly: true, quiet: true}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		actor, _ := carepath.ActorFrom(ctx)
-		if actor.ID != id && actor.Role != carepath.RoleAdmin && actor.Role != carepath.RoleSystem {
+		if !access.SelfOrOverseer(actor, id) {
 			return nil, carepath.Errorf(carepath.EFORBIDDEN, "You may not do this.")
 		}
 		err := tx.QueryRowContext(ctx, `SELECT role, disabled FROM staff WHERE id = $1`, id).Scan(&role, &disabled)

@@ -7,12 +7,13 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // FindStaffByID returns one staff member. ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 func (svc *StaffService) FindStaffByID(ctx context.Context, id string) (*carepath.Staff, error) {
 	var found *carepath.Staff
-	err := svc.s.do(ctx, op{record: recStaff, action: actRead, recordID: id}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	err := svc.s.do(ctx, op{record: access.Staff, action: access.Read, recordID: id}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		st, err := svc.byID(ctx, tx, id)
 		if err != nil {
 			return nil, err
@@ -44,7 +45,7 @@ func (svc *StaffService) UpdateStaff(ctx context.Context, id string, upd carepat
 	}
 	actor, _ := carepath.ActorFrom(ctx)
 	var updated *carepath.Staff
-	err := svc.s.do(ctx, op{record: recStaff, action: actUpdate, recordID: id, detail: "changed " + strings.Join(changed, ","),
+	err := svc.s.do(ctx, op{record: access.Staff, action: access.Update, recordID: id, detail: "changed " + strings.Join(changed, ","),
 		validate: upd.Validate},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			st, err := svc.byID(ctx, tx, id)

@@ -3,7 +3,7 @@
 // what differs between them lives in a small Dialect.
 //
 // Every service method goes through one chokepoint (Store.do): in one transaction on the
-// writer it checks the actor, validates the input, checks the access policy (policy.go),
+// writer it checks the actor, validates the input, checks the access policy (the access package),
 // reads or writes, and appends audit rows (audit.go). Rejected and failed calls are audited
 // too, and that audit row is committed even though the call returns an error.
 //

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/google/uuid"
 )
 
@@ -38,7 +39,7 @@ func (svc *StaffService) CreateToken(ctx context.Context, email string) (string,
 // CreateTokenWithID is CreateToken that also returns the token's id, by which it can be
 // revoked without knowing the token.
 func (svc *StaffService) CreateTokenWithID(ctx context.Context, email string) (token, id string, err error) {
-	err = svc.s.do(ctx, op{record: recToken, action: actCreate}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	err = svc.s.do(ctx, op{record: access.Token, action: access.Create}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		st, _, _, err := svc.byEmail(ctx, tx, email)
 		if err != nil {
 			return nil, err
@@ -72,7 +73,7 @@ func (svc *StaffService) RevokeToken(ctx context.Context, tokenOrID string) erro
 	if strings.HasPrefix(tokenOrID, tokenPrefix) {
 		q, arg = `SELECT id FROM api_tokens WHERE token_hash = $1`, hashToken(tokenOrID)
 	}
-	return svc.s.do(ctx, op{record: recToken, action: actRevoke}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	return svc.s.do(ctx, op{record: access.Token, action: access.Revoke}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var id string
 		err := tx.QueryRowContext(ctx, q, arg).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -98,7 +99,7 @@ func (svc *StaffService) AuthenticateToken(ctx context.Context, token string) (*
 	// rather than "no actor"; the caller gets EUNAUTHORIZED.
 	failed := carepath.Errorf(carepath.EFORBIDDEN, "The API token is not valid.")
 	var found *carepath.Staff
-	err := svc.s.do(ctx, op{record: recToken, action: actLogin, detail: "api token", readOnly: true, quiet: true}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	err := svc.s.do(ctx, op{record: access.Token, action: access.Login, detail: "api token", readOnly: true, quiet: true}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if !strings.HasPrefix(token, tokenPrefix) || len(token) > 100 {
 			return nil, failed
 		}

@@ -18,7 +18,7 @@ var (
 )
 
 func init() {
-	apptest.Wrap = func(h http.Handler) http.Handler {
+	apptest.Wrap = func(_ testing.TB, h http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			wrapped.Add(1)
 			order.CompareAndSwap(nil, "package")
@@ -31,7 +31,7 @@ func init() {
 // Options.Wrap, that SignIn keeps the session, and that TLS servers sign in too.
 func TestWrapAndSignIn(t *testing.T) {
 	t.Parallel()
-	srv := apptest.StartWith(t, apptest.Options{TLS: true, Wrap: func(h http.Handler) http.Handler {
+	srv := apptest.StartWith(t, apptest.Options{TLS: true, Wrap: func(_ testing.TB, h http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			order.CompareAndSwap(nil, "options")
 			h.ServeHTTP(w, r)

@@ -1,0 +1,116 @@
+package access
+
+import (
+	"testing"
+
+	"github.com/carepath/carepath"
+)
+
+// records is every record type, so a new one without a rule fails TestEveryRecordHasARule.
+var records = []Record{Intake, Client, AuditLog, Staff, Token, Program, Episode, Census, Assessment, TreatmentPlan,
+	Consent, Note, Group, TherapySession, Attendance, Dose, Quality, AttendanceAlert, Availability, SchedulePlan,
+	Measure, MeasureAlert, MeasureLink, OutcomeReport, Review, CalendarFeed, Scorecard}
+
+func TestEveryRecordHasARule(t *testing.T) {
+	for _, rec := range records {
+		if len(policy[rec]) == 0 {
+			t.Errorf("record type %q has no rule: every call about it would be refused", rec)
+		}
+	}
+	if len(policy) != len(records) {
+		t.Errorf("the policy has %d record types, the test knows %d: add the new one to records", len(policy), len(records))
+	}
+}
+
+// TestAllowed checks the rules people rely on, and the dangerous edges: the public and
+// reviewers reach no client data, the front desk no clinical record, only a clinician or an
+// admin signs a plan or co-signs a note.
+func TestAllowed(t *testing.T) {
+	for _, c := range []struct {
+		role carepath.Role
+		rec  Record
+		act  Action
+		want bool
+	}{
+		{carepath.RolePublic, Intake, Create, true},
+		{carepath.RolePublic, Intake, Read, false},
+		{carepath.RolePublic, Client, Read, false},
+		{carepath.RoleReviewer, Client, Read, false},
+		{carepath.RoleReviewer, Note, Read, false},
+		{carepath.RoleFrontDesk, Client, Create, true},
+		{carepath.RoleFrontDesk, Assessment, List, false},
+		{carepath.RoleFrontDesk, Note, Read, false},
+		{carepath.RoleFrontDesk, TherapySession, Create, true},
+		{carepath.RoleClinician, TreatmentPlan, Sign, true},
+		{carepath.RoleCaseManager, TreatmentPlan, Sign, false},
+		{carepath.RoleCaseManager, Note, Sign, true},
+		{carepath.RoleCaseManager, Note, Cosign, false},
+		{carepath.RoleClinician, Note, Cosign, true},
+		{carepath.RoleClinician, Quality, Read, false},
+		{carepath.RoleAdmin, Quality, Read, true},
+		{carepath.RoleClinician, OutcomeReport, Read, true},
+		{carepath.RoleCaseManager, OutcomeReport, Read, false},
+		{carepath.RoleClinician, AuditLog, List, false},
+		{carepath.RoleAdmin, AuditLog, List, true},
+		{carepath.RoleClient, TherapySession, List, true},
+		{carepath.RoleClient, TherapySession, Read, false},
+		{carepath.RolePublic, MeasureLink, Submit, true},
+		{carepath.RoleAdmin, SchedulePlan, Apply, true},
+		{carepath.RoleClinician, SchedulePlan, Apply, false},
+	} {
+		if got := Allowed(c.role, c.rec, c.act); got != c.want {
+			t.Errorf("Allowed(%s, %s, %s) = %v, want %v", c.role, c.rec, c.act, got, c.want)
+		}
+	}
+}
+
+func TestCareTeamRule(t *testing.T) {
+	c := &carepath.Client{PrimaryClinicianID: "ana", CaseManagerID: "cam"}
+	for _, tc := range []struct {
+		actor carepath.Actor
+		want  bool
+	}{
+		{carepath.Actor{ID: "ana", Role: carepath.RoleClinician}, true},
+		{carepath.Actor{ID: "ben", Role: carepath.RoleClinician}, false},
+		{carepath.Actor{ID: "cam", Role: carepath.RoleCaseManager}, true},
+		{carepath.Actor{ID: "ana", Role: carepath.RoleCaseManager}, false},
+		{carepath.Actor{ID: "", Role: carepath.RoleClinician}, false},
+		{carepath.Actor{ID: "desk", Role: carepath.RoleFrontDesk}, true},
+		{carepath.Actor{ID: "adm", Role: carepath.RoleAdmin}, true},
+		{carepath.Actor{ID: "rev", Role: carepath.RoleReviewer}, false},
+		{carepath.Actor{ID: "ana", Role: carepath.RolePublic}, false},
+	} {
+		if got := CanSeeClient(tc.actor, c); got != tc.want {
+			t.Errorf("CanSeeClient(%+v) = %v, want %v", tc.actor, got, tc.want)
+		}
+		if SeesEveryClient(tc.actor.Role) && !CanSeeClient(tc.actor, &carepath.Client{}) {
+			t.Errorf("%s sees every client but not one without a care team", tc.actor.Role)
+		}
+	}
+}
+
+func TestNoteRules(t *testing.T) {
+	ana := carepath.Actor{ID: "ana", Role: carepath.RoleClinician}
+	ben := carepath.Actor{ID: "ben", Role: carepath.RoleClinician}
+	adm := carepath.Actor{ID: "adm", Role: carepath.RoleAdmin}
+	open := &carepath.Note{AuthorID: "cam"}
+	named := &carepath.Note{AuthorID: "cam", CosignerID: "ana"}
+	if !MayCosign(ana, open) || !MayCosign(ana, named) || MayCosign(ben, named) || !MayCosign(adm, named) {
+		t.Error("co-signing: anyone with the role when no co-signer is named; else the named one or an admin")
+	}
+	if MayCosign(carepath.Actor{ID: "cam", Role: carepath.RoleAdmin}, open) {
+		t.Error("the author co-signs their own note")
+	}
+	if !SeesWholeNote(ana, named) || SeesWholeNote(ben, named) || !SeesWholeNote(adm, named) ||
+		!SeesWholeNote(carepath.Actor{ID: "cam", Role: carepath.RoleCaseManager}, named) ||
+		SeesWholeNote(carepath.Actor{Role: carepath.RoleClinician}, &carepath.Note{}) {
+		t.Error("whole note: its author, its co-signer, admins; never an actor without an id")
+	}
+	if !CosignRequired(carepath.RoleCaseManager) || CosignRequired(carepath.RoleClinician) {
+		t.Error("a case manager's notes need a co-signature, a clinician's do not")
+	}
+	if !SelfOrOverseer(ana, "ana") || SelfOrOverseer(ana, "ben") || !SelfOrOverseer(adm, "ben") ||
+		!SelfOrOverseer(carepath.Actor{Role: carepath.RoleSystem}, "ben") {
+		t.Error("own things: oneself, an admin, the command line")
+	}
+}

@@ -1,0 +1,90 @@
+package access
+
+import "github.com/carepath/carepath"
+
+// The per-row rules. Allowed says whether a role may do an action to a type of record at all;
+// these say which records of that type, once it may. The store applies them to every row it
+// returns or changes (and in SQL, where a list is filtered in the query: ScopeOf says how);
+// the pages apply them to decide what to offer.
+
+// ClientScope is which clients a role sees, once the policy lets it read clients.
+type ClientScope int
+
+// The client scopes.
+const (
+	NoClients   ClientScope = iota // reviewers, the public, clients
+	EveryClient                    // admin, the command line, the front desk
+	// AsPrimaryClinician: a clinician sees the clients whose primary clinician they are.
+	AsPrimaryClinician
+	// AsCaseManager: a case manager sees the clients whose case manager they are.
+	AsCaseManager
+)
+
+// ScopeOf returns the clients role sees: the care-team rule.
+func ScopeOf(role carepath.Role) ClientScope {
+	switch role {
+	case carepath.RoleAdmin, carepath.RoleSystem, carepath.RoleFrontDesk:
+		return EveryClient
+	case carepath.RoleClinician:
+		return AsPrimaryClinician
+	case carepath.RoleCaseManager:
+		return AsCaseManager
+	}
+	return NoClients
+}
+
+// SeesEveryClient reports whether role sees every client, and so every occurrence of the
+// schedule with its whole roster: admin, the command line and the front desk (which
+// schedules).
+func SeesEveryClient(role carepath.Role) bool { return ScopeOf(role) == EveryClient }
+
+// CanSeeClient is the care-team rule for one client: a clinician sees only the clients whose
+// primary clinician they are, a case manager only the clients whose case manager they are;
+// admin, the command line and the front desk see every client; any other role sees none.
+func CanSeeClient(actor carepath.Actor, c *carepath.Client) bool {
+	switch ScopeOf(actor.Role) {
+	case EveryClient:
+		return true
+	case AsPrimaryClinician:
+		return actor.ID != "" && c.PrimaryClinicianID == actor.ID
+	case AsCaseManager:
+		return actor.ID != "" && c.CaseManagerID == actor.ID
+	}
+	return false
+}
+
+// Oversees reports whether role oversees every record it may reach, beyond its own: an admin
+// and the command line see every co-sign request and every attendee of a note, and manage
+// anyone's account state and calendar feed.
+func Oversees(role carepath.Role) bool {
+	return role == carepath.RoleAdmin || role == carepath.RoleSystem
+}
+
+// SelfOrOverseer reports whether actor may act on staff member staffID's own things (the
+// state of their account, their calendar feed): they themselves, or someone who Oversees.
+func SelfOrOverseer(actor carepath.Actor, staffID string) bool {
+	return actor.ID == staffID || Oversees(actor.Role)
+}
+
+// CosignRequired reports whether every note written by role needs a supervisor's
+// co-signature: a case manager's does.
+func CosignRequired(role carepath.Role) bool { return role == carepath.RoleCaseManager }
+
+// MayCosign reports whether actor may co-sign note n, once their role may co-sign at all: not
+// its author, and, when the note names a co-signer, only that co-signer or an admin.
+func MayCosign(actor carepath.Actor, n *carepath.Note) bool {
+	return actor.ID != n.AuthorID && (n.CosignerID == "" || n.CosignerID == actor.ID || actor.Role == carepath.RoleAdmin)
+}
+
+// SeesWholeNote reports whether actor sees every part of note n, every attendee of a group
+// note among them: its author, its named co-signer, and whoever Oversees. Anyone else sees the
+// attendees on their care team.
+func SeesWholeNote(actor carepath.Actor, n *carepath.Note) bool {
+	switch {
+	case Oversees(actor.Role):
+		return true
+	case actor.ID == "":
+		return false
+	}
+	return actor.ID == n.AuthorID || actor.ID == n.CosignerID
+}
