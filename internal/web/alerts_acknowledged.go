@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // acknowledgedAlert is one row of the acknowledged-alerts page.
@@ -34,13 +35,13 @@ type alertsAcknowledgedView struct {
 // clients (every client's for an admin).
 func (s *Server) alertsAcknowledged(w http.ResponseWriter, r *http.Request, who signedIn) {
 	ma := s.MeasureAlerts
-	if !seesClinicalAlerts(who.Role) || ma == nil {
-		s.noAccess(w, r, "Your role does not give access to clinical alerts.")
+	if !access.Allowed(who.Role, access.MeasureAlert, access.List) || ma == nil {
+		s.deny(w, r, alertErrors)
 		return
 	}
 	list, err := ma.FindMeasureAlerts(r.Context(), true)
 	if err != nil {
-		s.serviceError(w, r, "acknowledged alerts", err)
+		s.fail(w, r, "acknowledged alerts", err, pageErrors)
 		return
 	}
 	var acked []*carepath.MeasureAlert
@@ -62,7 +63,7 @@ func (s *Server) alertsAcknowledged(w http.ResponseWriter, r *http.Request, who 
 			byName[staff[i]] = n
 		}
 	}
-	v := alertsAcknowledgedView{page: page{Title: "Acknowledged alerts"}, Who: who, Admin: who.Role == carepath.RoleAdmin}
+	v := alertsAcknowledgedView{page: page{Title: "Acknowledged alerts"}, Who: who, Admin: access.Oversees(who.Role)}
 	for _, a := range acked {
 		v.Alerts = append(v.Alerts, acknowledgedAlert{Heading: cmp.Or(alertKindName[a.Kind], a.Kind), SameDay: a.Kind == "safety_item9",
 			ClientID: a.ClientID, ClientName: cmp.Or(names[a.ClientID], "Client "+shortID(a.ClientID)),

@@ -50,13 +50,14 @@ func (s *Server) answerGone(w http.ResponseWriter, r *http.Request) {
 		Message: "This link does not work. It may have been used already or have expired. If your clinic asked you to answer some questions, please ask them for a new link."})
 }
 
+// linkError answers err of an answer link: answerGone when the link names nothing, else the
+// error page of the answer pages.
 func (s *Server) linkError(w http.ResponseWriter, r *http.Request, err error) {
-	if carepath.ErrorCode(err) == carepath.ENOTFOUND {
+	if isNotFound(err) {
 		s.answerGone(w, r)
 		return
 	}
-	s.Log.Error("answer link", "err", err)
-	s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong", AnswerLink: true}, Message: "Internal error. Please try again later."})
+	s.fail(w, r, "answer link", err, answerLinkErrors)
 }
 
 // answerForm shows the questionnaires of a link.

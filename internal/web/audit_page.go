@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // auditPageSize is how many audit rows the page shows.
@@ -86,25 +87,18 @@ func (q auditQuery) values() url.Values {
 	return v
 }
 
-// auditForbidden answers the page for everyone but admins.
-func (s *Server) auditForbidden(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-		Message: "Only administrators may see the audit log."})
-}
-
 // auditPage shows the audit log to admins, newest first, filtered by client, staff member and
 // dates. The read always goes through the audit service, so the policy decides (everyone but
 // admin gets 403) and the read, allowed or denied, is itself audited.
 func (s *Server) auditPage(w http.ResponseWriter, r *http.Request, who signedIn) {
 	aq, f, errs := readAuditQuery(r, auditPageSize+1)
 	rows, err := s.Audit.FindAudit(r.Context(), f)
-	if carepath.ErrorCode(err) == carepath.EFORBIDDEN {
-		s.auditForbidden(w, r)
+	status, problem, ok := s.failOrShow(w, r, "audit page", err, auditLogErrors, http.StatusBadRequest, http.StatusInternalServerError)
+	if !ok {
 		return
 	}
 	v := auditView{page: page{Title: "Audit log"}, Who: who, Query: aq, Errors: errs}
 	v.Staff, v.StaffNames = s.staffDirectory(r)
-	status := http.StatusOK
 	switch {
 	case len(errs) > 0:
 		status = http.StatusBadRequest
@@ -122,11 +116,8 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request, who signedIn)
 		if enc := aq.values().Encode(); enc != "" {
 			v.CSVLink += "?" + enc
 		}
-	case carepath.ErrorCode(err) == carepath.EINVALID:
-		status, v.Problem = http.StatusBadRequest, carepath.ErrorMessage(err)
 	default:
-		s.Log.Error("audit page", "err", err)
-		status, v.Problem = http.StatusInternalServerError, "The audit log could not be read just now. Please try again in a minute."
+		v.Problem = problem
 	}
 	s.render(w, r, status, "audit", v)
 }
@@ -154,10 +145,10 @@ func (s *Server) auditCSV(w http.ResponseWriter, r *http.Request, who signedIn) 
 	_, f, errs := readAuditQuery(r, auditCSVLimit)
 	rows, err := s.Audit.FindAudit(r.Context(), f)
 	switch {
-	case carepath.ErrorCode(err) == carepath.EFORBIDDEN:
-		s.auditForbidden(w, r)
+	case httpserver.Status(err) == http.StatusForbidden:
+		s.deny(w, r, auditLogErrors)
 		return
-	case len(errs) > 0 || carepath.ErrorCode(err) == carepath.EINVALID:
+	case len(errs) > 0 || isInvalid(err):
 		http.Error(w, "Please give dates as YYYY-MM-DD, the last day not before the first.", http.StatusBadRequest)
 		return
 	case err != nil:

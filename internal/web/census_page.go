@@ -33,18 +33,14 @@ type censusView struct {
 func (s *Server) programList(w http.ResponseWriter, r *http.Request, who signedIn) {
 	v := programListView{page: page{Title: "Programs"}, Who: who}
 	list, err := s.Programs.FindPrograms(r.Context())
-	status := http.StatusOK
-	switch carepath.ErrorCode(err) {
-	case "":
-		v.Programs = list
-	case carepath.EFORBIDDEN:
-		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-			Message: "Your role does not give access to programs."})
+	status, problem, ok := s.failOrShow(w, r, "program list", err, programListErrors, http.StatusInternalServerError)
+	if !ok {
 		return
-	default:
-		s.Log.Error("program list", "err", err)
-		status, v.Problem = http.StatusInternalServerError, "The programs could not be read just now. Please try again in a minute."
 	}
+	if err == nil {
+		v.Programs = list
+	}
+	v.Problem = problem
 	s.render(w, r, status, "programs", v)
 }
 
@@ -56,20 +52,8 @@ func (s *Server) censusPage(w http.ResponseWriter, r *http.Request, who signedIn
 	if err == nil {
 		entries, err = s.Episodes.Census(r.Context(), p.ID)
 	}
-	switch carepath.ErrorCode(err) {
-	case "":
-	case carepath.ENOTFOUND, carepath.EINVALID:
-		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Program not found"},
-			Message: "There is no program at this address."})
-		return
-	case carepath.EFORBIDDEN:
-		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-			Message: "Your role does not give access to program censuses."})
-		return
-	default:
-		s.Log.Error("census", "err", err)
-		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
-			Message: "The census could not be read just now. Please try again in a minute."})
+	if err != nil {
+		s.fail(w, r, "census", err, censusErrors)
 		return
 	}
 	v := censusView{page: page{Title: "Census: " + p.Name}, Who: who, Program: p}

@@ -4,39 +4,24 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // chartClient reads the chart's client for an assessment page, answering the error page
 // itself when it cannot; ok is false then.
 func (s *Server) chartClient(w http.ResponseWriter, r *http.Request) (*carepath.Client, bool) {
 	c, err := s.Clients.FindClientByID(r.Context(), r.PathValue("id"))
-	switch carepath.ErrorCode(err) {
-	case "":
-		return c, true
-	case carepath.ENOTFOUND, carepath.EINVALID:
-		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Client not found"},
-			Message: "There is no client here that you may see."})
-	case carepath.EFORBIDDEN:
-		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-			Message: "Your role does not give access to client charts."})
-	default:
-		s.Log.Error("assessment client", "err", err)
-		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
-			Message: "The chart could not be read just now. Please try again in a minute."})
+	if err != nil {
+		s.fail(w, r, "assessment client", err, chartErrors)
+		return nil, false
 	}
-	return nil, false
-}
-
-// assessDenied answers the page for roles that may not take assessments.
-func (s *Server) assessDenied(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-		Message: "Assessments are not available for your role."})
+	return c, true
 }
 
 // chartAssessForm shows an empty assessment form for the client.
 func (s *Server) chartAssessForm(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if !canAssess(who.Role) {
-		s.assessDenied(w, r)
+	if !access.Allowed(who.Role, access.Assessment, access.Create) {
+		s.deny(w, r, assessmentErrors)
 		return
 	}
 	c, ok := s.chartClient(w, r)
@@ -51,8 +36,8 @@ func (s *Server) chartAssessForm(w http.ResponseWriter, r *http.Request, who sig
 // recommendation" button, or any problem, with every value kept) or stores the assessment and
 // sends the browser back to the chart.
 func (s *Server) chartAssessSave(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if !canAssess(who.Role) {
-		s.assessDenied(w, r)
+	if !access.Allowed(who.Role, access.Assessment, access.Create) {
+		s.deny(w, r, assessmentErrors)
 		return
 	}
 	c, ok := s.chartClient(w, r)
@@ -89,11 +74,11 @@ func (s *Server) chartAssessSave(w http.ResponseWriter, r *http.Request, who sig
 			in.Variance = &carepath.Variance{Code: carepath.VarianceCode(f.VarianceCode), Note: f.VarianceNote}
 		}
 		_, err := s.Assessments.CreateAssessment(r.Context(), c.ID, in)
-		switch carepath.ErrorCode(err) {
-		case "":
+		switch {
+		case err == nil:
 			http.Redirect(w, r, "/staff/clients/"+c.ID, http.StatusSeeOther)
 			return
-		case carepath.EINVALID:
+		case isInvalid(err):
 			for _, fe := range carepath.ErrorFields(err) {
 				id := fieldAnchor(fe.Field)
 				if _, dup := errs[id]; !dup {
@@ -103,15 +88,10 @@ func (s *Server) chartAssessSave(w http.ResponseWriter, r *http.Request, who sig
 			if len(errs) == 0 {
 				errs["assess-final-level"] = carepath.ErrorMessage(err)
 			}
-		case carepath.EFORBIDDEN:
-			s.assessDenied(w, r)
-			return
-		case carepath.ENOTFOUND:
-			s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Client not found"},
-				Message: "There is no client here that you may see."})
-			return
 		default:
-			s.Log.Error("create assessment", "err", err)
+			if _, _, ok := s.failOrShow(w, r, "create assessment", err, assessmentErrors, http.StatusInternalServerError); !ok {
+				return
+			}
 			errs["assess-final-level"] = "The assessment could not be stored just now. Nothing was stored; please try again in a minute."
 		}
 	}

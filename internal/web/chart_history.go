@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // chartSection is one section of the chart that the policy may withhold from a role: its
@@ -21,22 +22,13 @@ type chartEpisode struct {
 	AdmitLevel  carepath.Level // the level at admission, before any transfer
 }
 
-// canAssess reports whether role may take assessments in the chart; it only decides whether
-// the link is shown, the store's policy decides the rest.
-func canAssess(role carepath.Role) bool {
-	switch role {
-	case carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin:
-		return true
-	}
-	return false
-}
-
-// sectionOf fills a chart section from the outcome of a read.
+// sectionOf fills a chart section from the outcome of a read: a section the person may not
+// see (403, or 404: the two read the same) is withheld, any other error is a problem.
 func sectionOf[T any](s *Server, what string, rows []T, err error) chartSection[T] {
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch httpserver.Status(err) {
+	case http.StatusOK:
 		return chartSection[T]{Rows: rows}
-	case carepath.EFORBIDDEN, carepath.ENOTFOUND:
+	case http.StatusForbidden, http.StatusNotFound:
 		return chartSection[T]{Denied: true}
 	}
 	s.Log.Error("chart section", "section", what, "err", err)

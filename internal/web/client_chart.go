@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // chartView is the view model of a client's chart.
@@ -49,27 +50,18 @@ func (s *Server) staffNames(r *http.Request, ids ...string) []string {
 // whether a person is a client is itself private.
 func (s *Server) clientChart(w http.ResponseWriter, r *http.Request, who signedIn) {
 	c, err := s.Clients.FindClientByID(r.Context(), r.PathValue("id"))
-	switch carepath.ErrorCode(err) {
-	case "":
-		v := chartView{page: page{Title: "Chart"}, Who: who, Client: c, CanAssess: canAssess(who.Role)}
-		names := s.staffNames(r, c.PrimaryClinicianID, c.CaseManagerID)
-		v.Primary, v.CaseManager = names[0], names[1]
-		v.Assessments = s.chartAssessments(r, c.ID)
-		v.Episodes = s.chartEpisodes(r, c.ID)
-		v.Plan, v.Consents = s.chartPlans(r, c.ID), s.chartConsents(r, c.ID)
-		if canMeasure(who.Role) {
-			v.CanMeasure, v.Measures = true, s.chartMeasures(r, c, v.Episodes.Rows)
-		}
-		s.render(w, r, http.StatusOK, "client_chart", v)
-	case carepath.ENOTFOUND, carepath.EINVALID:
-		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Client not found"},
-			Message: "There is no client here that you may see."})
-	case carepath.EFORBIDDEN:
-		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-			Message: "Your role does not give access to client charts."})
-	default:
-		s.Log.Error("client chart", "err", err)
-		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
-			Message: "The chart could not be read just now. Please try again in a minute."})
+	if err != nil {
+		s.fail(w, r, "client chart", err, chartErrors)
+		return
 	}
+	v := chartView{page: page{Title: "Chart"}, Who: who, Client: c, CanAssess: access.Allowed(who.Role, access.Assessment, access.Create)}
+	names := s.staffNames(r, c.PrimaryClinicianID, c.CaseManagerID)
+	v.Primary, v.CaseManager = names[0], names[1]
+	v.Assessments = s.chartAssessments(r, c.ID)
+	v.Episodes = s.chartEpisodes(r, c.ID)
+	v.Plan, v.Consents = s.chartPlans(r, c.ID), s.chartConsents(r, c.ID)
+	if access.Allowed(who.Role, access.Measure, access.Create) {
+		v.CanMeasure, v.Measures = true, s.chartMeasures(r, c, v.Episodes.Rows)
+	}
+	s.render(w, r, http.StatusOK, "client_chart", v)
 }

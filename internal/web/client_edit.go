@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // clientEditView is the view model of the new-client and edit-client form.
@@ -34,16 +35,10 @@ func (s *Server) newClientEditView(r *http.Request, who signedIn, c *carepath.Cl
 	return v
 }
 
-// clientDenied answers the page for roles that may not create or change clients.
-func (s *Server) clientDenied(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-		Message: "Your role may not add or change clients."})
-}
-
 // clientNewForm shows an empty new-client form.
 func (s *Server) clientNewForm(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if !canCreateClients(who.Role) {
-		s.clientDenied(w, r)
+	if !access.Allowed(who.Role, access.Client, access.Create) {
+		s.deny(w, r, clientEditErrors)
 		return
 	}
 	s.render(w, r, http.StatusOK, "client_edit", s.newClientEditView(r, who, nil, clientForm{}, map[string]string{}))
@@ -56,8 +51,8 @@ func (s *Server) clientCreate(w http.ResponseWriter, r *http.Request, who signed
 	errs := map[string]string{}
 	c := f.client(errs)
 	if len(errs) > 0 {
-		if !canCreateClients(who.Role) {
-			s.clientDenied(w, r)
+		if !access.Allowed(who.Role, access.Client, access.Create) {
+			s.deny(w, r, clientEditErrors)
 			return
 		}
 		check := *c
@@ -66,24 +61,23 @@ func (s *Server) clientCreate(w http.ResponseWriter, r *http.Request, who signed
 		return
 	}
 	err := s.Clients.CreateClient(r.Context(), c)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, "/staff/clients/"+c.ID, http.StatusSeeOther)
-		return
-	case carepath.EFORBIDDEN:
-		s.clientDenied(w, r)
-		return
-	case carepath.EINVALID:
+	case isInvalid(err):
 		keepFieldErrors(errs, err)
 		if len(errs) == 0 {
 			errs["given_name"] = carepath.ErrorMessage(err)
 		}
 		s.render(w, r, http.StatusBadRequest, "client_edit", s.newClientEditView(r, who, nil, f, errs))
 	default:
-		s.Log.Error("create client", "err", err)
+		status, _, ok := s.failOrShow(w, r, "create client", err, clientEditErrors, http.StatusInternalServerError)
+		if !ok {
+			return
+		}
 		v := s.newClientEditView(r, who, nil, f, errs)
 		v.Problem = "The client could not be stored just now. Nothing was stored; please try again in a minute."
-		s.render(w, r, http.StatusInternalServerError, "client_edit", v)
+		s.render(w, r, status, "client_edit", v)
 	}
 }
 
@@ -116,10 +110,10 @@ func (s *Server) clientUpdate(w http.ResponseWriter, r *http.Request, who signed
 		return
 	}
 	stored, err := s.Clients.UpdateClient(r.Context(), c.ID, u)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, "/staff/clients/"+stored.ID, http.StatusSeeOther)
-	case carepath.ECONFLICT:
+	case isConflict(err):
 		now, err := s.Clients.FindClientByID(r.Context(), c.ID)
 		if err != nil {
 			now = c
@@ -127,7 +121,7 @@ func (s *Server) clientUpdate(w http.ResponseWriter, r *http.Request, who signed
 		v := s.newClientEditView(r, who, now, f, errs)
 		v.Stale, v.Conflict = true, conflictRows(now, f, s.staffChoices(r))
 		s.render(w, r, http.StatusConflict, "client_edit", v)
-	case carepath.EINVALID:
+	case isInvalid(err):
 		keepFieldErrors(errs, err)
 		if m, ok := errs["version"]; ok {
 			delete(errs, "version")
@@ -136,16 +130,14 @@ func (s *Server) clientUpdate(w http.ResponseWriter, r *http.Request, who signed
 		v := s.newClientEditView(r, who, c, f, errs)
 		v.Version = version
 		s.render(w, r, http.StatusBadRequest, "client_edit", v)
-	case carepath.EFORBIDDEN:
-		s.clientDenied(w, r)
-	case carepath.ENOTFOUND:
-		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Client not found"},
-			Message: "There is no client here that you may see."})
 	default:
-		s.Log.Error("update client", "err", err)
+		status, _, ok := s.failOrShow(w, r, "update client", err, clientEditErrors, http.StatusInternalServerError)
+		if !ok {
+			return
+		}
 		v := s.newClientEditView(r, who, c, f, errs)
 		v.Version = version
 		v.Problem = "The changes could not be saved just now. Nothing was changed; please try again in a minute."
-		s.render(w, r, http.StatusInternalServerError, "client_edit", v)
+		s.render(w, r, status, "client_edit", v)
 	}
 }

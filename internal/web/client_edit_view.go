@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // formField is one input (or select, when Options is set) of a client form.
@@ -53,7 +54,7 @@ func (s *Server) staffChoices(r *http.Request) staffChoices {
 	}
 	list, err := s.Staff.FindStaff(r.Context(), carepath.StaffFilter{})
 	if err != nil {
-		if carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+		if httpserver.Status(err) != http.StatusForbidden {
 			s.Log.Error("staff directory", "err", err)
 		}
 		return staffChoices{Problem: "The staff directory could not be read just now; the care team cannot be changed here."}
@@ -188,10 +189,4 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
-}
-
-// canCreateClients reports whether role may create clients; it only decides whether the form
-// is offered, the store's policy decides the rest.
-func canCreateClients(role carepath.Role) bool {
-	return role == carepath.RoleFrontDesk || role == carepath.RoleAdmin
 }

@@ -31,17 +31,14 @@ func (s *Server) clientList(w http.ResponseWriter, r *http.Request, who signedIn
 		}
 	}
 	list, total, err := s.Clients.FindClients(r.Context(), f)
-	status := http.StatusOK
-	switch carepath.ErrorCode(err) {
-	case "":
-		v.Clients, v.Total = list, total
-	case carepath.EFORBIDDEN:
-		status, v.Problem = http.StatusForbidden, "Your role does not give access to clients."
-	case carepath.EINVALID:
-		status, v.Problem = http.StatusBadRequest, carepath.ErrorMessage(err)
-	default:
-		s.Log.Error("client list", "err", err)
-		status, v.Problem = http.StatusInternalServerError, "The client list could not be read just now. Please try again in a minute."
+	status, problem, ok := s.failOrShow(w, r, "client list", err, clientListErrors,
+		http.StatusForbidden, http.StatusBadRequest, http.StatusInternalServerError)
+	if !ok {
+		return
 	}
+	if err == nil {
+		v.Clients, v.Total = list, total
+	}
+	v.Problem = problem
 	s.render(w, r, status, "client_list", v)
 }

@@ -49,27 +49,6 @@ type consentListView struct {
 	Summary []errorLink
 }
 
-// consentsDenied answers the page for roles that may not see consents.
-func (s *Server) consentsDenied(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-		Message: "Consents are not available for your role."})
-}
-
-// consentFailed answers the page for an error a consent page cannot show next to a field.
-func (s *Server) consentFailed(w http.ResponseWriter, r *http.Request, what string, err error) {
-	switch carepath.ErrorCode(err) {
-	case carepath.EFORBIDDEN:
-		s.consentsDenied(w, r)
-	case carepath.ENOTFOUND:
-		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Consent not found"},
-			Message: "There is no consent here that you may see."})
-	default:
-		s.Log.Error(what, "err", err)
-		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
-			Message: "The consents could not be read just now. Please try again in a minute."})
-	}
-}
-
 // consentList shows the client's consents, most recently signed first.
 func (s *Server) consentList(w http.ResponseWriter, r *http.Request, who signedIn) {
 	s.renderConsentList(w, r, who, http.StatusOK, func(*consentListView) {})
@@ -84,7 +63,7 @@ func (s *Server) renderConsentList(w http.ResponseWriter, r *http.Request, who s
 	}
 	list, err := s.Consents.FindConsents(r.Context(), c.ID)
 	if err != nil {
-		s.consentFailed(w, r, "find consents", err)
+		s.fail(w, r, "find consents", err, consentErrors)
 		return
 	}
 	v := consentListView{page: page{Title: "Consents"}, Who: who, Client: c}
@@ -123,7 +102,7 @@ func (s *Server) consentRevoke(w http.ResponseWriter, r *http.Request, who signe
 	}
 	list, err := s.Consents.FindConsents(r.Context(), c.ID)
 	if err != nil {
-		s.consentFailed(w, r, "find consents", err)
+		s.fail(w, r, "find consents", err, consentErrors)
 		return
 	}
 	id, found := r.PathValue("cid"), false
@@ -131,15 +110,15 @@ func (s *Server) consentRevoke(w http.ResponseWriter, r *http.Request, who signe
 		found = found || cs.ID == id
 	}
 	if !found {
-		s.consentFailed(w, r, "revoke consent", carepath.Errorf(carepath.ENOTFOUND, "There is no such consent."))
+		s.fail(w, r, "revoke consent", carepath.Errorf(carepath.ENOTFOUND, "There is no such consent."), consentErrors)
 		return
 	}
 	reason := r.PostFormValue("reason")
 	_, err = s.Consents.RevokeConsent(r.Context(), id, reason)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, "/staff/clients/"+c.ID+"/consents", http.StatusSeeOther)
-	case carepath.EINVALID:
+	case isInvalid(err):
 		msg := carepath.ErrorMessage(err)
 		if fs := carepath.ErrorFields(err); len(fs) > 0 {
 			msg = fs[0].Message
@@ -152,12 +131,12 @@ func (s *Server) consentRevoke(w http.ResponseWriter, r *http.Request, who signe
 			}
 			v.Summary = []errorLink{{"revoke-reason-" + id, "Reason the consent was withdrawn: " + msg}}
 		})
-	case carepath.ECONFLICT:
+	case isConflict(err):
 		s.renderConsentList(w, r, who, http.StatusConflict, func(v *consentListView) {
 			v.Notice = carepath.ErrorMessage(err)
 		})
 	default:
-		s.consentFailed(w, r, "revoke consent", err)
+		s.fail(w, r, "revoke consent", err, consentErrors)
 	}
 }
 

@@ -63,10 +63,10 @@ func (s *Server) consentRecord(w http.ResponseWriter, r *http.Request, who signe
 	_, err := s.Consents.RecordConsent(r.Context(), carepath.ConsentCreate{ClientID: c.ID, Kind: carepath.ConsentKind(f.Kind),
 		Recipient: f.Recipient, Information: f.Information, Purpose: f.Purpose, SignedOn: f.SignedOn,
 		ExpiresOn: f.ExpiresOn, ExpiresOnEvent: f.ExpiresOnEvent})
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, "/staff/clients/"+c.ID+"/consents", http.StatusSeeOther)
-	case carepath.EINVALID:
+	case isInvalid(err):
 		errs := map[string]string{}
 		for _, fe := range carepath.ErrorFields(err) {
 			id := consentFieldID(fe.Field)
@@ -81,7 +81,7 @@ func (s *Server) consentRecord(w http.ResponseWriter, r *http.Request, who signe
 		}
 		s.render(w, r, http.StatusBadRequest, "consent_new", newConsentNewView(who, c, f, errs))
 	default:
-		s.consentFailed(w, r, "record consent", err)
+		s.fail(w, r, "record consent", err, consentErrors)
 	}
 }
 

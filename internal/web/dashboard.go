@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // alertRank orders the dashboard: the safety item first, then reliable deterioration, missed
@@ -60,15 +60,10 @@ type dashboardSection struct {
 	Notice   string
 }
 
-// seesClinicalAlerts reports whether role has a caseload of clinical alerts.
-func seesClinicalAlerts(role carepath.Role) bool {
-	return role == carepath.RoleClinician || role == carepath.RoleCaseManager || role == carepath.RoleAdmin
-}
-
 // dashboard reads the signed-in staff member's open alerts (every client's for an admin),
 // measure alerts and attendance alerts together, the most urgent first and then the newest.
 func (s *Server) dashboard(r *http.Request, who signedIn) dashboardSection {
-	sec := dashboardSection{Clinical: seesClinicalAlerts(who.Role)}
+	sec := dashboardSection{Clinical: access.Allowed(who.Role, access.MeasureAlert, access.List)}
 	if !sec.Clinical {
 		return sec
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // maxAckNote is the longest acknowledgement note the form accepts.
@@ -31,8 +32,8 @@ type alertAckView struct {
 // alert on its own page, with what was typed kept.
 func (s *Server) alertAcknowledge(w http.ResponseWriter, r *http.Request, who signedIn) {
 	ma := s.MeasureAlerts
-	if !seesClinicalAlerts(who.Role) || ma == nil {
-		s.noAccess(w, r, "Your role does not give access to clinical alerts.")
+	if !access.Allowed(who.Role, access.MeasureAlert, access.List) || ma == nil {
+		s.deny(w, r, alertErrors)
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
@@ -53,8 +54,8 @@ func (s *Server) alertAcknowledge(w http.ResponseWriter, r *http.Request, who si
 			return
 		}
 		var ce *carepath.Error
-		switch code := carepath.ErrorCode(err); {
-		case code == carepath.EINVALID:
+		switch {
+		case isInvalid(err):
 			msg = "Write a note saying what you did."
 			if errors.As(err, &ce) {
 				for _, f := range ce.Fields {
@@ -63,16 +64,16 @@ func (s *Server) alertAcknowledge(w http.ResponseWriter, r *http.Request, who si
 					}
 				}
 			}
-		case code == carepath.ECONFLICT:
+		case isConflict(err):
 		default:
-			s.serviceError(w, r, "acknowledge alert", err)
+			s.fail(w, r, "acknowledge alert", err, pageErrors)
 			return
 		}
 	}
 	// Show the alert on its own page.
 	list, lerr := ma.FindMeasureAlerts(r.Context(), true)
 	if lerr != nil {
-		s.serviceError(w, r, "find alert", lerr)
+		s.fail(w, r, "find alert", lerr, pageErrors)
 		return
 	}
 	var found *carepath.MeasureAlert
@@ -82,7 +83,7 @@ func (s *Server) alertAcknowledge(w http.ResponseWriter, r *http.Request, who si
 		}
 	}
 	if found == nil {
-		s.serviceError(w, r, "find alert", carepath.Errorf(carepath.ENOTFOUND, "alert not found"))
+		s.fail(w, r, "find alert", carepath.Errorf(carepath.ENOTFOUND, "alert not found"), pageErrors)
 		return
 	}
 	names := s.clientNames(r, found.ClientID)
@@ -93,7 +94,7 @@ func (s *Server) alertAcknowledge(w http.ResponseWriter, r *http.Request, who si
 			SameDay: found.Kind == "safety_item9", Link: "/staff/clients/" + found.ClientID + "#h-measures", LinkText: "Open the chart",
 			Note: note, Error: msg}}
 	status := http.StatusBadRequest
-	if carepath.ErrorCode(err) == carepath.ECONFLICT {
+	if isConflict(err) {
 		status, v.Conflict, v.Alert.Error = http.StatusConflict, true, ""
 		v.Title = "Alert already acknowledged"
 		if found.AcknowledgedAt != nil {

@@ -68,11 +68,7 @@ func (s *Server) attendanceBase(w http.ResponseWriter, r *http.Request, who sign
 		sheet, err = s.Attendance.FindAttendance(r.Context(), id)
 	}
 	if err != nil {
-		if carepath.ErrorCode(err) == carepath.EFORBIDDEN {
-			s.noAccess(w, r, "Your role does not give access to attendance.")
-		} else {
-			s.serviceError(w, r, "attendance", err)
-		}
+		s.fail(w, r, "attendance", err, attendanceErrors)
 		return attendanceView{}, nil, false
 	}
 	v := attendanceView{page: page{Title: "Attendance"}, Who: who, Occ: occ, Version: sheet.Version, Statuses: attendanceStatuses}
@@ -175,11 +171,11 @@ func (s *Server) attendanceSave(w http.ResponseWriter, r *http.Request, who sign
 	}
 	if !bad {
 		_, err := s.Attendance.RecordAttendance(r.Context(), v.Occ.ID, u)
-		switch carepath.ErrorCode(err) {
-		case "":
+		switch {
+		case err == nil:
 			http.Redirect(w, r, "/staff/sessions/"+v.Occ.ID+"/attendance?saved=1", http.StatusSeeOther)
 			return
-		case carepath.EINVALID:
+		case isInvalid(err):
 			for _, fe := range carepath.ErrorFields(err) {
 				i, field, ok := recordField(fe.Field)
 				if !ok || i >= len(v.Rows) {
@@ -195,22 +191,22 @@ func (s *Server) attendanceSave(w http.ResponseWriter, r *http.Request, who sign
 			if len(carepath.ErrorFields(err)) == 0 {
 				v.Summary = append(v.Summary, errorLink{"att-0-present", carepath.ErrorMessage(err)})
 			}
-		case carepath.ECONFLICT:
+		case isConflict(err):
 			fresh, ferr := s.Attendance.FindAttendance(r.Context(), v.Occ.ID)
 			if ferr != nil {
-				s.failed(w, r, "attendance reread", ferr)
+				s.fail(w, r, "attendance reread", ferr, pageErrors)
 				return
 			}
 			v.Conflict, v.Version, v.Rows = true, fresh.Version, s.sheetRows(r, fresh)
 			s.render(w, r, http.StatusConflict, "attendance", v)
 			return
-		case carepath.EFORBIDDEN:
-			s.noAccess(w, r, "Your role does not give access to attendance.")
-			return
 		default:
-			s.Log.Error("record attendance", "err", err)
+			status, _, ok := s.failOrShow(w, r, "record attendance", err, attendanceErrors, http.StatusInternalServerError)
+			if !ok {
+				return
+			}
 			v.Summary = append(v.Summary, errorLink{"att-0-present", "The attendance could not be saved just now. Nothing was saved; please try again in a minute."})
-			s.render(w, r, http.StatusInternalServerError, "attendance", v)
+			s.render(w, r, status, "attendance", v)
 			return
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/delivery"
+	"github.com/carepath/carepath/internal/httpserver"
 	"github.com/carepath/carepath/internal/svgchart"
 )
 
@@ -103,13 +104,8 @@ func (s *Server) clientDosePage(w http.ResponseWriter, r *http.Request, who sign
 	required, below := 0, 0
 	current := delivery.WeekOf(time.Now(), loc)
 	doses, err := s.Attendance.ClientDoses(r.Context(), c.ID, weeks[0].String(), weeks[doseWeeks-1].String())
-	switch carepath.ErrorCode(err) {
-	case "", carepath.ENOTFOUND:
-	case carepath.EFORBIDDEN:
-		s.noAccess(w, r, "Your role does not give access to program dose.")
-		return
-	default:
-		s.failed(w, r, "client dose", err)
+	if err != nil && httpserver.Status(err) != http.StatusNotFound { // no dose yet: empty weeks
+		s.fail(w, r, "client dose", err, doseErrors)
 		return
 	}
 	for i, d := range doses {
@@ -175,7 +171,7 @@ func (s *Server) programDosePage(w http.ResponseWriter, r *http.Request, who sig
 	}
 	entries, err := s.Episodes.Census(r.Context(), p.ID)
 	if err != nil {
-		s.serviceError(w, r, "program dose census", err)
+		s.fail(w, r, "program dose census", err, pageErrors)
 		return
 	}
 	loc := p.Location()
@@ -204,8 +200,8 @@ func (s *Server) programDosePage(w http.ResponseWriter, r *http.Request, who sig
 	for _, e := range entries {
 		row := programDoseRow{ClientID: e.ClientID, Name: names[e.ClientID]}
 		doses, err := s.Attendance.ClientDoses(r.Context(), e.ClientID, weeks[0].String(), weeks[len(weeks)-1].String())
-		if carepath.ErrorCode(err) == carepath.EFORBIDDEN {
-			s.noAccess(w, r, "Your role does not give access to program dose.")
+		if httpserver.Status(err) == http.StatusForbidden {
+			s.deny(w, r, doseErrors)
 			return
 		}
 		for i := range weeks {

@@ -53,7 +53,7 @@ func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) {
 	remote := httpserver.RemoteAddr(r)
 	feed, err := s.CalendarFeeds.OpenCalendarFeed(carepath.NewContext(r.Context(), carepath.Actor{Role: carepath.RolePublic, Remote: remote}), token)
 	if err != nil {
-		if carepath.ErrorCode(err) != carepath.ENOTFOUND {
+		if httpserver.Status(err) != http.StatusNotFound {
 			s.Log.Error("calendar feed open", "err", err)
 			http.Error(w, "Internal error.", http.StatusInternalServerError)
 			return

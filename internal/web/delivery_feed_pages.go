@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // calendarFeedView is the view model of a calendar feed page: a staff member's own feed, or
@@ -41,20 +42,18 @@ func (s *Server) clientFeedPage(w http.ResponseWriter, r *http.Request, who sign
 
 // renderFeed fills in the owner's current feed and renders the page.
 func (s *Server) renderFeed(w http.ResponseWriter, r *http.Request, v calendarFeedView, kind, owner string) {
-	status := http.StatusOK
 	f, err := s.CalendarFeeds.FindCalendarFeed(r.Context(), kind, owner)
-	switch carepath.ErrorCode(err) {
-	case "":
-		v.Feed = f
-	case carepath.ENOTFOUND:
-	case carepath.EFORBIDDEN:
-		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-			Message: "Your role does not give access to calendar feeds."})
-		return
-	default:
-		s.Log.Error("calendar feed", "err", err)
-		status, v.Problem = http.StatusInternalServerError, "The calendar feed could not be read just now. Please try again in a minute."
+	if httpserver.Status(err) == http.StatusNotFound { // no feed yet
+		f, err = nil, nil
 	}
+	status, problem, ok := s.failOrShow(w, r, "calendar feed", err, calendarFeedErrors, http.StatusInternalServerError)
+	if !ok {
+		return
+	}
+	if err == nil {
+		v.Feed = f
+	}
+	v.Problem = problem
 	s.render(w, r, status, "calendar_feed", v)
 }
 
@@ -93,7 +92,7 @@ func (s *Server) saveFeed(w http.ResponseWriter, r *http.Request, v calendarFeed
 		}
 	case "revoke":
 		err = s.CalendarFeeds.RevokeCalendarFeed(r.Context(), kind, owner)
-		if err == nil || carepath.ErrorCode(err) == carepath.ENOTFOUND {
+		if err == nil || httpserver.Status(err) == http.StatusNotFound {
 			err, v.Revoked = nil, true
 		}
 	default:
@@ -101,20 +100,16 @@ func (s *Server) saveFeed(w http.ResponseWriter, r *http.Request, v calendarFeed
 		s.renderFeedStatus(w, r, v, kind, owner, http.StatusBadRequest)
 		return
 	}
-	switch carepath.ErrorCode(err) {
-	case "":
+	if err == nil {
 		s.render(w, r, http.StatusOK, "calendar_feed", v)
-	case carepath.EFORBIDDEN:
-		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-			Message: "Your role does not give access to calendar feeds."})
-	case carepath.ENOTFOUND:
-		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Not found"},
-			Message: "There is no one here whose calendar you may manage."})
-	default:
-		s.Log.Error("calendar feed save", "err", err)
-		v.Problem = "The calendar feed could not be changed just now. Nothing was changed; please try again in a minute."
-		s.renderFeedStatus(w, r, v, kind, owner, http.StatusInternalServerError)
+		return
 	}
+	status, _, ok := s.failOrShow(w, r, "calendar feed save", err, calendarFeedErrors, http.StatusInternalServerError)
+	if !ok {
+		return
+	}
+	v.Problem = "The calendar feed could not be changed just now. Nothing was changed; please try again in a minute."
+	s.renderFeedStatus(w, r, v, kind, owner, status)
 }
 
 // renderFeedStatus renders the page with its current feed and status.

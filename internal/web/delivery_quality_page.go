@@ -5,14 +5,15 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // qualityPage shows a program's quality-of-care report for a period (admins): each figure
 // with its numbers, an SVG chart and how it was computed, and the public-scorecard setting.
 func (s *Server) qualityPage(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if who.Role != carepath.RoleAdmin {
-		s.noAccess(w, r, "The quality report is for admins.")
+	if !access.Allowed(who.Role, access.Quality, access.Read) {
+		s.deny(w, r, qualityErrors)
 		return
 	}
 	p, ok := s.programOf(w, r, r.PathValue("id"))
@@ -29,22 +30,21 @@ func (s *Server) qualityPage(w http.ResponseWriter, r *http.Request, who signedI
 	status := http.StatusOK
 	if len(v.Errors) == 0 {
 		q, err := s.Attendance.ProgramQuality(r.Context(), p.ID, v.From, v.To)
-		switch carepath.ErrorCode(err) {
-		case "":
+		switch {
+		case err == nil:
 			v.Figures = qualityFigures(q, s.weeklyQuality(r, p.ID, from, to))
-		case carepath.EINVALID:
+		case isInvalid(err):
 			for _, fe := range carepath.ErrorFields(err) {
 				v.Errors["quality-"+fe.Field] = fe.Message
 			}
 			if len(v.Errors) == 0 {
 				v.Errors["quality-from"] = carepath.ErrorMessage(err)
 			}
-		case carepath.EFORBIDDEN:
-			s.noAccess(w, r, "The quality report is for admins.")
-			return
 		default:
-			s.Log.Error("quality report", "err", err)
-			status, v.Problem = http.StatusInternalServerError, "The report could not be computed just now. Please try again in a minute."
+			var ok bool
+			if status, v.Problem, ok = s.failOrShow(w, r, "quality report", err, qualityErrors, http.StatusInternalServerError); !ok {
+				return
+			}
 		}
 	}
 	for _, id := range []string{"quality-from", "quality-to"} {
@@ -60,8 +60,8 @@ func (s *Server) qualityPage(w http.ResponseWriter, r *http.Request, who signedI
 
 // scorecardSetting turns the program's public scorecard on or off (admins).
 func (s *Server) scorecardSetting(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if who.Role != carepath.RoleAdmin {
-		s.noAccess(w, r, "Only admins publish a program's scorecard.")
+	if !access.Allowed(who.Role, access.Scorecard, access.Update) {
+		s.deny(w, r, scorecardSettingErrors)
 		return
 	}
 	id := r.PathValue("id")
@@ -71,7 +71,7 @@ func (s *Server) scorecardSetting(w http.ResponseWriter, r *http.Request, who si
 	}
 	err := s.CalendarFeeds.SetProgramScorecardPublic(r.Context(), id, r.PostForm.Get("public") == "yes")
 	if err != nil {
-		s.serviceError(w, r, "scorecard setting", err)
+		s.fail(w, r, "scorecard setting", err, pageErrors)
 		return
 	}
 	http.Redirect(w, r, "/staff/programs/"+id+"/quality?scorecard=saved", http.StatusSeeOther)
@@ -87,8 +87,8 @@ func (s *Server) scorecardPage(w http.ResponseWriter, r *http.Request) {
 	public := carepath.NewContext(r.Context(), carepath.Actor{Role: carepath.RolePublic, Remote: remote})
 	id := r.PathValue("id")
 	on, err := s.CalendarFeeds.ProgramScorecardPublic(public, id)
-	if err != nil && carepath.ErrorCode(err) != carepath.ENOTFOUND {
-		s.failed(w, r, "scorecard", err)
+	if err != nil && httpserver.Status(err) != http.StatusNotFound {
+		s.fail(w, r, "scorecard", err, pageErrors)
 		return
 	}
 	if !on {
@@ -103,7 +103,7 @@ func (s *Server) scorecardPage(w http.ResponseWriter, r *http.Request) {
 	r = r.WithContext(carepath.NewContext(r.Context(), carepath.Actor{ID: "public-scorecard", Role: carepath.RoleSystem, Remote: remote}))
 	p, err := s.Programs.FindProgramByID(r.Context(), id)
 	if err != nil {
-		s.failed(w, r, "scorecard program", err)
+		s.fail(w, r, "scorecard program", err, pageErrors)
 		return
 	}
 	v := qualityView{page: page{Title: "Quality scorecard: " + p.Name}, Program: p, Scorecard: true, Errors: map[string]string{}}
@@ -111,7 +111,7 @@ func (s *Server) scorecardPage(w http.ResponseWriter, r *http.Request) {
 	v.From, v.To = from.String(), to.String()
 	q, err := s.Attendance.ProgramQuality(r.Context(), p.ID, v.From, v.To)
 	if err != nil {
-		s.failed(w, r, "scorecard quality", err)
+		s.fail(w, r, "scorecard quality", err, pageErrors)
 		return
 	}
 	v.Figures = qualityFigures(q, s.weeklyQuality(r, p.ID, from, to))

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/delivery"
 )
 
@@ -51,11 +52,6 @@ type weekView struct {
 	Problem   string
 }
 
-// canTakeAttendance reports whether role may record attendance (the policy decides in the end).
-func canTakeAttendance(role carepath.Role) bool {
-	return role == carepath.RoleClinician || role == carepath.RoleCaseManager || role == carepath.RoleAdmin
-}
-
 // buildWeek lays occurrences out by local day in loc, Monday first, naming groups, staff and
 // (when withClients) the clients.
 func (s *Server) buildWeek(r *http.Request, who signedIn, w delivery.ISOWeek, loc *time.Location, occs []*carepath.Occurrence, withClients bool) []weekDay {
@@ -84,7 +80,7 @@ func (s *Server) buildWeek(r *http.Request, who signedIn, w delivery.ISOWeek, lo
 		}
 		ws := weekSession{ID: o.ID, Time: start.Format("15:04") + "–" + start.Add(time.Duration(o.Minutes)*time.Minute).Format("15:04"),
 			What: sessionKind(o.Kind), GroupID: o.GroupID, Where: o.Room, Count: len(o.ClientIDs), Moved: o.Moved,
-			Recorded: o.AttendanceVersion > 0, Attendance: canTakeAttendance(who.Role)}
+			Recorded: o.AttendanceVersion > 0, Attendance: access.Allowed(who.Role, access.Attendance, access.Update)}
 		if o.Modality == "telehealth" {
 			ws.Where, ws.Link = "Telehealth", o.MeetingLink
 		}
@@ -138,7 +134,7 @@ func (s *Server) programWeek(w http.ResponseWriter, r *http.Request, who signedI
 	wk := weekParam(r, "week", loc)
 	occs, err := s.weekOccurrences(r, carepath.OccurrenceFilter{ProgramID: p.ID}, wk, loc)
 	if err != nil {
-		s.serviceError(w, r, "program week", err)
+		s.fail(w, r, "program week", err, pageErrors)
 		return
 	}
 	base := "/staff/programs/" + p.ID + "/week?week="
@@ -165,7 +161,7 @@ func (s *Server) clientWeek(w http.ResponseWriter, r *http.Request, who signedIn
 	wk := weekParam(r, "week", loc)
 	occs, err := s.weekOccurrences(r, carepath.OccurrenceFilter{ClientID: c.ID}, wk, loc)
 	if err != nil {
-		s.serviceError(w, r, "client week", err)
+		s.fail(w, r, "client week", err, pageErrors)
 		return
 	}
 	base := "/staff/clients/" + c.ID + "/week?week="
@@ -182,7 +178,7 @@ func (s *Server) clientWeek(w http.ResponseWriter, r *http.Request, who signedIn
 func (s *Server) groupWeek(w http.ResponseWriter, r *http.Request, who signedIn) {
 	g, err := s.Groups.FindGroupByID(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.serviceError(w, r, "group", err)
+		s.fail(w, r, "group", err, pageErrors)
 		return
 	}
 	p, ok := s.programOf(w, r, g.ProgramID)
@@ -193,7 +189,7 @@ func (s *Server) groupWeek(w http.ResponseWriter, r *http.Request, who signedIn)
 	wk := weekParam(r, "week", loc)
 	occs, err := s.weekOccurrences(r, carepath.OccurrenceFilter{GroupID: g.ID}, wk, loc)
 	if err != nil {
-		s.serviceError(w, r, "group week", err)
+		s.fail(w, r, "group week", err, pageErrors)
 		return
 	}
 	base := "/staff/groups/" + g.ID + "/week?week="

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // admitView is the view model of the admit form.
@@ -26,12 +27,6 @@ var admitOrder = []string{"admit-program", "admit-level", "admit-on"}
 
 // careLevels are the levels an episode can be at: every level but none.
 func careLevels() []carepath.Level { return carepath.Levels[1:] }
-
-// episodesDenied answers the page for roles that may not change episodes of care.
-func (s *Server) episodesDenied(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-		Message: "Admitting, transferring and discharging are not available for your role."})
-}
 
 // episodesToChart sends a GET of the admit form's target (a reload, a bookmark) to the chart.
 func (s *Server) episodesToChart(w http.ResponseWriter, r *http.Request, who signedIn) {
@@ -56,8 +51,8 @@ func (s *Server) newAdmitView(r *http.Request, who signedIn, c *carepath.Client,
 
 // episodeAdmitForm shows the admit form, dated today.
 func (s *Server) episodeAdmitForm(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if !canManageEpisodes(who.Role) {
-		s.episodesDenied(w, r)
+	if !access.Allowed(who.Role, access.Episode, access.Create) {
+		s.deny(w, r, episodeErrors)
 		return
 	}
 	c, ok := s.chartClient(w, r)
@@ -84,8 +79,8 @@ func admitAnchor(field, _ string) string {
 // again with what was typed: 400 naming the fields, 409 when the client already has an open
 // episode in the program.
 func (s *Server) episodeAdmitSave(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if !canManageEpisodes(who.Role) {
-		s.episodesDenied(w, r)
+	if !access.Allowed(who.Role, access.Episode, access.Create) {
+		s.deny(w, r, episodeErrors)
 		return
 	}
 	c, ok := s.chartClient(w, r)
@@ -98,32 +93,31 @@ func (s *Server) episodeAdmitSave(w http.ResponseWriter, r *http.Request, who si
 		errs["admit-program"] = "Please choose the program."
 	}
 	status := http.StatusBadRequest
-	conflict := false
+	inConflict := false
 	if len(errs) == 0 {
 		e, err := s.Episodes.AdmitClient(r.Context(), carepath.EpisodeAdmit{ClientID: c.ID, ProgramID: f.ProgramID,
 			Level: carepath.Level(f.Level), On: f.On})
-		switch carepath.ErrorCode(err) {
-		case "":
+		switch {
+		case err == nil:
 			http.Redirect(w, r, "/staff/clients/"+c.ID+"#episode-"+e.ID, http.StatusSeeOther)
 			return
-		case carepath.EINVALID:
+		case isInvalid(err):
 			placeFieldErrors(errs, err, admitAnchor, "admit-program")
-		case carepath.ECONFLICT:
-			status, conflict = http.StatusConflict, true
+		case isConflict(err):
+			status, inConflict = http.StatusConflict, true
 			errs["admit-program"] = "This client already has an open episode in this program. Transfer or discharge it from the chart instead; nothing was saved."
-		case carepath.ENOTFOUND:
+		case isNotFound(err):
 			// The client was read above, so it is the program that is gone.
 			errs["admit-program"] = "That program no longer exists; please choose another."
-		case carepath.EFORBIDDEN:
-			s.episodesDenied(w, r)
-			return
 		default:
-			s.Log.Error("admit client", "err", err)
-			status = http.StatusInternalServerError
+			var ok bool
+			if status, _, ok = s.failOrShow(w, r, "admit client", err, episodeErrors, http.StatusInternalServerError); !ok {
+				return
+			}
 			errs["admit-program"] = "The admission could not be stored just now. Nothing was stored; please try again in a minute."
 		}
 	}
 	v := s.newAdmitView(r, who, c, f, errs)
-	v.Conflict = conflict
+	v.Conflict = inConflict
 	s.render(w, r, status, "episode_admit", v)
 }

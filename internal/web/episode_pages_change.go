@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // episodeHead is what the transfer and discharge pages show about the episode they change.
@@ -42,8 +43,8 @@ var (
 // client's, answering the error page itself when it cannot; ok is false then.
 func (s *Server) episodeOf(w http.ResponseWriter, r *http.Request, who signedIn) (episodeHead, bool) {
 	var h episodeHead
-	if !canManageEpisodes(who.Role) {
-		s.episodesDenied(w, r)
+	if !access.Allowed(who.Role, access.Episode, access.Create) {
+		s.deny(w, r, episodeErrors)
 		return h, false
 	}
 	c, ok := s.chartClient(w, r)
@@ -52,19 +53,8 @@ func (s *Server) episodeOf(w http.ResponseWriter, r *http.Request, who signedIn)
 	}
 	h.Client = c
 	e, err := s.findEpisode(r, c.ID, r.PathValue("episode"))
-	switch carepath.ErrorCode(err) {
-	case "":
-	case carepath.ENOTFOUND:
-		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Episode not found"},
-			Message: "There is no such episode of care on this chart."})
-		return h, false
-	case carepath.EFORBIDDEN:
-		s.episodesDenied(w, r)
-		return h, false
-	default:
-		s.Log.Error("read episode", "err", err)
-		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
-			Message: "The episode could not be read just now. Please try again in a minute."})
+	if err != nil {
+		s.fail(w, r, "read episode", err, episodeErrors)
 		return h, false
 	}
 	h.Episode, h.ProgramName, h.loc = e, "Program", time.UTC
@@ -161,25 +151,20 @@ func (s *Server) episodeTransferSave(w http.ResponseWriter, r *http.Request, who
 	status, conflict := http.StatusBadRequest, ""
 	if len(errs) == 0 {
 		_, err := s.Episodes.TransferEpisode(r.Context(), h.Episode.ID, t)
-		switch carepath.ErrorCode(err) {
-		case "":
+		switch {
+		case err == nil:
 			http.Redirect(w, r, "/staff/clients/"+h.Client.ID+"#episode-"+h.Episode.ID, http.StatusSeeOther)
 			return
-		case carepath.EINVALID:
+		case isInvalid(err):
 			placeFieldErrors(errs, err, changeAnchor("transfer"), "transfer-form")
-		case carepath.ECONFLICT:
+		case isConflict(err):
 			status, conflict = http.StatusConflict, s.conflictOf(r, &h, "transferred")
 			f.Version = strconv.Itoa(h.Episode.Version)
-		case carepath.ENOTFOUND:
-			s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Episode not found"},
-				Message: "There is no such episode of care on this chart."})
-			return
-		case carepath.EFORBIDDEN:
-			s.episodesDenied(w, r)
-			return
 		default:
-			s.Log.Error("transfer episode", "err", err)
-			status = http.StatusInternalServerError
+			var ok bool
+			if status, _, ok = s.failOrShow(w, r, "transfer episode", err, episodeErrors, http.StatusInternalServerError); !ok {
+				return
+			}
 			errs["transfer-form"] = "The transfer could not be stored just now. Nothing was stored; please try again in a minute."
 		}
 	}
@@ -211,25 +196,20 @@ func (s *Server) episodeDischargeSave(w http.ResponseWriter, r *http.Request, wh
 	errs := map[string]string{}
 	status, conflict := http.StatusBadRequest, ""
 	_, err := s.Episodes.DischargeEpisode(r.Context(), h.Episode.ID, f.discharge())
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, "/staff/clients/"+h.Client.ID+"#episode-"+h.Episode.ID, http.StatusSeeOther)
 		return
-	case carepath.EINVALID:
+	case isInvalid(err):
 		placeFieldErrors(errs, err, changeAnchor("discharge"), "discharge-form")
-	case carepath.ECONFLICT:
+	case isConflict(err):
 		status, conflict = http.StatusConflict, s.conflictOf(r, &h, "discharged")
 		f.Version = strconv.Itoa(h.Episode.Version)
-	case carepath.ENOTFOUND:
-		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Episode not found"},
-			Message: "There is no such episode of care on this chart."})
-		return
-	case carepath.EFORBIDDEN:
-		s.episodesDenied(w, r)
-		return
 	default:
-		s.Log.Error("discharge episode", "err", err)
-		status = http.StatusInternalServerError
+		var ok bool
+		if status, _, ok = s.failOrShow(w, r, "discharge episode", err, episodeErrors, http.StatusInternalServerError); !ok {
+			return
+		}
 		errs["discharge-form"] = "The discharge could not be stored just now. Nothing was stored; please try again in a minute."
 	}
 	v := newChangeView("Discharge", who, h, errs, dischargeOrder)

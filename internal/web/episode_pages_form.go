@@ -8,17 +8,19 @@ import (
 	"unicode/utf8"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
-// canManageEpisodes reports whether role may admit, transfer and discharge; it only decides
-// whether the links are shown and the forms offered, the store's policy decides the rest.
-func canManageEpisodes(role carepath.Role) bool { return canAssess(role) }
-
-// CanManageEpisodes tells the chart whether to offer the admit, transfer and discharge forms.
-func (v chartView) CanManageEpisodes() bool { return canManageEpisodes(v.Who.Role) }
+// CanManageEpisodes tells the chart whether to offer the admit, transfer and discharge forms:
+// whether the policy lets the role admit.
+func (v chartView) CanManageEpisodes() bool {
+	return access.Allowed(v.Who.Role, access.Episode, access.Create)
+}
 
 // CanManageEpisodes tells the census whether to offer the transfer and discharge forms.
-func (v censusView) CanManageEpisodes() bool { return canManageEpisodes(v.Who.Role) }
+func (v censusView) CanManageEpisodes() bool {
+	return access.Allowed(v.Who.Role, access.Episode, access.Create)
+}
 
 // admitForm is what the admit form holds, as typed.
 type admitForm struct {

@@ -55,22 +55,18 @@ func (s *Server) intakeQueue(w http.ResponseWriter, r *http.Request, who signedI
 	}
 	v.Status = st
 	list, err := s.Intakes.FindIntakes(r.Context(), filter)
-	code := http.StatusOK
-	switch carepath.ErrorCode(err) {
-	case "":
+	code, problem, ok := s.failOrShow(w, r, "intake queue", err, intakeQueueErrors, http.StatusInternalServerError)
+	if !ok {
+		return
+	}
+	v.Problem = problem
+	if err == nil {
 		v.Intakes = list
 		for _, in := range list {
 			if in.Crisis && intakeOpen(in) {
 				v.Flagged++
 			}
 		}
-	case carepath.EFORBIDDEN:
-		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-			Message: "Your role does not give access to the intake queue."})
-		return
-	default:
-		s.Log.Error("intake queue", "err", err)
-		code, v.Problem = http.StatusInternalServerError, "The intake queue could not be read just now. Please reload the page in a minute."
 	}
 	s.render(w, r, code, "intake_queue", v)
 }

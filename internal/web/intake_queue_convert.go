@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // findIntake returns the intake request with id, read as the staff member: the policy
@@ -30,10 +31,10 @@ type intakeConvertView struct {
 func intakePrefill(in *carepath.Intake, who signedIn) clientForm {
 	given, family, _ := strings.Cut(strings.TrimSpace(in.Name), " ")
 	f := clientForm{"given_name": given, "family_name": strings.TrimSpace(family), "email": in.Email, "phone": in.Phone}
-	switch who.Role {
-	case carepath.RoleClinician:
+	switch access.ScopeOf(who.Role) { // the care-team rule: whose clients the person sees
+	case access.AsPrimaryClinician:
 		f["primary_clinician_id"] = who.ID
-	case carepath.RoleCaseManager:
+	case access.AsCaseManager:
 		f["case_manager_id"] = who.ID
 	}
 	return f
@@ -50,22 +51,14 @@ func (s *Server) newIntakeConvertView(r *http.Request, who signedIn, in *carepat
 // intakeError answers the page for a request that cannot be read or converted; it reports
 // whether it did.
 func (s *Server) intakeError(w http.ResponseWriter, r *http.Request, who signedIn, in *carepath.Intake, err error) bool {
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		return false
-	case carepath.ENOTFOUND, carepath.EINVALID:
-		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Intake request not found"},
-			Message: "There is no such intake request."})
-	case carepath.EFORBIDDEN:
-		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-			Message: "Your role may not see or convert intake requests."})
-	case carepath.ECONFLICT:
+	case isConflict(err):
 		v := intakeConvertView{page: page{Title: "Intake request converted already"}, Who: who, Intake: in, Converted: true}
 		s.render(w, r, http.StatusConflict, "intake_convert", v)
 	default:
-		s.Log.Error("intake conversion", "err", err)
-		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
-			Message: "The intake request could not be read just now. Nothing was changed; please try again in a minute."})
+		s.fail(w, r, "intake conversion", err, intakeErrors)
 	}
 	return true
 }
@@ -94,11 +87,11 @@ func (s *Server) intakeConvert(w http.ResponseWriter, r *http.Request, who signe
 		BirthDate: f["birth_date"], Pronouns: f["pronouns"], Email: f["email"], Phone: f["phone"],
 		PreferredLanguage: f["preferred_language"], PrimaryClinicianID: f["primary_clinician_id"], CaseManagerID: f["case_manager_id"]}
 	c, err := s.IntakeConverter.ConvertIntake(r.Context(), id, ci)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, "/staff/clients/"+c.ID, http.StatusSeeOther)
 		return
-	case carepath.EINVALID:
+	case isInvalid(err):
 		// The form shows the request again; a missing request is reported as such.
 		in, ferr := s.findIntake(r, id)
 		if s.intakeError(w, r, who, in, ferr) {
@@ -110,7 +103,7 @@ func (s *Server) intakeConvert(w http.ResponseWriter, r *http.Request, who signe
 			errs["form"] = carepath.ErrorMessage(err)
 		}
 		s.render(w, r, http.StatusBadRequest, "intake_convert", s.newIntakeConvertView(r, who, in, f, errs))
-	case carepath.ECONFLICT:
+	case isConflict(err):
 		in, _ := s.findIntake(r, id)
 		s.intakeError(w, r, who, in, err)
 	default:

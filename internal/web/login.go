@@ -39,7 +39,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		status := http.StatusUnauthorized
 		msg := carepath.AuthFailedMessage
-		if carepath.ErrorCode(err) != carepath.EUNAUTHORIZED {
+		if httpserver.Status(err) != http.StatusUnauthorized {
 			s.Log.Error("sign in", "err", err)
 			status, msg = http.StatusInternalServerError, "We could not sign you in just now. Please try again in a minute."
 		}

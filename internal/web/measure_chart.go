@@ -11,6 +11,7 @@ import (
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/delivery"
 	"github.com/carepath/carepath/instrument"
+	"github.com/carepath/carepath/internal/httpserver"
 	"github.com/carepath/carepath/internal/svgchart"
 	"github.com/carepath/carepath/outcome"
 )
@@ -106,9 +107,9 @@ func (s *Server) chartMeasures(r *http.Request, c *carepath.Client, episodes []c
 		return sec
 	}
 	series, err := s.Measures.FindMeasures(r.Context(), c.ID)
-	switch carepath.ErrorCode(err) {
-	case "":
-	case carepath.EFORBIDDEN:
+	switch httpserver.Status(err) { // a section of the chart: a failure never fails the page
+	case http.StatusOK:
+	case http.StatusForbidden:
 		return chartMeasureSection{Denied: true}
 	default:
 		s.Log.Error("chart measures", "err", err)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/instrument"
 	"github.com/carepath/carepath/outcome"
 )
@@ -100,15 +101,10 @@ func measureFormPage(who signedIn, c *carepath.Client, id string, v url.Values, 
 	return view
 }
 
-// canMeasure reports whether role may enter measures and send answer links.
-func canMeasure(role carepath.Role) bool {
-	return role == carepath.RoleClinician || role == carepath.RoleCaseManager || role == carepath.RoleAdmin
-}
-
 // measureForm shows the in-session entry form; ?instrument= chooses the questionnaire.
 func (s *Server) measureForm(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if !canMeasure(who.Role) {
-		s.noAccess(w, r, "Your role does not give access to measures.")
+	if !access.Allowed(who.Role, access.Measure, access.Create) {
+		s.deny(w, r, measureErrors)
 		return
 	}
 	c, ok := s.chartClient(w, r)
@@ -130,8 +126,8 @@ var measureFieldPath = regexp.MustCompile(`^answers(?:\.[a-z0-9]+)?\[(\d+)\]$`)
 // measureSave stores a measure entered in session, or shows the form again (400) with every
 // answer kept and each problem named.
 func (s *Server) measureSave(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if !canMeasure(who.Role) {
-		s.noAccess(w, r, "Your role does not give access to measures.")
+	if !access.Allowed(who.Role, access.Measure, access.Create) {
+		s.deny(w, r, measureErrors)
 		return
 	}
 	c, ok := s.chartClient(w, r)
@@ -178,7 +174,7 @@ func (s *Server) measureSave(w http.ResponseWriter, r *http.Request, who signedI
 		}
 		var ce *carepath.Error
 		if !errors.As(err, &ce) || ce.Code != carepath.EINVALID {
-			s.serviceError(w, r, "create measure", err)
+			s.fail(w, r, "create measure", err, pageErrors)
 			return
 		}
 		for _, f := range ce.Fields {
@@ -200,8 +196,8 @@ func (s *Server) measureSave(w http.ResponseWriter, r *http.Request, who signedI
 // measureLinkSend sends the client a link to answer the chosen questionnaires; a problem shows
 // the link form again (400) with the choices kept.
 func (s *Server) measureLinkSend(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if !canMeasure(who.Role) {
-		s.noAccess(w, r, "Your role does not give access to measures.")
+	if !access.Allowed(who.Role, access.Measure, access.Create) {
+		s.deny(w, r, measureErrors)
 		return
 	}
 	c, ok := s.chartClient(w, r)
@@ -226,7 +222,7 @@ func (s *Server) measureLinkSend(w http.ResponseWriter, r *http.Request, who sig
 		}
 		var ce *carepath.Error
 		if !errors.As(err, &ce) || ce.Code != carepath.EINVALID {
-			s.serviceError(w, r, "create measure link", err)
+			s.fail(w, r, "create measure link", err, pageErrors)
 			return
 		}
 		for _, f := range ce.Fields {

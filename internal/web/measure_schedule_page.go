@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/instrument"
 	"github.com/carepath/carepath/outcome"
 )
@@ -103,7 +104,7 @@ func (s *Server) measureScheduleRead(w http.ResponseWriter, r *http.Request, who
 	view := measureScheduleView{page: page{Title: "Measurement schedule"}, Who: who, Client: c, Errors: errs}
 	series, err := s.Measures.FindMeasures(r.Context(), c.ID)
 	if err != nil {
-		s.serviceError(w, r, "measure schedule", err)
+		s.fail(w, r, "measure schedule", err, pageErrors)
 		return view, false
 	}
 	if sc := series.Schedule; sc != nil {
@@ -132,8 +133,8 @@ func idStrings(ids []instrument.ID) []string {
 
 // measureSchedulePage shows a client's schedule and the form to override it.
 func (s *Server) measureSchedulePage(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if !canMeasure(who.Role) {
-		s.noAccess(w, r, "Your role does not give access to measures.")
+	if !access.Allowed(who.Role, access.Measure, access.Create) {
+		s.deny(w, r, measureErrors)
 		return
 	}
 	c, ok := s.chartClient(w, r)
@@ -159,8 +160,8 @@ var scheduleFieldPath = regexp.MustCompile(`^(repeated|bookends)\[(\d+)\]$`)
 // measureScheduleSave overrides the schedule, or with action=reset goes back to the level's
 // default; a problem shows the form again (400) with what was chosen kept and each field named.
 func (s *Server) measureScheduleSave(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if !canMeasure(who.Role) {
-		s.noAccess(w, r, "Your role does not give access to measures.")
+	if !access.Allowed(who.Role, access.Measure, access.Create) {
+		s.deny(w, r, measureErrors)
 		return
 	}
 	c, ok := s.chartClient(w, r)
@@ -173,7 +174,7 @@ func (s *Server) measureScheduleSave(w http.ResponseWriter, r *http.Request, who
 	back := "/staff/clients/" + c.ID + "/measure-schedule"
 	if v.Get("action") == "reset" {
 		if _, err := s.Measures.ResetMeasureSchedule(r.Context(), c.ID); err != nil {
-			s.serviceError(w, r, "reset measure schedule", err)
+			s.fail(w, r, "reset measure schedule", err, pageErrors)
 			return
 		}
 		http.Redirect(w, r, back+"?done=reset", http.StatusSeeOther)
@@ -201,7 +202,7 @@ func (s *Server) measureScheduleSave(w http.ResponseWriter, r *http.Request, who
 	}
 	var ce *carepath.Error
 	if verr != nil && (!errors.As(verr, &ce) || ce.Code != carepath.EINVALID) {
-		s.serviceError(w, r, "set measure schedule", verr)
+		s.fail(w, r, "set measure schedule", verr, pageErrors)
 		return
 	}
 	if ce != nil {

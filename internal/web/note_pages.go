@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // notePath is the address of a note's page.
@@ -25,33 +26,6 @@ var formatNames = map[carepath.NoteFormat]string{
 	carepath.FormatBIRP: "BIRP (Behavior, Intervention, Response, Plan)",
 }
 
-// canCosign reports whether role may co-sign notes; it only decides whether the button and
-// the queue link are shown, the store's policy decides the rest.
-func canCosign(role carepath.Role) bool {
-	return role == carepath.RoleClinician || role == carepath.RoleAdmin
-}
-
-// notesDenied answers the page for roles that may not see clinical notes.
-func (s *Server) notesDenied(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-		Message: "Clinical notes are not available for your role."})
-}
-
-// noteFailed answers the page for an error a note page cannot show next to a field.
-func (s *Server) noteFailed(w http.ResponseWriter, r *http.Request, what string, err error) {
-	switch carepath.ErrorCode(err) {
-	case carepath.EFORBIDDEN:
-		s.notesDenied(w, r)
-	case carepath.ENOTFOUND, carepath.EINVALID:
-		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Note not found"},
-			Message: "There is no note here that you may see."})
-	default:
-		s.Log.Error(what, "err", err)
-		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
-			Message: "The note could not be read or saved just now. Please try again in a minute."})
-	}
-}
-
 // clientName is a client's name as the note pages show it.
 func clientName(c *carepath.Client) string {
 	if c.PreferredName != "" {
@@ -65,7 +39,7 @@ func clientName(c *carepath.Client) string {
 func (s *Server) clientNames(r *http.Request, ids ...string) map[string]string {
 	out := map[string]string{}
 	found, err := s.Clients.FindClientNames(r.Context(), ids)
-	if err != nil && carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+	if err != nil && httpserver.Status(err) != http.StatusForbidden {
 		s.Log.Error("client names", "err", err)
 	}
 	for id, n := range found {

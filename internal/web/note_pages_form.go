@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // noteForm is what the note form posted: one note's content, as typed.
@@ -123,7 +124,7 @@ type noteFormView struct {
 	Objectives  []objectiveChoice
 	Attendees   []attendeeField
 	NeedsCosign bool
-	CaseManager bool // a case manager's notes always need a co-signature
+	CaseManager bool // the author's notes always need a co-signature (access.CosignRequired)
 	Cosigners   []noteChoice
 	Revision    int
 	Errors      map[string]string // by element id
@@ -141,7 +142,7 @@ type noteFormView struct {
 // the fields and in a summary at the top.
 func (s *Server) newNoteFormView(r *http.Request, who signedIn, f noteForm, errs []errorLink) noteFormView {
 	v := noteFormView{page: page{Title: "Write a note"}, Who: who, Group: f.Kind == carepath.NoteGroup,
-		SessionID: f.SessionID, NeedsCosign: f.NeedsCosign, CaseManager: who.Role == carepath.RoleCaseManager,
+		SessionID: f.SessionID, NeedsCosign: f.NeedsCosign, CaseManager: access.CosignRequired(who.Role),
 		Revision: f.Revision, Errors: map[string]string{}, Summary: errs}
 	for _, e := range errs {
 		if _, ok := v.Errors[e.Anchor]; !ok {
@@ -175,7 +176,7 @@ func (s *Server) newNoteFormView(r *http.Request, who signedIn, f noteForm, errs
 	if s.Staff != nil {
 		if list, err := s.Staff.FindStaff(r.Context(), carepath.StaffFilter{}); err == nil {
 			for _, st := range list {
-				if (st.Role == carepath.RoleClinician || st.Role == carepath.RoleAdmin) && st.ID != who.ID && !st.Disabled {
+				if access.Allowed(st.Role, access.Note, access.Cosign) && st.ID != who.ID && !st.Disabled {
 					v.Cosigners = append(v.Cosigners, noteChoice{Value: st.ID, Label: st.Name, Checked: st.ID == f.CosignerID})
 				}
 			}
@@ -184,9 +185,9 @@ func (s *Server) newNoteFormView(r *http.Request, who signedIn, f noteForm, errs
 	return v
 }
 
-// noteErrors turns a service error's fields into links to the form's elements; rows maps a
+// noteFieldErrors turns a service error's fields into links to the form's elements; rows maps a
 // group note's attendee index to its row on the form, names each row's client.
-func noteErrors(err error, rows []int, f noteForm) []errorLink {
+func noteFieldErrors(err error, rows []int, f noteForm) []errorLink {
 	var out []errorLink
 	for _, fe := range carepath.ErrorFields(err) {
 		anchor, prefix := "", ""
@@ -239,7 +240,7 @@ func (s *Server) noteNewForm(w http.ResponseWriter, r *http.Request, who signedI
 		return
 	}
 	if _, err := s.Notes.FindClientNotes(r.Context(), c.ID, carepath.NoteFilter{}); err != nil {
-		s.noteFailed(w, r, "find notes", err)
+		s.fail(w, r, "find notes", err, noteErrors)
 		return
 	}
 	f := noteForm{Kind: carepath.NoteIndividual, Format: carepath.NoteFormat(r.URL.Query().Get("format")), Sections: map[string]string{}}
@@ -283,21 +284,21 @@ func (s *Server) noteCreate(w http.ResponseWriter, r *http.Request, who signedIn
 	}
 	n, err := s.Notes.CreateNote(r.Context(), carepath.NoteInput{Kind: f.Kind, Format: f.Format, ClientID: c.ID,
 		SessionID: f.SessionID, Sections: f.sections(), ObjectiveIDs: f.Objectives, NeedsCosign: f.NeedsCosign, CosignerID: f.CosignerID})
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, notePath(n.ID), http.StatusSeeOther)
-	case carepath.EINVALID:
-		s.renderNoteForm(w, r, who, http.StatusBadRequest, c, nil, f, noteErrors(err, nil, f), "")
+	case isInvalid(err):
+		s.renderNoteForm(w, r, who, http.StatusBadRequest, c, nil, f, noteFieldErrors(err, nil, f), "")
 	default:
-		s.noteFailed(w, r, "create note", err)
+		s.fail(w, r, "create note", err, noteErrors)
 	}
 }
 
 // groupNoteNewForm shows the group note form: the shared part once, and a row per client the
 // staff member may see, each with an "attended" box and a short individual part.
 func (s *Server) groupNoteNewForm(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if !canWriteNotes(who.Role) {
-		s.notesDenied(w, r)
+	if !access.Allowed(who.Role, access.Note, access.Create) {
+		s.deny(w, r, noteErrors)
 		return
 	}
 	f := noteForm{Kind: carepath.NoteGroup, Format: carepath.NoteFormat(r.URL.Query().Get("format")), Sections: map[string]string{}}
@@ -312,7 +313,7 @@ func (s *Server) groupNoteNewForm(w http.ResponseWriter, r *http.Request, who si
 	}
 	list, _, err := s.Clients.FindClients(r.Context(), carepath.ClientFilter{Limit: carepath.MaxNoteAttendees})
 	if err != nil {
-		s.noteFailed(w, r, "find clients", err)
+		s.fail(w, r, "find clients", err, noteErrors)
 		return
 	}
 	for _, c := range list {
@@ -330,12 +331,7 @@ func (s *Server) sessionRows(w http.ResponseWriter, r *http.Request, id string) 
 		err = carepath.Errorf(carepath.ENOTFOUND, "There is no such group session.")
 	}
 	if err != nil {
-		if code := carepath.ErrorCode(err); code == carepath.ENOTFOUND || code == carepath.EINVALID {
-			s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Session not found"},
-				Message: "There is no group session here that you may see."})
-			return nil, false
-		}
-		s.noteFailed(w, r, "find session", err)
+		s.fail(w, r, "find session", err, groupSessionErrors)
 		return nil, false
 	}
 	came, absent := map[string]bool{}, map[string]bool{}
@@ -362,19 +358,10 @@ func (s *Server) sessionRows(w http.ResponseWriter, r *http.Request, id string) 
 	return rows, true
 }
 
-// canWriteNotes reports whether role may write notes; it only decides what the pages offer.
-func canWriteNotes(role carepath.Role) bool {
-	switch role {
-	case carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin:
-		return true
-	}
-	return false
-}
-
 // groupNoteCreate writes the posted group note as a draft and opens it.
 func (s *Server) groupNoteCreate(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if !canWriteNotes(who.Role) {
-		s.notesDenied(w, r)
+	if !access.Allowed(who.Role, access.Note, access.Create) {
+		s.deny(w, r, noteErrors)
 		return
 	}
 	f := readNoteForm(r)
@@ -390,17 +377,13 @@ func (s *Server) groupNoteCreate(w http.ResponseWriter, r *http.Request, who sig
 	atts, rows := f.attendees()
 	n, err := s.Notes.CreateNote(r.Context(), carepath.NoteInput{Kind: carepath.NoteGroup, Format: f.Format,
 		SessionID: f.SessionID, Sections: f.sections(), Attendees: atts, NeedsCosign: f.NeedsCosign, CosignerID: f.CosignerID})
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, notePath(n.ID), http.StatusSeeOther)
-	case carepath.EINVALID, carepath.ENOTFOUND:
-		if carepath.ErrorCode(err) == carepath.ENOTFOUND && len(carepath.ErrorFields(err)) == 0 {
-			s.noteFailed(w, r, "create group note", err)
-			return
-		}
-		s.renderNoteForm(w, r, who, http.StatusBadRequest, nil, nil, f, noteErrors(err, rows, f), "")
+	case isInvalid(err) || (isNotFound(err) && len(carepath.ErrorFields(err)) > 0): // an attendee not found
+		s.renderNoteForm(w, r, who, http.StatusBadRequest, nil, nil, f, noteFieldErrors(err, rows, f), "")
 	default:
-		s.noteFailed(w, r, "create group note", err)
+		s.fail(w, r, "create group note", err, noteErrors)
 	}
 }
 
@@ -463,17 +446,14 @@ func (s *Server) noteSave(w http.ResponseWriter, r *http.Request, who signedIn) 
 	atts, rows := f.attendees()
 	_, err := s.Notes.UpdateNote(r.Context(), n.ID, carepath.NoteUpdate{Revision: f.Revision, Sections: f.sections(),
 		ObjectiveIDs: f.Objectives, Attendees: atts, NeedsCosign: f.NeedsCosign, CosignerID: f.CosignerID})
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, notePath(n.ID), http.StatusSeeOther)
-	case carepath.EINVALID:
-		s.renderNoteForm(w, r, who, http.StatusBadRequest, c, n, f, noteErrors(err, rows, f), "")
-	case carepath.ECONFLICT:
+	case isInvalid(err):
+		s.renderNoteForm(w, r, who, http.StatusBadRequest, c, n, f, noteFieldErrors(err, rows, f), "")
+	case isConflict(err):
 		s.renderNoteForm(w, r, who, http.StatusConflict, c, n, f, nil, carepath.ErrorMessage(err))
-	case carepath.EFORBIDDEN:
-		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-			Message: "Only the author edits a draft note."})
 	default:
-		s.noteFailed(w, r, "update note", err)
+		s.fail(w, r, "update note", err, noteDraftErrors)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // groupSessionDays is how far back the group note form offers sessions.
@@ -27,7 +28,7 @@ func (s *Server) groupSessionChoices(r *http.Request, who signedIn, selected str
 	now := time.Now()
 	f := carepath.OccurrenceFilter{From: now.AddDate(0, 0, -groupSessionDays-1).UTC().Format("2006-01-02"),
 		To: now.AddDate(0, 0, 2).UTC().Format("2006-01-02")}
-	if who.Role != carepath.RoleAdmin {
+	if !access.Oversees(who.Role) {
 		f.ClinicianID = who.ID
 	}
 	list, err := s.Sessions.FindOccurrences(r.Context(), f)

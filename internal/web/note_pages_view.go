@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // shownSection is one section of a note as its page shows it.
@@ -43,13 +45,13 @@ type notePageView struct {
 func (s *Server) readNote(w http.ResponseWriter, r *http.Request) (*carepath.Note, *carepath.Client, bool) {
 	n, err := s.Notes.FindNoteByID(r.Context(), r.PathValue("nid"))
 	if err != nil {
-		s.noteFailed(w, r, "find note", err)
+		s.fail(w, r, "find note", err, noteErrors)
 		return nil, nil, false
 	}
 	var c *carepath.Client
 	if n.Kind != carepath.NoteGroup {
 		if c, err = s.Clients.FindClientByID(r.Context(), n.ClientID); err != nil {
-			s.noteFailed(w, r, "note client", err)
+			s.fail(w, r, "note client", err, noteErrors)
 			return nil, nil, false
 		}
 	}
@@ -101,8 +103,8 @@ func (s *Server) renderNotePage(w http.ResponseWriter, r *http.Request, who sign
 		v.Objectives = labels(n.ObjectiveIDs)
 	}
 	v.CanEdit = n.Status == carepath.NoteDraft && n.AuthorID == who.ID
-	v.CanCosign = n.Status == carepath.NoteSigned && n.NeedsCosign && n.CosignedAt == nil && canCosign(who.Role) &&
-		who.ID != n.AuthorID && (n.CosignerID == "" || n.CosignerID == who.ID || who.Role == carepath.RoleAdmin)
+	v.CanCosign = n.Status == carepath.NoteSigned && n.NeedsCosign && n.CosignedAt == nil &&
+		access.Allowed(who.Role, access.Note, access.Cosign) && access.MayCosign(who.actor(), n)
 	adjust(&v)
 	s.render(w, r, status, "note", v)
 }
@@ -115,20 +117,13 @@ func (s *Server) noteSign(w http.ResponseWriter, r *http.Request, who signedIn) 
 	}
 	revision, _ := strconv.Atoi(r.PostFormValue("revision"))
 	signed, err := s.Notes.SignNote(r.Context(), n.ID, revision)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch status := httpserver.Status(err); {
+	case err == nil:
 		http.Redirect(w, r, notePath(signed.ID), http.StatusSeeOther)
-	case carepath.EINVALID, carepath.ECONFLICT, carepath.EFORBIDDEN:
-		status := http.StatusConflict
-		switch carepath.ErrorCode(err) {
-		case carepath.EINVALID:
-			status = http.StatusBadRequest
-		case carepath.EFORBIDDEN:
-			status = http.StatusForbidden
-		}
+	case status == http.StatusBadRequest || status == http.StatusConflict || status == http.StatusForbidden:
 		s.renderNotePage(w, r, who, status, n, func(v *notePageView) { v.Notice = carepath.ErrorMessage(err) })
 	default:
-		s.noteFailed(w, r, "sign note", err)
+		s.fail(w, r, "sign note", err, noteErrors)
 	}
 }
 
@@ -141,19 +136,19 @@ func (s *Server) noteAddendum(w http.ResponseWriter, r *http.Request, who signed
 	}
 	text := r.PostFormValue("text")
 	_, err := s.Notes.AddAddendum(r.Context(), n.ID, text)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, notePath(n.ID), http.StatusSeeOther)
-	case carepath.EINVALID:
+	case isInvalid(err):
 		msg := carepath.ErrorMessage(err)
 		if f := carepath.ErrorFields(err); len(f) > 0 {
 			msg = f[0].Message
 		}
 		s.renderNotePage(w, r, who, http.StatusBadRequest, n, func(v *notePageView) { v.Addendum, v.AddendumError = text, msg })
-	case carepath.ECONFLICT:
+	case isConflict(err):
 		s.renderNotePage(w, r, who, http.StatusConflict, n, func(v *notePageView) { v.Addendum, v.Notice = text, carepath.ErrorMessage(err) })
 	default:
-		s.noteFailed(w, r, "add addendum", err)
+		s.fail(w, r, "add addendum", err, noteErrors)
 	}
 }
 
@@ -164,15 +159,13 @@ func (s *Server) noteCosign(w http.ResponseWriter, r *http.Request, who signedIn
 		return
 	}
 	_, err := s.Notes.CosignNote(r.Context(), n.ID)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch status := httpserver.Status(err); {
+	case err == nil:
 		http.Redirect(w, r, "/staff/cosign", http.StatusSeeOther)
-	case carepath.ECONFLICT:
-		s.renderNotePage(w, r, who, http.StatusConflict, n, func(v *notePageView) { v.Notice = carepath.ErrorMessage(err) })
-	case carepath.EFORBIDDEN:
-		s.renderNotePage(w, r, who, http.StatusForbidden, n, func(v *notePageView) { v.Notice = carepath.ErrorMessage(err) })
+	case status == http.StatusConflict || status == http.StatusForbidden:
+		s.renderNotePage(w, r, who, status, n, func(v *notePageView) { v.Notice = carepath.ErrorMessage(err) })
 	default:
-		s.noteFailed(w, r, "cosign note", err)
+		s.fail(w, r, "cosign note", err, noteErrors)
 	}
 }
 
@@ -234,23 +227,18 @@ func (s *Server) clientNotesPage(w http.ResponseWriter, r *http.Request, who sig
 	}
 	notes, err := s.Notes.FindClientNotes(r.Context(), c.ID, carepath.NoteFilter{})
 	if err != nil {
-		s.noteFailed(w, r, "find notes", err)
+		s.fail(w, r, "find notes", err, noteErrors)
 		return
 	}
 	s.render(w, r, http.StatusOK, "notes", noteListView{page: page{Title: "Clinical notes"}, Who: who, Client: c,
-		Rows: s.noteRows(r, notes, false), CanWrite: canWriteNotes(who.Role), CanCosign: canCosign(who.Role)})
+		Rows: s.noteRows(r, notes, false), CanWrite: access.Allowed(who.Role, access.Note, access.Create), CanCosign: access.Allowed(who.Role, access.Note, access.Cosign)})
 }
 
 // cosignQueuePage lists the signed notes awaiting the staff member's co-signature.
 func (s *Server) cosignQueuePage(w http.ResponseWriter, r *http.Request, who signedIn) {
 	notes, err := s.Notes.FindCosignQueue(r.Context())
 	if err != nil {
-		if carepath.ErrorCode(err) == carepath.EFORBIDDEN {
-			s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-				Message: "Only clinicians and admins co-sign notes."})
-			return
-		}
-		s.noteFailed(w, r, "cosign queue", err)
+		s.fail(w, r, "cosign queue", err, cosignQueueErrors)
 		return
 	}
 	s.render(w, r, http.StatusOK, "note_queue", noteListView{page: page{Title: "Notes awaiting your co-signature"}, Who: who,

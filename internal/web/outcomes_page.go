@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // outcomesFieldIDs maps the report's field names to the filter form's element ids.
@@ -29,11 +30,6 @@ type outcomesView struct {
 	CSVLink  string
 }
 
-// mayReadOutcomes reports whether role may see the program-level outcomes report.
-func mayReadOutcomes(role carepath.Role) bool {
-	return role == carepath.RoleAdmin || role == carepath.RoleClinician
-}
-
 // outcomesFilter reads ?from=&to=&program_id=, defaulting to the twelve months up to today.
 func outcomesFilter(r *http.Request) carepath.OutcomeFilter {
 	q := r.URL.Query()
@@ -49,8 +45,8 @@ func outcomesFilter(r *http.Request) carepath.OutcomeFilter {
 // figures can and cannot show first, then each level's table (overall, within baseline bands,
 // standardized), bar charts comparing the levels, and a CSV download.
 func (s *Server) outcomesPage(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if !mayReadOutcomes(who.Role) {
-		s.noAccess(w, r, "The outcomes report is for admins and clinicians.")
+	if !access.Allowed(who.Role, access.OutcomeReport, access.Read) {
+		s.deny(w, r, outcomeReportErrors)
 		return
 	}
 	v := outcomesView{page: page{Title: "Outcomes by level of care"}, Who: who, Filter: outcomesFilter(r), Errors: map[string]string{}}
@@ -64,8 +60,8 @@ func (s *Server) outcomesPage(w http.ResponseWriter, r *http.Request, who signed
 	}
 	status := http.StatusOK
 	rep, err := s.Outcomes.OutcomeReport(r.Context(), v.Filter)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		v.Report = rep
 		v.Levels, v.Charts, v.Stays = outcomeTables(rep), outcomeCharts(rep), staysText(rep)
 		for _, b := range rep.Bands {
@@ -76,7 +72,7 @@ func (s *Server) outcomesPage(w http.ResponseWriter, r *http.Request, who signed
 			q.Set("program_id", rep.ProgramID)
 		}
 		v.CSVLink = "/staff/outcomes.csv?" + q.Encode()
-	case carepath.EINVALID:
+	case isInvalid(err):
 		status = http.StatusBadRequest
 		for _, fe := range carepath.ErrorFields(err) {
 			if id, ok := outcomesFieldIDs[fe.Field]; ok {
@@ -91,30 +87,29 @@ func (s *Server) outcomesPage(w http.ResponseWriter, r *http.Request, who signed
 				v.Summary = append(v.Summary, errorLink{id, m})
 			}
 		}
-	case carepath.EFORBIDDEN:
-		s.noAccess(w, r, "The outcomes report is for admins and clinicians.")
-		return
 	default:
-		s.Log.Error("outcomes report", "err", err)
-		status, v.Problem = http.StatusInternalServerError, "The report could not be computed just now. Please try again in a minute."
+		var ok bool
+		if status, v.Problem, ok = s.failOrShow(w, r, "outcomes report", err, outcomeReportErrors, http.StatusInternalServerError); !ok {
+			return
+		}
 	}
 	s.render(w, r, status, "outcomes", v)
 }
 
 // outcomesCSV sends the outcomes report as CSV.
 func (s *Server) outcomesCSV(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if !mayReadOutcomes(who.Role) {
-		s.noAccess(w, r, "The outcomes report is for admins and clinicians.")
+	if !access.Allowed(who.Role, access.OutcomeReport, access.Read) {
+		s.deny(w, r, outcomeReportErrors)
 		return
 	}
 	rep, err := s.Outcomes.OutcomeReport(r.Context(), outcomesFilter(r))
 	if err != nil {
-		if carepath.ErrorCode(err) == carepath.EINVALID {
+		if isInvalid(err) {
 			s.render(w, r, http.StatusBadRequest, "error", errorView{page: page{Title: "Please check the period"},
 				Message: "The period or program of this download is not valid. Please choose them again on the outcomes page."})
 			return
 		}
-		s.serviceError(w, r, "outcomes csv", err)
+		s.fail(w, r, "outcomes csv", err, pageErrors)
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // planShown is one plan version as the pages show it: with its staff named and its
@@ -50,12 +51,6 @@ func (planPageView) AckName(how carepath.AcknowledgementMethod) string {
 	return string(how)
 }
 
-// canSign reports whether role may sign plans; it only decides whether the button is shown,
-// the store's policy decides the rest.
-func canSign(role carepath.Role) bool {
-	return role == carepath.RoleClinician || role == carepath.RoleAdmin
-}
-
 // planTreeView is what the plan_tree template renders.
 type planTreeView struct{ Plan *carepath.Plan }
 
@@ -88,27 +83,6 @@ func (s *Server) showPlans(r *http.Request, plans ...*carepath.Plan) []*planShow
 	return out
 }
 
-// plansDenied answers the page for roles that may not see treatment plans.
-func (s *Server) plansDenied(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-		Message: "Treatment plans are not available for your role."})
-}
-
-// planFailed answers the page for an error a plan page cannot show next to a field.
-func (s *Server) planFailed(w http.ResponseWriter, r *http.Request, what string, err error) {
-	switch carepath.ErrorCode(err) {
-	case carepath.EFORBIDDEN:
-		s.plansDenied(w, r)
-	case carepath.ENOTFOUND, carepath.EINVALID:
-		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Plan not found"},
-			Message: "There is no treatment plan here that you may see."})
-	default:
-		s.Log.Error(what, "err", err)
-		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
-			Message: "The treatment plan could not be read just now. Please try again in a minute."})
-	}
-}
-
 // planPage shows the client's treatment plan: the draft, if any, the current signed version,
 // and every version.
 func (s *Server) planPage(w http.ResponseWriter, r *http.Request, who signedIn) {
@@ -124,10 +98,10 @@ func (s *Server) renderPlanPage(w http.ResponseWriter, r *http.Request, who sign
 	}
 	plans, err := s.Plans.FindPlans(r.Context(), c.ID)
 	if err != nil {
-		s.planFailed(w, r, "find plans", err)
+		s.fail(w, r, "find plans", err, planErrors)
 		return
 	}
-	v := planPageView{page: page{Title: "Treatment plan"}, Who: who, Client: c, CanSign: canSign(who.Role), AckChoices: ackChoices}
+	v := planPageView{page: page{Title: "Treatment plan"}, Who: who, Client: c, CanSign: access.Allowed(who.Role, access.TreatmentPlan, access.Sign), AckChoices: ackChoices}
 	v.History = s.showPlans(r, plans...)
 	for _, p := range v.History {
 		switch {
@@ -164,7 +138,7 @@ func (s *Server) chartPlan(w http.ResponseWriter, r *http.Request) (*carepath.Cl
 		err = carepath.Errorf(carepath.ENOTFOUND, "There is no such plan.")
 	}
 	if err != nil {
-		s.planFailed(w, r, "find plan", err)
+		s.fail(w, r, "find plan", err, planErrors)
 		return nil, nil, false
 	}
 	return c, p, true

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // planBase is the path of the client's plan pages.
@@ -17,7 +18,7 @@ func (s *Server) planNewForm(w http.ResponseWriter, r *http.Request, who signedI
 		return
 	}
 	if _, err := s.Plans.FindPlans(r.Context(), c.ID); err != nil {
-		s.planFailed(w, r, "find plans", err)
+		s.fail(w, r, "find plans", err, planErrors)
 		return
 	}
 	s.render(w, r, http.StatusOK, "plan_edit", newPlanEditView(who, c, nil, planBase(c.ID), planForm{}, map[string]string{}))
@@ -50,19 +51,19 @@ func (s *Server) planCreate(w http.ResponseWriter, r *http.Request, who signedIn
 		}
 	}
 	p, err := s.Plans.CreatePlan(r.Context(), c.ID, in)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, planBase(c.ID)+"/"+p.ID+"/edit", http.StatusSeeOther)
-	case carepath.EINVALID:
+	case isInvalid(err):
 		if copyLatest {
 			http.Redirect(w, r, planBase(c.ID)+"/new", http.StatusSeeOther)
 			return
 		}
-		s.render(w, r, http.StatusBadRequest, "plan_edit", newPlanEditView(who, c, nil, planBase(c.ID), f, planErrors(err)))
-	case carepath.ECONFLICT:
+		s.render(w, r, http.StatusBadRequest, "plan_edit", newPlanEditView(who, c, nil, planBase(c.ID), f, planFieldErrors(err)))
+	case isConflict(err):
 		s.renderPlanPage(w, r, who, http.StatusConflict, func(v *planPageView) { v.Notice = carepath.ErrorMessage(err) })
 	default:
-		s.planFailed(w, r, "create plan", err)
+		s.fail(w, r, "create plan", err, planErrors)
 	}
 }
 
@@ -100,17 +101,17 @@ func (s *Server) planSave(w http.ResponseWriter, r *http.Request, who signedIn) 
 	f.compact()
 	_, err := s.Plans.UpdateDraft(r.Context(), p.ID, carepath.PlanDraftUpdate{Revision: f.Revision,
 		Problems: f.problems(), ReviewDate: f.ReviewDate})
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, planBase(c.ID), http.StatusSeeOther)
-	case carepath.EINVALID:
-		s.render(w, r, http.StatusBadRequest, "plan_edit", newPlanEditView(who, c, p, action, f, planErrors(err)))
-	case carepath.ECONFLICT:
+	case isInvalid(err):
+		s.render(w, r, http.StatusBadRequest, "plan_edit", newPlanEditView(who, c, p, action, f, planFieldErrors(err)))
+	case isConflict(err):
 		v := newPlanEditView(who, c, p, action, f, map[string]string{})
 		v.Notice = carepath.ErrorMessage(err)
 		s.render(w, r, http.StatusConflict, "plan_edit", v)
 	default:
-		s.planFailed(w, r, "update plan", err)
+		s.fail(w, r, "update plan", err, planErrors)
 	}
 }
 
@@ -121,32 +122,28 @@ func (s *Server) planSign(w http.ResponseWriter, r *http.Request, who signedIn) 
 	if !ok {
 		return
 	}
-	if !canSign(who.Role) {
-		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-			Message: "Only a clinician or an admin signs a treatment plan."})
+	if !access.Allowed(who.Role, access.TreatmentPlan, access.Sign) {
+		s.deny(w, r, planSignErrors)
 		return
 	}
 	revision, _ := strconv.Atoi(r.PostFormValue("revision"))
 	_, err := s.Plans.SignPlan(r.Context(), p.ID, revision)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, planBase(c.ID), http.StatusSeeOther)
-	case carepath.EINVALID:
+	case isInvalid(err):
 		if len(carepath.ErrorFields(err)) == 1 && carepath.ErrorFields(err)[0].Field == "revision" {
 			s.renderPlanPage(w, r, who, http.StatusBadRequest, func(v *planPageView) { v.Notice = carepath.ErrorMessage(err) })
 			return
 		}
 		action := planBase(c.ID) + "/" + p.ID + "/edit"
-		v := newPlanEditView(who, c, p, action, formOfPlan(p), planErrors(err))
+		v := newPlanEditView(who, c, p, action, formOfPlan(p), planFieldErrors(err))
 		v.Notice = "The plan was not signed: please correct it first."
 		s.render(w, r, http.StatusBadRequest, "plan_edit", v)
-	case carepath.ECONFLICT:
+	case isConflict(err):
 		s.renderPlanPage(w, r, who, http.StatusConflict, func(v *planPageView) { v.Notice = carepath.ErrorMessage(err) })
-	case carepath.EFORBIDDEN:
-		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-			Message: "Only a clinician or an admin signs a treatment plan."})
 	default:
-		s.planFailed(w, r, "sign plan", err)
+		s.fail(w, r, "sign plan", err, planSignErrors)
 	}
 }
 
@@ -158,16 +155,16 @@ func (s *Server) planAcknowledge(w http.ResponseWriter, r *http.Request, who sig
 	}
 	how := r.PostFormValue("how")
 	_, err := s.Plans.AcknowledgePlan(r.Context(), p.ID, carepath.AcknowledgementMethod(how))
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, planBase(c.ID), http.StatusSeeOther)
-	case carepath.EINVALID:
+	case isInvalid(err):
 		s.renderPlanPage(w, r, who, http.StatusBadRequest, func(v *planPageView) {
 			v.AckHow, v.AckError = how, "Please choose how the client acknowledged the plan."
 		})
-	case carepath.ECONFLICT:
+	case isConflict(err):
 		s.renderPlanPage(w, r, who, http.StatusConflict, func(v *planPageView) { v.Notice = carepath.ErrorMessage(err) })
 	default:
-		s.planFailed(w, r, "acknowledge plan", err)
+		s.fail(w, r, "acknowledge plan", err, planErrors)
 	}
 }

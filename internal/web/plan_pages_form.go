@@ -244,9 +244,9 @@ func planFieldID(path string) string {
 	return "plan-" + id
 }
 
-// planErrors turns the service's field errors into messages by element id; several errors
+// planFieldErrors turns the service's field errors into messages by element id; several errors
 // on one element are joined.
-func planErrors(err error) map[string]string {
+func planFieldErrors(err error) map[string]string {
 	errs := map[string]string{}
 	for _, fe := range carepath.ErrorFields(err) {
 		id := planFieldID(fe.Field)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/delivery"
 )
 
@@ -35,8 +36,8 @@ func (s *Server) planWeekForm(w http.ResponseWriter, r *http.Request, who signed
 	if !ok {
 		return
 	}
-	if who.Role != carepath.RoleAdmin {
-		s.noAccess(w, r, "Only the program director plans the week.")
+	if !access.Allowed(who.Role, access.SchedulePlan, access.Create) {
+		s.deny(w, r, planWeekErrors)
 		return
 	}
 	s.renderPlanWeekForm(w, r, who, http.StatusOK, p, "", nil, nil)
@@ -79,10 +80,10 @@ func (s *Server) planWeekPropose(w http.ResponseWriter, r *http.Request, who sig
 	week := strings.TrimSpace(r.PostForm.Get("week"))
 	without := r.PostForm["without"]
 	plan, err := s.SchedulePlans.ProposeSchedulePlan(r.Context(), p.ID, carepath.SchedulePlanCreate{Week: week, Without: without})
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, "/staff/schedule-plans/"+plan.ID, http.StatusSeeOther)
-	case carepath.EINVALID:
+	case isInvalid(err):
 		errs := map[string]string{}
 		for _, f := range carepath.ErrorFields(err) {
 			id := "plan-without"
@@ -97,10 +98,8 @@ func (s *Server) planWeekPropose(w http.ResponseWriter, r *http.Request, who sig
 			errs["plan-week"] = carepath.ErrorMessage(err)
 		}
 		s.renderPlanWeekForm(w, r, who, http.StatusBadRequest, p, week, without, errs)
-	case carepath.EFORBIDDEN:
-		s.noAccess(w, r, "Only the program director plans the week.")
 	default:
-		s.failed(w, r, "plan week", err)
+		s.fail(w, r, "plan week", err, planWeekErrors)
 	}
 }
 

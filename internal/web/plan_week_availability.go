@@ -64,12 +64,12 @@ type availabilityView struct {
 func (s *Server) clientAvailabilityForm(w http.ResponseWriter, r *http.Request, who signedIn) {
 	c, err := s.Clients.FindClientByID(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.serviceError(w, r, "client", err)
+		s.fail(w, r, "client", err, pageErrors)
 		return
 	}
 	a, err := s.Availability.FindClientAvailability(r.Context(), c.ID)
 	if err != nil {
-		s.serviceError(w, r, "client availability", err)
+		s.fail(w, r, "client availability", err, pageErrors)
 		return
 	}
 	v := clientAvailabilityView(who, c, a.Set, a.Slots)
@@ -88,22 +88,22 @@ func clientAvailabilityView(who signedIn, c *carepath.Client, set bool, slots []
 func (s *Server) clientAvailabilitySave(w http.ResponseWriter, r *http.Request, who signedIn) {
 	c, err := s.Clients.FindClientByID(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.serviceError(w, r, "client", err)
+		s.fail(w, r, "client", err, pageErrors)
 		return
 	}
 	_ = r.ParseForm()
 	slots := r.PostForm["slot"]
 	_, err = s.Availability.SetClientAvailability(r.Context(), c.ID, slots)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, "/staff/clients/"+c.ID+"/availability?saved=1", http.StatusSeeOther)
-	case carepath.EINVALID:
+	case isInvalid(err):
 		v := clientAvailabilityView(who, c, true, slots)
 		v.Errors["avail-mon-07"] = "Some hours could not be read. Please tick the hours again."
 		v.Summary = []errorLink{{"avail-mon-07", v.Errors["avail-mon-07"]}}
 		s.render(w, r, http.StatusBadRequest, "availability", v)
 	default:
-		s.serviceError(w, r, "save client availability", err)
+		s.fail(w, r, "save client availability", err, pageErrors)
 	}
 }
 
@@ -111,7 +111,7 @@ func (s *Server) clientAvailabilitySave(w http.ResponseWriter, r *http.Request, 
 func (s *Server) clinicianAvailabilityForm(w http.ResponseWriter, r *http.Request, who signedIn) {
 	a, err := s.Availability.FindClinicianAvailability(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.serviceError(w, r, "clinician availability", err)
+		s.fail(w, r, "clinician availability", err, pageErrors)
 		return
 	}
 	v := s.clinicianAvailabilityView(r, who, a.StaffID, a.Slots, strconv.Itoa(a.MaxClients))
@@ -146,11 +146,11 @@ func (s *Server) clinicianAvailabilitySave(w http.ResponseWriter, r *http.Reques
 		v.Errors["avail-max-clients"] = "Please give the most clients as a whole number, e.g. 12."
 	} else {
 		_, err = s.Availability.SetClinicianAvailability(r.Context(), carepath.ClinicianAvailability{StaffID: id, Slots: slots, MaxClients: max})
-		switch carepath.ErrorCode(err) {
-		case "":
+		switch {
+		case err == nil:
 			http.Redirect(w, r, "/staff/admin/staff/"+id+"/availability?saved=1", http.StatusSeeOther)
 			return
-		case carepath.EINVALID:
+		case isInvalid(err):
 			for _, f := range carepath.ErrorFields(err) {
 				if f.Field == "max_clients" {
 					v.Errors["avail-max-clients"] = f.Message
@@ -159,7 +159,7 @@ func (s *Server) clinicianAvailabilitySave(w http.ResponseWriter, r *http.Reques
 				}
 			}
 		default:
-			s.serviceError(w, r, "save clinician availability", err)
+			s.fail(w, r, "save clinician availability", err, pageErrors)
 			return
 		}
 	}

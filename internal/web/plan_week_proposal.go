@@ -67,7 +67,7 @@ type planWeekProposalView struct {
 func (s *Server) planWeekProposal(w http.ResponseWriter, r *http.Request, who signedIn) {
 	plan, err := s.SchedulePlans.FindSchedulePlanByID(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.serviceError(w, r, "schedule plan", err)
+		s.fail(w, r, "schedule plan", err, pageErrors)
 		return
 	}
 	s.renderProposal(w, r, who, http.StatusOK, plan, r.URL.Query().Get("applied") == "1", "")
@@ -77,18 +77,18 @@ func (s *Server) planWeekProposal(w http.ResponseWriter, r *http.Request, who si
 func (s *Server) planWeekApply(w http.ResponseWriter, r *http.Request, who signedIn) {
 	id := r.PathValue("id")
 	_, err := s.SchedulePlans.ApplySchedulePlan(r.Context(), id)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, "/staff/schedule-plans/"+id+"?applied=1", http.StatusSeeOther)
-	case carepath.ECONFLICT:
+	case isConflict(err):
 		plan, ferr := s.SchedulePlans.FindSchedulePlanByID(r.Context(), id)
 		if ferr != nil {
-			s.serviceError(w, r, "schedule plan", ferr)
+			s.fail(w, r, "schedule plan", ferr, pageErrors)
 			return
 		}
 		s.renderProposal(w, r, who, http.StatusConflict, plan, false, carepath.ErrorMessage(err))
 	default:
-		s.serviceError(w, r, "apply schedule plan", err)
+		s.fail(w, r, "apply schedule plan", err, pageErrors)
 	}
 }
 

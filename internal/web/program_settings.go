@@ -4,52 +4,32 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // programSettingsNoticeKey is the session key of the message the page shows once after a save.
 const programSettingsNoticeKey = "program_settings_notice"
 
-// programSettingsDenied answers the page for roles other than admin.
-func (s *Server) programSettingsDenied(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-		Message: "Only an admin may change a program's settings."})
-}
-
-// programSettingsFailed answers the error page for err, which came from reading or saving.
-func (s *Server) programSettingsFailed(w http.ResponseWriter, r *http.Request, what string, err error) {
-	switch carepath.ErrorCode(err) {
-	case carepath.ENOTFOUND, carepath.EINVALID:
-		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Program not found"},
-			Message: "There is no such program."})
-	case carepath.EFORBIDDEN:
-		s.programSettingsDenied(w, r)
-	default:
-		s.Log.Error(what, "err", err)
-		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
-			Message: "The program's settings could not be read just now. Please try again in a minute."})
-	}
-}
-
 // programSettingsData reads what the page shows: the program, its details and the staff who
 // may be on it. ok is false when the error page has been answered.
 func (s *Server) programSettingsData(w http.ResponseWriter, r *http.Request) (*carepath.Program, *carepath.ProgramDetails, []*carepath.Staff, bool) {
 	if s.ProgramDetails == nil {
-		s.programSettingsFailed(w, r, "program settings", carepath.Errorf(carepath.EINTERNAL, "no program details service"))
+		s.fail(w, r, "program settings", carepath.Errorf(carepath.EINTERNAL, "no program details service"), programSettingsErrors)
 		return nil, nil, nil, false
 	}
 	p, err := s.Programs.FindProgramByID(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.programSettingsFailed(w, r, "program settings: program", err)
+		s.fail(w, r, "program settings: program", err, programSettingsErrors)
 		return nil, nil, nil, false
 	}
 	d, err := s.ProgramDetails.FindProgramDetails(r.Context(), p.ID)
 	if err != nil {
-		s.programSettingsFailed(w, r, "program settings: details", err)
+		s.fail(w, r, "program settings: details", err, programSettingsErrors)
 		return nil, nil, nil, false
 	}
 	all, err := s.Staff.FindStaff(r.Context(), carepath.StaffFilter{})
 	if err != nil {
-		s.programSettingsFailed(w, r, "program settings: staff", err)
+		s.fail(w, r, "program settings: staff", err, programSettingsErrors)
 		return nil, nil, nil, false
 	}
 	var staff []*carepath.Staff
@@ -63,8 +43,8 @@ func (s *Server) programSettingsData(w http.ResponseWriter, r *http.Request) (*c
 
 // programSettingsForm shows the settings of a program as stored.
 func (s *Server) programSettingsForm(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if who.Role != carepath.RoleAdmin {
-		s.programSettingsDenied(w, r)
+	if !access.Allowed(who.Role, access.Program, access.Update) {
+		s.deny(w, r, programSettingsErrors)
 		return
 	}
 	p, d, staff, ok := s.programSettingsData(w, r)
@@ -80,8 +60,8 @@ func (s *Server) programSettingsForm(w http.ResponseWriter, r *http.Request, who
 // re-show the form with what was typed (400) and a summary linking to each field; a stale
 // version shows what is now stored (409); a save returns to the page with a notice.
 func (s *Server) programSettingsSave(w http.ResponseWriter, r *http.Request, who signedIn) {
-	if who.Role != carepath.RoleAdmin {
-		s.programSettingsDenied(w, r)
+	if !access.Allowed(who.Role, access.Program, access.Update) {
+		s.deny(w, r, programSettingsErrors)
 		return
 	}
 	p, d, staff, ok := s.programSettingsData(w, r)
@@ -92,20 +72,20 @@ func (s *Server) programSettingsSave(w http.ResponseWriter, r *http.Request, who
 	u, errs := f.update()
 	if len(errs) == 0 {
 		_, err := s.ProgramDetails.UpdateProgramDetails(r.Context(), p.ID, u)
-		switch carepath.ErrorCode(err) {
-		case "":
+		switch {
+		case err == nil:
 			s.manager(r).Put(r.Context(), programSettingsNoticeKey, "Settings saved.")
 			http.Redirect(w, r, "/staff/programs/"+p.ID+"/settings", http.StatusSeeOther)
 			return
-		case carepath.EINVALID:
+		case isInvalid(err):
 			errs = f.anchorErrors(carepath.ErrorFields(err))
-		case carepath.ECONFLICT:
+		case isConflict(err):
 			v := newProgramSettingsView(who, p, d, staff, formFromDetails(d), nil)
 			v.Conflict = true
 			s.render(w, r, http.StatusConflict, "program_settings", v)
 			return
 		default:
-			s.programSettingsFailed(w, r, "program settings: save", err)
+			s.fail(w, r, "program settings: save", err, programSettingsErrors)
 			return
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // reviewView is the view model of the review pages.
@@ -22,33 +23,12 @@ type reviewView struct {
 	Problem string
 }
 
-// reviewsDenied answers the page for roles that may not run reviews.
-func (s *Server) reviewsDenied(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-		Message: "Continued-stay reviews are not available for your role."})
-}
-
-// reviewFailed answers an unexpected error of the review service.
-func (s *Server) reviewFailed(w http.ResponseWriter, r *http.Request, what string, err error) {
-	switch carepath.ErrorCode(err) {
-	case carepath.ENOTFOUND:
-		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Review not found"},
-			Message: "There is no such review on this chart."})
-	case carepath.EFORBIDDEN:
-		s.reviewsDenied(w, r)
-	default:
-		s.Log.Error(what, "err", err)
-		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
-			Message: "The review could not be read or stored just now. Nothing was changed; please try again in a minute."})
-	}
-}
-
 // reviewBase reads the chart's client, its open episode and its reviews, answering the error
 // page itself when it cannot; ok is false then.
 func (s *Server) reviewBase(w http.ResponseWriter, r *http.Request, who signedIn) (reviewView, bool) {
 	v := reviewView{page: page{Title: "Continued-stay review"}, Who: who, Errors: map[string]string{}}
-	if !canAssess(who.Role) || s.Reviews == nil {
-		s.reviewsDenied(w, r)
+	if !access.Allowed(who.Role, access.Review, access.Create) || s.Reviews == nil {
+		s.deny(w, r, reviewErrors)
 		return v, false
 	}
 	c, ok := s.chartClient(w, r)
@@ -67,7 +47,7 @@ func (s *Server) reviewBase(w http.ResponseWriter, r *http.Request, who signedIn
 	}
 	history, err := s.Reviews.FindReviews(r.Context(), c.ID)
 	if err != nil {
-		s.reviewFailed(w, r, "list reviews", err)
+		s.fail(w, r, "list reviews", err, reviewErrors)
 		return v, false
 	}
 	v.History = history
@@ -83,7 +63,7 @@ func (s *Server) withReview(w http.ResponseWriter, r *http.Request, v *reviewVie
 			return true
 		}
 	}
-	s.reviewFailed(w, r, "find review", carepath.Errorf(carepath.ENOTFOUND, "no such review"))
+	s.fail(w, r, "find review", carepath.Errorf(carepath.ENOTFOUND, "no such review"), reviewErrors)
 	return false
 }
 
@@ -103,14 +83,14 @@ func (s *Server) reviewRun(w http.ResponseWriter, r *http.Request, who signedIn)
 		return
 	}
 	rv, err := s.Reviews.RunReview(r.Context(), v.Client.ID)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, "/staff/clients/"+v.Client.ID+"/reviews/"+rv.ID, http.StatusSeeOther)
-	case carepath.ECONFLICT:
+	case isConflict(err):
 		v.Problem = "The client has no open episode of care, so there is nothing to review. Admit the client to a program first."
 		s.render(w, r, http.StatusConflict, "review", v)
 	default:
-		s.reviewFailed(w, r, "run review", err)
+		s.fail(w, r, "run review", err, reviewErrors)
 	}
 }
 
@@ -142,13 +122,13 @@ func (s *Server) reviewAccept(w http.ResponseWriter, r *http.Request, who signed
 		return
 	}
 	_, err := s.Reviews.AcceptReview(r.Context(), v.Review.ID)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, "/staff/clients/"+v.Client.ID+"/reviews/"+v.Review.ID, http.StatusSeeOther)
-	case carepath.ECONFLICT:
+	case isConflict(err):
 		s.reviewConflict(w, r, who, err)
 	default:
-		s.reviewFailed(w, r, "accept review", err)
+		s.fail(w, r, "accept review", err, reviewErrors)
 	}
 }
 
@@ -172,16 +152,16 @@ func (s *Server) reviewDecline(w http.ResponseWriter, r *http.Request, who signe
 	_ = r.ParseForm()
 	v.Reason = strings.TrimSpace(r.PostForm.Get("reason"))
 	_, err := s.Reviews.DeclineReview(r.Context(), v.Review.ID, v.Reason)
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		http.Redirect(w, r, "/staff/clients/"+v.Client.ID+"/reviews/"+v.Review.ID, http.StatusSeeOther)
-	case carepath.EINVALID:
+	case isInvalid(err):
 		placeFieldErrors(v.Errors, err, func(field, code string) string { return "decline-reason" }, "decline-reason")
 		v.Summary = summaryOf(v.Errors, "decline-reason")
 		s.render(w, r, http.StatusBadRequest, "review", v)
-	case carepath.ECONFLICT:
+	case isConflict(err):
 		s.reviewConflict(w, r, who, err)
 	default:
-		s.reviewFailed(w, r, "decline review", err)
+		s.fail(w, r, "decline review", err, reviewErrors)
 	}
 }

@@ -74,6 +74,9 @@ type signedIn struct {
 	Role     carepath.Role
 }
 
+// actor is who as the access rules see them.
+func (who signedIn) actor() carepath.Actor { return carepath.Actor{ID: who.ID, Role: who.Role} }
+
 // currentStaff returns the staff member the session of r names, and false when nobody is
 // signed in.
 func (s *Server) currentStaff(r *http.Request) (signedIn, bool) {
@@ -115,13 +118,11 @@ func (s *Server) recheckStaff(w http.ResponseWriter, r *http.Request, who signed
 	}
 	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: who.ID, Role: who.Role, Remote: httpserver.RemoteAddr(r)})
 	role, active, err := s.Staff.StaffActive(ctx, who.ID)
-	switch code := carepath.ErrorCode(err); {
-	case code == carepath.EINTERNAL:
-		s.Log.Error("re-check staff session", "err", err)
-		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
-			Message: "We could not check your sign-in just now. Please try again in a minute."})
+	switch {
+	case httpserver.Status(err) == http.StatusInternalServerError:
+		s.fail(w, r, "re-check staff session", err, signInCheckErrors)
 		return who, false
-	case code != "" || !active:
+	case err != nil || !active:
 		s.endSession(w, r, disabledNotice)
 		return who, false
 	}

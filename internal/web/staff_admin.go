@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // roleChoice is one role on a form or in a list.
@@ -49,17 +50,11 @@ type staffRow struct {
 // isAdmin answers 403 for anyone but an admin and reports whether the page may go on. The
 // store decides again on every call; this only spares others a form they cannot send.
 func (s *Server) isAdmin(w http.ResponseWriter, r *http.Request, who signedIn) bool {
-	if who.Role == carepath.RoleAdmin {
+	if access.Allowed(who.Role, access.Staff, access.Update) {
 		return true
 	}
-	s.staffAdminDenied(w, r)
+	s.deny(w, r, staffAccountErrors)
 	return false
-}
-
-// staffAdminDenied answers the page for roles that may not manage staff.
-func (s *Server) staffAdminDenied(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-		Message: "Only an admin may manage staff accounts."})
 }
 
 // staffNoticeKey is the session key of the message the staff list shows once after a change.
@@ -72,17 +67,13 @@ func (s *Server) staffAdminList(w http.ResponseWriter, r *http.Request, who sign
 	}
 	v := staffListView{page: page{Title: "Staff accounts"}, Who: who, Notice: s.manager(r).PopString(r.Context(), staffNoticeKey)}
 	list, err := s.Staff.FindStaff(r.Context(), carepath.StaffFilter{})
-	switch carepath.ErrorCode(err) {
-	case "":
-		for _, st := range list {
-			v.Staff = append(v.Staff, staffRow{Staff: st, RoleName: roleName(st.Role)})
-		}
-	case carepath.EFORBIDDEN:
-		s.staffAdminDenied(w, r)
+	_, problem, ok := s.failOrShow(w, r, "staff list", err, staffListErrors, http.StatusInternalServerError)
+	if !ok {
 		return
-	default:
-		s.Log.Error("staff list", "err", err)
-		v.Problem = "The staff list could not be read just now. Please reload the page in a minute."
 	}
-	s.render(w, r, http.StatusOK, "staff_admin", v)
+	v.Problem = problem
+	for _, st := range list {
+		v.Staff = append(v.Staff, staffRow{Staff: st, RoleName: roleName(st.Role)})
+	}
+	s.render(w, r, http.StatusOK, "staff_admin", v) // a list that could not be read says so above it
 }

@@ -92,22 +92,21 @@ func (s *Server) staffAdminCreate(w http.ResponseWriter, r *http.Request, who si
 	st := &carepath.Staff{Name: f.Name, Email: f.Email, Role: carepath.Role(f.Role)}
 	err := s.Staff.CreateStaff(r.Context(), st, r.PostForm.Get("password"))
 	status := http.StatusBadRequest
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		s.manager(r).Put(r.Context(), staffNoticeKey, "Added "+st.Name+". They can sign in now with the password you gave; ask them to set up an authenticator app.")
 		http.Redirect(w, r, "/staff/admin/staff", http.StatusSeeOther)
 		return
-	case carepath.EINVALID:
+	case isInvalid(err):
 		addFieldErrors(errs, err, "staff-name")
-	case carepath.ECONFLICT:
+	case isConflict(err):
 		status = http.StatusConflict
 		addFieldErrors(errs, err, "staff-email")
-	case carepath.EFORBIDDEN:
-		s.staffAdminDenied(w, r)
-		return
 	default:
-		s.Log.Error("create staff", "err", err)
-		status = http.StatusInternalServerError
+		var ok bool
+		if status, _, ok = s.failOrShow(w, r, "create staff", err, staffAccountErrors, http.StatusInternalServerError); !ok {
+			return
+		}
 		errs["staff-name"] = "The staff member could not be stored just now. Nothing was stored; please try again in a minute."
 	}
 	s.render(w, r, status, "staff_admin_new", newStaffFormView("Add a staff member", who, nil, f, errs))
@@ -117,20 +116,11 @@ func (s *Server) staffAdminCreate(w http.ResponseWriter, r *http.Request, who si
 // itself when it cannot; ok is false then.
 func (s *Server) staffAdminAccount(w http.ResponseWriter, r *http.Request) (*carepath.Staff, bool) {
 	st, err := s.Staff.FindStaffByID(r.Context(), r.PathValue("id"))
-	switch carepath.ErrorCode(err) {
-	case "":
-		return st, true
-	case carepath.ENOTFOUND, carepath.EINVALID:
-		s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Staff member not found"},
-			Message: "There is no staff member here."})
-	case carepath.EFORBIDDEN:
-		s.staffAdminDenied(w, r)
-	default:
-		s.Log.Error("find staff", "err", err)
-		s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
-			Message: "The account could not be read just now. Please try again in a minute."})
+	if err != nil {
+		s.fail(w, r, "find staff", err, staffAccountErrors)
+		return nil, false
 	}
-	return nil, false
+	return st, true
 }
 
 // formOf is the change form filled in from the stored account.
@@ -187,24 +177,20 @@ func (s *Server) staffAdminSave(w http.ResponseWriter, r *http.Request, who sign
 	}
 	if len(errs) == 0 {
 		updated, err := s.Staff.UpdateStaff(r.Context(), st.ID, upd)
-		switch carepath.ErrorCode(err) {
-		case "":
+		switch {
+		case err == nil:
 			s.manager(r).Put(r.Context(), staffNoticeKey, "Saved the changes to "+updated.Name+".")
 			http.Redirect(w, r, "/staff/admin/staff", http.StatusSeeOther)
 			return
-		case carepath.EINVALID:
+		case isInvalid(err):
 			addFieldErrors(errs, err, "staff-name")
-		case carepath.ENOTFOUND:
-			s.render(w, r, http.StatusNotFound, "error", errorView{page: page{Title: "Staff member not found"},
-				Message: "There is no staff member here."})
-			return
-		case carepath.EFORBIDDEN:
-			s.staffAdminDenied(w, r)
-			return
 		default:
-			s.Log.Error("update staff", "err", err)
+			status, _, ok := s.failOrShow(w, r, "update staff", err, staffAccountErrors, http.StatusInternalServerError)
+			if !ok {
+				return
+			}
 			errs["staff-name"] = "The changes could not be stored just now. Nothing was changed; please try again in a minute."
-			s.render(w, r, http.StatusInternalServerError, "staff_admin_edit", newStaffFormView("Change a staff account", who, st, f, errs))
+			s.render(w, r, status, "staff_admin_edit", newStaffFormView("Change a staff account", who, st, f, errs))
 			return
 		}
 	}

@@ -63,15 +63,15 @@ func (s *Server) totpConfirm(w http.ResponseWriter, r *http.Request, who signedI
 		return
 	}
 	err := s.Staff.ConfirmTOTP(r.Context(), secret, r.PostForm.Get("code"))
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch {
+	case err == nil:
 		m.Remove(r.Context(), sessTOTPSecret)
 		m.Remove(r.Context(), sessTOTPURL)
 		m.Remove(r.Context(), sessTOTPOld)
 		m.Put(r.Context(), sessTOTPDone, true)
 		http.Redirect(w, r, "/staff/account/totp", http.StatusSeeOther)
 		return
-	case carepath.EINVALID:
+	case isInvalid(err):
 		for _, fe := range carepath.ErrorFields(err) {
 			if fe.Field == "secret" {
 				m.Remove(r.Context(), sessTOTPSecret)
@@ -84,12 +84,10 @@ func (s *Server) totpConfirm(w http.ResponseWriter, r *http.Request, who signedI
 		if len(errs) == 0 {
 			errs["totp-code"] = carepath.ErrorMessage(err)
 		}
-	case carepath.EFORBIDDEN, carepath.ENOTFOUND:
-		s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-			Message: "This account may not set up an authenticator app."})
-		return
 	default:
-		s.Log.Error("confirm totp", "err", err)
+		if _, _, ok := s.failOrShow(w, r, "confirm totp", err, totpErrors, http.StatusInternalServerError); !ok {
+			return
+		}
 		errs["totp-code"] = "The code could not be checked just now. Nothing was changed; please try again in a minute."
 	}
 	s.renderTOTP(w, r, who, http.StatusBadRequest, errs)
@@ -104,22 +102,14 @@ func (s *Server) renderTOTP(w http.ResponseWriter, r *http.Request, who signedIn
 	v.Replacing = m.GetBool(r.Context(), sessTOTPOld)
 	if secret == "" || url == "" {
 		e, err := s.Staff.BeginTOTP(r.Context())
-		switch carepath.ErrorCode(err) {
-		case "":
-			secret, url, v.Replacing = e.Secret, e.URL, e.Replacing
-			m.Put(r.Context(), sessTOTPSecret, secret)
-			m.Put(r.Context(), sessTOTPURL, url)
-			m.Put(r.Context(), sessTOTPOld, e.Replacing)
-		case carepath.EFORBIDDEN, carepath.ENOTFOUND:
-			s.render(w, r, http.StatusForbidden, "error", errorView{page: page{Title: "No access"},
-				Message: "This account may not set up an authenticator app."})
-			return
-		default:
-			s.Log.Error("begin totp", "err", err)
-			s.render(w, r, http.StatusInternalServerError, "error", errorView{page: page{Title: "Something went wrong"},
-				Message: "A new secret could not be made just now. Please try again in a minute."})
+		if err != nil {
+			s.fail(w, r, "begin totp", err, totpErrors)
 			return
 		}
+		secret, url, v.Replacing = e.Secret, e.URL, e.Replacing
+		m.Put(r.Context(), sessTOTPSecret, secret)
+		m.Put(r.Context(), sessTOTPURL, url)
+		m.Put(r.Context(), sessTOTPOld, e.Replacing)
 	}
 	qr, err := qrDataURL(url)
 	if err != nil {

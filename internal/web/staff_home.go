@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // staffHomeView is the view model of the staff home page.
@@ -25,8 +26,8 @@ type staffHomeView struct {
 func (s *Server) staffHome(w http.ResponseWriter, r *http.Request, who signedIn) {
 	v := staffHomeView{page: page{Title: "Staff home"}, Who: who, Dashboard: s.dashboard(r, who)}
 	list, err := s.Intakes.FindIntakes(r.Context(), carepath.IntakeFilter{})
-	switch carepath.ErrorCode(err) {
-	case "":
+	switch httpserver.Status(err) { // the queue is a section of the page: a failure never fails the page
+	case http.StatusOK:
 		slices.SortStableFunc(list, func(a, b *carepath.Intake) int {
 			switch {
 			case a.Crisis == b.Crisis:
@@ -42,7 +43,7 @@ func (s *Server) staffHome(w http.ResponseWriter, r *http.Request, who signedIn)
 				v.Flagged++
 			}
 		}
-	case carepath.EFORBIDDEN:
+	case http.StatusForbidden:
 		v.Denied = true
 	default:
 		s.Log.Error("intake queue", "err", err)
