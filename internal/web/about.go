@@ -1,7 +1,10 @@
 package web
 
 import (
+	"net/http"
+
 	"github.com/carepath/carepath"
+
 	"github.com/carepath/carepath/placement"
 )
 
@@ -64,4 +67,9 @@ func (aboutView) Withdrawal() []wmRow {
 		rows = append(rows, wmRow{string(l.Level), l.Name, n})
 	}
 	return rows
+}
+
+// about explains how the decision aid works and where its rules come from.
+func (s *Server) about(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "about", aboutView{page: page{Title: "How this works"}, Rubric: rubricRows()})
 }

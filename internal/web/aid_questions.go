@@ -1,6 +1,8 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+)
 
 // aidQuestions shows the questionnaires for the chosen topics and the plain questions. With no
 // topic chosen it shows the first page again with the problem named.

@@ -1,6 +1,8 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+)
 
 // startView is the view model of the decision aid's first page.
 type startView struct {
@@ -14,9 +16,4 @@ type startView struct {
 // choice of what to get help with.
 func (s *Server) aidStart(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "start", startView{page: page{Title: "Therapy or an intensive program? Find the right level of care"}, Topics: topics})
-}
-
-// about explains how the decision aid works and where its rules come from.
-func (s *Server) about(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "about", aboutView{page: page{Title: "How this works"}, Rubric: rubricRows()})
 }

@@ -9,11 +9,31 @@ import (
 	"github.com/carepath/carepath/internal/httpserver"
 )
 
-// formField is one input (or select, when Options is set) of a client form.
-type formField struct {
-	ID, Name, Label, Hint, Value, Error, Type, InputMode string
-	Required                                             bool
-	Options                                              []fieldOption
+// clientEditView is the view model of the new-client and edit-client form.
+type clientEditView struct {
+	page
+	Who          signedIn
+	Client       *carepath.Client // the stored client; nil on the new-client form
+	Action       string           // where the form posts
+	Version      int              // the version the edit is based on
+	Groups       []fieldGroup
+	Summary      []errorLink
+	StaffProblem string
+	Stale        bool          // someone else changed the client since the form was opened
+	Conflict     []conflictRow // then: the fields where what is stored differs from what was typed
+	Problem      string        // the save failed for a reason that is not the input's
+}
+
+// clientEditView builds the form's view model.
+func (s *Server) newClientEditView(r *http.Request, who signedIn, c *carepath.Client, f clientForm, errs map[string]string) clientEditView {
+	staff := s.staffChoices(r)
+	v := clientEditView{page: page{Title: "New client"}, Who: who, Client: c, Action: "/staff/clients/new",
+		Groups: clientGroupsView(f, errs, staff, allClientPaths()), StaffProblem: staff.Problem,
+		Summary: clientSummary(errs, allClientPaths(), clientFieldID("given_name"))}
+	if c != nil {
+		v.Title, v.Action, v.Version = "Edit client", "/staff/clients/"+c.ID+"/edit", c.Version
+	}
+	return v
 }
 
 // DescribedBy is the value of the input's aria-describedby: its hint and its error.
@@ -26,18 +46,6 @@ func (f formField) DescribedBy() string {
 		ids = append(ids, f.ID+"-error")
 	}
 	return strings.Join(ids, " ")
-}
-
-// fieldOption is one choice of a select.
-type fieldOption struct {
-	Value, Label string
-	Selected     bool
-}
-
-// fieldGroup is one fieldset of a client form.
-type fieldGroup struct {
-	Legend string
-	Fields []formField
 }
 
 // staffChoices are the staff members the care-team selects offer.
@@ -182,11 +190,4 @@ func staffLabel(staff staffChoices, id string) string {
 		return n
 	}
 	return "a staff member not listed"
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
 }

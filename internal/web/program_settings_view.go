@@ -1,11 +1,46 @@
 package web
 
 import (
+	"net/http"
 	"slices"
 	"strconv"
 
 	"github.com/carepath/carepath"
 )
+
+// programSettingsNoticeKey is the session key of the message the page shows once after a save.
+const programSettingsNoticeKey = "program_settings_notice"
+
+// programSettingsData reads what the page shows: the program, its details and the staff who
+// may be on it. ok is false when the error page has been answered.
+func (s *Server) programSettingsData(w http.ResponseWriter, r *http.Request) (*carepath.Program, *carepath.ProgramDetails, []*carepath.Staff, bool) {
+	if s.ProgramDetails == nil {
+		s.fail(w, r, "program settings", carepath.Errorf(carepath.EINTERNAL, "no program details service"), programSettingsErrors)
+		return nil, nil, nil, false
+	}
+	p, err := s.Programs.FindProgramByID(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, "program settings: program", err, programSettingsErrors)
+		return nil, nil, nil, false
+	}
+	d, err := s.ProgramDetails.FindProgramDetails(r.Context(), p.ID)
+	if err != nil {
+		s.fail(w, r, "program settings: details", err, programSettingsErrors)
+		return nil, nil, nil, false
+	}
+	all, err := s.Staff.FindStaff(r.Context(), carepath.StaffFilter{})
+	if err != nil {
+		s.fail(w, r, "program settings: staff", err, programSettingsErrors)
+		return nil, nil, nil, false
+	}
+	var staff []*carepath.Staff
+	for _, st := range all {
+		if !st.Disabled && st.Role != carepath.RoleReviewer {
+			staff = append(staff, st)
+		}
+	}
+	return p, d, staff, true
+}
 
 // programSettingsView is the view model of a program's settings page.
 type programSettingsView struct {

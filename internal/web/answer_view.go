@@ -1,0 +1,101 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/carepath/carepath/instrument"
+	"github.com/carepath/carepath/internal/httpserver"
+	"github.com/carepath/carepath/outcome"
+)
+
+// limitAnswers answers 429 to an address that asks too often (answerLimits).
+func (s *Server) limitAnswers(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !s.answerLimits.Allow(httpserver.RemoteAddr(r)) {
+			w.Header().Set("Retry-After", "60")
+			s.render(w, r, http.StatusTooManyRequests, "error", errorView{page: page{Title: "Please wait a moment", AnswerLink: true},
+				Message: "Too many requests came from your connection. Please wait a minute and try again."})
+			return
+		}
+		h(w, r)
+	}
+}
+
+// answerView is the view model of the answer page.
+type answerView struct {
+	page
+	Action      string
+	Instruments []instrumentView
+	Errors      []errorLink
+}
+
+// answerDoneView is the view model of the thank-you page.
+type answerDoneView struct{ page }
+
+// publicCtx is the context of a visitor holding a link: the token decides what they may do.
+func publicCtx(r *http.Request) *http.Request {
+	return r.WithContext(httpserver.PublicContext(r))
+}
+
+// answerGone is the one page for an unknown, used or expired link: it says nothing of whose
+// it was or why it does not work.
+func (s *Server) answerGone(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusNotFound, "answer_gone", errorView{page: page{Title: "This link does not work", AnswerLink: true},
+		Message: "This link does not work. It may have been used already or have expired. If your clinic asked you to answer some questions, please ask them for a new link."})
+}
+
+// linkError answers err of an answer link: answerGone when the link names nothing, else the
+// error page of the answer pages.
+func (s *Server) linkError(w http.ResponseWriter, r *http.Request, err error) {
+	if isNotFound(err) {
+		s.answerGone(w, r)
+		return
+	}
+	s.fail(w, r, "answer link", err, answerLinkErrors)
+}
+
+// answerPage builds the answer page of a link's instruments, with what was chosen and errors.
+func answerPage(token string, ids []string, v url.Values, errs map[string]string) answerView {
+	view := answerView{page: page{Title: "Your questionnaires", AnswerLink: true}, Action: "/m/" + token}
+	for _, id := range ids {
+		if id == string(outcome.CheckInID) {
+			iv := instrumentView{ID: id, Name: "Check-in", Title: "Days without alcohol or drugs, and craving",
+				Instructions: "Please give a whole number for each question.",
+				Attribution:  "carepath's own check-in for tracking recovery; it is not a validated questionnaire."}
+			for i, q := range outcome.CheckInQuestions {
+				f := id + "_" + strconv.Itoa(i+1)
+				iv.Items = append(iv.Items, itemView{Field: f, Text: q.Text, Number: i + 1, Error: errs[f],
+					Options: []optionView{{ID: f, Value: v.Get(f), Label: strconv.Itoa(q.Min) + " to " + strconv.Itoa(q.Max)}}})
+				if errs[f] != "" {
+					view.Errors = append(view.Errors, errorLink{f, "Check-in question " + strconv.Itoa(i+1) + ": " + errs[f]})
+				}
+			}
+			view.Instruments = append(view.Instruments, iv)
+			continue
+		}
+		in, ok := instrument.Get(instrument.ID(id))
+		if !ok {
+			continue
+		}
+		iv := instrumentView{ID: id, Name: in.Name, Title: in.Title, Instructions: in.Instructions, Attribution: in.Attribution}
+		for i, item := range in.Items {
+			f := itemField(in.ID, i)
+			it := itemView{Field: f, Text: item.Text, Number: i + 1, Error: errs[f], SafetyItem: in.ID == instrument.PHQ9 && i == 8}
+			for j, o := range item.Options {
+				val := strconv.Itoa(j)
+				it.Options = append(it.Options, optionView{ID: f + "-" + val, Value: val, Label: o.Label, Checked: v.Get(f) == val})
+			}
+			if it.Error != "" {
+				view.Errors = append(view.Errors, errorLink{f + "-0", in.Name + " question " + strconv.Itoa(i+1) + ": " + it.Error})
+			}
+			if it.SafetyItem && v.Get(f) != "" && v.Get(f) != "0" {
+				view.Crisis = true
+			}
+			iv.Items = append(iv.Items, it)
+		}
+		view.Instruments = append(view.Instruments, iv)
+	}
+	return view
+}

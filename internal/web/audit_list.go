@@ -1,0 +1,40 @@
+package web
+
+import (
+	"net/http"
+)
+
+// auditList shows the audit log to admins, newest first, filtered by client, staff member and
+// dates. The read always goes through the audit service, so the policy decides (everyone but
+// admin gets 403) and the read, allowed or denied, is itself audited.
+func (s *Server) auditList(w http.ResponseWriter, r *http.Request, who signedIn) {
+	aq, f, errs := readAuditQuery(r, auditPageSize+1)
+	rows, err := s.Audit.FindAudit(r.Context(), f)
+	status, problem, ok := s.failOrShow(w, r, "audit page", err, auditLogErrors, http.StatusBadRequest, http.StatusInternalServerError)
+	if !ok {
+		return
+	}
+	v := auditView{page: page{Title: "Audit log"}, Who: who, Query: aq, Errors: errs}
+	v.Staff, v.StaffNames = s.staffDirectory(r)
+	switch {
+	case len(errs) > 0:
+		status = http.StatusBadRequest
+		for _, id := range []string{"audit-from", "audit-to"} {
+			if m, ok := errs[id]; ok {
+				v.Summary = append(v.Summary, errorLink{id, m})
+			}
+		}
+	case err == nil:
+		if len(rows) > auditPageSize {
+			rows, v.More = rows[:auditPageSize], true
+		}
+		v.Rows = rows
+		v.CSVLink = "/staff/audit.csv"
+		if enc := aq.values().Encode(); enc != "" {
+			v.CSVLink += "?" + enc
+		}
+	default:
+		v.Problem = problem
+	}
+	s.render(w, r, status, "audit", v)
+}

@@ -1,0 +1,135 @@
+package web
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
+)
+
+// alertRank orders the dashboard: the safety item first, then reliable deterioration, missed
+// measures, a relapse, unexcused absences and a week below the program's minimum.
+var alertRank = map[string]int{
+	"safety_item9":           0,
+	"reliable_deterioration": 1,
+	"missed_measures":        2,
+	"relapse":                3,
+	"unexcused_absences":     4,
+	"below_minimum":          5,
+}
+
+// alertKindName is how each kind of alert is headed on the dashboard.
+var alertKindName = map[string]string{
+	"safety_item9":           "PHQ-9 item 9 answered positively — same-day review",
+	"reliable_deterioration": "Reliable deterioration",
+	"missed_measures":        "Two or more missed measures",
+	"relapse":                "Relapse reported",
+	"unexcused_absences":     "Unexcused absences in a row",
+	"below_minimum":          "Week below the program minimum",
+}
+
+// dashboardAlert is one alert on the dashboard. ID is set for measure alerts, which are
+// acknowledged with a note; attendance alerts clear themselves.
+type dashboardAlert struct {
+	ID         string
+	Kind       string
+	Heading    string
+	Rank       int
+	ClientID   string
+	ClientName string
+	At         time.Time
+	When       string
+	Reason     string
+	Protocol   string
+	SameDay    bool
+	Link       string // the page to act on it
+	LinkText   string
+	Note       string // what was typed, kept after a problem
+	Error      string
+}
+
+// dashboardSection is the alerts part of the staff home page.
+type dashboardSection struct {
+	Clinical bool // the role sees clinical alerts
+	Alerts   []dashboardAlert
+	Urgent   int
+	Problem  string
+	Notice   string
+}
+
+// dashboard reads the signed-in staff member's open alerts (every client's for an admin),
+// measure alerts and attendance alerts together, the most urgent first and then the newest.
+func (s *Server) dashboard(r *http.Request, who signedIn) dashboardSection {
+	sec := dashboardSection{Clinical: access.Allowed(who.Role, access.MeasureAlert, access.List)}
+	if !sec.Clinical {
+		return sec
+	}
+	if r.URL.Query().Get("ack") == "done" {
+		sec.Notice = "Alert acknowledged. Your note is in the record."
+	}
+	var problems []string
+	if ma := s.MeasureAlerts; ma != nil {
+		list, err := ma.FindMeasureAlerts(r.Context(), false)
+		if err != nil {
+			s.Log.Error("dashboard measure alerts", "err", err)
+			problems = append(problems, "measure alerts")
+		}
+		for _, a := range list {
+			sec.Alerts = append(sec.Alerts, dashboardAlert{ID: a.ID, Kind: a.Kind, ClientID: a.ClientID, At: a.At,
+				Reason: a.Reason, Protocol: a.Protocol, Link: "/staff/clients/" + a.ClientID + "#h-measures", LinkText: "Open the chart"})
+		}
+	}
+	if s.Attendance != nil {
+		list, err := s.Attendance.FindAlerts(r.Context())
+		if err != nil {
+			s.Log.Error("dashboard attendance alerts", "err", err)
+			problems = append(problems, "attendance alerts")
+		}
+		for _, a := range list {
+			sec.Alerts = append(sec.Alerts, dashboardAlert{Kind: a.Kind, ClientID: a.ClientID, At: a.At, Reason: a.Message,
+				Link: "/staff/clients/" + a.ClientID + "/dose", LinkText: "Open the dose week by week"})
+		}
+	}
+	if len(problems) > 0 {
+		sec.Problem = "The " + strings.Join(problems, " and ") + " could not be read just now. Please reload the page in a minute."
+	}
+	ids := make([]string, 0, len(sec.Alerts))
+	for _, a := range sec.Alerts {
+		ids = append(ids, a.ClientID)
+	}
+	names := s.clientNames(r, ids...)
+	for i := range sec.Alerts {
+		a := &sec.Alerts[i]
+		a.Rank = alertRank[a.Kind]
+		if _, ok := alertRank[a.Kind]; !ok {
+			a.Rank = len(alertRank)
+		}
+		a.Heading = cmp.Or(alertKindName[a.Kind], a.Kind)
+		a.SameDay = a.Kind == "safety_item9"
+		a.ClientName = cmp.Or(names[a.ClientID], "Client "+shortID(a.ClientID))
+		a.When = a.At.UTC().Format("2006-01-02 15:04") + " UTC"
+		if a.SameDay {
+			sec.Urgent++
+		}
+	}
+	slices.SortStableFunc(sec.Alerts, func(a, b dashboardAlert) int {
+		return cmp.Or(cmp.Compare(a.Rank, b.Rank), b.At.Compare(a.At))
+	})
+	return sec
+}
+
+// staffHomeView is the view model of the staff home page.
+type staffHomeView struct {
+	page
+	Who     signedIn
+	Intakes []*carepath.Intake
+	Flagged int    // how many requests are flagged for same-day review
+	Denied  bool   // the role may not see the intake queue
+	Problem string // the queue could not be read
+	// Dashboard holds the staff member's clinical alerts (dashboard_view.go).
+	Dashboard dashboardSection
+}

@@ -1,0 +1,35 @@
+package web
+
+import (
+	"github.com/carepath/carepath"
+)
+
+// staffForm is what the add and change forms hold, as typed. The password is never kept.
+type staffForm struct {
+	Name, Email, Role string
+	Status            string // "active" or "disabled" (change form)
+	ResetTOTP         bool   // turn the second factor off (change form)
+}
+
+// addFieldErrors files the field errors of err under their element ids, or its message under
+// fallback when it names no field.
+func addFieldErrors(errs map[string]string, err error, fallback string) {
+	for _, fe := range carepath.ErrorFields(err) {
+		id := staffFieldAnchor(fe.Field)
+		if _, dup := errs[id]; !dup {
+			errs[id] = fe.Message
+		}
+	}
+	if len(errs) == 0 {
+		errs[fallback] = carepath.ErrorMessage(err)
+	}
+}
+
+// formOf is the change form filled in from the stored account.
+func formOf(st *carepath.Staff) staffForm {
+	f := staffForm{Name: st.Name, Email: st.Email, Role: string(st.Role), Status: "active"}
+	if st.Disabled {
+		f.Status = "disabled"
+	}
+	return f
+}
