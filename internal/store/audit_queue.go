@@ -79,7 +79,7 @@ func (q *auditQueue) commit(s *Store, batch []*auditJob) {
 // commitAudit writes every job's rows in one transaction.
 func (s *Store) commitAudit(batch []*auditJob) error {
 	ctx := context.Background()
-	tx, err := s.write.BeginTx(ctx, nil)
+	tx, err := s.writePool.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", s.translate(err))
 	}

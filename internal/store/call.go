@@ -58,7 +58,7 @@ func (s *Store) do(ctx context.Context, o op, fn body) error {
 	if o.reads() {
 		return s.view(ctx, o, fn)
 	}
-	tx, err := s.write.BeginTx(ctx, nil)
+	tx, err := s.writePool.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", s.translate(err))
 	}
@@ -104,7 +104,7 @@ func (s *Store) view(ctx context.Context, o op, fn body) error {
 // count and a page, a record and its children) see one snapshot. The transaction is always
 // rolled back: a read has nothing to commit.
 func (s *Store) readTx(ctx context.Context, fn body) ([]ref, error) {
-	tx, err := s.read.BeginTx(ctx, nil)
+	tx, err := s.readPool.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("begin read: %w", s.translate(err))
 	}

@@ -71,7 +71,7 @@ func (svc *ConsentService) RecordConsent(ctx context.Context, in carepath.Consen
 // RevokeConsent marks consent id revoked now for reason and returns it as stored.
 func (svc *ConsentService) RevokeConsent(ctx context.Context, id, reason string) (*carepath.Consent, error) {
 	var c *carepath.Consent
-	o := op{record: access.Consent, action: access.Revoke, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.Consent, action: access.Revoke, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.Consent, id),
 		validate: func() error { return carepath.CheckRevokeReason(&reason) }}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var err error
@@ -143,19 +143,6 @@ func (svc *ConsentService) FindConsents(ctx context.Context, clientID string) ([
 
 func alreadyRevoked() error {
 	return carepath.Errorf(carepath.ECONFLICT, "This consent has already been revoked.")
-}
-
-// clientOf returns the client of consent id for the audit row of a call about it, "" when
-// there is none. It reads an id only and returns it to no one but the audit log.
-func (svc *ConsentService) clientOf(ctx context.Context, id string) string {
-	if wellFormedID(id) == "" {
-		return ""
-	}
-	var client string
-	if err := svc.s.read.QueryRowContext(ctx, `SELECT client_id FROM consents WHERE id = $1`, id).Scan(&client); err != nil {
-		return ""
-	}
-	return client
 }
 
 // read reads consent id in tx.

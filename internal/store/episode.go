@@ -189,7 +189,7 @@ func (svc *EpisodeService) AdmitClient(ctx context.Context, a carepath.EpisodeAd
 // TransferEpisode moves the open episode id to t.ToLevel on t.On and returns it as stored,
 // its version one higher.
 func (svc *EpisodeService) TransferEpisode(ctx context.Context, id string, t carepath.EpisodeTransfer) (*carepath.Episode, error) {
-	o := op{record: access.Episode, action: access.Transfer, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.Episode, action: access.Transfer, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.Episode, id),
 		validate: t.Validate}
 	if t.ToLevel.Valid() {
 		o.detail = "to_level=" + string(t.ToLevel)
@@ -234,7 +234,7 @@ func (s *Store) insertTransfer(ctx context.Context, tx *sql.Tx, episodeID string
 // DischargeEpisode ends the open episode id on d.On for d.Reason and returns it as stored,
 // its version one higher.
 func (svc *EpisodeService) DischargeEpisode(ctx context.Context, id string, d carepath.EpisodeDischarge) (*carepath.Episode, error) {
-	o := op{record: access.Episode, action: access.Discharge, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.Episode, action: access.Discharge, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.Episode, id),
 		validate: d.Validate}
 	if d.Reason.Valid() {
 		o.detail = "reason=" + string(d.Reason)
@@ -318,19 +318,6 @@ func staleEpisode() error {
 }
 
 func episodeNotFound() error { return carepath.Errorf(carepath.ENOTFOUND, "There is no such episode.") }
-
-// clientOf returns the client of episode id for the audit row of a call about it, "" when
-// there is none. It reads an id only and returns it to no one but the audit log.
-func (svc *EpisodeService) clientOf(ctx context.Context, id string) string {
-	if wellFormedID(id) == "" {
-		return ""
-	}
-	var client string
-	if err := svc.s.read.QueryRowContext(ctx, `SELECT client_id FROM episodes WHERE id = $1`, id).Scan(&client); err != nil {
-		return ""
-	}
-	return client
-}
 
 // read reads episode id and its transfers in tx.
 func (svc *EpisodeService) read(ctx context.Context, tx *sql.Tx, id string) (*carepath.Episode, error) {

@@ -73,7 +73,7 @@ func (svc *NoteService) CreateNote(ctx context.Context, in carepath.NoteInput) (
 // UpdateNote replaces the sections, objectives, attendees and co-sign request of draft note
 // id at u.Revision, and returns it as stored, its revision one higher.
 func (svc *NoteService) UpdateNote(ctx context.Context, id string, u carepath.NoteUpdate) (*carepath.Note, error) {
-	o := op{record: access.Note, action: access.Update, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.Note, action: access.Update, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.Note, id),
 		validate: func() error {
 			if u.Revision < 1 {
 				return invalidField("revision", "required", "Please give the revision the change is based on.")
@@ -105,7 +105,7 @@ func (svc *NoteService) UpdateNote(ctx context.Context, id string, u carepath.No
 
 // SignNote signs draft note id at revision as its author.
 func (svc *NoteService) SignNote(ctx context.Context, id string, revision int) (*carepath.Note, error) {
-	o := op{record: access.Note, action: access.Sign, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.Note, action: access.Sign, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.Note, id),
 		validate: func() error {
 			if revision < 1 {
 				return invalidField("revision", "required", "Please give the revision the signature is based on.")
@@ -125,7 +125,7 @@ func (svc *NoteService) SignNote(ctx context.Context, id string, revision int) (
 
 // CosignNote co-signs signed note id as the actor.
 func (svc *NoteService) CosignNote(ctx context.Context, id string) (*carepath.Note, error) {
-	o := op{record: access.Note, action: access.Cosign, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
+	o := op{record: access.Note, action: access.Cosign, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.Note, id)}
 	return svc.change(ctx, o, id, 0, func(ctx context.Context, _ *sql.Tx, n *carepath.Note) error {
 		actor, _ := carepath.ActorFrom(ctx)
 		switch {
@@ -149,7 +149,7 @@ func (svc *NoteService) CosignNote(ctx context.Context, id string) (*carepath.No
 // AddAddendum appends text to signed note id as the actor.
 func (svc *NoteService) AddAddendum(ctx context.Context, id, text string) (*carepath.Note, error) {
 	add := carepath.Addendum{Text: text}
-	o := op{record: access.Note, action: access.Addend, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.Note, action: access.Addend, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.Note, id),
 		validate: func() error { return checkAddendum(&add.Text) }}
 	return svc.change(ctx, o, id, 0, func(ctx context.Context, tx *sql.Tx, n *carepath.Note) error {
 		if n.Status != carepath.NoteSigned {

@@ -19,7 +19,7 @@ const noteColumns = `id, kind, format, session_id, sections, author_id, status, 
 // them for its author, its co-signer and admins).
 func (svc *NoteService) FindNoteByID(ctx context.Context, id string) (*carepath.Note, error) {
 	var n *carepath.Note
-	o := op{record: access.Note, action: access.Read, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
+	o := op{record: access.Note, action: access.Read, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.Note, id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var (
 			err     error
@@ -303,20 +303,6 @@ func mergeRefs(a, b []ref) []ref {
 		}
 	}
 	return a
-}
-
-// clientOf returns the first client of note id for the audit row of a call about it, "" when
-// there is none.
-func (svc *NoteService) clientOf(ctx context.Context, id string) string {
-	if wellFormedID(id) == "" {
-		return ""
-	}
-	var client string
-	if err := svc.s.read.QueryRowContext(ctx, `SELECT client_id FROM note_clients WHERE note_id = $1
-		ORDER BY position LIMIT 1`, id).Scan(&client); err != nil {
-		return ""
-	}
-	return client
 }
 
 // prefixed qualifies each column of a column list with prefix.

@@ -103,7 +103,7 @@ func (svc *PlanService) CreatePlan(ctx context.Context, clientID string, in care
 // UpdateDraft replaces the problems and review date of draft plan id at u.Revision and returns
 // it as stored, its revision one higher. Target dates may not be before the plan's creation.
 func (svc *PlanService) UpdateDraft(ctx context.Context, id string, u carepath.PlanDraftUpdate) (*carepath.Plan, error) {
-	o := op{record: access.TreatmentPlan, action: access.Update, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.TreatmentPlan, action: access.Update, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.TreatmentPlan, id),
 		validate: func() error { return u.Check("") }}
 	return svc.change(ctx, o, id, u.Revision, func(p *carepath.Plan) error {
 		if p.Status != carepath.PlanDraft {
@@ -124,7 +124,7 @@ func (svc *PlanService) UpdateDraft(ctx context.Context, id string, u carepath.P
 // SignPlan signs draft plan id at revision as the actor, after checking its content again
 // (EINVALID naming the paths, e.g. a copied target date before the version was started).
 func (svc *PlanService) SignPlan(ctx context.Context, id string, revision int) (*carepath.Plan, error) {
-	o := op{record: access.TreatmentPlan, action: access.Sign, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.TreatmentPlan, action: access.Sign, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.TreatmentPlan, id),
 		validate: func() error {
 			if revision < 1 {
 				return invalidField("revision", "required", "Please give the revision the signature is based on.")
@@ -149,7 +149,7 @@ func (svc *PlanService) SignPlan(ctx context.Context, id string, revision int) (
 
 // AcknowledgePlan records that the client acknowledged signed plan id, and how.
 func (svc *PlanService) AcknowledgePlan(ctx context.Context, id string, how carepath.AcknowledgementMethod) (*carepath.Plan, error) {
-	o := op{record: access.TreatmentPlan, action: access.Acknowledge, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id),
+	o := op{record: access.TreatmentPlan, action: access.Acknowledge, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.TreatmentPlan, id),
 		validate: func() error {
 			switch {
 			case how == "":
@@ -259,7 +259,7 @@ func (svc *PlanService) FindPlans(ctx context.Context, clientID string) ([]*care
 // actor's care team.
 func (svc *PlanService) FindPlanByID(ctx context.Context, id string) (*carepath.Plan, error) {
 	var p *carepath.Plan
-	o := op{record: access.TreatmentPlan, action: access.Read, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
+	o := op{record: access.TreatmentPlan, action: access.Read, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.TreatmentPlan, id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var err error
 		if p, err = svc.readVisible(ctx, tx, id); err != nil {
@@ -289,19 +289,6 @@ func (svc *PlanService) readVisible(ctx context.Context, tx *sql.Tx, id string) 
 		return nil, err
 	}
 	return p, nil
-}
-
-// clientOf returns the client of plan id for the audit row of a call about it, "" when there
-// is none. It reads an id only and returns it to no one but the audit log.
-func (svc *PlanService) clientOf(ctx context.Context, id string) string {
-	if wellFormedID(id) == "" {
-		return ""
-	}
-	var client string
-	if err := svc.s.read.QueryRowContext(ctx, `SELECT client_id FROM plans WHERE id = $1`, id).Scan(&client); err != nil {
-		return ""
-	}
-	return client
 }
 
 func planNotFound() error { return carepath.Errorf(carepath.ENOTFOUND, "There is no such plan.") }

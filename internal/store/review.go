@@ -135,7 +135,7 @@ func (svc *ReviewService) FindReviews(ctx context.Context, clientID string) ([]*
 // FindReviewByID returns one review of a client the actor may see.
 func (svc *ReviewService) FindReviewByID(ctx context.Context, id string) (*carepath.Review, error) {
 	var out *carepath.Review
-	o := op{record: access.Review, action: access.Read, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
+	o := op{record: access.Review, action: access.Read, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.Review, id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		rv, err := svc.readVisible(ctx, tx, id)
 		if err != nil {
@@ -178,18 +178,6 @@ func hideReviewDenial(err error) error {
 		return reviewNotFound()
 	}
 	return err
-}
-
-// clientOf returns the client of review id for the audit row, "" when there is none.
-func (svc *ReviewService) clientOf(ctx context.Context, id string) string {
-	if wellFormedID(id) == "" {
-		return ""
-	}
-	var client string
-	if err := svc.s.read.QueryRowContext(ctx, `SELECT client_id FROM reviews WHERE id = $1`, id).Scan(&client); err != nil {
-		return ""
-	}
-	return client
 }
 
 // scanReview reads one row of reviewColumns.

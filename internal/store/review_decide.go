@@ -51,7 +51,7 @@ func (svc *ReviewService) DeclineReview(ctx context.Context, id, reason string) 
 func (svc *ReviewService) decide(ctx context.Context, act access.Action, id string, validate func() error,
 	apply func(context.Context, *sql.Tx, *carepath.Review) ([]ref, error)) (*carepath.Review, error) {
 	var out *carepath.Review
-	o := op{record: access.Review, action: act, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id), validate: validate}
+	o := op{record: access.Review, action: act, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.Review, id), validate: validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		rv, err := svc.readVisible(ctx, tx, id)
 		if err != nil {

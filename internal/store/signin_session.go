@@ -30,7 +30,7 @@ var (
 
 // NewSignInSessionStore returns the sign-in session store over s.
 func NewSignInSessionStore(s *Store) *SignInSessionStore {
-	return &SignInSessionStore{db: s.write, now: s.now}
+	return &SignInSessionStore{db: s.writePool, now: s.now}
 }
 
 func (s *SignInSessionStore) timestamp() time.Time { return s.now().UTC().Truncate(time.Microsecond) }

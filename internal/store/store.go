@@ -2,10 +2,14 @@
 // SQLite and PostgreSQL. SQL is hand-written in the $N placeholder form both engines accept;
 // what differs between them lives in a small Dialect.
 //
-// Every service method goes through one chokepoint (Store.do): in one transaction on the
-// writer it checks the actor, validates the input, checks the access policy (the access package),
-// reads or writes, and appends audit rows (audit.go). Rejected and failed calls are audited
-// too, and that audit row is committed even though the call returns an error.
+// Every service method goes through one chokepoint (Store.do, call.go): it checks the actor,
+// validates the input, checks the access policy (the access package), reads or writes, and
+// appends audit rows (audit.go). A call that writes runs in one transaction on the writer; a
+// call that only reads runs in a transaction on the reader pool, and its audit rows are
+// committed on the writer in batches (audit_queue.go) before it returns. Rejected and failed
+// calls are audited too, and that audit row is committed even though the call returns an
+// error. Only the chokepoint and the few exceptions pools_test.go lists, each with its reason,
+// touch the pools.
 //
 // Times are stored in UTC with microsecond precision (PostgreSQL's), so a value reads back
 // exactly as it was written on both engines. Public identifiers are UUIDv7.
@@ -30,15 +34,15 @@ type Dialect struct {
 	TranslateError func(error) error
 }
 
-// Store is a carepath database: a writer for transactions (every service call, because every
-// read of client data appends an audit row) and a reader pool for reads that touch no client
-// data. With SQLite the writer is one connection and the reader pool is read-only; with
-// PostgreSQL both are the same pool. Store does not own them: whoever opened them closes them.
+// Store is a carepath database: the writer, for the calls that write and for audit rows, and
+// the reader pool, for the calls that only read. With SQLite the writer is one connection and
+// the reader pool is read-only; with PostgreSQL both are the same pool. Store does not own
+// them: whoever opened them closes them. No method hands them out.
 type Store struct {
-	write, read *sql.DB
-	dialect     Dialect
-	now         func() time.Time
-	audits      auditQueue // the audit rows of reads, waiting to be committed together
+	writePool, readPool *sql.DB // the chokepoint's (pools_test.go lists who else may use them)
+	dialect             Dialect
+	now                 func() time.Time
+	audits              auditQueue // the audit rows of reads, waiting to be committed together
 }
 
 // New returns a store over the writer and reader of an open database. read may be nil, in
@@ -50,24 +54,18 @@ func New(write, read *sql.DB, d Dialect) *Store {
 	if d.TranslateError == nil {
 		d.TranslateError = func(err error) error { return err }
 	}
-	return &Store{write: write, read: read, dialect: d, now: time.Now}
+	return &Store{writePool: write, readPool: read, dialect: d, now: time.Now}
 }
-
-// WriteDB returns the writer, for other database/sql users of the same database (sessions).
-func (s *Store) WriteDB() *sql.DB { return s.write }
-
-// ReadDB returns the reader pool, for reads that touch no client data.
-func (s *Store) ReadDB() *sql.DB { return s.read }
 
 // Dialect returns the dialect of the store's engine.
 func (s *Store) Dialect() Dialect { return s.dialect }
 
 // Ping checks that the writer and the reader pool can reach the database.
 func (s *Store) Ping(ctx context.Context) error {
-	if err := s.write.PingContext(ctx); err != nil {
+	if err := s.writePool.PingContext(ctx); err != nil {
 		return fmt.Errorf("ping writer: %w", err)
 	}
-	if err := s.read.PingContext(ctx); err != nil {
+	if err := s.readPool.PingContext(ctx); err != nil {
 		return fmt.Errorf("ping reader: %w", err)
 	}
 	return nil
