@@ -75,7 +75,7 @@ type ClinicianAvailability struct {
 }
 
 // DefaultMaxClients is the caseload a clinician without a recorded one is assumed to carry
-// each week (the figure of issue 5's example instance).
+// each week.
 const DefaultMaxClients = 12
 
 // DefaultClinicianSlots are the hours a clinician without recorded availability is assumed

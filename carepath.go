@@ -33,15 +33,6 @@ var levelInfo = map[Level]struct {
 	LevelInpatient:   {"4.0", "Inpatient care", "24-hour medically managed"},
 }
 
-// ParseLevel returns the level named s, or an EINVALID error.
-func ParseLevel(s string) (Level, error) {
-	l := Level(s)
-	if _, ok := levelInfo[l]; !ok {
-		return "", Errorf(EINVALID, "unknown level %q: use one of none, outpatient, iop, php, residential, inpatient", s)
-	}
-	return l, nil
-}
-
 // Valid reports whether l is one of the known levels.
 func (l Level) Valid() bool { _, ok := levelInfo[l]; return ok }
 
@@ -108,17 +99,6 @@ const (
 	SexFemale  Sex = "female"
 	SexMale    Sex = "male"
 )
-
-// ParseSex returns the sex named s ("" means unknown), or an EINVALID error.
-func ParseSex(s string) (Sex, error) {
-	switch Sex(s) {
-	case "", SexUnknown:
-		return SexUnknown, nil
-	case SexFemale, SexMale:
-		return Sex(s), nil
-	}
-	return "", Errorf(EINVALID, "unknown sex %q: use female, male or unknown", s)
-}
 
 // Cents is an amount of money in integer US cents.
 type Cents int64

@@ -33,8 +33,8 @@ type ProgramCreate struct {
 }
 
 // DefaultMinHoursPerWeek is the default minimum weekly hours of a program at level: 9 for an
-// IOP, 20 for a PHP, 0 for outpatient therapy. The defaults come from the seed figures and are
-// configurable per program.
+// IOP, 20 for a PHP, 0 for outpatient therapy: the published minimum hours of each level. They
+// are defaults, configurable per program.
 func DefaultMinHoursPerWeek(level Level) float64 {
 	switch level {
 	case LevelIOP:

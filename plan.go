@@ -199,11 +199,6 @@ func (u *PlanDraftUpdate) Check(created string) error {
 	return err
 }
 
-// Input returns the content u sets.
-func (u *PlanDraftUpdate) Input() PlanInput {
-	return PlanInput{Problems: u.Problems, ReviewDate: u.ReviewDate}
-}
-
 // DefaultReviewDate returns the date DefaultReviewDays after created, as YYYY-MM-DD in UTC.
 func DefaultReviewDate(created time.Time) string {
 	return created.UTC().AddDate(0, 0, DefaultReviewDays).Format(DateLayout)

@@ -15,7 +15,8 @@ type Coverage struct {
 }
 
 // Schedule is how a level is usually delivered: hours a week, days a week, weeks, and how it is
-// billed. Ranges are what the seeds report; Typical* are the defaults used for one estimate.
+// billed. Ranges are the published ranges of each level; Typical* are the defaults used for one
+// estimate.
 type Schedule struct {
 	Level           carepath.Level `json:"level"`
 	HoursPerWeekMin int            `json:"hours_per_week_min"`

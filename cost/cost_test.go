@@ -39,11 +39,11 @@ func TestDefaultsFollowTheSeeds(t *testing.T) {
 	iop := Defaults[carepath.LevelIOP]
 	low, high := iop.TotalRange()
 	if iop.HoursPerWeekMin != 9 || iop.RateLow != 25000 || iop.RateHigh != 35000 || low < 300000 || high > 1000000 {
-		t.Errorf("IOP defaults drifted from the seeds: %+v (%d–%d)", iop, low, high)
+		t.Errorf("IOP defaults drifted from the published ranges: %+v (%d–%d)", iop, low, high)
 	}
 	out := Defaults[carepath.LevelOutpatient]
 	if out.HoursPerWeekMin != 1 || out.HoursPerWeekMax != 2 || out.RateLow != 10000 || out.RateHigh != 25000 {
-		t.Errorf("outpatient defaults drifted from the seeds: %+v", out)
+		t.Errorf("outpatient defaults drifted from the published ranges: %+v", out)
 	}
 	if Defaults[carepath.LevelPHP].HoursPerWeekMin != 20 {
 		t.Error("PHP is 20 or more hours a week")

@@ -105,25 +105,3 @@ func CheckSeriesConflicts(proposed []Session, existing []Session, loc *time.Loca
 	}
 	return e
 }
-
-// FindConflicts returns every pair of overlapping sessions in sessions that share a clinician,
-// a client or a room, each pair once (reported from the later-listed session's side). It
-// sorts a copy by start and sweeps, so it costs O(n log n + overlaps).
-func FindConflicts(sessions []Session) []Conflict {
-	s := slices.Clone(sessions)
-	slices.SortStableFunc(s, func(a, b Session) int { return a.Start.Compare(b.Start) })
-	var out []Conflict
-	var active []Session
-	for _, cur := range s {
-		kept := active[:0]
-		for _, a := range active {
-			if a.End().After(cur.Start) {
-				kept = append(kept, a)
-			}
-		}
-		active = kept
-		out = append(out, Conflicts(cur, active)...)
-		active = append(active, cur)
-	}
-	return out
-}

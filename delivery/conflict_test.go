@@ -57,20 +57,3 @@ func TestCheckConflicts(t *testing.T) {
 		})
 	}
 }
-
-func TestFindConflicts(t *testing.T) {
-	ss := []Session{
-		{ID: "b", Start: at(t, "2026-03-09T10:00:00-04:00"), Minutes: 60, ClinicianIDs: []string{"s1"}},
-		{ID: "a", Start: at(t, "2026-03-09T09:00:00-04:00"), Minutes: 180, ClinicianIDs: []string{"s1"}, Room: "A"},
-		{ID: "c", Start: at(t, "2026-03-09T12:00:00-04:00"), Minutes: 30, ClinicianIDs: []string{"s1"}, Room: "A"},
-		{ID: "d", Start: at(t, "2026-03-09T11:30:00-04:00"), Minutes: 60, Room: "A"},
-	}
-	var got []string
-	for _, c := range FindConflicts(ss) {
-		got = append(got, c.ProposedID+"/"+c.SessionID+"/"+c.Field)
-	}
-	want := []string{"b/a/clinician_ids", "d/a/room", "c/d/room"}
-	if !slices.Equal(got, want) {
-		t.Errorf("conflicts = %v, want %v", got, want)
-	}
-}

@@ -2,22 +2,12 @@ package delivery
 
 import (
 	"math"
-	"slices"
 )
 
-// Percentile returns the p-th percentile (0 < p ≤ 100) of xs by the nearest-rank method: sort
-// the n values ascending and take the one at rank ⌈p/100 × n⌉ (1-based, at least 1). The
-// result is always one of the values; the median (p = 50) of an even count is the lower of the
-// two middle values. It returns 0 for no values. xs is not modified.
-func Percentile(xs []int, p float64) int {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	return percentileSorted(s, p)
-}
-
+// percentileSorted returns the p-th percentile (0 < p ≤ 100) of s, sorted ascending, by the
+// nearest-rank method: the value at rank ⌈p/100 × n⌉ (1-based, at least 1). The result is
+// always one of the values; the median (p = 50) of an even count is the lower of the two
+// middle values. It returns 0 for no values.
 func percentileSorted(s []int, p float64) int {
 	if len(s) == 0 {
 		return 0

@@ -21,12 +21,12 @@ func benchmarkSolve(b *testing.B, p GenParams) {
 	b.ReportMetric(float64(obj)/float64(b.N), "objective")
 }
 
-// BenchmarkSolve150 solves the small instance, which CBC solves to optimality.
+// BenchmarkSolve150 solves the small instance (150 clients), which CBC solves to optimality.
 func BenchmarkSolve150(b *testing.B) {
 	benchmarkSolve(b, GenParams{Clients: 150, Clinicians: 15, Groups: 12, Slots: 40, Seed: 1})
 }
 
-// BenchmarkSolve1000 solves the large instance; run it with GOMAXPROCS=1 (-cpu 1).
+// BenchmarkSolve1000 solves the large instance (1,000 clients); run it with GOMAXPROCS=1 (-cpu 1).
 func BenchmarkSolve1000(b *testing.B) {
 	benchmarkSolve(b, GenParams{Clients: 1000, Clinicians: 80, Groups: 60, Slots: 50, Seed: 1})
 }

@@ -68,7 +68,8 @@ type Weights struct {
 	OverTarget        int `json:"over_target"`
 }
 
-// DefaultWeights are the weights the issue proposes; they are defaults, not rules.
+// DefaultWeights weigh a group minute 1, an individual session 60, a client keeping their
+// therapist 120 and a member beyond a group's target size 30; they are defaults, not rules.
 var DefaultWeights = Weights{GroupMinute: 1, IndividualSession: 60, Continuity: 120, OverTarget: 30}
 
 // Solution is one week's assignment: the members of each group, the individual sessions, and

@@ -7,7 +7,7 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// registerDelivery adds the routes of issue 4's delivery API: groups and their rosters,
+// registerDelivery adds the routes of program delivery: groups and their rosters,
 // sessions and their occurrences, attendance, dose, alerts and quality.
 func (a *API) registerDelivery(mux Mux) {
 	mux.HandleFunc("POST /api/v1/groups", a.createGroup)

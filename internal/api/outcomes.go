@@ -7,7 +7,7 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// registerOutcomes adds the outcomes report (issue 6's "comparison nobody publishes").
+// registerOutcomes adds the outcomes report: how each level of care does, by baseline severity.
 func (a *API) registerOutcomes(mux Mux) {
 	mux.HandleFunc("GET /api/v1/outcomes", a.outcomeReport)
 	mux.HandleFunc("GET /api/v1/outcomes.csv", a.outcomeReportCSV)

@@ -7,7 +7,7 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// registerSchedulePlans adds the routes of issue 5's "Plan next week": proposing and applying
+// registerSchedulePlans adds the routes of "Plan next week": proposing and applying
 // a program's weekly schedule, and the availability it is built from.
 func (a *API) registerSchedulePlans(mux Mux) {
 	mux.HandleFunc("POST /api/v1/programs/{id}/schedule-plans", a.proposeSchedulePlan)

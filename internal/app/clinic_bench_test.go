@@ -22,7 +22,7 @@ import (
 	"github.com/google/uuid"
 )
 
-// Sizes of BenchmarkClinicLoad: the clinic of issue 3 and the load it must carry.
+// Sizes of BenchmarkClinicLoad: a clinic of 5,000 clients and the load it must carry.
 const (
 	clinicClients    = 5000
 	clinicClinicians = 40
@@ -43,7 +43,7 @@ const (
 // p99 latency in ms and the request rate. "paced" users pause between requests as people do
 // (clinicThink); "stress" users send the next request the moment an answer arrives, which
 // measures how many requests a second the machine can carry, with latency then set by the
-// queue (32 requests in flight on two cores). The requirement (issue 3): list, search and
+// queue (32 requests in flight on two cores). The requirement: list, search and
 // chart each answer within 20 ms at the 99th percentile under 32 concurrent users. Run with
 //
 //	go test -run '^$' -bench ClinicLoad -benchtime 1x ./internal/app/

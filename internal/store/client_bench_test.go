@@ -18,7 +18,7 @@ import (
 // BenchmarkChartReadAudit measures what the audit row costs a chart read: FindClientByID as
 // the service runs it (a read transaction on the reader pool, then the audit row committed
 // through the audit queue before the call returns) against the same read transaction without
-// the audit row. The requirement (issue 3): the audit write adds at most 25 % to a chart read.
+// the audit row. The requirement: the audit write adds at most 25 % to a chart read.
 // "serial" runs one read at a time, so every read pays a whole commit of its own; "parallel"
 // runs 32 readers at once (b.SetParallelism), as 32 concurrent users do, where reads share
 // commits. Run with
@@ -33,7 +33,7 @@ func BenchmarkChartReadAudit(b *testing.B) {
 	ctx := carepath.NewContext(context.Background(),
 		carepath.Actor{ID: "staff-admin", Role: carepath.RoleAdmin, Remote: "192.0.2.9"})
 	unaudited := func(rng *rand.Rand) error {
-		_, err := readClientUnaudited(ctx, env.Read, ids[rng.IntN(len(ids))])
+		_, err := store.ReadClientUnaudited(ctx, env.Read, ids[rng.IntN(len(ids))])
 		return err
 	}
 	audited := func(rng *rand.Rand) error {
@@ -109,55 +109,6 @@ func BenchmarkFindClients(b *testing.B) {
 	}
 }
 
-// benchClientColumns repeats the store's column list (clientColumns is unexported).
-const benchClientColumns = `id, version, given_name, family_name, preferred_name, birth_date, pronouns,
-	email, phone, preferred_language, emergency_name, emergency_relationship, emergency_phone,
-	coverage_payer, coverage_member_id, deductible_remaining_cents, coinsurance_percent,
-	copay_cents, out_of_pocket_remaining_cents, primary_clinician_id, case_manager_id,
-	created_at, updated_at`
-
-// readClientUnaudited does what the service does for FindClientByID — a read transaction on
-// the reader pool, the same SELECT and scan, the care-team check — without the audit row.
-func readClientUnaudited(ctx context.Context, db *sql.DB, id string) (*carepath.Client, error) {
-	actor, ok := carepath.ActorFrom(ctx)
-	if !ok {
-		return nil, fmt.Errorf("no actor")
-	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	var c carepath.Client
-	var deductible, coinsurance, copay, oop sql.NullInt64
-	e, cv := &c.EmergencyContact, &c.Coverage
-	err = tx.QueryRowContext(ctx, `SELECT `+benchClientColumns+` FROM clients WHERE id = $1`, id).Scan(
-		&c.ID, &c.Version, &c.GivenName, &c.FamilyName, &c.PreferredName, &c.BirthDate,
-		&c.Pronouns, &c.Email, &c.Phone, &c.PreferredLanguage, &e.Name, &e.Relationship, &e.Phone,
-		&cv.Payer, &cv.MemberID, &deductible, &coinsurance, &copay, &oop,
-		&c.PrimaryClinicianID, &c.CaseManagerID, &c.CreatedAt, &c.UpdatedAt)
-	if err != nil {
-		return nil, err
-	}
-	cents := func(n sql.NullInt64) *carepath.Cents {
-		if !n.Valid {
-			return nil
-		}
-		v := carepath.Cents(n.Int64)
-		return &v
-	}
-	cv.DeductibleRemainingCents, cv.CopayCents, cv.OutOfPocketRemainingCents = cents(deductible), cents(copay), cents(oop)
-	if coinsurance.Valid {
-		p := int(coinsurance.Int64)
-		cv.CoinsurancePercent = &p
-	}
-	c.CreatedAt, c.UpdatedAt = c.CreatedAt.UTC(), c.UpdatedAt.UTC()
-	if actor.Role != carepath.RoleAdmin && c.PrimaryClinicianID != actor.ID {
-		return nil, fmt.Errorf("hidden")
-	}
-	return &c, nil
-}
-
 // seedBenchClients inserts n clients over 40 clinicians, and auditPer audit rows each (the
 // history a clinic of that size has), in one transaction, and returns the client ids.
 func seedBenchClients(b *testing.B, db *sql.DB, n, auditPer int) []string {
@@ -168,7 +119,7 @@ func seedBenchClients(b *testing.B, db *sql.DB, n, auditPer int) []string {
 		b.Fatal(err)
 	}
 	defer tx.Rollback()
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO clients (`+benchClientColumns+`)
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO clients (`+store.ClientColumns+`)
 		VALUES ($1, 1, $2, $3, '', $4, 'they/them', $5, '+1 555 010 2030', 'en', 'Rosa Lake', 'sister',
 		'555-010-9999', 'Acme Health', 'M-123', 50000, 20, 0, NULL, $6, '', $7, $7)`)
 	if err != nil {

@@ -14,6 +14,7 @@ var clientOfQueries = map[access.Record]string{
 	access.Note:          `SELECT client_id FROM note_clients WHERE note_id = $1 ORDER BY position LIMIT 1`,
 	access.TreatmentPlan: `SELECT client_id FROM plans WHERE id = $1`,
 	access.Review:        `SELECT client_id FROM reviews WHERE id = $1`,
+	access.Measure:       `SELECT client_id FROM measures WHERE id = $1`,
 }
 
 // clientOf returns the client of record id of type rec, for the op of a call about the

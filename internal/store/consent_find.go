@@ -14,7 +14,7 @@ var _ carepath.ConsentLookupService = (*ConsentService)(nil)
 // none or its client is outside the actor's care team (audited as denied).
 func (svc *ConsentService) FindConsentByID(ctx context.Context, id string) (*carepath.Consent, error) {
 	var c *carepath.Consent
-	o := op{record: access.Consent, action: access.Read, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
+	o := op{record: access.Consent, action: access.Read, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.Consent, id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var err error
 		if c, err = svc.read(ctx, tx, id); err != nil {

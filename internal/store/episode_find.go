@@ -15,7 +15,7 @@ var _ carepath.EpisodeLookupService = (*EpisodeService)(nil)
 // episode read naming the episode and its client.
 func (svc *EpisodeService) FindEpisodeByID(ctx context.Context, id string) (*carepath.Episode, error) {
 	var e *carepath.Episode
-	o := op{record: access.Episode, action: access.Read, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
+	o := op{record: access.Episode, action: access.Read, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.Episode, id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if wellFormedID(id) == "" {
 			return nil, episodeNotFound()

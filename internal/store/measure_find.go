@@ -126,7 +126,7 @@ func measureQueryDetail(q carepath.MeasureQuery, limit int) string {
 // or its client is outside the actor's care team (audited as denied).
 func (svc *MeasureService) FindMeasureByID(ctx context.Context, id string) (*carepath.Measure, error) {
 	var out *carepath.Measure
-	o := op{record: access.Measure, action: access.Read, recordID: wellFormedID(id), clientID: svc.clientOf(ctx, id)}
+	o := op{record: access.Measure, action: access.Read, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.Measure, id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if wellFormedID(id) == "" {
 			return nil, measureNotFound()
@@ -151,19 +151,6 @@ func (svc *MeasureService) FindMeasureByID(ctx context.Context, id string) (*car
 }
 
 func measureNotFound() error { return carepath.Errorf(carepath.ENOTFOUND, "There is no such measure.") }
-
-// clientOf returns the client of measure id for the audit row of a call about it, "" when
-// there is none. It reads an id only and returns it to no one but the audit log.
-func (svc *MeasureService) clientOf(ctx context.Context, id string) string {
-	if wellFormedID(id) == "" {
-		return ""
-	}
-	var client string
-	if err := svc.s.read.QueryRowContext(ctx, `SELECT client_id FROM measures WHERE id = $1`, id).Scan(&client); err != nil {
-		return ""
-	}
-	return client
-}
 
 // scanFoundMeasure reads one row of measureFindColumns.
 func scanFoundMeasure(row interface{ Scan(...any) error }) (*carepath.Measure, error) {

@@ -16,10 +16,10 @@ import (
 	"github.com/carepath/carepath/schedule"
 )
 
-// Planning defaults. The weights are issue 5's example (a group minute 1, an individual
+// Planning defaults. The weights are schedule.DefaultWeights (a group minute 1, an individual
 // session 60, a client keeping their therapist 120, a member beyond the target size −30) and
-// the target group size is its 8: seed 003's process groups work best at 6–10 people and cap
-// at 10, so 8 leaves room without crowding. Stability rewards keeping each membership,
+// the target group size is 8: process groups work best at 6–10 people and cap at 10, so 8
+// leaves room without crowding. Stability rewards keeping each membership,
 // therapist and session slot of the current week (so a plan moves people only for a reason),
 // and Fairness spreads a departing clinician's clients (see schedule.Options).
 const (

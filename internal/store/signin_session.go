@@ -14,10 +14,10 @@ import (
 // staff member, an expiry) in the sessions table, with SQL both engines accept. Expired
 // sessions are never found and are deleted as new ones are committed.
 //
-// It is one of the sanctioned exceptions to the chokepoint (see pools.go): a sign-in session
-// holds no client data, and it is read and written on every page request, so it is neither
-// audited nor checked against the policy. It runs on the writer because with SQLite the
-// reader pool is read-only.
+// It is one of the sanctioned exceptions to the chokepoint (pools_test.go lists them): a
+// sign-in session holds no client data, and it is read and written on every page request, so
+// it is neither audited nor checked against the policy. It runs on the writer because with
+// SQLite the reader pool is read-only.
 type SignInSessionStore struct {
 	db  *sql.DB
 	now func() time.Time

@@ -1,8 +1,8 @@
 package web_test
 
-// Helpers of the browser tests (browser_test.go): finding chromium and axe-core, starting a
-// headless browser against the real server, and the steps a person takes through the
-// decision aid.
+// The harness of the browser tests (*_browser_test.go): finding chromium and axe-core,
+// starting a headless browser against a whole server, and the steps a person takes through
+// the pages.
 
 import (
 	"bytes"
