@@ -328,7 +328,7 @@ func ParseObjectiveID(id string) (planID string, idx [3]int, ok bool) {
 }
 
 // Objective returns the objective id names in p, and false when p has no such objective.
-func (p *Plan) Objective(id string) (*Objective, bool) {
+func (p *TreatmentPlan) Objective(id string) (*Objective, bool) {
 	planID, idx, ok := ParseObjectiveID(id)
 	if !ok || planID != p.ID || idx[0] >= len(p.Problems) || idx[1] >= len(p.Problems[idx[0]].Goals) ||
 		idx[2] >= len(p.Problems[idx[0]].Goals[idx[1]].Objectives) {

@@ -17,11 +17,11 @@ type ConsentLookupService interface {
 	FindConsentByID(ctx context.Context, id string) (*Consent, error)
 }
 
-// AuditLookupService reads one row of the audit log by its id.
-type AuditLookupService interface {
-	// FindAuditByID returns one audit row. ENOTFOUND when there is none; EFORBIDDEN for every
+// AccessLogLookupService reads one row of the access log by its id.
+type AccessLogLookupService interface {
+	// FindAccessLogEntryByID returns one audit row. ENOTFOUND when there is none; EFORBIDDEN for every
 	// role but admin and the command line. The read is itself audited.
-	FindAuditByID(ctx context.Context, id int64) (*AuditEntry, error)
+	FindAccessLogEntryByID(ctx context.Context, id int64) (*AccessLogEntry, error)
 }
 
 // ClientAttendance is one client's attendance at one occurrence: the occurrence as the actor

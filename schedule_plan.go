@@ -7,8 +7,8 @@ import (
 
 // The states of a schedule plan.
 const (
-	PlanProposed = "proposed"
-	PlanApplied  = "applied"
+	SchedulePlanProposed = "proposed"
+	SchedulePlanApplied  = "applied"
 )
 
 // SchedulePlanCreate asks for a proposal for one program's week: Week is an ISO week
@@ -38,13 +38,13 @@ type SchedulePlan struct {
 	TargetGroupSize  int `json:"target_group_size"`
 	// Weights are the objective's weights: per group minute, per individual session, per
 	// client who keeps their therapist, and per member beyond the target group size.
-	Weights PlanWeights `json:"weights"`
+	Weights SchedulePlanWeights `json:"weights"`
 	// Summary counts the changes.
-	Summary    PlanSummary     `json:"summary"`
-	Groups     []PlanGroup     `json:"groups"`
-	Clients    []PlanClient    `json:"clients"`
-	Sessions   []PlanSession   `json:"sessions"`
-	Clinicians []PlanClinician `json:"clinicians"`
+	Summary    SchedulePlanSummary     `json:"summary"`
+	Groups     []SchedulePlanGroup     `json:"groups"`
+	Clients    []SchedulePlanClient    `json:"clients"`
+	Sessions   []SchedulePlanSession   `json:"sessions"`
+	Clinicians []SchedulePlanClinician `json:"clinicians"`
 	// Uncovered lists the groups whose facilitator is among Without: they need a substitute.
 	Uncovered []string  `json:"uncovered"`
 	CreatedAt time.Time `json:"created_at"`
@@ -53,16 +53,16 @@ type SchedulePlan struct {
 	AppliedBy string    `json:"applied_by,omitempty"`
 }
 
-// PlanWeights are the objective's coefficients (schedule.Weights).
-type PlanWeights struct {
+// SchedulePlanWeights are the objective's coefficients (schedule.Weights).
+type SchedulePlanWeights struct {
 	GroupMinute       int `json:"group_minute"`
 	IndividualSession int `json:"individual_session"`
 	Continuity        int `json:"continuity"`
 	OverTarget        int `json:"over_target"`
 }
 
-// PlanSummary counts what a plan changes.
-type PlanSummary struct {
+// SchedulePlanSummary counts what a plan changes.
+type SchedulePlanSummary struct {
 	MembershipsKept    int `json:"memberships_kept"`
 	MembershipsAdded   int `json:"memberships_added"`
 	MembershipsDropped int `json:"memberships_dropped"`
@@ -73,8 +73,8 @@ type PlanSummary struct {
 	SessionsToBook     int `json:"sessions_to_book"`
 }
 
-// PlanGroup is one group's size before and after, against its capacity and the target size.
-type PlanGroup struct {
+// SchedulePlanGroup is one group's size before and after, against its capacity and the target size.
+type SchedulePlanGroup struct {
 	GroupID    string   `json:"group_id"`
 	Name       string   `json:"name"`
 	Slots      []string `json:"slots"`
@@ -85,9 +85,9 @@ type PlanGroup struct {
 	OverCap    bool     `json:"over_capacity"`
 }
 
-// PlanClient is one client's week before and after: groups (ids), therapist (staff id),
+// SchedulePlanClient is one client's week before and after: groups (ids), therapist (staff id),
 // planned group minutes against the minimum.
-type PlanClient struct {
+type SchedulePlanClient struct {
 	ClientID        string   `json:"client_id"`
 	Name            string   `json:"name,omitempty"` // filled on reading, never stored
 	Level           Level    `json:"level"`
@@ -104,8 +104,8 @@ type PlanClient struct {
 	Short           bool     `json:"short"`
 }
 
-// PlanSession is one individual session the plan books (or keeps, when Existing).
-type PlanSession struct {
+// SchedulePlanSession is one individual session the plan books (or keeps, when Existing).
+type SchedulePlanSession struct {
 	ClientID    string `json:"client_id"`
 	ClinicianID string `json:"clinician_id"`
 	Slot        string `json:"slot"`
@@ -114,8 +114,8 @@ type PlanSession struct {
 	Existing    bool   `json:"existing"`
 }
 
-// PlanClinician is one clinician in the plan: caseload before and after.
-type PlanClinician struct {
+// SchedulePlanClinician is one clinician in the plan: caseload before and after.
+type SchedulePlanClinician struct {
 	StaffID    string `json:"staff_id"`
 	Name       string `json:"name"`
 	MaxClients int    `json:"max_clients"`

@@ -5,9 +5,9 @@ package carepath
 // code under test calls. Adding a service means adding its field here and one line in
 // internal/app.
 type Services struct {
-	Staff   StaffService  // staff accounts, sign-in, API tokens
-	Audit   AuditService  // the access log
-	Intakes IntakeService // requests for an intake from the public decision aid
+	Staff     StaffService     // staff accounts, sign-in, API tokens
+	AccessLog AccessLogService // the access log
+	Intakes   IntakeService    // requests for an intake from the public decision aid
 	// IntakeConverter turns an intake request into a client and a first assessment.
 	IntakeConverter IntakeConverter
 	Clients         ClientService
@@ -15,13 +15,13 @@ type Services struct {
 	Assessments     AssessmentService
 	Programs        ProgramService
 	// ProgramDetails keeps a program's tracks, rates and staff.
-	ProgramDetails ProgramDetailsService
-	Episodes       EpisodeService
-	Plans          PlanService // treatment plans
-	Notes          NoteService
-	Groups         GroupService
-	Sessions       SessionService // therapy sessions and their occurrences
-	Attendance     AttendanceService
+	ProgramDetails  ProgramDetailsService
+	Episodes        EpisodeService
+	TreatmentPlans  TreatmentPlanService // treatment plans
+	Notes           NoteService
+	Groups          GroupService
+	TherapySessions TherapySessionService // therapy sessions and their occurrences
+	Attendance      AttendanceService
 	// CalendarFeeds keeps the calendar feeds and a program's public-scorecard opt-in.
 	CalendarFeeds CalendarFeedService
 	SchedulePlans SchedulePlanService // "Plan next week"

@@ -27,7 +27,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", envOr("CAREPATH_ADDR", "localhost:8080"), "address to listen on (env CAREPATH_ADDR)")
 	db := dbFlag(fs)
 	seedDemo := fs.Bool("demo", false, "seed demo data into an empty database")
-	idle := fs.Duration("session-idle", envDuration("CAREPATH_SESSION_IDLE", web.DefaultSessionIdle), "end staff sessions after this long without a request (env CAREPATH_SESSION_IDLE)")
+	idle := fs.Duration("session-idle", envDuration("CAREPATH_SESSION_IDLE", web.DefaultSignInIdle), "end staff sessions after this long without a request (env CAREPATH_SESSION_IDLE)")
 	logFormat := fs.String("log", envOr("CAREPATH_LOG", ""), "log format: text or json (default: text on a terminal, json otherwise; env CAREPATH_LOG)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -42,7 +42,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer d.Close()
-	a, err := app.New(d.Store, app.Config{Log: log, SessionIdle: *idle})
+	a, err := app.New(d.Store, app.Config{Log: log, SignInIdle: *idle})
 	if err != nil {
 		log.Error("start", "err", err)
 		return 1

@@ -41,7 +41,7 @@ func (a *API) Register(root Mux) {
 	mux.HandleFunc("GET /api/v1/clients", a.listClients)
 	mux.HandleFunc("GET /api/v1/clients/{id}", a.getClient)
 	mux.HandleFunc("PATCH /api/v1/clients/{id}", a.updateClient)
-	mux.HandleFunc("GET /api/v1/audit", a.listAudit)
+	mux.HandleFunc("GET /api/v1/audit", a.listAccessLog)
 	mux.HandleFunc("POST /api/v1/programs", a.createProgram)
 	mux.HandleFunc("GET /api/v1/programs", a.listPrograms)
 	mux.HandleFunc("GET /api/v1/programs/{id}", a.getProgram)

@@ -9,9 +9,9 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// listAudit answers the audit log, newest first, to admins: ?client_id=, ?actor_id=, ?from= and
+// listAccessLog answers the audit log, newest first, to admins: ?client_id=, ?actor_id=, ?from= and
 // ?to= (RFC 3339 or YYYY-MM-DD), ?limit=, ?offset=. With ?format=csv it answers CSV.
-func (a *API) listAudit(w http.ResponseWriter, r *http.Request) {
+func (a *API) listAccessLog(w http.ResponseWriter, r *http.Request) {
 	ctx, err := a.authenticate(r)
 	if err != nil {
 		a.writeAuthError(w, r, err)
@@ -22,7 +22,7 @@ func (a *API) listAudit(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, a.Log, err)
 		return
 	}
-	rows, err := a.Audit.FindAudit(ctx, f)
+	rows, err := a.AccessLog.FindAccessLog(ctx, f)
 	if err != nil {
 		WriteError(w, r, a.Log, err)
 		return
@@ -35,8 +35,8 @@ func (a *API) listAudit(w http.ResponseWriter, r *http.Request) {
 }
 
 // auditFilterFrom reads the audit filter from the query string, naming any bad parameter.
-func auditFilterFrom(r *http.Request) (carepath.AuditFilter, error) {
-	var f carepath.AuditFilter
+func auditFilterFrom(r *http.Request) (carepath.AccessLogFilter, error) {
+	var f carepath.AccessLogFilter
 	q := r.URL.Query()
 	if s := q.Get("client_id"); s != "" {
 		f.ClientID = &s
@@ -64,7 +64,7 @@ func auditFilterFrom(r *http.Request) (carepath.AuditFilter, error) {
 }
 
 // writeAuditCSV writes audit rows as CSV with a header line.
-func writeAuditCSV(w http.ResponseWriter, rows []*carepath.AuditEntry) {
+func writeAuditCSV(w http.ResponseWriter, rows []*carepath.AccessLogEntry) {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="carepath-audit.csv"`)
 	w.Header().Set("Cache-Control", "no-store")

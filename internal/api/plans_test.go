@@ -41,8 +41,8 @@ func TestPlansAPI(t *testing.T) {
 			"interventions":[{"kind":"cbt","description":"exposure work","frequency":"weekly"}]}]}]}]}`
 	}
 	status, body = apptest.API(t, "POST", api+"/clients/"+client.ID+"/plans", ana, plan("Generalized anxiety disorder", due))
-	var p carepath.Plan
-	if status != 201 || json.Unmarshal([]byte(body), &p) != nil || p.ID == "" || p.Version != 1 || p.Status != carepath.PlanDraft {
+	var p carepath.TreatmentPlan
+	if status != 201 || json.Unmarshal([]byte(body), &p) != nil || p.ID == "" || p.Version != 1 || p.Status != carepath.TreatmentPlanDraft {
 		t.Fatalf("create plan: %d %s", status, body)
 	}
 	updated := strings.Replace(plan("GAD, moderate", due), `{"problems"`, `{"revision":1,"problems"`, 1)
@@ -87,11 +87,11 @@ func TestPlansAPI(t *testing.T) {
 	}
 
 	var list struct {
-		Plans []carepath.Plan `json:"plans"`
+		Plans []carepath.TreatmentPlan `json:"plans"`
 	}
 	status, body = apptest.API(t, "GET", api+"/clients/"+client.ID+"/plans", ana, "")
 	if status != 200 || json.Unmarshal([]byte(body), &list) != nil || len(list.Plans) != 2 ||
-		list.Plans[0].Version != 2 || list.Plans[0].Status != carepath.PlanDraft ||
+		list.Plans[0].Version != 2 || list.Plans[0].Status != carepath.TreatmentPlanDraft ||
 		list.Plans[1].ID != p.ID || list.Plans[1].AcknowledgedAt == nil || list.Plans[0].Problems[0].Statement != "GAD, moderate" {
 		t.Errorf("plans: %d %s", status, body)
 	}

@@ -22,13 +22,13 @@ func planOf(t *testing.T, body string) carepath.SchedulePlan {
 }
 
 // clientLine returns the plan's line for a client.
-func clientLine(p carepath.SchedulePlan, id string) carepath.PlanClient {
+func clientLine(p carepath.SchedulePlan, id string) carepath.SchedulePlanClient {
 	for _, c := range p.Clients {
 		if c.ClientID == id {
 			return c
 		}
 	}
-	return carepath.PlanClient{}
+	return carepath.SchedulePlanClient{}
 }
 
 // rosterFrom lists the clients who join a group on date, from the API.

@@ -15,8 +15,8 @@ type occurrenceList struct {
 // createSession books an individual, family or medication session (one-off or weekly) and
 // answers 201 with it; 409 names a double-booked clinician_id, client_id or room.
 func (a *API) createSession(w http.ResponseWriter, r *http.Request) {
-	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in carepath.SessionCreate) (*carepath.Session, error) {
-		return a.Sessions.CreateSession(ctx, in)
+	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in carepath.TherapySessionCreate) (*carepath.TherapySession, error) {
+		return a.TherapySessions.CreateSession(ctx, in)
 	})
 }
 
@@ -34,7 +34,7 @@ func (a *API) listSessions(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return occurrenceList{}, err
 		}
-		list, err := a.Sessions.FindOccurrences(ctx, carepath.OccurrenceFilter{From: from, To: to,
+		list, err := a.TherapySessions.FindOccurrences(ctx, carepath.OccurrenceFilter{From: from, To: to,
 			ProgramID: q.Get("program_id"), ClinicianID: q.Get("clinician_id"), ClientID: q.Get("client_id"),
 			GroupID: q.Get("group_id")})
 		return occurrenceList{Sessions: list}, err
@@ -44,7 +44,7 @@ func (a *API) listSessions(w http.ResponseWriter, r *http.Request) {
 // getSession answers one occurrence.
 func (a *API) getSession(w http.ResponseWriter, r *http.Request) {
 	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.Occurrence, error) {
-		return a.Sessions.FindOccurrence(ctx, r.PathValue("id"))
+		return a.TherapySessions.FindOccurrence(ctx, r.PathValue("id"))
 	})
 }
 
@@ -55,7 +55,7 @@ func (a *API) cancelSession(w http.ResponseWriter, r *http.Request) {
 		a.writeAuthError(w, r, err)
 		return
 	}
-	if err := a.Sessions.CancelOccurrence(ctx, r.PathValue("id")); err != nil {
+	if err := a.TherapySessions.CancelOccurrence(ctx, r.PathValue("id")); err != nil {
 		WriteError(w, r, a.Log, err)
 		return
 	}
@@ -65,6 +65,6 @@ func (a *API) cancelSession(w http.ResponseWriter, r *http.Request) {
 // moveSession moves one occurrence and answers 200 with it.
 func (a *API) moveSession(w http.ResponseWriter, r *http.Request) {
 	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in carepath.OccurrenceMove) (*carepath.Occurrence, error) {
-		return a.Sessions.MoveOccurrence(ctx, r.PathValue("id"), in)
+		return a.TherapySessions.MoveOccurrence(ctx, r.PathValue("id"), in)
 	})
 }

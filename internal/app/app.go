@@ -21,9 +21,9 @@ import (
 // Config is what the handler takes besides the store.
 type Config struct {
 	Log *slog.Logger // nil: slog.Default()
-	// SessionIdle ends a staff member's sign-in session after that long without a request
-	// (0: web.DefaultSessionIdle).
-	SessionIdle time.Duration
+	// SignInIdle ends a staff member's sign-in session after that long without a request
+	// (0: web.DefaultSignInIdle).
+	SignInIdle time.Duration
 }
 
 // App is carepath's services and the handler built on them.
@@ -40,7 +40,7 @@ func NewServices(st *store.Store) carepath.Services {
 	measures := store.NewMeasureService(st)
 	return carepath.Services{
 		Staff:           store.NewStaffService(st),
-		Audit:           store.NewAuditService(st),
+		AccessLog:       store.NewAccessLogService(st),
 		Intakes:         store.NewIntakeService(st),
 		IntakeConverter: assessments,
 		Clients:         store.NewClientService(st),
@@ -49,10 +49,10 @@ func NewServices(st *store.Store) carepath.Services {
 		Programs:        programs,
 		ProgramDetails:  programs,
 		Episodes:        store.NewEpisodeService(st),
-		Plans:           store.NewPlanService(st),
+		TreatmentPlans:  store.NewTreatmentPlanService(st),
 		Notes:           store.NewNoteService(st),
 		Groups:          store.NewGroupService(st),
-		Sessions:        store.NewSessionService(st),
+		TherapySessions: store.NewTherapySessionService(st),
 		Attendance:      store.NewAttendanceService(st),
 		CalendarFeeds:   store.NewCalendarFeedService(st),
 		SchedulePlans:   store.NewSchedulePlanService(st),
@@ -73,7 +73,7 @@ func New(st *store.Store, cfg Config) (*App, error) {
 	}
 	services := NewServices(st)
 	pages, err := web.New(web.Server{Services: services, Placement: placement.DefaultConfig, Log: log,
-		SessionStore: store.NewSignInSessionStore(st), SessionIdle: cfg.SessionIdle})
+		SignInStore: store.NewSignInSessionStore(st), SignInIdle: cfg.SignInIdle})
 	if err != nil {
 		return nil, err
 	}

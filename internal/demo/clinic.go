@@ -42,7 +42,7 @@ func seedDemoClinic(ctx context.Context, svc carepath.Services, staff demoStaffI
 		return 0, fmt.Errorf("demo program: %w", err)
 	}
 	svcClients, episodes := svc.Clients, svc.Episodes
-	assessments, plans := svc.Assessments, svc.Plans
+	assessments, plans := svc.Assessments, svc.TreatmentPlans
 	now := time.Now().UTC()
 	day := func(offset int) string { return now.AddDate(0, 0, offset).Format(time.DateOnly) }
 	w := &demoWorld{svc: svc, ctx: ctx, staff: staff, iop: iop, therapy: therapy, now: now,
@@ -110,8 +110,8 @@ func seedDemoClinic(ctx context.Context, svc carepath.Services, staff demoStaffI
 }
 
 // demoPlan writes and signs a short treatment plan, in clinical words and the person's own.
-func demoPlan(ctx context.Context, plans carepath.PlanService, clientID, target string) error {
-	p, err := plans.CreatePlan(ctx, clientID, carepath.PlanInput{Problems: []carepath.Problem{{
+func demoPlan(ctx context.Context, plans carepath.TreatmentPlanService, clientID, target string) error {
+	p, err := plans.CreatePlan(ctx, clientID, carepath.TreatmentPlanInput{Problems: []carepath.Problem{{
 		Statement: "Depressed mood with loss of interest, moderately severe (PHQ-9 16)", InOwnWords: "I can't get myself to do anything anymore",
 		Goals: []carepath.Goal{{Statement: "Reduce depressive symptoms to the mild range", InOwnWords: "Feel like myself again",
 			Objectives: []carepath.Objective{{Statement: "PHQ-9 below 10 on two measures in a row", TargetDate: target,

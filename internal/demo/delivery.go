@@ -184,7 +184,7 @@ func demoSessions(w *demoWorld) error {
 		}
 	}
 	next := map[string]int{}
-	svc := w.svc.Sessions
+	svc := w.svc.TherapySessions
 	for _, c := range w.clients {
 		if c.kind == 9 {
 			continue
@@ -199,7 +199,7 @@ func demoSessions(w *demoWorld) error {
 		if c.clinician == w.staff.clinicians[1] {
 			office = "Office 2"
 		}
-		if _, err := svc.CreateSession(w.as(c.clinician, carepath.RoleClinician), carepath.SessionCreate{ProgramID: program,
+		if _, err := svc.CreateSession(w.as(c.clinician, carepath.RoleClinician), carepath.TherapySessionCreate{ProgramID: program,
 			Kind: carepath.SessionIndividual, ClientID: c.id, ClinicianID: c.clinician, Days: []string{slot[:3]},
 			StartTime: slot[4:] + ":00", Minutes: 50, StartDate: w.start.Format(time.DateOnly), Room: office}); err != nil {
 			return fmt.Errorf("demo session: %w", err)
@@ -213,7 +213,7 @@ func demoSessions(w *demoWorld) error {
 // the last two groups unexcused (an alert), and one day client missed two groups last week
 // (a week below the minimum).
 func demoAttendance(w *demoWorld, groups []demoGroup) error {
-	sessions, attendance := w.svc.Sessions, w.svc.Attendance
+	sessions, attendance := w.svc.TherapySessions, w.svc.Attendance
 	sys := w.as("demo-seed", carepath.RoleSystem)
 	var occ []*carepath.Occurrence
 	for _, p := range []string{w.iop.ID, w.therapy.ID} {

@@ -63,9 +63,9 @@ func TestSeedDemoOnlyIntoAnEmptyDatabase(t *testing.T) {
 				overrides++
 			}
 		}
-		ps, _ := store.NewPlanService(st).FindPlans(sys, c.ID)
+		ps, _ := store.NewTreatmentPlanService(st).FindPlans(sys, c.ID)
 		for _, p := range ps {
-			if p.Status == carepath.PlanSigned {
+			if p.Status == carepath.TreatmentPlanSigned {
 				signed++
 			}
 		}
@@ -102,7 +102,7 @@ func checkDemoDelivery(t *testing.T, st *store.Store, programs []*carepath.Progr
 		}
 	}
 	now := time.Now()
-	occ, err := store.NewSessionService(st).FindOccurrences(ctx, carepath.OccurrenceFilter{
+	occ, err := store.NewTherapySessionService(st).FindOccurrences(ctx, carepath.OccurrenceFilter{
 		From: now.AddDate(0, 0, -49).Format(time.RFC3339), To: now.Format(time.RFC3339), ProgramID: iop.ID})
 	if err != nil {
 		t.Fatal(err)

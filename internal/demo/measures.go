@@ -13,7 +13,7 @@ import (
 // group (each attendee's part short), and individual notes for the last ended individual
 // session of six IOP clients. Every note says it is fictional.
 func demoNotes(w *demoWorld, groups []demoGroup) error {
-	notes, sessions, attendance := w.svc.Notes, w.svc.Sessions, w.svc.Attendance
+	notes, sessions, attendance := w.svc.Notes, w.svc.TherapySessions, w.svc.Attendance
 	for _, g := range groups[:3] {
 		fac := g.group.FacilitatorIDs[0]
 		as := w.as(fac, carepath.RoleClinician)

@@ -33,7 +33,7 @@ func auditVerb(action string) string {
 // a Practitioner, anyone else by role) from which address, the client and the record it was
 // about, and whether it was allowed ("0") or refused or failed ("4", "8"). Audit rows never
 // change: meta is version 1 at the time of the row.
-func AuditEvent(e *carepath.AuditEntry) *r4.AuditEvent {
+func AuditEvent(e *carepath.AccessLogEntry) *r4.AuditEvent {
 	ae := &r4.AuditEvent{
 		Base:     r4.Base{ResourceType: "AuditEvent", ID: strconv.FormatInt(e.ID, 10), Meta: meta(1, e.At, "")},
 		Type:     r4.Coding{System: sysAuditEventType, Code: "rest", Display: "RESTful Operation"},
@@ -110,7 +110,7 @@ func auditEventType() *resourceType {
 			if err != nil {
 				return nil, notFound("AuditEvent", id)
 			}
-			e, err := h.svc.Audit.FindAuditByID(ctx, n)
+			e, err := h.svc.Audit.FindAccessLogEntryByID(ctx, n)
 			if err != nil {
 				return nil, err
 			}
@@ -130,7 +130,7 @@ func searchAuditEvents(ctx context.Context, h *Handler, q *query) (*result, erro
 		}
 		return pageOf(rs, q)
 	}
-	var f carepath.AuditFilter
+	var f carepath.AccessLogFilter
 	if ids, ok := q.patients(); ok {
 		if len(ids) != 1 {
 			return nil, badRequest("not-supported", "AuditEvent searches one patient at a time.")
@@ -165,7 +165,7 @@ func searchAuditEvents(ctx context.Context, h *Handler, q *query) (*result, erro
 		return nil, err
 	}
 	f.Limit, f.Offset = max(q.count, 1)+1, offset
-	list, err := h.svc.Audit.FindAudit(ctx, f)
+	list, err := h.svc.Audit.FindAccessLog(ctx, f)
 	if err != nil {
 		return nil, err
 	}

@@ -41,9 +41,9 @@ func BenchmarkObservationSearch(b *testing.B) {
 	clients, clinicianOf := seedMeasureBench(b, env.Write)
 	s := env.Store
 	h := New(Services{Clients: store.NewClientService(s), Staff: store.NewStaffService(s), Programs: store.NewProgramService(s),
-		Episodes: store.NewEpisodeService(s), Measures: store.NewMeasureService(s), Plans: store.NewPlanService(s),
-		Groups: store.NewGroupService(s), Sessions: store.NewSessionService(s), Attendance: store.NewAttendanceService(s),
-		Consents: store.NewConsentService(s), Audit: store.NewAuditService(s)}, Options{BaseURL: "http://fhir.test/fhir/R4"})
+		Episodes: store.NewEpisodeService(s), Measures: store.NewMeasureService(s), Plans: store.NewTreatmentPlanService(s),
+		Groups: store.NewGroupService(s), Sessions: store.NewTherapySessionService(s), Attendance: store.NewAttendanceService(s),
+		Consents: store.NewConsentService(s), Audit: store.NewAccessLogService(s)}, Options{BaseURL: "http://fhir.test/fhir/R4"})
 	yearAgo := time.Now().UTC().AddDate(-1, 0, 0).Format("2006-01-02")
 	for _, tc := range []struct {
 		name, query string

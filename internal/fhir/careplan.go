@@ -13,12 +13,12 @@ import (
 
 // planState is what a plan version is among the client's versions: a draft, the signed plan
 // in force (the latest signed), or a signed plan a later one replaced.
-func planState(p *carepath.Plan, versions []*carepath.Plan) (state string, replacedBy int) {
-	if p.Status == carepath.PlanDraft {
+func planState(p *carepath.TreatmentPlan, versions []*carepath.TreatmentPlan) (state string, replacedBy int) {
+	if p.Status == carepath.TreatmentPlanDraft {
 		return "draft", 0
 	}
 	for _, v := range versions {
-		if v.Status == carepath.PlanSigned && v.Version > p.Version && (replacedBy == 0 || v.Version < replacedBy) {
+		if v.Status == carepath.TreatmentPlanSigned && v.Version > p.Version && (replacedBy == 0 || v.Version < replacedBy) {
 			replacedBy = v.Version
 		}
 	}
@@ -33,7 +33,7 @@ func planState(p *carepath.Plan, versions []*carepath.Plan) (state string, repla
 // a signed version a later one replaced "revoked". Problems are addressed by their statement,
 // goals are Goal resources, interventions are activities toward their objective's goal. The
 // review date is the review-date extension. meta follows the version's revision.
-func CarePlan(p *carepath.Plan, versions []*carepath.Plan) *r4.CarePlan {
+func CarePlan(p *carepath.TreatmentPlan, versions []*carepath.TreatmentPlan) *r4.CarePlan {
 	state, _ := planState(p, versions)
 	cp := &r4.CarePlan{
 		Base: r4.Base{ResourceType: "CarePlan", ID: p.ID, Meta: meta(p.Revision, p.UpdatedAt, profileCarePlan),
@@ -97,7 +97,7 @@ func interventionName(k carepath.InterventionKind) string {
 // words as a note), the problem it addresses, and its objectives as targets with due dates.
 // A draft's goals are "proposed", the plan in force's "active", a replaced version's
 // "cancelled" with the reason. meta follows the plan version's revision.
-func Goals(p *carepath.Plan, versions []*carepath.Plan) []*r4.Goal {
+func Goals(p *carepath.TreatmentPlan, versions []*carepath.TreatmentPlan) []*r4.Goal {
 	state, replacedBy := planState(p, versions)
 	status := map[string]string{"draft": "proposed", "active": "active", "revoked": "cancelled"}[state]
 	var out []*r4.Goal
@@ -211,7 +211,7 @@ func goalType() *resourceType {
 }
 
 // planWithVersions reads plan id and every version of its client's plan.
-func planWithVersions(ctx context.Context, h *Handler, id string) (*carepath.Plan, []*carepath.Plan, error) {
+func planWithVersions(ctx context.Context, h *Handler, id string) (*carepath.TreatmentPlan, []*carepath.TreatmentPlan, error) {
 	p, err := h.svc.Plans.FindPlanByID(ctx, id)
 	if err != nil {
 		return nil, nil, err

@@ -36,11 +36,11 @@ type fixture struct {
 	episode  *carepath.Episode
 	measures []*carepath.Measure // the client's, oldest first
 	hiddenM  *carepath.Measure
-	plans    []*carepath.Plan
+	plans    []*carepath.TreatmentPlan
 	consent  *carepath.Consent
 	group    *carepath.Group
 	groupOcc string // an occurrence of the group with attendance
-	session  *carepath.Session
+	session  *carepath.TherapySession
 }
 
 const testPassword = "correct horse battery staple"
@@ -68,9 +68,9 @@ func newFixture(t testing.TB) *fixture {
 	s := env.Store
 	f := &fixture{env: env, now: time.Now().UTC()}
 	f.svc = Services{Clients: store.NewClientService(s), Staff: store.NewStaffService(s), Programs: store.NewProgramService(s),
-		Episodes: store.NewEpisodeService(s), Measures: store.NewMeasureService(s), Plans: store.NewPlanService(s),
-		Groups: store.NewGroupService(s), Sessions: store.NewSessionService(s), Attendance: store.NewAttendanceService(s),
-		Consents: store.NewConsentService(s), Audit: store.NewAuditService(s)}
+		Episodes: store.NewEpisodeService(s), Measures: store.NewMeasureService(s), Plans: store.NewTreatmentPlanService(s),
+		Groups: store.NewGroupService(s), Sessions: store.NewTherapySessionService(s), Attendance: store.NewAttendanceService(s),
+		Consents: store.NewConsentService(s), Audit: store.NewAccessLogService(s)}
 	sys := as(carepath.RoleSystem, "cli")
 	must := func(err error) {
 		t.Helper()
@@ -129,13 +129,13 @@ func newFixture(t testing.TB) *fixture {
 	asClin := as(carepath.RoleClinician, f.clin)
 	goal := []carepath.Problem{{Statement: "Depressed mood", Goals: []carepath.Goal{{Statement: "Feel less depressed",
 		Objectives: []carepath.Objective{{Statement: "PHQ-9 under 10", TargetDate: day(-60), Interventions: []carepath.Intervention{{Kind: carepath.InterventionCBT, Frequency: "weekly"}}}}}}}}
-	p1, err := f.svc.Plans.CreatePlan(asClin, f.client.ID, carepath.PlanInput{Problems: goal})
+	p1, err := f.svc.Plans.CreatePlan(asClin, f.client.ID, carepath.TreatmentPlanInput{Problems: goal})
 	must(err)
 	p1, err = f.svc.Plans.SignPlan(asClin, p1.ID, p1.Revision)
 	must(err)
-	p2, err := f.svc.Plans.CreatePlan(asClin, f.client.ID, carepath.PlanInput{})
+	p2, err := f.svc.Plans.CreatePlan(asClin, f.client.ID, carepath.TreatmentPlanInput{})
 	must(err)
-	f.plans = []*carepath.Plan{p1, p2}
+	f.plans = []*carepath.TreatmentPlan{p1, p2}
 	f.consent, err = f.svc.Consents.RecordConsent(asClin, carepath.ConsentCreate{ClientID: f.client.ID, Kind: carepath.ConsentPart2Disclosure,
 		Recipient: "County Court", Information: "attendance", Purpose: "probation reports", SignedOn: day(10), ExpiresOn: day(-300)})
 	must(err)
@@ -157,7 +157,7 @@ func newFixture(t testing.TB) *fixture {
 	_, err = f.svc.Attendance.RecordAttendance(asClin, f.groupOcc, carepath.AttendanceUpdate{Records: []carepath.AttendanceRecord{
 		{ClientID: f.client.ID, Status: "present", Minutes: 180}, {ClientID: f.hidden.ID, Status: "absent_unexcused"}}})
 	must(err)
-	f.session, err = f.svc.Sessions.CreateSession(sys, carepath.SessionCreate{ProgramID: f.program.ID, Kind: carepath.SessionIndividual,
+	f.session, err = f.svc.Sessions.CreateSession(sys, carepath.TherapySessionCreate{ProgramID: f.program.ID, Kind: carepath.SessionIndividual,
 		ClientID: f.client.ID, ClinicianID: f.clin, Date: day(12), StartTime: "14:00", Minutes: 50, Room: "Room 5"})
 	must(err)
 	_, err = f.svc.Attendance.RecordAttendance(asClin, f.session.ID+":"+day(12), carepath.AttendanceUpdate{Records: []carepath.AttendanceRecord{

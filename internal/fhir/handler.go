@@ -53,8 +53,8 @@ type (
 	}
 	// AuditStore reads the audit log (admins only).
 	AuditStore interface {
-		carepath.AuditService
-		carepath.AuditLookupService
+		carepath.AccessLogService
+		carepath.AccessLogLookupService
 	}
 )
 
@@ -65,9 +65,9 @@ type Services struct {
 	Programs   ProgramStore
 	Episodes   EpisodeStore
 	Measures   MeasureStore
-	Plans      carepath.PlanService
+	Plans      carepath.TreatmentPlanService
 	Groups     carepath.GroupService
-	Sessions   carepath.SessionService
+	Sessions   carepath.TherapySessionService
 	Attendance AttendanceStore
 	Consents   ConsentStore
 	Audit      AuditStore

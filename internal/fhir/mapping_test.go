@@ -220,15 +220,15 @@ func TestCarePlanAndGoalRoundTrip(t *testing.T) {
 		{Statement: "Feel less depressed", InOwnWords: "Enjoy mornings again", Objectives: []carepath.Objective{
 			{Statement: "PHQ-9 under 10", TargetDate: "2026-05-01", Interventions: []carepath.Intervention{
 				{Kind: carepath.InterventionCBT, Frequency: "weekly"}, {Kind: carepath.InterventionOther, Description: "Walking group"}}}}}}}}
-	v1 := &carepath.Plan{ID: "plan1", ClientID: clientID, Version: 1, Status: carepath.PlanSigned, Problems: problems, ReviewDate: "2026-04-01",
+	v1 := &carepath.TreatmentPlan{ID: "plan1", ClientID: clientID, Version: 1, Status: carepath.TreatmentPlanSigned, Problems: problems, ReviewDate: "2026-04-01",
 		CreatedBy: staffID, CreatedAt: t0, UpdatedAt: signed, SignedBy: "signer", SignedAt: &signed, Revision: 2}
-	v2 := &carepath.Plan{ID: "plan2", ClientID: clientID, Version: 2, Status: carepath.PlanSigned, Problems: problems, ReviewDate: "2026-05-01",
+	v2 := &carepath.TreatmentPlan{ID: "plan2", ClientID: clientID, Version: 2, Status: carepath.TreatmentPlanSigned, Problems: problems, ReviewDate: "2026-05-01",
 		CreatedBy: staffID, CreatedAt: t0, UpdatedAt: signed, SignedBy: "signer", SignedAt: &signed, Revision: 3}
-	v3 := &carepath.Plan{ID: "plan3", ClientID: clientID, Version: 3, Status: carepath.PlanDraft, Problems: problems, ReviewDate: "2026-06-01",
+	v3 := &carepath.TreatmentPlan{ID: "plan3", ClientID: clientID, Version: 3, Status: carepath.TreatmentPlanDraft, Problems: problems, ReviewDate: "2026-06-01",
 		CreatedBy: staffID, CreatedAt: t0, UpdatedAt: t0, Revision: 1}
-	versions := []*carepath.Plan{v3, v2, v1}
+	versions := []*carepath.TreatmentPlan{v3, v2, v1}
 	for _, tc := range []struct {
-		plan                   *carepath.Plan
+		plan                   *carepath.TreatmentPlan
 		status, goal, activity string
 		replaces               string
 	}{
@@ -332,17 +332,17 @@ func TestAppointmentAndEncounterRoundTrip(t *testing.T) {
 
 func TestAuditEventRoundTrip(t *testing.T) {
 	for _, tc := range []struct {
-		e       carepath.AuditEntry
+		e       carepath.AccessLogEntry
 		action  string
 		outcome string
 		who     string
 		what    string
 	}{
-		{carepath.AuditEntry{ID: 7, At: t0, ActorID: staffID, Role: carepath.RoleClinician, Action: "client.read", RecordType: "client",
+		{carepath.AccessLogEntry{ID: 7, At: t0, ActorID: staffID, Role: carepath.RoleClinician, Action: "client.read", RecordType: "client",
 			RecordID: clientID, ClientID: clientID, Remote: "192.0.2.9", Allowed: true, Detail: "ok"}, "R", "0", "Practitioner/" + staffID, ""},
-		{carepath.AuditEntry{ID: 8, At: t0, ActorID: staffID, Role: carepath.RoleClinician, Action: "measure.create", RecordType: "measure",
+		{carepath.AccessLogEntry{ID: 8, At: t0, ActorID: staffID, Role: carepath.RoleClinician, Action: "measure.create", RecordType: "measure",
 			RecordID: "m1", ClientID: clientID, Remote: "192.0.2.9", Allowed: false, Detail: "denied"}, "C", "4", "Practitioner/" + staffID, "QuestionnaireResponse/m1"},
-		{carepath.AuditEntry{ID: 9, At: t0, ActorID: "public", Role: carepath.RolePublic, Action: "intake.create", RecordType: "intake",
+		{carepath.AccessLogEntry{ID: 9, At: t0, ActorID: "public", Role: carepath.RolePublic, Action: "intake.create", RecordType: "intake",
 			RecordID: "i1", Remote: "198.51.100.4", Allowed: true, Detail: "ok"}, "C", "0", "", ""},
 	} {
 		m := roundTrip(t, AuditEvent(&tc.e))

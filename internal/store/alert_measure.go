@@ -12,7 +12,7 @@ import (
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
-	mbc "github.com/carepath/carepath/outcome"
+	"github.com/carepath/carepath/outcome"
 	"github.com/google/uuid"
 )
 
@@ -24,17 +24,17 @@ func alertID(clientID, key string) string {
 	return uuid.NewSHA1(alertNamespace, []byte(clientID+"|"+key)).String()
 }
 
-func alertOf(a mbc.Alert) *carepath.MeasureAlert {
+func alertOf(a outcome.Alert) *carepath.MeasureAlert {
 	return &carepath.MeasureAlert{ID: alertID(a.ClientID, a.Key), ClientID: a.ClientID, Kind: string(a.Kind), Priority: int(a.Priority),
 		Instrument: string(a.Instrument), MeasureID: a.MeasureID, At: a.At.UTC(), Reason: a.Reason, Protocol: a.Protocol}
 }
 
 // raiseAlerts stores the alerts a client's measures raise (all but missed measures, which are
 // computed when read), one row per key, and returns those new this time.
-func (svc *MeasureService) raiseAlerts(ctx context.Context, tx *sql.Tx, clientID string, oms []mbc.Measure, now time.Time) ([]*carepath.MeasureAlert, error) {
+func (svc *MeasureService) raiseAlerts(ctx context.Context, tx *sql.Tx, clientID string, oms []outcome.Measure, now time.Time) ([]*carepath.MeasureAlert, error) {
 	raised := []*carepath.MeasureAlert{}
-	for _, a := range mbc.Alerts(mbc.AlertInput{ClientID: clientID, Measures: oms, Now: now, Config: svc.cfg}) {
-		if a.Kind == mbc.AlertMissed {
+	for _, a := range outcome.Alerts(outcome.AlertInput{ClientID: clientID, Measures: oms, Now: now, Config: svc.cfg}) {
+		if a.Kind == outcome.AlertMissed {
 			continue
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO measure_alerts (id, client_id, alert_key, kind, priority, instrument, measure_id, reason, at, created_at)
@@ -63,8 +63,8 @@ func scanAlert(row interface{ Scan(...any) error }) (*carepath.MeasureAlert, err
 		t := ackAt.Time.UTC()
 		a.AcknowledgedAt = &t
 	}
-	if a.Kind == string(mbc.AlertSafety) {
-		a.Protocol = mbc.CrisisProtocol
+	if a.Kind == string(outcome.AlertSafety) {
+		a.Protocol = outcome.CrisisProtocol
 	}
 	return &a, nil
 }
@@ -197,8 +197,8 @@ func (svc *MeasureService) missedAlerts(ctx context.Context, tx *sql.Tx, actor c
 		if err != nil {
 			return nil, err
 		}
-		for _, a := range mbc.Alerts(mbc.AlertInput{ClientID: id, Measures: oms, Schedule: sched, Now: now, Config: svc.cfg}) {
-			if a.Kind == mbc.AlertMissed {
+		for _, a := range outcome.Alerts(outcome.AlertInput{ClientID: id, Measures: oms, Schedule: sched, Now: now, Config: svc.cfg}) {
+			if a.Kind == outcome.AlertMissed {
 				m := alertOf(a)
 				m.Key = a.Key
 				out = append(out, m)
@@ -252,7 +252,7 @@ func (svc *MeasureService) AcknowledgeMeasureAlert(ctx context.Context, id, note
 			actor.ID, now, note, a.ID); err != nil {
 			return nil, fmt.Errorf("acknowledge alert: %w", svc.s.translate(err))
 		}
-		if a.Kind == string(mbc.AlertSafety) {
+		if a.Kind == string(outcome.AlertSafety) {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM client_crisis_flags WHERE client_id = $1 AND measure_id = $2`, a.ClientID, a.MeasureID); err != nil {
 				return nil, fmt.Errorf("lift crisis flag: %w", svc.s.translate(err))
 			}

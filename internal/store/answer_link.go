@@ -14,7 +14,7 @@ import (
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/instrument"
-	mbc "github.com/carepath/carepath/outcome"
+	"github.com/carepath/carepath/outcome"
 	"github.com/google/uuid"
 )
 
@@ -23,7 +23,7 @@ const linkTokenBytes = 32
 
 // linkInstruments are the instruments an answer link may ask, in the order a page shows them.
 var linkInstruments = []string{string(instrument.PHQ9), string(instrument.GAD7), string(instrument.AUDITC),
-	string(instrument.AUDIT), string(instrument.DAST10), string(mbc.CheckInID)}
+	string(instrument.AUDIT), string(instrument.DAST10), string(outcome.CheckInID)}
 
 func validateLinkInput(in carepath.MeasureLinkInput) func() error {
 	return func() error {
@@ -155,7 +155,7 @@ func (svc *MeasureService) SubmitMeasureLink(ctx context.Context, token string, 
 		// latest, so that a client never meets an error about dates they cannot change.
 		takenAt := now
 		var errs carepath.FieldErrors
-		scored := make([]mbc.Measure, len(l.Instruments))
+		scored := make([]outcome.Measure, len(l.Instruments))
 		severities := make([]string, len(l.Instruments))
 		for i, id := range l.Instruments {
 			m, sev, err := svc.score(careContext{}, id, answers[id], carepath.SexUnknown, takenAt)

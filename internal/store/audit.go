@@ -140,9 +140,9 @@ func (s *Store) insertListAudit(ctx context.Context, tx *sql.Tx, r auditRow) err
 	return nil
 }
 
-// outcome says, for the audit row, whether a call was allowed and how it ended. It names
+// auditOutcome says, for the audit row, whether a call was allowed and how it ended. It names
 // field paths of invalid input but never their values.
-func outcome(err error) (allowed bool, detail string) {
+func auditOutcome(err error) (allowed bool, detail string) {
 	switch code := carepath.ErrorCode(err); code {
 	case "":
 		return true, "ok"

@@ -120,7 +120,7 @@ func (s *Store) auditOf(ctx context.Context, o op, refs []ref, err error) (audit
 		At: s.timestamp(), ActorID: actor.ID, Role: actor.Role, Remote: actor.Remote,
 		Action: string(o.record) + "." + string(o.action), Record: o.record,
 	}
-	e.Allowed, e.Detail = outcome(err)
+	e.Allowed, e.Detail = auditOutcome(err)
 	if o.detail != "" {
 		e.Detail += "; " + o.detail
 	}

@@ -434,19 +434,19 @@ func TestClientAudit(t *testing.T) {
 				t.Errorf("the list's audit_shown rows miss %s", c.ID)
 			}
 		}
-		seen, err := store.NewAuditService(env.Store).FindAudit(asAdmin, carepath.AuditFilter{ClientID: &a.ID})
+		seen, err := store.NewAccessLogService(env.Store).FindAccessLog(asAdmin, carepath.AccessLogFilter{ClientID: &a.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
 		var actions []string
 		for _, e := range seen {
 			if e.ClientID != a.ID {
-				t.Errorf("FindAudit(client %s) gave a row naming client %q", a.ID, e.ClientID)
+				t.Errorf("FindAccessLog(client %s) gave a row naming client %q", a.ID, e.ClientID)
 			}
 			actions = append(actions, e.Action)
 		}
 		if !slices.Equal(actions, []string{"client.list", "client.read", "client.create"}) {
-			t.Errorf("FindAudit(client) = %v, want the list, the read and the create, newest first", actions)
+			t.Errorf("FindAccessLog(client) = %v, want the list, the read and the create, newest first", actions)
 		}
 		if n := rowCount(t, env, "audit_log", "action = 'client.update' AND detail = 'ok; fields=email'"); n != 1 {
 			t.Errorf("the update's audit row does not name the changed field")

@@ -391,5 +391,5 @@ func (svc *GroupService) checkConflicts(ctx context.Context, tx *sql.Tx, id stri
 	if !w.Until.IsZero() {
 		to = w.Until.AddDays(1).Midnight(se.loc)
 	}
-	return (&SessionService{s: svc.s}).checkConflicts(ctx, tx, se.occurrences(from, to))
+	return (&TherapySessionService{s: svc.s}).checkConflicts(ctx, tx, se.occurrences(from, to))
 }

@@ -12,14 +12,14 @@ import (
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/instrument"
-	mbc "github.com/carepath/carepath/outcome"
+	"github.com/carepath/carepath/outcome"
 	"github.com/google/uuid"
 )
 
 // MeasureService keeps measures, schedules, measure alerts and answer links.
 type MeasureService struct {
 	s   *Store
-	cfg mbc.Config
+	cfg outcome.Config
 }
 
 var (
@@ -28,9 +28,9 @@ var (
 )
 
 // NewMeasureService returns the measure service over s, judging change with the default
-// thresholds (mbc.DefaultConfig).
+// thresholds (outcome.DefaultConfig).
 func NewMeasureService(s *Store) *MeasureService {
-	return &MeasureService{s: s, cfg: mbc.DefaultConfig()}
+	return &MeasureService{s: s, cfg: outcome.DefaultConfig()}
 }
 
 // careContext is what the store knows about a client's episodes when it stores or schedules
@@ -106,8 +106,8 @@ func renameAnswerFields(err error) error {
 }
 
 // score checks and scores one set of answers taken at takenAt.
-func (svc *MeasureService) score(cc careContext, id string, answers []int, sex carepath.Sex, takenAt time.Time) (mbc.Measure, string, error) {
-	m, err := mbc.NewMeasure(instrument.ID(id), answers, sex, takenAt, svc.s.timestamp(), cc.firstAdmitted, cc.loc)
+func (svc *MeasureService) score(cc careContext, id string, answers []int, sex carepath.Sex, takenAt time.Time) (outcome.Measure, string, error) {
+	m, err := outcome.NewMeasure(instrument.ID(id), answers, sex, takenAt, svc.s.timestamp(), cc.firstAdmitted, cc.loc)
 	if err != nil {
 		return m, "", err
 	}
@@ -120,7 +120,7 @@ func (svc *MeasureService) score(cc careContext, id string, answers []int, sex c
 
 // insertMeasure stores a scored measure, raises its alerts and sets the crisis flag, and
 // returns the stored measure and the alerts it raised.
-func (svc *MeasureService) insertMeasure(ctx context.Context, tx *sql.Tx, clientID string, cc careContext, m mbc.Measure,
+func (svc *MeasureService) insertMeasure(ctx context.Context, tx *sql.Tx, clientID string, cc careContext, m outcome.Measure,
 	answers []int, severity, source, enteredBy string) (*carepath.Measure, []*carepath.MeasureAlert, error) {
 	uid, err := uuid.NewV7()
 	if err != nil {
@@ -262,7 +262,7 @@ func (svc *MeasureService) crisisFlag(ctx context.Context, tx *sql.Tx, clientID 
 
 // loadMeasures reads a client's measures oldest first, as the API shows them (with change
 // against the baseline) and as outcome sees them.
-func (svc *MeasureService) loadMeasures(ctx context.Context, tx *sql.Tx, clientID string) ([]*carepath.Measure, []mbc.Measure, error) {
+func (svc *MeasureService) loadMeasures(ctx context.Context, tx *sql.Tx, clientID string) ([]*carepath.Measure, []outcome.Measure, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, episode_id, instrument, answers, points, score, severity, item9, taken_at, source, entered_by, created_at
 		FROM measures WHERE client_id = $1 ORDER BY taken_at, id`, clientID)
 	if err != nil {
@@ -270,7 +270,7 @@ func (svc *MeasureService) loadMeasures(ctx context.Context, tx *sql.Tx, clientI
 	}
 	defer rows.Close()
 	var series []*carepath.Measure
-	var oms []mbc.Measure
+	var oms []outcome.Measure
 	for rows.Next() {
 		m := &carepath.Measure{ClientID: clientID}
 		var answers, points string
@@ -278,7 +278,7 @@ func (svc *MeasureService) loadMeasures(ctx context.Context, tx *sql.Tx, clientI
 			return nil, nil, fmt.Errorf("scan measure: %w", svc.s.translate(err))
 		}
 		m.TakenAt, m.CreatedAt = m.TakenAt.UTC(), m.CreatedAt.UTC()
-		om := mbc.Measure{ID: m.ID, ClientID: clientID, Instrument: instrument.ID(m.Instrument), TakenAt: m.TakenAt, Total: m.Score}
+		om := outcome.Measure{ID: m.ID, ClientID: clientID, Instrument: instrument.ID(m.Instrument), TakenAt: m.TakenAt, Total: m.Score}
 		if err := json.Unmarshal([]byte(answers), &m.Answers); err != nil {
 			return nil, nil, fmt.Errorf("measure answers: %w", err)
 		}
@@ -306,7 +306,7 @@ func (svc *MeasureService) loadMeasures(ctx context.Context, tx *sql.Tx, clientI
 	return series, oms, nil
 }
 
-func changeOf(c mbc.Change) *carepath.MeasureChange {
+func changeOf(c outcome.Change) *carepath.MeasureChange {
 	return &carepath.MeasureChange{Baseline: c.Baseline, Delta: c.Delta, ReliableImprovement: c.ReliableImprovement,
 		ReliableDeterioration: c.ReliableDeterioration, Response: c.Response, Remission: c.Remission,
 		CaseAtBaseline: c.CaseAtBaseline, CaseAtLatest: c.CaseAtLatest, Recovery: c.LeftCaseness, ReliableRecovery: c.ReliablyLeftCaseness}

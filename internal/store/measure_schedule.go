@@ -11,16 +11,16 @@ import (
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/instrument"
-	mbc "github.com/carepath/carepath/outcome"
+	"github.com/carepath/carepath/outcome"
 )
 
 // substanceInstruments are the instruments whose presence in a client's measures means they
 // are treated for substance use, so that the default schedule asks the check-in too.
-var substanceInstruments = []instrument.ID{instrument.AUDIT, instrument.DAST10, mbc.CheckInID}
+var substanceInstruments = []instrument.ID{instrument.AUDIT, instrument.DAST10, outcome.CheckInID}
 
 // scheduleOf returns the schedule of a client's open episode: the level's default, with the
 // client's override applied; nil when no episode is open.
-func (svc *MeasureService) scheduleOf(ctx context.Context, tx *sql.Tx, clientID string) (*mbc.Schedule, bool, error) {
+func (svc *MeasureService) scheduleOf(ctx context.Context, tx *sql.Tx, clientID string) (*outcome.Schedule, bool, error) {
 	cc, err := svc.careOf(ctx, tx, clientID)
 	if err != nil || cc.open == nil {
 		return nil, false, err
@@ -30,7 +30,7 @@ func (svc *MeasureService) scheduleOf(ctx context.Context, tx *sql.Tx, clientID 
 		string(substanceInstruments[0]), string(substanceInstruments[1]), string(substanceInstruments[2])).Scan(&n); err != nil {
 		return nil, false, fmt.Errorf("count substance measures: %w", svc.s.translate(err))
 	}
-	s := mbc.DefaultSchedule(cc.open.level, cc.open.admitted, n > 0, cc.open.loc)
+	s := outcome.DefaultSchedule(cc.open.level, cc.open.admitted, n > 0, cc.open.loc)
 	var every int
 	var repeated, bookends string
 	err = tx.QueryRowContext(ctx, `SELECT every_days, repeated, bookends FROM measure_schedules WHERE client_id = $1`, clientID).Scan(&every, &repeated, &bookends)
@@ -76,7 +76,7 @@ func idStrings(ids []instrument.ID) []string {
 }
 
 // scheduleView shows a schedule with its next due date and missed count at now.
-func scheduleView(s *mbc.Schedule, override bool, oms []mbc.Measure, now time.Time) *carepath.MeasureSchedule {
+func scheduleView(s *outcome.Schedule, override bool, oms []outcome.Measure, now time.Time) *carepath.MeasureSchedule {
 	v := &carepath.MeasureSchedule{Level: s.Level, EveryDays: s.EveryDays, Repeated: idStrings(s.Repeated), Bookends: idStrings(s.Bookends),
 		Missed: s.Missed(oms, now), Override: override}
 	if due := s.DueDates(now, now.AddDate(0, 0, 120)); len(due) > 0 {
@@ -89,7 +89,7 @@ func scheduleView(s *mbc.Schedule, override bool, oms []mbc.Measure, now time.Ti
 func (svc *MeasureService) SetMeasureSchedule(ctx context.Context, clientID string, u carepath.MeasureScheduleUpdate) (*carepath.MeasureSchedule, error) {
 	var out *carepath.MeasureSchedule
 	validate := func() error {
-		s := mbc.Schedule{Admitted: time.Unix(0, 0), EveryDays: u.EveryDays, GraceDays: graceFor(3, u.EveryDays),
+		s := outcome.Schedule{Admitted: time.Unix(0, 0), EveryDays: u.EveryDays, GraceDays: graceFor(3, u.EveryDays),
 			Repeated: toIDs(u.Repeated), Bookends: toIDs(u.Bookends)}
 		return s.Validate()
 	}

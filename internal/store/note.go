@@ -274,7 +274,7 @@ func (svc *NoteService) checkLinks(ctx context.Context, tx *sql.Tx, n *carepath.
 	for _, l := range links {
 		ns.checkAttended(&errs, l.path, l.client)
 	}
-	plans := map[string]*carepath.Plan{}
+	plans := map[string]*carepath.TreatmentPlan{}
 	for _, l := range links {
 		objPath := "objective_ids"
 		if n.Kind == carepath.NoteGroup {
@@ -366,7 +366,7 @@ func hideNoteDenial(err error) error {
 	return &carepath.Error{Code: carepath.ENOTFOUND, Message: "There is no such client.", Fields: fields}
 }
 
-func hasObjective(p *carepath.Plan, id string) bool {
+func hasObjective(p *carepath.TreatmentPlan, id string) bool {
 	_, ok := p.Objective(id)
 	return ok
 }

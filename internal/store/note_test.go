@@ -16,7 +16,7 @@ func dapSections(data string) map[string]string {
 func TestNoteLifecycle(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
-		clients, plans, svc := store.NewClientService(env.Store), store.NewPlanService(env.Store), store.NewNoteService(env.Store)
+		clients, plans, svc := store.NewClientService(env.Store), store.NewTreatmentPlanService(env.Store), store.NewNoteService(env.Store)
 		c := mustCreate(t, clients, newTestClient("Ana", "López", clinicianA))
 		other := mustCreate(t, clients, newTestClient("Ben", "Okafor", clinicianB))
 		asA := actorAs(carepath.RoleClinician, clinicianA)

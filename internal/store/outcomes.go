@@ -13,7 +13,7 @@ import (
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/instrument"
-	mbc "github.com/carepath/carepath/outcome"
+	"github.com/carepath/carepath/outcome"
 )
 
 // outcomeMethod says how the report's stays and their measures are chosen, to be shown with it.
@@ -30,15 +30,15 @@ const outcomeMethod = "Each episode of care is split into stays at its transfers
 // OutcomeService computes the outcomes report over episodes and measures.
 type OutcomeService struct {
 	s   *Store
-	cfg mbc.Config
+	cfg outcome.Config
 }
 
 var _ carepath.OutcomeService = (*OutcomeService)(nil)
 
 // NewOutcomeService returns the outcomes report over s, judging change with the default
-// thresholds (mbc.DefaultConfig).
+// thresholds (outcome.DefaultConfig).
 func NewOutcomeService(s *Store) *OutcomeService {
-	return &OutcomeService{s: s, cfg: mbc.DefaultConfig()}
+	return &OutcomeService{s: s, cfg: outcome.DefaultConfig()}
 }
 
 // OutcomeReport compares the levels of care of the stays that f selects. See
@@ -73,10 +73,10 @@ func (svc *OutcomeService) OutcomeReport(ctx context.Context, f carepath.Outcome
 		if err != nil {
 			return nil, err
 		}
-		r := mbc.BuildReport(stays, svc.cfg, mbc.DefaultMinCell)
+		r := outcome.BuildReport(stays, svc.cfg, outcome.DefaultMinCell)
 		compared := 0
 		for i := range stays {
-			if slices.Contains(mbc.ReportLevels, stays[i].Level) {
+			if slices.Contains(outcome.ReportLevels, stays[i].Level) {
 				compared++
 			}
 		}
@@ -119,7 +119,7 @@ type reportMeasure struct {
 
 // loadStays reads the episodes that overlap f's period, their transfers and their clients'
 // PHQ-9 and GAD-7 measures in three set-based queries, and returns the stays that overlap it.
-func (svc *OutcomeService) loadStays(ctx context.Context, tx *sql.Tx, f carepath.OutcomeFilter) ([]mbc.ReportEpisode, error) {
+func (svc *OutcomeService) loadStays(ctx context.Context, tx *sql.Tx, f carepath.OutcomeFilter) ([]outcome.ReportEpisode, error) {
 	where := `e.admitted_on < $1 AND (e.status = 'open' OR e.discharged_on >= $2)`
 	args := []any{f.To, f.From}
 	if f.ProgramID != "" {
@@ -181,7 +181,7 @@ func (svc *OutcomeService) loadStays(ctx context.Context, tx *sql.Tx, f carepath
 	if err != nil {
 		return nil, err
 	}
-	var stays []mbc.ReportEpisode
+	var stays []outcome.ReportEpisode
 	for _, e := range eps {
 		stays = e.stays(stays, measures[e.clientID], f.From, f.To)
 	}
@@ -240,10 +240,10 @@ func (svc *OutcomeService) loadReportMeasures(ctx context.Context, tx *sql.Tx, w
 // stays appends to out the stays of e that overlap [from, to), with their measures from ms
 // (the client's, oldest first). An episode's level is its level now: each stay before a
 // transfer is at the level the transfer moved from.
-func (e *stayEpisode) stays(out []mbc.ReportEpisode, ms []reportMeasure, from, to string) []mbc.ReportEpisode {
+func (e *stayEpisode) stays(out []outcome.ReportEpisode, ms []reportMeasure, from, to string) []outcome.ReportEpisode {
 	start := e.admitted
 	for i := 0; i <= len(e.transfers); i++ {
-		st := mbc.ReportEpisode{ID: e.id, Level: carepath.Level(e.level)}
+		st := outcome.ReportEpisode{ID: e.id, Level: carepath.Level(e.level)}
 		end := ""
 		if i < len(e.transfers) {
 			t := e.transfers[i]
@@ -277,8 +277,8 @@ func (e *stayEpisode) stays(out []mbc.ReportEpisode, ms []reportMeasure, from, t
 // endsOf returns what the report reads of a stay's measures ms (oldest first): the first and
 // the last on each instrument, or the only one. Their ids keep their order when two share a
 // time.
-func endsOf(ms []reportMeasure) []mbc.Measure {
-	var out []mbc.Measure
+func endsOf(ms []reportMeasure) []outcome.Measure {
+	var out []outcome.Measure
 	for _, id := range [2]instrument.ID{instrument.PHQ9, instrument.GAD7} {
 		first, last := -1, -1
 		for j := range ms {
@@ -292,9 +292,9 @@ func endsOf(ms []reportMeasure) []mbc.Measure {
 		if first < 0 {
 			continue
 		}
-		out = append(out, mbc.Measure{ID: "0", Instrument: id, TakenAt: ms[first].at, Total: ms[first].total})
+		out = append(out, outcome.Measure{ID: "0", Instrument: id, TakenAt: ms[first].at, Total: ms[first].total})
 		if last != first {
-			out = append(out, mbc.Measure{ID: "1", Instrument: id, TakenAt: ms[last].at, Total: ms[last].total})
+			out = append(out, outcome.Measure{ID: "1", Instrument: id, TakenAt: ms[last].at, Total: ms[last].total})
 		}
 	}
 	return out
@@ -316,7 +316,7 @@ func dayStart(d string, loc *time.Location) time.Time {
 }
 
 // publicOutcomes turns the pure report into the domain's, with its CSV.
-func publicOutcomes(f carepath.OutcomeFilter, stays int, r *mbc.Report) (*carepath.OutcomeReport, error) {
+func publicOutcomes(f carepath.OutcomeFilter, stays int, r *outcome.Report) (*carepath.OutcomeReport, error) {
 	var csv bytes.Buffer
 	if err := r.WriteCSV(&csv); err != nil {
 		return nil, fmt.Errorf("outcomes csv: %w", err)
@@ -326,14 +326,14 @@ func publicOutcomes(f carepath.OutcomeFilter, stays int, r *mbc.Report) (*carepa
 	if r.StaysSuppressed || (stays > 0 && stays < r.MinCell) {
 		out.Stays = 0 // too few to say how many, or it would give a suppressed level away
 	}
-	for _, b := range mbc.SeverityBands {
+	for _, b := range outcome.SeverityBands {
 		out.Bands = append(out.Bands, carepath.OutcomeBand{Code: b.Code, Label: b.Label, Min: b.Min, Max: b.Max})
 	}
 	for _, s := range r.Standards {
 		out.Standards = append(out.Standards, carepath.OutcomeStandard{Figure: s.Figure, Shares: s.Shares})
 	}
-	nb := len(mbc.SeverityBands)
-	for l, level := range mbc.ReportLevels {
+	nb := len(outcome.SeverityBands)
+	for l, level := range outcome.ReportLevels {
 		ol := carepath.OutcomeLevel{Level: level, Overall: publicCell(r.Overall[l]), Standardized: publicCell(r.Standardized[l])}
 		for b := range nb {
 			ol.ByBand = append(ol.ByBand, publicCell(r.ByBand[l*nb+b]))
@@ -347,7 +347,7 @@ func publicOutcomes(f carepath.OutcomeFilter, stays int, r *mbc.Report) (*carepa
 }
 
 // publicCell is c as the domain shows it.
-func publicCell(c mbc.Cell) carepath.OutcomeCell {
+func publicCell(c outcome.Cell) carepath.OutcomeCell {
 	band := c.Band
 	if band == "" {
 		band = "all"
@@ -363,19 +363,19 @@ func publicCell(c mbc.Cell) carepath.OutcomeCell {
 }
 
 // publicInstrument is f as the domain shows it.
-func publicInstrument(f mbc.InstrumentFigures) carepath.OutcomeInstrumentFigures {
+func publicInstrument(f outcome.InstrumentFigures) carepath.OutcomeInstrumentFigures {
 	return carepath.OutcomeInstrumentFigures{ReliableImprovementPct: publicFigure(f.ReliableImprovement),
 		RecoveryPct: publicFigure(f.LeftCaseness), MeanChange: publicFigure(f.MeanChange)}
 }
 
 // publicFigure is f as the domain shows it: its value and count only when it is shown.
-func publicFigure(f mbc.Figure) carepath.OutcomeFigure {
+func publicFigure(f outcome.Figure) carepath.OutcomeFigure {
 	st := strings.TrimSpace(string(f.Status))
 	if st == "" {
 		st = carepath.FigureNone
 	}
 	out := carepath.OutcomeFigure{Status: st, Note: f.Note}
-	if f.Status == mbc.FigureOK {
+	if f.Status == outcome.FigureOK {
 		v, n := f.Value, f.N
 		out.Value, out.N = &v, &n
 	}

@@ -27,7 +27,7 @@ func TestQualityContinuityBeforeClientWasAdded(t *testing.T) {
 			client, clinician, day string
 		}{{f.alice, f.clinician, "wed"}, {f.bob, f.other, "wed"}, {dana.ID, f.clinician, "thu"}}
 		for _, b := range book {
-			se, err := f.sessions.CreateSession(asFrontDesk, carepath.SessionCreate{ProgramID: f.program.ID, Kind: "individual",
+			se, err := f.sessions.CreateSession(asFrontDesk, carepath.TherapySessionCreate{ProgramID: f.program.ID, Kind: "individual",
 				ClientID: b.client, ClinicianID: b.clinician, Days: []string{b.day}, StartDate: "2026-11-02",
 				StartTime: "10:00", Minutes: 50, Room: "Office " + b.clinician})
 			if err != nil {

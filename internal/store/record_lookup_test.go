@@ -131,15 +131,15 @@ func TestFindAuditByID(t *testing.T) {
 		if err := env.Write.QueryRow(`SELECT id FROM audit_log WHERE action = 'client.create'`).Scan(&id); err != nil {
 			t.Fatal(err)
 		}
-		svc := store.NewAuditService(env.Store)
-		e, err := svc.FindAuditByID(asAdmin, id)
+		svc := store.NewAccessLogService(env.Store)
+		e, err := svc.FindAccessLogEntryByID(asAdmin, id)
 		if err != nil || e.ID != id || e.Action != "client.create" || e.ClientID != c.ID || !e.Allowed || e.Role != carepath.RoleFrontDesk || e.At.IsZero() {
-			t.Fatalf("FindAuditByID = %+v, %v", e, err)
+			t.Fatalf("FindAccessLogEntryByID = %+v, %v", e, err)
 		}
-		if _, err := svc.FindAuditByID(asAdmin, id+1000); carepath.ErrorCode(err) != carepath.ENOTFOUND {
+		if _, err := svc.FindAccessLogEntryByID(asAdmin, id+1000); carepath.ErrorCode(err) != carepath.ENOTFOUND {
 			t.Errorf("unknown: %v", err)
 		}
-		if _, err := svc.FindAuditByID(actorAs(carepath.RoleClinician, clinicianA), id); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+		if _, err := svc.FindAccessLogEntryByID(actorAs(carepath.RoleClinician, clinicianA), id); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
 			t.Errorf("clinician: %v", err)
 		}
 		if n := rowCount(t, env, "audit_log", "action = 'audit.read' AND record_id = $1", strconv.FormatInt(id, 10)); n != 2 {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
-	mbc "github.com/carepath/carepath/outcome"
+	"github.com/carepath/carepath/outcome"
 	"github.com/google/uuid"
 )
 
@@ -51,8 +51,8 @@ func (svc *ReviewService) RunReview(ctx context.Context, clientID string) (*care
 		if err != nil {
 			return nil, err
 		}
-		sg := mbc.Review(mbc.ReviewInput{Level: e.level, Measures: oms, Now: now, Config: svc.measures.cfg,
-			Attendance: mbc.Attendance{Attended: att.Attended, Scheduled: att.Scheduled}})
+		sg := outcome.Review(outcome.ReviewInput{Level: e.level, Measures: oms, Now: now, Config: svc.measures.cfg,
+			Attendance: outcome.Attendance{Attended: att.Attended, Scheduled: att.Scheduled}})
 		uid, err := uuid.NewV7()
 		if err != nil {
 			return nil, fmt.Errorf("new id: %w", err)
@@ -62,7 +62,7 @@ func (svc *ReviewService) RunReview(ctx context.Context, clientID string) (*care
 			Action: string(sg.Action), RuleID: sg.RuleID, Reasons: sg.Reasons, AlsoMatched: sg.AlsoMatched,
 			Data:     carepath.ReviewData{Measures: reviewMeasures(series), Attendance: att, LastRelapse: lastRelapse(oms, now)},
 			Decision: carepath.ReviewPending, CreatedBy: actor.ID, CreatedAt: now}
-		if sg.Action == mbc.ActionStepUp || sg.Action == mbc.ActionStepDown {
+		if sg.Action == outcome.ActionStepUp || sg.Action == outcome.ActionStepDown {
 			rv.ToLevel = sg.ToLevel
 		}
 		normalizeReview(rv)

@@ -10,7 +10,7 @@ import (
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/delivery"
 	"github.com/carepath/carepath/instrument"
-	mbc "github.com/carepath/carepath/outcome"
+	"github.com/carepath/carepath/outcome"
 )
 
 // reviewWindow is how far back a review looks at attendance: the last 4 weeks.
@@ -96,7 +96,7 @@ func reviewMeasures(series []*carepath.Measure) []carepath.ReviewMeasure {
 			name := m.Instrument
 			if in, ok := instrument.Get(instrument.ID(m.Instrument)); ok {
 				name = in.Name
-			} else if instrument.ID(m.Instrument) == mbc.CheckInID {
+			} else if instrument.ID(m.Instrument) == outcome.CheckInID {
 				name = "Check-in (craving)"
 			}
 			index[m.Instrument] = len(out)
@@ -116,9 +116,9 @@ func reviewMeasures(series []*carepath.Measure) []carepath.ReviewMeasure {
 }
 
 // lastRelapse is the date of the last relapse check-in in ms taken by now, "" when none.
-func lastRelapse(ms []mbc.Measure, now time.Time) string {
+func lastRelapse(ms []outcome.Measure, now time.Time) string {
 	var last time.Time
-	for _, m := range mbc.Relapses(ms) {
+	for _, m := range outcome.Relapses(ms) {
 		if !m.TakenAt.After(now) && m.TakenAt.After(last) {
 			last = m.TakenAt
 		}

@@ -177,7 +177,7 @@ func (svc *SchedulePlanService) FindSchedulePlanByID(ctx context.Context, id str
 
 // sortNames returns "family, given" for each client of a plan, read a few hundred clients
 // to a query.
-func sortNames(ctx context.Context, s *Store, tx *sql.Tx, clients []carepath.PlanClient) (map[string]string, error) {
+func sortNames(ctx context.Context, s *Store, tx *sql.Tx, clients []carepath.SchedulePlanClient) (map[string]string, error) {
 	names := make(map[string]string, len(clients))
 	for start := 0; start < len(clients); start += 500 {
 		chunk := clients[start:min(start+500, len(clients))]
@@ -248,7 +248,7 @@ func (svc *SchedulePlanService) ApplySchedulePlan(ctx context.Context, id string
 		if err != nil {
 			return nil, err
 		}
-		if plan.Status == carepath.PlanApplied {
+		if plan.Status == carepath.SchedulePlanApplied {
 			return nil, carepath.Errorf(carepath.ECONFLICT, "This plan was already applied.")
 		}
 		p, err := readProgram(ctx, svc.s, tx, plan.ProgramID)
@@ -272,7 +272,7 @@ func (svc *SchedulePlanService) ApplySchedulePlan(ctx context.Context, id string
 		}
 		actor, _ := carepath.ActorFrom(ctx)
 		res, err := tx.ExecContext(ctx, `UPDATE schedule_plans SET status = $1, applied_by = $2, applied_at = $3
-			WHERE id = $4 AND status = $5`, carepath.PlanApplied, actor.ID, svc.s.timestamp(), id, carepath.PlanProposed)
+			WHERE id = $4 AND status = $5`, carepath.SchedulePlanApplied, actor.ID, svc.s.timestamp(), id, carepath.SchedulePlanProposed)
 		if err != nil {
 			return nil, fmt.Errorf("update plan: %w", svc.s.translate(err))
 		}

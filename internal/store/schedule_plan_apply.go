@@ -78,7 +78,7 @@ func (svc *SchedulePlanService) apply(ctx context.Context, tx *sql.Tx, pw *plann
 	// those it replaces or whose clinician is away, and book the new ones as one-offs.
 	loc := pw.program.Location()
 	for _, c := range plan.Clients {
-		var planned []carepath.PlanSession
+		var planned []carepath.SchedulePlanSession
 		for _, s := range plan.Sessions {
 			if s.ClientID == c.ClientID {
 				planned = append(planned, s)
@@ -91,7 +91,7 @@ func (svc *SchedulePlanService) apply(ctx context.Context, tx *sql.Tx, pw *plann
 				clin = o.se.clinicians[0]
 			}
 			modality, room, link = o.se.modality, o.se.room, o.se.link
-			keep := slices.ContainsFunc(planned, func(s carepath.PlanSession) bool {
+			keep := slices.ContainsFunc(planned, func(s carepath.SchedulePlanSession) bool {
 				return s.ClinicianID == clin && s.Slot == slotOf(o.s.Start, loc)
 			})
 			if keep || (len(planned) == 0 && !slices.Contains(pw.gone, clin)) {
@@ -132,7 +132,7 @@ func (svc *SchedulePlanService) apply(ctx context.Context, tx *sql.Tx, pw *plann
 
 // book books one planned individual session as a one-off of 60 minutes, after checking it
 // double-books nobody.
-func (svc *SchedulePlanService) book(ctx context.Context, tx *sql.Tx, pw *plannedWeek, s carepath.PlanSession, modality, room, link string) error {
+func (svc *SchedulePlanService) book(ctx context.Context, tx *sql.Tx, pw *plannedWeek, s carepath.SchedulePlanSession, modality, room, link string) error {
 	date, err := delivery.ParseDate("date", s.Date)
 	if err != nil {
 		return err
@@ -150,7 +150,7 @@ func (svc *SchedulePlanService) book(ctx context.Context, tx *sql.Tx, pw *planne
 	se := &series{id: id.String(), programID: p.ID, kind: delivery.KindIndividual, program: p, loc: p.Location(),
 		ds: delivery.Series{ID: id.String(), Recurrence: w}, clinicians: []string{s.ClinicianID},
 		clientID: s.ClientID, modality: modality, room: room, link: link}
-	if err := (&SessionService{s: svc.s}).checkConflicts(ctx, tx, se.occurrences(date.Midnight(se.loc), date.AddDays(1).Midnight(se.loc))); err != nil {
+	if err := (&TherapySessionService{s: svc.s}).checkConflicts(ctx, tx, se.occurrences(date.Midnight(se.loc), date.AddDays(1).Midnight(se.loc))); err != nil {
 		return conflictAsStale(err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO care_sessions (id, program_id, kind, client_id, clinician_id,

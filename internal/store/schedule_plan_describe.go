@@ -12,12 +12,12 @@ import (
 // hours before and after, the groups' sizes and the clinicians' caseloads.
 func describePlan(pw *plannedWeek, inst *schedule.Instance, sol *schedule.Solution, orphans, uncovered []string) *carepath.SchedulePlan {
 	p := &carepath.SchedulePlan{ProgramID: pw.program.ID, Week: pw.week.String(), Monday: pw.monday.String(),
-		Without: nonNil(slices.Clone(pw.gone)), Status: carepath.PlanProposed, Objective: sol.Objective,
+		Without: nonNil(slices.Clone(pw.gone)), Status: carepath.SchedulePlanProposed, Objective: sol.Objective,
 		TargetGroupSize: inst.TargetGroupSize, Uncovered: nonNil(uncovered),
-		Weights: carepath.PlanWeights{GroupMinute: inst.Weights.GroupMinute, IndividualSession: inst.Weights.IndividualSession,
+		Weights: carepath.SchedulePlanWeights{GroupMinute: inst.Weights.GroupMinute, IndividualSession: inst.Weights.IndividualSession,
 			Continuity: inst.Weights.Continuity, OverTarget: inst.Weights.OverTarget},
-		Groups: []carepath.PlanGroup{}, Clients: []carepath.PlanClient{}, Sessions: []carepath.PlanSession{},
-		Clinicians: []carepath.PlanClinician{}}
+		Groups: []carepath.SchedulePlanGroup{}, Clients: []carepath.SchedulePlanClient{}, Sessions: []carepath.SchedulePlanSession{},
+		Clinicians: []carepath.SchedulePlanClinician{}}
 	if r, err := schedule.Check(inst, pw.prev); err == nil {
 		p.CurrentObjective = r.Objective
 	}
@@ -28,7 +28,7 @@ func describePlan(pw *plannedWeek, inst *schedule.Instance, sol *schedule.Soluti
 	minutes := map[string]int{}
 	for _, g := range inst.Groups {
 		minutes[g.ID] = len(g.Slots) * schedule.SlotMinutes
-		pg := carepath.PlanGroup{GroupID: g.ID, Name: pw.groupName[g.ID], Slots: g.Slots, Capacity: g.Capacity,
+		pg := carepath.SchedulePlanGroup{GroupID: g.ID, Name: pw.groupName[g.ID], Slots: g.Slots, Capacity: g.Capacity,
 			Before: len(pw.prev.Groups[g.ID]), After: len(sol.Groups[g.ID])}
 		if pg.Capacity == uncappedGroup {
 			pg.Capacity = 0
@@ -60,7 +60,7 @@ func describePlan(pw *plannedWeek, inst *schedule.Instance, sol *schedule.Soluti
 		clinAfter[s.Client] = s.Clinician
 		slots[s.Client] = append(slots[s.Client], s.Slot)
 		date, start := slotDate(pw.monday, s.Slot)
-		ps := carepath.PlanSession{ClientID: s.Client, ClinicianID: s.Clinician, Slot: s.Slot, Date: date.String(), StartTime: start}
+		ps := carepath.SchedulePlanSession{ClientID: s.Client, ClinicianID: s.Clinician, Slot: s.Slot, Date: date.String(), StartTime: start}
 		for _, o := range pw.existing[s.Client] {
 			if len(o.se.clinicians) > 0 && o.se.clinicians[0] == s.Clinician && slotOf(o.s.Start, pw.program.Location()) == s.Slot {
 				ps.Existing = true
@@ -72,7 +72,7 @@ func describePlan(pw *plannedWeek, inst *schedule.Instance, sol *schedule.Soluti
 		p.Sessions = append(p.Sessions, ps)
 	}
 	for _, c := range inst.Clients {
-		pc := carepath.PlanClient{ClientID: c.ID, Level: c.Level, AvailabilitySet: pw.availSet[c.ID],
+		pc := carepath.SchedulePlanClient{ClientID: c.ID, Level: c.Level, AvailabilitySet: pw.availSet[c.ID],
 			GroupsBefore: nonNil(before[c.ID]), GroupsAfter: nonNil(after[c.ID]), ClinicianBefore: clinBefore[c.ID],
 			ClinicianAfter: clinAfter[c.ID], SessionSlots: nonNil(slots[c.ID]), RequiredMinutes: c.GroupMinutesRequired}
 		for _, g := range pc.GroupsAfter {
@@ -95,7 +95,7 @@ func describePlan(pw *plannedWeek, inst *schedule.Instance, sol *schedule.Soluti
 		p.Clients = append(p.Clients, pc)
 	}
 	for _, k := range pw.inst.Clinicians {
-		pk := carepath.PlanClinician{StaffID: k.ID, Name: pw.staffName[k.ID], MaxClients: k.MaxClients,
+		pk := carepath.SchedulePlanClinician{StaffID: k.ID, Name: pw.staffName[k.ID], MaxClients: k.MaxClients,
 			Away: slices.Contains(pw.gone, k.ID), Received: ch.Received[k.ID]}
 		for _, c := range p.Clients {
 			if c.ClinicianBefore == k.ID {

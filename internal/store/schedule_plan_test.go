@@ -129,7 +129,7 @@ func TestScheduleInstanceBuilder(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		f := newPlanFixture(t, env)
 		// Carol's medication check on Thursday keeps her (and Ben) busy at 15:00.
-		if _, err := store.NewSessionService(env.Store).CreateSession(asFrontDesk, carepath.SessionCreate{ProgramID: f.program.ID,
+		if _, err := store.NewTherapySessionService(env.Store).CreateSession(asFrontDesk, carepath.TherapySessionCreate{ProgramID: f.program.ID,
 			Kind: carepath.SessionMedication, ClientID: f.carol, ClinicianID: f.ben, Date: "2026-12-10", StartTime: "15:00",
 			Minutes: 30}); err != nil {
 			t.Fatal(err)
@@ -203,7 +203,7 @@ func TestScheduleInstanceBuilder(t *testing.T) {
 }
 
 // planClient returns the plan's line for client id.
-func planClient(t *testing.T, p *carepath.SchedulePlan, id string) carepath.PlanClient {
+func planClient(t *testing.T, p *carepath.SchedulePlan, id string) carepath.SchedulePlanClient {
 	t.Helper()
 	for _, c := range p.Clients {
 		if c.ClientID == id {
@@ -211,7 +211,7 @@ func planClient(t *testing.T, p *carepath.SchedulePlan, id string) carepath.Plan
 		}
 	}
 	t.Fatalf("client %s not in the plan", id)
-	return carepath.PlanClient{}
+	return carepath.SchedulePlanClient{}
 }
 
 func TestSchedulePlanProposeAndApply(t *testing.T) {
@@ -231,7 +231,7 @@ func TestSchedulePlanProposeAndApply(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.Status != carepath.PlanProposed || p.Monday != "2026-12-07" || len(p.Clients) != 3 || len(p.Groups) != 2 {
+		if p.Status != carepath.SchedulePlanProposed || p.Monday != "2026-12-07" || len(p.Clients) != 3 || len(p.Groups) != 2 {
 			t.Fatalf("plan = %+v", p)
 		}
 		alice, bob, carol := planClient(t, p, f.alice), planClient(t, p, f.bob), planClient(t, p, f.carol)
@@ -265,7 +265,7 @@ func TestSchedulePlanProposeAndApply(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if applied.Status != carepath.PlanApplied || applied.AppliedBy != "staff-admin" {
+		if applied.Status != carepath.SchedulePlanApplied || applied.AppliedBy != "staff-admin" {
 			t.Errorf("applied = %+v", applied)
 		}
 		g, _ := f.groups.FindGroupByID(asAdmin, f.process.ID)

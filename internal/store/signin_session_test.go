@@ -9,7 +9,7 @@ import (
 	"github.com/carepath/carepath/internal/store/storetest"
 )
 
-func TestSQLSessionStore(t *testing.T) {
+func TestSignInSessionStore(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		s := store.NewSignInSessionStore(env.Store)

@@ -50,7 +50,7 @@ type attendanceView struct {
 // attendanceBase reads the occurrence and its sheet and builds the page's frame.
 func (s *Server) attendanceBase(w http.ResponseWriter, r *http.Request, who signedIn) (attendanceView, *carepath.AttendanceSheet, bool) {
 	id := r.PathValue("id")
-	occ, err := s.Sessions.FindOccurrence(r.Context(), id)
+	occ, err := s.TherapySessions.FindOccurrence(r.Context(), id)
 	var sheet *carepath.AttendanceSheet
 	if err == nil {
 		sheet, err = s.Attendance.FindAttendance(r.Context(), id)

@@ -23,7 +23,7 @@ const (
 // A staff feed's titles hold no client names unless its owner opted in.
 func (s *Server) calendarFeedShow(w http.ResponseWriter, r *http.Request) {
 	token, ok := strings.CutSuffix(r.PathValue("file"), ".ics")
-	if !ok || s.CalendarFeeds == nil || s.Sessions == nil {
+	if !ok || s.CalendarFeeds == nil || s.TherapySessions == nil {
 		feedNotFound(w)
 		return
 	}
@@ -46,7 +46,7 @@ func (s *Server) calendarFeedShow(w http.ResponseWriter, r *http.Request) {
 	} else {
 		f.ClientID = feed.OwnerID
 	}
-	occs, err := s.Sessions.FindOccurrences(ctx, f)
+	occs, err := s.TherapySessions.FindOccurrences(ctx, f)
 	if err != nil {
 		s.Log.Error("calendar feed sessions", "err", err, "code", carepath.ErrorCode(err))
 		http.Error(w, "Internal error.", http.StatusInternalServerError)

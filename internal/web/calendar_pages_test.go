@@ -67,7 +67,7 @@ func TestCalendarFeeds(t *testing.T) {
 	cli := apptest.System()
 	nextMonday := s.monday.AddDays(7)
 	cancelled := s.occurrence(nextMonday)
-	if err := store.NewSessionService(st).CancelOccurrence(cli, cancelled); err != nil {
+	if err := store.NewTherapySessionService(st).CancelOccurrence(cli, cancelled); err != nil {
 		t.Fatal(err)
 	}
 

@@ -21,7 +21,7 @@ type deliverySeed struct {
 	ana, ben              *carepath.Client
 	program               *carepath.Program
 	group                 *carepath.Group
-	session               *carepath.Session
+	session               *carepath.TherapySession
 	monday                delivery.Date // Monday of this week in Chicago
 	loc                   *time.Location
 }
@@ -67,7 +67,7 @@ func seedDelivery(t *testing.T, st *store.Store) deliverySeed {
 	if _, err := groups.AddGroupMember(cli, s.group.ID, s.ben.ID, s.monday.AddDays(-7).String()); err != nil {
 		t.Fatal(err)
 	}
-	if s.session, err = store.NewSessionService(st).CreateSession(cli, carepath.SessionCreate{ProgramID: s.program.ID, Kind: "individual",
+	if s.session, err = store.NewTherapySessionService(st).CreateSession(cli, carepath.TherapySessionCreate{ProgramID: s.program.ID, Kind: "individual",
 		ClientID: s.ana.ID, ClinicianID: s.lee.ID, Days: []string{"tue"}, StartTime: "14:00", Minutes: 50, StartDate: start.String(),
 		Modality: "telehealth", MeetingLink: "https://meet.example.org/lee-ana"}); err != nil {
 		t.Fatal(err)

@@ -163,7 +163,7 @@ var (
 	reviewErrors   = errorPage{notFound: errorText{"Review not found", "There is no such review on this chart."},
 		forbidden: "Continued-stay reviews are not available for your role.",
 		internal:  "The review could not be read or stored just now. Nothing was changed; please try again in a minute."}
-	auditLogErrors = errorPage{forbidden: "Only administrators may see the audit log.",
+	accessLogErrors = errorPage{forbidden: "Only administrators may see the audit log.",
 		internal: "The audit log could not be read just now. Please try again in a minute."}
 	intakeQueueErrors = errorPage{forbidden: "Your role does not give access to the intake queue.",
 		internal: "The intake queue could not be read just now. Please reload the page in a minute."}

@@ -15,7 +15,7 @@ func (s *Server) groupNoteNew(w http.ResponseWriter, r *http.Request, who signed
 		return
 	}
 	f := noteForm{Kind: carepath.NoteGroup, Format: carepath.NoteFormat(r.URL.Query().Get("format")), Sections: map[string]string{}}
-	if id := r.URL.Query().Get("session"); id != "" && s.Sessions != nil {
+	if id := r.URL.Query().Get("session"); id != "" && s.TherapySessions != nil {
 		rows, ok := s.sessionRows(w, r, id)
 		if !ok {
 			return

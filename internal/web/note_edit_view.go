@@ -19,13 +19,13 @@ type objectiveChoice struct {
 // version, else the draft), checking those in linked. Objectives linked from other versions
 // are kept, labelled as such.
 func (s *Server) objectiveChoices(r *http.Request, clientID string, linked []string) []objectiveChoice {
-	plans, err := s.Plans.FindPlans(r.Context(), clientID)
+	plans, err := s.TreatmentPlans.FindPlans(r.Context(), clientID)
 	if err != nil || len(plans) == 0 {
 		return nil
 	}
 	p := plans[0]
 	for _, q := range plans {
-		if q.Status == carepath.PlanSigned {
+		if q.Status == carepath.TreatmentPlanSigned {
 			p = q
 			break
 		}
@@ -179,7 +179,7 @@ func (s *Server) renderNoteForm(w http.ResponseWriter, r *http.Request, who sign
 // absent, with those marked present, late or leaving early already ticked. A client outside
 // the staff member's care team (on the roster of a group they run) is named by place only.
 func (s *Server) sessionRows(w http.ResponseWriter, r *http.Request, id string) ([]attendeeRow, bool) {
-	o, err := s.Sessions.FindOccurrence(r.Context(), id)
+	o, err := s.TherapySessions.FindOccurrence(r.Context(), id)
 	if err == nil && o.Kind != carepath.SessionGroup {
 		err = carepath.Errorf(carepath.ENOTFOUND, "There is no such group session.")
 	}
@@ -242,7 +242,7 @@ type sessionChoice struct {
 // "Group name — Mon 30 Nov 09:00" in the program's time zone; selected is marked, and added
 // when it is older than the list.
 func (s *Server) groupSessionChoices(r *http.Request, who signedIn, selected string) []sessionChoice {
-	if s.Sessions == nil {
+	if s.TherapySessions == nil {
 		return nil
 	}
 	now := time.Now()
@@ -251,7 +251,7 @@ func (s *Server) groupSessionChoices(r *http.Request, who signedIn, selected str
 	if !access.Oversees(who.Role) {
 		f.ClinicianID = who.ID
 	}
-	list, err := s.Sessions.FindOccurrences(r.Context(), f)
+	list, err := s.TherapySessions.FindOccurrences(r.Context(), f)
 	if err != nil {
 		s.Log.Error("find group sessions", "err", err)
 		list = nil
@@ -297,7 +297,7 @@ func (s *Server) groupSessionChoices(r *http.Request, who signedIn, selected str
 		found = found || o.ID == selected
 	}
 	if selected != "" && !found {
-		if o, err := s.Sessions.FindOccurrence(r.Context(), selected); err == nil && o.Kind == carepath.SessionGroup {
+		if o, err := s.TherapySessions.FindOccurrence(r.Context(), selected); err == nil && o.Kind == carepath.SessionGroup {
 			l, _ := label(o)
 			out = append(out, sessionChoice{ID: o.ID, Label: l, Selected: true})
 		}

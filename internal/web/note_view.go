@@ -29,7 +29,7 @@ var formatNames = map[carepath.NoteFormat]string{
 // placeholder when it cannot be read. It reads each plan once, however many of its objectives
 // are asked for.
 func (s *Server) objectiveLabels(r *http.Request) func(id string) string {
-	plans := map[string]*carepath.Plan{}
+	plans := map[string]*carepath.TreatmentPlan{}
 	return func(id string) string {
 		planID, _, ok := carepath.ParseObjectiveID(id)
 		if !ok {
@@ -38,7 +38,7 @@ func (s *Server) objectiveLabels(r *http.Request) func(id string) string {
 		p, read := plans[planID]
 		if !read {
 			var err error
-			if p, err = s.Plans.FindPlanByID(r.Context(), planID); err != nil {
+			if p, err = s.TreatmentPlans.FindPlanByID(r.Context(), planID); err != nil {
 				p = nil
 			}
 			plans[planID] = p

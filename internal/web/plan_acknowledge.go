@@ -13,7 +13,7 @@ func (s *Server) planAcknowledge(w http.ResponseWriter, r *http.Request, who sig
 		return
 	}
 	how := r.PostFormValue("how")
-	_, err := s.Plans.AcknowledgePlan(r.Context(), p.ID, carepath.AcknowledgementMethod(how))
+	_, err := s.TreatmentPlans.AcknowledgePlan(r.Context(), p.ID, carepath.AcknowledgementMethod(how))
 	switch {
 	case err == nil:
 		http.Redirect(w, r, planBase(c.ID), http.StatusSeeOther)

@@ -15,7 +15,7 @@ func (s *Server) planCreate(w http.ResponseWriter, r *http.Request, who signedIn
 		return
 	}
 	f := readPlanForm(r)
-	var in carepath.PlanInput
+	var in carepath.TreatmentPlanInput
 	copyLatest := r.PostForm.Get("action") == "copy"
 	if !copyLatest {
 		if add := r.PostForm.Get("add"); add != "" {
@@ -24,7 +24,7 @@ func (s *Server) planCreate(w http.ResponseWriter, r *http.Request, who signedIn
 			return
 		}
 		f.compact()
-		in = carepath.PlanInput{Problems: f.problems(), ReviewDate: f.ReviewDate}
+		in = carepath.TreatmentPlanInput{Problems: f.problems(), ReviewDate: f.ReviewDate}
 		if len(in.Problems) == 0 {
 			// An empty form is not a request to copy: the service would copy the latest version.
 			s.render(w, r, http.StatusBadRequest, "plan_edit", newPlanEditView(who, c, nil, planBase(c.ID), f,
@@ -32,7 +32,7 @@ func (s *Server) planCreate(w http.ResponseWriter, r *http.Request, who signedIn
 			return
 		}
 	}
-	p, err := s.Plans.CreatePlan(r.Context(), c.ID, in)
+	p, err := s.TreatmentPlans.CreatePlan(r.Context(), c.ID, in)
 	switch {
 	case err == nil:
 		http.Redirect(w, r, planBase(c.ID)+"/"+p.ID+"/edit", http.StatusSeeOther)

@@ -13,7 +13,7 @@ func (s *Server) planEdit(w http.ResponseWriter, r *http.Request, who signedIn) 
 	if !ok {
 		return
 	}
-	if p.Status != carepath.PlanDraft {
+	if p.Status != carepath.TreatmentPlanDraft {
 		s.renderPlanPage(w, r, who, http.StatusConflict, func(v *planPageView) {
 			v.Notice = "Version " + strconv.Itoa(p.Version) + " is signed, and signed plans are never edited: start a new version."
 		})

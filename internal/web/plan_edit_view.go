@@ -67,8 +67,8 @@ type planEditView struct {
 	page
 	Who      signedIn
 	Client   *carepath.Client
-	Plan     *carepath.Plan // nil for a client's first plan
-	Action   string         // where the form posts
+	Plan     *carepath.TreatmentPlan // nil for a client's first plan
+	Action   string                  // where the form posts
 	Revision int
 	Review   planField
 	Problems []problemView
@@ -82,7 +82,7 @@ type planEditView struct {
 // newPlanEditView builds the form's view from f, with errors by element id. Every problem
 // shows at least one goal, every goal one objective and every objective one intervention, so
 // that a blank row is always there to fill and every list error has a field to point at.
-func newPlanEditView(who signedIn, c *carepath.Client, p *carepath.Plan, action string, f planForm, errs map[string]string) planEditView {
+func newPlanEditView(who signedIn, c *carepath.Client, p *carepath.TreatmentPlan, action string, f planForm, errs map[string]string) planEditView {
 	title := "New treatment plan"
 	if p != nil {
 		title = fmt.Sprintf("Treatment plan, draft version %d", p.Version)

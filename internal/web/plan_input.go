@@ -199,7 +199,7 @@ func (f planForm) problems() []carepath.Problem {
 }
 
 // formOfPlan fills the form from a stored plan.
-func formOfPlan(p *carepath.Plan) planForm {
+func formOfPlan(p *carepath.TreatmentPlan) planForm {
 	f := planForm{Revision: p.Revision, ReviewDate: p.ReviewDate}
 	for _, dp := range p.Problems {
 		pr := problemRow{Statement: dp.Statement, InOwnWords: dp.InOwnWords}

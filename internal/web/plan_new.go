@@ -10,7 +10,7 @@ func (s *Server) planNew(w http.ResponseWriter, r *http.Request, who signedIn) {
 	if !ok {
 		return
 	}
-	if _, err := s.Plans.FindPlans(r.Context(), c.ID); err != nil {
+	if _, err := s.TreatmentPlans.FindPlans(r.Context(), c.ID); err != nil {
 		s.fail(w, r, "find plans", err, planErrors)
 		return
 	}

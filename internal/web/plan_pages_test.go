@@ -79,7 +79,7 @@ func TestPlanPages(t *testing.T) {
 	}
 	edit := loc
 	first := strings.TrimSuffix(strings.TrimPrefix(loc, plans+"/"), "/edit")
-	p, err := store.NewPlanService(st).FindPlanByID(apptest.System(), first)
+	p, err := store.NewTreatmentPlanService(st).FindPlanByID(apptest.System(), first)
 	if err != nil {
 		t.Fatal(err)
 	}

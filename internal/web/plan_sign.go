@@ -20,7 +20,7 @@ func (s *Server) planSign(w http.ResponseWriter, r *http.Request, who signedIn) 
 		return
 	}
 	revision, _ := strconv.Atoi(r.PostFormValue("revision"))
-	_, err := s.Plans.SignPlan(r.Context(), p.ID, revision)
+	_, err := s.TreatmentPlans.SignPlan(r.Context(), p.ID, revision)
 	switch {
 	case err == nil:
 		http.Redirect(w, r, planBase(c.ID), http.StatusSeeOther)

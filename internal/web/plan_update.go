@@ -22,7 +22,7 @@ func (s *Server) planUpdate(w http.ResponseWriter, r *http.Request, who signedIn
 		return
 	}
 	f.compact()
-	_, err := s.Plans.UpdateDraft(r.Context(), p.ID, carepath.PlanDraftUpdate{Revision: f.Revision,
+	_, err := s.TreatmentPlans.UpdateDraft(r.Context(), p.ID, carepath.TreatmentPlanDraftUpdate{Revision: f.Revision,
 		Problems: f.problems(), ReviewDate: f.ReviewDate})
 	switch {
 	case err == nil:

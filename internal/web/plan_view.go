@@ -12,7 +12,7 @@ import (
 // planShown is one plan version as the pages show it: with its staff named and its
 // problems rendered as a tree.
 type planShown struct {
-	*carepath.Plan
+	*carepath.TreatmentPlan
 	CreatedByName, SignedByName string
 	Tree                        template.HTML
 }
@@ -52,14 +52,14 @@ func (planPageView) AckName(how carepath.AcknowledgementMethod) string {
 }
 
 // planTreeView is what the plan_tree template renders.
-type planTreeView struct{ Plan *carepath.Plan }
+type planTreeView struct{ Plan *carepath.TreatmentPlan }
 
 // KindName is the plain name of an intervention kind.
 func (planTreeView) KindName(k carepath.InterventionKind) string { return interventionName(k) }
 
 // planTree renders a plan's problems, goals, objectives and interventions, in clinical words
 // and the client's own.
-func (s *Server) planTree(p *carepath.Plan) template.HTML {
+func (s *Server) planTree(p *carepath.TreatmentPlan) template.HTML {
 	t, ok := s.pages["plan_tree"]
 	var buf bytes.Buffer
 	if !ok || t.ExecuteTemplate(&buf, "plan_tree", planTreeView{Plan: p}) != nil {
@@ -70,7 +70,7 @@ func (s *Server) planTree(p *carepath.Plan) template.HTML {
 }
 
 // showPlans prepares plans for the pages, naming their staff once.
-func (s *Server) showPlans(r *http.Request, plans ...*carepath.Plan) []*planShown {
+func (s *Server) showPlans(r *http.Request, plans ...*carepath.TreatmentPlan) []*planShown {
 	var ids []string
 	for _, p := range plans {
 		ids = append(ids, p.CreatedBy, p.SignedBy)
@@ -78,7 +78,7 @@ func (s *Server) showPlans(r *http.Request, plans ...*carepath.Plan) []*planShow
 	names := s.staffNames(r, ids...)
 	out := make([]*planShown, len(plans))
 	for i, p := range plans {
-		out[i] = &planShown{Plan: p, CreatedByName: names[2*i], SignedByName: names[2*i+1], Tree: s.planTree(p)}
+		out[i] = &planShown{TreatmentPlan: p, CreatedByName: names[2*i], SignedByName: names[2*i+1], Tree: s.planTree(p)}
 	}
 	return out
 }
@@ -90,7 +90,7 @@ func (s *Server) renderPlanPage(w http.ResponseWriter, r *http.Request, who sign
 	if !ok {
 		return
 	}
-	plans, err := s.Plans.FindPlans(r.Context(), c.ID)
+	plans, err := s.TreatmentPlans.FindPlans(r.Context(), c.ID)
 	if err != nil {
 		s.fail(w, r, "find plans", err, planErrors)
 		return
@@ -99,9 +99,9 @@ func (s *Server) renderPlanPage(w http.ResponseWriter, r *http.Request, who sign
 	v.History = s.showPlans(r, plans...)
 	for _, p := range v.History {
 		switch {
-		case p.Status == carepath.PlanDraft && v.Draft == nil:
+		case p.Status == carepath.TreatmentPlanDraft && v.Draft == nil:
 			v.Draft = p
-		case p.Status == carepath.PlanSigned && v.Current == nil:
+		case p.Status == carepath.TreatmentPlanSigned && v.Current == nil:
 			v.Current = p
 		}
 	}
@@ -111,12 +111,12 @@ func (s *Server) renderPlanPage(w http.ResponseWriter, r *http.Request, who sign
 
 // chartPlan reads the client of the path and its plan pid, answering the error page itself
 // when it cannot; a plan of another client is not found.
-func (s *Server) chartPlan(w http.ResponseWriter, r *http.Request) (*carepath.Client, *carepath.Plan, bool) {
+func (s *Server) chartPlan(w http.ResponseWriter, r *http.Request) (*carepath.Client, *carepath.TreatmentPlan, bool) {
 	c, ok := s.chartClient(w, r)
 	if !ok {
 		return nil, nil, false
 	}
-	p, err := s.Plans.FindPlanByID(r.Context(), r.PathValue("pid"))
+	p, err := s.TreatmentPlans.FindPlanByID(r.Context(), r.PathValue("pid"))
 	if err == nil && p.ClientID != c.ID {
 		err = carepath.Errorf(carepath.ENOTFOUND, "There is no such plan.")
 	}
@@ -138,26 +138,26 @@ type chartPlanSection struct {
 
 // chartPlans reads the client's plan for the chart.
 func (s *Server) chartPlans(r *http.Request, clientID string) chartPlanSection {
-	if s.Plans == nil {
+	if s.TreatmentPlans == nil {
 		return chartPlanSection{Denied: true}
 	}
-	list, err := s.Plans.FindPlans(r.Context(), clientID)
+	list, err := s.TreatmentPlans.FindPlans(r.Context(), clientID)
 	if err != nil {
-		sec := sectionOf[*carepath.Plan](s, "plans", nil, err)
+		sec := sectionOf[*carepath.TreatmentPlan](s, "plans", nil, err)
 		return chartPlanSection{Denied: sec.Denied, Problem: sec.Problem}
 	}
 	sec := chartPlanSection{Versions: len(list)}
-	var shown []*carepath.Plan // the draft (always the newest version) and the newest signed one
+	var shown []*carepath.TreatmentPlan // the draft (always the newest version) and the newest signed one
 	for i, p := range list {
-		if (i == 0 && p.Status == carepath.PlanDraft) || p.Status == carepath.PlanSigned {
+		if (i == 0 && p.Status == carepath.TreatmentPlanDraft) || p.Status == carepath.TreatmentPlanSigned {
 			shown = append(shown, p)
 		}
-		if p.Status == carepath.PlanSigned {
+		if p.Status == carepath.TreatmentPlanSigned {
 			break
 		}
 	}
 	for _, p := range s.showPlans(r, shown...) {
-		if p.Status == carepath.PlanDraft {
+		if p.Status == carepath.TreatmentPlanDraft {
 			sec.Draft = p
 		} else {
 			sec.Current = p

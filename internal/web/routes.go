@@ -59,9 +59,9 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /programs/{id}/scorecard", s.scorecardShow)
 
 	// Signing in and out, the staff home (dashboard) and one's own account.
-	mux.Handle("GET /login", s.withSession(s.signInNew))
-	mux.Handle("POST /login", s.withSession(s.signInCreate))
-	mux.Handle("POST /logout", s.withSession(s.signInEnd))
+	mux.Handle("GET /login", s.withSignIn(s.signInNew))
+	mux.Handle("POST /login", s.withSignIn(s.signInCreate))
+	mux.Handle("POST /logout", s.withSignIn(s.signInEnd))
 	mux.Handle("GET /staff", s.requireStaff(s.dashboardShow))
 	mux.Handle("POST /staff/alerts/{id}/acknowledge", s.requireStaff(s.alertAcknowledge))
 	mux.Handle("GET /staff/alerts/acknowledged", s.requireStaff(s.alertList))
@@ -78,8 +78,8 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /staff/admin/staff/{id}", s.requireStaff(s.staffUpdate))
 	mux.Handle("GET /staff/admin/staff/{id}/availability", s.requireStaff(s.clinicianAvailabilityEdit))
 	mux.Handle("POST /staff/admin/staff/{id}/availability", s.requireStaff(s.clinicianAvailabilityUpdate))
-	mux.Handle("GET /staff/audit", s.requireStaff(s.auditList))
-	mux.Handle("GET /staff/audit.csv", s.requireStaff(s.auditExport))
+	mux.Handle("GET /staff/audit", s.requireStaff(s.accessLogList))
+	mux.Handle("GET /staff/audit.csv", s.requireStaff(s.accessLogExport))
 
 	// The intake queue.
 	mux.Handle("GET /staff/intakes", s.requireStaff(s.intakeList))

@@ -78,7 +78,7 @@ type planHoursRow struct {
 
 // planGroupRow is one group's size before and after.
 type planGroupRow struct {
-	carepath.PlanGroup
+	carepath.SchedulePlanGroup
 	Hours string
 }
 
@@ -110,7 +110,7 @@ type planWeekProposalView struct {
 	Groups     []planGroupRow
 	Hours      []planHoursRow
 	Sessions   []planSessionRow
-	Clinicians []carepath.PlanClinician
+	Clinicians []carepath.SchedulePlanClinician
 	Outcome    planOutcome
 	Applied    bool   // just applied
 	Problem    string // why applying failed
@@ -127,7 +127,7 @@ func (s *Server) renderProposal(w http.ResponseWriter, r *http.Request, who sign
 	groupName, clinName := map[string]string{}, map[string]string{}
 	for _, g := range plan.Groups {
 		groupName[g.GroupID] = g.Name
-		v.Groups = append(v.Groups, planGroupRow{PlanGroup: g, Hours: minutesText(len(g.Slots) * 60)})
+		v.Groups = append(v.Groups, planGroupRow{SchedulePlanGroup: g, Hours: minutesText(len(g.Slots) * 60)})
 	}
 	for _, k := range plan.Clinicians {
 		clinName[k.StaffID] = k.Name

@@ -10,11 +10,11 @@ import (
 // plan and as the week stands (an uncovered group does not count), therapists kept and held.
 func TestProposalOutcome(t *testing.T) {
 	plan := &carepath.SchedulePlan{
-		Summary:   carepath.PlanSummary{TherapistKept: 1},
+		Summary:   carepath.SchedulePlanSummary{TherapistKept: 1},
 		Uncovered: []string{"g2"},
-		Groups: []carepath.PlanGroup{{GroupID: "g1", Slots: []string{"mon-9", "tue-9", "wed-9"}},
+		Groups: []carepath.SchedulePlanGroup{{GroupID: "g1", Slots: []string{"mon-9", "tue-9", "wed-9"}},
 			{GroupID: "g2", Slots: []string{"thu-9", "fri-9", "sat-9"}}},
-		Clients: []carepath.PlanClient{
+		Clients: []carepath.SchedulePlanClient{
 			{ClientID: "a", GroupsBefore: []string{"g1"}, RequiredMinutes: 180, ClinicianBefore: "k1", ClinicianAfter: "k1"},
 			{ClientID: "b", GroupsBefore: []string{"g2"}, RequiredMinutes: 180, ClinicianBefore: "k2", ClinicianAfter: "k1"},
 			{ClientID: "c", GroupsBefore: nil, RequiredMinutes: 180, Short: true},

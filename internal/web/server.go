@@ -23,18 +23,18 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 // Server holds what the pages need: the services (internal/app builds them once), the
-// placement rules, the log, and the sign-in sessions: SessionStore keeps them (nil: in memory)
-// and SessionIdle ends one after that long without a request (0: DefaultSessionIdle).
+// placement rules, the log, and the sign-in sessions: SignInStore keeps them (nil: in memory)
+// and SignInIdle ends one after that long without a request (0: DefaultSignInIdle).
 type Server struct {
 	carepath.Services
-	Placement    placement.Config
-	Log          *slog.Logger
-	SessionStore scs.Store
-	SessionIdle  time.Duration
+	Placement   placement.Config
+	Log         *slog.Logger
+	SignInStore scs.Store
+	SignInIdle  time.Duration
 
 	pages      map[string]*template.Template
 	scorecards *scorecardCache
-	sess       *sessions
+	signIn     *signInSessions
 	// answerLimits is the rate limit of the public answer pages: 20 requests at once per
 	// address, then one every 3 seconds.
 	answerLimits *ratelimit.Limiter
@@ -48,7 +48,7 @@ func New(s Server) (*Server, error) {
 	}
 	s.pages = pages
 	s.scorecards = &scorecardCache{}
-	s.sess = newSessions(s.SessionStore, s.SessionIdle)
+	s.signIn = newSignInSessions(s.SignInStore, s.SignInIdle)
 	s.answerLimits = ratelimit.New(20, 3*time.Second)
 	if s.Log == nil {
 		s.Log = slog.Default()

@@ -9,11 +9,11 @@ import (
 	"github.com/carepath/carepath/internal/httpserver"
 )
 
-// DefaultSessionIdle is how long a staff session lasts without a request.
-const DefaultSessionIdle = 15 * time.Minute
+// DefaultSignInIdle is how long a staff session lasts without a request.
+const DefaultSignInIdle = 15 * time.Minute
 
-// sessionLifetime is the longest a session lasts, however busy.
-const sessionLifetime = 12 * time.Hour
+// signInLifetime is the longest a session lasts, however busy.
+const signInLifetime = 12 * time.Hour
 
 // The session keys.
 const (
@@ -28,41 +28,41 @@ const (
 // disabled account.
 const disabledNotice = "You have been signed out because your account has been disabled. Please ask an administrator if you need access."
 
-// sessions holds two session managers on one store: one for plain HTTP and one whose
+// signInSessions holds two session managers on one store: one for plain HTTP and one whose
 // cookie is Secure, for requests that arrived over TLS.
-type sessions struct {
+type signInSessions struct {
 	plain, secure *scs.SessionManager
 }
 
-// newSessions builds the session managers: HttpOnly, SameSite=Lax cookies that end after
+// newSignInSessions builds the session managers: HttpOnly, SameSite=Lax cookies that end after
 // idle minutes without a request.
-func newSessions(store scs.Store, idle time.Duration) *sessions {
+func newSignInSessions(store scs.Store, idle time.Duration) *signInSessions {
 	if idle <= 0 {
-		idle = DefaultSessionIdle
+		idle = DefaultSignInIdle
 	}
 	mk := func(secure bool) *scs.SessionManager {
 		m := scs.New()
 		if store != nil {
 			m.Store = store
 		}
-		m.IdleTimeout, m.Lifetime = idle, sessionLifetime
+		m.IdleTimeout, m.Lifetime = idle, signInLifetime
 		m.Cookie.Name = "carepath_session"
 		m.Cookie.HttpOnly, m.Cookie.SameSite, m.Cookie.Secure, m.Cookie.Path = true, http.SameSiteLaxMode, secure, "/"
 		return m
 	}
-	return &sessions{plain: mk(false), secure: mk(true)}
+	return &signInSessions{plain: mk(false), secure: mk(true)}
 }
 
 // manager returns the session manager for r.
 func (s *Server) manager(r *http.Request) *scs.SessionManager {
 	if r.TLS != nil {
-		return s.sess.secure
+		return s.signIn.secure
 	}
-	return s.sess.plain
+	return s.signIn.plain
 }
 
-// withSession loads the session before h and saves it after.
-func (s *Server) withSession(h http.HandlerFunc) http.Handler {
+// withSignIn loads the session before h and saves it after.
+func (s *Server) withSignIn(h http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.manager(r).LoadAndSave(h).ServeHTTP(w, r)
 	})
@@ -93,7 +93,7 @@ func (s *Server) currentStaff(r *http.Request) (signedIn, bool) {
 // (StaffActive: one indexed row, not audited when it succeeds), so a disabled account's
 // session ends at its next request and a role change applies at once.
 func (s *Server) requireStaff(h func(w http.ResponseWriter, r *http.Request, who signedIn)) http.Handler {
-	return s.withSession(func(w http.ResponseWriter, r *http.Request) {
+	return s.withSignIn(func(w http.ResponseWriter, r *http.Request) {
 		who, ok := s.currentStaff(r)
 		if !ok {
 			http.Redirect(w, r, "/login", http.StatusSeeOther)
@@ -113,7 +113,7 @@ func (s *Server) requireStaff(h func(w http.ResponseWriter, r *http.Request, who
 // the account cannot be read it answers 500 and returns false.
 func (s *Server) recheckStaff(w http.ResponseWriter, r *http.Request, who signedIn) (signedIn, bool) {
 	if s.Staff == nil {
-		s.endSession(w, r, "")
+		s.endSignIn(w, r, "")
 		return who, false
 	}
 	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: who.ID, Role: who.Role, Remote: httpserver.RemoteAddr(r)})
@@ -123,7 +123,7 @@ func (s *Server) recheckStaff(w http.ResponseWriter, r *http.Request, who signed
 		s.fail(w, r, "re-check staff session", err, signInCheckErrors)
 		return who, false
 	case err != nil || !active:
-		s.endSession(w, r, disabledNotice)
+		s.endSignIn(w, r, disabledNotice)
 		return who, false
 	}
 	if role != who.Role {
@@ -133,9 +133,9 @@ func (s *Server) recheckStaff(w http.ResponseWriter, r *http.Request, who signed
 	return who, true
 }
 
-// endSession ends the session of r (a new, empty session carries notice, when there is one,
+// endSignIn ends the session of r (a new, empty session carries notice, when there is one,
 // to the sign-in page) and sends the browser there.
-func (s *Server) endSession(w http.ResponseWriter, r *http.Request, notice string) {
+func (s *Server) endSignIn(w http.ResponseWriter, r *http.Request, notice string) {
 	m := s.manager(r)
 	if err := m.Destroy(r.Context()); err != nil {
 		s.Log.Error("end session", "err", err)

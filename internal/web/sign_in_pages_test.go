@@ -134,8 +134,8 @@ func TestStaffSessionTLS(t *testing.T) {
 	if err := ts.DB.QueryRow(`SELECT expiry FROM sessions`).Scan(&expiry); err != nil {
 		t.Fatal(err)
 	}
-	if idle := expiry.Sub(before); idle < web.DefaultSessionIdle-time.Minute || idle > web.DefaultSessionIdle+time.Minute {
-		t.Errorf("session ends %v after sign-in, want about %v", idle, web.DefaultSessionIdle)
+	if idle := expiry.Sub(before); idle < web.DefaultSignInIdle-time.Minute || idle > web.DefaultSignInIdle+time.Minute {
+		t.Errorf("session ends %v after sign-in, want about %v", idle, web.DefaultSignInIdle)
 	}
 }
 
@@ -159,11 +159,11 @@ func TestStaffHomeDenied(t *testing.T) {
 	}
 }
 
-// TestStaffSessionIdle checks that a session ends after the idle timeout: the stored session
+// TestStaffSignInIdle checks that a session ends after the idle timeout: the stored session
 // is found while fresh and not once its expiry has passed.
-func TestStaffSessionIdle(t *testing.T) {
+func TestStaffSignInIdle(t *testing.T) {
 	t.Parallel()
-	ts := apptest.StartWith(t, apptest.Options{SessionIdle: time.Minute})
+	ts := apptest.StartWith(t, apptest.Options{SignInIdle: time.Minute})
 	st := ts.Store
 	apptest.AddStaff(t, st, "ana@example.org", carepath.RoleClinician)
 	c := apptest.Browser(t)

@@ -144,5 +144,5 @@ func (s *Server) buildWeek(r *http.Request, who signedIn, w delivery.ISOWeek, lo
 func (s *Server) weekOccurrences(r *http.Request, f carepath.OccurrenceFilter, w delivery.ISOWeek, loc *time.Location) ([]*carepath.Occurrence, error) {
 	start, end := w.Bounds(loc)
 	f.From, f.To = start.Format(time.RFC3339), end.Format(time.RFC3339)
-	return s.Sessions.FindOccurrences(r.Context(), f)
+	return s.TherapySessions.FindOccurrences(r.Context(), f)
 }

@@ -57,8 +57,8 @@ type Options struct {
 	Wrap func(testing.TB, http.Handler) http.Handler
 	// TLS serves HTTPS with httptest's certificate; Server.Client trusts it.
 	TLS bool
-	// SessionIdle ends sign-in sessions after that long without a request (0: the default).
-	SessionIdle time.Duration
+	// SignInIdle ends sign-in sessions after that long without a request (0: the default).
+	SignInIdle time.Duration
 	// Log receives the server's log (nil: discarded).
 	Log *slog.Logger
 }
@@ -97,7 +97,7 @@ func StartWith(t testing.TB, o Options) *Server {
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	a, err := app.New(env.Store, app.Config{Log: log, SessionIdle: o.SessionIdle})
+	a, err := app.New(env.Store, app.Config{Log: log, SignInIdle: o.SignInIdle})
 	if err != nil {
 		t.Fatalf("apptest: %v", err)
 	}

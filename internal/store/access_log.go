@@ -14,20 +14,20 @@ import (
 // DefaultAuditLimit is the page size when a filter gives none.
 const DefaultAuditLimit = 200
 
-// AuditService reads the audit log.
-type AuditService struct{ s *Store }
+// AccessLogService reads the audit log.
+type AccessLogService struct{ s *Store }
 
-var _ carepath.AuditService = (*AuditService)(nil)
+var _ carepath.AccessLogService = (*AccessLogService)(nil)
 
-// NewAuditService returns the audit log reader of s.
-func NewAuditService(s *Store) *AuditService { return &AuditService{s: s} }
+// NewAccessLogService returns the audit log reader of s.
+func NewAccessLogService(s *Store) *AccessLogService { return &AccessLogService{s: s} }
 
-// FindAudit lists audit rows, newest first. Filtered by client, it lists the client's rows and
+// FindAccessLog lists audit rows, newest first. Filtered by client, it lists the client's rows and
 // the rows of the client lists that showed the client (audit_shown), each naming the client.
 // Reading the log appends its own row, naming the client when the filter names one.
-func (svc *AuditService) FindAudit(ctx context.Context, f carepath.AuditFilter) ([]*carepath.AuditEntry, error) {
-	var out []*carepath.AuditEntry
-	o := op{record: access.AuditLog, action: access.List, validate: f.Validate, detail: auditFilterDetail(f)}
+func (svc *AccessLogService) FindAccessLog(ctx context.Context, f carepath.AccessLogFilter) ([]*carepath.AccessLogEntry, error) {
+	var out []*carepath.AccessLogEntry
+	o := op{record: access.AuditLog, action: access.List, validate: f.Validate, detail: accessLogFilterDetail(f)}
 	if f.ClientID != nil {
 		o.clientID = *f.ClientID
 	}
@@ -65,7 +65,7 @@ func (svc *AuditService) FindAudit(ctx context.Context, f carepath.AuditFilter) 
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var e carepath.AuditEntry
+			var e carepath.AccessLogEntry
 			var client sql.NullString
 			var role string
 			if err := rows.Scan(&e.ID, &e.At, &e.ActorID, &role, &e.Action, &e.RecordType, &e.RecordID, &client, &e.Remote, &e.Allowed, &e.Detail); err != nil {
@@ -83,13 +83,13 @@ func (svc *AuditService) FindAudit(ctx context.Context, f carepath.AuditFilter) 
 		return nil, err
 	}
 	if out == nil {
-		out = []*carepath.AuditEntry{}
+		out = []*carepath.AccessLogEntry{}
 	}
 	return out, nil
 }
 
-// auditFilterDetail says which filters a read used, for its own audit row.
-func auditFilterDetail(f carepath.AuditFilter) string {
+// accessLogFilterDetail says which filters a read used, for its own audit row.
+func accessLogFilterDetail(f carepath.AccessLogFilter) string {
 	var parts []string
 	if f.ActorID != nil {
 		parts = append(parts, "actor="+*f.ActorID)

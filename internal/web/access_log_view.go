@@ -9,24 +9,24 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// auditPageSize is how many audit rows the page shows.
-const auditPageSize = 200
+// accessLogPageSize is how many audit rows the page shows.
+const accessLogPageSize = 200
 
-// auditCSVLimit is the most rows one CSV export holds.
-const auditCSVLimit = 10000
+// accessLogCSVLimit is the most rows one CSV export holds.
+const accessLogCSVLimit = 10000
 
-// auditQuery is the audit log filter as typed: ids and dates only, never client data, so it
+// accessLogQuery is the audit log filter as typed: ids and dates only, never client data, so it
 // travels in the query string and can be bookmarked.
-type auditQuery struct {
+type accessLogQuery struct {
 	ClientID, StaffID, From, To string
 }
 
-// auditView is the view model of the audit log page.
-type auditView struct {
+// accessLogView is the view model of the audit log page.
+type accessLogView struct {
 	page
 	Who     signedIn
-	Query   auditQuery
-	Rows    []*carepath.AuditEntry
+	Query   accessLogQuery
+	Rows    []*carepath.AccessLogEntry
 	More    bool
 	CSVLink string
 	Errors  map[string]string
@@ -38,12 +38,12 @@ type auditView struct {
 	StaffNames map[string]string
 }
 
-// readAuditQuery reads the filter from r's query string; bad dates are named by element id.
-func readAuditQuery(r *http.Request, limit int) (auditQuery, carepath.AuditFilter, map[string]string) {
+// readAccessLogQuery reads the filter from r's query string; bad dates are named by element id.
+func readAccessLogQuery(r *http.Request, limit int) (accessLogQuery, carepath.AccessLogFilter, map[string]string) {
 	q := r.URL.Query()
-	aq := auditQuery{ClientID: strings.TrimSpace(q.Get("client_id")), StaffID: strings.TrimSpace(q.Get("staff_id")),
+	aq := accessLogQuery{ClientID: strings.TrimSpace(q.Get("client_id")), StaffID: strings.TrimSpace(q.Get("staff_id")),
 		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to"))}
-	f := carepath.AuditFilter{Limit: limit}
+	f := carepath.AccessLogFilter{Limit: limit}
 	errs := map[string]string{}
 	if aq.ClientID != "" {
 		f.ClientID = &aq.ClientID
@@ -73,7 +73,7 @@ func readAuditQuery(r *http.Request, limit int) (auditQuery, carepath.AuditFilte
 }
 
 // values returns the filter as query parameters, leaving out empty ones.
-func (q auditQuery) values() url.Values {
+func (q accessLogQuery) values() url.Values {
 	v := url.Values{}
 	for k, s := range map[string]string{"client_id": q.ClientID, "staff_id": q.StaffID, "from": q.From, "to": q.To} {
 		if s != "" {

@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// The kinds of sessions a SessionCreate books; group sessions come from groups.
+// The kinds of sessions a TherapySessionCreate books; group sessions come from groups.
 const (
 	SessionIndividual = "individual"
 	SessionFamily     = "family"
@@ -13,10 +13,10 @@ const (
 	SessionGroup      = "group"
 )
 
-// Session is a booked individual, family or medication-management session between a client
+// TherapySession is a booked individual, family or medication-management session between a client
 // and a clinician: one-off (Date) or weekly (Days from StartDate to the optional EndDate), at
 // StartTime in the program's time zone.
-type Session struct {
+type TherapySession struct {
 	ID          string    `json:"id"`
 	ProgramID   string    `json:"program_id"`
 	Kind        string    `json:"kind"`
@@ -34,9 +34,9 @@ type Session struct {
 	CreatedAt   time.Time `json:"created_at"`
 }
 
-// SessionCreate is what booking a session takes: Date for a one-off, or Days and StartDate
+// TherapySessionCreate is what booking a session takes: Date for a one-off, or Days and StartDate
 // (and optionally EndDate) for a weekly session.
-type SessionCreate struct {
+type TherapySessionCreate struct {
 	ProgramID   string   `json:"program_id"`
 	Kind        string   `json:"kind"`
 	ClientID    string   `json:"client_id"`
@@ -92,11 +92,11 @@ type OccurrenceMove struct {
 	Minutes int    `json:"minutes,omitempty"`
 }
 
-// SessionService books sessions and lists concrete occurrences.
-type SessionService interface {
+// TherapySessionService books sessions and lists concrete occurrences.
+type TherapySessionService interface {
 	// CreateSession books a one-off or weekly session. EINVALID names the fields; ECONFLICT
 	// names the double-booked clinician_ids, client_ids or room.
-	CreateSession(ctx context.Context, s SessionCreate) (*Session, error)
+	CreateSession(ctx context.Context, s TherapySessionCreate) (*TherapySession, error)
 	// FindOccurrences lists the occurrences the filter selects, by start. EINVALID names from,
 	// to or an id.
 	FindOccurrences(ctx context.Context, f OccurrenceFilter) ([]*Occurrence, error)

@@ -14,17 +14,17 @@ import (
 	"github.com/google/uuid"
 )
 
-// SessionService books individual, family and medication-management sessions and lists the
+// TherapySessionService books individual, family and medication-management sessions and lists the
 // concrete occurrences of those and of groups. Clinicians and case managers see only the
 // occurrences they run or that list one of their care-team clients (scheduleScope).
-type SessionService struct {
+type TherapySessionService struct {
 	s *Store
 }
 
-var _ carepath.SessionService = (*SessionService)(nil)
+var _ carepath.TherapySessionService = (*TherapySessionService)(nil)
 
-// NewSessionService returns the session service of s.
-func NewSessionService(s *Store) *SessionService { return &SessionService{s: s} }
+// NewTherapySessionService returns the session service of s.
+func NewTherapySessionService(s *Store) *TherapySessionService { return &TherapySessionService{s: s} }
 
 // conflictHorizon is how far ahead an open-ended weekly session is checked for double
 // bookings when it is booked: a year of occurrences.
@@ -36,7 +36,7 @@ const maxListSpan = 400 * 24 * time.Hour
 // CreateSession books a one-off (Date) or weekly (Days, StartDate, EndDate) session. EINVALID
 // names the fields (program_id, client_id, clinician_id when unknown; a recurrence that never
 // occurs); ECONFLICT names the double-booked clinician_id, client_id or room.
-func (svc *SessionService) CreateSession(ctx context.Context, in carepath.SessionCreate) (*carepath.Session, error) {
+func (svc *TherapySessionService) CreateSession(ctx context.Context, in carepath.TherapySessionCreate) (*carepath.TherapySession, error) {
 	var w delivery.Weekly
 	validate := func() error {
 		var errs carepath.FieldErrors
@@ -83,7 +83,7 @@ func (svc *SessionService) CreateSession(ctx context.Context, in carepath.Sessio
 		}
 		return errs.Err()
 	}
-	var out *carepath.Session
+	var out *carepath.TherapySession
 	o := op{record: access.TherapySession, action: access.Create, clientID: wellFormedID(in.ClientID), validate: validate,
 		detail: "program_id=" + wellFormedID(in.ProgramID)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
@@ -121,7 +121,7 @@ func (svc *SessionService) CreateSession(ctx context.Context, in carepath.Sessio
 		if err := svc.checkConflicts(ctx, tx, se.occurrences(from, to)); err != nil {
 			return nil, err
 		}
-		out = &carepath.Session{ID: se.id, ProgramID: p.ID, Kind: in.Kind, ClientID: in.ClientID,
+		out = &carepath.TherapySession{ID: se.id, ProgramID: p.ID, Kind: in.Kind, ClientID: in.ClientID,
 			ClinicianID: in.ClinicianID, StartTime: w.Start.String(), Minutes: w.Minutes, Modality: in.Modality,
 			Room: in.Room, MeetingLink: in.MeetingLink, CreatedAt: svc.s.timestamp()}
 		recurring := in.Date == ""
@@ -158,7 +158,7 @@ func endText(w delivery.Weekly) string {
 // checkConflicts refuses proposed occurrences that double-book one of their clinicians,
 // clients or room against the occurrences already scheduled (any program), with ECONFLICT
 // naming clinician_id, client_id or room.
-func (svc *SessionService) checkConflicts(ctx context.Context, tx *sql.Tx, proposed []occurrence) error {
+func (svc *TherapySessionService) checkConflicts(ctx context.Context, tx *sql.Tx, proposed []occurrence) error {
 	if len(proposed) == 0 {
 		return nil
 	}
@@ -199,7 +199,7 @@ func (svc *SessionService) checkConflicts(ctx context.Context, tx *sql.Tx, propo
 
 // involving reads every series that one of the clinicians runs, one of the clients is booked
 // on (or on the roster of), or that meets in one of the rooms.
-func (svc *SessionService) involving(ctx context.Context, tx *sql.Tx, clinicians, clients, rooms []string) ([]*series, error) {
+func (svc *TherapySessionService) involving(ctx context.Context, tx *sql.Tx, clinicians, clients, rooms []string) ([]*series, error) {
 	var gw, sw []string
 	var ga, sa []any
 	for _, c := range clinicians {
@@ -279,7 +279,7 @@ func parseBound(errs *carepath.FieldErrors, field, s string) bound {
 
 // FindOccurrences lists the occurrences starting in [f.From, f.To) that f selects, by start.
 // EINVALID names from, to (at most 400 days after from) or a malformed id filter.
-func (svc *SessionService) FindOccurrences(ctx context.Context, f carepath.OccurrenceFilter) ([]*carepath.Occurrence, error) {
+func (svc *TherapySessionService) FindOccurrences(ctx context.Context, f carepath.OccurrenceFilter) ([]*carepath.Occurrence, error) {
 	var from, to bound
 	validate := func() error {
 		var errs carepath.FieldErrors
@@ -412,7 +412,7 @@ func attendanceVersions(ctx context.Context, s *Store, tx *sql.Tx, occ []occurre
 
 // FindOccurrence returns one occurrence; ENOTFOUND when there is none or the actor may not
 // see it.
-func (svc *SessionService) FindOccurrence(ctx context.Context, id string) (*carepath.Occurrence, error) {
+func (svc *TherapySessionService) FindOccurrence(ctx context.Context, id string) (*carepath.Occurrence, error) {
 	var out *carepath.Occurrence
 	o := op{record: access.TherapySession, action: access.Read, recordID: auditOccurrenceID(id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
@@ -463,7 +463,7 @@ func visibleOccurrence(ctx context.Context, s *Store, tx *sql.Tx, id string) (oc
 
 // CancelOccurrence cancels one occurrence, leaving the others alone. ENOTFOUND when there is
 // none; ECONFLICT when attendance was recorded for it.
-func (svc *SessionService) CancelOccurrence(ctx context.Context, id string) error {
+func (svc *TherapySessionService) CancelOccurrence(ctx context.Context, id string) error {
 	o := op{record: access.TherapySession, action: access.Cancel, recordID: auditOccurrenceID(id)}
 	return svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		oc, _, err := visibleOccurrence(ctx, svc.s, tx, id)
@@ -499,7 +499,7 @@ func noAttendance(ctx context.Context, s *Store, tx *sql.Tx, id string) error {
 // MoveOccurrence moves one occurrence to m.Start (and m.Minutes when set) and returns it; its
 // id stays the same. EINVALID names start or minutes; ECONFLICT names a double booking or says
 // attendance was recorded.
-func (svc *SessionService) MoveOccurrence(ctx context.Context, id string, m carepath.OccurrenceMove) (*carepath.Occurrence, error) {
+func (svc *TherapySessionService) MoveOccurrence(ctx context.Context, id string, m carepath.OccurrenceMove) (*carepath.Occurrence, error) {
 	validate := func() error {
 		var errs carepath.FieldErrors
 		if m.Start == "" {

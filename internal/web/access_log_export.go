@@ -9,13 +9,13 @@ import (
 	"github.com/carepath/carepath/internal/httpserver"
 )
 
-// auditExport exports the filtered audit log as CSV, to admins.
-func (s *Server) auditExport(w http.ResponseWriter, r *http.Request, who signedIn) {
-	_, f, errs := readAuditQuery(r, auditCSVLimit)
-	rows, err := s.Audit.FindAudit(r.Context(), f)
+// accessLogExport exports the filtered audit log as CSV, to admins.
+func (s *Server) accessLogExport(w http.ResponseWriter, r *http.Request, who signedIn) {
+	_, f, errs := readAccessLogQuery(r, accessLogCSVLimit)
+	rows, err := s.AccessLog.FindAccessLog(r.Context(), f)
 	switch {
 	case httpserver.Status(err) == http.StatusForbidden:
-		s.deny(w, r, auditLogErrors)
+		s.deny(w, r, accessLogErrors)
 		return
 	case len(errs) > 0 || isInvalid(err):
 		http.Error(w, "Please give dates as YYYY-MM-DD, the last day not before the first.", http.StatusBadRequest)

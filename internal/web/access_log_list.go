@@ -4,17 +4,17 @@ import (
 	"net/http"
 )
 
-// auditList shows the audit log to admins, newest first, filtered by client, staff member and
+// accessLogList shows the audit log to admins, newest first, filtered by client, staff member and
 // dates. The read always goes through the audit service, so the policy decides (everyone but
 // admin gets 403) and the read, allowed or denied, is itself audited.
-func (s *Server) auditList(w http.ResponseWriter, r *http.Request, who signedIn) {
-	aq, f, errs := readAuditQuery(r, auditPageSize+1)
-	rows, err := s.Audit.FindAudit(r.Context(), f)
-	status, problem, ok := s.failOrShow(w, r, "audit page", err, auditLogErrors, http.StatusBadRequest, http.StatusInternalServerError)
+func (s *Server) accessLogList(w http.ResponseWriter, r *http.Request, who signedIn) {
+	aq, f, errs := readAccessLogQuery(r, accessLogPageSize+1)
+	rows, err := s.AccessLog.FindAccessLog(r.Context(), f)
+	status, problem, ok := s.failOrShow(w, r, "audit page", err, accessLogErrors, http.StatusBadRequest, http.StatusInternalServerError)
 	if !ok {
 		return
 	}
-	v := auditView{page: page{Title: "Audit log"}, Who: who, Query: aq, Errors: errs}
+	v := accessLogView{page: page{Title: "Audit log"}, Who: who, Query: aq, Errors: errs}
 	v.Staff, v.StaffNames = s.staffDirectory(r)
 	switch {
 	case len(errs) > 0:
@@ -25,8 +25,8 @@ func (s *Server) auditList(w http.ResponseWriter, r *http.Request, who signedIn)
 			}
 		}
 	case err == nil:
-		if len(rows) > auditPageSize {
-			rows, v.More = rows[:auditPageSize], true
+		if len(rows) > accessLogPageSize {
+			rows, v.More = rows[:accessLogPageSize], true
 		}
 		v.Rows = rows
 		v.CSVLink = "/staff/audit.csv"

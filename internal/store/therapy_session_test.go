@@ -19,14 +19,14 @@ type deliveryFixture struct {
 	alice, bob, carol string
 	asClinician       context.Context
 	groups            *store.GroupService
-	sessions          *store.SessionService
+	sessions          *store.TherapySessionService
 	attendance        *store.AttendanceService
 }
 
 func newDeliveryFixture(t *testing.T, env *storetest.Env) *deliveryFixture {
 	t.Helper()
 	f := &deliveryFixture{env: env, program: newTestProgram(t, env, "Evening IOP"),
-		groups: store.NewGroupService(env.Store), sessions: store.NewSessionService(env.Store),
+		groups: store.NewGroupService(env.Store), sessions: store.NewTherapySessionService(env.Store),
 		attendance: store.NewAttendanceService(env.Store)}
 	staff := store.NewStaffService(env.Store)
 	for i, p := range []*string{&f.clinician, &f.other} {
@@ -125,13 +125,13 @@ func TestSessionConflicts(t *testing.T) {
 			t.Fatal(err)
 		}
 		// The clinician runs the group on Mondays 09:00–12:00.
-		_, err := f.sessions.CreateSession(asFrontDesk, carepath.SessionCreate{ProgramID: f.program.ID, Kind: "individual",
+		_, err := f.sessions.CreateSession(asFrontDesk, carepath.TherapySessionCreate{ProgramID: f.program.ID, Kind: "individual",
 			ClientID: f.carol, ClinicianID: f.clinician, Date: "2026-11-02", StartTime: "11:00", Minutes: 50, Room: "Room 2"})
 		if carepath.ErrorCode(err) != carepath.ECONFLICT || !slices.Contains(fieldPaths(err), "clinician_id") {
 			t.Errorf("double-booked clinician: %v %v", err, fieldPaths(err))
 		}
 		// Alice is in the group on Wednesdays: a weekly Wednesday session clashes with her.
-		_, err = f.sessions.CreateSession(asFrontDesk, carepath.SessionCreate{ProgramID: f.program.ID, Kind: "individual",
+		_, err = f.sessions.CreateSession(asFrontDesk, carepath.TherapySessionCreate{ProgramID: f.program.ID, Kind: "individual",
 			ClientID: f.alice, ClinicianID: f.other, Days: []string{"wed"}, StartDate: "2026-11-02", StartTime: "10:00",
 			Minutes: 60, Modality: "telehealth", MeetingLink: "https://meet.example.org/x"})
 		if carepath.ErrorCode(err) != carepath.ECONFLICT || !slices.Contains(fieldPaths(err), "client_id") {
@@ -146,18 +146,18 @@ func TestSessionConflicts(t *testing.T) {
 			t.Errorf("double-booked group: %v %v", err, got)
 		}
 		// Room 1 is the group's.
-		_, err = f.sessions.CreateSession(asFrontDesk, carepath.SessionCreate{ProgramID: f.program.ID, Kind: "family",
+		_, err = f.sessions.CreateSession(asFrontDesk, carepath.TherapySessionCreate{ProgramID: f.program.ID, Kind: "family",
 			ClientID: f.carol, ClinicianID: f.other, Date: "2026-11-06", StartTime: "08:30", Minutes: 60, Room: "Room 1"})
 		if carepath.ErrorCode(err) != carepath.ECONFLICT || !slices.Equal(fieldPaths(err), []string{"room"}) {
 			t.Errorf("double-booked room: %v %v", err, fieldPaths(err))
 		}
-		s, err := f.sessions.CreateSession(asFrontDesk, carepath.SessionCreate{ProgramID: f.program.ID, Kind: "individual",
+		s, err := f.sessions.CreateSession(asFrontDesk, carepath.TherapySessionCreate{ProgramID: f.program.ID, Kind: "individual",
 			ClientID: f.alice, ClinicianID: f.clinician, Days: []string{"tue"}, StartDate: "2026-11-03", StartTime: "12:00",
 			Minutes: 50, Room: "Room 2"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = f.sessions.CreateSession(asFrontDesk, carepath.SessionCreate{ProgramID: f.program.ID, Kind: "individual",
+		_, err = f.sessions.CreateSession(asFrontDesk, carepath.TherapySessionCreate{ProgramID: f.program.ID, Kind: "individual",
 			ClientID: f.alice, ClinicianID: f.clinician, Days: []string{"sat"}, StartDate: "2026-11-03", EndDate: "2026-11-06",
 			StartTime: "12:00", Minutes: 50, Room: "Room 2"})
 		if got := fieldPaths(err); !slices.Equal(got, []string{"end_date"}) {

@@ -9,11 +9,11 @@ import (
 	"github.com/carepath/carepath/internal/store/storetest"
 )
 
-func TestFindAudit(t *testing.T) {
+func TestFindAccessLog(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clients := store.NewClientService(env.Store)
-		audit := store.NewAuditService(env.Store)
+		audit := store.NewAccessLogService(env.Store)
 		ann := mustCreate(t, clients, newTestClient("Ann", "Alder", "k1"))
 		ben := mustCreate(t, clients, newTestClient("Ben", "Birch", "k2"))
 		if _, err := clients.FindClientByID(actorAs(carepath.RoleClinician, "k1"), ann.ID); err != nil {
@@ -23,7 +23,7 @@ func TestFindAudit(t *testing.T) {
 			t.Fatalf("k1 reading Ben: %v", err)
 		}
 
-		rows, err := audit.FindAudit(asAdmin, carepath.AuditFilter{ClientID: &ben.ID})
+		rows, err := audit.FindAccessLog(asAdmin, carepath.AccessLogFilter{ClientID: &ben.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,22 +48,22 @@ func TestFindAudit(t *testing.T) {
 		}
 
 		k1 := "k1"
-		rows, err = audit.FindAudit(asAdmin, carepath.AuditFilter{ActorID: &k1, Limit: 1})
+		rows, err = audit.FindAccessLog(asAdmin, carepath.AccessLogFilter{ActorID: &k1, Limit: 1})
 		if err != nil || len(rows) != 1 || rows[0].ActorID != "k1" {
 			t.Fatalf("actor filter: %v %+v", err, rows)
 		}
 		future := time.Now().Add(time.Hour)
-		if rows, _ = audit.FindAudit(asAdmin, carepath.AuditFilter{From: &future}); len(rows) != 0 {
+		if rows, _ = audit.FindAccessLog(asAdmin, carepath.AccessLogFilter{From: &future}); len(rows) != 0 {
 			t.Errorf("rows from the future: %+v", rows)
 		}
 		past := time.Now().Add(-time.Hour)
-		if _, err := audit.FindAudit(asAdmin, carepath.AuditFilter{From: &future, To: &past}); carepath.ErrorCode(err) != carepath.EINVALID {
+		if _, err := audit.FindAccessLog(asAdmin, carepath.AccessLogFilter{From: &future, To: &past}); carepath.ErrorCode(err) != carepath.EINVALID {
 			t.Errorf("reversed range: %v", err)
 		}
 
 		// Only admin and the command line read the log; a refused read is itself audited.
 		for _, role := range []carepath.Role{carepath.RoleClinician, carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleReviewer, carepath.RolePublic} {
-			if _, err := audit.FindAudit(actorAs(role, "x"), carepath.AuditFilter{ClientID: &ann.ID}); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+			if _, err := audit.FindAccessLog(actorAs(role, "x"), carepath.AccessLogFilter{ClientID: &ann.ID}); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
 				t.Errorf("%s read the audit log: %v", role, err)
 			}
 		}

@@ -12,9 +12,9 @@ import (
 
 // testPlan returns a plan with one problem, goal, objective (due in two months) and
 // intervention, with statement as the problem's statement.
-func testPlan(statement string) carepath.PlanInput {
+func testPlan(statement string) carepath.TreatmentPlanInput {
 	due := time.Now().UTC().AddDate(0, 2, 0).Format(carepath.DateLayout)
-	return carepath.PlanInput{Problems: []carepath.Problem{{
+	return carepath.TreatmentPlanInput{Problems: []carepath.Problem{{
 		Statement: statement, InOwnWords: "I drink to sleep",
 		Goals: []carepath.Goal{{Statement: "Sustained remission", InOwnWords: "Sleep without a drink",
 			Objectives: []carepath.Objective{{Statement: "Seven alcohol-free nights a week by self-report", TargetDate: due,
@@ -28,13 +28,13 @@ func testPlan(statement string) carepath.PlanInput {
 func TestPlanLifecycle(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
-		clients, svc := store.NewClientService(env.Store), store.NewPlanService(env.Store)
+		clients, svc := store.NewClientService(env.Store), store.NewTreatmentPlanService(env.Store)
 		c := mustCreate(t, clients, newTestClient("Ana", "López", clinicianA))
 		asA := actorAs(carepath.RoleClinician, clinicianA)
 		today := time.Now().UTC()
 
 		// A first plan needs problems; bad input names JSON paths.
-		if _, err := svc.CreatePlan(asA, c.ID, carepath.PlanInput{}); !slices.Equal(fieldPaths(err), []string{"problems"}) {
+		if _, err := svc.CreatePlan(asA, c.ID, carepath.TreatmentPlanInput{}); !slices.Equal(fieldPaths(err), []string{"problems"}) {
 			t.Errorf("empty first plan: %v", err)
 		}
 		bad := testPlan("Insomnia")
@@ -50,7 +50,7 @@ func TestPlanLifecycle(t *testing.T) {
 		if err != nil {
 			t.Fatalf("CreatePlan: %v", err)
 		}
-		if p.Version != 1 || p.Revision != 1 || p.Status != carepath.PlanDraft || p.CreatedBy != clinicianA ||
+		if p.Version != 1 || p.Revision != 1 || p.Status != carepath.TreatmentPlanDraft || p.CreatedBy != clinicianA ||
 			p.ReviewDate != carepath.DefaultReviewDate(p.CreatedAt) || p.SignedAt != nil {
 			t.Errorf("created %+v", p)
 		}
@@ -62,14 +62,14 @@ func TestPlanLifecycle(t *testing.T) {
 		// Update the draft; a stale revision changes nothing.
 		upd := testPlan("Alcohol use disorder, severe")
 		review := today.AddDate(0, 0, 14).Format(carepath.DateLayout)
-		p, err = svc.UpdateDraft(asA, p.ID, carepath.PlanDraftUpdate{Revision: 1, Problems: upd.Problems, ReviewDate: review})
+		p, err = svc.UpdateDraft(asA, p.ID, carepath.TreatmentPlanDraftUpdate{Revision: 1, Problems: upd.Problems, ReviewDate: review})
 		if err != nil || p.Revision != 2 || p.ReviewDate != review || p.Problems[0].Statement != "Alcohol use disorder, severe" {
 			t.Fatalf("UpdateDraft: %+v %v", p, err)
 		}
-		if _, err := svc.UpdateDraft(asA, p.ID, carepath.PlanDraftUpdate{Revision: 1, Problems: upd.Problems}); carepath.ErrorCode(err) != carepath.ECONFLICT {
+		if _, err := svc.UpdateDraft(asA, p.ID, carepath.TreatmentPlanDraftUpdate{Revision: 1, Problems: upd.Problems}); carepath.ErrorCode(err) != carepath.ECONFLICT {
 			t.Errorf("stale update: %v", err)
 		}
-		if _, err := svc.UpdateDraft(asA, p.ID, carepath.PlanDraftUpdate{Problems: upd.Problems}); !slices.Equal(fieldPaths(err), []string{"revision"}) {
+		if _, err := svc.UpdateDraft(asA, p.ID, carepath.TreatmentPlanDraftUpdate{Problems: upd.Problems}); !slices.Equal(fieldPaths(err), []string{"revision"}) {
 			t.Errorf("update without revision: %v", err)
 		}
 		// A draft cannot be acknowledged; a stale signature is refused; a case manager may not sign.
@@ -83,12 +83,12 @@ func TestPlanLifecycle(t *testing.T) {
 			t.Errorf("case manager signed: %v", err)
 		}
 		signed, err := svc.SignPlan(asA, p.ID, 2)
-		if err != nil || signed.Status != carepath.PlanSigned || signed.SignedBy != clinicianA || signed.SignedAt == nil || signed.Revision != 3 {
+		if err != nil || signed.Status != carepath.TreatmentPlanSigned || signed.SignedBy != clinicianA || signed.SignedAt == nil || signed.Revision != 3 {
 			t.Fatalf("SignPlan: %+v %v", signed, err)
 		}
 		// A signed plan is never edited, whatever revision is given.
 		for _, rev := range []int{2, 3} {
-			_, err := svc.UpdateDraft(asA, p.ID, carepath.PlanDraftUpdate{Revision: rev, Problems: upd.Problems})
+			_, err := svc.UpdateDraft(asA, p.ID, carepath.TreatmentPlanDraftUpdate{Revision: rev, Problems: upd.Problems})
 			if carepath.ErrorCode(err) != carepath.ECONFLICT || carepath.ErrorMessage(err) == "" {
 				t.Errorf("edited a signed plan at revision %d: %v", rev, err)
 			}
@@ -100,7 +100,7 @@ func TestPlanLifecycle(t *testing.T) {
 			t.Errorf("bad acknowledgement: %v", err)
 		}
 		ack, err := svc.AcknowledgePlan(asA, p.ID, carepath.AcknowledgedInPerson)
-		if err != nil || ack.AcknowledgedAt == nil || ack.AcknowledgedHow != carepath.AcknowledgedInPerson || ack.Status != carepath.PlanSigned {
+		if err != nil || ack.AcknowledgedAt == nil || ack.AcknowledgedHow != carepath.AcknowledgedInPerson || ack.Status != carepath.TreatmentPlanSigned {
 			t.Fatalf("AcknowledgePlan: %+v %v", ack, err)
 		}
 		if _, err := svc.AcknowledgePlan(asA, p.ID, carepath.AcknowledgedVerbal); carepath.ErrorCode(err) != carepath.ECONFLICT {
@@ -108,8 +108,8 @@ func TestPlanLifecycle(t *testing.T) {
 		}
 
 		// Version 2 copies version 1's problems when given none.
-		v2, err := svc.CreatePlan(asA, c.ID, carepath.PlanInput{})
-		if err != nil || v2.Version != 2 || v2.Status != carepath.PlanDraft || len(v2.Problems) != 1 ||
+		v2, err := svc.CreatePlan(asA, c.ID, carepath.TreatmentPlanInput{})
+		if err != nil || v2.Version != 2 || v2.Status != carepath.TreatmentPlanDraft || len(v2.Problems) != 1 ||
 			v2.Problems[0].Statement != "Alcohol use disorder, severe" || len(v2.Problems[0].Goals[0].Objectives[0].Interventions) != 2 {
 			t.Fatalf("version 2: %+v %v", v2, err)
 		}
@@ -129,7 +129,7 @@ func TestPlanLifecycle(t *testing.T) {
 			t.Errorf("FindPlans = %+v, %v", list, err)
 		}
 		got, err := svc.FindPlanByID(asA, p.ID)
-		if err != nil || got.Status != carepath.PlanSigned || !got.SignedAt.Equal(*signed.SignedAt) ||
+		if err != nil || got.Status != carepath.TreatmentPlanSigned || !got.SignedAt.Equal(*signed.SignedAt) ||
 			got.Problems[0].Goals[0].InOwnWords != "Sleep without a drink" || got.Problems[0].Goals[0].Objectives[0].Interventions[1].Kind != carepath.InterventionMAT {
 			t.Errorf("FindPlanByID = %+v, %v", got, err)
 		}
@@ -157,7 +157,7 @@ func TestPlanLifecycle(t *testing.T) {
 func TestPlanCareTeam(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
-		clients, svc := store.NewClientService(env.Store), store.NewPlanService(env.Store)
+		clients, svc := store.NewClientService(env.Store), store.NewTreatmentPlanService(env.Store)
 		c := newTestClient("Bo", "Reyes", clinicianA)
 		c.CaseManagerID = caseManagerA
 		mustCreate(t, clients, c)
@@ -181,7 +181,7 @@ func TestPlanCareTeam(t *testing.T) {
 			"clinician B reads": func() error { _, err := svc.FindPlanByID(asB, p.ID); return err },
 			"clinician B lists": func() error { _, err := svc.FindPlans(asB, c.ID); return err },
 			"clinician B updates": func() error {
-				_, err := svc.UpdateDraft(asB, p.ID, carepath.PlanDraftUpdate{Revision: 1, Problems: testPlan("y").Problems})
+				_, err := svc.UpdateDraft(asB, p.ID, carepath.TreatmentPlanDraftUpdate{Revision: 1, Problems: testPlan("y").Problems})
 				return err
 			},
 			"clinician B signs":      func() error { _, err := svc.SignPlan(asB, p.ID, 1); return err },
@@ -225,7 +225,7 @@ func TestPlanCareTeam(t *testing.T) {
 func TestPlanConcurrent(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
-		clients, svc := store.NewClientService(env.Store), store.NewPlanService(env.Store)
+		clients, svc := store.NewClientService(env.Store), store.NewTreatmentPlanService(env.Store)
 		c := mustCreate(t, clients, newTestClient("Cy", "Moss", clinicianA))
 		const n = 6
 		race := func(call func() error) (won int) {
@@ -252,7 +252,7 @@ func TestPlanConcurrent(t *testing.T) {
 			t.Fatalf("after the start race: %+v %v", list, err)
 		}
 		won := race(func() error {
-			_, err := svc.UpdateDraft(asAdmin, list[0].ID, carepath.PlanDraftUpdate{Revision: 1, Problems: testPlan("Major depression").Problems})
+			_, err := svc.UpdateDraft(asAdmin, list[0].ID, carepath.TreatmentPlanDraftUpdate{Revision: 1, Problems: testPlan("Major depression").Problems})
 			return err
 		})
 		if won != 1 {

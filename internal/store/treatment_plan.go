@@ -13,19 +13,19 @@ import (
 	"github.com/google/uuid"
 )
 
-// PlanService stores treatment plans, one row per version. The nested problems are kept as
+// TreatmentPlanService stores treatment plans, one row per version. The nested problems are kept as
 // JSON; status, version and review date have columns of their own. Every call goes through the
 // chokepoint and appends audit rows whose client_id is the plan's client; the rows hold ids
 // and codes, never a statement. A clinician or case manager asking about a client outside
 // their care team gets ENOTFOUND, audited as denied.
-type PlanService struct {
+type TreatmentPlanService struct {
 	s *Store
 }
 
-var _ carepath.PlanService = (*PlanService)(nil)
+var _ carepath.TreatmentPlanService = (*TreatmentPlanService)(nil)
 
-// NewPlanService returns the plan service of s.
-func NewPlanService(s *Store) *PlanService { return &PlanService{s: s} }
+// NewTreatmentPlanService returns the plan service of s.
+func NewTreatmentPlanService(s *Store) *TreatmentPlanService { return &TreatmentPlanService{s: s} }
 
 const planColumns = `id, client_id, version, status, content, review_date, created_by, created_at,
 	updated_at, signed_by, signed_at, acknowledged_at, acknowledged_how, revision`
@@ -33,7 +33,7 @@ const planColumns = `id, client_id, version, status, content, review_date, creat
 // CreatePlan starts a draft for the client with clientID: version one more than the latest,
 // copying the latest version's problems when in has none. The review date defaults to
 // DefaultReviewDays after today (UTC).
-func (svc *PlanService) CreatePlan(ctx context.Context, clientID string, in carepath.PlanInput) (*carepath.Plan, error) {
+func (svc *TreatmentPlanService) CreatePlan(ctx context.Context, clientID string, in carepath.TreatmentPlanInput) (*carepath.TreatmentPlan, error) {
 	now := svc.s.timestamp()
 	created := now.Format(carepath.DateLayout)
 	validate := func() error {
@@ -43,7 +43,7 @@ func (svc *PlanService) CreatePlan(ctx context.Context, clientID string, in care
 		}
 		return in.Check(created)
 	}
-	var p *carepath.Plan
+	var p *carepath.TreatmentPlan
 	o := op{record: access.TreatmentPlan, action: access.Create, clientID: wellFormedID(clientID), validate: validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
@@ -56,7 +56,7 @@ func (svc *PlanService) CreatePlan(ctx context.Context, clientID string, in care
 			latest = nil
 		case err != nil:
 			return nil, fmt.Errorf("select latest plan: %w", svc.s.translate(err))
-		case latest.Status == carepath.PlanDraft:
+		case latest.Status == carepath.TreatmentPlanDraft:
 			return nil, draftExists()
 		}
 		if len(in.Problems) == 0 {
@@ -70,7 +70,7 @@ func (svc *PlanService) CreatePlan(ctx context.Context, clientID string, in care
 			return nil, fmt.Errorf("new id: %w", err)
 		}
 		actor, _ := carepath.ActorFrom(ctx)
-		p = &carepath.Plan{ID: id.String(), ClientID: clientID, Version: 1, Status: carepath.PlanDraft,
+		p = &carepath.TreatmentPlan{ID: id.String(), ClientID: clientID, Version: 1, Status: carepath.TreatmentPlanDraft,
 			Problems: in.Problems, ReviewDate: in.ReviewDate, CreatedBy: actor.ID, CreatedAt: now, UpdatedAt: now,
 			Revision: 1}
 		if latest != nil {
@@ -102,11 +102,11 @@ func (svc *PlanService) CreatePlan(ctx context.Context, clientID string, in care
 
 // UpdateDraft replaces the problems and review date of draft plan id at u.Revision and returns
 // it as stored, its revision one higher. Target dates may not be before the plan's creation.
-func (svc *PlanService) UpdateDraft(ctx context.Context, id string, u carepath.PlanDraftUpdate) (*carepath.Plan, error) {
+func (svc *TreatmentPlanService) UpdateDraft(ctx context.Context, id string, u carepath.TreatmentPlanDraftUpdate) (*carepath.TreatmentPlan, error) {
 	o := op{record: access.TreatmentPlan, action: access.Update, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.TreatmentPlan, id),
 		validate: func() error { return u.Check("") }}
-	return svc.change(ctx, o, id, u.Revision, func(p *carepath.Plan) error {
-		if p.Status != carepath.PlanDraft {
+	return svc.change(ctx, o, id, u.Revision, func(p *carepath.TreatmentPlan) error {
+		if p.Status != carepath.TreatmentPlanDraft {
 			return signedNeverEdited()
 		}
 		created := p.CreatedAt.UTC().Format(carepath.DateLayout)
@@ -123,7 +123,7 @@ func (svc *PlanService) UpdateDraft(ctx context.Context, id string, u carepath.P
 
 // SignPlan signs draft plan id at revision as the actor, after checking its content again
 // (EINVALID naming the paths, e.g. a copied target date before the version was started).
-func (svc *PlanService) SignPlan(ctx context.Context, id string, revision int) (*carepath.Plan, error) {
+func (svc *TreatmentPlanService) SignPlan(ctx context.Context, id string, revision int) (*carepath.TreatmentPlan, error) {
 	o := op{record: access.TreatmentPlan, action: access.Sign, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.TreatmentPlan, id),
 		validate: func() error {
 			if revision < 1 {
@@ -131,24 +131,24 @@ func (svc *PlanService) SignPlan(ctx context.Context, id string, revision int) (
 			}
 			return nil
 		}}
-	return svc.change(ctx, o, id, revision, func(p *carepath.Plan) error {
-		if p.Status != carepath.PlanDraft {
+	return svc.change(ctx, o, id, revision, func(p *carepath.TreatmentPlan) error {
+		if p.Status != carepath.TreatmentPlanDraft {
 			return carepath.Errorf(carepath.ECONFLICT, "This plan is already signed.")
 		}
 		// A version copied from an earlier one may hold target dates that have passed since.
-		in := carepath.PlanInput{Problems: p.Problems, ReviewDate: p.ReviewDate}
+		in := carepath.TreatmentPlanInput{Problems: p.Problems, ReviewDate: p.ReviewDate}
 		if err := in.Check(p.CreatedAt.UTC().Format(carepath.DateLayout)); err != nil {
 			return err
 		}
 		actor, _ := carepath.ActorFrom(ctx)
 		at := svc.s.timestamp()
-		p.Status, p.SignedBy, p.SignedAt = carepath.PlanSigned, actor.ID, &at
+		p.Status, p.SignedBy, p.SignedAt = carepath.TreatmentPlanSigned, actor.ID, &at
 		return nil
 	})
 }
 
 // AcknowledgePlan records that the client acknowledged signed plan id, and how.
-func (svc *PlanService) AcknowledgePlan(ctx context.Context, id string, how carepath.AcknowledgementMethod) (*carepath.Plan, error) {
+func (svc *TreatmentPlanService) AcknowledgePlan(ctx context.Context, id string, how carepath.AcknowledgementMethod) (*carepath.TreatmentPlan, error) {
 	o := op{record: access.TreatmentPlan, action: access.Acknowledge, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.TreatmentPlan, id),
 		validate: func() error {
 			switch {
@@ -162,8 +162,8 @@ func (svc *PlanService) AcknowledgePlan(ctx context.Context, id string, how care
 	if how.Valid() {
 		o.detail = "how=" + string(how)
 	}
-	return svc.change(ctx, o, id, 0, func(p *carepath.Plan) error {
-		if p.Status != carepath.PlanSigned {
+	return svc.change(ctx, o, id, 0, func(p *carepath.TreatmentPlan) error {
+		if p.Status != carepath.TreatmentPlanSigned {
 			return carepath.Errorf(carepath.ECONFLICT, "Please sign the plan before the client acknowledges it.")
 		}
 		if p.AcknowledgedAt != nil {
@@ -178,9 +178,9 @@ func (svc *PlanService) AcknowledgePlan(ctx context.Context, id string, how care
 // change reads plan id, checks that the actor may see its client and that the plan is at
 // revision (any revision when revision is 0), lets apply change it, and writes it back with
 // its revision one higher.
-func (svc *PlanService) change(ctx context.Context, o op, id string, revision int,
-	apply func(*carepath.Plan) error) (*carepath.Plan, error) {
-	var p *carepath.Plan
+func (svc *TreatmentPlanService) change(ctx context.Context, o op, id string, revision int,
+	apply func(*carepath.TreatmentPlan) error) (*carepath.TreatmentPlan, error) {
+	var p *carepath.TreatmentPlan
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var err error
 		if p, err = svc.readVisible(ctx, tx, id); err != nil {
@@ -188,7 +188,7 @@ func (svc *PlanService) change(ctx context.Context, o op, id string, revision in
 		}
 		if revision == 0 {
 			revision = p.Revision
-		} else if p.Revision != revision && p.Status == carepath.PlanDraft {
+		} else if p.Revision != revision && p.Status == carepath.TreatmentPlanDraft {
 			return nil, stalePlan()
 		}
 		if err := apply(p); err != nil {
@@ -222,8 +222,8 @@ func (svc *PlanService) change(ctx context.Context, o op, id string, revision in
 }
 
 // FindPlans lists every version of the client's plan, newest first; the list is never nil.
-func (svc *PlanService) FindPlans(ctx context.Context, clientID string) ([]*carepath.Plan, error) {
-	list := []*carepath.Plan{}
+func (svc *TreatmentPlanService) FindPlans(ctx context.Context, clientID string) ([]*carepath.TreatmentPlan, error) {
+	list := []*carepath.TreatmentPlan{}
 	o := op{record: access.TreatmentPlan, action: access.List, clientID: wellFormedID(clientID)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
@@ -257,8 +257,8 @@ func (svc *PlanService) FindPlans(ctx context.Context, clientID string) ([]*care
 
 // FindPlanByID returns plan id: ENOTFOUND when there is none or its client is outside the
 // actor's care team.
-func (svc *PlanService) FindPlanByID(ctx context.Context, id string) (*carepath.Plan, error) {
-	var p *carepath.Plan
+func (svc *TreatmentPlanService) FindPlanByID(ctx context.Context, id string) (*carepath.TreatmentPlan, error) {
+	var p *carepath.TreatmentPlan
 	o := op{record: access.TreatmentPlan, action: access.Read, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.TreatmentPlan, id)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var err error
@@ -274,7 +274,7 @@ func (svc *PlanService) FindPlanByID(ctx context.Context, id string) (*carepath.
 }
 
 // readVisible reads plan id in tx and checks that the actor may see its client.
-func (svc *PlanService) readVisible(ctx context.Context, tx *sql.Tx, id string) (*carepath.Plan, error) {
+func (svc *TreatmentPlanService) readVisible(ctx context.Context, tx *sql.Tx, id string) (*carepath.TreatmentPlan, error) {
 	if wellFormedID(id) == "" {
 		return nil, planNotFound()
 	}
@@ -323,8 +323,8 @@ func nullTime(t *time.Time) any {
 	return *t
 }
 
-func scanPlan(row interface{ Scan(...any) error }) (*carepath.Plan, error) {
-	var p carepath.Plan
+func scanPlan(row interface{ Scan(...any) error }) (*carepath.TreatmentPlan, error) {
+	var p carepath.TreatmentPlan
 	var content string
 	var signedAt, ackAt sql.NullTime
 	err := row.Scan(&p.ID, &p.ClientID, &p.Version, &p.Status, &content, &p.ReviewDate, &p.CreatedBy, &p.CreatedAt,

@@ -11,12 +11,12 @@ import (
 	"github.com/carepath/carepath/access"
 )
 
-var _ carepath.AuditLookupService = (*AuditService)(nil)
+var _ carepath.AccessLogLookupService = (*AccessLogService)(nil)
 
-// FindAuditByID returns audit row id: ENOTFOUND when there is none. Reading it appends its own
+// FindAccessLogEntryByID returns audit row id: ENOTFOUND when there is none. Reading it appends its own
 // audit row.
-func (svc *AuditService) FindAuditByID(ctx context.Context, id int64) (*carepath.AuditEntry, error) {
-	var e carepath.AuditEntry
+func (svc *AccessLogService) FindAccessLogEntryByID(ctx context.Context, id int64) (*carepath.AccessLogEntry, error) {
+	var e carepath.AccessLogEntry
 	o := op{record: access.AuditLog, action: access.Read, recordID: strconv.FormatInt(id, 10)}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var client sql.NullString

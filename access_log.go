@@ -5,9 +5,9 @@ import (
 	"time"
 )
 
-// AuditEntry is one row of the audit log: who did what to which record, when, from where, and
+// AccessLogEntry is one row of the audit log: who did what to which record, when, from where, and
 // whether it was allowed. It never holds client data beyond record and client ids.
-type AuditEntry struct {
+type AccessLogEntry struct {
 	ID         int64     `json:"id"`
 	At         time.Time `json:"at"`
 	ActorID    string    `json:"actor_id"`
@@ -21,8 +21,8 @@ type AuditEntry struct {
 	Detail     string    `json:"detail,omitempty"`
 }
 
-// AuditFilter narrows the audit log; nil fields do not filter. From is inclusive, To exclusive.
-type AuditFilter struct {
+// AccessLogFilter narrows the audit log; nil fields do not filter. From is inclusive, To exclusive.
+type AccessLogFilter struct {
 	ClientID *string
 	ActorID  *string
 	From     *time.Time
@@ -32,7 +32,7 @@ type AuditFilter struct {
 }
 
 // Validate checks a filter: a range that ends before it starts, or a negative page, is EINVALID.
-func (f AuditFilter) Validate() error {
+func (f AccessLogFilter) Validate() error {
 	var errs FieldErrors
 	if f.From != nil && f.To != nil && f.To.Before(*f.From) {
 		errs.Add("to", "range", "must not be before from")
@@ -46,10 +46,10 @@ func (f AuditFilter) Validate() error {
 	return errs.Err()
 }
 
-// AuditService reads the audit log. Rows are appended by the other services, in the same
+// AccessLogService reads the audit log. Rows are appended by the other services, in the same
 // transaction as what they record, and cannot be changed or deleted through carepath.
-type AuditService interface {
-	// FindAudit lists audit rows, newest first. EFORBIDDEN for every role but admin and the
+type AccessLogService interface {
+	// FindAccessLog lists audit rows, newest first. EFORBIDDEN for every role but admin and the
 	// command line; EINVALID for a bad filter. The read is itself audited.
-	FindAudit(ctx context.Context, filter AuditFilter) ([]*AuditEntry, error)
+	FindAccessLog(ctx context.Context, filter AccessLogFilter) ([]*AccessLogEntry, error)
 }

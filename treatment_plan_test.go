@@ -11,8 +11,8 @@ import (
 
 // validPlanInput returns a plan with one problem, one goal, one objective due on target and one
 // intervention.
-func validPlanInput(target string) carepath.PlanInput {
-	return carepath.PlanInput{Problems: []carepath.Problem{{
+func validPlanInput(target string) carepath.TreatmentPlanInput {
+	return carepath.TreatmentPlanInput{Problems: []carepath.Problem{{
 		Statement: " Alcohol use disorder, moderate ", InOwnWords: "I drink more than I mean to",
 		Goals: []carepath.Goal{{Statement: "Sustained abstinence", InOwnWords: "Stay sober for my kids",
 			Objectives: []carepath.Objective{{Statement: "Attend 3 group sessions a week", TargetDate: target,
@@ -30,33 +30,33 @@ func TestPlanInputCheck(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name   string
-		change func(*carepath.PlanInput)
+		change func(*carepath.TreatmentPlanInput)
 		want   []string
 	}{
-		{"no problems", func(p *carepath.PlanInput) { p.Problems = nil }, []string{"problems"}},
-		{"no goals", func(p *carepath.PlanInput) { p.Problems[0].Goals = nil }, []string{"problems[0].goals"}},
-		{"no objectives", func(p *carepath.PlanInput) { p.Problems[0].Goals[0].Objectives = nil },
+		{"no problems", func(p *carepath.TreatmentPlanInput) { p.Problems = nil }, []string{"problems"}},
+		{"no goals", func(p *carepath.TreatmentPlanInput) { p.Problems[0].Goals = nil }, []string{"problems[0].goals"}},
+		{"no objectives", func(p *carepath.TreatmentPlanInput) { p.Problems[0].Goals[0].Objectives = nil },
 			[]string{"problems[0].goals[0].objectives"}},
-		{"blank statement", func(p *carepath.PlanInput) { p.Problems[0].Statement = "  " }, []string{"problems[0].statement"}},
-		{"unreal target date", func(p *carepath.PlanInput) { p.Problems[0].Goals[0].Objectives[0].TargetDate = "2026-02-30" },
+		{"blank statement", func(p *carepath.TreatmentPlanInput) { p.Problems[0].Statement = "  " }, []string{"problems[0].statement"}},
+		{"unreal target date", func(p *carepath.TreatmentPlanInput) { p.Problems[0].Goals[0].Objectives[0].TargetDate = "2026-02-30" },
 			[]string{"problems[0].goals[0].objectives[0].target_date"}},
-		{"target before creation", func(p *carepath.PlanInput) { p.Problems[0].Goals[0].Objectives[0].TargetDate = "2026-01-09" },
+		{"target before creation", func(p *carepath.TreatmentPlanInput) { p.Problems[0].Goals[0].Objectives[0].TargetDate = "2026-01-09" },
 			[]string{"problems[0].goals[0].objectives[0].target_date"}},
-		{"missing target", func(p *carepath.PlanInput) { p.Problems[0].Goals[0].Objectives[0].TargetDate = "" },
+		{"missing target", func(p *carepath.TreatmentPlanInput) { p.Problems[0].Goals[0].Objectives[0].TargetDate = "" },
 			[]string{"problems[0].goals[0].objectives[0].target_date"}},
-		{"unknown intervention", func(p *carepath.PlanInput) {
+		{"unknown intervention", func(p *carepath.TreatmentPlanInput) {
 			p.Problems[0].Goals[0].Objectives[0].Interventions[0].Kind = "hypnosis"
 		}, []string{"problems[0].goals[0].objectives[0].interventions[0].kind"}},
-		{"other needs a description", func(p *carepath.PlanInput) {
+		{"other needs a description", func(p *carepath.TreatmentPlanInput) {
 			p.Problems[0].Goals[0].Objectives[0].Interventions[0].Kind = carepath.InterventionOther
 		}, []string{"problems[0].goals[0].objectives[0].interventions[0].description"}},
-		{"second goal", func(p *carepath.PlanInput) {
+		{"second goal", func(p *carepath.TreatmentPlanInput) {
 			p.Problems[0].Goals = append(p.Problems[0].Goals, carepath.Goal{Statement: "x",
 				Objectives: []carepath.Objective{{Statement: "y", TargetDate: "soon"}}})
 		}, []string{"problems[0].goals[1].objectives[0].target_date"}},
-		{"long own words", func(p *carepath.PlanInput) { p.Problems[0].InOwnWords = strings.Repeat("a", 1001) },
+		{"long own words", func(p *carepath.TreatmentPlanInput) { p.Problems[0].InOwnWords = strings.Repeat("a", 1001) },
 			[]string{"problems[0].in_own_words"}},
-		{"review before creation", func(p *carepath.PlanInput) { p.ReviewDate = "2025-12-31" }, []string{"review_date"}},
+		{"review before creation", func(p *carepath.TreatmentPlanInput) { p.ReviewDate = "2025-12-31" }, []string{"review_date"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			in := validPlanInput("2026-03-01")
@@ -83,7 +83,7 @@ func TestPlanInputCheck(t *testing.T) {
 
 func TestPlanDraftUpdateCheck(t *testing.T) {
 	in := validPlanInput("2026-03-01")
-	u := carepath.PlanDraftUpdate{Problems: in.Problems, ReviewDate: "nope"}
+	u := carepath.TreatmentPlanDraftUpdate{Problems: in.Problems, ReviewDate: "nope"}
 	err := u.Check("2026-01-01")
 	var got []string
 	for _, f := range carepath.ErrorFields(err) {

@@ -8,13 +8,13 @@ import (
 	"unicode/utf8"
 )
 
-// PlanStatus says whether a treatment plan is still being written or has been signed.
-type PlanStatus string
+// TreatmentPlanStatus says whether a treatment plan is still being written or has been signed.
+type TreatmentPlanStatus string
 
 // The plan statuses. A signed plan is never edited: a new version is started instead.
 const (
-	PlanDraft  PlanStatus = "draft"
-	PlanSigned PlanStatus = "signed"
+	TreatmentPlanDraft  TreatmentPlanStatus = "draft"
+	TreatmentPlanSigned TreatmentPlanStatus = "signed"
 )
 
 // InterventionKind is the kind of treatment an intervention delivers.
@@ -72,16 +72,16 @@ const (
 	MaxPlanFrequency = 100  // characters in an intervention's frequency
 )
 
-// Plan is one version of a client's treatment plan: problems, their goals, measurable
+// TreatmentPlan is one version of a client's treatment plan: problems, their goals, measurable
 // objectives with target dates, and the interventions that serve them, written in clinical
 // words and in the person's own. Version numbers the plan's versions per client (1, 2, 3…);
 // each version is a row of its own. Revision counts the changes to this version, and a change
 // must name the revision it read. A signed plan is never edited.
-type Plan struct {
+type TreatmentPlan struct {
 	ID              string                `json:"id"`
 	ClientID        string                `json:"client_id"`
 	Version         int                   `json:"version"`
-	Status          PlanStatus            `json:"status"`
+	Status          TreatmentPlanStatus   `json:"status"`
 	Problems        []Problem             `json:"problems"`
 	ReviewDate      string                `json:"review_date"` // YYYY-MM-DD
 	CreatedBy       string                `json:"created_by"`
@@ -122,16 +122,16 @@ type Intervention struct {
 	Frequency   string           `json:"frequency,omitempty"`
 }
 
-// PlanInput is the content of a plan draft: its problems and review date. An empty ReviewDate
+// TreatmentPlanInput is the content of a plan draft: its problems and review date. An empty ReviewDate
 // means DefaultReviewDays after the plan's creation. When a new version is started with no
 // problems, it copies the latest version's.
-type PlanInput struct {
+type TreatmentPlanInput struct {
 	Problems   []Problem `json:"problems"`
 	ReviewDate string    `json:"review_date,omitempty"`
 }
 
-// PlanDraftUpdate replaces the content of a draft; Revision is the revision it was based on.
-type PlanDraftUpdate struct {
+// TreatmentPlanDraftUpdate replaces the content of a draft; Revision is the revision it was based on.
+type TreatmentPlanDraftUpdate struct {
 	Revision   int       `json:"revision"`
 	Problems   []Problem `json:"problems"`
 	ReviewDate string    `json:"review_date,omitempty"`
@@ -141,7 +141,7 @@ type PlanDraftUpdate struct {
 // created skips the date ranges. Field errors name JSON paths such as problems,
 // problems[0].statement and problems[0].goals[1].objectives[0].target_date (a real date, not
 // before the creation), and review_date.
-func (in *PlanInput) Check(created string) error {
+func (in *TreatmentPlanInput) Check(created string) error {
 	var errs FieldErrors
 	checkItems(&errs, "problems", len(in.Problems), "problem")
 	for i := range in.Problems {
@@ -186,9 +186,9 @@ func (in *PlanInput) Check(created string) error {
 	return errs.Err()
 }
 
-// Check checks u as PlanInput.Check does, and that Revision is given.
-func (u *PlanDraftUpdate) Check(created string) error {
-	in := PlanInput{Problems: u.Problems, ReviewDate: u.ReviewDate}
+// Check checks u as TreatmentPlanInput.Check does, and that Revision is given.
+func (u *TreatmentPlanDraftUpdate) Check(created string) error {
+	in := TreatmentPlanInput{Problems: u.Problems, ReviewDate: u.ReviewDate}
 	err := in.Check(created)
 	u.ReviewDate = in.ReviewDate
 	if u.Revision < 1 {
@@ -239,30 +239,30 @@ func checkPlanDate(errs *FieldErrors, path string, s *string, required bool, cre
 	}
 }
 
-// PlanService stores treatment plans. Every call reads or writes client data and is audited.
-type PlanService interface {
+// TreatmentPlanService stores treatment plans. Every call reads or writes client data and is audited.
+type TreatmentPlanService interface {
 	// CreatePlan starts a draft plan for the client: version 1, or one more than the latest
 	// version, copying the latest version's problems when in has none. EINVALID names the
 	// fields; ECONFLICT when the client already has a draft; ENOTFOUND when there is no such
 	// client or it is outside the actor's care team; EFORBIDDEN for roles that may not write plans.
-	CreatePlan(ctx context.Context, clientID string, in PlanInput) (*Plan, error)
+	CreatePlan(ctx context.Context, clientID string, in TreatmentPlanInput) (*TreatmentPlan, error)
 	// UpdateDraft replaces the content of draft plan id. EINVALID names the fields; ECONFLICT
 	// when u.Revision is stale or the plan is signed (nothing changes); ENOTFOUND when there is
 	// no such plan or the actor may not see its client.
-	UpdateDraft(ctx context.Context, id string, u PlanDraftUpdate) (*Plan, error)
+	UpdateDraft(ctx context.Context, id string, u TreatmentPlanDraftUpdate) (*TreatmentPlan, error)
 	// SignPlan signs draft plan id at revision as the actor. EINVALID names the paths whose
 	// content no longer passes (a target date copied from an earlier version that has passed);
 	// ECONFLICT when revision is stale or the plan is already signed; ENOTFOUND as UpdateDraft; EFORBIDDEN for roles other than
 	// clinician and admin.
-	SignPlan(ctx context.Context, id string, revision int) (*Plan, error)
+	SignPlan(ctx context.Context, id string, revision int) (*TreatmentPlan, error)
 	// AcknowledgePlan records that the client acknowledged signed plan id, and how. EINVALID
 	// naming how; ECONFLICT when the plan is a draft or already acknowledged; ENOTFOUND as
 	// UpdateDraft.
-	AcknowledgePlan(ctx context.Context, id string, how AcknowledgementMethod) (*Plan, error)
+	AcknowledgePlan(ctx context.Context, id string, how AcknowledgementMethod) (*TreatmentPlan, error)
 	// FindPlans lists every version of the client's plan, newest first. ENOTFOUND and
 	// EFORBIDDEN as CreatePlan.
-	FindPlans(ctx context.Context, clientID string) ([]*Plan, error)
+	FindPlans(ctx context.Context, clientID string) ([]*TreatmentPlan, error)
 	// FindPlanByID returns one plan; ENOTFOUND when there is none or the actor may not see
 	// its client.
-	FindPlanByID(ctx context.Context, id string) (*Plan, error)
+	FindPlanByID(ctx context.Context, id string) (*TreatmentPlan, error)
 }
