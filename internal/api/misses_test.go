@@ -11,6 +11,7 @@ import (
 // TestAPIMisses checks that what no route serves under /api/v1/ answers problem details: 404
 // for an unknown path, 405 with an Allow header naming the path's methods for another method.
 func TestAPIMisses(t *testing.T) {
+	t.Parallel()
 	s := newAPIServer(t)
 	desk, _ := s.token("desk@example.org", carepath.RoleFrontDesk)
 	for _, tc := range []struct {
@@ -48,6 +49,7 @@ func TestAPIMisses(t *testing.T) {
 // the header named and Accept-Post or Accept-Patch saying what would be read; only
 // application/json (with or without parameters) is read.
 func TestAPIRefusesBodiesThatAreNotJSON(t *testing.T) {
+	t.Parallel()
 	s := newAPIServer(t)
 	desk, _ := s.token("desk@example.org", carepath.RoleFrontDesk)
 	client := `{"given_name":"Kim","family_name":"Lee","birth_date":"1990-04-02"}`
@@ -94,6 +96,7 @@ func TestAPIRefusesBodiesThatAreNotJSON(t *testing.T) {
 // TestCreateClientRefusesServerFields checks that the fields the server assigns are refused
 // by name on create, as the document's closed NewClient schema says.
 func TestCreateClientRefusesServerFields(t *testing.T) {
+	t.Parallel()
 	s := newAPIServer(t)
 	desk, _ := s.token("desk@example.org", carepath.RoleFrontDesk)
 	for _, field := range []string{`"id":"x"`, `"version":3`, `"created_at":"2026-01-01T00:00:00Z"`} {

@@ -15,6 +15,7 @@ import (
 // and that both forms of the same period answer the same; it builds its program with a group
 // whose room is still to be arranged.
 func TestPeriodsTakeDatesAndWeeks(t *testing.T) {
+	t.Parallel()
 	s := newAPIServer(t)
 	admin, _ := s.token("admin@example.org", carepath.RoleAdmin)
 	desk, _ := s.token("desk@example.org", carepath.RoleFrontDesk)

@@ -13,6 +13,7 @@ import (
 // document, and checks each answer against its row: level, floor, urgency, withdrawal
 // management, crisis, referral, codes that must and must not appear, and texts that must not.
 func TestPlacementsSafetyTable(t *testing.T) {
+	t.Parallel()
 	cases, err := placementtest.LoadSafetyCases("../../placement/testdata/safety_cases.json")
 	if err != nil {
 		t.Fatal(err)

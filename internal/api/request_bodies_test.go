@@ -26,6 +26,7 @@ type bodyCase struct {
 // as the schema's additionalProperties false says. The accepted bodies are also validated
 // against the schema by contract.Wrap. The cases run in order, on one program.
 func TestRequestBodiesMatchTheDocument(t *testing.T) {
+	t.Parallel()
 	s := newAPIServer(t)
 	doc := fetchDocument(t, s)
 	admin, _ := s.token("admin@example.org", carepath.RoleAdmin)

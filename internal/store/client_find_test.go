@@ -14,6 +14,7 @@ import (
 // part, birth-date and change-time ranges, groups that must all hold, the care-team scope,
 // paging with a total, and the audit rows that name no search term.
 func TestSearchClients(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		t0 := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
 		now := t0

@@ -15,6 +15,7 @@ import (
 // client, id, instrument and time ranges (groups AND, ranges within a group OR), id-ordered
 // pages that follow one another, counts per instrument, and the audit rows.
 func TestSearchMeasures(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		now := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
 		svc, ada := measureSetup(t, env, now)
@@ -131,6 +132,7 @@ func TestSearchMeasures(t *testing.T) {
 // TestFindMeasureByID checks the read of one measure: found for the care team, not found (and
 // audited as denied) for another clinician, not found for an unknown or malformed id.
 func TestFindMeasureByID(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		now := time.Date(2026, 3, 20, 15, 0, 0, 0, time.UTC)
 		svc, c := measureSetup(t, env, now)

@@ -15,6 +15,7 @@ import (
 // for the care team, not found and audited as denied for another clinician, not found for a
 // malformed id, forbidden for roles without access.
 func TestFindEpisodeAndConsentByID(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		env.Store.SetNow(func() time.Time { return time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC) })
 		c := mustCreate(t, store.NewClientService(env.Store), newTestClient("Ana", "López", clinicianA))
@@ -73,6 +74,7 @@ func TestFindEpisodeAndConsentByID(t *testing.T) {
 // its occurrence, oldest first, the roster cut to what the actor may see, and the care-team
 // rule for the client asked about.
 func TestFindClientAttendance(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		env.Store.SetNow(func() time.Time { return time.Date(2026, 11, 10, 12, 0, 0, 0, time.UTC) })
 		f := newDeliveryFixture(t, env)
@@ -125,6 +127,7 @@ func TestFindClientAttendance(t *testing.T) {
 // TestFindAuditByID checks the read of one audit row: admins only, not found for an unknown id,
 // and the read is audited itself.
 func TestFindAuditByID(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		c := mustCreate(t, store.NewClientService(env.Store), newTestClient("Ana", "López", clinicianA))
 		var id int64
