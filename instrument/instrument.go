@@ -1,5 +1,6 @@
 // Package instrument holds the validated questionnaires and rating scales carepath uses — PHQ-9,
-// GAD-7, AUDIT, AUDIT-C and DAST-10 that a person answers, the C-SSRS screener for suicide
+// GAD-7, AUDIT and DAST-10 that a person answers, with the short screens drawn from them
+// (PHQ-2, GAD-2, AUDIT-C) and the single-question drug screen, the C-SSRS screener for suicide
 // risk, and the clinician-rated CIWA-Ar (alcohol withdrawal) and COWS (opioid withdrawal) —
 // with their item texts, options in the published order, attribution, LOINC codes where known,
 // scoring and severity bands or risk categories. It is pure: no I/O, no database.
@@ -16,7 +17,9 @@ type ID string
 // The instruments carepath knows.
 const (
 	PHQ9   ID = "phq9"
+	PHQ2   ID = "phq2" // the PHQ-9's first two questions, a screen
 	GAD7   ID = "gad7"
+	GAD2   ID = "gad2" // the GAD-7's first two questions, a screen
 	AUDIT  ID = "audit"
 	AUDITC ID = "auditc"
 	DAST10 ID = "dast10"
@@ -40,14 +43,15 @@ type Instrument struct {
 	// men but at 3 for women, and at 3 (the safer cut-off) when sex is unknown.
 	MaleBands []Band
 	// Screen marks an instrument whose result is a positive or negative screen: its scores
-	// carry Score.Positive, taken from the band's Positive.
+	// carry Score.Positive, taken from the band's Positive. A positive PHQ-2, GAD-2 or AUDIT-C
+	// is followed by the rest of its full questionnaire (PHQ-9, GAD-7, AUDIT).
 	Screen   bool
 	MaxTotal int
 	// ClinicianRated marks a scale a clinician completes from observation and interview
 	// (CIWA-Ar, COWS) rather than a questionnaire a person answers.
 	ClinicianRated bool
-	// RecallDays is how far back the questions look, in days: 14 for the PHQ-9 and GAD-7, 365
-	// for the AUDIT, AUDIT-C and DAST-10, 30 for the C-SSRS screener's thoughts (its question 6
+	// RecallDays is how far back the questions look, in days: 14 for the PHQ-9, PHQ-2, GAD-7
+	// and GAD-2, 365 for the AUDIT, AUDIT-C and DAST-10, 30 for the C-SSRS screener's thoughts (its question 6
 	// asks about a whole life), and 0 for ratings of the present moment (CIWA-Ar, COWS).
 	RecallDays int
 	// classify, when set, picks the band from which items were answered and how, not from the
@@ -104,8 +108,9 @@ type Score struct {
 }
 
 // all lists the instruments in their customary order: the questionnaires a person answers,
-// then the suicide-risk screener, then the withdrawal scales.
-var all = [...]*Instrument{phq9, gad7, audit, auditC, dast10, cssrs, ciwaAr, cows}
+// each followed by the screen drawn from it, then the suicide-risk screener, then the
+// withdrawal scales.
+var all = [...]*Instrument{phq9, phq2, gad7, gad2, audit, auditC, dast10, cssrs, ciwaAr, cows}
 
 // Get returns the instrument named id, and false when carepath knows no such instrument. The
 // instrument is shared: callers must not change it.
@@ -113,8 +118,12 @@ func Get(id ID) (*Instrument, bool) {
 	switch id {
 	case PHQ9:
 		return phq9, true
+	case PHQ2:
+		return phq2, true
 	case GAD7:
 		return gad7, true
+	case GAD2:
+		return gad2, true
 	case AUDIT:
 		return audit, true
 	case AUDITC:
@@ -131,8 +140,8 @@ func Get(id ID) (*Instrument, bool) {
 	return nil, false
 }
 
-// All returns every instrument in the order PHQ-9, GAD-7, AUDIT, AUDIT-C, DAST-10, C-SSRS,
-// CIWA-Ar, COWS. The slice is the caller's own; the instruments it points to are shared and
+// All returns every instrument in the order PHQ-9, PHQ-2, GAD-7, GAD-2, AUDIT, AUDIT-C,
+// DAST-10, C-SSRS, CIWA-Ar, COWS. The slice is the caller's own; the instruments it points to are shared and
 // must not be changed.
 func All() []*Instrument {
 	out := make([]*Instrument, len(all))

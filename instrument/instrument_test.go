@@ -8,7 +8,7 @@ import (
 )
 
 func TestAllAndGet(t *testing.T) {
-	want := []ID{PHQ9, GAD7, AUDIT, AUDITC, DAST10, CSSRS, CIWAAr, COWS}
+	want := []ID{PHQ9, PHQ2, GAD7, GAD2, AUDIT, AUDITC, DAST10, CSSRS, CIWAAr, COWS}
 	got := All()
 	if len(got) != len(want) {
 		t.Fatalf("All() has %d instruments, want %d", len(got), len(want))
@@ -26,15 +26,18 @@ func TestAllAndGet(t *testing.T) {
 	if All()[0] == nil {
 		t.Error("All returned the package's own slice: changing it changed the next call")
 	}
-	if in, ok := Get("phq2"); ok || in != nil {
-		t.Errorf("Get(phq2) = %v, %v; want nil, false", in, ok)
+	if in, ok := Get("phq8"); ok || in != nil {
+		t.Errorf("Get(phq8) = %v, %v; want nil, false", in, ok)
+	}
+	if in, ok := Get(DrugScreen); ok || in != nil {
+		t.Errorf("Get(%s) = %v, %v; the count screen is no Instrument", DrugScreen, in, ok)
 	}
 }
 
 func TestStructure(t *testing.T) {
-	itemCount := map[ID]int{PHQ9: 9, GAD7: 7, AUDIT: 10, AUDITC: 3, DAST10: 10, CSSRS: 6, CIWAAr: 10, COWS: 11}
+	itemCount := map[ID]int{PHQ9: 9, PHQ2: 2, GAD7: 7, GAD2: 2, AUDIT: 10, AUDITC: 3, DAST10: 10, CSSRS: 6, CIWAAr: 10, COWS: 11}
 	// carepath names a LOINC code only when it is sure of it (see TestLOINC).
-	noLOINC := map[ID]bool{CSSRS: true, CIWAAr: true, COWS: true}
+	noLOINC := map[ID]bool{GAD2: true, CSSRS: true, CIWAAr: true, COWS: true}
 	for _, in := range All() {
 		t.Run(string(in.ID), func(t *testing.T) {
 			if n := len(in.Items); n != itemCount[in.ID] || n > maxItems {
@@ -152,7 +155,11 @@ func TestAUDITCIsAUDITItems1To3(t *testing.T) {
 func TestLOINC(t *testing.T) {
 	codes := map[ID][3]string{ // panel, total, items joined
 		PHQ9:   {"44249-1", "44261-6", "44250-9 44255-8 44259-0 44254-1 44251-7 44258-2 44252-5 44253-3 44260-8"},
+		PHQ2:   {"55757-9", "55758-7", "44250-9 44255-8"},
 		GAD7:   {"69737-5", "70274-6", "69725-0 68509-9 69733-4 69734-2 69735-9 69689-8 69736-7"},
+		// No panel or total code is given for the GAD-2 until one is confirmed: 69725-0 is the
+		// GAD-7's first question, 70273-8 the PHQ-15's total.
+		GAD2:   {"", "", "69725-0 68509-9"},
 		AUDIT:  {"", "75624-7", "68518-0 68519-8 68520-6       "},
 		AUDITC: {"72109-2", "75626-2", "68518-0 68519-8 68520-6"},
 		DAST10: {"82666-9", "82667-7", "         "},

@@ -205,7 +205,7 @@ func TestCOWSScoring(t *testing.T) {
 }
 
 func TestRecallDays(t *testing.T) {
-	want := map[ID]int{PHQ9: 14, GAD7: 14, AUDIT: 365, AUDITC: 365, DAST10: 365, CSSRS: 30, CIWAAr: 0, COWS: 0}
+	want := map[ID]int{PHQ9: 14, PHQ2: 14, GAD7: 14, GAD2: 14, AUDIT: 365, AUDITC: 365, DAST10: 365, CSSRS: 30, CIWAAr: 0, COWS: 0}
 	for _, in := range All() {
 		if in.RecallDays != want[in.ID] {
 			t.Errorf("%s looks back %d days, want %d", in.Name, in.RecallDays, want[in.ID])

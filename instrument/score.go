@@ -131,6 +131,14 @@ func (in *Instrument) BandFor(total int, sex carepath.Sex) Band {
 // BandLabel returns the plain label of s's band, e.g. "Moderately severe", or "" when s holds
 // no known band.
 func (s Score) BandLabel() string {
+	if s.Instrument == DrugScreen {
+		for _, b := range countScreenBands {
+			if b.Code == s.Band {
+				return b.Label
+			}
+		}
+		return ""
+	}
 	in, ok := Get(s.Instrument)
 	if !ok {
 		return ""

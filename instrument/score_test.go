@@ -230,7 +230,7 @@ func TestBandLabel(t *testing.T) {
 func TestScoreAllocatesOnce(t *testing.T) {
 	answers := map[ID][]int{
 		PHQ9: {1, 1, 1, 1, 1, 1, 1, 1, 0}, GAD7: {1, 1, 1, 1, 1, 1, 1},
-		AUDIT: {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, AUDITC: {1, 1, 1}, DAST10: {0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+		PHQ2: {1, 1}, GAD2: {1, 1}, AUDIT: {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, AUDITC: {1, 1, 1}, DAST10: {0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
 		CSSRS: {1, 1, 1, 1, 1, 2}, CIWAAr: {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, COWS: {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
 	}
 	for _, in := range All() {
