@@ -155,11 +155,13 @@ func (d *decoder) boolList(path string, raw json.RawMessage) []bool {
 }
 
 func (d *decoder) answers(raw json.RawMessage, a *Answers) {
-	m := d.object("answers", raw, "phq9", "gad7", "audit", "auditc", "dast10", "cssrs", "cssrs_behavior_past_3_months", "ciwa_ar", "cows")
+	m := d.object("answers", raw, "phq9", "phq2", "gad7", "gad2", "audit", "auditc", "dast10", "single_drug_screen", "cssrs",
+		"cssrs_behavior_past_3_months", "ciwa_ar", "cows")
 	lists := []struct {
 		key string
 		dst *[]int
-	}{{"phq9", &a.PHQ9}, {"gad7", &a.GAD7}, {"audit", &a.AUDIT}, {"auditc", &a.AUDITC}, {"ciwa_ar", &a.CIWAAr}, {"cows", &a.COWS}}
+	}{{"phq9", &a.PHQ9}, {"phq2", &a.PHQ2}, {"gad7", &a.GAD7}, {"gad2", &a.GAD2}, {"audit", &a.AUDIT}, {"auditc", &a.AUDITC},
+		{"ciwa_ar", &a.CIWAAr}, {"cows", &a.COWS}}
 	for _, l := range lists {
 		if v, ok := m[l.key]; ok {
 			*l.dst = d.intList("answers."+l.key, v)
@@ -167,6 +169,14 @@ func (d *decoder) answers(raw json.RawMessage, a *Answers) {
 	}
 	if v, ok := m["dast10"]; ok {
 		a.DAST10 = d.boolList("answers.dast10", v)
+	}
+	if v, ok := m["single_drug_screen"]; ok {
+		var n int
+		if json.Unmarshal(v, &n) != nil || n < 0 {
+			d.errs.Add("answers.single_drug_screen", "type", "must be a whole number of times, 0 or more")
+		} else {
+			a.SingleDrugScreen = &n
+		}
 	}
 	if v, ok := m["cssrs"]; ok {
 		a.CSSRS = d.boolList("answers.cssrs", v)

@@ -41,8 +41,9 @@ func decodeFast(data []byte) (Profile, bool) {
 		return p, false
 	}
 	if a := w.Answers; a != nil {
-		p.Answers = Answers{PHQ9: a.PHQ9, GAD7: a.GAD7, AUDIT: a.AUDIT, AUDITC: a.AUDITC, DAST10: a.DAST10,
-			CSSRS: a.CSSRS, CSSRSBehaviorPast3Months: a.CSSRSBehaviorPast3Months, CIWAAr: a.CIWAAr, COWS: a.COWS}
+		p.Answers = Answers{PHQ9: a.PHQ9, PHQ2: a.PHQ2, GAD7: a.GAD7, GAD2: a.GAD2, AUDIT: a.AUDIT, AUDITC: a.AUDITC,
+			DAST10: a.DAST10, SingleDrugScreen: a.SingleDrugScreen, CSSRS: a.CSSRS,
+			CSSRSBehaviorPast3Months: a.CSSRSBehaviorPast3Months, CIWAAr: a.CIWAAr, COWS: a.COWS}
 	}
 	if d := w.Dimensions; d != nil {
 		for i, v := range []*int{d.Withdrawal, d.Biomedical, d.Psychiatric, d.Readiness, d.Relapse, d.Environment} {

@@ -163,6 +163,7 @@ type facts struct {
 	given      [6]bool
 	basis      [6]basis // why a derived rating is what it is
 	severe     bool     // a problem is in its most severe band (see severities.severe)
+	screenOnly bool     // the main problem is rated 1 only because a short screen is positive and its full questionnaire was not asked
 	substance  bool     // substance use is part of the picture: said so, named a substance, or screened positive
 	crisis     bool     // thoughts of death, self-harm or suicide: crisis resources at once
 	recent     rank
@@ -212,7 +213,7 @@ func derive(f *facts, in *inputs, floorFrom *facts) {
 		b[iWithdrawal] = basisNoWithdrawal
 	}
 	if held := f.floorRules & withdrawalRules; held != 0 {
-		b[iWithdrawal] = withdrawalRuleBasis[bits.TrailingZeros32(held)]
+		b[iWithdrawal] = reportedOnly(withdrawalRuleBasis[bits.TrailingZeros32(held)], in)
 	}
 	if in.intoxication == sevSevere {
 		r[iWithdrawal], b[iWithdrawal] = 4, basisIntoxicated
@@ -226,10 +227,7 @@ func derive(f *facts, in *inputs, floorFrom *facts) {
 
 	// Mental health: the worst questionnaire band, raised by the suicide-risk screen, thoughts
 	// of self-harm and hospitalization risk.
-	r[iPsychiatric], b[iPsychiatric] = min(in.mood, 3), basisMoodScores
-	if !in.moodAnswered {
-		b[iPsychiatric] = basisNoMoodQuestionnaire
-	}
+	r[iPsychiatric], b[iPsychiatric] = min(in.mood, 3), areaBasis(basisMoodFirst, in.moodFrom, in.moodLift)
 	switch {
 	case in.cssrs != notAsked:
 		if want := suicideRating(f.floorRules); r[iPsychiatric] < want {
@@ -258,10 +256,7 @@ func derive(f *facts, in *inputs, floorFrom *facts) {
 	}
 
 	// Relapse or continued use: substance screens, and relapse after earlier treatment.
-	r[iRelapse], b[iRelapse] = min(in.use, 3), basisUseScores
-	if !in.useAnswered {
-		b[iRelapse] = basisNoUseQuestionnaire
-	}
+	r[iRelapse], b[iRelapse] = min(in.use, 3), areaBasis(basisUseFirst, in.useFrom, in.useLift)
 	if in.relapsed {
 		want, why := int8(2), basisRelapsed
 		if f.substance || in.mood >= 2 {
@@ -295,6 +290,11 @@ func derive(f *facts, in *inputs, floorFrom *facts) {
 			r[i], f.given[i], b[i] = g, true, basisGiven
 		}
 	}
+	// A positive short screen alone says a problem may be there, not how serious it is: when it
+	// is all that makes the main problem 1, the rubric says so (screen_positive) instead of
+	// calling the problem mild to moderate.
+	fromScreen := func(i int, lifted bool) bool { return r[i] < 1 || (lifted && !f.given[i] && r[i] == 1) }
+	f.screenOnly = f.worst() == 1 && fromScreen(iPsychiatric, in.moodLift) && fromScreen(iRelapse, in.useLift)
 	// A severe band counts only while the rating agrees: a clinician's lower rating wins.
 	worst := max(r[iPsychiatric], r[iRelapse])
 	f.severe = worst >= 3 && (in.severe() || (r[iPsychiatric] >= 3 && r[iRelapse] >= 3))
@@ -302,6 +302,20 @@ func derive(f *facts, in *inputs, floorFrom *facts) {
 	if f.given[iWithdrawal] {
 		f.wm = max(f.wm, wmLevel(max(0, min(r[iWithdrawal], 4))))
 	}
+}
+
+// reportedOnly is b, or its words without the rating scale when the scale it names (CIWA-Ar,
+// COWS) was not rated: a basis names only what was asked.
+func reportedOnly(b basis, in *inputs) basis {
+	switch {
+	case b == basisModerateWithdrawal && in.ciwa == notAsked:
+		return basisModerateWithdrawalReported
+	case b == basisSevereWithdrawal && in.ciwa == notAsked:
+		return basisSevereWithdrawalReported
+	case b == basisOpioidWithdrawal && in.cows == notAsked:
+		return basisOpioidWithdrawalReported
+	}
+	return b
 }
 
 // suicideRating is the least mental-health rating the suicide-risk answers that hold (bits of

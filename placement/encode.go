@@ -17,10 +17,13 @@ type wireProfile struct {
 
 type wireAnswers struct {
 	PHQ9                     []int  `json:"phq9,omitempty"`
+	PHQ2                     []int  `json:"phq2,omitempty"`
 	GAD7                     []int  `json:"gad7,omitempty"`
+	GAD2                     []int  `json:"gad2,omitempty"`
 	AUDIT                    []int  `json:"audit,omitempty"`
 	AUDITC                   []int  `json:"auditc,omitempty"`
 	DAST10                   []bool `json:"dast10,omitempty"`
+	SingleDrugScreen         *int   `json:"single_drug_screen,omitempty"`
 	CSSRS                    []bool `json:"cssrs,omitempty"`
 	CSSRSBehaviorPast3Months *bool  `json:"cssrs_behavior_past_3_months,omitempty"`
 	CIWAAr                   []int  `json:"ciwa_ar,omitempty"`
@@ -57,7 +60,8 @@ type wireContext struct {
 func (p Profile) MarshalJSON() ([]byte, error) {
 	w := wireProfile{Coverage: p.Coverage}
 	if a := p.Answers; a.answered() || a.CSSRSBehaviorPast3Months != nil {
-		w.Answers = &wireAnswers{a.PHQ9, a.GAD7, a.AUDIT, a.AUDITC, a.DAST10, a.CSSRS, a.CSSRSBehaviorPast3Months, a.CIWAAr, a.COWS}
+		w.Answers = &wireAnswers{a.PHQ9, a.PHQ2, a.GAD7, a.GAD2, a.AUDIT, a.AUDITC, a.DAST10, a.SingleDrugScreen, a.CSSRS,
+			a.CSSRSBehaviorPast3Months, a.CIWAAr, a.COWS}
 	}
 	for i := range carepath.Dimensions {
 		if r, ok := p.Dimensions.at(i); ok {

@@ -65,6 +65,14 @@ func goldenProfiles() []struct {
 		{"adolescent, moderately severe depression", Profile{Answers: Answers{PHQ9: phq(17, 0)}, Context: Context{Age: ptr(15), Support: SupportStrong, WeeklyHoursAvailable: ptr(7)}}},
 		{"seizures before, drinking now", Profile{Answers: Answers{AUDIT: audit(14)},
 			Context: Context{Withdrawal: SeverityNone, WithdrawalHistory: []WithdrawalEvent{WithdrawalSeizures}, Substances: []Substance{SubstanceAlcohol}}}},
+		// The short screens: negative ones count as minimal, a positive one alone as a possible
+		// problem (never none), and the self-harm question stands on its own.
+		{"every short screen negative", Profile{Answers: Answers{PHQ2: []int{0, 1}, GAD2: []int{1, 0}, AUDITC: []int{1, 1, 0}, SingleDrugScreen: ptr(0)},
+			Context: Context{Support: SupportStrong, StableHousing: ptr(true), RecentLevel: carepath.LevelNone, Readiness: ReadinessReady}}},
+		{"positive PHQ-2 without the PHQ-9", Profile{Answers: Answers{PHQ2: []int{2, 2}, GAD2: []int{0, 0}}, Context: Context{Support: SupportSome}}},
+		{"negative PHQ-2, thoughts of self-harm", Profile{Answers: Answers{PHQ2: []int{0, 1}}, Context: Context{SelfHarm: true, Support: SupportStrong}}},
+		{"positive drug screen alone, opioids", Profile{Answers: Answers{SingleDrugScreen: ptr(12), AUDITC: []int{0, 0, 0}},
+			Context: Context{Substances: []Substance{SubstanceOpioids}, Withdrawal: SeverityMild, Sex: carepath.SexMale}}},
 	}
 }
 

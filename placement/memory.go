@@ -7,6 +7,6 @@ import "github.com/carepath/carepath/instrument"
 // instead of three.
 type memory struct {
 	work
-	scores         [nQuestionnaires]instrument.Score    // PHQ-9, GAD-7, AUDIT, AUDIT-C, DAST-10
+	scores         [nQuestionnaires]instrument.Score    // PHQ-9, PHQ-2, GAD-7, GAD-2, AUDIT, AUDIT-C, DAST-10, drug screen
 	notRecommended [len(levelOfRank) - 1]NotRecommended // every level but the recommended one
 }

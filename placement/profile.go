@@ -21,12 +21,22 @@ type Profile struct {
 
 // Answers holds questionnaire answers as option indices in the published order; DAST-10 and
 // C-SSRS answers are yes (true) or no. A nil slice means the questionnaire was not answered.
+//
+// The short screens — PHQ-2, GAD-2, AUDIT-C and the single drug-use question — stand for their
+// area when the full questionnaire was not asked: a negative screen counts as minimal, a
+// positive one as at least mild, never as nothing, with a flag to ask the full questionnaire.
 type Answers struct {
 	PHQ9   []int
+	PHQ2   []int // only when the PHQ-9 was not asked; otherwise the PHQ-9 is read
 	GAD7   []int
+	GAD2   []int // only when the GAD-7 was not asked; otherwise the GAD-7 is read
 	AUDIT  []int
 	AUDITC []int // only when the full AUDIT was not asked; otherwise AUDIT-C comes from AUDIT
 	DAST10 []bool
+	// SingleDrugScreen is the answer to the single-question drug screen: how many times in the
+	// past year the person used an illegal drug or a prescription medication for non-medical
+	// reasons; nil when not asked. It is read alongside the DAST-10 when both were asked.
+	SingleDrugScreen *int
 	// CSSRS holds the six answers of the C-SSRS screener in the published order: wish to be
 	// dead; thoughts of killing yourself; thinking about how; some intention of acting on them;
 	// a plan with the intention to carry it out; anything done, started or prepared to end your
@@ -42,8 +52,8 @@ type Answers struct {
 
 // answered reports whether any questionnaire or rating scale was answered.
 func (a *Answers) answered() bool {
-	return a.PHQ9 != nil || a.GAD7 != nil || a.AUDIT != nil || a.AUDITC != nil || a.DAST10 != nil ||
-		a.CSSRS != nil || a.CIWAAr != nil || a.COWS != nil
+	return a.PHQ9 != nil || a.PHQ2 != nil || a.GAD7 != nil || a.GAD2 != nil || a.AUDIT != nil || a.AUDITC != nil ||
+		a.DAST10 != nil || a.SingleDrugScreen != nil || a.CSSRS != nil || a.CIWAAr != nil || a.COWS != nil
 }
 
 // Ratings holds the 0–4 ratings a clinician gave, per dimension. The zero value gives none.

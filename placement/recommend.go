@@ -217,11 +217,14 @@ func floorReasonList(held uint32) []FloorReason {
 
 // Scores holds the score of each answered questionnaire or rating scale; nil when not answered.
 type Scores struct {
-	PHQ9   *instrument.Score `json:"phq9,omitempty"`
-	GAD7   *instrument.Score `json:"gad7,omitempty"`
-	AUDIT  *instrument.Score `json:"audit,omitempty"`
-	AUDITC *instrument.Score `json:"auditc,omitempty"`
-	DAST10 *instrument.Score `json:"dast10,omitempty"`
+	PHQ9             *instrument.Score `json:"phq9,omitempty"`
+	PHQ2             *instrument.Score `json:"phq2,omitempty"` // only when the PHQ-9 was not asked
+	GAD7             *instrument.Score `json:"gad7,omitempty"`
+	GAD2             *instrument.Score `json:"gad2,omitempty"` // only when the GAD-7 was not asked
+	AUDIT            *instrument.Score `json:"audit,omitempty"`
+	AUDITC           *instrument.Score `json:"auditc,omitempty"`
+	DAST10           *instrument.Score `json:"dast10,omitempty"`
+	SingleDrugScreen *instrument.Score `json:"single_drug_screen,omitempty"`
 	CSSRS  *instrument.Score `json:"cssrs,omitempty"`
 	CIWAAr *instrument.Score `json:"ciwa_ar,omitempty"`
 	COWS   *instrument.Score `json:"cows,omitempty"`
@@ -232,14 +235,20 @@ func (s Scores) Get(id instrument.ID) *instrument.Score {
 	switch id {
 	case instrument.PHQ9:
 		return s.PHQ9
+	case instrument.PHQ2:
+		return s.PHQ2
 	case instrument.GAD7:
 		return s.GAD7
+	case instrument.GAD2:
+		return s.GAD2
 	case instrument.AUDIT:
 		return s.AUDIT
 	case instrument.AUDITC:
 		return s.AUDITC
 	case instrument.DAST10:
 		return s.DAST10
+	case instrument.DrugScreen:
+		return s.SingleDrugScreen
 	case instrument.CSSRS:
 		return s.CSSRS
 	case instrument.CIWAAr:

@@ -17,7 +17,8 @@ type rule struct {
 
 // mainProblem marks the rules about the main problem, whose dimension is whichever of
 // psychiatric and relapse is rated higher.
-var mainProblem = map[string]bool{"moderate_to_severe": true, "severe_needs_structure": true, "mild_to_moderate": true}
+var mainProblem = map[string]bool{"moderate_to_severe": true, "severe_needs_structure": true, "mild_to_moderate": true,
+	"screen_positive": true}
 
 // worst is the higher of the mental-health and the substance/relapse ratings: how serious the
 // main problem is.
@@ -97,7 +98,10 @@ var Rubric = []rule{
 		func(f *facts) bool { return !f.completed && f.recent == rankIOP }},
 	{"mild_to_moderate", carepath.DimPsychiatric, carepath.LevelOutpatient,
 		"The problem is mild to moderate: weekly one-on-one therapy fits it.",
-		func(f *facts) bool { return f.worst() >= 1 }},
+		func(f *facts) bool { return f.worst() >= 1 && !f.screenOnly }},
+	{"screen_positive", carepath.DimPsychiatric, carepath.LevelOutpatient,
+		"A short screening question points to a possible problem, and the longer questionnaire that shows how serious it is was not asked: at least individual therapy, where a clinician asks the rest.",
+		func(f *facts) bool { return f.screenOnly }},
 	{"withdrawal_check", carepath.DimWithdrawal, carepath.LevelOutpatient,
 		"Withdrawal needs a doctor's check and advice on cutting down safely, with follow-up visits.",
 		func(f *facts) bool { return f.rating[iWithdrawal] == 1 }},

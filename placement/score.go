@@ -8,13 +8,18 @@ import (
 // severities is what the rubric takes from the questionnaires: each problem as a 0–4 severity
 // it can compare, and a few flags. It holds no pointers, so the what-ifs copy it freely.
 type severities struct {
-	mood           int8  // worst of PHQ-9 and GAD-7: 0 minimal … 4 severe (each one's top band is 4)
-	use            int8  // worst of AUDIT, AUDIT-C and DAST-10: 0 none … 4 severe
+	mood           int8  // worst of PHQ-9 and GAD-7: 0 minimal … 4 severe (each one's top band is 4); 1 for a positive PHQ-2 or GAD-2 alone
+	use            int8  // worst of AUDIT, AUDIT-C and DAST-10: 0 none … 4 severe; 1 for a positive screen alone
 	item9          bool  // PHQ-9 item 9 scored 1 or more
 	useScreen      bool  // a substance screen is positive
 	answered       bool  // at least one questionnaire was answered
-	moodAnswered   bool  // the PHQ-9 or the GAD-7 was answered
-	useAnswered    bool  // the AUDIT, AUDIT-C or DAST-10 was answered
+	moodAnswered   bool  // the PHQ-9, PHQ-2, GAD-7 or GAD-2 was answered
+	useAnswered    bool  // the AUDIT, AUDIT-C, DAST-10 or the single drug-use question was answered
+	moodFrom       uint8 // which mood questionnaires were answered (see asked)
+	useFrom        uint8 // which substance questionnaires were answered (see asked)
+	moodLift       bool  // mood is 1 only because a short screen is positive and its full questionnaire was not asked
+	useLift        bool  // use is 1 only because a short screen is positive and its full questionnaire was not asked
+	unconfirmed    bool  // a short screen is positive and its full questionnaire was not asked
 	auditZone4     bool  // the AUDIT is in risk zone 4 (possible dependence)
 	dependence     bool  // AUDIT items 4–6 point to dependence (see dependenceSigns)
 	dastWithdrawal bool  // DAST-10 item 9: withdrawal symptoms when drug use stopped
@@ -62,10 +67,13 @@ type scorer struct {
 // The slots of the scores in memory, in the order of Scores.
 const (
 	slotPHQ9 = iota
+	slotPHQ2
 	slotGAD7
+	slotGAD2
 	slotAUDIT
 	slotAUDITC
 	slotDAST10
+	slotDrugScreen
 	nQuestionnaires // the questionnaires a person answers; then the safety scales
 	slotCSSRS       = iota - 1
 	slotCIWAAr
@@ -107,7 +115,14 @@ func scoreAnswers(mem *[nQuestionnaires]instrument.Score, a *Answers, sex carepa
 	var out Scores
 	sc := scorer{sex: sex, mem: mem}
 	out.PHQ9 = sc.score(slotPHQ9, instrument.PHQ9, a.PHQ9, errs)
+	if out.PHQ9 == nil && a.PHQ9 == nil {
+		// The PHQ-2 is the PHQ-9's first two questions: with the PHQ-9 asked it is not read.
+		out.PHQ2 = sc.score(slotPHQ2, instrument.PHQ2, a.PHQ2, errs)
+	}
 	out.GAD7 = sc.score(slotGAD7, instrument.GAD7, a.GAD7, errs)
+	if out.GAD7 == nil && a.GAD7 == nil {
+		out.GAD2 = sc.score(slotGAD2, instrument.GAD2, a.GAD2, errs)
+	}
 	out.AUDIT = sc.score(slotAUDIT, instrument.AUDIT, a.AUDIT, errs)
 	if out.AUDIT != nil {
 		// The AUDIT-C is the AUDIT's first three questions: a separate AUDIT-C is not read.
@@ -119,6 +134,13 @@ func scoreAnswers(mem *[nQuestionnaires]instrument.Score, a *Answers, sex carepa
 	}
 	if a.DAST10 != nil {
 		out.DAST10 = sc.score(slotDAST10, instrument.DAST10, instrument.YesNo(a.DAST10), errs)
+	}
+	if a.SingleDrugScreen != nil {
+		if s, err := instrument.SingleDrugScreen.Score(*a.SingleDrugScreen); err != nil {
+			*errs = append(*errs, carepath.ErrorFields(err)...)
+		} else {
+			out.SingleDrugScreen = sc.keep(slotDrugScreen, s)
+		}
 	}
 	if a.CSSRS != nil {
 		indices, err := instrument.CSSRSAnswers(a.CSSRS, a.CSSRSBehaviorPast3Months)
@@ -146,35 +168,76 @@ func scoreAnswers(mem *[nQuestionnaires]instrument.Score, a *Answers, sex carepa
 	return out, s
 }
 
-// severities turns the scores into the severities the rubric compares.
+// What was asked of each area, in severities.moodFrom and useFrom: two bits for each of its two
+// questionnaires, none, the short screen or the full questionnaire.
+const (
+	askedNone   uint8 = 0
+	askedScreen uint8 = 1
+	askedFull   uint8 = 2
+)
+
+// asked packs what was asked of an area's first and second questionnaire.
+func asked(first, second uint8) uint8 { return first | second<<2 }
+
+// positive reports whether s is a positive screen.
+func positive(s *instrument.Score) bool { return s != nil && s.Positive != nil && *s.Positive }
+
+// severities turns the scores into the severities the rubric compares. A positive short screen
+// whose full questionnaire was not asked counts as at least mild (1), never as nothing; a
+// negative one as minimal.
 func (sc *Scores) severities() severities {
 	s := severities{cssrs: notAsked, ciwa: notAsked, cows: notAsked}
-	s.moodAnswered = sc.PHQ9 != nil || sc.GAD7 != nil
-	s.useAnswered = sc.AUDIT != nil || sc.AUDITC != nil || sc.DAST10 != nil
-	s.answered = s.moodAnswered || s.useAnswered || sc.CSSRS != nil || sc.CIWAAr != nil || sc.COWS != nil
+	var phq, gad, alcohol, drugs uint8
+	var moodScreened, useScreened bool // a positive screen without its full questionnaire
 	if sc.PHQ9 != nil {
+		phq = askedFull
 		s.mood = max(s.mood, bandRank(sc.PHQ9.Band))
 		s.item9 = len(sc.PHQ9.Critical) > 0
+	} else if sc.PHQ2 != nil {
+		phq, moodScreened = askedScreen, positive(sc.PHQ2)
 	}
 	if sc.GAD7 != nil {
+		gad = askedFull
 		s.mood = max(s.mood, bandRank(sc.GAD7.Band))
+	} else if sc.GAD2 != nil {
+		gad, moodScreened = askedScreen, moodScreened || positive(sc.GAD2)
 	}
 	if sc.AUDIT != nil {
+		alcohol = askedFull
 		s.use = max(s.use, bandRank(sc.AUDIT.Band))
 		s.useScreen = s.useScreen || sc.AUDIT.Zone >= 2
 		s.auditZone4 = sc.AUDIT.Zone == 4
 		s.dependence = dependenceSigns(sc.AUDIT.Points)
-	}
-	if sc.AUDITC != nil && sc.AUDITC.Positive != nil && *sc.AUDITC.Positive {
-		s.use = max(s.use, 1)
-		s.useScreen = true
+		if positive(sc.AUDITC) { // the AUDIT-C drawn from the AUDIT
+			s.use = max(s.use, 1)
+			s.useScreen = true
+		}
+	} else if sc.AUDITC != nil {
+		alcohol = askedScreen
+		useScreened = positive(sc.AUDITC)
 	}
 	if sc.DAST10 != nil {
+		drugs = askedFull
 		r := bandRank(sc.DAST10.Band)
 		s.use = max(s.use, r)
 		s.useScreen = s.useScreen || r >= 1
 		s.dastWithdrawal = sc.DAST10.Points[8] == 1
+	} else if sc.SingleDrugScreen != nil {
+		drugs = askedScreen
+		useScreened = useScreened || positive(sc.SingleDrugScreen)
 	}
+	s.useScreen = s.useScreen || useScreened || positive(sc.SingleDrugScreen)
+	s.moodLift, s.useLift = moodScreened && s.mood < 1, useScreened && s.use < 1
+	if moodScreened {
+		s.mood = max(s.mood, 1)
+	}
+	if useScreened {
+		s.use = max(s.use, 1)
+	}
+	s.unconfirmed = moodScreened || useScreened
+	s.moodFrom, s.useFrom = asked(phq, gad), asked(alcohol, drugs)
+	s.moodAnswered, s.useAnswered = s.moodFrom != 0, s.useFrom != 0
+	s.answered = s.moodAnswered || s.useAnswered || sc.CSSRS != nil || sc.CIWAAr != nil || sc.COWS != nil
 	if sc.CSSRS != nil {
 		s.cssrs = cssrsRisk(sc.CSSRS.Band)
 	}

@@ -83,6 +83,7 @@ const (
 	flagNotRuledOut
 	flagDoNotStopAbruptly
 	flagAdolescent
+	flagFullQuestionnaire
 	nFlags
 )
 
@@ -99,6 +100,9 @@ var Flags = [nFlags]Flag{
 		"Do not stop drinking or taking sedatives suddenly on your own: withdrawal can be dangerous. A doctor can help you stop safely."},
 	flagAdolescent: {"adolescent",
 		"Under 18: care designed for adolescents, with a parent or guardian involved; an adolescent IOP gives at least 6 hours a week."},
+	flagFullQuestionnaire: {"full_questionnaire_needed",
+		"A short screen is positive and its full questionnaire was not asked: ask it before settling the level (the PHQ-9 after " +
+			"a positive PHQ-2, the GAD-7 after the GAD-2, the AUDIT after the AUDIT-C, the DAST-10 after the single drug-use question)."},
 }
 
 // sedatingWithdrawalRules are the floor rules about withdrawal from alcohol or sedatives, after
@@ -199,5 +203,6 @@ func flags(in *inputs, f *facts) []Flag {
 	add(flagNotRuledOut, f.floorRules&(1<<fWithdrawalNotRuledOut) != 0)
 	add(flagDoNotStopAbruptly, f.floorRules&sedatingWithdrawalRules != 0)
 	add(flagAdolescent, in.age >= 0 && in.age < 18)
+	add(flagFullQuestionnaire, in.unconfirmed)
 	return flagLists[held]
 }
