@@ -225,9 +225,9 @@ type Scores struct {
 	AUDITC           *instrument.Score `json:"auditc,omitempty"`
 	DAST10           *instrument.Score `json:"dast10,omitempty"`
 	SingleDrugScreen *instrument.Score `json:"single_drug_screen,omitempty"`
-	CSSRS  *instrument.Score `json:"cssrs,omitempty"`
-	CIWAAr *instrument.Score `json:"ciwa_ar,omitempty"`
-	COWS   *instrument.Score `json:"cows,omitempty"`
+	CSSRS            *instrument.Score `json:"cssrs,omitempty"`
+	CIWAAr           *instrument.Score `json:"ciwa_ar,omitempty"`
+	COWS             *instrument.Score `json:"cows,omitempty"`
 }
 
 // Get returns the score of questionnaire id, or nil when it was not answered.
