@@ -21,16 +21,16 @@ const (
 var Levels = []Level{LevelNone, LevelOutpatient, LevelIOP, LevelPHP, LevelResidential, LevelInpatient}
 
 // levelInfo is what carepath says about each level: its public ASAM crosswalk number, a plain
-// name and the weekly hours that define it.
+// name and, in words a person reads at a glance, the time it takes.
 var levelInfo = map[Level]struct {
 	asam, name, hours string
 }{
-	LevelNone:        {"", "No treatment now", "0 hours a week"},
-	LevelOutpatient:  {"1.0", "Individual therapy (outpatient)", "1–2 hours a week, under 9"},
+	LevelNone:        {"", "No treatment now", "No regular sessions"},
+	LevelOutpatient:  {"1.0", "Individual therapy (outpatient)", "About 1 hour a week, sometimes 2"},
 	LevelIOP:         {"2.1", "Intensive Outpatient Program (IOP)", "9–19 hours a week"},
 	LevelPHP:         {"2.5", "Partial Hospitalization Program (PHP)", "20 or more hours a week"},
-	LevelResidential: {"3.5", "Residential treatment", "24-hour structured, clinically managed"},
-	LevelInpatient:   {"4.0", "Inpatient care", "24-hour medically managed"},
+	LevelResidential: {"3.5", "Residential treatment", "Around the clock, living at the program"},
+	LevelInpatient:   {"4.0", "Inpatient care", "Around the clock, in a hospital"},
 }
 
 // Valid reports whether l is one of the known levels.
@@ -52,7 +52,8 @@ func (l Level) ASAMLevel() string { return levelInfo[l].asam }
 // Name is the plain-language name of l.
 func (l Level) Name() string { return levelInfo[l].name }
 
-// HoursText describes the weekly time l takes, in plain words.
+// HoursText describes the time l takes each week, in plain words a person reads at a glance,
+// e.g. "About 1 hour a week, sometimes 2".
 func (l Level) HoursText() string { return levelInfo[l].hours }
 
 // Dimension is one of the six risk dimensions, each rated 0 (none) to 4 (severe).

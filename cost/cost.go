@@ -30,7 +30,9 @@ type Schedule struct {
 	RateHigh        carepath.Cents `json:"rate_high_cents"`
 	Rate            carepath.Cents `json:"rate_cents"`
 	RateUnit        string         `json:"rate_unit"` // "session" or "day"
-	Source          string         `json:"source"`
+	// Source says where the figures come from, in words a person understands: typical US
+	// prices, or a rough estimate when no published typical price was found.
+	Source string `json:"source"`
 }
 
 // Visits is how many billed units (sessions or days) the typical course has.
@@ -46,31 +48,32 @@ func (s Schedule) TotalRange() (low, high carepath.Cents) {
 }
 
 // Defaults are the schedules and prices carepath assumes when a program has not set its own.
-// Outpatient and IOP figures come from the articles carepath grew from; PHP, residential and
-// inpatient prices are carepath's own placeholders and say so.
+// Outpatient and IOP figures are typical US prices as published; for PHP, residential and
+// inpatient care carepath found no published typical price, so their prices are rough estimates
+// and their Source says so, asking the person to get the program's own.
 var Defaults = map[carepath.Level]Schedule{
 	carepath.LevelNone: {Level: carepath.LevelNone, DaysPerWeek: 0, RateUnit: "session",
-		Source: "no treatment: a free or low-cost consultation is offered"},
+		Source: "a first consultation is often free or low-cost"},
 	carepath.LevelOutpatient: {Level: carepath.LevelOutpatient, HoursPerWeekMin: 1, HoursPerWeekMax: 2,
 		TypicalHours: 1, DaysPerWeek: 1, WeeksMin: 8, WeeksMax: 26, TypicalWeeks: 16,
 		RateLow: 10000, RateHigh: 25000, Rate: 17500, RateUnit: "session",
-		Source: "articles: 1–2 hours a week, $100–$250 a session; 16 weeks is carepath's default"},
+		Source: "typical US prices of $100–$250 a session, for about 16 weekly sessions; your therapist's price may differ"},
 	carepath.LevelIOP: {Level: carepath.LevelIOP, HoursPerWeekMin: 9, HoursPerWeekMax: 19,
 		TypicalHours: 9, DaysPerWeek: 3, WeeksMin: 4, WeeksMax: 13, TypicalWeeks: 6,
 		RateLow: 25000, RateHigh: 35000, Rate: 30000, RateUnit: "day",
-		Source: "articles: at least 9 hours a week (often 3 days × 3 hours), 4–6 weeks and up to 90 days, $250–$350 a day or $3,000–$10,000 a program"},
+		Source: "typical US prices of $250–$350 a program day, 3 days a week for about 6 weeks ($3,000–$10,000 for a whole program); your program's price may differ"},
 	carepath.LevelPHP: {Level: carepath.LevelPHP, HoursPerWeekMin: 20, HoursPerWeekMax: 30,
 		TypicalHours: 25, DaysPerWeek: 5, WeeksMin: 2, WeeksMax: 6, TypicalWeeks: 4,
 		RateLow: 35000, RateHigh: 70000, Rate: 50000, RateUnit: "day",
-		Source: "20 or more hours a week by definition; price and length are carepath's placeholders"},
+		Source: "a rough estimate: we found no published typical price or length for day programs, so ask the program for its own"},
 	carepath.LevelResidential: {Level: carepath.LevelResidential, HoursPerWeekMin: 168, HoursPerWeekMax: 168,
 		TypicalHours: 168, DaysPerWeek: 7, WeeksMin: 2, WeeksMax: 13, TypicalWeeks: 4,
 		RateLow: 50000, RateHigh: 120000, Rate: 80000, RateUnit: "day",
-		Source: "24-hour care; price and length are carepath's placeholders"},
+		Source: "a rough estimate: we found no published typical price or length for residential care, so ask the program for its own"},
 	carepath.LevelInpatient: {Level: carepath.LevelInpatient, HoursPerWeekMin: 168, HoursPerWeekMax: 168,
 		TypicalHours: 168, DaysPerWeek: 7, WeeksMin: 1, WeeksMax: 2, TypicalWeeks: 1,
 		RateLow: 100000, RateHigh: 300000, Rate: 200000, RateUnit: "day",
-		Source: "24-hour medically managed care; price and length are carepath's placeholders"},
+		Source: "a rough estimate: we found no published typical price or length for a hospital stay, so ask the hospital or your insurer"},
 }
 
 // AdolescentDefaults are the schedules that replace Defaults for a person under 18, where they
@@ -80,7 +83,7 @@ var AdolescentDefaults = map[carepath.Level]Schedule{
 	carepath.LevelIOP: {Level: carepath.LevelIOP, HoursPerWeekMin: 6, HoursPerWeekMax: 19,
 		TypicalHours: 6, DaysPerWeek: 3, WeeksMin: 4, WeeksMax: 13, TypicalWeeks: 6,
 		RateLow: 25000, RateHigh: 35000, Rate: 30000, RateUnit: "day",
-		Source: "adolescents: at least 6 hours a week (often 3 days × 2 hours after school); length and price as the adult IOP's defaults"},
+		Source: "programs for under-18s give at least 6 hours a week, often 3 afternoons of 2 hours after school; priced like an adult program ($250–$350 a program day), and your program's price may differ"},
 }
 
 // Estimate is what a course of care costs and who pays it.
