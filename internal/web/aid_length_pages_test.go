@@ -52,11 +52,11 @@ func TestDecisionAidLength(t *testing.T) {
 
 	neg := negative()
 	paths := []struct {
-		name               string
-		script             aidScript
-		steps, questions   int
-		mustAsk, mustSkip  []string
-		crisis, emergency  bool
+		name              string
+		script            aidScript
+		steps, questions  int
+		mustAsk, mustSkip []string
+		crisis, emergency bool
 	}{
 		{"every screen negative", neg, 9, 19, nil,
 			[]string{"mood_more", "anxiety_more", "alcohol_more", "drugs_more", "use", "cssrs", "treatment_more"}, false, false},

@@ -87,7 +87,7 @@ var (
 	qSelfHarm = aidQuestion{Field: "self_harm", Kind: "choice", Choices: yesNo, Crisis: crisisYes,
 		Text: "In the past 2 weeks, have you had thoughts of hurting yourself or of ending your life?"}
 	qCSSRSBehavior = cssrsBehaviorQuestion()
-	qDrugScreen = aidQuestion{Field: "drug_screen", Kind: "count", Text: instrument.SingleDrugScreen.Question,
+	qDrugScreen    = aidQuestion{Field: "drug_screen", Kind: "count", Text: instrument.SingleDrugScreen.Question,
 		Hint: instrument.SingleDrugScreen.Hint}
 	qSubstances = aidQuestion{Field: "substances", Kind: "multi", Text: "What do you use now?",
 		Hint: "Tick all that apply.", Choices: []choice{
@@ -119,14 +119,14 @@ var (
 			{"severe", "Yes, they are serious or getting worse"}}}
 	qSupport = aidQuestion{Field: "support", Kind: "choice", Text: "How much support do you have from family, friends or a recovery community?",
 		Choices: []choice{{"strong", "A lot"}, {"some", "Some"}, {"none", "Little or none"}}}
-	qHousing = aidQuestion{Field: "stable_housing", Kind: "choice", Choices: yesNo, Text: "Do you have a stable, safe place to live?"}
+	qHousing   = aidQuestion{Field: "stable_housing", Kind: "choice", Choices: yesNo, Text: "Do you have a stable, safe place to live?"}
 	qWithUsers = aidQuestion{Field: "lives_with_active_users", Kind: "choice", Choices: yesNo,
 		Text: "Do you live with people who drink heavily or use drugs?"}
 	qRecentLevel = aidQuestion{Field: "recent_level", Kind: "choice", Text: "What treatment have you had in the past few months?",
 		Choices: []choice{{"none", "None"}, {"outpatient", "Therapy or counselling"}, {"iop", "An intensive outpatient program (IOP)"},
 			{"php", "A day program (partial hospitalization)"}, {"residential", "Residential treatment"}, {"inpatient", "A hospital stay"}}}
 	qRelapsed = aidQuestion{Field: "relapsed_after_treatment", Kind: "choice",
-		Text: "Have you had treatment before that helped for a while, and then the problems came back?",
+		Text:    "Have you had treatment before that helped for a while, and then the problems came back?",
 		Choices: []choice{{"yes", "Yes"}, {"no", "No"}, {"never", "I have not had treatment before"}}}
 	qReadiness = aidQuestion{Field: "readiness", Kind: "choice", Text: "How ready do you feel to make changes?",
 		Choices: []choice{{"ready", "Ready"}, {"unsure", "Unsure"}, {"not_ready", "Not ready yet"}}}
