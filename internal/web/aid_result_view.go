@@ -18,6 +18,7 @@ type resultView struct {
 	Cost        string // one line
 	Withdrawal  string // the withdrawal management setting, "" when none is needed
 	Cautions    []string
+	Others      []otherLevelsView // why not the other levels, levels with the same reason together
 	Scores      []scoreView
 	Dimensions  []dimensionView
 	Practical   practicalView
@@ -25,6 +26,9 @@ type resultView struct {
 	ProfileJSON string
 	Intake      intakeForm
 }
+
+// otherLevelsView is why the levels named were not recommended.
+type otherLevelsView struct{ Names, Why string }
 
 type scoreView struct {
 	Name, Result, Band, Extra, Attribution string
@@ -96,6 +100,13 @@ func resultPage(rec placement.Recommendation, a aidAnswers, practicalErrs map[st
 		if sv.Code == "naloxone" {
 			v.Cautions = append(v.Cautions, sv.Text)
 		}
+	}
+	for _, nr := range rec.NotRecommended {
+		if n := len(v.Others); n > 0 && v.Others[n-1].Why == nr.Why {
+			v.Others[n-1].Names += ", " + nr.Name
+			continue
+		}
+		v.Others = append(v.Others, otherLevelsView{Names: nr.Name, Why: nr.Why})
 	}
 	v.Scores = scoreViews(rec.Scores)
 	for _, dr := range rec.Dimensions.All() {
