@@ -7,6 +7,7 @@ package web_test
 // instead when CAREPATH_REQUIRE_SERVICES=1. CAREPATH_CHROMIUM names the browser to use.
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -95,117 +96,248 @@ func mustGetwd(t *testing.T) string {
 	return wd
 }
 
-// TestBrowserMildCase: low mood with mild answers ends at individual therapy, says it is not
-// a diagnosis, compares the options and shows no crisis banner.
-func TestBrowserMildCase(t *testing.T) {
-	t.Parallel()
-	b := newBrowser(t)
-	b.start("mood")
-	b.answerPHQ9("1", "1", "1", "1", "1", "1", "0", "0", "0")
-	r := b.seeResult()
 
-	if r.Level != "outpatient" || !strings.Contains(r.LevelName, "Individual therapy") {
-		t.Errorf("level %q (%q), want outpatient (Individual therapy)", r.Level, r.LevelName)
-	}
-	if !strings.Contains(r.Disclaimer, "This is not a diagnosis") {
-		t.Errorf("disclaimer %q lacks \"This is not a diagnosis\"", r.Disclaimer)
-	}
-	for _, lvl := range []string{"outpatient", "iop", "php"} {
-		if !slices.Contains(r.Options, lvl) {
-			t.Errorf("options grid %v lacks %s", r.Options, lvl)
-		}
-	}
-	if len(r.Reasons) == 0 {
-		t.Error("no reasons")
-	}
-	if !r.IntakeForm {
-		t.Error("no intake form")
-	}
-	if c := b.crisis(); c.Visible || r.CrisisNote != "" {
-		t.Errorf("crisis shown for mild answers: banner %+v, note %q", c, r.CrisisNote)
+// The steps a person takes through the aid in the browser.
+
+// startAid opens the first page and presses Start.
+func (b *browser) startAid() {
+	b.t.Helper()
+	b.open("/")
+	b.navigate("start", 200, chromedp.Click(chromedp.CSS(`form[action="/aid/questions"] button[type=submit]`)))
+	if b.stepID() != "about" {
+		b.t.Fatalf("Start did not lead to the first step (%s)", b.path())
 	}
 }
 
-// TestBrowserIOPCase: moderately severe low mood with strong support, a job to keep and 12
-// hours a week ends at IOP, with the reasons and what would change it.
-func TestBrowserIOPCase(t *testing.T) {
-	t.Parallel()
-	b := newBrowser(t)
-	b.start("mood")
-	b.answerPHQ9("2", "2", "2", "2", "2", "2", "2", "2", "0")
-	b.answer("support", "strong")
-	b.answer("must_keep_working", "yes")
-	b.typeInto("weekly_hours_available", "12")
-	r := b.seeResult()
+// stepID is the step on screen, "" when none.
+func (b *browser) stepID() string {
+	return js[string](b, `(() => { const s = document.querySelector('#aid-form input[name=step]'); return s ? s.value : ''; })()`)
+}
 
-	if r.Level != "iop" {
-		t.Errorf("level %q (%q), want iop", r.Level, r.LevelName)
-	}
-	if len(r.Reasons) == 0 {
-		t.Error("no reasons")
-	}
-	if !strings.Contains(r.Text, "What would change this") || len(r.WouldChange) == 0 {
-		t.Errorf("no \"What would change this\" list (%d items)", len(r.WouldChange))
-	}
-	if !strings.Contains(r.Disclaimer, "This is not a diagnosis") {
-		t.Errorf("disclaimer %q", r.Disclaimer)
-	}
-	if c := b.crisis(); c.Visible {
-		t.Errorf("crisis banner shown: %+v", c)
+// stepFields lists the fields of the questions on screen with their kind.
+func (b *browser) stepFields() [][2]string {
+	return js[[][2]string](b, `(() => {
+		const out = [];
+		for (const el of document.querySelectorAll('#aid-form input:not([type=hidden])')) {
+			if (!out.some(f => f[0] === el.name)) out.push([el.name, el.type]);
+		}
+		return out;
+	})()`)
+}
+
+// answerStep answers the questions on screen from script, as a person clicks and types.
+func (b *browser) answerStep(script aidScript) {
+	b.t.Helper()
+	for _, f := range b.stepFields() {
+		values, ok := script[f[0]]
+		if !ok {
+			continue
+		}
+		if f[1] == "text" {
+			b.do("clear #q-"+f[0], chromedp.Evaluate[chromedp.Void](`document.getElementById(`+jsString("q-"+f[0])+`).value = ''`))
+			if values[0] != "" {
+				b.typeInto("q-"+f[0], values[0])
+			}
+			continue
+		}
+		for _, v := range values {
+			if !js[bool](b, `document.getElementById(`+jsString("q-"+f[0]+"-"+v)+`).checked`) {
+				b.click("q-" + f[0] + "-" + v)
+			}
+		}
 	}
 }
 
-// TestBrowserCrisisCase: answering PHQ-9 item 9 (or the self-harm question) shows the 988
-// banner at once, before anything is submitted, and the result page leads with it.
-func TestBrowserCrisisCase(t *testing.T) {
+// next presses Continue and expects the next page.
+func (b *browser) next() {
+	b.t.Helper()
+	b.navigate("continue from "+b.stepID(), 200, chromedp.Click(chromedp.CSS(`#aid-form button[value=next]`)))
+}
+
+// walkTo answers each step from script until the step with id is on screen (or the result
+// when id is "").
+func (b *browser) walkTo(id string, script aidScript, each func(step string)) {
+	b.t.Helper()
+	for range 30 {
+		step := b.stepID()
+		if step == id {
+			return
+		}
+		if step == "" {
+			b.t.Fatalf("reached the end without step %q (%s)", id, b.path())
+		}
+		if each != nil {
+			each(step)
+		}
+		b.answerStep(script)
+		b.next()
+	}
+	b.t.Fatalf("step %q never came", id)
+}
+
+// resultPage is what the result page shows, read from the DOM.
+type resultPage struct {
+	Level      string   `json:"level"`
+	LevelName  string   `json:"levelName"`
+	Disclaimer string   `json:"disclaimer"`
+	Summary    string   `json:"summary"`
+	Reasons    []string `json:"reasons"`
+	Options    []string `json:"options"`
+	CrisisNote string   `json:"crisisNote"`
+	IntakeForm bool     `json:"intakeForm"`
+}
+
+// result reads the result page.
+func (b *browser) result() resultPage {
+	b.t.Helper()
+	r := js[resultPage](b, `(() => {
+		const q = s => document.querySelector(s);
+		const lvl = q('.level[data-level]');
+		return {
+			level: lvl ? lvl.dataset.level : '',
+			levelName: lvl ? lvl.textContent.trim() : '',
+			disclaimer: q('.disclaimer') ? q('.disclaimer').textContent.trim() : '',
+			summary: q('#summary') ? q('#summary').innerText : '',
+			reasons: [...document.querySelectorAll('.reasons li')].map(e => e.textContent.trim()),
+			options: [...document.querySelectorAll('.options-grid .option h3[id^="opt-"]')].map(h => h.id.slice(4)),
+			crisisNote: q('.crisis-note') ? q('.crisis-note').textContent.trim() : '',
+			intakeForm: !!q('form[action="/aid/intake"]'),
+		};
+	})()`)
+	if r.Level == "" {
+		b.t.Fatalf("not on the result page (%s)", b.path())
+	}
+	return r
+}
+
+func (b *browser) openDetails() {
+	b.do("open the details", chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details').forEach(d => d.open = true)`))
+}
+
+// TestBrowserAidShortPathOnPhone: a person on a 390×844 phone answers every screen negative;
+// no screen scrolls sideways, each shows its progress, and the result says it is not a
+// diagnosis, compares the options and shows no crisis banner.
+func TestBrowserAidShortPathOnPhone(t *testing.T) {
 	t.Parallel()
 	b := newBrowser(t)
-	b.start("mood")
-	if c := b.crisis(); c.Visible {
-		t.Fatalf("crisis banner visible before any answer: %+v", c)
-	}
-	b.answerPHQ9("1", "1", "0", "0", "0", "0", "0", "0")
-	if c := b.crisis(); c.Visible {
-		t.Fatalf("crisis banner visible after items 1-8 with item 9 unanswered: %+v", c)
-	}
-	b.answer("phq9_9", "1")
-	c := b.crisis()
-	if !c.Visible || !c.InView {
-		t.Fatalf("after answering item 9 with \"several days\", the crisis banner is not shown in view at once: %+v", c)
-	}
-	if p := b.path(); p != "/aid/questions" {
-		t.Fatalf("answering item 9 left the questions page: %s", p)
-	}
-	checkCrisisBanner(t, "questions page", c)
-
-	r := b.seeResult()
-	c = b.crisis()
-	if !c.Visible || !c.InView || c.PageTop > 1 || !c.BeforeMain || !c.FirstContent {
-		t.Errorf("result page: the crisis banner is not visible at the top: %+v", c)
-	}
-	checkCrisisBanner(t, "result page", c)
-	if !strings.Contains(r.CrisisNote, "Safety first") || !strings.Contains(r.CrisisNote, "today") {
-		t.Errorf("result page: crisis note %q", r.CrisisNote)
-	}
-	if !strings.Contains(r.Disclaimer, "This is not a diagnosis") {
-		t.Errorf("result page: disclaimer %q", r.Disclaimer)
-	}
-
-	t.Run("self-harm question", func(t *testing.T) {
-		b := &browser{t: t, ctx: b.ctx, base: b.base}
-		b.start("anxiety") // no PHQ-9 on the page: only the plain question
-		if c := b.crisis(); c.Visible {
-			t.Fatalf("crisis banner visible before any answer: %+v", c)
+	b.do("emulate a phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateMobile, chromedp.EmulateTouch))
+	const width = 390
+	check := func(page string) {
+		t.Helper()
+		o := b.overflow(width)
+		if o.ScrollWidth > width || o.InnerWidth != width {
+			t.Errorf("%s: the page is %dpx wide on a %dpx phone (innerWidth %d); widest: %s", page, o.ScrollWidth, width, o.InnerWidth,
+				strings.Join(o.Offenders, "; "))
 		}
-		b.answer("self_harm", "no")
-		if c := b.crisis(); c.Visible {
-			t.Fatalf("crisis banner shown for self_harm=no: %+v", c)
+	}
+	b.open("/")
+	check("start page")
+	b.startAid()
+	n := 0
+	b.walkTo("", negative(), func(step string) {
+		n++
+		check("step " + step)
+		if got := js[string](b, `document.getElementById('progress').textContent`); !strings.HasPrefix(got, fmt.Sprintf("Step %d of ", n)) {
+			t.Errorf("step %s: progress %q, want step %d", step, got, n)
 		}
-		b.answer("self_harm", "yes")
-		if c := b.crisis(); !c.Visible || !c.InView {
-			t.Fatalf("self_harm=yes: crisis banner not shown in view at once: %+v", c)
+		if c := b.crisis(); c.Visible {
+			t.Errorf("step %s: crisis banner shown", step)
 		}
 	})
+	r := b.result()
+	if n != 9 || r.Level != "none" || !strings.Contains(r.Disclaimer, "This is not a diagnosis") || !r.IntakeForm {
+		t.Errorf("%d steps; result %q, disclaimer %q", n, r.Level, r.Disclaimer)
+	}
+	check("result page")
+	b.openDetails()
+	check("result page with its details open")
+	for _, lvl := range []string{"none", "outpatient", "iop", "php"} {
+		if !slices.Contains(r.Options, lvl) {
+			t.Errorf("options %v lack %s", r.Options, lvl)
+		}
+	}
+}
+
+// TestBrowserAidCrisis: a yes to the self-harm question, or PHQ-9 question 9, shows the 988
+// banner at once, before anything is sent, and the C-SSRS screener comes next; with JavaScript
+// off the banner comes with the C-SSRS page.
+func TestBrowserAidCrisis(t *testing.T) {
+	t.Parallel()
+	b := newBrowser(t)
+	s := negative().with("self_harm", "yes")
+	b.startAid()
+	b.walkTo("safety", s, nil)
+	if c := b.crisis(); c.Visible {
+		t.Fatalf("crisis banner before any crisis answer: %+v", c)
+	}
+	b.answer("q-self_harm", "no")
+	if c := b.crisis(); c.Visible {
+		t.Fatal("crisis banner for a no")
+	}
+	b.answer("q-self_harm", "yes")
+	c := b.crisis()
+	if !c.Visible || !c.InView || b.stepID() != "safety" {
+		t.Fatalf("self-harm yes: the banner is not shown in view at once: %+v (step %s)", c, b.stepID())
+	}
+	checkCrisisBanner(t, "self-harm question", c)
+	b.next()
+	if b.stepID() != "cssrs" {
+		t.Fatalf("after self-harm yes: step %q, want the C-SSRS", b.stepID())
+	}
+	if c := b.crisis(); !c.Visible || c.PageTop > 1 || !c.BeforeMain || !c.FirstContent {
+		t.Errorf("C-SSRS page: the banner is not at the top: %+v", c)
+	}
+	b.answer("q-cssrs_1", "yes")
+	b.answer("q-cssrs_2", "yes")
+	b.next()
+	if f := b.stepFields(); len(f) != 4 || f[0][0] != "cssrs_3" || f[3][0] != "cssrs_6" {
+		t.Errorf("after a yes to question 2: %v, want questions 3–6", f)
+	}
+
+	t.Run("PHQ-9 question 9", func(t *testing.T) {
+		b := &browser{t: t, ctx: b.ctx, base: b.base}
+		s := negative().with("phq9_1", "2", "phq9_2", "2")
+		b.startAid()
+		b.walkTo("mood_more", s, nil)
+		b.answerStep(s)
+		if c := b.crisis(); c.Visible {
+			t.Fatalf("banner with question 9 at \"Not at all\": %+v", c)
+		}
+		b.answer("q-phq9_9", "1")
+		if c := b.crisis(); !c.Visible || !c.InView {
+			t.Fatalf("question 9 answered: the banner is not shown in view at once: %+v", c)
+		}
+		b.next()
+		if b.stepID() != "cssrs" {
+			t.Errorf("after question 9: step %q, want the C-SSRS", b.stepID())
+		}
+	})
+}
+
+func TestBrowserAidCrisisWithoutJavaScript(t *testing.T) {
+	t.Parallel()
+	b := newBrowser(t)
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatalf("turn JavaScript off: %v", err)
+	}
+	s := negative().with("self_harm", "yes", "cssrs_1", "yes")
+	b.startAid()
+	b.walkTo("safety", s, nil)
+	b.answerStep(s)
+	if c := b.crisis(); c.Visible {
+		t.Error("the banner showed before sending although JavaScript is off: is the switch working?")
+	}
+	b.next()
+	c := b.crisis()
+	if b.stepID() != "cssrs" || !c.Visible || c.PageTop > 1 {
+		t.Fatalf("without JavaScript: step %q, banner %+v; want the C-SSRS with the banner at the top", b.stepID(), c)
+	}
+	checkCrisisBanner(t, "C-SSRS page", c)
+	b.walkTo("", s, nil)
+	r := b.result()
+	if c := b.crisis(); !c.Visible || r.CrisisNote == "" || !strings.Contains(r.Summary, "988") {
+		t.Errorf("result without JavaScript: banner %+v, note %q", c, r.CrisisNote)
+	}
 }
 
 func checkCrisisBanner(t *testing.T, page string, c crisisState) {
@@ -220,41 +352,31 @@ func checkCrisisBanner(t *testing.T, page string, c crisisState) {
 	}
 }
 
-// TestBrowserPhoneScreen: on a 390×844 phone screen, no page scrolls sideways.
-func TestBrowserPhoneScreen(t *testing.T) {
+// TestBrowserAidBackKeepsAnswers: Back shows the step before with its answers, and what was
+// chosen on the step left is still chosen when the person comes forward again.
+func TestBrowserAidBackKeepsAnswers(t *testing.T) {
 	t.Parallel()
 	b := newBrowser(t)
-	b.do("emulate a phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateMobile, chromedp.EmulateTouch))
-	const width = 390
-	check := func(page string) {
-		t.Helper()
-		o := b.overflow(width)
-		switch {
-		case o.ScrollWidth > width:
-			msg := "widest elements: " + strings.Join(o.Offenders, "; ")
-			if len(o.Offenders) == 0 {
-				msg = "no element is wider than the screen: is the viewport meta tag missing?"
-			}
-			t.Errorf("%s: the page scrolls sideways on a %dpx-wide phone: it is %dpx wide (innerWidth %d); %s",
-				page, width, o.ScrollWidth, o.InnerWidth, msg)
-		case o.InnerWidth != width:
-			t.Errorf("%s: window.innerWidth = %d on a %dpx-wide phone (is the viewport meta tag there?)", page, o.InnerWidth, width)
-		}
+	b.startAid()
+	b.typeInto("q-age", "41")
+	b.answer("q-sex", "female")
+	b.next()
+	b.answer("q-phq9_1", "2")
+	b.navigate("Back", 200, chromedp.Click(chromedp.CSS(`#aid-form button[value=back]`)))
+	if b.stepID() != "about" || js[string](b, `document.getElementById('q-age').value`) != "41" ||
+		!js[bool](b, `document.getElementById('q-sex-female').checked`) {
+		t.Fatalf("Back: step %q without the answers given", b.stepID())
 	}
-	b.open("/")
-	check("start page")
-	b.start("mood", "anxiety", "alcohol", "drugs")
-	check("questions page")
-	b.answerAllQuestionnaires()
-	b.typeInto("weekly_hours_available", "12")
-	b.seeResult()
-	b.do("open the details", chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details').forEach(d => d.open = true)`))
-	check("result page")
+	b.next()
+	if b.stepID() != "mood" || !js[bool](b, `document.getElementById('q-phq9_1-2').checked`) {
+		t.Errorf("forward again: step %q, the first question's answer is gone", b.stepID())
+	}
 }
 
-// TestBrowserKeyboardOnly: with the keyboard alone, a person reaches a topic, ticks it, and
-// starts the questions.
-func TestBrowserKeyboardOnly(t *testing.T) {
+// TestBrowserAidKeyboardOnly: with the keyboard alone a person starts the aid, answers a
+// question with Space and moves on with Enter; a missing answer puts the focus on the summary
+// of problems.
+func TestBrowserAidKeyboardOnly(t *testing.T) {
 	t.Parallel()
 	b := newBrowser(t)
 	b.open("/")
@@ -266,107 +388,76 @@ func TestBrowserKeyboardOnly(t *testing.T) {
 		b.do("press Tab", chromedp.KeyEvent(kb.Tab))
 		return focused()
 	}
-
-	// The first Tab reaches the skip link, which then shows.
 	if got := tab(); got != "a.skip" {
 		t.Errorf("first Tab focuses %q, want the skip link", got)
-	} else if !js[bool](b, `(() => { const r = document.activeElement.getBoundingClientRect(); return r.left >= 0 && r.right <= window.innerWidth && r.top >= 0; })()`) {
-		t.Error("the focused skip link is not on screen")
 	}
-
-	var path []string
-	for got := focused(); got != "topic-mood"; got = tab() {
-		if path = append(path, got); len(path) > 15 {
-			t.Fatalf("Tab never reached the first topic; focus went %v", path)
+	isStart := `document.activeElement && document.activeElement.matches('form[action="/aid/questions"] button[type=submit]')`
+	for i := 0; !js[bool](b, isStart); i++ {
+		if tab(); i > 15 {
+			t.Fatal("Tab never reached Start")
+		}
+	}
+	b.navigate("press Enter on Start", 200, chromedp.KeyEvent(kb.Enter))
+	// The first step's questions are optional; Continue with the keyboard.
+	for i := 0; !js[bool](b, `document.activeElement && document.activeElement.value === 'next'`); i++ {
+		if tab(); i > 20 {
+			t.Fatal("Tab never reached Continue")
+		}
+	}
+	b.navigate("press Enter on Continue", 200, chromedp.KeyEvent(kb.Enter))
+	if b.stepID() != "mood" {
+		t.Fatalf("step %q, want mood", b.stepID())
+	}
+	for i := 0; focused() != "q-phq9_1-0"; i++ {
+		if tab(); i > 20 {
+			t.Fatal("Tab never reached the first answer")
 		}
 	}
 	b.do("press Space", chromedp.KeyEvent(" "))
-	if !js[bool](b, `document.getElementById('topic-mood').checked`) {
-		t.Fatal("Space on the focused topic checkbox did not tick it")
+	if !js[bool](b, `document.getElementById('q-phq9_1-0').checked`) {
+		t.Fatal("Space did not choose the focused answer")
 	}
-	path = nil
-	isButton := `document.activeElement && document.activeElement.matches('form[action="/aid/questions"] button[type=submit]')`
-	for !js[bool](b, isButton) {
-		if path = append(path, tab()); len(path) > 15 {
-			t.Fatalf("Tab never reached the start button; focus went %v", path)
-		}
+	b.navigate("press Enter with the second question unanswered", 422, chromedp.KeyEvent(kb.Enter))
+	if got := focused(); got != "error-summary" {
+		t.Errorf("after a missing answer the focus is on %q, want the error summary", got)
 	}
-	b.navigate("press Enter on the start button", 200, chromedp.KeyEvent(kb.Enter))
-	if !js[bool](b, `!!document.querySelector('#aid-form input[name=phq9_1]') && !!document.querySelector('#aid-form input[type=hidden][name=topic][value=mood]')`) {
-		t.Fatalf("Enter did not lead to the questions page with the PHQ-9 (%s)", b.path())
-	}
+	b.followLink("follow the problem's link", `#error-summary a`, "q-phq9_2-0")
 }
 
-// TestBrowserWithoutJavaScript: the pages work with JavaScript off; the crisis banner then
-// comes with the next page.
-func TestBrowserWithoutJavaScript(t *testing.T) {
-	t.Parallel()
-	b := newBrowser(t)
-	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
-		t.Fatalf("turn JavaScript off: %v", err)
-	}
-	b.start("mood")
-	b.answerPHQ9("1", "1", "1", "1", "1", "1", "0", "0", "0")
-	if r := b.seeResult(); r.Level != "outpatient" || !strings.Contains(r.Disclaimer, "This is not a diagnosis") {
-		t.Errorf("without JavaScript: level %q, disclaimer %q", r.Level, r.Disclaimer)
-	}
-
-	b.start("mood")
-	b.answerPHQ9("1", "1", "0", "0", "0", "0", "0", "0", "2")
-	if c := b.crisis(); c.Visible {
-		t.Error("the crisis banner showed before submitting although JavaScript is off: is the test's switch working?")
-	}
-	r := b.seeResult()
-	if c := b.crisis(); !c.Visible || c.PageTop > 1 {
-		t.Errorf("without JavaScript the result page does not show the crisis banner at the top: %+v", c)
-	}
-	if !strings.Contains(r.CrisisNote, "Safety first") {
-		t.Errorf("crisis note %q", r.CrisisNote)
-	}
-}
-
-// TestBrowserAccessibility runs axe-core on every page of the decision aid and fails on each
-// serious or critical violation. A failure here names a problem in the templates or the CSS.
-func TestBrowserAccessibility(t *testing.T) {
+// TestBrowserAidAccessibility runs axe-core on every screen of the aid, on a screen with
+// problems, on the emergency notice and on the result, and fails on each serious or critical
+// violation.
+func TestBrowserAidAccessibility(t *testing.T) {
 	t.Parallel()
 	axe := loadAxe(t)
 	b := newBrowser(t)
-	openDetails := func() {
-		b.do("open the details", chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details').forEach(d => d.open = true)`))
-	}
-
 	b.open("/")
 	b.axeCheck("start page", axe)
-
-	b.navigate("start with no topic", 422, chromedp.Click(chromedp.CSS(`form[action="/aid/questions"] button[type=submit]`)))
-	b.axeCheck("start page with an error", axe)
-
-	b.start("mood", "anxiety", "alcohol", "drugs")
-	b.axeCheck("questions page (PHQ-9, GAD-7, AUDIT, DAST-10)", axe)
-
-	b.navigate("submit no answers", 422, chromedp.Click(chromedp.CSS(`#aid-form button[type=submit]`)))
-	if got := js[string](b, `document.activeElement ? document.activeElement.id : ''`); got != "error-summary" {
-		t.Errorf("questions page re-shown with errors: focus is on %q, want the error summary", got)
-	}
-	b.axeCheck("questions page re-shown with errors", axe)
-
-	b.answerAllQuestionnaires()
-	b.answer("support", "some")
-	b.seeResult()
-	openDetails()
-	b.axeCheck("result page", axe)
-
+	b.startAid()
+	b.walkTo("", everything(), func(step string) {
+		b.axeCheck("step "+step, axe)
+		if step == "mood" {
+			b.navigate("send the step empty", 422, chromedp.Click(chromedp.CSS(`#aid-form button[value=next]`)))
+			b.axeCheck("step mood with problems", axe)
+		}
+	})
+	b.openDetails()
+	b.axeCheck("result page (crisis)", axe)
 	b.navigate("ask for contact with an empty form", 400, chromedp.Click(chromedp.CSS(`form[action="/aid/intake"] button[type=submit]`)))
-	openDetails()
-	b.axeCheck("result page re-shown with intake errors", axe)
+	b.openDetails()
+	b.axeCheck("result page with intake problems", axe)
+	b.typeInto("p-weekly_hours_available", "lots")
+	b.navigate("send the optional questions with a wrong figure", 422, chromedp.Click(chromedp.CSS(`form[action="/aid/result"] button[type=submit]`)))
+	b.openDetails()
+	b.axeCheck("result page with a problem in the optional questions", axe)
 
-	b.start("mood")
-	b.answerPHQ9("1", "1", "0", "0", "0", "0", "0", "0", "1")
-	b.axeCheck("questions page with the crisis banner shown", axe)
-	b.seeResult()
-	openDetails()
-	b.axeCheck("result page in crisis", axe)
-
+	s := negative().with("self_harm", "yes", "cssrs_1", "yes", "cssrs_2", "yes", "cssrs_5", "yes")
+	b.startAid()
+	b.walkTo("anxiety", s, nil)
+	if !js[bool](b, `!!document.querySelector('.emergency')`) {
+		t.Error("no emergency notice after a plan")
+	}
+	b.axeCheck("step with the emergency notice", axe)
 	b.open("/about")
 	b.axeCheck("about page", axe)
 }
