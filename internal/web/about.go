@@ -4,15 +4,31 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
-
+	"github.com/carepath/carepath/instrument"
 	"github.com/carepath/carepath/placement"
 )
 
-// aboutView is the view model of the "how this works" page, which shows the rubric itself, the
-// safety floor and the withdrawal management settings.
+// aboutView is the view model of the "how this works" page, which shows how the decision aid
+// asks, the rubric itself, the safety floor and the withdrawal management settings.
 type aboutView struct {
 	page
-	Rubric []rubricRow
+	Rubric  []rubricRow
+	Credits []credit
+}
+
+// credit is a questionnaire the decision aid asks, with its attribution.
+type credit struct{ Name, Title, Attribution string }
+
+// aidCredits lists the questionnaires the decision aid can ask.
+func aidCredits() []credit {
+	var out []credit
+	for _, in := range instrument.All() {
+		if !in.ClinicianRated {
+			out = append(out, credit{in.Name, in.Title, in.Attribution})
+		}
+	}
+	ds := instrument.SingleDrugScreen
+	return append(out, credit{ds.Name, ds.Title, ds.Attribution})
 }
 
 type rubricRow struct{ Code, Level, Dimension, Text string }
@@ -71,5 +87,5 @@ func (aboutView) Withdrawal() []wmRow {
 
 // about explains how the decision aid works and where its rules come from.
 func (s *Server) about(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "about", aboutView{page: page{Title: "How this works"}, Rubric: rubricRows()})
+	s.render(w, r, http.StatusOK, "about", aboutView{page: page{Title: "How this works"}, Rubric: rubricRows(), Credits: aidCredits()})
 }
