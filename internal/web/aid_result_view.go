@@ -97,8 +97,8 @@ func resultPage(rec placement.Recommendation, a aidAnswers, practicalErrs map[st
 		}
 	}
 	for _, sv := range rec.Services {
-		if sv.Code == "naloxone" {
-			v.Cautions = append(v.Cautions, sv.Text)
+		if sv.Code == "naloxone" { // in full below, with the other services
+			v.Cautions = append(v.Cautions, "Carry naloxone (for example Narcan nasal spray) and make sure the people you live with have it: it reverses an opioid overdose.")
 		}
 	}
 	for _, nr := range rec.NotRecommended {
