@@ -96,7 +96,6 @@ func mustGetwd(t *testing.T) string {
 	return wd
 }
 
-
 // The steps a person takes through the aid in the browser.
 
 // startAid opens the first page and presses Start.

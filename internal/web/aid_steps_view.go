@@ -142,7 +142,8 @@ var aidSteps = []*aidStep{
 	{ID: "cssrs", Title: "Thoughts of suicide",
 		Intro:       "Thank you for telling us. These questions help a clinician understand how best to help you. They are about the past month.",
 		Attribution: cssrsAttribution(), Questions: fixed(instrumentQuestions(instrument.CSSRS, "cssrs", 1, 2)...)},
-	{ID: "cssrs_more", Title: "Thoughts of suicide: a few more questions", Attribution: cssrsAttribution(), Questions: cssrsMore},
+	{ID: "cssrs_more", Title: "Thoughts of suicide: a few more questions", Intro: "About the past month, unless a question says otherwise.",
+		Attribution: cssrsAttribution(), Questions: cssrsMore},
 	{ID: "mood_more", Title: "More about your mood", Intro: phq9().Instructions, Attribution: phq9().Attribution,
 		Questions: fixed(instrumentQuestions(instrument.PHQ9, "phq9", 3, 9)...)},
 	{ID: "anxiety", Title: "Worry and anxiety", Intro: gad7().Instructions, Attribution: gad7().Attribution,
@@ -223,7 +224,7 @@ func cssrsBehaviorQuestion() aidQuestion {
 	in, _ := instrument.Get(instrument.CSSRS)
 	item := in.Items[instrument.CSSRSBehavior]
 	const followUp = "If yes: was this within the past 3 months?"
-	q := aidQuestion{Field: "cssrs_6", Kind: "choice", Crisis: []string{"recent", "earlier"}, Hint: followUp,
+	q := aidQuestion{Field: "cssrs_6", Kind: "choice", Crisis: []string{"recent", "earlier"}, Hint: "Any time in your life. " + followUp,
 		Text: strings.TrimSpace(strings.TrimSuffix(item.Text, followUp))}
 	for j, v := range []string{"recent", "earlier", "no"} {
 		q.Choices = append(q.Choices, choice{v, item.Options[j].Label})
