@@ -4,7 +4,7 @@ import "github.com/carepath/carepath"
 
 // RubricVersion names the version of the rubric below and of the safety floor
 // (FloorRules); it changes whenever a rule changes.
-const RubricVersion = "carepath-2026.12"
+const RubricVersion = "carepath-2026.12.1"
 
 // rule is one line of the rubric: when it holds, the recommendation is at least Level.
 type rule struct {
