@@ -24,7 +24,15 @@ type Actor struct {
 	ID     string
 	Role   Role
 	Remote string
+	// Party is the outside party an outside party's API token reads records for (see
+	// Outside). A payer reviewer's party is their organization, which the store reads.
+	Party OutsideParty
 }
+
+// Outside reports whether the actor reads records for someone outside the clinic, and so
+// receives them only through the disclosure gate (DisclosureService), and changes nothing: a
+// payer reviewer (for their organization, for payment) or an outside party's API token.
+func (a Actor) Outside() bool { return a.Role == RoleReviewer || !a.Party.IsZero() }
 
 type actorKey struct{}
 

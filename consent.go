@@ -2,6 +2,8 @@ package carepath
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -42,20 +44,23 @@ func (k ConsentKind) Discloses() bool {
 // which carepath cannot observe: staff revoke the consent when the event happens. Active is
 // computed when the consent is read: not revoked, signed, and not past ExpiresOn.
 type Consent struct {
-	ID             string      `json:"id"`
-	ClientID       string      `json:"client_id"`
-	Kind           ConsentKind `json:"kind"`
-	Recipient      string      `json:"recipient,omitempty"`
-	Information    string      `json:"information,omitempty"`
-	Purpose        string      `json:"purpose,omitempty"`
-	SignedOn       string      `json:"signed_on"`
-	ExpiresOn      string      `json:"expires_on,omitempty"`
-	ExpiresOnEvent string      `json:"expires_on_event,omitempty"`
-	RevokedAt      *time.Time  `json:"revoked_at,omitempty"`
-	RevokedReason  string      `json:"revoked_reason,omitempty"`
-	RecordedBy     string      `json:"recorded_by"` // the staff id of whoever recorded it
-	CreatedAt      time.Time   `json:"created_at"`
-	Active         bool        `json:"active"`
+	ID          string      `json:"id"`
+	ClientID    string      `json:"client_id"`
+	Kind        ConsentKind `json:"kind"`
+	Recipient   string      `json:"recipient,omitempty"`
+	Information string      `json:"information,omitempty"`
+	Purpose     string      `json:"purpose,omitempty"`
+	// Purposes are the purposes of use a disclosure consent allows, the ones the disclosure
+	// gate matches (DisclosureService); Purpose says the same in the client's words.
+	Purposes       []DisclosurePurpose `json:"purposes,omitempty"`
+	SignedOn       string              `json:"signed_on"`
+	ExpiresOn      string              `json:"expires_on,omitempty"`
+	ExpiresOnEvent string              `json:"expires_on_event,omitempty"`
+	RevokedAt      *time.Time          `json:"revoked_at,omitempty"`
+	RevokedReason  string              `json:"revoked_reason,omitempty"`
+	RecordedBy     string              `json:"recorded_by"` // the staff id of whoever recorded it
+	CreatedAt      time.Time           `json:"created_at"`
+	Active         bool                `json:"active"`
 }
 
 // ActiveOn reports whether c holds on the civil date today (YYYY-MM-DD): it is not revoked,
@@ -67,19 +72,21 @@ func (c *Consent) ActiveOn(today string) bool {
 	return c.ExpiresOn == "" || today <= c.ExpiresOn
 }
 
+// Allows reports whether c names purpose among its Purposes.
+func (c *Consent) Allows(purpose DisclosurePurpose) bool {
+	return slices.Contains(c.Purposes, purpose)
+}
+
 // ActiveDisclosureConsent returns the 42 CFR Part 2 disclosure consent among consents that
-// is active on today (YYYY-MM-DD) and names recipient, or nil when there is none, in which
-// case Part 2 records may not be disclosed to recipient. Recipients match ignoring case and
-// runs of spaces. When several match, the most recently signed wins.
-func ActiveDisclosureConsent(consents []*Consent, recipient string, today string) *Consent {
-	want := normalRecipient(recipient)
-	if want == "" {
-		return nil
-	}
+// is active on today (YYYY-MM-DD), names recipient and allows purpose, or nil when there is
+// none, in which case Part 2 records may not be disclosed to recipient for purpose.
+// Recipients match ignoring case and runs of spaces. When several match, the most recently
+// signed wins.
+func ActiveDisclosureConsent(consents []*Consent, recipient string, purpose DisclosurePurpose, today string) *Consent {
 	var best *Consent
 	for _, c := range consents {
 		if c == nil || c.Kind != ConsentPart2Disclosure || !c.ActiveOn(today) ||
-			!strings.EqualFold(normalRecipient(c.Recipient), want) {
+			!sameRecipient(c.Recipient, recipient) || !c.Allows(purpose) {
 			continue
 		}
 		if best == nil || c.SignedOn > best.SignedOn || (c.SignedOn == best.SignedOn && c.CreatedAt.After(best.CreatedAt)) {
@@ -93,19 +100,22 @@ func normalRecipient(s string) string { return strings.Join(strings.Fields(s), "
 
 // ConsentCreate is what recording a consent takes.
 type ConsentCreate struct {
-	ClientID       string      `json:"client_id"`
-	Kind           ConsentKind `json:"kind"`
-	Recipient      string      `json:"recipient,omitempty"`
-	Information    string      `json:"information,omitempty"`
-	Purpose        string      `json:"purpose,omitempty"`
-	SignedOn       string      `json:"signed_on"`
-	ExpiresOn      string      `json:"expires_on,omitempty"`
-	ExpiresOnEvent string      `json:"expires_on_event,omitempty"`
+	ClientID    string      `json:"client_id"`
+	Kind        ConsentKind `json:"kind"`
+	Recipient   string      `json:"recipient,omitempty"`
+	Information string      `json:"information,omitempty"`
+	Purpose     string      `json:"purpose,omitempty"`
+	// Purposes are required for a part2_disclosure: see Consent.Purposes.
+	Purposes       []DisclosurePurpose `json:"purposes,omitempty"`
+	SignedOn       string              `json:"signed_on"`
+	ExpiresOn      string              `json:"expires_on,omitempty"`
+	ExpiresOnEvent string              `json:"expires_on_event,omitempty"`
 }
 
 // Consent checks in against today (YYYY-MM-DD) and builds the consent it describes. Field
 // errors name client_id, kind, recipient, information and purpose (required for
-// part2_disclosure and release_of_information), signed_on (a real date, not after today),
+// part2_disclosure and release_of_information), purposes (at least one for a
+// part2_disclosure, each a DisclosurePurpose, each once), signed_on (a real date, not after today),
 // expires_on (a real date, not before signed_on) and expires_on_event; a part2_disclosure
 // needs expires_on or expires_on_event.
 func (in *ConsentCreate) Consent(today string) (*Consent, error) {
@@ -137,6 +147,7 @@ func (in *ConsentCreate) Consent(today string) (*Consent, error) {
 			errs.Add(f.path, "too_long", "Please keep this under 1000 characters.")
 		}
 	}
+	checkPurposes(&errs, in.Kind, in.Purposes)
 	before := len(errs)
 	checkDate(&errs, "signed_on", &in.SignedOn)
 	signedOK := len(errs) == before
@@ -162,7 +173,24 @@ func (in *ConsentCreate) Consent(today string) (*Consent, error) {
 		return nil, err
 	}
 	return &Consent{ClientID: in.ClientID, Kind: in.Kind, Recipient: in.Recipient, Information: in.Information,
-		Purpose: in.Purpose, SignedOn: in.SignedOn, ExpiresOn: in.ExpiresOn, ExpiresOnEvent: in.ExpiresOnEvent}, nil
+		Purpose: in.Purpose, Purposes: in.Purposes, SignedOn: in.SignedOn, ExpiresOn: in.ExpiresOn, ExpiresOnEvent: in.ExpiresOnEvent}, nil
+}
+
+// checkPurposes adds field errors under purposes: known purposes, each once, and at least one
+// for a part2_disclosure (the disclosure gate matches them). Other kinds may name none.
+func checkPurposes(errs *FieldErrors, kind ConsentKind, purposes []DisclosurePurpose) {
+	if kind == ConsentPart2Disclosure && len(purposes) == 0 {
+		errs.Add("purposes", "required", "Please choose what the records may be used for: treatment, payment, operations or patient_request.")
+		return
+	}
+	for i, p := range purposes {
+		switch {
+		case !p.Valid():
+			errs.Add(fmt.Sprintf("purposes[%d]", i), "enum", "A purpose is treatment, payment, operations or patient_request.")
+		case slices.Index(purposes, p) < i:
+			errs.Add(fmt.Sprintf("purposes[%d]", i), "duplicate", "This purpose is named twice.")
+		}
+	}
 }
 
 // CheckRevokeReason trims reason and checks it; the field error names reason.

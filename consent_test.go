@@ -20,7 +20,11 @@ func TestConsentCreate(t *testing.T) {
 	const today = "2026-06-15"
 	disclose := func(kind carepath.ConsentKind) carepath.ConsentCreate {
 		return carepath.ConsentCreate{ClientID: "c1", Kind: kind, Recipient: " Dr. Kim ", Information: "labs",
-			Purpose: "care coordination", SignedOn: "2026-06-01"}
+			Purpose: "care coordination", Purposes: []carepath.DisclosurePurpose{carepath.PurposeTreatment}, SignedOn: "2026-06-01"}
+	}
+	purposes := func(in carepath.ConsentCreate, ps ...carepath.DisclosurePurpose) carepath.ConsentCreate {
+		in.Purposes = ps
+		return in
 	}
 	withEnd := func(in carepath.ConsentCreate, on, event string) carepath.ConsentCreate {
 		in.ExpiresOn, in.ExpiresOnEvent = on, event
@@ -38,7 +42,13 @@ func TestConsentCreate(t *testing.T) {
 		{"part2 with both", withEnd(disclose(carepath.ConsentPart2Disclosure), "2027-06-01", "discharge"), nil},
 		{"part2 without an end", disclose(carepath.ConsentPart2Disclosure), []string{"expires_on"}},
 		{"part2 ending before it was signed", withEnd(disclose(carepath.ConsentPart2Disclosure), "2026-05-01", ""), []string{"expires_on"}},
+		{"part2 without a purpose of use", withEnd(purposes(disclose(carepath.ConsentPart2Disclosure)), "2027-06-01", ""), []string{"purposes"}},
+		{"part2 with an unknown purpose", withEnd(purposes(disclose(carepath.ConsentPart2Disclosure), carepath.PurposePayment, "marketing"), "2027-06-01", ""),
+			[]string{"purposes[1]"}},
+		{"part2 naming a purpose twice", withEnd(purposes(disclose(carepath.ConsentPart2Disclosure), carepath.PurposePayment, carepath.PurposePayment), "2027-06-01", ""),
+			[]string{"purposes[1]"}},
 		{"release of information without an end", disclose(carepath.ConsentReleaseOfInformation), nil},
+		{"release of information needs no purpose of use", purposes(disclose(carepath.ConsentReleaseOfInformation)), nil},
 		{"release of information without purpose", carepath.ConsentCreate{ClientID: "c1", Kind: carepath.ConsentReleaseOfInformation,
 			Recipient: "Dr. Kim", Information: "labs", SignedOn: today}, []string{"purpose"}},
 		{"telehealth needs no recipient", carepath.ConsentCreate{ClientID: "c1", Kind: carepath.ConsentTelehealth, SignedOn: today}, nil},
@@ -99,7 +109,7 @@ func TestActiveDisclosureConsent(t *testing.T) {
 	revoked := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
 	kim := func(signed, expires string) *carepath.Consent {
 		return &carepath.Consent{ID: signed + expires, Kind: carepath.ConsentPart2Disclosure, Recipient: "Dr. Kim",
-			SignedOn: signed, ExpiresOn: expires}
+			Purposes: []carepath.DisclosurePurpose{carepath.PurposeTreatment, carepath.PurposePayment}, SignedOn: signed, ExpiresOn: expires}
 	}
 	roi := &carepath.Consent{ID: "roi", Kind: carepath.ConsentReleaseOfInformation, Recipient: "Dr. Kim", SignedOn: "2026-01-01"}
 	gone := kim("2026-04-01", "")
@@ -108,20 +118,23 @@ func TestActiveDisclosureConsent(t *testing.T) {
 		name      string
 		list      []*carepath.Consent
 		recipient string
+		purpose   carepath.DisclosurePurpose
 		today     string
 		want      string // the id, "" for nil
 	}{
-		{"none", nil, "Dr. Kim", "2026-06-15", ""},
-		{"a release of information is not a Part 2 consent", []*carepath.Consent{roi}, "Dr. Kim", "2026-06-15", ""},
-		{"empty recipient", []*carepath.Consent{kim("2026-01-01", "")}, " ", "2026-06-15", ""},
-		{"other recipient", []*carepath.Consent{kim("2026-01-01", "")}, "Dr. Kimball", "2026-06-15", ""},
-		{"last day", []*carepath.Consent{kim("2026-01-01", "2026-06-15")}, "dr. kim", "2026-06-15", "2026-01-012026-06-15"},
-		{"expired", []*carepath.Consent{kim("2026-01-01", "2026-06-14")}, "Dr. Kim", "2026-06-15", ""},
-		{"signed later than today", []*carepath.Consent{kim("2026-07-01", "")}, "Dr. Kim", "2026-06-15", ""},
-		{"revoked", []*carepath.Consent{gone}, "Dr. Kim", "2026-06-15", ""},
-		{"latest signed wins", []*carepath.Consent{kim("2026-01-01", ""), gone, kim("2026-03-01", "2026-12-31"), nil}, "Dr.  Kim", "2026-06-15", "2026-03-012026-12-31"},
+		{"none", nil, "Dr. Kim", carepath.PurposeTreatment, "2026-06-15", ""},
+		{"a release of information is not a Part 2 consent", []*carepath.Consent{roi}, "Dr. Kim", carepath.PurposeTreatment, "2026-06-15", ""},
+		{"empty recipient", []*carepath.Consent{kim("2026-01-01", "")}, " ", carepath.PurposeTreatment, "2026-06-15", ""},
+		{"other recipient", []*carepath.Consent{kim("2026-01-01", "")}, "Dr. Kimball", carepath.PurposeTreatment, "2026-06-15", ""},
+		{"last day", []*carepath.Consent{kim("2026-01-01", "2026-06-15")}, "dr. kim", carepath.PurposeTreatment, "2026-06-15", "2026-01-012026-06-15"},
+		{"expired", []*carepath.Consent{kim("2026-01-01", "2026-06-14")}, "Dr. Kim", carepath.PurposeTreatment, "2026-06-15", ""},
+		{"signed later than today", []*carepath.Consent{kim("2026-07-01", "")}, "Dr. Kim", carepath.PurposeTreatment, "2026-06-15", ""},
+		{"revoked", []*carepath.Consent{gone}, "Dr. Kim", carepath.PurposeTreatment, "2026-06-15", ""},
+		{"another purpose", []*carepath.Consent{kim("2026-01-01", "")}, "Dr. Kim", carepath.PurposeOperations, "2026-06-15", ""},
+		{"the second purpose", []*carepath.Consent{kim("2026-01-01", "")}, "Dr. Kim", carepath.PurposePayment, "2026-06-15", "2026-01-01"},
+		{"latest signed wins", []*carepath.Consent{kim("2026-01-01", ""), gone, kim("2026-03-01", "2026-12-31"), nil}, "Dr.  Kim", carepath.PurposeTreatment, "2026-06-15", "2026-03-012026-12-31"},
 	} {
-		got := carepath.ActiveDisclosureConsent(tt.list, tt.recipient, tt.today)
+		got := carepath.ActiveDisclosureConsent(tt.list, tt.recipient, tt.purpose, tt.today)
 		if id := ""; got != nil {
 			id = got.ID
 			if id != tt.want {

@@ -2,6 +2,7 @@ package carepath
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -10,12 +11,16 @@ import (
 // Program is a treatment program the clinic runs at one level of care (outpatient, IOP or
 // PHP), in one time zone, with the minimum hours a client should receive each week.
 type Program struct {
-	ID              string    `json:"id"`
-	Name            string    `json:"name"`
-	Level           Level     `json:"level"`
-	TimeZone        string    `json:"time_zone"` // an IANA name, e.g. America/Chicago
-	MinHoursPerWeek float64   `json:"min_hours_per_week"`
-	CreatedAt       time.Time `json:"created_at"`
+	ID              string  `json:"id"`
+	Name            string  `json:"name"`
+	Level           Level   `json:"level"`
+	TimeZone        string  `json:"time_zone"` // an IANA name, e.g. America/Chicago
+	MinHoursPerWeek float64 `json:"min_hours_per_week"`
+	// Part2 marks the program's records as substance use disorder treatment records under
+	// 42 CFR Part 2 (see IsPart2Client): they leave the care team only through the disclosure
+	// gate (DisclosureService).
+	Part2     bool      `json:"part2"`
+	CreatedAt time.Time `json:"created_at"`
 	// Tracks and Rates are those the program was created with (see ProgramDetails).
 	Tracks []Track `json:"tracks,omitempty"`
 	Rates  []Rate  `json:"rates,omitempty"`
@@ -28,8 +33,10 @@ type ProgramCreate struct {
 	Level           Level    `json:"level"`
 	TimeZone        string   `json:"time_zone"`
 	MinHoursPerWeek *float64 `json:"min_hours_per_week,omitempty"`
-	Tracks          []Track  `json:"tracks,omitempty"` // optional: see CheckTracks
-	Rates           []Rate   `json:"rates,omitempty"`  // optional: see CheckRates
+	// Part2 nil takes the default: true (see IsPart2Client).
+	Part2  *bool   `json:"part2,omitempty"`
+	Tracks []Track `json:"tracks,omitempty"` // optional: see CheckTracks
+	Rates  []Rate  `json:"rates,omitempty"`  // optional: see CheckRates
 }
 
 // DefaultMinHoursPerWeek is the default minimum weekly hours of a program at level: 9 for an
@@ -81,7 +88,34 @@ func (p *ProgramCreate) Program() (*Program, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return &Program{Name: p.Name, Level: p.Level, TimeZone: p.TimeZone, MinHoursPerWeek: hours, Tracks: p.Tracks, Rates: p.Rates}, nil
+	part2 := true
+	if p.Part2 != nil {
+		part2 = *p.Part2
+	}
+	return &Program{Name: p.Name, Level: p.Level, TimeZone: p.TimeZone, MinHoursPerWeek: hours, Part2: part2,
+		Tracks: p.Tracks, Rates: p.Rates}, nil
+}
+
+// IsPart2Client reports whether a client's records are 42 CFR Part 2 records, given the Part2
+// marks of the programs of the client's episodes of care (open or closed) and whether the
+// clinic runs any Part 2 program.
+//
+// A program is marked Part 2 in its settings. A new program is Part 2 unless the admin says it
+// is not: carepath cannot tell from a level or a track whether a program treats substance use
+// (IOPs and PHPs serve both), and the two mistakes are not alike: marking a mental-health-only
+// program costs a consent form before records leave the clinic, while missing a substance use
+// program discloses records the law protects. An admin turns the mark off for a program that
+// provides no substance use disorder diagnosis, treatment or referral.
+//
+// A client is a Part 2 client, and all their records are treated as Part 2 records, when any
+// of their episodes is in a Part 2 program, or, before any admission, when the clinic runs any
+// Part 2 program (intake and assessment are part of its diagnosis and referral). Discharge
+// changes nothing: the records stay protected.
+func IsPart2Client(episodePrograms []bool, clinicHasPart2 bool) bool {
+	if len(episodePrograms) == 0 {
+		return clinicHasPart2
+	}
+	return slices.Contains(episodePrograms, true)
 }
 
 // Location returns the program's time zone, UTC if it cannot be loaded.

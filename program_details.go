@@ -91,8 +91,10 @@ type ProgramDetails struct {
 	Staff     []ProgramMember `json:"staff"`
 	// TrackGroups lists, per track name, the ids of the groups that name it.
 	TrackGroups map[string][]string `json:"track_groups"`
-	Version     int                 `json:"version"`
-	UpdatedAt   time.Time           `json:"updated_at,omitzero"`
+	// Part2 is the program's 42 CFR Part 2 mark (see IsPart2Client).
+	Part2     bool      `json:"part2"`
+	Version   int       `json:"version"`
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
 }
 
 // ProgramDetailsUpdate replaces the parts of a program's details that are not nil. Version is
@@ -102,6 +104,7 @@ type ProgramDetailsUpdate struct {
 	Tracks  *[]Track         `json:"tracks,omitempty"`
 	Rates   *[]Rate          `json:"rates,omitempty"`
 	Staff   *[]ProgramMember `json:"staff,omitempty"`
+	Part2   *bool            `json:"part2,omitempty"`
 }
 
 // Check trims and checks u. Field errors name version, tracks[i].name, tracks[i].days,

@@ -12,8 +12,10 @@ type Services struct {
 	IntakeConverter IntakeConverter
 	Clients         ClientService
 	Consents        ConsentService
-	Assessments     AssessmentService
-	Programs        ProgramService
+	// Disclosures is the one gate of every release of records outside the care team.
+	Disclosures DisclosureService
+	Assessments AssessmentService
+	Programs    ProgramService
 	// ProgramDetails keeps a program's tracks, rates and staff.
 	ProgramDetails  ProgramDetailsService
 	Episodes        EpisodeService

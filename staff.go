@@ -17,6 +17,12 @@ type Staff struct {
 	CreatedAt   time.Time `json:"created_at"`
 	Disabled    bool      `json:"disabled"`
 	TOTPEnabled bool      `json:"totp_enabled"`
+	// Organization is who a payer reviewer works for (a health plan): the recipient of the
+	// records they read, for payment. Other roles leave it empty.
+	Organization string `json:"organization,omitempty"`
+	// Party is set when the staff member was authenticated by an outside party's API token:
+	// the recipient and purpose the token reads for.
+	Party OutsideParty `json:"-"`
 }
 
 // StaffRoles lists the roles a staff member may hold.
@@ -37,7 +43,7 @@ func ValidStaffRole(r Role) bool {
 const AuthFailedMessage = "Email or password is incorrect, or the account is locked."
 
 // Validate checks a staff member before they are stored; it trims the fields and lower-cases
-// the email. Field errors name email, name and role.
+// the email. Field errors name email, name, organization and role.
 func (s *Staff) Validate() error {
 	var errs FieldErrors
 	s.Email = strings.ToLower(strings.TrimSpace(s.Email))
@@ -53,15 +59,20 @@ func (s *Staff) Validate() error {
 	case utf8.RuneCountInString(s.Name) > 100:
 		errs.Add("name", "too_long", "Please keep the name under 100 characters.")
 	}
+	s.Organization = strings.Join(strings.Fields(s.Organization), " ")
+	if utf8.RuneCountInString(s.Organization) > 200 {
+		errs.Add("organization", "too_long", "Please keep the organization under 200 characters.")
+	}
 	if !ValidStaffRole(s.Role) {
 		errs.Add("role", "enum", "Use one of admin, clinician, case_manager, front_desk, reviewer.")
 	}
 	return errs.Err()
 }
 
-// Actor returns the actor a signed-in staff member acts as, from remote.
+// Actor returns the actor a signed-in staff member acts as, from remote, for the outside
+// party their token names, if any.
 func (s *Staff) Actor(remote string) Actor {
-	return Actor{ID: s.ID, Role: s.Role, Remote: remote}
+	return Actor{ID: s.ID, Role: s.Role, Remote: remote, Party: s.Party}
 }
 
 // StaffFilter narrows a list of staff members; nil fields do not filter.
@@ -74,6 +85,8 @@ type StaffUpdate struct {
 	Name     *string
 	Role     *Role
 	Disabled *bool
+	// Organization is a payer reviewer's organization (see Staff.Organization).
+	Organization *string
 	// ResetTOTP turns the second factor off (a lost phone); the person enrols again.
 	ResetTOTP bool
 }
@@ -93,6 +106,13 @@ func (u *StaffUpdate) Validate() error {
 	}
 	if u.Role != nil && !ValidStaffRole(*u.Role) {
 		errs.Add("role", "enum", "Use one of admin, clinician, case_manager, front_desk, reviewer.")
+	}
+	if u.Organization != nil {
+		o := strings.Join(strings.Fields(*u.Organization), " ")
+		u.Organization = &o
+		if utf8.RuneCountInString(o) > 200 {
+			errs.Add("organization", "too_long", "Please keep the organization under 200 characters.")
+		}
 	}
 	return errs.Err()
 }

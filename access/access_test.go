@@ -9,7 +9,7 @@ import (
 // records is every record type, so a new one without a rule fails TestEveryRecordHasARule.
 var records = []Record{Intake, Client, AuditLog, Staff, Token, Program, Episode, Census, Assessment, TreatmentPlan,
 	Consent, Note, Group, TherapySession, Attendance, Dose, Quality, AttendanceAlert, Availability, SchedulePlan,
-	Measure, MeasureAlert, MeasureLink, OutcomeReport, Review, CalendarFeed, Scorecard}
+	Measure, MeasureAlert, MeasureLink, OutcomeReport, Review, CalendarFeed, Scorecard, Disclosure}
 
 func TestEveryRecordHasARule(t *testing.T) {
 	for _, rec := range records {
@@ -37,6 +37,11 @@ func TestAllowed(t *testing.T) {
 		{carepath.RolePublic, Client, Read, false},
 		{carepath.RoleReviewer, Client, Read, false},
 		{carepath.RoleReviewer, Note, Read, false},
+		{carepath.RolePublic, Disclosure, Release, false},
+		{carepath.RoleClient, Disclosure, Release, false},
+		{carepath.RoleAdmin, AuditLog, Seal, false},
+		{carepath.RoleAdmin, AuditLog, Update, false},
+		{carepath.RoleSystem, AuditLog, Update, false},
 		{carepath.RoleFrontDesk, Client, Create, true},
 		{carepath.RoleFrontDesk, Assessment, List, false},
 		{carepath.RoleFrontDesk, Note, Read, false},

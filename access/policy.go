@@ -203,10 +203,24 @@ var policy = map[Record]map[Action][]carepath.Role{
 		Read:   anyRole,
 		Update: {carepath.RoleAdmin, carepath.RoleSystem},
 	},
-	// The audit log: only admin and the command line read it; nobody changes it.
+	// The audit log: only admin and the command line read it and check its hash chain; only
+	// the command line seals the rows written before the chain (and records its own events,
+	// such as a restore). Nobody changes or deletes a row: the database refuses it.
 	AuditLog: {
-		List: {carepath.RoleAdmin, carepath.RoleSystem},
-		Read: {carepath.RoleAdmin, carepath.RoleSystem},
+		List:   {carepath.RoleAdmin, carepath.RoleSystem},
+		Read:   {carepath.RoleAdmin, carepath.RoleSystem},
+		Verify: {carepath.RoleAdmin, carepath.RoleSystem},
+		Seal:   {carepath.RoleSystem},
+		Create: {carepath.RoleSystem},
+	},
+	// Disclosures: releasing a client's records outside the care team goes through the
+	// disclosure gate, which asks for a 42 CFR Part 2 consent. The roles that hold a chart
+	// (the care team, CanSeeClient decides; the front desk, which handles releases of
+	// information; admin; the command line) release to a named recipient; a payer reviewer
+	// and an outside party's token receive records only for themselves.
+	Disclosure: {
+		Release: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleReviewer, carepath.RoleSystem},
 	},
 }
 

@@ -41,6 +41,9 @@ const (
 	Review          Record = "review"       // continued-stay reviews
 	CalendarFeed    Record = "calendar_feed"
 	Scorecard       Record = "scorecard" // a program's public-scorecard opt-in
+	// Disclosure is a release of a client's records outside the care team, through the
+	// disclosure gate (carepath.DisclosureService); its audit rows name the recipient.
+	Disclosure Record = "disclosure"
 )
 
 // Action is what a call does to a record type. Its value is the second half of the access
@@ -72,4 +75,7 @@ const (
 	Submit      Action = "submit"
 	Accept      Action = "accept"
 	Decline     Action = "decline"
+	Release     Action = "release" // records released to a recipient outside the care team
+	Seal        Action = "seal"    // access-log rows written before the hash chain, chained
+	Verify      Action = "verify"  // the access log's hash chain checked
 )

@@ -88,3 +88,16 @@ func SeesWholeNote(actor carepath.Actor, n *carepath.Note) bool {
 	}
 	return actor.ID == n.AuthorID || actor.ID == n.CosignerID
 }
+
+// CareTeamOnly reports whether every call about a record of type rec is limited to the
+// clients the actor may see (CanSeeClient): the chart's own records. The chokepoint uses it to
+// record a refused call as refused even when its input was also invalid. Notes (authors and
+// co-signers), groups and sessions (facilitators, the schedule scope), attendance and dose
+// have rules of their own, checked where the records are read.
+func CareTeamOnly(rec Record) bool {
+	switch rec {
+	case Client, Consent, Episode, Assessment, Availability, TreatmentPlan, Measure, MeasureLink, Review, Disclosure:
+		return true
+	}
+	return false
+}

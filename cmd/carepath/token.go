@@ -13,11 +13,14 @@ import (
 	"github.com/carepath/carepath/internal/store"
 )
 
-const tokenUsage = `usage: carepath token add --email E [--db PATH|URL]
+const tokenUsage = `usage: carepath token add --email E [--recipient R --purpose P] [--db PATH|URL]
        carepath token revoke (--token T | --id ID) [--db PATH|URL]`
 
 // runToken implements "carepath token": add prints a new API token for a staff member (shown
-// once; its id goes to standard error), revoke revokes one by its text or id. It acts as the
+// once; its id goes to standard error), revoke revokes one by its text or id. A token given
+// --recipient and --purpose is an outside party's: it reads only, and every client's records
+// it reads go through the disclosure gate (a 42 CFR Part 2 client's only with the client's
+// consent naming that recipient and purpose). It acts as the
 // command line (RoleSystem); it exits 2 for bad flags, 1 when the call fails.
 func runToken(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
@@ -29,10 +32,12 @@ func runToken(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprintln(stderr, tokenUsage+"\n\nflags:"); fs.PrintDefaults() }
 	db := dbFlag(fs)
-	var email, token, id *string
+	var email, token, id, recipient, purpose *string
 	switch sub {
 	case "add":
 		email = fs.String("email", "", "the `email` of the staff member the token acts as")
+		recipient = fs.String("recipient", "", "an outside party's token: the `recipient` it reads for, as clients' consents name it")
+		purpose = fs.String("purpose", "", "an outside party's token: the `purpose` it reads for: treatment, payment, operations or patient_request")
 	case "revoke":
 		token = fs.String("token", "", "the `token` to revoke")
 		id = fs.String("id", "", "the `id` of the token to revoke")
@@ -49,7 +54,8 @@ func runToken(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if fs.NArg() > 0 || (sub == "add" && *email == "") || (sub == "revoke" && (*token == "") == (*id == "")) {
+	if fs.NArg() > 0 || (sub == "add" && (*email == "" || (*recipient == "") != (*purpose == ""))) ||
+		(sub == "revoke" && (*token == "") == (*id == "")) {
 		fs.Usage()
 		return 2
 	}
@@ -66,7 +72,8 @@ func runToken(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx = carepath.NewContext(ctx, cliActor())
 	switch sub {
 	case "add":
-		t, tid, err := svc.CreateTokenWithID(ctx, *email)
+		party := carepath.OutsideParty{Recipient: *recipient, Purpose: carepath.DisclosurePurpose(*purpose)}
+		t, tid, err := svc.CreatePartyToken(ctx, *email, party)
 		if err != nil {
 			return reportCLIError(stderr, "token add", err)
 		}

@@ -18,7 +18,7 @@ import (
 	"github.com/carepath/carepath/internal/store"
 )
 
-const userUsage = `usage: carepath user add --email E --name N --role R --password-stdin [--db PATH|URL]
+const userUsage = `usage: carepath user add --email E --name N --role R [--organization O] --password-stdin [--db PATH|URL]
        carepath user list [--db PATH|URL]
        carepath user totp --email E [--db PATH|URL]`
 
@@ -35,13 +35,14 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprintln(stderr, userUsage+"\n\nflags:"); fs.PrintDefaults() }
 	db := dbFlag(fs)
-	var email, name, role *string
+	var email, name, role, org *string
 	var pwStdin *bool
 	switch sub {
 	case "add":
 		email = fs.String("email", "", "the staff member's `email`, used to sign in")
 		name = fs.String("name", "", "the staff member's `name`")
 		role = fs.String("role", "", "`role`: admin, clinician, case_manager, front_desk or reviewer")
+		org = fs.String("organization", "", "a payer reviewer's `organization`: the recipient of what they read, as clients' 42 CFR Part 2 consents name it")
 		pwStdin = fs.Bool("password-stdin", false, "read the password from the first line of standard input")
 	case "list":
 	case "totp":
@@ -91,7 +92,7 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	switch sub {
 	case "add":
-		s := &carepath.Staff{Email: *email, Name: *name, Role: carepath.Role(*role)}
+		s := &carepath.Staff{Email: *email, Name: *name, Role: carepath.Role(*role), Organization: *org}
 		if err := svc.CreateStaff(ctx, s, password); err != nil {
 			return reportCLIError(stderr, "user add", err)
 		}

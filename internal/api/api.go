@@ -56,6 +56,7 @@ func (a *API) Register(root Mux) {
 	mux.HandleFunc("POST /api/v1/clients/{id}/consents", a.recordConsent)
 	mux.HandleFunc("GET /api/v1/clients/{id}/consents", a.listConsents)
 	mux.HandleFunc("POST /api/v1/consents/{id}/revoke", a.revokeConsent)
+	mux.HandleFunc("POST /api/v1/clients/{id}/releases", a.releaseRecords)
 	mux.HandleFunc("POST /api/v1/clients/{id}/plans", a.createPlan)
 	mux.HandleFunc("GET /api/v1/clients/{id}/plans", a.listPlans)
 	mux.HandleFunc("GET /api/v1/plans/{id}", a.getPlan)

@@ -15,13 +15,14 @@ type consentList struct {
 
 // consentBody is the body of POST /api/v1/clients/{id}/consents; the client is the path's.
 type consentBody struct {
-	Kind           carepath.ConsentKind `json:"kind"`
-	Recipient      string               `json:"recipient"`
-	Information    string               `json:"information"`
-	Purpose        string               `json:"purpose"`
-	SignedOn       string               `json:"signed_on"`
-	ExpiresOn      string               `json:"expires_on"`
-	ExpiresOnEvent string               `json:"expires_on_event"`
+	Kind           carepath.ConsentKind         `json:"kind"`
+	Recipient      string                       `json:"recipient"`
+	Information    string                       `json:"information"`
+	Purpose        string                       `json:"purpose"`
+	Purposes       []carepath.DisclosurePurpose `json:"purposes"`
+	SignedOn       string                       `json:"signed_on"`
+	ExpiresOn      string                       `json:"expires_on"`
+	ExpiresOnEvent string                       `json:"expires_on_event"`
 }
 
 // revokeBody is the body of POST /api/v1/consents/{id}/revoke.
@@ -33,7 +34,7 @@ type revokeBody struct {
 func (a *API) recordConsent(w http.ResponseWriter, r *http.Request) {
 	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in consentBody) (*carepath.Consent, error) {
 		return a.Consents.RecordConsent(ctx, carepath.ConsentCreate{ClientID: r.PathValue("id"), Kind: in.Kind,
-			Recipient: in.Recipient, Information: in.Information, Purpose: in.Purpose, SignedOn: in.SignedOn,
+			Recipient: in.Recipient, Information: in.Information, Purpose: in.Purpose, Purposes: in.Purposes, SignedOn: in.SignedOn,
 			ExpiresOn: in.ExpiresOn, ExpiresOnEvent: in.ExpiresOnEvent})
 	})
 }

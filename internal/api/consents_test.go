@@ -29,7 +29,7 @@ func TestConsentsAPI(t *testing.T) {
 	consents := "/clients/" + client + "/consents"
 	part2 := created(apptest.API(t, "POST", api+consents, desk,
 		`{"kind":"part2_disclosure","recipient":"Harbor County Drug Court","information":"attendance and toxicology results",
-		  "purpose":"court supervision","signed_on":"2025-01-02","expires_on_event":"end of supervision"}`))
+		  "purpose":"court supervision","purposes":["patient_request"],"signed_on":"2025-01-02","expires_on_event":"end of supervision"}`))
 	expired := created(apptest.API(t, "POST", api+consents, ana,
 		`{"kind":"release_of_information","recipient":"Dr. Okafor","information":"discharge summary",
 		  "purpose":"continuity of care","signed_on":"2025-01-02","expires_on":"2025-02-01"}`))
@@ -84,7 +84,7 @@ func TestConsentsAPI(t *testing.T) {
 			t.Errorf("consent %s %s: active %v, revoked %v", c.ID, c.Kind, c.Active, c.RevokedAt)
 		}
 	}
-	if carepath.ActiveDisclosureConsent(toPointers(got.Consents), "Harbor County Drug Court", "2025-06-01") != nil {
+	if carepath.ActiveDisclosureConsent(toPointers(got.Consents), "Harbor County Drug Court", carepath.PurposePatientRequest, "2025-06-01") != nil {
 		t.Error("a revoked Part 2 consent still allows disclosure")
 	}
 

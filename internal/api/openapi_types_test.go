@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/release"
 	"github.com/carepath/carepath/placement"
 )
 
@@ -37,6 +38,7 @@ var operationTypes = map[string]struct{ in, out any }{
 	"convertIntake":            {carepath.ClientInput{}, carepath.Client{}},
 	"recordConsent":            {consentBody{}, carepath.Consent{}},
 	"listConsents":             {nil, consentList{}},
+	"releaseRecords":           {releaseBody{}, release.Record{}},
 	"revokeConsent":            {revokeBody{}, carepath.Consent{}},
 	"createPlan":               {carepath.TreatmentPlanInput{}, carepath.TreatmentPlan{}},
 	"listPlans":                {nil, planList{}},

@@ -45,6 +45,7 @@ func NewServices(st *store.Store) carepath.Services {
 		IntakeConverter: assessments,
 		Clients:         store.NewClientService(st),
 		Consents:        store.NewConsentService(st),
+		Disclosures:     store.NewDisclosureService(st),
 		Assessments:     assessments,
 		Programs:        programs,
 		ProgramDetails:  programs,

@@ -23,9 +23,9 @@ import (
 // actor may not see them.
 //
 // The bundle serves the clinic and the client's own right of access. A release of it to
-// anyone else must first apply 42 CFR Part 2: substance use disorder records go only to a
-// recipient named in an active disclosure consent (carepath.ActiveDisclosureConsent); this
-// endpoint does not release to third parties.
+// anyone else must first go through the disclosure gate (carepath.DisclosureService.Authorize):
+// 42 CFR Part 2 records go only to a recipient named, for the purpose, in an active disclosure
+// consent, with the 42 CFR 2.32 notice; this endpoint does not release to third parties.
 func (h *Handler) everything(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id := r.PathValue("id")

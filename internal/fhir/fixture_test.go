@@ -137,7 +137,8 @@ func newFixture(t testing.TB) *fixture {
 	must(err)
 	f.plans = []*carepath.TreatmentPlan{p1, p2}
 	f.consent, err = f.svc.Consents.RecordConsent(asClin, carepath.ConsentCreate{ClientID: f.client.ID, Kind: carepath.ConsentPart2Disclosure,
-		Recipient: "County Court", Information: "attendance", Purpose: "probation reports", SignedOn: day(10), ExpiresOn: day(-300)})
+		Recipient: "County Court", Information: "attendance", Purpose: "probation reports",
+		Purposes: []carepath.DisclosurePurpose{carepath.PurposePatientRequest}, SignedOn: day(10), ExpiresOn: day(-300)})
 	must(err)
 
 	// A Monday, Wednesday and Friday group from five weeks ago, with both clients.

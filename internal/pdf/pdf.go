@@ -1,7 +1,8 @@
 // Package pdf renders the billing documents a client keeps — the good-faith estimate and the
-// superbill — as printable PDF from billing's plain values, with codeberg.org/go-pdf/fpdf and its
-// built-in Helvetica (text is written in Windows-1252, which covers the labels carepath uses).
-// It is an adapter: it decides nothing, it only lays out what billing computed.
+// superbill — and a release of records to a recipient outside the care team as printable PDF
+// from plain values, with codeberg.org/go-pdf/fpdf and its built-in Helvetica (text is written
+// in Windows-1252, which covers the labels carepath uses). It is an adapter: it decides
+// nothing, it only lays out what billing and the disclosure gate decided.
 package pdf
 
 import (

@@ -47,13 +47,17 @@ type body func(ctx context.Context, tx *sql.Tx) ([]ref, error)
 // in one transaction on the writer:
 //
 //  1. ctx must carry an actor (else EUNAUTHORIZED);
-//  2. o.validate checks the input (EINVALID);
-//  3. the policy must allow the actor's role o.action on o.record (else EFORBIDDEN);
+//  2. the policy must allow the actor's role o.action on o.record (else EFORBIDDEN), and an
+//     outside actor (a payer reviewer, an outside party's token) only reads;
+//  3. o.validate checks the input (EINVALID), unless the policy refused the call first; an
+//     invalid call about a chart record (access.CareTeamOnly) of a client outside the actor's
+//     care team is refused as hidden, not reported as invalid;
 //  4. fn reads or writes, inside a savepoint;
 //  5. audit rows are appended: one per record fn returns, or one naming o.recordID.
 //
 // When a step fails, fn's writes are rolled back to the savepoint, a single audit row saying
-// why is still appended and committed, and the step's error is returned.
+// why is still appended and committed, and the step's error is returned. The policy comes
+// before the input, so a refused call is always recorded as refused.
 func (s *Store) do(ctx context.Context, o op, fn body) error {
 	if o.reads() {
 		return s.view(ctx, o, fn)
@@ -65,7 +69,7 @@ func (s *Store) do(ctx context.Context, o op, fn body) error {
 	defer tx.Rollback()
 
 	var refs []ref
-	err = check(ctx, o)
+	ctx, err = s.check(ctx, tx, o)
 	if err == nil {
 		refs, err = s.inSavepoint(ctx, tx, fn)
 	}
@@ -83,13 +87,10 @@ func (s *Store) do(ctx context.Context, o op, fn body) error {
 // never queue behind the one SQLite writer, and the audit rows go to the audit queue
 // (audit_queue.go), which commits them in batches. view returns only once its rows are
 // committed, so no read is ever answered unaudited; when the audit write fails, the data read
-// is withheld and the error returned.
+// is withheld and the error returned. A read by an outside actor releases each client's
+// records only through the disclosure gate (discloseRefs).
 func (s *Store) view(ctx context.Context, o op, fn body) error {
-	var refs []ref
-	err := check(ctx, o)
-	if err == nil {
-		refs, err = s.readTx(ctx, fn)
-	}
+	ctx, refs, err := s.readTx(ctx, o, fn)
 	if o.quiet && err == nil {
 		return nil
 	}
@@ -100,16 +101,25 @@ func (s *Store) view(ctx context.Context, o op, fn body) error {
 	return err
 }
 
-// readTx runs fn in a transaction on the reader pool, so that a body's several queries (a
-// count and a page, a record and its children) see one snapshot. The transaction is always
-// rolled back: a read has nothing to commit.
-func (s *Store) readTx(ctx context.Context, fn body) ([]ref, error) {
+// readTx checks o and runs fn in a transaction on the reader pool, so that a body's several
+// queries (a count and a page, a record and its children) see one snapshot, and then applies
+// the disclosure gate to what an outside actor read. The transaction is always rolled back: a
+// read has nothing to commit. It returns the context the call ran with (check may add the
+// actor's outside party) and the records fn touched, also when the gate refused them.
+func (s *Store) readTx(ctx context.Context, o op, fn body) (context.Context, []ref, error) {
 	tx, err := s.readPool.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("begin read: %w", s.translate(err))
+		return ctx, nil, fmt.Errorf("begin read: %w", s.translate(err))
 	}
 	defer tx.Rollback()
-	return fn(ctx, tx)
+	if ctx, err = s.check(ctx, tx, o); err != nil {
+		return ctx, nil, err
+	}
+	refs, err := fn(ctx, tx)
+	if err != nil {
+		return ctx, refs, err
+	}
+	return ctx, refs, s.discloseRefs(ctx, tx, o, refs)
 }
 
 // auditOf builds the audit row of a call that ended with err, and the records it names: the
@@ -123,6 +133,9 @@ func (s *Store) auditOf(ctx context.Context, o op, refs []ref, err error) (audit
 	e.Allowed, e.Detail = auditOutcome(err)
 	if o.detail != "" {
 		e.Detail += "; " + o.detail
+	}
+	if actor.Outside() {
+		e.Detail += "; outside party; " + disclosureDetail(actor.Party)
 	}
 	if o.lists {
 		// Each client once: audit_shown's key is (client, audit row), and one bad row would
@@ -140,25 +153,49 @@ func (s *Store) auditOf(ctx context.Context, o op, refs []ref, err error) (audit
 	}
 	if len(refs) == 0 {
 		refs = []ref{{ID: o.recordID, ClientID: o.clientID}}
+		if o.clientID == "" {
+			refs[0].ClientID = hiddenClientID(err)
+		}
 	}
 	return e, refs
 }
 
-// check runs the steps before a call may touch data: actor, input, policy.
-func check(ctx context.Context, o op) error {
+// check runs the steps before a call may touch data, in this order: actor, policy, input. It
+// returns the context the call runs with: for a payer reviewer, the actor with the outside
+// party it reads for (their organization), so that the gate and the audit row name it.
+func (s *Store) check(ctx context.Context, tx *sql.Tx, o op) (context.Context, error) {
 	actor, ok := carepath.ActorFrom(ctx)
 	if !ok {
-		return carepath.Errorf(carepath.EUNAUTHORIZED, "Please sign in.")
-	}
-	if o.validate != nil {
-		if err := o.validate(); err != nil {
-			return err
-		}
+		return ctx, carepath.Errorf(carepath.EUNAUTHORIZED, "Please sign in.")
 	}
 	if !access.Allowed(actor.Role, o.record, o.action) {
-		return carepath.Errorf(carepath.EFORBIDDEN, "You may not do this.")
+		return ctx, carepath.Errorf(carepath.EFORBIDDEN, "You may not do this.")
 	}
-	return nil
+	if actor.Outside() {
+		if !o.reads() && o.record != access.Staff && o.record != access.Token {
+			return ctx, carepath.Errorf(carepath.EFORBIDDEN, "An outside party reads records; it cannot change them.")
+		}
+		if actor.Party.IsZero() {
+			party, err := s.partyOf(ctx, tx, actor)
+			if err != nil {
+				return ctx, err
+			}
+			actor.Party = party
+			ctx = carepath.NewContext(ctx, actor)
+		}
+	}
+	if o.validate == nil {
+		return ctx, nil
+	}
+	err := o.validate()
+	if err != nil && o.clientID != "" && access.CareTeamOnly(o.record) {
+		// Refused before invalid: an invalid call about a client the actor may not see is
+		// recorded (and answered) as the hidden denial it is.
+		if _, herr := (&ClientService{s: s}).readVisible(ctx, tx, o.clientID); errors.Is(herr, errClientHidden) {
+			return ctx, herr
+		}
+	}
+	return ctx, err
 }
 
 // inSavepoint runs fn inside a savepoint and rolls back to it when fn fails, so the

@@ -36,11 +36,27 @@ const (
 )
 
 // errClientHidden marks the denial of a client outside the actor's care team: audited as
-// denied, returned as ENOTFOUND.
+// denied, with the client's id, and returned as ENOTFOUND.
 var errClientHidden = errors.New("client outside the care team")
 
-func hiddenClient() error {
-	return &carepath.Error{Code: carepath.EFORBIDDEN, Message: "You may not see this client.", Err: errClientHidden}
+// clientHidden is the cause of a hidden denial: which client was refused.
+type clientHidden struct{ clientID string }
+
+func (h clientHidden) Error() string        { return errClientHidden.Error() }
+func (h clientHidden) Is(target error) bool { return target == errClientHidden }
+
+// hiddenClient is the denial of client id, outside the actor's care team.
+func hiddenClient(id string) error {
+	return &carepath.Error{Code: carepath.EFORBIDDEN, Message: "You may not see this client.", Err: clientHidden{clientID: id}}
+}
+
+// hiddenClientID returns the client a hidden denial refused, "" when err is none.
+func hiddenClientID(err error) string {
+	var h clientHidden
+	if errors.As(err, &h) {
+		return h.clientID
+	}
+	return ""
 }
 
 func clientNotFound() error { return carepath.Errorf(carepath.ENOTFOUND, "There is no such client.") }
@@ -123,7 +139,7 @@ func (svc *ClientService) readVisible(ctx context.Context, tx *sql.Tx, id string
 		return nil, fmt.Errorf("select client: %w", svc.s.translate(err))
 	}
 	if actor, _ := carepath.ActorFrom(ctx); !access.CanSeeClient(actor, c) {
-		return nil, hiddenClient()
+		return nil, hiddenClient(c.ID)
 	}
 	return c, nil
 }

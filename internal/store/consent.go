@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
@@ -28,7 +29,7 @@ var _ carepath.ConsentService = (*ConsentService)(nil)
 func NewConsentService(s *Store) *ConsentService { return &ConsentService{s: s} }
 
 const consentColumns = `id, client_id, kind, recipient, information, purpose, signed_on, expires_on,
-	expires_on_event, revoked_at, revoked_reason, recorded_by, created_at`
+	expires_on_event, revoked_at, revoked_reason, recorded_by, created_at, purposes`
 
 // today is the store's current civil date in UTC.
 func (svc *ConsentService) today() string { return svc.s.now().UTC().Format(carepath.DateLayout) }
@@ -54,9 +55,9 @@ func (svc *ConsentService) RecordConsent(ctx context.Context, in carepath.Consen
 		actor, _ := carepath.ActorFrom(ctx)
 		c.ID, c.ClientID, c.RecordedBy, c.CreatedAt = id.String(), client.ID, actor.ID, svc.s.timestamp()
 		if _, err := tx.ExecContext(ctx, `INSERT INTO consents (`+consentColumns+`)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, '', $10, $11)`,
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, '', $10, $11, $12)`,
 			c.ID, c.ClientID, string(c.Kind), c.Recipient, c.Information, c.Purpose, c.SignedOn, c.ExpiresOn,
-			c.ExpiresOnEvent, c.RecordedBy, c.CreatedAt); err != nil {
+			c.ExpiresOnEvent, c.RecordedBy, c.CreatedAt, joinPurposes(c.Purposes)); err != nil {
 			return nil, fmt.Errorf("insert consent: %w", svc.s.translate(err))
 		}
 		c.Active = c.ActiveOn(today)
@@ -166,15 +167,38 @@ func consentNotFound() error { return carepath.Errorf(carepath.ENOTFOUND, "There
 func scanConsent(row interface{ Scan(...any) error }) (*carepath.Consent, error) {
 	var c carepath.Consent
 	var revoked sql.NullTime
+	var purposes string
 	err := row.Scan(&c.ID, &c.ClientID, &c.Kind, &c.Recipient, &c.Information, &c.Purpose, &c.SignedOn, &c.ExpiresOn,
-		&c.ExpiresOnEvent, &revoked, &c.RevokedReason, &c.RecordedBy, &c.CreatedAt)
+		&c.ExpiresOnEvent, &revoked, &c.RevokedReason, &c.RecordedBy, &c.CreatedAt, &purposes)
 	if err != nil {
 		return nil, err
 	}
+	c.Purposes = splitPurposes(purposes)
 	if revoked.Valid {
 		t := revoked.Time.UTC()
 		c.RevokedAt = &t
 	}
 	c.CreatedAt = c.CreatedAt.UTC()
 	return &c, nil
+}
+
+// joinPurposes is the stored form of a consent's purposes: comma-separated.
+func joinPurposes(ps []carepath.DisclosurePurpose) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = string(p)
+	}
+	return strings.Join(parts, ",")
+}
+
+// splitPurposes reads the stored form of a consent's purposes; nil when there are none.
+func splitPurposes(s string) []carepath.DisclosurePurpose {
+	if s == "" {
+		return nil
+	}
+	var ps []carepath.DisclosurePurpose
+	for _, p := range strings.Split(s, ",") {
+		ps = append(ps, carepath.DisclosurePurpose(p))
+	}
+	return ps
 }

@@ -24,7 +24,7 @@ func newConsentService(env *storetest.Env) *store.ConsentService {
 func part2(client, recipient, expires string) carepath.ConsentCreate {
 	return carepath.ConsentCreate{ClientID: client, Kind: carepath.ConsentPart2Disclosure, Recipient: recipient,
 		Information: "attendance and diagnosis", Purpose: "probation compliance reports",
-		SignedOn: "2026-06-01", ExpiresOn: expires}
+		Purposes: []carepath.DisclosurePurpose{carepath.PurposePatientRequest}, SignedOn: "2026-06-01", ExpiresOn: expires}
 }
 
 func TestConsentValidation(t *testing.T) {
@@ -47,13 +47,14 @@ func TestConsentValidation(t *testing.T) {
 			{"signed in the future", carepath.ConsentCreate{ClientID: c.ID, Kind: carepath.ConsentTreatment, SignedOn: "2026-06-16"}, []string{"signed_on"}},
 			{"part2 needs recipient, information, purpose and an end",
 				carepath.ConsentCreate{ClientID: c.ID, Kind: carepath.ConsentPart2Disclosure, SignedOn: "2026-06-01"},
-				[]string{"recipient", "information", "purpose", "expires_on"}},
+				[]string{"recipient", "information", "purpose", "purposes", "expires_on"}},
 			{"part2 blank text is missing", carepath.ConsentCreate{ClientID: c.ID, Kind: carepath.ConsentPart2Disclosure,
-				Recipient: "  ", Information: "labs", Purpose: "care coordination", SignedOn: "2026-06-01", ExpiresOnEvent: " "},
+				Recipient: "  ", Information: "labs", Purpose: "care coordination", Purposes: []carepath.DisclosurePurpose{carepath.PurposeTreatment},
+				SignedOn: "2026-06-01", ExpiresOnEvent: " "},
 				[]string{"recipient", "expires_on"}},
 			{"part2 ending on an event", carepath.ConsentCreate{ClientID: c.ID, Kind: carepath.ConsentPart2Disclosure,
 				Recipient: "Dr. Kim, County Clinic", Information: "medication list", Purpose: "coordinate prescribing",
-				SignedOn: "2026-06-01", ExpiresOnEvent: "end of treatment"}, nil},
+				Purposes: []carepath.DisclosurePurpose{carepath.PurposeTreatment}, SignedOn: "2026-06-01", ExpiresOnEvent: "end of treatment"}, nil},
 			{"part2 ending before signing", part2(c.ID, "County Court", "2026-05-31"), []string{"expires_on"}},
 			{"part2 ending the day it was signed", part2(c.ID, "County Court", "2026-06-01"), nil},
 			{"part2 with an unreal end", part2(c.ID, "County Court", "2026-13-01"), []string{"expires_on"}},
@@ -104,9 +105,11 @@ func TestConsentExpiryAndRevoke(t *testing.T) {
 		}
 		court := record(part2(c.ID, "County Court", consentToday)) // ends today: still active
 		old := record(carepath.ConsentCreate{ClientID: c.ID, Kind: carepath.ConsentPart2Disclosure, Recipient: "Dr. Kim",
-			Information: "labs", Purpose: "care coordination", SignedOn: "2025-01-02", ExpiresOn: "2026-06-14"}) // ended yesterday
+			Information: "labs", Purpose: "care coordination", Purposes: []carepath.DisclosurePurpose{carepath.PurposeTreatment},
+			SignedOn: "2025-01-02", ExpiresOn: "2026-06-14"}) // ended yesterday
 		event := record(carepath.ConsentCreate{ClientID: c.ID, Kind: carepath.ConsentPart2Disclosure, Recipient: "Dr. Kim",
-			Information: "labs", Purpose: "care coordination", SignedOn: "2026-03-01", ExpiresOnEvent: "end of treatment"})
+			Information: "labs", Purpose: "care coordination", Purposes: []carepath.DisclosurePurpose{carepath.PurposeTreatment},
+			SignedOn: "2026-03-01", ExpiresOnEvent: "end of treatment"})
 		tele := record(carepath.ConsentCreate{ClientID: c.ID, Kind: carepath.ConsentTelehealth, SignedOn: "2026-02-01"})
 		if !court.Active || old.Active || !event.Active || !tele.Active {
 			t.Errorf("active on record: court %v old %v event %v tele %v", court.Active, old.Active, event.Active, tele.Active)
@@ -119,10 +122,10 @@ func TestConsentExpiryAndRevoke(t *testing.T) {
 		if list[0].ID != court.ID || list[1].ID != event.ID || list[2].ID != tele.ID || list[3].ID != old.ID {
 			t.Errorf("order: %s %s %s %s", list[0].Kind, list[1].SignedOn, list[2].Kind, list[3].SignedOn)
 		}
-		if got := carepath.ActiveDisclosureConsent(list, "  dr.   KIM ", consentToday); got == nil || got.ID != event.ID {
+		if got := carepath.ActiveDisclosureConsent(list, "  dr.   KIM ", carepath.PurposeTreatment, consentToday); got == nil || got.ID != event.ID {
 			t.Errorf("active consent for Dr. Kim = %+v, want the event-bound one", got)
 		}
-		if got := carepath.ActiveDisclosureConsent(list, "County Court", "2026-06-16"); got != nil {
+		if got := carepath.ActiveDisclosureConsent(list, "County Court", carepath.PurposePatientRequest, "2026-06-16"); got != nil {
 			t.Errorf("court consent active after its end: %+v", got)
 		}
 
@@ -147,7 +150,7 @@ func TestConsentExpiryAndRevoke(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if carepath.ActiveDisclosureConsent(list, "Dr. Kim", consentToday) != nil {
+		if carepath.ActiveDisclosureConsent(list, "Dr. Kim", carepath.PurposeTreatment, consentToday) != nil {
 			t.Error("a revoked consent still allows disclosure")
 		}
 		for _, k := range list {

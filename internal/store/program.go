@@ -23,7 +23,7 @@ var _ carepath.ProgramService = (*ProgramService)(nil)
 // NewProgramService returns the program service of s.
 func NewProgramService(s *Store) *ProgramService { return &ProgramService{s: s} }
 
-const programColumns = `id, name, level, time_zone, min_minutes_per_week, created_at`
+const programColumns = `id, name, level, time_zone, min_minutes_per_week, part2, created_at`
 
 // CreateProgram checks and stores a program. It returns EINVALID naming the fields,
 // EUNAUTHORIZED without an actor and EFORBIDDEN for roles other than admin and the command line.
@@ -38,8 +38,8 @@ func (svc *ProgramService) CreateProgram(ctx context.Context, in carepath.Progra
 			}
 			p.ID, p.CreatedAt = id.String(), svc.s.timestamp()
 			minutes := int(math.Round(p.MinHoursPerWeek * 60))
-			if _, err := tx.ExecContext(ctx, `INSERT INTO programs (`+programColumns+`) VALUES ($1, $2, $3, $4, $5, $6)`,
-				p.ID, p.Name, string(p.Level), p.TimeZone, minutes, p.CreatedAt); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO programs (`+programColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+				p.ID, p.Name, string(p.Level), p.TimeZone, minutes, p.Part2, p.CreatedAt); err != nil {
 				return nil, fmt.Errorf("insert program: %w", svc.s.translate(err))
 			}
 			if err := insertProgramDetails(ctx, svc.s, tx, p); err != nil {
@@ -109,7 +109,7 @@ func readProgram(ctx context.Context, s *Store, tx *sql.Tx, id string) (*carepat
 func scanProgram(row interface{ Scan(...any) error }) (*carepath.Program, error) {
 	var p carepath.Program
 	var minutes int
-	if err := row.Scan(&p.ID, &p.Name, &p.Level, &p.TimeZone, &minutes, &p.CreatedAt); err != nil {
+	if err := row.Scan(&p.ID, &p.Name, &p.Level, &p.TimeZone, &minutes, &p.Part2, &p.CreatedAt); err != nil {
 		return nil, err
 	}
 	p.MinHoursPerWeek = float64(minutes) / 60

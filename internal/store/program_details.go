@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/carepath/carepath"
@@ -60,6 +61,11 @@ func (svc *ProgramService) UpdateProgramDetails(ctx context.Context, programID s
 		}
 		if err := writeProgramDetails(ctx, svc.s, tx, programID, u.Tracks, u.Rates, u.Staff); err != nil {
 			return nil, err
+		}
+		if u.Part2 != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE programs SET part2 = $1 WHERE id = $2`, *u.Part2, programID); err != nil {
+				return nil, fmt.Errorf("update part2: %w", svc.s.translate(err))
+			}
 		}
 		d, err = readProgramDetails(ctx, svc.s, tx, programID)
 		return []ref{{ID: programID}}, err
@@ -118,6 +124,9 @@ func detailsDetail(u carepath.ProgramDetailsUpdate) string {
 	}
 	if u.Staff != nil {
 		parts = append(parts, "staff")
+	}
+	if u.Part2 != nil {
+		parts = append(parts, "part2="+strconv.FormatBool(*u.Part2))
 	}
 	return "parts=" + strings.Join(parts, ",")
 }

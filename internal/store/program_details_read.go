@@ -15,8 +15,8 @@ func readProgramDetails(ctx context.Context, s *Store, tx *sql.Tx, programID str
 	d := &carepath.ProgramDetails{ProgramID: programID, Tracks: []carepath.Track{}, Rates: []carepath.Rate{},
 		Staff: []carepath.ProgramMember{}, TrackGroups: map[string][]string{}}
 	var updated sql.NullTime
-	err := tx.QueryRowContext(ctx, `SELECT details_version, details_updated_at FROM programs WHERE id = $1`, programID).
-		Scan(&d.Version, &updated)
+	err := tx.QueryRowContext(ctx, `SELECT details_version, details_updated_at, part2 FROM programs WHERE id = $1`, programID).
+		Scan(&d.Version, &updated, &d.Part2)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, carepath.Errorf(carepath.ENOTFOUND, "There is no such program.")
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/delivery"
 	"github.com/carepath/carepath/schedule"
 )
@@ -12,7 +13,7 @@ import (
 // clinician) and the current assignment.
 func (svc *SchedulePlanService) BuildInstance(ctx context.Context, programID, week string) (*schedule.Instance, *schedule.Solution, error) {
 	var pw *plannedWeek
-	_, err := svc.s.readTx(ctx, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	_, _, err := svc.s.readTx(ctx, op{record: access.SchedulePlan, action: access.Read}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		p, err := readProgram(ctx, svc.s, tx, programID)
 		if err != nil {
 			return nil, err

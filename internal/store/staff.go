@@ -41,7 +41,7 @@ const (
 // TOTPIssuer is the issuer name authenticator apps show.
 const TOTPIssuer = "carepath"
 
-const staffColumns = `id, email, name, role, created_at, disabled, totp_secret IS NOT NULL`
+const staffColumns = `id, email, name, role, created_at, disabled, totp_secret IS NOT NULL, organization`
 
 // CreateStaff validates and stores st with a hash of password, filling ID and CreatedAt.
 // EINVALID (email, name, role, password), ECONFLICT for an email in use, EUNAUTHORIZED,
@@ -74,9 +74,9 @@ func (svc *StaffService) CreateStaff(ctx context.Context, st *carepath.Staff, pa
 			}
 			stored = *st
 			stored.ID, stored.CreatedAt, stored.Disabled, stored.TOTPEnabled = id.String(), svc.s.timestamp(), false, false
-			_, err = tx.ExecContext(ctx, `INSERT INTO staff (id, email, name, role, password_hash, disabled, created_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-				stored.ID, stored.Email, stored.Name, string(stored.Role), hash, false, stored.CreatedAt)
+			_, err = tx.ExecContext(ctx, `INSERT INTO staff (id, email, name, role, password_hash, disabled, created_at, organization)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+				stored.ID, stored.Email, stored.Name, string(stored.Role), hash, false, stored.CreatedAt, stored.Organization)
 			if err != nil {
 				err = svc.s.translate(err)
 				if carepath.ErrorCode(err) == carepath.ECONFLICT {
@@ -367,7 +367,7 @@ func (svc *StaffService) byEmail(ctx context.Context, tx *sql.Tx, email string) 
 func scanStaff(rows *sql.Rows) (*carepath.Staff, error) {
 	var st carepath.Staff
 	var role string
-	if err := rows.Scan(&st.ID, &st.Email, &st.Name, &role, &st.CreatedAt, &st.Disabled, &st.TOTPEnabled); err != nil {
+	if err := rows.Scan(&st.ID, &st.Email, &st.Name, &role, &st.CreatedAt, &st.Disabled, &st.TOTPEnabled, &st.Organization); err != nil {
 		return nil, fmt.Errorf("scan staff: %w", err)
 	}
 	st.Role, st.CreatedAt = carepath.Role(role), st.CreatedAt.UTC()

@@ -40,6 +40,9 @@ func (svc *StaffService) UpdateStaff(ctx context.Context, id string, upd carepat
 	if upd.Disabled != nil {
 		changed = append(changed, "disabled")
 	}
+	if upd.Organization != nil {
+		changed = append(changed, "organization")
+	}
 	if upd.ResetTOTP {
 		changed = append(changed, "totp=reset")
 	}
@@ -62,15 +65,18 @@ func (svc *StaffService) UpdateStaff(ctx context.Context, id string, upd carepat
 			if upd.Disabled != nil {
 				next.Disabled = *upd.Disabled
 			}
+			if upd.Organization != nil {
+				next.Organization = *upd.Organization
+			}
 			if err := svc.keepAnAdmin(ctx, tx, actor, st, &next); err != nil {
 				return nil, err
 			}
-			q := `UPDATE staff SET name = $1, role = $2, disabled = $3 WHERE id = $4`
+			q := `UPDATE staff SET name = $1, role = $2, disabled = $3, organization = $5 WHERE id = $4`
 			if upd.ResetTOTP {
-				q = `UPDATE staff SET name = $1, role = $2, disabled = $3, totp_secret = NULL, totp_step = 0 WHERE id = $4`
+				q = `UPDATE staff SET name = $1, role = $2, disabled = $3, organization = $5, totp_secret = NULL, totp_step = 0 WHERE id = $4`
 				next.TOTPEnabled = false
 			}
-			if _, err := tx.ExecContext(ctx, q, next.Name, string(next.Role), next.Disabled, id); err != nil {
+			if _, err := tx.ExecContext(ctx, q, next.Name, string(next.Role), next.Disabled, id, next.Organization); err != nil {
 				return nil, fmt.Errorf("update staff: %w", svc.s.translate(err))
 			}
 			updated = &next

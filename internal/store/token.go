@@ -39,7 +39,22 @@ func (svc *StaffService) CreateToken(ctx context.Context, email string) (string,
 // CreateTokenWithID is CreateToken that also returns the token's id, by which it can be
 // revoked without knowing the token.
 func (svc *StaffService) CreateTokenWithID(ctx context.Context, email string) (token, id string, err error) {
-	err = svc.s.do(ctx, op{record: access.Token, action: access.Create}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	return svc.CreatePartyToken(ctx, email, carepath.OutsideParty{})
+}
+
+// CreatePartyToken makes a new API token for an outside party (party.Recipient, for
+// party.Purpose), acting as the staff member with that email, and returns it and its id. The
+// token only reads, and only what that staff member may read; every client's records it reads
+// go through the disclosure gate for that recipient and purpose (a 42 CFR Part 2 client's only
+// with the client's consent). A zero party makes the clinic's own token. EINVALID names
+// recipient and purpose; ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN as CreateToken.
+func (svc *StaffService) CreatePartyToken(ctx context.Context, email string, party carepath.OutsideParty) (token, id string, err error) {
+	o := op{record: access.Token, action: access.Create}
+	if party != (carepath.OutsideParty{}) {
+		o.detail = "outside party; purpose=" + string(party.Purpose)
+		o.validate = func() error { return carepath.CheckDisclosure(&party.Recipient, party.Purpose) }
+	}
+	err = svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		st, _, _, err := svc.byEmail(ctx, tx, email)
 		if err != nil {
 			return nil, err
@@ -53,8 +68,9 @@ func (svc *StaffService) CreateTokenWithID(ctx context.Context, email string) (t
 			return nil, fmt.Errorf("token: %w", err)
 		}
 		t := tokenPrefix + base64.RawURLEncoding.EncodeToString(b)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO api_tokens (id, staff_id, token_hash, created_at) VALUES ($1, $2, $3, $4)`,
-			uid.String(), st.ID, hashToken(t), svc.s.timestamp()); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO api_tokens (id, staff_id, token_hash, created_at, recipient, purpose)
+			VALUES ($1, $2, $3, $4, $5, $6)`,
+			uid.String(), st.ID, hashToken(t), svc.s.timestamp(), party.Recipient, string(party.Purpose)); err != nil {
 			return nil, fmt.Errorf("insert token: %w", svc.s.translate(err))
 		}
 		token, id = t, uid.String()
@@ -104,12 +120,13 @@ func (svc *StaffService) AuthenticateToken(ctx context.Context, token string) (*
 			return nil, failed
 		}
 		var st carepath.Staff
-		var role, tokenID string
+		var role, tokenID, purpose string
 		var revoked sql.NullTime
 		err := tx.QueryRowContext(ctx, `SELECT t.id, t.revoked_at, s.id, s.email, s.name, s.role, s.created_at, s.disabled,
-			s.totp_secret IS NOT NULL
+			s.totp_secret IS NOT NULL, s.organization, t.recipient, t.purpose
 			FROM api_tokens t JOIN staff s ON s.id = t.staff_id WHERE t.token_hash = $1`, hashToken(token)).
-			Scan(&tokenID, &revoked, &st.ID, &st.Email, &st.Name, &role, &st.CreatedAt, &st.Disabled, &st.TOTPEnabled)
+			Scan(&tokenID, &revoked, &st.ID, &st.Email, &st.Name, &role, &st.CreatedAt, &st.Disabled, &st.TOTPEnabled,
+				&st.Organization, &st.Party.Recipient, &purpose)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, failed
 		}
@@ -119,7 +136,7 @@ func (svc *StaffService) AuthenticateToken(ctx context.Context, token string) (*
 		if revoked.Valid || st.Disabled {
 			return nil, failed
 		}
-		st.Role, st.CreatedAt = carepath.Role(role), st.CreatedAt.UTC()
+		st.Role, st.CreatedAt, st.Party.Purpose = carepath.Role(role), st.CreatedAt.UTC(), carepath.DisclosurePurpose(purpose)
 		found = &st
 		return []ref{{ID: tokenID}}, nil
 	})

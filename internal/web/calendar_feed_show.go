@@ -75,8 +75,9 @@ func (s *Server) calendarFeedShow(w http.ResponseWriter, r *http.Request) {
 		if start.IsZero() {
 			continue
 		}
+		title, note := names.title(o)
 		ev := ical.Event{UID: o.ID + "@carepath", Stamp: now, Start: start, End: start.Add(time.Duration(o.Minutes) * time.Minute),
-			Summary: names.title(o), Cancelled: isCancelled[o.ID]}
+			Summary: title, Cancelled: isCancelled[o.ID]}
 		if o.Modality == "telehealth" {
 			ev.Location, ev.URL = "Telehealth", o.MeetingLink
 		} else {
@@ -87,6 +88,9 @@ func (s *Server) calendarFeedShow(w http.ResponseWriter, r *http.Request) {
 			ev.Description, ev.Sequence = "This session is cancelled.", 1
 		case o.Moved:
 			ev.Description, ev.Sequence = "This session was moved from its usual time.", 1
+		}
+		if note != "" {
+			ev.Description = strings.TrimSpace(ev.Description + "\n\n" + note)
 		}
 		cal.Events = append(cal.Events, ev)
 	}
@@ -108,33 +112,48 @@ func feedNotFound(w http.ResponseWriter) {
 
 // feedNamer writes event titles: the kind of session and, for groups, the group's name (its
 // type in a client's feed); a client's name only when the staff owner opted in (and may see
-// the client).
+// the client) and the disclosure gate allows the name to go to the calendar service: a
+// 42 CFR Part 2 client's name only with their consent naming carepath.CalendarRecipient for
+// operations, and then with the notice in the event's description.
 type feedNamer struct {
 	s       *Server
 	r       *http.Request
 	staff   bool // a staff owner, who may read the groups' names
 	show    bool
 	groups  map[string]string
-	clients map[string]string
+	clients map[string]feedClient
 }
 
-func (n *feedNamer) title(o *carepath.Occurrence) string {
+// feedClient is what a feed may say of one client: their name ("" when withheld) and the note
+// the event carries (the 42 CFR 2.32 notice, or why the name is withheld).
+type feedClient struct {
+	name, note string
+}
+
+// feedNameWithheld is the note of an event whose client's name the disclosure gate withheld.
+const feedNameWithheld = "The client's name is not shown: their records are protected by 42 CFR Part 2 and they have " +
+	"no active consent to share their name with a calendar service (recipient \"" + carepath.CalendarRecipient + "\", purpose operations)."
+
+// title returns an occurrence's event title and the note its description carries.
+func (n *feedNamer) title(o *carepath.Occurrence) (string, string) {
 	t := sessionKind(o.Kind)
 	if o.GroupID != "" {
 		if g := n.group(o.GroupID); g != "" {
-			return "Group: " + g
+			return "Group: " + g, ""
 		}
 		if o.GroupType != "" {
-			return groupTypeName(o.GroupType)
+			return groupTypeName(o.GroupType), ""
 		}
-		return t
+		return t, ""
 	}
 	if n.show && len(o.ClientIDs) == 1 {
-		if c := n.client(o.ClientIDs[0]); c != "" {
-			t += ": " + c
+		c := n.client(o.ClientIDs[0])
+		if c.name != "" {
+			t += ": " + c.name
 		}
+		return t, c.note
 	}
-	return t
+	return t, ""
 }
 
 func (n *feedNamer) group(id string) string {
@@ -157,17 +176,26 @@ func (n *feedNamer) group(id string) string {
 	return name
 }
 
-func (n *feedNamer) client(id string) string {
+// client asks the disclosure gate whether the client's name may go to the calendar service,
+// and reads it when it may.
+func (n *feedNamer) client(id string) feedClient {
 	if n.clients == nil {
-		n.clients = map[string]string{}
+		n.clients = map[string]feedClient{}
 	}
-	if name, ok := n.clients[id]; ok {
-		return name
+	if c, ok := n.clients[id]; ok {
+		return c
 	}
-	name := ""
-	if c, err := n.s.Clients.FindClientByID(n.r.Context(), id); err == nil {
-		name = c.GivenName + " " + c.FamilyName
+	var fc feedClient
+	d, err := n.s.Disclosures.Authorize(n.r.Context(), id, carepath.CalendarRecipient, carepath.PurposeOperations)
+	switch {
+	case missingConsent(err) != "":
+		fc.note = feedNameWithheld
+	case err == nil:
+		if c, err := n.s.Clients.FindClientByID(n.r.Context(), id); err == nil {
+			fc.name = c.GivenName + " " + c.FamilyName
+			fc.note = d.Notice
+		}
 	}
-	n.clients[id] = name
-	return name
+	n.clients[id] = fc
+	return fc
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	ics "github.com/arran4/golang-ical"
+	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/delivery"
 	"github.com/carepath/carepath/internal/app/apptest"
 	"github.com/carepath/carepath/internal/store"
@@ -136,6 +137,12 @@ func TestCalendarFeeds(t *testing.T) {
 	if code, _, _ := fetchFeed(t, first); code != 404 {
 		t.Errorf("replaced address: %d", code)
 	}
+	// Ana is in a 42 CFR Part 2 program: her name goes to the calendar service only with her
+	// consent (TestPart2RecordedAndEnforcedCalendarFeed has the whole rule).
+	if _, _, body := fetchFeed(t, second); strings.Contains(body, "Ana") || !strings.Contains(body, "SUMMARY:Individual session\r\n") {
+		t.Errorf("the opted-in feed names a Part 2 client without her consent:\n%s", clip(body, 2000))
+	}
+	recordPart2Consent(t, st, s.ana.ID, carepath.CalendarRecipient, carepath.PurposeOperations)
 	if _, _, body := fetchFeed(t, second); !strings.Contains(body, "SUMMARY:Individual session: Ana Lopez") {
 		t.Errorf("the opted-in feed lacks the client's name:\n%s", clip(body, 2000))
 	}

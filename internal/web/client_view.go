@@ -128,3 +128,9 @@ type chartView struct {
 func (v chartView) CanManageEpisodes() bool {
 	return access.Allowed(v.Who.Role, access.Episode, access.Create)
 }
+
+// CanRelease tells the chart whether to offer "Release records": whether the policy lets the
+// role release records through the disclosure gate.
+func (v chartView) CanRelease() bool {
+	return access.Allowed(v.Who.Role, access.Disclosure, access.Release)
+}

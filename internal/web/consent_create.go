@@ -17,9 +17,13 @@ func (s *Server) consentCreate(w http.ResponseWriter, r *http.Request, who signe
 	v := r.PostForm
 	f := consentForm{Kind: v.Get("kind"), Recipient: v.Get("recipient"), Information: v.Get("information"),
 		Purpose: v.Get("purpose"), SignedOn: v.Get("signed_on"), ExpiresOn: v.Get("expires_on"),
-		ExpiresOnEvent: v.Get("expires_on_event")}
+		ExpiresOnEvent: v.Get("expires_on_event"), Purposes: v["purposes"]}
+	purposes := make([]carepath.DisclosurePurpose, len(f.Purposes))
+	for i, p := range f.Purposes {
+		purposes[i] = carepath.DisclosurePurpose(p)
+	}
 	_, err := s.Consents.RecordConsent(r.Context(), carepath.ConsentCreate{ClientID: c.ID, Kind: carepath.ConsentKind(f.Kind),
-		Recipient: f.Recipient, Information: f.Information, Purpose: f.Purpose, SignedOn: f.SignedOn,
+		Recipient: f.Recipient, Information: f.Information, Purpose: f.Purpose, Purposes: purposes, SignedOn: f.SignedOn,
 		ExpiresOn: f.ExpiresOn, ExpiresOnEvent: f.ExpiresOnEvent})
 	switch {
 	case err == nil:

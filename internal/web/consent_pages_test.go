@@ -33,7 +33,7 @@ func TestConsentPages(t *testing.T) {
 	}
 	form := url.Values{"kind": {"part2_disclosure"}, "recipient": {"County Probation Office"},
 		"information": {"Attendance and drug screen results"}, "purpose": {"Court-ordered treatment compliance"},
-		"signed_on": {today}, "expires_on": {later}, "expires_on_event": {""}}
+		"purposes": {"patient_request"}, "signed_on": {today}, "expires_on": {later}, "expires_on_event": {""}}
 	t.Run("problems are 400 naming the fields with the values kept", func(t *testing.T) {
 		bad := url.Values{}
 		for k, v := range form {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/carepath/carepath"
@@ -36,6 +37,7 @@ func consentKindName(k carepath.ConsentKind) string {
 type consentRow struct {
 	*carepath.Consent
 	KindName, State, RecordedByName string
+	PurposesText                    string // the purposes of use in words
 	Reason, ReasonError             string // the revoke form, as typed
 }
 
@@ -69,7 +71,7 @@ func (s *Server) renderConsentList(w http.ResponseWriter, r *http.Request, who s
 	names := s.staffNames(r, ids...)
 	for i, cs := range list {
 		v.Rows = append(v.Rows, consentRow{Consent: cs, KindName: consentKindName(cs.Kind), State: consentState(cs),
-			RecordedByName: names[i]})
+			RecordedByName: names[i], PurposesText: purposeLabels(cs.Purposes)})
 	}
 	adjust(&v)
 	s.render(w, r, status, "consent", v)
@@ -90,8 +92,11 @@ func consentState(c *carepath.Consent) string {
 // consentFieldID is the element id of the consent form's field for a service field path.
 func consentFieldID(field string) string {
 	switch field {
-	case "kind", "recipient", "information", "purpose", "signed_on", "expires_on", "expires_on_event":
+	case "kind", "recipient", "information", "purpose", "purposes", "signed_on", "expires_on", "expires_on_event":
 		return "consent-" + strings.ReplaceAll(field, "_", "-")
+	}
+	if strings.HasPrefix(field, "purposes[") {
+		return "consent-purposes"
 	}
 	return "consent-kind"
 }
@@ -135,6 +140,32 @@ func (s *Server) chartConsents(r *http.Request, clientID string) chartConsentSec
 // consentForm is what the consent form holds, as typed.
 type consentForm struct {
 	Kind, Recipient, Information, Purpose, SignedOn, ExpiresOn, ExpiresOnEvent string
+	Purposes                                                                   []string
+}
+
+// purposeChoice is one purpose of use on the consent form, ticked or not.
+type purposeChoice struct {
+	Purpose carepath.DisclosurePurpose
+	Label   string
+	Checked bool
+}
+
+// PurposeChoices are the form's purposes of use, with the ones typed ticked.
+func (v consentNewView) PurposeChoices() []purposeChoice {
+	out := make([]purposeChoice, len(carepath.DisclosurePurposes))
+	for i, p := range carepath.DisclosurePurposes {
+		out[i] = purposeChoice{Purpose: p.Purpose, Label: p.Label, Checked: slices.Contains(v.Form.Purposes, string(p.Purpose))}
+	}
+	return out
+}
+
+// purposeLabels are a consent's purposes of use in words, for the list.
+func purposeLabels(ps []carepath.DisclosurePurpose) string {
+	labels := make([]string, len(ps))
+	for i, p := range ps {
+		labels[i] = p.Label()
+	}
+	return strings.Join(labels, "; ")
 }
 
 // consentNewView is the view model of the form that records a consent.
@@ -150,7 +181,7 @@ type consentNewView struct {
 
 // consentFormOrder is the order of the form's fields, for the error summary.
 var consentFormOrder = []string{"consent-kind", "consent-recipient", "consent-information", "consent-purpose",
-	"consent-signed-on", "consent-expires-on", "consent-expires-on-event"}
+	"consent-purposes", "consent-signed-on", "consent-expires-on", "consent-expires-on-event"}
 
 func newConsentNewView(who signedIn, c *carepath.Client, f consentForm, errs map[string]string) consentNewView {
 	v := consentNewView{page: page{Title: "Record a consent"}, Who: who, Client: c, Form: f, Kinds: consentKinds, Errors: errs}

@@ -142,6 +142,9 @@ var (
 	consentErrors = errorPage{notFound: errorText{"Consent not found", "There is no consent here that you may see."},
 		forbidden: "Consents are not available for your role.",
 		internal:  "The consents could not be read just now. Please try again in a minute."}
+	releaseErrors = errorPage{notFound: errorText{"Client not found", "There is no client here that you may see."},
+		forbidden: "Releasing records is not available for your role.",
+		internal:  "The records could not be released just now. Nothing was sent. Please try again in a minute."}
 	// pageErrors: a page with nothing of its own to say; every word is the default.
 	pageErrors       = errorPage{}
 	alertErrors      = errorPage{forbidden: "Your role does not give access to clinical alerts."}

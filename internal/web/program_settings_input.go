@@ -26,6 +26,7 @@ func (t trackForm) blank() bool {
 // typed rates by service (dollars) and each staff member's roles in the program.
 type programSettingsForm struct {
 	Version string
+	Part2   bool // the program's records are 42 CFR Part 2 records
 	Tracks  []trackForm
 	Rates   map[string]string
 	Roles   map[string][]string // staff id → roles
@@ -40,7 +41,7 @@ const extraTrackRows = 2
 
 // formFromDetails fills the form with what is stored.
 func formFromDetails(d *carepath.ProgramDetails) programSettingsForm {
-	f := programSettingsForm{Version: strconv.Itoa(d.Version), Rates: map[string]string{}, Roles: map[string][]string{}}
+	f := programSettingsForm{Version: strconv.Itoa(d.Version), Part2: d.Part2, Rates: map[string]string{}, Roles: map[string][]string{}}
 	for _, t := range d.Tracks {
 		f.Tracks = append(f.Tracks, trackForm{Name: t.Name, Start: t.StartTime, End: t.EndTime, Days: t.Days})
 	}
@@ -63,6 +64,7 @@ func readProgramSettingsForm(r *http.Request) programSettingsForm {
 		return f
 	}
 	f.Version = strings.TrimSpace(r.PostForm.Get("version"))
+	f.Part2 = r.PostForm.Get("part2") == "yes"
 	rows, _ := strconv.Atoi(r.PostForm.Get("track_rows"))
 	for i := range min(max(rows, 0), maxTrackRows) {
 		p := fmt.Sprintf("track-%d-", i)
@@ -142,7 +144,8 @@ func (f *programSettingsForm) update() (carepath.ProgramDetailsUpdate, []errorLi
 			}
 		}
 	}
-	return carepath.ProgramDetailsUpdate{Version: version, Tracks: &tracks, Rates: &rates, Staff: &staff}, errs
+	part2 := f.Part2
+	return carepath.ProgramDetailsUpdate{Version: version, Tracks: &tracks, Rates: &rates, Staff: &staff, Part2: &part2}, errs
 }
 
 // fieldPathRE splits a field path such as tracks[2].end_time.

@@ -48,6 +48,7 @@ type programSettingsView struct {
 	Who       signedIn
 	Program   *carepath.Program
 	Version   string
+	Part2     bool
 	TrackRows int
 	Tracks    []trackRowView
 	Rates     []rateRowView
@@ -98,7 +99,7 @@ var programRoleLabels = map[string]string{carepath.ProgramRoleDirector: "Program
 // their inputs and in the summary.
 func newProgramSettingsView(who signedIn, p *carepath.Program, d *carepath.ProgramDetails, staff []*carepath.Staff,
 	f programSettingsForm, errs []errorLink) programSettingsView {
-	v := programSettingsView{page: page{Title: "Program settings"}, Who: who, Program: p, Version: f.Version, Summary: errs}
+	v := programSettingsView{page: page{Title: "Program settings"}, Who: who, Program: p, Version: f.Version, Part2: f.Part2, Summary: errs}
 	byID := map[string]string{}
 	for _, e := range errs {
 		if _, dup := byID[e.Anchor]; !dup {

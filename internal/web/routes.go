@@ -107,6 +107,10 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /staff/clients/{id}/consents", s.requireStaff(s.consentCreate))
 	mux.Handle("POST /staff/clients/{id}/consents/{cid}/revoke", s.requireStaff(s.consentRevoke))
 
+	// Releases of records outside the care team, through the disclosure gate.
+	mux.Handle("GET /staff/clients/{id}/release", s.requireStaff(s.releaseNew))
+	mux.Handle("POST /staff/clients/{id}/release", s.requireStaff(s.releaseCreate))
+
 	// Episodes of care: admit, transfer (step up or down), discharge.
 	mux.Handle("GET /staff/clients/{id}/episodes", s.requireStaff(s.episodeList))
 	mux.Handle("GET /staff/clients/{id}/episodes/new", s.requireStaff(s.episodeNew))

@@ -20,8 +20,9 @@ func (s *Server) staffCreate(w http.ResponseWriter, r *http.Request, who signedI
 		s.render(w, r, http.StatusBadRequest, "staff_admin_new", newStaffFormView("Add a staff member", who, nil, staffForm{}, errs))
 		return
 	}
-	f := staffForm{Name: r.PostForm.Get("name"), Email: strings.TrimSpace(r.PostForm.Get("email")), Role: r.PostForm.Get("role")}
-	st := &carepath.Staff{Name: f.Name, Email: f.Email, Role: carepath.Role(f.Role)}
+	f := staffForm{Name: r.PostForm.Get("name"), Email: strings.TrimSpace(r.PostForm.Get("email")), Role: r.PostForm.Get("role"),
+		Organization: r.PostForm.Get("organization")}
+	st := &carepath.Staff{Name: f.Name, Email: f.Email, Role: carepath.Role(f.Role), Organization: f.Organization}
 	err := s.Staff.CreateStaff(r.Context(), st, r.PostForm.Get("password"))
 	status := http.StatusBadRequest
 	switch {

@@ -7,6 +7,7 @@ import (
 // staffForm is what the add and change forms hold, as typed. The password is never kept.
 type staffForm struct {
 	Name, Email, Role string
+	Organization      string // a payer reviewer's organization
 	Status            string // "active" or "disabled" (change form)
 	ResetTOTP         bool   // turn the second factor off (change form)
 }
@@ -27,7 +28,7 @@ func addFieldErrors(errs map[string]string, err error, fallback string) {
 
 // formOf is the change form filled in from the stored account.
 func formOf(st *carepath.Staff) staffForm {
-	f := staffForm{Name: st.Name, Email: st.Email, Role: string(st.Role), Status: "active"}
+	f := staffForm{Name: st.Name, Email: st.Email, Role: string(st.Role), Organization: st.Organization, Status: "active"}
 	if st.Disabled {
 		f.Status = "disabled"
 	}

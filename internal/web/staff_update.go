@@ -23,10 +23,10 @@ func (s *Server) staffUpdate(w http.ResponseWriter, r *http.Request, who signedI
 		s.render(w, r, http.StatusBadRequest, "staff_admin_edit", newStaffFormView("Change a staff account", who, st, formOf(st), errs))
 		return
 	}
-	f := staffForm{Name: r.PostForm.Get("name"), Email: st.Email, Role: r.PostForm.Get("role"),
+	f := staffForm{Name: r.PostForm.Get("name"), Email: st.Email, Role: r.PostForm.Get("role"), Organization: r.PostForm.Get("organization"),
 		Status: r.PostForm.Get("status"), ResetTOTP: r.PostForm.Get("reset_totp") == "yes"}
 	role := carepath.Role(f.Role)
-	upd := carepath.StaffUpdate{Name: &f.Name, Role: &role, ResetTOTP: f.ResetTOTP && st.TOTPEnabled}
+	upd := carepath.StaffUpdate{Name: &f.Name, Role: &role, Organization: &f.Organization, ResetTOTP: f.ResetTOTP && st.TOTPEnabled}
 	switch f.Status {
 	case "active", "disabled":
 		disabled := f.Status == "disabled"

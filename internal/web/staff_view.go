@@ -73,14 +73,14 @@ type staffFormView struct {
 }
 
 // staffFormOrder is the order of the forms' elements, for the error summary.
-var staffFormOrder = []string{"staff-name", "staff-email", "staff-role", "staff-password", "staff-status-active", "staff-reset-totp"}
+var staffFormOrder = []string{"staff-name", "staff-email", "staff-role", "staff-organization", "staff-password", "staff-status-active", "staff-reset-totp"}
 
 // staffFieldAnchor is the element id that shows a service field error.
 func staffFieldAnchor(field string) string {
 	switch field {
 	case "disabled":
 		return "staff-status-active"
-	case "name", "email", "role", "password":
+	case "name", "email", "role", "organization", "password":
 		return "staff-" + field
 	}
 	return "staff-name"
