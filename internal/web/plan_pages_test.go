@@ -268,6 +268,7 @@ func TestBrowserPlanPages(t *testing.T) {
 	b.typeInto("consent-recipient", "Employee Assistance Program")
 	b.typeInto("consent-purpose", "Return-to-work clearance")
 	b.typeInto("consent-expires-on-event", "end of treatment")
+	b.click("consent-purposes-patient_request")
 	b.navigate("record the consent", 200, chromedp.Click(chromedp.CSS(`form[action="`+consents+`"] button`)))
 	if got := js[string](b, `document.querySelector('main').textContent`); !strings.Contains(got, "Employee Assistance Program") {
 		t.Errorf("consent list: %q", clip(got, 400))
