@@ -43,6 +43,8 @@ type Store struct {
 	dialect             Dialect
 	now                 func() time.Time
 	audits              auditQueue // the audit rows of reads, waiting to be committed together
+	sleep               func(ctx context.Context, d time.Duration) error // sign-in throttling's wait
+	gate                *addressGate                                     // one password check per address at a time
 }
 
 // New returns a store over the writer and reader of an open database. read may be nil, in
@@ -54,7 +56,7 @@ func New(write, read *sql.DB, d Dialect) *Store {
 	if d.TranslateError == nil {
 		d.TranslateError = func(err error) error { return err }
 	}
-	return &Store{writePool: write, readPool: read, dialect: d, now: time.Now}
+	return &Store{writePool: write, readPool: read, dialect: d, now: time.Now, sleep: sleepContext, gate: &addressGate{}}
 }
 
 // Dialect returns the dialect of the store's engine.

@@ -31,6 +31,9 @@ type Server struct {
 	Log         *slog.Logger
 	SignInStore scs.Store
 	SignInIdle  time.Duration
+	// BaseURL is the external address links start with (calendar feeds); empty: the scheme
+	// the client used and the request's host (httpserver.ExternalURL).
+	BaseURL string
 
 	pages      map[string]*template.Template
 	scorecards *scorecardCache
