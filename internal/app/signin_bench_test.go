@@ -91,7 +91,9 @@ func BenchmarkListDuringBadSignIns(b *testing.B) {
 			close(stop)
 			wg.Wait()
 			slices.Sort(lat)
-			pct := func(p float64) float64 { return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000 }
+			pct := func(p float64) float64 {
+				return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+			}
 			b.ReportMetric(pct(0.50), "p50-ms")
 			b.ReportMetric(pct(0.99), "p99-ms")
 			b.ReportMetric(float64(attempts.Load())/elapsed.Seconds(), "sign-ins/s")

@@ -75,7 +75,9 @@ func checkPassword(encoded, password string) (bool, error) {
 	if len(password) > maxPasswordLen {
 		return false, nil
 	}
-	got := withHashSlot(func() []byte { return argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, uint32(len(want))) })
+	got := withHashSlot(func() []byte {
+		return argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, uint32(len(want)))
+	})
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
 

@@ -42,7 +42,7 @@ type Store struct {
 	writePool, readPool *sql.DB // the chokepoint's (pools_test.go lists who else may use them)
 	dialect             Dialect
 	now                 func() time.Time
-	audits              auditQueue // the audit rows of reads, waiting to be committed together
+	audits              auditQueue                                       // the audit rows of reads, waiting to be committed together
 	sleep               func(ctx context.Context, d time.Duration) error // sign-in throttling's wait
 	gate                *addressGate                                     // one password check per address at a time
 }
