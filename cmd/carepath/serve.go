@@ -53,6 +53,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer d.Close()
+	for _, n := range d.Notices {
+		log.Warn(n)
+	}
 	a, err := app.New(d.Store, app.Config{Log: log, SignInIdle: *idle, BaseURL: tr.baseURL, TrustedProxies: tr.proxies})
 	if err != nil {
 		log.Error("start", "err", err)

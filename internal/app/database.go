@@ -16,6 +16,9 @@ type Database struct {
 	Store   *store.Store
 	Dialect store.Dialect
 	Version int64 // the schema version after the migrations
+	// Notices are what opening changed that the operator should hear of (a database file
+	// other users could read, now private).
+	Notices []string
 	close   func() error
 }
 
@@ -46,7 +49,9 @@ func Open(ctx context.Context, dsn string) (*Database, error) {
 		if err != nil {
 			return nil, err
 		}
-		return newDatabase(db.Write, db.Read, sqlite.Dialect(), db.Version, db.Close), nil
+		d := newDatabase(db.Write, db.Read, sqlite.Dialect(), db.Version, db.Close)
+		d.Notices = db.Notices
+		return d, nil
 	}
 }
 
