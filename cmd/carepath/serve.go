@@ -37,6 +37,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	idle := fs.Duration("session-idle", envDuration("CAREPATH_SESSION_IDLE", web.DefaultSignInIdle), "end staff sessions after this long without a request (env CAREPATH_SESSION_IDLE)")
 	logFormat := fs.String("log", envOr("CAREPATH_LOG", ""), "log format: text or json (default: text on a terminal, json otherwise; env CAREPATH_LOG)")
 	tf := addTransportFlags(fs)
+	keyFile := secretKeyFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -47,7 +48,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	d, err := app.Open(ctx, *db)
+	d, err := app.Open(ctx, *db, app.SecretKeyFile(*keyFile))
 	if err != nil {
 		log.Error("open database", "err", err)
 		return 1

@@ -174,7 +174,11 @@ func (svc *StaffService) EnableTOTP(ctx context.Context, email string) (secret, 
 		if err != nil {
 			return nil, fmt.Errorf("totp: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE staff SET totp_secret = $1, totp_step = 0 WHERE id = $2`, key.Secret(), st.ID); err != nil {
+		sealed, err := svc.s.sealSecret(st.ID, key.Secret())
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE staff SET totp_secret = $1, totp_step = 0 WHERE id = $2`, sealed, st.ID); err != nil {
 			return nil, fmt.Errorf("update staff: %w", svc.s.translate(err))
 		}
 		secret, url = key.Secret(), key.URL()
@@ -249,8 +253,12 @@ func (svc *StaffService) ConfirmTOTP(ctx context.Context, secret, code string) e
 			if matched < 0 {
 				return nil, badCode
 			}
+			sealed, err := svc.s.sealSecret(st.ID, strings.ToUpper(secret))
+			if err != nil {
+				return nil, err
+			}
 			if _, err := tx.ExecContext(ctx, `UPDATE staff SET totp_secret = $1, totp_step = $2 WHERE id = $3`,
-				strings.ToUpper(secret), matched, st.ID); err != nil {
+				sealed, matched, st.ID); err != nil {
 				return nil, fmt.Errorf("update staff: %w", svc.s.translate(err))
 			}
 			return []ref{{ID: st.ID}}, nil
@@ -305,7 +313,11 @@ func (svc *StaffService) Authenticate(ctx context.Context, email, password, totp
 			return nil, refused
 		}
 		if now.secret.Valid {
-			valid, err := svc.checkTOTP(ctx, tx, now.staff.ID, now.secret.String, totpCode, svc.s.now())
+			secret, err := svc.s.openSecret(now.staff.ID, now.secret.String)
+			if err != nil {
+				return nil, err
+			}
+			valid, err := svc.checkTOTP(ctx, tx, now.staff.ID, secret, totpCode, svc.s.now())
 			if err != nil {
 				return nil, err
 			}

@@ -17,6 +17,7 @@ package store
 
 import (
 	"context"
+	"crypto/cipher"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -45,6 +46,7 @@ type Store struct {
 	audits              auditQueue                                       // the audit rows of reads, waiting to be committed together
 	sleep               func(ctx context.Context, d time.Duration) error // sign-in throttling's wait
 	gate                *addressGate                                     // one password check per address at a time
+	secrets             cipher.AEAD                                      // seals TOTP secrets at rest (UseSecretKey)
 }
 
 // New returns a store over the writer and reader of an open database. read may be nil, in
