@@ -210,8 +210,9 @@ var policy = map[Record]map[Action][]carepath.Role{
 		List:   {carepath.RoleAdmin, carepath.RoleSystem},
 		Read:   {carepath.RoleAdmin, carepath.RoleSystem},
 		Verify: {carepath.RoleAdmin, carepath.RoleSystem},
-		Seal:   {carepath.RoleSystem},
-		Create: {carepath.RoleSystem},
+		Seal:    {carepath.RoleSystem},
+		Create:  {carepath.RoleSystem},
+		Restore: {carepath.RoleSystem},
 	},
 	// Disclosures: releasing a client's records outside the care team goes through the
 	// disclosure gate, which asks for a 42 CFR Part 2 consent. The roles that hold a chart
