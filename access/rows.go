@@ -53,6 +53,14 @@ func CanSeeClient(actor carepath.Actor, c *carepath.Client) bool {
 	return false
 }
 
+// MayChangeCareTeam reports whether actor may change client c's care team (its primary
+// clinician and case manager), once their role may update clients: only whoever Oversees and
+// the client's current primary clinician. The front desk keeps demographics but never hands a
+// chart to anyone; a case manager does not choose the clinician.
+func MayChangeCareTeam(actor carepath.Actor, c *carepath.Client) bool {
+	return Oversees(actor.Role) || (actor.Role == carepath.RoleClinician && actor.ID != "" && actor.ID == c.PrimaryClinicianID)
+}
+
 // Oversees reports whether role oversees every record it may reach, beyond its own: an admin
 // and the command line see every co-sign request and every attendee of a note, and manage
 // anyone's account state and calendar feed.
