@@ -207,9 +207,9 @@ var policy = map[Record]map[Action][]carepath.Role{
 	// the command line seals the rows written before the chain (and records its own events,
 	// such as a restore). Nobody changes or deletes a row: the database refuses it.
 	AuditLog: {
-		List:   {carepath.RoleAdmin, carepath.RoleSystem},
-		Read:   {carepath.RoleAdmin, carepath.RoleSystem},
-		Verify: {carepath.RoleAdmin, carepath.RoleSystem},
+		List:    {carepath.RoleAdmin, carepath.RoleSystem},
+		Read:    {carepath.RoleAdmin, carepath.RoleSystem},
+		Verify:  {carepath.RoleAdmin, carepath.RoleSystem},
 		Seal:    {carepath.RoleSystem},
 		Create:  {carepath.RoleSystem},
 		Restore: {carepath.RoleSystem},

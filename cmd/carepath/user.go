@@ -98,6 +98,9 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return reportCLIError(stderr, "user add", err)
 		}
 		fmt.Fprintln(stdout, s.ID)
+		if s.Role == carepath.RoleAdmin {
+			fmt.Fprintf(stderr, "carepath user add: admins must use a second factor: %s is asked to enrol an authenticator app at the first sign-in, before anything else (or run carepath user totp --email %s now)\n", s.Email, s.Email)
+		}
 	case "list":
 		list, err := svc.FindStaff(ctx, carepath.StaffFilter{})
 		if err != nil {

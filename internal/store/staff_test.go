@@ -331,8 +331,8 @@ func TestUpdateStaff(t *testing.T) {
 		if _, err := svc.Authenticate(pub, "ana@example.org", testPassword, "", "192.0.2.8"); err != nil {
 			t.Errorf("enabled account: %v", err)
 		}
-		if _, err := svc.AuthenticateToken(pub, tok); err != nil {
-			t.Errorf("enabled account's token: %v", err)
+		if _, err := svc.AuthenticateToken(pub, tok); carepath.ErrorCode(err) != carepath.EUNAUTHORIZED {
+			t.Errorf("a token revoked by disabling came back when the account was enabled: %v", err)
 		}
 
 		fieldOf := func(err error) string {
