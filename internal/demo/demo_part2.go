@@ -37,8 +37,6 @@ func seedDemoPart2(ctx context.Context, svc carepath.Services) error {
 	consents := map[string]carepath.ConsentCreate{
 		"Robin Lake": {Recipient: "Harbor County Drug Court", Information: "Attendance and measures' totals",
 			Purpose: "Court-supervised treatment", Purposes: []carepath.DisclosurePurpose{carepath.PurposePatientRequest}},
-		"Quinn Harper": {Recipient: carepath.CalendarRecipient, Information: "Name on appointments in staff calendars",
-			Purpose: "Scheduling", Purposes: []carepath.DisclosurePurpose{carepath.PurposeOperations}},
 	}
 	for _, c := range clients {
 		in, ok := consents[c.GivenName+" "+c.FamilyName]

@@ -53,7 +53,7 @@ func (s *Server) saveFeed(w http.ResponseWriter, r *http.Request, v calendarFeed
 	switch r.PostForm.Get("action") {
 	case "create":
 		var token string
-		v.Feed, token, err = s.CalendarFeeds.CreateCalendarFeed(r.Context(), kind, owner, r.PostForm.Get("show_names") == "yes")
+		v.Feed, token, err = s.CalendarFeeds.CreateCalendarFeed(r.Context(), kind, owner, false)
 		if err == nil {
 			v.URL = s.feedURL(r, "http", token)
 			v.WebcalURL = template.URL(s.feedURL(r, "webcal", token)) // built here from the host and a base64url token

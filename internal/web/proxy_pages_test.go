@@ -186,3 +186,46 @@ func TestAnswerLinkLimiterUsesRealClient(t *testing.T) {
 		t.Error("another client behind the same proxy was limited too")
 	}
 }
+
+// TestLargeFormBodyRefused posts 10 MB to the sign-in form: 413 with a page that says why,
+// and no sign-in is attempted (no audit row).
+func TestLargeFormBodyRefused(t *testing.T) {
+	t.Parallel()
+	ts := apptest.Start(t)
+	form := url.Values{"email": {"ana@example.org"}, "password": {strings.Repeat("x", 10<<20)}}
+	code, _, page := apptest.Send(t, apptest.Browser(t), "POST", ts.URL+"/login", form)
+	if code != 413 || !strings.Contains(page, "larger than this form accepts") {
+		t.Errorf("10 MB form: %d\n%s", code, clip(page, 2000))
+	}
+	var rows int
+	ts.DB.QueryRow(`SELECT count(*) FROM audit_log WHERE action = 'staff.login'`).Scan(&rows)
+	if rows != 0 {
+		t.Errorf("%d sign-in rows for a refused body", rows)
+	}
+}
+
+// TestPublicIntakeFormIsRateLimited posts the public intake form from one client behind the
+// proxy until it is refused (429), while another client behind the same proxy still gets
+// through.
+func TestPublicIntakeFormIsRateLimited(t *testing.T) {
+	t.Parallel()
+	ts := apptest.StartWith(t, apptest.Options{TrustedProxies: "127.0.0.1/32"})
+	c := apptest.Browser(t)
+	limited := false
+	for i := 0; i < 20 && !limited; i++ {
+		limited = sendFrom(t, c, "198.51.100.1", "", "POST", ts.URL+"/aid/intake", url.Values{}).StatusCode == 429
+	}
+	if !limited {
+		t.Fatal("the intake form was never rate limited")
+	}
+	if resp := sendFrom(t, c, "198.51.100.2", "", "POST", ts.URL+"/aid/intake", url.Values{}); resp.StatusCode == 429 {
+		t.Error("another client was limited too")
+	}
+	limited = false
+	for i := 0; i < 60 && !limited; i++ {
+		limited = sendFrom(t, c, "198.51.100.3", "", "GET", ts.URL+"/calendar/nothing.ics", nil).StatusCode == 429
+	}
+	if !limited {
+		t.Error("opening calendar feeds was never rate limited")
+	}
+}

@@ -41,6 +41,12 @@ type Server struct {
 	// answerLimits is the rate limit of the public answer pages: 20 requests at once per
 	// address, then one every 3 seconds.
 	answerLimits *ratelimit.Limiter
+	// intakeLimits is the rate limit of the public intake form (each request stores an intake
+	// and an audit row): 5 at once per address, then one every 2 minutes.
+	intakeLimits *ratelimit.Limiter
+	// publicLimits is the rate limit of the other anonymous pages that write audit rows
+	// (calendar feeds, scorecards): 30 at once per address, then one every 2 seconds.
+	publicLimits *ratelimit.Limiter
 }
 
 // New parses the templates and returns a server ready to register its routes.
@@ -53,6 +59,8 @@ func New(s Server) (*Server, error) {
 	s.scorecards = &scorecardCache{}
 	s.signIn = newSignInSessions(s.SignInStore, s.SignInIdle)
 	s.answerLimits = ratelimit.New(20, 3*time.Second)
+	s.intakeLimits = ratelimit.New(5, 2*time.Minute)
+	s.publicLimits = ratelimit.New(30, 2*time.Second)
 	if s.Log == nil {
 		s.Log = slog.Default()
 	}
