@@ -16,6 +16,16 @@ func (s *Server) limitAnswers(h http.HandlerFunc) http.HandlerFunc {
 	return s.limited(s.answerLimits, h)
 }
 
+// limitIntake answers 429 to an address that sends the public intake form too often.
+func (s *Server) limitIntake(h http.HandlerFunc) http.HandlerFunc {
+	return s.limited(s.intakeLimits, h)
+}
+
+// limitPublic answers 429 to an address that opens calendar feeds or scorecards too often.
+func (s *Server) limitPublic(h http.HandlerFunc) http.HandlerFunc {
+	return s.limited(s.publicLimits, h)
+}
+
 // limited answers 429 to a client (by its real address, httpserver.RemoteAddr) that asks l too
 // often, and runs h otherwise. Other clients are never held back by one client's requests.
 func (s *Server) limited(l *ratelimit.Limiter, h http.HandlerFunc) http.HandlerFunc {
