@@ -109,3 +109,10 @@ func CareTeamOnly(rec Record) bool {
 	}
 	return false
 }
+
+// SeesScreeningAnswers reports whether role sees the answers and the results of screening
+// questionnaires (an intake request's profile and suggested level, a chart's assessments and
+// measures): everyone who may read them but the front desk, which schedules and keeps contact
+// details and needs neither. The crisis flag of an intake request is not withheld: whoever
+// answers the queue must call a person in crisis first.
+func SeesScreeningAnswers(role carepath.Role) bool { return role != carepath.RoleFrontDesk }
