@@ -57,11 +57,6 @@ func (p DisclosurePurpose) Label() string {
 	return string(p)
 }
 
-// CalendarRecipient is the recipient a calendar feed discloses to: whatever calendar service
-// the feed's owner subscribes with. A client's name appears in a staff member's feed only when
-// the client has an active 42 CFR Part 2 consent naming this recipient for PurposeOperations.
-const CalendarRecipient = "Calendar service"
-
 // RedisclosureNotice is the written statement every disclosure of 42 CFR Part 2 records made
 // with the client's consent carries (42 CFR 2.32): the regulation's short statement first,
 // then what it means for the recipient. It is plain ASCII so it fits an HTTP header, an

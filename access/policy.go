@@ -207,11 +207,12 @@ var policy = map[Record]map[Action][]carepath.Role{
 	// the command line seals the rows written before the chain (and records its own events,
 	// such as a restore). Nobody changes or deletes a row: the database refuses it.
 	AuditLog: {
-		List:   {carepath.RoleAdmin, carepath.RoleSystem},
-		Read:   {carepath.RoleAdmin, carepath.RoleSystem},
-		Verify: {carepath.RoleAdmin, carepath.RoleSystem},
-		Seal:   {carepath.RoleSystem},
-		Create: {carepath.RoleSystem},
+		List:    {carepath.RoleAdmin, carepath.RoleSystem},
+		Read:    {carepath.RoleAdmin, carepath.RoleSystem},
+		Verify:  {carepath.RoleAdmin, carepath.RoleSystem},
+		Seal:    {carepath.RoleSystem},
+		Create:  {carepath.RoleSystem},
+		Restore: {carepath.RoleSystem},
 	},
 	// Disclosures: releasing a client's records outside the care team goes through the
 	// disclosure gate, which asks for a 42 CFR Part 2 consent. The roles that hold a chart

@@ -78,4 +78,5 @@ const (
 	Release     Action = "release" // records released to a recipient outside the care team
 	Seal        Action = "seal"    // access-log rows written before the hash chain, chained
 	Verify      Action = "verify"  // the access log's hash chain checked
+	Restore     Action = "restore" // the database replaced by a backup (carepath restore)
 )

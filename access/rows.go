@@ -53,6 +53,14 @@ func CanSeeClient(actor carepath.Actor, c *carepath.Client) bool {
 	return false
 }
 
+// MayChangeCareTeam reports whether actor may change client c's care team (its primary
+// clinician and case manager), once their role may update clients: only whoever Oversees and
+// the client's current primary clinician. The front desk keeps demographics but never hands a
+// chart to anyone; a case manager does not choose the clinician.
+func MayChangeCareTeam(actor carepath.Actor, c *carepath.Client) bool {
+	return Oversees(actor.Role) || (actor.Role == carepath.RoleClinician && actor.ID != "" && actor.ID == c.PrimaryClinicianID)
+}
+
 // Oversees reports whether role oversees every record it may reach, beyond its own: an admin
 // and the command line see every co-sign request and every attendee of a note, and manage
 // anyone's account state and calendar feed.
@@ -101,3 +109,10 @@ func CareTeamOnly(rec Record) bool {
 	}
 	return false
 }
+
+// SeesScreeningAnswers reports whether role sees the answers and the results of screening
+// questionnaires (an intake request's profile and suggested level, a chart's assessments and
+// measures): everyone who may read them but the front desk, which schedules and keeps contact
+// details and needs neither. The crisis flag of an intake request is not withheld: whoever
+// answers the queue must call a person in crisis first.
+func SeesScreeningAnswers(role carepath.Role) bool { return role != carepath.RoleFrontDesk }

@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 
+	"filippo.io/age"
+	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/app"
 	"github.com/carepath/carepath/internal/sqlite"
 )
@@ -23,14 +26,23 @@ func runBackup(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	db := dbFlag(fs)
 	out := fs.String("out", "", "write the backup to this `file` (required)")
 	force := fs.Bool("force", false, "overwrite --out if it exists")
+	encryptTo := fs.String("encrypt-to", envOr("CAREPATH_BACKUP_RECIPIENT", ""), "encrypt the backup with age to this `recipient` (an age1… public key; several separated by commas; env CAREPATH_BACKUP_RECIPIENT)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `usage: carepath backup --out FILE [--force] [--db PATH]
+		fmt.Fprint(stderr, `usage: carepath backup --out FILE [--encrypt-to RECIPIENT] [--force] [--db PATH]
 
 Write a consistent copy of the SQLite database to FILE. The server may keep running: the
 copy is one snapshot (SQLite VACUUM INTO) holding every transaction committed before the
 backup began. It is written to a temporary file next to FILE, synced, and then renamed, so
 FILE is either absent or complete. An existing FILE is kept unless --force is given.
-Restore it with "carepath restore --from FILE".
+Restore it with "carepath restore --from FILE". The backup file is readable by its owner
+only (0600).
+
+With --encrypt-to (an age X25519 public key, "age1…", from age-keygen) the backup is
+encrypted with age, so only the holder of the identity can read it; restore it with
+"carepath restore --from FILE --identity KEYFILE". The unencrypted snapshot exists only as a
+private temporary file next to FILE while the backup runs. Sign-in sessions are stored as
+hashes and TOTP secrets sealed with the secret key (which is not in the backup: keep a copy
+of it apart from the backups).
 
 For a PostgreSQL database use pg_dump (and pg_restore) instead.
 
@@ -51,9 +63,21 @@ flags:
 	if code := refuseNonSQLite("backup", *db, "pg_dump", stderr); code != 0 {
 		return code
 	}
+	var recipients []age.Recipient
+	if *encryptTo != "" {
+		var err error
+		if recipients, err = sqlite.ParseRecipients(*encryptTo); err != nil {
+			fmt.Fprintf(stderr, "carepath backup: --encrypt-to: %v\n", err)
+			return 2
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	if err := sqlite.Backup(ctx, *db, *out, *force); err != nil {
+	backup := func() error { return sqlite.Backup(ctx, *db, *out, *force) }
+	if recipients != nil {
+		backup = func() error { return sqlite.BackupEncrypted(ctx, *db, *out, *force, recipients) }
+	}
+	if err := backup(); err != nil {
 		fmt.Fprintf(stderr, "carepath: %v\n", err)
 		if errors.Is(err, sqlite.ErrExists) {
 			fmt.Fprintln(stderr, "carepath backup: use --force to overwrite it")
@@ -61,7 +85,11 @@ flags:
 		}
 		return 1
 	}
-	fmt.Fprintf(stdout, "backup written to %s\n", *out)
+	if recipients != nil {
+		fmt.Fprintf(stdout, "encrypted backup written to %s\n", *out)
+	} else {
+		fmt.Fprintf(stdout, "backup written to %s\n", *out)
+	}
 	return 0
 }
 
@@ -72,8 +100,10 @@ func runRestore(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	db := dbFlag(fs)
 	from := fs.String("from", "", "restore from this backup `file` (required)")
 	force := fs.Bool("force", false, "replace the database at --db if it exists")
+	identity := fs.String("identity", "", "the age identity `file` (AGE-SECRET-KEY-1…) that decrypts an encrypted backup")
+	keyFile := secretKeyFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `usage: carepath restore --from FILE [--force] [--db PATH]
+		fmt.Fprint(stderr, `usage: carepath restore --from FILE [--identity KEYFILE] [--force] [--db PATH]
 
 Replace the SQLite database at --db with the backup FILE made by "carepath backup".
 
@@ -84,7 +114,11 @@ Replace the SQLite database at --db with the backup FILE made by "carepath backu
      newer than this carepath binary. Without --force an existing database is not replaced.
      The copy is written to a temporary file next to PATH, synced and checked; then PATH's
      stale -wal, -shm and -journal files are removed and the copy is renamed over PATH.
-  3. Start the server: it applies any migrations newer than the backup.
+     An encrypted backup (carepath backup --encrypt-to) needs --identity KEYFILE.
+  3. restore opens the restored database, applies any migrations newer than the backup,
+     and appends an audit.restore row to its access log (after the restored rows).
+  4. Start the server. TOTP secrets open only with the secret key they were sealed with
+     (CAREPATH_SECRET_KEY or the key file beside the database).
 
 Keep a backup of the database you replace if you may need it again. For a PostgreSQL
 database use pg_restore (or psql) with a pg_dump file instead.
@@ -106,15 +140,37 @@ flags:
 	if code := refuseNonSQLite("restore", *db, "pg_restore (or psql) with a pg_dump file", stderr); code != 0 {
 		return code
 	}
+	encrypted, err := sqlite.IsEncrypted(*from)
+	if err != nil {
+		fmt.Fprintf(stderr, "carepath restore: %v\n", err)
+		return 1
+	}
+	if encrypted && *identity == "" {
+		fmt.Fprintln(stderr, "carepath restore: --from is an encrypted backup: give the identity that decrypts it with --identity KEYFILE")
+		return 2
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	version, err := sqlite.Restore(ctx, *from, *db, *force)
+	restore := func() (int64, error) { return sqlite.Restore(ctx, *from, *db, *force) }
+	if encrypted {
+		ids, err := sqlite.ParseIdentityFile(*identity)
+		if err != nil {
+			fmt.Fprintf(stderr, "carepath restore: --identity: %v\n", err)
+			return 2
+		}
+		restore = func() (int64, error) { return sqlite.RestoreEncrypted(ctx, *from, *db, *force, ids) }
+	}
+	version, err := restore()
 	if err != nil {
 		fmt.Fprintf(stderr, "carepath: %v\n", err)
 		if errors.Is(err, sqlite.ErrExists) {
 			fmt.Fprintln(stderr, "carepath restore: stop the server, then use --force to replace it")
 			return 2
 		}
+		return 1
+	}
+	if err := recordRestore(ctx, *db, *keyFile, *from, version); err != nil {
+		fmt.Fprintf(stderr, "carepath restore: the database is restored, but its audit row could not be written: %v\n", err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "restored %s to %s (schema version %d)\n", *from, *db, version)
@@ -132,4 +188,16 @@ func refuseNonSQLite(name, dsn, tool string, stderr io.Writer) int {
 		return 2
 	}
 	return 0
+}
+
+// recordRestore opens the restored database (applying newer migrations) and appends the
+// audit row of the restore, after the restored access log.
+func recordRestore(ctx context.Context, db, keyFile, from string, version int64) error {
+	d, err := app.Open(ctx, db, app.SecretKeyFile(keyFile))
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	ctx = carepath.NewContext(ctx, cliActor())
+	return d.Store.RecordRestore(ctx, fmt.Sprintf("from=%s; schema=%d", filepath.Base(from), version))
 }

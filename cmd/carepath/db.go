@@ -37,3 +37,11 @@ func dbFlag(fs *flag.FlagSet) *string {
 	fs.Var(&v, "db", "database: a SQLite file `path` or a postgres:// URL (env CAREPATH_DB)")
 	return (*string)(&v)
 }
+
+// secretKeyFlag registers --secret-key-file on fs: the file of the key that seals TOTP
+// secrets at rest, by default beside a SQLite database (app.DefaultSecretKeyFile); the
+// CAREPATH_SECRET_KEY environment variable, when set, is used instead of any file.
+func secretKeyFlag(fs *flag.FlagSet) *string {
+	return fs.String("secret-key-file", envOr("CAREPATH_SECRET_KEY_FILE", ""),
+		"the `file` of the key that seals TOTP secrets (made, 0600, when missing; default: beside the SQLite database; env CAREPATH_SECRET_KEY holds the key itself, CAREPATH_SECRET_KEY_FILE the file)")
+}

@@ -19,9 +19,16 @@ import (
 	"github.com/carepath/carepath/internal/web"
 )
 
-// runServe starts the web server: migrations first, then demo data when asked, then HTTP until
-// SIGINT or SIGTERM. internal/app builds the services and the handler.
+// runServe starts the web server: migrations first, then demo data when asked, then HTTP (or
+// HTTPS) until SIGINT or SIGTERM. internal/app builds the services and the handler.
 func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, args, stdout, stderr)
+}
+
+// serve is runServe until ctx ends.
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", envOr("CAREPATH_ADDR", "localhost:8080"), "address to listen on (env CAREPATH_ADDR)")
@@ -29,20 +36,28 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	seedDemo := fs.Bool("demo", false, "seed demo data into an empty database")
 	idle := fs.Duration("session-idle", envDuration("CAREPATH_SESSION_IDLE", web.DefaultSignInIdle), "end staff sessions after this long without a request (env CAREPATH_SESSION_IDLE)")
 	logFormat := fs.String("log", envOr("CAREPATH_LOG", ""), "log format: text or json (default: text on a terminal, json otherwise; env CAREPATH_LOG)")
+	tf := addTransportFlags(fs)
+	keyFile := secretKeyFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	log := newLogger(stderr, *logFormat)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	tr, err := tf.check()
+	if err != nil {
+		fmt.Fprintf(stderr, "carepath serve: %v\n", err)
+		return 2
+	}
 
-	d, err := app.Open(ctx, *db)
+	d, err := app.Open(ctx, *db, app.SecretKeyFile(*keyFile))
 	if err != nil {
 		log.Error("open database", "err", err)
 		return 1
 	}
 	defer d.Close()
-	a, err := app.New(d.Store, app.Config{Log: log, SignInIdle: *idle})
+	for _, n := range d.Notices {
+		log.Warn(n)
+	}
+	a, err := app.New(d.Store, app.Config{Log: log, SignInIdle: *idle, BaseURL: tr.baseURL, TrustedProxies: tr.proxies})
 	if err != nil {
 		log.Error("start", "err", err)
 		return 1
@@ -58,11 +73,14 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		log.Error("listen", "addr", *addr, "err", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "carepath is running at http://%s/ (Ctrl-C stops it)\n", ln.Addr())
+	if warning := tr.plainHTTPWarning(ln.Addr()); warning != "" {
+		fmt.Fprintln(stderr, warning)
+	}
+	fmt.Fprintf(stdout, "carepath is running at %s://%s/ (Ctrl-C stops it)\n", tr.scheme(), ln.Addr())
 	hs := &http.Server{Handler: a.Handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() { errc <- tr.serveOn(hs, ln) }()
 	select {
 	case err := <-errc:
 		log.Error("serve", "err", err)

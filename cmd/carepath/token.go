@@ -6,14 +6,17 @@ import (
 	"fmt"
 	"io"
 	"os/signal"
+	"strconv"
+	"strings"
 	"syscall"
+	"time"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/app"
 	"github.com/carepath/carepath/internal/store"
 )
 
-const tokenUsage = `usage: carepath token add --email E [--recipient R --purpose P] [--db PATH|URL]
+const tokenUsage = `usage: carepath token add --email E [--recipient R --purpose P] [--expires 90d] [--db PATH|URL]
        carepath token revoke (--token T | --id ID) [--db PATH|URL]`
 
 // runToken implements "carepath token": add prints a new API token for a staff member (shown
@@ -32,12 +35,13 @@ func runToken(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprintln(stderr, tokenUsage+"\n\nflags:"); fs.PrintDefaults() }
 	db := dbFlag(fs)
-	var email, token, id, recipient, purpose *string
+	var email, token, id, recipient, purpose, expires *string
 	switch sub {
 	case "add":
 		email = fs.String("email", "", "the `email` of the staff member the token acts as")
 		recipient = fs.String("recipient", "", "an outside party's token: the `recipient` it reads for, as clients' consents name it")
 		purpose = fs.String("purpose", "", "an outside party's token: the `purpose` it reads for: treatment, payment, operations or patient_request")
+		expires = fs.String("expires", "90d", "the token stops working after this `long` (e.g. 30d, 12h; at most 366d)")
 	case "revoke":
 		token = fs.String("token", "", "the `token` to revoke")
 		id = fs.String("id", "", "the `id` of the token to revoke")
@@ -59,6 +63,14 @@ func runToken(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	var lifetime time.Duration
+	if sub == "add" {
+		var err error
+		if lifetime, err = parseLifetime(*expires); err != nil {
+			fmt.Fprintf(stderr, "carepath token add: --expires: %v\n", err)
+			return 2
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	d, err := app.Open(ctx, *db)
@@ -73,12 +85,13 @@ func runToken(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch sub {
 	case "add":
 		party := carepath.OutsideParty{Recipient: *recipient, Purpose: carepath.DisclosurePurpose(*purpose)}
-		t, tid, err := svc.CreatePartyToken(ctx, *email, party)
+		t, tid, until, err := svc.CreateTokenFor(ctx, *email, party, lifetime)
 		if err != nil {
 			return reportCLIError(stderr, "token add", err)
 		}
 		fmt.Fprintln(stdout, t)
-		fmt.Fprintf(stderr, "token id %s: the token above is shown only now; send it as Authorization: Bearer <token>, revoke it with carepath token revoke --id %s\n", tid, tid)
+		fmt.Fprintf(stderr, "token id %s: the token above is shown only now and works until %s; send it as Authorization: Bearer <token>, revoke it with carepath token revoke --id %s\n",
+			tid, until.Format(time.RFC3339), tid)
 	case "revoke":
 		which := *token
 		if which == "" {
@@ -90,4 +103,20 @@ func runToken(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "revoked")
 	}
 	return 0
+}
+
+// parseLifetime reads a token lifetime: a number of days ("30d") or a Go duration ("12h").
+func parseLifetime(s string) (time.Duration, error) {
+	if days, ok := strings.CutSuffix(strings.TrimSpace(s), "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil || n <= 0 {
+			return 0, fmt.Errorf("%q: give days such as 30d, or hours such as 12h", s)
+		}
+		return time.Duration(n) * 24 * time.Hour, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%q: give days such as 30d, or hours such as 12h", s)
+	}
+	return d, nil
 }

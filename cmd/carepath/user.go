@@ -35,6 +35,7 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprintln(stderr, userUsage+"\n\nflags:"); fs.PrintDefaults() }
 	db := dbFlag(fs)
+	keyFile := secretKeyFlag(fs)
 	var email, name, role, org *string
 	var pwStdin *bool
 	switch sub {
@@ -80,7 +81,7 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	d, err := app.Open(ctx, *db)
+	d, err := app.Open(ctx, *db, app.SecretKeyFile(*keyFile))
 	if err != nil {
 		fmt.Fprintf(stderr, "carepath user: %v\n", err)
 		return 1
@@ -97,6 +98,9 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return reportCLIError(stderr, "user add", err)
 		}
 		fmt.Fprintln(stdout, s.ID)
+		if s.Role == carepath.RoleAdmin {
+			fmt.Fprintf(stderr, "carepath user add: admins must use a second factor: %s is asked to enrol an authenticator app at the first sign-in, before anything else (or run carepath user totp --email %s now)\n", s.Email, s.Email)
+		}
 	case "list":
 		list, err := svc.FindStaff(ctx, carepath.StaffFilter{})
 		if err != nil {

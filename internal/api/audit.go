@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // listAccessLog answers the audit log, newest first, to admins: ?client_id=, ?actor_id=, ?from= and
@@ -63,7 +64,8 @@ func auditFilterFrom(r *http.Request) (carepath.AccessLogFilter, error) {
 	return f, limitOffset(q, &f.Limit, &f.Offset)
 }
 
-// writeAuditCSV writes audit rows as CSV with a header line.
+// writeAuditCSV writes audit rows as CSV with a header line, every text cell neutralized
+// against spreadsheet formulas (httpserver.CSVCell).
 func writeAuditCSV(w http.ResponseWriter, rows []*carepath.AccessLogEntry) {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="carepath-audit.csv"`)
@@ -71,8 +73,9 @@ func writeAuditCSV(w http.ResponseWriter, rows []*carepath.AccessLogEntry) {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"id", "at", "actor_id", "role", "action", "record_type", "record_id", "client_id", "remote", "allowed", "detail"})
 	for _, e := range rows {
-		_ = cw.Write([]string{strconv.FormatInt(e.ID, 10), e.At.UTC().Format(time.RFC3339Nano), e.ActorID, string(e.Role), e.Action,
-			e.RecordType, e.RecordID, e.ClientID, e.Remote, strconv.FormatBool(e.Allowed), e.Detail})
+		cell := httpserver.CSVCell
+		_ = cw.Write([]string{strconv.FormatInt(e.ID, 10), e.At.UTC().Format(time.RFC3339Nano), cell(e.ActorID), cell(string(e.Role)),
+			cell(e.Action), cell(e.RecordType), cell(e.RecordID), cell(e.ClientID), cell(e.Remote), strconv.FormatBool(e.Allowed), cell(e.Detail)})
 	}
 	cw.Flush()
 }

@@ -3,10 +3,10 @@ package api
 import (
 	"context"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/httpserver"
 	"github.com/carepath/carepath/internal/notify"
 )
 
@@ -123,16 +123,8 @@ func (a *API) createMeasureLink(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// answerURL is the public address of an answer link: BaseURL, or else the request's own
-// scheme and host.
+// answerURL is the public address of an answer link: under BaseURL, or else the scheme the
+// client used (as a trusted proxy reports it) and the request's host.
 func (a *API) answerURL(r *http.Request, token string) string {
-	base := strings.TrimSuffix(a.BaseURL, "/")
-	if base == "" {
-		scheme := "https"
-		if r.TLS == nil {
-			scheme = "http"
-		}
-		base = scheme + "://" + r.Host
-	}
-	return base + "/m/" + token
+	return httpserver.ExternalURL(r, a.BaseURL, "/m/"+token)
 }

@@ -79,8 +79,10 @@ func TestPart2RecordedAndEnforcedExportAPI(t *testing.T) {
 	var rel struct {
 		Disclosure carepath.Disclosure `json:"disclosure"`
 		Consent    *carepath.Consent   `json:"consent"`
-		Client     struct{ GivenName string `json:"given_name"` }
-		Episodes   []struct{ Program string } `json:"episodes"`
+		Client     struct {
+			GivenName string `json:"given_name"`
+		}
+		Episodes []struct{ Program string } `json:"episodes"`
 	}
 	if code != 200 || json.Unmarshal([]byte(got), &rel) != nil {
 		t.Fatalf("release with consent: %d %s", code, got)

@@ -24,6 +24,13 @@ type Config struct {
 	// SignInIdle ends a staff member's sign-in session after that long without a request
 	// (0: web.DefaultSignInIdle).
 	SignInIdle time.Duration
+	// BaseURL is the one external address of carepath (https://care.example.org), the start
+	// of every link it builds: calendar feeds, answer links, emails. Empty: the scheme the
+	// client used and the request's host.
+	BaseURL string
+	// TrustedProxies are the peers whose X-Forwarded-For and X-Forwarded-Proto are believed
+	// (httpserver.Forwarded); from anyone else those headers are ignored.
+	TrustedProxies httpserver.Proxies
 }
 
 // App is carepath's services and the handler built on them.
@@ -66,7 +73,8 @@ func NewServices(st *store.Store) carepath.Services {
 }
 
 // New builds every service over st and the one handler: the web pages, the JSON API under
-// /api/v1 and GET /healthz, behind httpserver.Middleware.
+// /api/v1 and GET /healthz, behind httpserver.Middleware, behind httpserver.Forwarded (which
+// works out the real client and scheme first, so every log line and limiter sees them).
 func New(st *store.Store, cfg Config) (*App, error) {
 	log := cfg.Log
 	if log == nil {
@@ -74,15 +82,15 @@ func New(st *store.Store, cfg Config) (*App, error) {
 	}
 	services := NewServices(st)
 	pages, err := web.New(web.Server{Services: services, Placement: placement.DefaultConfig, Log: log,
-		SignInStore: store.NewSignInSessionStore(st), SignInIdle: cfg.SignInIdle})
+		SignInStore: store.NewSignInSessionStore(st), SignInIdle: cfg.SignInIdle, BaseURL: cfg.BaseURL})
 	if err != nil {
 		return nil, err
 	}
-	jsonAPI := &api.API{Services: services, Placement: placement.DefaultConfig, Log: log}
+	jsonAPI := &api.API{Services: services, Placement: placement.DefaultConfig, Log: log, BaseURL: cfg.BaseURL}
 
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", health(st, log))
 	jsonAPI.Register(mux)
 	pages.Register(mux)
-	return &App{Services: services, Handler: httpserver.Middleware(log, mux)}, nil
+	return &App{Services: services, Handler: httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, pages.LimitForms(mux)))}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/carepath/carepath/internal/postgres"
@@ -16,6 +17,9 @@ type Database struct {
 	Store   *store.Store
 	Dialect store.Dialect
 	Version int64 // the schema version after the migrations
+	// Notices are what opening changed that the operator should hear of (a database file
+	// other users could read, now private).
+	Notices []string
 	close   func() error
 }
 
@@ -29,9 +33,38 @@ func IsPostgresURL(dsn string) bool {
 }
 
 // Open opens the database dsn names, a PostgreSQL URL or a SQLite file path, applies its
-// pending migrations and returns it with the store over it. Errors never repeat dsn, which
-// may hold a password.
-func Open(ctx context.Context, dsn string) (*Database, error) {
+// pending migrations and returns it with the store over it, holding the secret key
+// (loadSecretKey; SecretKeyFile names its file) and with any TOTP secret still in the clear
+// sealed. Errors never repeat dsn, which may hold a password.
+func Open(ctx context.Context, dsn string, opts ...OpenOption) (*Database, error) {
+	var o openOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	d, err := open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	key, notices, err := loadSecretKey(dsn, o.keyFile)
+	if err == nil {
+		err = d.Store.UseSecretKey(key)
+	}
+	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	d.Notices = append(d.Notices, notices...)
+	if n, err := d.Store.SealTOTPSecrets(ctx); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("seal TOTP secrets: %w", err)
+	} else if n > 0 {
+		d.Notices = append(d.Notices, fmt.Sprintf("sealed %d TOTP secrets that were stored in the clear", n))
+	}
+	return d, nil
+}
+
+// open opens and migrates the database dsn names.
+func open(ctx context.Context, dsn string) (*Database, error) {
 	switch {
 	case IsPostgresURL(dsn):
 		db, err := postgres.Open(ctx, dsn)
@@ -46,7 +79,9 @@ func Open(ctx context.Context, dsn string) (*Database, error) {
 		if err != nil {
 			return nil, err
 		}
-		return newDatabase(db.Write, db.Read, sqlite.Dialect(), db.Version, db.Close), nil
+		d := newDatabase(db.Write, db.Read, sqlite.Dialect(), db.Version, db.Close)
+		d.Notices = db.Notices
+		return d, nil
 	}
 }
 

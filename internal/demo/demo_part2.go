@@ -8,10 +8,8 @@ import (
 )
 
 // seedDemoPart2 shows 42 CFR Part 2 at work: the outpatient therapy service provides no
-// substance use treatment, so its mark is turned off (the IOP keeps it), and two IOP clients
-// have consented to disclosures: Robin Lake to the county drug court at her request, and
-// Quinn Harper to the calendar service, so that a clinician's named calendar feed may show
-// Quinn's name (and no other Part 2 client's).
+// substance use treatment, so its mark is turned off (the IOP keeps it), and one IOP client,
+// Robin Lake, has consented to a disclosure to the county drug court at her request.
 func seedDemoPart2(ctx context.Context, svc carepath.Services) error {
 	programs, err := svc.Programs.FindPrograms(ctx)
 	if err != nil {
@@ -37,8 +35,6 @@ func seedDemoPart2(ctx context.Context, svc carepath.Services) error {
 	consents := map[string]carepath.ConsentCreate{
 		"Robin Lake": {Recipient: "Harbor County Drug Court", Information: "Attendance and measures' totals",
 			Purpose: "Court-supervised treatment", Purposes: []carepath.DisclosurePurpose{carepath.PurposePatientRequest}},
-		"Quinn Harper": {Recipient: carepath.CalendarRecipient, Information: "Name on appointments in staff calendars",
-			Purpose: "Scheduling", Purposes: []carepath.DisclosurePurpose{carepath.PurposeOperations}},
 	}
 	for _, c := range clients {
 		in, ok := consents[c.GivenName+" "+c.FamilyName]

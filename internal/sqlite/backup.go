@@ -179,11 +179,8 @@ func Restore(ctx context.Context, from, dest string, force bool) (int64, error) 
 	if err := copyFile(from, tmp); err != nil {
 		return 0, fmt.Errorf("restore: %w", err)
 	}
-	if fi, err := os.Stat(dest); err == nil {
-		// Keep the permissions of the database being replaced.
-		if err := os.Chmod(tmp, fi.Mode().Perm()); err != nil {
-			return 0, fmt.Errorf("restore: %w", err)
-		}
+	if err := os.Chmod(tmp, FileMode); err != nil {
+		return 0, fmt.Errorf("restore: %w", err)
 	}
 	version, err := CheckFile(ctx, tmp)
 	if err != nil {
@@ -208,8 +205,12 @@ func plainPath(path string) error {
 	return nil
 }
 
-// tempPath creates an empty temporary file in the directory of dest and returns its name.
+// tempPath creates an empty temporary file (FileMode) in the directory of dest, making that
+// directory (DirMode) when it is missing, and returns its name.
 func tempPath(dest string) (string, error) {
+	if err := os.MkdirAll(filepath.Dir(dest), DirMode); err != nil {
+		return "", err
+	}
 	f, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".tmp-*")
 	if err != nil {
 		return "", err

@@ -44,16 +44,23 @@ type DB struct {
 	Write   *sql.DB
 	Read    *sql.DB
 	Version int64 // the schema version after Open applied the migrations
+	// Notices are what Open changed that the operator should hear of: files whose
+	// permissions it tightened.
+	Notices []string
 
 	checkpointer *checkpointer
 }
 
-// Open opens (creating if needed) the SQLite database file at path and applies the pending
-// migrations. path is a plain file path; URIs, query strings and ":memory:" are refused,
+// Open opens (creating if needed, private to this account: FileMode, in a DirMode folder) the
+// SQLite database file at path and applies the pending migrations. path is a plain file path; URIs, query strings and ":memory:" are refused,
 // since the writer and the readers must share one file.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" || path == ":memory:" || strings.ContainsRune(path, '?') || strings.HasPrefix(path, "file:") {
 		return nil, fmt.Errorf("sqlite: %q is not a plain file path", path)
+	}
+	notices, err := prepareFile(path)
+	if err != nil {
+		return nil, err
 	}
 	write, err := sql.Open("sqlite", path+"?"+writeParams)
 	if err != nil {
@@ -63,7 +70,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	write.SetMaxIdleConns(1)
 	write.SetConnMaxLifetime(0)
 	write.SetConnMaxIdleTime(0)
-	db := &DB{Write: write}
+	db := &DB{Write: write, Notices: notices}
 	if err := write.PingContext(ctx); err != nil {
 		write.Close()
 		return nil, fmt.Errorf("open sqlite: %w", err)

@@ -160,6 +160,9 @@ func (svc *ClientService) UpdateClient(ctx context.Context, id string, u carepat
 		if c.Version != u.Version {
 			return nil, staleClient()
 		}
+		if err := svc.s.checkCareTeamChange(ctx, tx, c, u); err != nil {
+			return nil, err
+		}
 		u.Apply(c)
 		if err := c.Validate(); err != nil {
 			return nil, err

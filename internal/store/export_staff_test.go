@@ -1,6 +1,9 @@
 package store
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 func init() {
 	// Cheap argon2id parameters keep the tests fast; stored hashes carry their own.
@@ -15,3 +18,10 @@ var (
 	HashPassword  = hashPassword
 	CheckPassword = checkPassword
 )
+
+// SetSleep replaces the wait of sign-in throttling, so tests see the delay asked for without
+// waiting for it.
+func (s *Store) SetSleep(sleep func(ctx context.Context, d time.Duration) error) { s.sleep = sleep }
+
+// HashesRun is how many argon2id computations the process has made.
+func HashesRun() int64 { return hashesRun.Load() }

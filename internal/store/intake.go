@@ -126,7 +126,7 @@ func (svc *IntakeService) FindIntakes(ctx context.Context, filter carepath.Intak
 			if err != nil {
 				return nil, err
 			}
-			list = append(list, in)
+			list = append(list, minimumNecessary(ctx, in))
 			refs = append(refs, ref{ID: in.ID})
 		}
 		if err := rows.Err(); err != nil {
@@ -161,13 +161,23 @@ func (svc *IntakeService) FindIntakeByID(ctx context.Context, id string) (*carep
 		if err != nil {
 			return nil, fmt.Errorf("select intake: %w", svc.s.translate(err))
 		}
-		found = in
+		found = minimumNecessary(ctx, in)
 		return []ref{{ID: in.ID}}, nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return found, nil
+}
+
+// minimumNecessary withholds an intake request's screening answers (its profile, as an empty
+// one) and its suggested level from an actor who may not see them
+// (access.SeesScreeningAnswers), keeping the contact details and the crisis flag.
+func minimumNecessary(ctx context.Context, in *carepath.Intake) *carepath.Intake {
+	if actor, _ := carepath.ActorFrom(ctx); !access.SeesScreeningAnswers(actor.Role) {
+		in.Profile, in.Level = json.RawMessage(`{}`), ""
+	}
+	return in
 }
 
 // intakeNotFound is the error for an intake request that does not exist.

@@ -61,7 +61,7 @@ func TestIntakeRoundTrip(t *testing.T) {
 			created = append(created, in)
 		}
 
-		got, err := svc.FindIntakes(as(carepath.RoleFrontDesk), carepath.IntakeFilter{})
+		got, err := svc.FindIntakes(as(carepath.RoleClinician), carepath.IntakeFilter{})
 		if err != nil {
 			t.Fatalf("FindIntakes: %v", err)
 		}

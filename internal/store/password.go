@@ -40,14 +40,15 @@ func hashPassword(password string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("salt: %w", err)
 	}
-	key := argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, p.KeyLen)
+	key := withHashSlot(func() []byte { return argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, p.KeyLen) })
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, p.Memory, p.Time, p.Threads,
 		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 
-// checkPassword reports whether password matches the encoded hash, in constant time. A
-// malformed hash is an error.
+// checkPassword reports whether password matches the encoded hash, in constant time; a
+// password longer than maxPasswordLen never does, and is not hashed. A malformed hash is an
+// error.
 func checkPassword(encoded, password string) (bool, error) {
 	parts := strings.Split(encoded, "$")
 	if len(parts) != 6 || parts[1] != "argon2id" {
@@ -71,7 +72,12 @@ func checkPassword(encoded, password string) (bool, error) {
 	if err != nil || len(want) == 0 {
 		return false, errors.New("password hash: bad key")
 	}
-	got := argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, uint32(len(want)))
+	if len(password) > maxPasswordLen {
+		return false, nil
+	}
+	got := withHashSlot(func() []byte {
+		return argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, uint32(len(want)))
+	})
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
 

@@ -12,7 +12,9 @@ import (
 
 // SignInSessionStore keeps the web pages' sign-in sessions (scs sessions: a token, the signed-in
 // staff member, an expiry) in the sessions table, with SQL both engines accept. Expired
-// sessions are never found and are deleted as new ones are committed.
+// sessions are never found and are deleted as new ones are committed. The table holds the
+// SHA-256 of each token (hashToken), never the token the cookie carries, so a copy of the
+// database or a backup cannot be used to take over a session.
 //
 // It is one of the sanctioned exceptions to the chokepoint (pools_test.go lists them): a
 // sign-in session holds no client data, and it is read and written on every page request, so
@@ -38,7 +40,7 @@ func (s *SignInSessionStore) timestamp() time.Time { return s.now().UTC().Trunca
 // FindCtx returns the data of an unexpired session.
 func (s *SignInSessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var b []byte
-	err := s.db.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token = $1 AND expiry > $2`, token, s.timestamp()).Scan(&b)
+	err := s.db.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token = $1 AND expiry > $2`, hashToken(token), s.timestamp()).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
 	}
@@ -61,7 +63,7 @@ func (s *SignInSessionStore) CommitCtx(ctx context.Context, token string, b []by
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)
 		ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`,
-		token, b, expiry.UTC().Truncate(time.Microsecond))
+		hashToken(token), b, expiry.UTC().Truncate(time.Microsecond))
 	if err != nil {
 		return fmt.Errorf("commit session: %w", err)
 	}
@@ -73,7 +75,7 @@ func (s *SignInSessionStore) CommitCtx(ctx context.Context, token string, b []by
 
 // DeleteCtx removes a session; an unknown token is no error.
 func (s *SignInSessionStore) DeleteCtx(ctx context.Context, token string) error {
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE token = $1`, token); err != nil {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE token = $1`, hashToken(token)); err != nil {
 		return fmt.Errorf("delete session: %w", err)
 	}
 	return nil

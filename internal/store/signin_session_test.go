@@ -2,8 +2,16 @@ package store_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/pressly/goose/v3"
 
 	"github.com/carepath/carepath/internal/store"
 	"github.com/carepath/carepath/internal/store/storetest"
@@ -37,6 +45,62 @@ func TestSignInSessionStore(t *testing.T) {
 		}
 		if err := s.DeleteCtx(ctx, "never"); err != nil {
 			t.Errorf("delete unknown: %v", err)
+		}
+	})
+}
+
+// TestSessionTokensStoredHashed checks that the sessions table holds the SHA-256 of each
+// sign-in token, never the token the cookie carries, and that the migration which brought
+// hashing rehashes the sessions already stored, so nobody signed in is signed out.
+func TestSessionTokensStoredHashed(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		s := store.NewSignInSessionStore(env.Store)
+		ctx := context.Background()
+		if err := s.CommitCtx(ctx, "the-cookie-token", []byte("data"), time.Now().Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		var stored string
+		if err := env.Write.QueryRow(`SELECT token FROM sessions`).Scan(&stored); err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256([]byte("the-cookie-token"))
+		if stored != hex.EncodeToString(sum[:]) {
+			t.Errorf("stored token %q, want its SHA-256", stored)
+		}
+
+		// The migration: back to before it, a session stored the old way, and up again.
+		dialect, dir := goose.DialectSQLite3, "../sqlite/migrations"
+		if env.Engine == "postgres" {
+			dialect, dir = goose.DialectPostgres, "../postgres/migrations"
+		}
+		fsys := os.DirFS(dir)
+		names, _ := fs.Glob(fsys, "*_account_security.sql")
+		if len(names) != 1 {
+			t.Fatalf("migration files %v", names)
+		}
+		version, _ := strconv.ParseInt(strings.SplitN(names[0], "_", 2)[0], 10, 64)
+		p, err := goose.NewProvider(dialect, env.Write, fsys, goose.WithDisableGlobalRegistry(true))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.DownTo(ctx, version-1); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := env.Write.Exec(`INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)`,
+			"signed-in-before", []byte("old"), time.Now().Add(time.Hour).UTC()); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Up(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if b, ok, err := s.FindCtx(ctx, "signed-in-before"); err != nil || !ok || string(b) != "old" {
+			t.Errorf("a session stored before hashing: %q %v %v", b, ok, err)
+		}
+		var plain int
+		env.Write.QueryRow(`SELECT count(*) FROM sessions WHERE token = 'signed-in-before'`).Scan(&plain)
+		if plain != 0 {
+			t.Error("the migration left a token in the clear")
 		}
 	})
 }

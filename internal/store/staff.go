@@ -20,8 +20,10 @@ import (
 // member's id, never an email, a password, a TOTP code or a token.
 //
 // Sign-in is locked out, with the same generic message as a wrong password, after
-// LockoutAccount failures for one email or LockoutRemote failures from one address within
-// LockoutWindow; the lock lifts once the failures fall out of the window.
+// LockoutAccount failures for one email within LockoutWindow; the lock lifts once the
+// failures fall out of the window. An address is never locked out (behind a proxy or a
+// clinic's shared connection it is many people): its attempts are slowed down instead
+// (throttle.go).
 type StaffService struct {
 	s *Store
 }
@@ -31,10 +33,9 @@ var _ carepath.StaffService = (*StaffService)(nil)
 // NewStaffService returns the staff service of s.
 func NewStaffService(s *Store) *StaffService { return &StaffService{s: s} }
 
-// The lock-out thresholds.
+// The lock-out threshold and window.
 const (
 	LockoutAccount = 5
-	LockoutRemote  = 20
 	LockoutWindow  = 15 * time.Minute
 )
 
@@ -62,15 +63,21 @@ func (svc *StaffService) CreateStaff(ctx context.Context, st *carepath.Staff, pa
 		}
 		return fields.Err()
 	}
+	// The hash (argon2id, 64 MiB) is made before the write transaction, never inside it, and
+	// only for a caller the policy lets create staff and a password of an allowed length.
+	var hash string
+	if actor, ok := carepath.ActorFrom(ctx); ok && access.Allowed(actor.Role, access.Staff, access.Create) &&
+		len(password) >= minPasswordLen && len(password) <= maxPasswordLen {
+		var err error
+		if hash, err = hashPassword(password); err != nil {
+			return err
+		}
+	}
 	err := svc.s.do(ctx, op{record: access.Staff, action: access.Create, validate: validate},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			id, err := uuid.NewV7()
 			if err != nil {
 				return nil, fmt.Errorf("new id: %w", err)
-			}
-			hash, err := hashPassword(password)
-			if err != nil {
-				return nil, err
 			}
 			stored = *st
 			stored.ID, stored.CreatedAt, stored.Disabled, stored.TOTPEnabled = id.String(), svc.s.timestamp(), false, false
@@ -167,7 +174,11 @@ func (svc *StaffService) EnableTOTP(ctx context.Context, email string) (secret, 
 		if err != nil {
 			return nil, fmt.Errorf("totp: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE staff SET totp_secret = $1, totp_step = 0 WHERE id = $2`, key.Secret(), st.ID); err != nil {
+		sealed, err := svc.s.sealSecret(st.ID, key.Secret())
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE staff SET totp_secret = $1, totp_step = 0 WHERE id = $2`, sealed, st.ID); err != nil {
 			return nil, fmt.Errorf("update staff: %w", svc.s.translate(err))
 		}
 		secret, url = key.Secret(), key.URL()
@@ -242,8 +253,12 @@ func (svc *StaffService) ConfirmTOTP(ctx context.Context, secret, code string) e
 			if matched < 0 {
 				return nil, badCode
 			}
+			sealed, err := svc.s.sealSecret(st.ID, strings.ToUpper(secret))
+			if err != nil {
+				return nil, err
+			}
 			if _, err := tx.ExecContext(ctx, `UPDATE staff SET totp_secret = $1, totp_step = $2 WHERE id = $3`,
-				strings.ToUpper(secret), matched, st.ID); err != nil {
+				sealed, matched, st.ID); err != nil {
 				return nil, fmt.Errorf("update staff: %w", svc.s.translate(err))
 			}
 			return []ref{{ID: st.ID}}, nil
@@ -252,36 +267,57 @@ func (svc *StaffService) ConfirmTOTP(ctx context.Context, secret, code string) e
 
 // Authenticate checks a sign-in attempt from remote. Every failure is EUNAUTHORIZED with
 // carepath.AuthFailedMessage. The audit row (staff.login) says "denied" and names the staff
-// member only on success. The failure is counted towards the lock-out in its own
-// transaction after the audited call, since the call's own writes are rolled back.
+// member only on success.
+//
+// The password check (argon2id, 64 MiB) never runs inside a database transaction, where it
+// would hold SQLite's one writer for everyone: the lock-out counts and the account's hash are
+// read on the reader pool, the hash is checked with nothing held, and only then is the outcome
+// recorded in a short write (throttle.go says how attempts are slowed and bounded). A password
+// over the length limit, or for a locked account, is refused without hashing. The failure is
+// counted towards the lock-out in its own transaction after the audited call, since the
+// call's own writes are rolled back.
 func (svc *StaffService) Authenticate(ctx context.Context, email, password, totpCode, remote string) (*carepath.Staff, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
-	var found *carepath.Staff
+	failed := carepath.Errorf(carepath.EUNAUTHORIZED, "%s", carepath.AuthFailedMessage)
 	// refused is returned inside the call as EFORBIDDEN, so the audit row reads "denied"
 	// rather than "no actor"; the caller gets EUNAUTHORIZED.
 	refused := &carepath.Error{Code: carepath.EFORBIDDEN, Message: carepath.AuthFailedMessage}
-	err := svc.s.do(ctx, op{record: access.Staff, action: access.Login, detail: "password sign-in"}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
-		locked, err := svc.locked(ctx, tx, email, remote, svc.s.timestamp().Add(-LockoutWindow))
+
+	var a signInAttempt
+	err := svc.s.do(ctx, op{record: access.Staff, action: access.Login, detail: "password sign-in", readOnly: true, quiet: true},
+		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+			var err error
+			a, err = svc.readAttempt(ctx, tx, email, remote)
+			return nil, err
+		})
+	if err != nil {
+		return nil, err
+	}
+	ok, err := svc.verify(ctx, a, password, remote)
+	if err != nil {
+		return nil, err
+	}
+
+	var found *carepath.Staff
+	err = svc.s.do(ctx, op{record: access.Staff, action: access.Login, detail: "password sign-in"}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		if !ok {
+			return nil, refused
+		}
+		// The account as it is now: disabled, given a new password or locked by other
+		// attempts while the hash ran is a refusal.
+		now, err := svc.readAttempt(ctx, tx, email, remote)
 		if err != nil {
 			return nil, err
 		}
-		st, hash, secret, err := svc.byEmail(ctx, tx, email)
-		if err != nil && carepath.ErrorCode(err) != carepath.ENOTFOUND {
-			return nil, err
-		}
-		if st == nil {
-			_, _ = checkPassword(dummyHash(), password) // as slow as a real check
+		if now.staff == nil || now.staff.ID != a.staff.ID || now.hash != a.hash || now.staff.Disabled || now.accountLocked {
 			return nil, refused
 		}
-		ok, err := checkPassword(hash, password)
-		if err != nil {
-			return nil, err
-		}
-		if !ok || locked || st.Disabled {
-			return nil, refused
-		}
-		if secret.Valid {
-			valid, err := svc.checkTOTP(ctx, tx, st.ID, secret.String, totpCode, svc.s.now())
+		if now.secret.Valid {
+			secret, err := svc.s.openSecret(now.staff.ID, now.secret.String)
+			if err != nil {
+				return nil, err
+			}
+			valid, err := svc.checkTOTP(ctx, tx, now.staff.ID, secret, totpCode, svc.s.now())
 			if err != nil {
 				return nil, err
 			}
@@ -292,8 +328,8 @@ func (svc *StaffService) Authenticate(ctx context.Context, email, password, totp
 		if _, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE kind = 'account' AND key = $1`, email); err != nil {
 			return nil, fmt.Errorf("clear failures: %w", svc.s.translate(err))
 		}
-		found = st
-		return []ref{{ID: st.ID}}, nil
+		found = now.staff
+		return []ref{{ID: now.staff.ID}}, nil
 	})
 	switch {
 	case err == nil:
@@ -301,24 +337,42 @@ func (svc *StaffService) Authenticate(ctx context.Context, email, password, totp
 	case !errors.Is(err, refused):
 		return nil, err
 	}
-	failed := carepath.Errorf(carepath.EUNAUTHORIZED, "%s", carepath.AuthFailedMessage)
 	if ferr := svc.recordFailure(ctx, email, remote); ferr != nil {
 		return nil, errors.Join(failed, ferr)
 	}
 	return nil, failed
 }
 
-// locked reports whether sign-in for email, or from remote, is locked out.
-func (svc *StaffService) locked(ctx context.Context, tx *sql.Tx, email, remote string, since time.Time) (bool, error) {
-	var account, addr int
+// signInAttempt is what a sign-in reads before the password is checked.
+type signInAttempt struct {
+	staff          *carepath.Staff // nil: no such account
+	hash           string
+	secret         sql.NullString // the stored TOTP secret, when the account has one
+	accountLocked  bool           // LockoutAccount failures for the email within the window
+	remoteFailures int            // failures from the address within the window
+}
+
+// readAttempt reads the lock-out counts of email and remote and the account with that email.
+func (svc *StaffService) readAttempt(ctx context.Context, tx *sql.Tx, email, remote string) (signInAttempt, error) {
+	var a signInAttempt
+	var account int
 	err := tx.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM login_failures WHERE kind = 'account' AND key = $1 AND at > $3),
 		(SELECT count(*) FROM login_failures WHERE kind = 'remote' AND key = $2 AND at > $3)`,
-		email, remote, since).Scan(&account, &addr)
+		email, remote, svc.s.timestamp().Add(-LockoutWindow)).Scan(&account, &a.remoteFailures)
 	if err != nil {
-		return false, fmt.Errorf("count failures: %w", svc.s.translate(err))
+		return a, fmt.Errorf("count failures: %w", svc.s.translate(err))
 	}
-	return account >= LockoutAccount || addr >= LockoutRemote, nil
+	a.accountLocked = account >= LockoutAccount
+	st, hash, secret, err := svc.byEmail(ctx, tx, email)
+	switch {
+	case carepath.ErrorCode(err) == carepath.ENOTFOUND:
+		return a, nil
+	case err != nil:
+		return a, err
+	}
+	a.staff, a.hash, a.secret = st, hash, secret
+	return a, nil
 }
 
 // recordFailure counts one failed sign-in against the email and the address, and forgets

@@ -79,6 +79,14 @@ func (svc *StaffService) UpdateStaff(ctx context.Context, id string, upd carepat
 			if _, err := tx.ExecContext(ctx, q, next.Name, string(next.Role), next.Disabled, id, next.Organization); err != nil {
 				return nil, fmt.Errorf("update staff: %w", svc.s.translate(err))
 			}
+			if next.Disabled && !st.Disabled {
+				// Disabling revokes every API token of the account for good: enabling it again
+				// brings none back, so a token that leaked while it was off stays dead.
+				if _, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE staff_id = $2 AND revoked_at IS NULL`,
+					svc.s.timestamp(), id); err != nil {
+					return nil, fmt.Errorf("revoke tokens: %w", svc.s.translate(err))
+				}
+			}
 			updated = &next
 			return []ref{{ID: id}}, nil
 		})

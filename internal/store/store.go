@@ -17,6 +17,7 @@ package store
 
 import (
 	"context"
+	"crypto/cipher"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -42,7 +43,10 @@ type Store struct {
 	writePool, readPool *sql.DB // the chokepoint's (pools_test.go lists who else may use them)
 	dialect             Dialect
 	now                 func() time.Time
-	audits              auditQueue // the audit rows of reads, waiting to be committed together
+	audits              auditQueue                                       // the audit rows of reads, waiting to be committed together
+	sleep               func(ctx context.Context, d time.Duration) error // sign-in throttling's wait
+	gate                *addressGate                                     // one password check per address at a time
+	secrets             cipher.AEAD                                      // seals TOTP secrets at rest (UseSecretKey)
 }
 
 // New returns a store over the writer and reader of an open database. read may be nil, in
@@ -54,7 +58,7 @@ func New(write, read *sql.DB, d Dialect) *Store {
 	if d.TranslateError == nil {
 		d.TranslateError = func(err error) error { return err }
 	}
-	return &Store{writePool: write, readPool: read, dialect: d, now: time.Now}
+	return &Store{writePool: write, readPool: read, dialect: d, now: time.Now, sleep: sleepContext, gate: &addressGate{}}
 }
 
 // Dialect returns the dialect of the store's engine.

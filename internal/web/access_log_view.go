@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // accessLogPageSize is how many audit rows the page shows.
@@ -83,10 +84,5 @@ func (q accessLogQuery) values() url.Values {
 	return v
 }
 
-// cell keeps a spreadsheet from reading a CSV value as a formula.
-func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
+// cell is s made safe for a spreadsheet (httpserver.CSVCell).
+func cell(s string) string { return httpserver.CSVCell(s) }

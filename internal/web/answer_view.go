@@ -7,15 +7,32 @@ import (
 
 	"github.com/carepath/carepath/instrument"
 	"github.com/carepath/carepath/internal/httpserver"
+	"github.com/carepath/carepath/internal/ratelimit"
 	"github.com/carepath/carepath/outcome"
 )
 
 // limitAnswers answers 429 to an address that asks too often (answerLimits).
 func (s *Server) limitAnswers(h http.HandlerFunc) http.HandlerFunc {
+	return s.limited(s.answerLimits, h)
+}
+
+// limitIntake answers 429 to an address that sends the public intake form too often.
+func (s *Server) limitIntake(h http.HandlerFunc) http.HandlerFunc {
+	return s.limited(s.intakeLimits, h)
+}
+
+// limitPublic answers 429 to an address that opens calendar feeds or scorecards too often.
+func (s *Server) limitPublic(h http.HandlerFunc) http.HandlerFunc {
+	return s.limited(s.publicLimits, h)
+}
+
+// limited answers 429 to a client (by its real address, httpserver.RemoteAddr) that asks l too
+// often, and runs h otherwise. Other clients are never held back by one client's requests.
+func (s *Server) limited(l *ratelimit.Limiter, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if !s.answerLimits.Allow(httpserver.RemoteAddr(r)) {
+		if !l.Allow(httpserver.RemoteAddr(r)) {
 			w.Header().Set("Retry-After", "60")
-			s.render(w, r, http.StatusTooManyRequests, "error", errorView{page: page{Title: "Please wait a moment", AnswerLink: true},
+			s.render(w, r, http.StatusTooManyRequests, "error", errorView{page: page{Title: "Please wait a moment", AnswerLink: l == s.answerLimits},
 				Message: "Too many requests came from your connection. Please wait a minute and try again."})
 			return
 		}

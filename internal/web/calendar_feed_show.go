@@ -20,7 +20,7 @@ const (
 // calendarFeedShow answers GET /calendar/{file}: the iCalendar feed whose secret token names the
 // file ("<token>.ics"). An unknown or revoked token is a plain 404 that says nothing more.
 // The feed is read as its owner: a staff member with their current role, or the client.
-// A staff feed's titles hold no client names unless its owner opted in.
+// No feed's titles hold a client's name: a feed goes to a third-party calendar service.
 func (s *Server) calendarFeedShow(w http.ResponseWriter, r *http.Request) {
 	token, ok := strings.CutSuffix(r.PathValue("file"), ".ics")
 	if !ok || s.CalendarFeeds == nil || s.TherapySessions == nil {
@@ -64,8 +64,7 @@ func (s *Server) calendarFeedShow(w http.ResponseWriter, r *http.Request) {
 	}
 	occs = append(occs, cancelled...)
 	slices.SortStableFunc(occs, func(a, b *carepath.Occurrence) int { return occurrenceStart(a).Compare(occurrenceStart(b)) })
-	names := feedNamer{s: s, r: r.WithContext(ctx), staff: feed.OwnerKind == carepath.FeedStaff,
-		show: feed.OwnerKind == carepath.FeedStaff && feed.ShowClientNames}
+	names := feedNamer{s: s, r: r.WithContext(ctx), staff: feed.OwnerKind == carepath.FeedStaff}
 	cal := ical.Calendar{Name: "carepath sessions", Refresh: time.Hour}
 	if feed.OwnerKind == carepath.FeedStaff {
 		cal.Name = "carepath: my sessions"
@@ -75,7 +74,7 @@ func (s *Server) calendarFeedShow(w http.ResponseWriter, r *http.Request) {
 		if start.IsZero() {
 			continue
 		}
-		title, note := names.title(o)
+		title := names.title(o)
 		ev := ical.Event{UID: o.ID + "@carepath", Stamp: now, Start: start, End: start.Add(time.Duration(o.Minutes) * time.Minute),
 			Summary: title, Cancelled: isCancelled[o.ID]}
 		if o.Modality == "telehealth" {
@@ -88,9 +87,6 @@ func (s *Server) calendarFeedShow(w http.ResponseWriter, r *http.Request) {
 			ev.Description, ev.Sequence = "This session is cancelled.", 1
 		case o.Moved:
 			ev.Description, ev.Sequence = "This session was moved from its usual time.", 1
-		}
-		if note != "" {
-			ev.Description = strings.TrimSpace(ev.Description + "\n\n" + note)
 		}
 		cal.Events = append(cal.Events, ev)
 	}
@@ -111,49 +107,26 @@ func feedNotFound(w http.ResponseWriter) {
 }
 
 // feedNamer writes event titles: the kind of session and, for groups, the group's name (its
-// type in a client's feed); a client's name only when the staff owner opted in (and may see
-// the client) and the disclosure gate allows the name to go to the calendar service: a
-// 42 CFR Part 2 client's name only with their consent naming carepath.CalendarRecipient for
-// operations, and then with the notice in the event's description.
+// type in a client's feed); never a client's name, even in a feed made when staff could opt in
+// to names, since every feed is read by a third-party calendar service.
 type feedNamer struct {
-	s       *Server
-	r       *http.Request
-	staff   bool // a staff owner, who may read the groups' names
-	show    bool
-	groups  map[string]string
-	clients map[string]feedClient
+	s      *Server
+	r      *http.Request
+	staff  bool // a staff owner, who may read the groups' names
+	groups map[string]string
 }
 
-// feedClient is what a feed may say of one client: their name ("" when withheld) and the note
-// the event carries (the 42 CFR 2.32 notice, or why the name is withheld).
-type feedClient struct {
-	name, note string
-}
-
-// feedNameWithheld is the note of an event whose client's name the disclosure gate withheld.
-const feedNameWithheld = "The client's name is not shown: their records are protected by 42 CFR Part 2 and they have " +
-	"no active consent to share their name with a calendar service (recipient \"" + carepath.CalendarRecipient + "\", purpose operations)."
-
-// title returns an occurrence's event title and the note its description carries.
-func (n *feedNamer) title(o *carepath.Occurrence) (string, string) {
-	t := sessionKind(o.Kind)
+// title returns an occurrence's event title.
+func (n *feedNamer) title(o *carepath.Occurrence) string {
 	if o.GroupID != "" {
 		if g := n.group(o.GroupID); g != "" {
-			return "Group: " + g, ""
+			return "Group: " + g
 		}
 		if o.GroupType != "" {
-			return groupTypeName(o.GroupType), ""
+			return groupTypeName(o.GroupType)
 		}
-		return t, ""
 	}
-	if n.show && len(o.ClientIDs) == 1 {
-		c := n.client(o.ClientIDs[0])
-		if c.name != "" {
-			t += ": " + c.name
-		}
-		return t, c.note
-	}
-	return t, ""
+	return sessionKind(o.Kind)
 }
 
 func (n *feedNamer) group(id string) string {
@@ -174,28 +147,4 @@ func (n *feedNamer) group(id string) string {
 	}
 	n.groups[id] = name
 	return name
-}
-
-// client asks the disclosure gate whether the client's name may go to the calendar service,
-// and reads it when it may.
-func (n *feedNamer) client(id string) feedClient {
-	if n.clients == nil {
-		n.clients = map[string]feedClient{}
-	}
-	if c, ok := n.clients[id]; ok {
-		return c
-	}
-	var fc feedClient
-	d, err := n.s.Disclosures.Authorize(n.r.Context(), id, carepath.CalendarRecipient, carepath.PurposeOperations)
-	switch {
-	case missingConsent(err) != "":
-		fc.note = feedNameWithheld
-	case err == nil:
-		if c, err := n.s.Clients.FindClientByID(n.r.Context(), id); err == nil {
-			fc.name = c.GivenName + " " + c.FamilyName
-			fc.note = d.Notice
-		}
-	}
-	n.clients[id] = fc
-	return fc
 }

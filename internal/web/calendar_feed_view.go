@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"strings"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/httpserver"
@@ -52,10 +53,10 @@ func (s *Server) saveFeed(w http.ResponseWriter, r *http.Request, v calendarFeed
 	switch r.PostForm.Get("action") {
 	case "create":
 		var token string
-		v.Feed, token, err = s.CalendarFeeds.CreateCalendarFeed(r.Context(), kind, owner, r.PostForm.Get("show_names") == "yes")
+		v.Feed, token, err = s.CalendarFeeds.CreateCalendarFeed(r.Context(), kind, owner, false)
 		if err == nil {
-			v.URL = feedURL(r, "http", token)
-			v.WebcalURL = template.URL(feedURL(r, "webcal", token)) // built here from the host and a base64url token
+			v.URL = s.feedURL(r, "http", token)
+			v.WebcalURL = template.URL(s.feedURL(r, "webcal", token)) // built here from the host and a base64url token
 		}
 	case "revoke":
 		err = s.CalendarFeeds.RevokeCalendarFeed(r.Context(), kind, owner)
@@ -87,11 +88,14 @@ func (s *Server) renderFeedStatus(w http.ResponseWriter, r *http.Request, v cale
 	s.render(w, r, status, "calendar_feed", v)
 }
 
-// feedURL is the address of the feed with token on this server, for scheme "http" (http or
-// https, as the request came) or "webcal" (which calendar apps open as a subscription).
-func feedURL(r *http.Request, scheme, token string) string {
-	if scheme == "http" && r.TLS != nil {
-		scheme = "https"
+// feedURL is the address of the feed with token, under the server's external base URL (or
+// the scheme the client used and its host), for scheme "http" (http or https, as the base
+// says) or "webcal" (which calendar apps open as a subscription).
+func (s *Server) feedURL(r *http.Request, scheme, token string) string {
+	u := httpserver.ExternalURL(r, s.BaseURL, "/calendar/"+token+".ics")
+	if scheme == "webcal" {
+		_, rest, _ := strings.Cut(u, "://")
+		return "webcal://" + rest
 	}
-	return scheme + "://" + r.Host + "/calendar/" + token + ".ics"
+	return u
 }

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	ics "github.com/arran4/golang-ical"
-	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/delivery"
 	"github.com/carepath/carepath/internal/app/apptest"
 	"github.com/carepath/carepath/internal/store"
@@ -84,7 +83,7 @@ func TestCalendarFeeds(t *testing.T) {
 	if !strings.HasPrefix(first, ts.URL+"/calendar/") || !strings.HasSuffix(first, ".ics") || !strings.Contains(page, `href="webcal://`) {
 		t.Errorf("feed address %q", first)
 	}
-	if code, _, page := lee("GET", "/staff/account/calendar", nil); code != 200 || strings.Contains(page, first) || !strings.Contains(page, "show no client names") {
+	if code, _, page := lee("GET", "/staff/account/calendar", nil); code != 200 || strings.Contains(page, first) || !strings.Contains(page, "never a client's name") {
 		t.Error("the address is shown again, or the status is wrong")
 	}
 
@@ -131,20 +130,15 @@ func TestCalendarFeeds(t *testing.T) {
 		t.Error("the feed does not start two weeks back")
 	}
 
-	// A new address with names: the old one stops, the new one names Ana.
+	// A new address, even one asked for with names (which feeds no longer offer): the old one
+	// stops, and the new one names no client either.
 	code, _, page = lee("POST", "/staff/account/calendar", url.Values{"action": {"create"}, "show_names": {"yes"}})
 	second := feedAddress(t, page)
 	if code, _, _ := fetchFeed(t, first); code != 404 {
 		t.Errorf("replaced address: %d", code)
 	}
-	// Ana is in a 42 CFR Part 2 program: her name goes to the calendar service only with her
-	// consent (TestPart2RecordedAndEnforcedCalendarFeed has the whole rule).
-	if _, _, body := fetchFeed(t, second); strings.Contains(body, "Ana") || !strings.Contains(body, "SUMMARY:Individual session\r\n") {
-		t.Errorf("the opted-in feed names a Part 2 client without her consent:\n%s", clip(body, 2000))
-	}
-	recordPart2Consent(t, st, s.ana.ID, carepath.CalendarRecipient, carepath.PurposeOperations)
-	if _, _, body := fetchFeed(t, second); !strings.Contains(body, "SUMMARY:Individual session: Ana Lopez") {
-		t.Errorf("the opted-in feed lacks the client's name:\n%s", clip(body, 2000))
+	if _, _, body := fetchFeed(t, second); !strings.Contains(body, "SUMMARY:Individual session") || strings.Contains(body, "Lopez") {
+		t.Errorf("the second feed names a client or lacks the session:\n%s", clip(body, 2000))
 	}
 	if code, _, page := lee("POST", "/staff/account/calendar", url.Values{"action": {"revoke"}}); code != 200 || !strings.Contains(page, "The calendar feed is off.") {
 		t.Errorf("revoke: %d", code)
@@ -192,5 +186,24 @@ func TestCalendarFeeds(t *testing.T) {
 	}
 	if n := apptest.CountRows(t, ts.DB, "audit_log", "action = 'session.list' AND actor_id = '"+s.ben.ID+"' AND role = 'client' AND allowed = true"); n < 1 {
 		t.Errorf("the feed's session read is not audited as the client (%d rows)", n)
+	}
+}
+
+// TestCalendarFeedNeverNamesClients: a feed made when staff could still opt in to client
+// names (show_client_names stored true) names no client either, since every feed is read by
+// a third-party calendar service.
+func TestCalendarFeedNeverNamesClients(t *testing.T) {
+	t.Parallel()
+	ts := apptest.Start(t)
+	seedDelivery(t, ts.Store)
+	lee := apptest.SignIn(t, ts.URL, "lee@example.org")
+	_, _, page := lee("POST", "/staff/account/calendar", url.Values{"action": {"create"}})
+	addr := feedAddress(t, page)
+	if _, err := ts.DB.Exec(`UPDATE calendar_feeds SET show_client_names = $1`, true); err != nil {
+		t.Fatal(err)
+	}
+	_, _, body := fetchFeed(t, addr)
+	if !strings.Contains(body, "SUMMARY:Individual session") || strings.Contains(body, "Lopez") || strings.Contains(body, "Okafor") {
+		t.Errorf("the feed names a client:\n%s", clip(body, 2000))
 	}
 }

@@ -268,3 +268,30 @@ func TestBrowserClientEditPages(t *testing.T) {
 		t.Errorf("chart of the converted client: %q", got)
 	}
 }
+
+// TestFrontDeskCannotAssignCareTeamOnThePage: the front desk's edit form keeps the phone
+// number it may change, and a new primary clinician chosen there is refused at its field,
+// with what was typed kept.
+func TestFrontDeskCannotAssignCareTeamOnThePage(t *testing.T) {
+	t.Parallel()
+	ts := apptest.Start(t)
+	ana := apptest.AddStaff(t, ts.Store, "ana@example.org", carepath.RoleClinician)
+	ben := apptest.AddStaff(t, ts.Store, "ben@example.org", carepath.RoleClinician)
+	apptest.AddStaff(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
+	c := &carepath.Client{GivenName: "Robin", FamilyName: "Lake", BirthDate: "1990-04-02", PrimaryClinicianID: ana.ID}
+	if err := ts.Services.Clients.CreateClient(apptest.System(), c); err != nil {
+		t.Fatal(err)
+	}
+	desk := apptest.SignIn(t, ts.URL, "desk@example.org")
+	form := url.Values{"version": {"1"}, "given_name": {"Robin"}, "family_name": {"Lake"}, "birth_date": {"1990-04-02"},
+		"phone": {"555-010-7777"}, "primary_clinician_id": {ben.ID}}
+	code, _, page := desk("POST", "/staff/clients/"+c.ID+"/edit", form)
+	if code != 403 || !strings.Contains(page, "Only an admin or the client&#39;s primary clinician may change the care team.") ||
+		!strings.Contains(page, "555-010-7777") {
+		t.Errorf("front desk choosing a clinician: %d\n%s", code, clip(page, 3000))
+	}
+	form.Set("primary_clinician_id", ana.ID)
+	if code, _, page := desk("POST", "/staff/clients/"+c.ID+"/edit", form); code != 303 {
+		t.Errorf("front desk changing the phone: %d\n%s", code, clip(page, 3000))
+	}
+}

@@ -3,6 +3,9 @@ package web
 import (
 	"net/http"
 	"strconv"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // clientUpdate applies the posted form to the client, based on the version the form was opened
@@ -36,6 +39,13 @@ func (s *Server) clientUpdate(w http.ResponseWriter, r *http.Request, who signed
 		v := s.newClientEditView(r, who, now, f, errs)
 		v.Stale, v.Conflict = true, conflictRows(now, f, s.staffChoices(r))
 		s.render(w, r, http.StatusConflict, "client_edit", v)
+	case httpserver.Status(err) == http.StatusForbidden && len(carepath.ErrorFields(err)) > 0:
+		// A care-team change by someone who may not make it: the form stays, with the reason
+		// at the field.
+		keepFieldErrors(errs, err)
+		v := s.newClientEditView(r, who, c, f, errs)
+		v.Version = version
+		s.render(w, r, http.StatusForbidden, "client_edit", v)
 	case isInvalid(err):
 		keepFieldErrors(errs, err)
 		if m, ok := errs["version"]; ok {

@@ -48,11 +48,18 @@ func TestIntakeQueuePages(t *testing.T) {
 		if code != 200 {
 			t.Fatalf("queue: %d", code)
 		}
-		for _, want := range []string{"Robin Lake", "Quiet", "1 open request flagged CRISIS", "mornings", "Partial Hospitalization",
+		for _, want := range []string{"Robin Lake", "Quiet", "1 open request flagged CRISIS", "mornings",
 			`href="/staff/intakes/` + calm.ID + `/convert"`, `href="/staff/intakes/` + crisis.ID + `/convert"`} {
 			if !strings.Contains(body, want) {
 				t.Errorf("queue lacks %q", want)
 			}
+		}
+		// The front desk sees no screening results; a clinician sees the suggested level.
+		if strings.Contains(body, "Partial Hospitalization") {
+			t.Error("the front desk's queue shows a suggested level")
+		}
+		if _, _, clin := as("GET", "/staff/intakes", nil); !strings.Contains(clin, "Partial Hospitalization") {
+			t.Error("the clinician's queue lacks the suggested level")
 		}
 		if i, j := strings.Index(body, `data-id="`+crisis.ID+`"`), strings.Index(body, `data-id="`+calm.ID+`"`); i < 0 || j < 0 || i > j {
 			t.Errorf("the newer request is not first")

@@ -47,7 +47,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /aid/questions", s.redirectHome)
 	mux.HandleFunc("POST /aid/result", s.aidResult)
 	mux.HandleFunc("GET /aid/result", s.redirectHome)
-	mux.HandleFunc("POST /aid/intake", s.aidIntake)
+	mux.HandleFunc("POST /aid/intake", s.limitIntake(s.aidIntake))
 	mux.HandleFunc("GET /aid/intake", s.redirectHome)
 	mux.HandleFunc("GET /about", s.about)
 
@@ -55,8 +55,8 @@ func (s *Server) Register(mux *http.ServeMux) {
 	// a program's public scorecard.
 	mux.HandleFunc("GET /m/{token}", s.limitAnswers(s.answerNew))
 	mux.HandleFunc("POST /m/{token}", s.limitAnswers(s.answerCreate))
-	mux.HandleFunc("GET /calendar/{file}", s.calendarFeedShow)
-	mux.HandleFunc("GET /programs/{id}/scorecard", s.scorecardShow)
+	mux.HandleFunc("GET /calendar/{file}", s.limitPublic(s.calendarFeedShow))
+	mux.HandleFunc("GET /programs/{id}/scorecard", s.limitPublic(s.scorecardShow))
 
 	// Signing in and out, the staff home (dashboard) and one's own account.
 	mux.Handle("GET /login", s.withSignIn(s.signInNew))

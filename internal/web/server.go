@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -31,6 +32,9 @@ type Server struct {
 	Log         *slog.Logger
 	SignInStore scs.Store
 	SignInIdle  time.Duration
+	// BaseURL is the external address links start with (calendar feeds); empty: the scheme
+	// the client used and the request's host (httpserver.ExternalURL).
+	BaseURL string
 
 	pages      map[string]*template.Template
 	scorecards *scorecardCache
@@ -38,6 +42,12 @@ type Server struct {
 	// answerLimits is the rate limit of the public answer pages: 20 requests at once per
 	// address, then one every 3 seconds.
 	answerLimits *ratelimit.Limiter
+	// intakeLimits is the rate limit of the public intake form (each request stores an intake
+	// and an audit row): 5 at once per address, then one every 2 minutes.
+	intakeLimits *ratelimit.Limiter
+	// publicLimits is the rate limit of the other anonymous pages that write audit rows
+	// (calendar feeds, scorecards): 30 at once per address, then one every 2 seconds.
+	publicLimits *ratelimit.Limiter
 }
 
 // New parses the templates and returns a server ready to register its routes.
@@ -50,6 +60,8 @@ func New(s Server) (*Server, error) {
 	s.scorecards = &scorecardCache{}
 	s.signIn = newSignInSessions(s.SignInStore, s.SignInIdle)
 	s.answerLimits = ratelimit.New(20, 3*time.Second)
+	s.intakeLimits = ratelimit.New(5, 2*time.Minute)
+	s.publicLimits = ratelimit.New(30, 2*time.Second)
 	if s.Log == nil {
 		s.Log = slog.Default()
 	}
@@ -73,5 +85,31 @@ func cacheStatic(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		h.ServeHTTP(w, r)
+	})
+}
+
+// MaxFormBytes is the largest form body a page accepts: far more than any form of carepath
+// needs (a long note is a few KiB), small enough that nobody can make the server read
+// megabytes.
+const MaxFormBytes = 64 << 10
+
+// LimitForms wraps the pages (everything outside /api/, which limits its own bodies): a body
+// that says it is larger than MaxFormBytes is answered 413 with a page saying so before it is
+// read, and any other body is cut off at MaxFormBytes (reading past it fails, and the form
+// is refused as unreadable).
+func (s *Server) LimitForms(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Body == nil || r.Body == http.NoBody || strings.HasPrefix(r.URL.Path, "/api/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r.ContentLength > MaxFormBytes {
+			w.Header().Set("Connection", "close")
+			s.render(w, r, http.StatusRequestEntityTooLarge, "error", errorView{page: page{Title: "Too much to send"},
+				Message: "What you sent is larger than this form accepts (64 KB). Nothing was saved. Please shorten the text and try again."})
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, MaxFormBytes)
+		next.ServeHTTP(w, r)
 	})
 }

@@ -29,7 +29,9 @@ const (
 const disabledNotice = "You have been signed out because your account has been disabled. Please ask an administrator if you need access."
 
 // signInSessions holds two session managers on one store: one for plain HTTP and one whose
-// cookie is Secure, for requests that arrived over TLS.
+// cookie is Secure and named with the __Host- prefix (only sent over HTTPS, never set by a
+// subdomain), for clients that reached carepath over HTTPS, directly or through a trusted
+// proxy (httpserver.Secure).
 type signInSessions struct {
 	plain, secure *scs.SessionManager
 }
@@ -47,6 +49,9 @@ func newSignInSessions(store scs.Store, idle time.Duration) *signInSessions {
 		}
 		m.IdleTimeout, m.Lifetime = idle, signInLifetime
 		m.Cookie.Name = "carepath_session"
+		if secure {
+			m.Cookie.Name = "__Host-carepath_session"
+		}
 		m.Cookie.HttpOnly, m.Cookie.SameSite, m.Cookie.Secure, m.Cookie.Path = true, http.SameSiteLaxMode, secure, "/"
 		return m
 	}
@@ -55,7 +60,7 @@ func newSignInSessions(store scs.Store, idle time.Duration) *signInSessions {
 
 // manager returns the session manager for r.
 func (s *Server) manager(r *http.Request) *scs.SessionManager {
-	if r.TLS != nil {
+	if httpserver.Secure(r) {
 		return s.signIn.secure
 	}
 	return s.signIn.plain

@@ -127,8 +127,11 @@ func TestStaffSessionTLS(t *testing.T) {
 	if resp.StatusCode != 303 {
 		t.Fatalf("sign in over TLS: %d", resp.StatusCode)
 	}
-	if cookie := resp.Header.Get("Set-Cookie"); !strings.Contains(cookie, "; Secure") || !strings.Contains(cookie, "HttpOnly") {
+	if cookie := resp.Header.Get("Set-Cookie"); !strings.HasPrefix(cookie, "__Host-") || !strings.Contains(cookie, "; Secure") || !strings.Contains(cookie, "HttpOnly") {
 		t.Errorf("cookie over TLS: %q", cookie)
+	}
+	if hsts := resp.Header.Get("Strict-Transport-Security"); !strings.HasPrefix(hsts, "max-age=") {
+		t.Errorf("HSTS over TLS: %q", hsts)
 	}
 	var expiry time.Time
 	if err := ts.DB.QueryRow(`SELECT expiry FROM sessions`).Scan(&expiry); err != nil {

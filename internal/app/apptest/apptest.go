@@ -33,6 +33,7 @@ import (
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/api/contract"
 	"github.com/carepath/carepath/internal/app"
+	"github.com/carepath/carepath/internal/httpserver"
 	"github.com/carepath/carepath/internal/store"
 	"github.com/carepath/carepath/internal/store/storetest"
 )
@@ -61,6 +62,10 @@ type Options struct {
 	SignInIdle time.Duration
 	// Log receives the server's log (nil: discarded).
 	Log *slog.Logger
+	// TrustedProxies and BaseURL are app.Config's: the peers whose X-Forwarded-* headers are
+	// believed (the test client's own 127.0.0.1 plays the proxy) and the external base URL.
+	TrustedProxies string
+	BaseURL        string
 }
 
 // Server is a running carepath server and what tests reach below its handler.
@@ -97,7 +102,11 @@ func StartWith(t testing.TB, o Options) *Server {
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	a, err := app.New(env.Store, app.Config{Log: log, SignInIdle: o.SignInIdle})
+	proxies, err := httpserver.ParseProxies(o.TrustedProxies)
+	if err != nil {
+		t.Fatalf("apptest: %v", err)
+	}
+	a, err := app.New(env.Store, app.Config{Log: log, SignInIdle: o.SignInIdle, TrustedProxies: proxies, BaseURL: o.BaseURL})
 	if err != nil {
 		t.Fatalf("apptest: %v", err)
 	}

@@ -52,7 +52,7 @@ func SQLite(t testing.TB) *Env {
 	}
 	t.Cleanup(func() { db.Close() })
 	return &Env{Engine: "sqlite", DSN: path, Write: db.Write, Read: db.Read,
-		Store: store.New(db.Write, db.Read, sqlite.Dialect())}
+		Store: withTestKey(t, store.New(db.Write, db.Read, sqlite.Dialect()))}
 }
 
 // Postgres opens a store on a new schema of the CAREPATH_TEST_POSTGRES database, or skips
@@ -66,7 +66,7 @@ func Postgres(t testing.TB) *Env {
 	}
 	t.Cleanup(func() { db.Close() })
 	return &Env{Engine: "postgres", DSN: dsn, Write: db.Write, Read: db.Read,
-		Store: store.New(db.Write, db.Read, postgres.Dialect())}
+		Store: withTestKey(t, store.New(db.Write, db.Read, postgres.Dialect()))}
 }
 
 // PostgresURL creates an empty schema t_<random> in the CAREPATH_TEST_POSTGRES database,
@@ -108,4 +108,15 @@ func PostgresURL(t testing.TB) string {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// withTestKey gives st a random secret key, as app.Open gives a real one.
+func withTestKey(t testing.TB, st *store.Store) *store.Store {
+	t.Helper()
+	key := make([]byte, store.SecretKeySize)
+	rand.Read(key)
+	if err := st.UseSecretKey(key); err != nil {
+		t.Fatal(err)
+	}
+	return st
 }
