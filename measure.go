@@ -130,6 +130,17 @@ type MeasureLink struct {
 	UsedAt      *time.Time `json:"used_at,omitempty"`
 }
 
+// MeasureLinkReceipt is what answering through a link did, so that what the client is told
+// afterwards is true: whether the answers raised a safety alert, whether someone on call was
+// alerted just now, and the office hours of the client's program (nil when it has none), from
+// which the page says when the team will be in touch.
+type MeasureLinkReceipt struct {
+	Measures      []*Measure
+	Safety        bool
+	OnCallAlerted bool
+	Hours         *OfficeHours
+}
+
 // MeasureLinkTTL is how long an answer link works.
 const MeasureLinkTTL = 4 * 24 * time.Hour
 
@@ -160,9 +171,9 @@ type MeasureService interface {
 	// the answer reveals nothing.
 	OpenMeasureLink(ctx context.Context, token string) (*MeasureLink, error)
 	// SubmitMeasureLink stores the answers (instrument → answers) given through a link and
-	// marks it used, returning the measures. EINVALID names answers.<instrument>[i]; ENOTFOUND
-	// as OpenMeasureLink. Nothing is stored on any error.
-	SubmitMeasureLink(ctx context.Context, token string, answers map[string][]int) ([]*Measure, error)
+	// marks it used, returning the measures and what the client should be told. EINVALID names
+	// answers.<instrument>[i]; ENOTFOUND as OpenMeasureLink. Nothing is stored on any error.
+	SubmitMeasureLink(ctx context.Context, token string, answers map[string][]int) (*MeasureLinkReceipt, error)
 }
 
 // MeasureAlertService lists and acknowledges measure alerts.

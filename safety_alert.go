@@ -53,3 +53,11 @@ type SafetyAlertService interface {
 	// first, for the roles that see the intake queue.
 	FindCrisisIntakeAlerts(ctx context.Context) ([]*SafetyAlert, error)
 }
+
+// The alert kinds carepath raises besides outcome's: a crisis intake request converted into a
+// client (on the new chart's care team's dashboard), and a client in crisis without a current
+// safety plan (computed when read; it clears itself once a plan is saved).
+const (
+	AlertCrisisIntake      = "crisis_intake"
+	AlertSafetyPlanMissing = "safety_plan_missing"
+)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/carepath/carepath/internal/app"
 	"github.com/carepath/carepath/internal/demo"
+	"github.com/carepath/carepath/internal/store"
 	"github.com/carepath/carepath/internal/web"
 )
 
@@ -29,6 +30,13 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	seedDemo := fs.Bool("demo", false, "seed demo data into an empty database")
 	idle := fs.Duration("session-idle", envDuration("CAREPATH_SESSION_IDLE", web.DefaultSignInIdle), "end staff sessions after this long without a request (env CAREPATH_SESSION_IDLE)")
 	logFormat := fs.String("log", envOr("CAREPATH_LOG", ""), "log format: text or json (default: text on a terminal, json otherwise; env CAREPATH_LOG)")
+	baseURL := fs.String("base-url", envOr("CAREPATH_BASE_URL", ""), "the external address every link starts with, e.g. https://carepath.clinic.example (default: http:// and --addr; env CAREPATH_BASE_URL)")
+	smtpURL := fs.String("smtp-url", envOr("CAREPATH_SMTP_URL", ""), "mail server for alerts and links: smtp://[user:pass@]host:port; STARTTLS when offered (env CAREPATH_SMTP_URL)")
+	mailFrom := fs.String("mail-from", envOr("CAREPATH_MAIL_FROM", ""), "sender address of carepath's email, e.g. \"carepath <alerts@clinic.example>\" (env CAREPATH_MAIL_FROM)")
+	webhook := fs.String("alert-webhook", envOr("CAREPATH_ALERT_WEBHOOK", ""), "URL that receives a JSON POST for every safety-alert message, for a paging service (env CAREPATH_ALERT_WEBHOOK)")
+	escalate := fs.Duration("alert-escalate-after", envDuration("CAREPATH_ALERT_ESCALATE_AFTER", store.DefaultEscalateAfter), "alert the backup on call when a safety alert is not acknowledged after this long (env CAREPATH_ALERT_ESCALATE_AFTER)")
+	outboxPoll := fs.Duration("outbox-poll", envDuration("CAREPATH_OUTBOX_POLL", 2*time.Second), "how often the outbox worker looks for due safety-alert messages (env CAREPATH_OUTBOX_POLL)")
+	outboxLease := fs.Duration("outbox-lease", envDuration("CAREPATH_OUTBOX_LEASE", 2*time.Minute), "how long a message being sent is the worker's before it is due again after a crash (env CAREPATH_OUTBOX_LEASE)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -42,7 +50,12 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer d.Close()
-	a, err := app.New(d.Store, app.Config{Log: log, SignInIdle: *idle})
+	if *baseURL == "" {
+		*baseURL = "http://" + *addr
+		log.Warn("no --base-url: links in emails start with " + *baseURL + "; set CAREPATH_BASE_URL to the address staff and clients reach")
+	}
+	a, err := app.New(d.Store, app.Config{Log: log, SignInIdle: *idle, BaseURL: *baseURL, SMTPURL: *smtpURL, MailFrom: *mailFrom,
+		AlertWebhook: *webhook, EscalateAfter: *escalate, OutboxPoll: *outboxPoll, OutboxLease: *outboxLease})
 	if err != nil {
 		log.Error("start", "err", err)
 		return 1
@@ -63,6 +76,8 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	worker := make(chan struct{})
+	go func() { a.Run(ctx); close(worker) }()
 	select {
 	case err := <-errc:
 		log.Error("serve", "err", err)
@@ -75,6 +90,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		log.Error("shutdown", "err", err)
 		return 1
 	}
+	<-worker
 	return 0
 }
 

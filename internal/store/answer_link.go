@@ -138,9 +138,10 @@ func (svc *MeasureService) OpenMeasureLink(ctx context.Context, token string) (*
 	return link, nil
 }
 
-// SubmitMeasureLink stores the answers given through a link and marks it used, all at once.
-func (svc *MeasureService) SubmitMeasureLink(ctx context.Context, token string, answers map[string][]int) ([]*carepath.Measure, error) {
-	var out []*carepath.Measure
+// SubmitMeasureLink stores the answers given through a link and marks it used, all at once;
+// a safety alert the answers raise pages the on-call rota in the same transaction.
+func (svc *MeasureService) SubmitMeasureLink(ctx context.Context, token string, answers map[string][]int) (*carepath.MeasureLinkReceipt, error) {
+	out := &carepath.MeasureLinkReceipt{}
 	err := svc.s.do(ctx, op{record: access.MeasureLink, action: access.Submit}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		l, err := svc.openLink(ctx, tx, token)
 		if err != nil {
@@ -177,12 +178,23 @@ func (svc *MeasureService) SubmitMeasureLink(ctx context.Context, token string, 
 		}
 		refs := []ref{{ID: l.ID, ClientID: l.ClientID}}
 		for i, id := range l.Instruments {
-			m, _, err := svc.insertMeasure(ctx, tx, l.ClientID, cc, scored[i], answers[id], severities[i], carepath.MeasureByLink, l.ID)
+			m, raised, err := svc.insertMeasure(ctx, tx, l.ClientID, cc, scored[i], answers[id], severities[i], carepath.MeasureByLink, l.ID)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, m)
+			for _, a := range raised {
+				out.Safety = out.Safety || pagedKinds[a.Kind]
+			}
+			queued, err := svc.pageSafetyAlerts(ctx, tx, l.ClientID, raised)
+			if err != nil {
+				return nil, err
+			}
+			out.OnCallAlerted = out.OnCallAlerted || queued > 0
+			out.Measures = append(out.Measures, m)
 			refs = append(refs, ref{ID: m.ID, ClientID: l.ClientID})
+		}
+		if out.Hours, err = svc.hoursOfClient(ctx, tx, l.ClientID); err != nil {
+			return nil, err
 		}
 		return refs, nil
 	})
@@ -190,4 +202,19 @@ func (svc *MeasureService) SubmitMeasureLink(ctx context.Context, token string, 
 		return nil, err
 	}
 	return out, nil
+}
+
+// hoursOfClient returns the office hours of the program of the client's open (else latest)
+// episode, nil when there is none or it keeps no hours.
+func (svc *MeasureService) hoursOfClient(ctx context.Context, tx *sql.Tx, clientID string) (*carepath.OfficeHours, error) {
+	ids, err := svc.s.stringColumn(ctx, tx, `SELECT program_id FROM episodes WHERE client_id = $1
+		ORDER BY CASE WHEN status = 'open' THEN 0 ELSE 1 END, admitted_on DESC, id DESC LIMIT 1`, clientID)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	h, err := readOfficeHours(ctx, svc.s, tx, ids[0])
+	if err != nil || len(h.Days) == 0 {
+		return nil, err
+	}
+	return h, nil
 }

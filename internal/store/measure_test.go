@@ -180,8 +180,15 @@ func TestMeasureLinks(t *testing.T) {
 		if carepath.ErrorCode(err) != carepath.EINVALID || !slices.Equal(fieldPaths(err), []string{"answers.phq9[8]"}) {
 			t.Errorf("bad answers: %v", err)
 		}
-		ms, err := svc.SubmitMeasureLink(asPublic, token, map[string][]int{"phq9": {0, 0, 0, 0, 0, 0, 0, 0, 1}, "checkin": {7, 30, 2}})
-		if err != nil || len(ms) != 2 || ms[0].Source != carepath.MeasureByLink || ms[0].EnteredBy != link.ID || ms[0].Item9 != 1 {
+		receipt, err := svc.SubmitMeasureLink(asPublic, token, map[string][]int{"phq9": {0, 0, 0, 0, 0, 0, 0, 0, 1}, "checkin": {7, 30, 2}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !receipt.Safety || receipt.OnCallAlerted {
+			t.Errorf("receipt: safety %v, on call alerted %v; want a safety alert and nobody paged (no rota)", receipt.Safety, receipt.OnCallAlerted)
+		}
+		ms := receipt.Measures
+		if len(ms) != 2 || ms[0].Source != carepath.MeasureByLink || ms[0].EnteredBy != link.ID || ms[0].Item9 != 1 {
 			t.Fatalf("submit: %+v %v", ms, err)
 		}
 		if _, err := svc.SubmitMeasureLink(asPublic, token, map[string][]int{"phq9": make([]int, 9), "checkin": {7, 30, 2}}); carepath.ErrorCode(err) != carepath.ENOTFOUND {

@@ -20,6 +20,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 )
 
@@ -43,6 +44,40 @@ type Store struct {
 	dialect             Dialect
 	now                 func() time.Time
 	audits              auditQueue // the audit rows of reads, waiting to be committed together
+	alerting            Alerting
+	log                 *slog.Logger
+}
+
+// Alerting is how the store queues the messages of a safety alert in the outbox: the backup
+// on call is due EscalateAfter after the primary (DefaultEscalateAfter when 0), and webhook
+// messages are queued beside emails only when Webhook is set (a paging service is configured).
+type Alerting struct {
+	EscalateAfter time.Duration
+	Webhook       bool
+}
+
+// DefaultEscalateAfter is how long an alert waits for an acknowledgement before the backup on
+// call is alerted.
+const DefaultEscalateAfter = 15 * time.Minute
+
+// SetAlerting sets how safety alerts are queued. Call it before the store serves calls.
+func (s *Store) SetAlerting(a Alerting) {
+	if a.EscalateAfter <= 0 {
+		a.EscalateAfter = DefaultEscalateAfter
+	}
+	s.alerting = a
+}
+
+// SetLogger sets where the store logs what needs a person's attention but fails no call (a
+// safety alert with nobody on call). Call it before the store serves calls.
+func (s *Store) SetLogger(l *slog.Logger) { s.log = l }
+
+// logger returns the store's log.
+func (s *Store) logger() *slog.Logger {
+	if s.log == nil {
+		return slog.Default()
+	}
+	return s.log
 }
 
 // New returns a store over the writer and reader of an open database. read may be nil, in
@@ -54,7 +89,7 @@ func New(write, read *sql.DB, d Dialect) *Store {
 	if d.TranslateError == nil {
 		d.TranslateError = func(err error) error { return err }
 	}
-	return &Store{writePool: write, readPool: read, dialect: d, now: time.Now}
+	return &Store{writePool: write, readPool: read, dialect: d, now: time.Now, alerting: Alerting{EscalateAfter: DefaultEscalateAfter}}
 }
 
 // Dialect returns the dialect of the store's engine.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/notify"
 	"github.com/carepath/carepath/internal/ratelimit"
 	"github.com/carepath/carepath/placement"
 )
@@ -31,6 +32,9 @@ type Server struct {
 	Log         *slog.Logger
 	SignInStore scs.Store
 	SignInIdle  time.Duration
+	// Delivery is how links reach clients: the sender, the external base of every link, and
+	// whether a mail server is configured.
+	Delivery Delivery
 
 	pages      map[string]*template.Template
 	scorecards *scorecardCache
@@ -38,6 +42,14 @@ type Server struct {
 	// answerLimits is the rate limit of the public answer pages: 20 requests at once per
 	// address, then one every 3 seconds.
 	answerLimits *ratelimit.Limiter
+}
+
+// Delivery is how the pages send links to clients. Sender nil logs them only (no mail server);
+// BaseURL empty builds links on the request's own host.
+type Delivery struct {
+	Sender  notify.Sender
+	BaseURL string
+	Email   bool // a mail server is configured
 }
 
 // New parses the templates and returns a server ready to register its routes.
@@ -52,6 +64,9 @@ func New(s Server) (*Server, error) {
 	s.answerLimits = ratelimit.New(20, 3*time.Second)
 	if s.Log == nil {
 		s.Log = slog.Default()
+	}
+	if s.Delivery.Sender == nil {
+		s.Delivery.Sender = notify.LogSender{Log: s.Log}
 	}
 	return &s, nil
 }
