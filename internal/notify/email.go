@@ -71,8 +71,12 @@ func RandomMessageID(address string) string {
 	return hex.EncodeToString(buf) + "@" + domainOf(address)
 }
 
-// domainOf returns the domain of an email address, "carepath.invalid" when it has none.
+// domainOf returns the domain of an email address (bare or with a name), "carepath.invalid"
+// when it has none.
 func domainOf(address string) string {
+	if a, err := mail.ParseAddress(address); err == nil {
+		address = a.Address
+	}
 	if i := strings.LastIndexByte(address, '@'); i >= 0 && i < len(address)-1 {
 		return address[i+1:]
 	}

@@ -61,6 +61,12 @@ type Options struct {
 	SignInIdle time.Duration
 	// Log receives the server's log (nil: discarded).
 	Log *slog.Logger
+	// Config is the rest of the server's configuration (mail server, webhook, base URL,
+	// escalation delay); its Log and SignInIdle are the fields above. An empty BaseURL is
+	// the server's own address.
+	Config app.Config
+	// Worker runs the outbox worker beside the server, stopped when the test ends.
+	Worker bool
 }
 
 // Server is a running carepath server and what tests reach below its handler.
@@ -72,7 +78,15 @@ type Server struct {
 	// audit log, sign-in sessions) and for ageing rows a test cannot wait for.
 	DB     *sql.DB
 	Engine string
+	// App is the application the server runs: its outbox worker can be ticked by hand.
+	App *app.App
 }
+
+// lateHandler serves the handler set after the listener exists (the base URL of the server's
+// own links needs the listener's address before the application is built).
+type lateHandler struct{ h http.Handler }
+
+func (l *lateHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) { l.h.ServeHTTP(w, r) }
 
 // Start starts a server on a fresh SQLite database. See StartWith.
 func Start(t testing.TB) *Server {
@@ -97,11 +111,23 @@ func StartWith(t testing.TB, o Options) *Server {
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	a, err := app.New(env.Store, app.Config{Log: log, SignInIdle: o.SignInIdle})
+	cfg := o.Config
+	cfg.Log, cfg.SignInIdle = log, o.SignInIdle
+	var h http.Handler
+	base := &lateHandler{}
+	ts := httptest.NewUnstartedServer(base)
+	if cfg.BaseURL == "" {
+		scheme := "http://"
+		if o.TLS {
+			scheme = "https://"
+		}
+		cfg.BaseURL = scheme + ts.Listener.Addr().String()
+	}
+	a, err := app.New(env.Store, cfg)
 	if err != nil {
 		t.Fatalf("apptest: %v", err)
 	}
-	h := a.Handler
+	h = a.Handler
 	if o.Wrap != nil {
 		h = o.Wrap(t, h)
 	}
@@ -109,14 +135,20 @@ func StartWith(t testing.TB, o Options) *Server {
 		h = Wrap(t, h)
 	}
 	h = contract.Wrap(t, h)
-	ts := httptest.NewUnstartedServer(h)
+	base.h = h
 	if o.TLS {
 		ts.StartTLS()
 	} else {
 		ts.Start()
 	}
 	t.Cleanup(ts.Close)
-	return &Server{Server: ts, Store: env.Store, Services: a.Services, DB: env.Write, Engine: env.Engine}
+	if o.Worker {
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() { a.Run(ctx); close(done) }()
+		t.Cleanup(func() { cancel(); <-done })
+	}
+	return &Server{Server: ts, Store: env.Store, Services: a.Services, DB: env.Write, Engine: env.Engine, App: a}
 }
 
 // SystemActor is who tests act as when they seed data below the pages: the command line
