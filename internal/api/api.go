@@ -70,5 +70,6 @@ func (a *API) Register(root Mux) {
 	a.registerProgramDetails(mux)
 	a.registerReviews(mux)
 	a.registerOutcomes(mux)
+	a.registerSafety(mux)
 	root.HandleFunc(Prefix, mux.miss)
 }

@@ -65,6 +65,11 @@ func (svc *MeasureService) CreateMeasureLink(ctx context.Context, clientID strin
 			errs.Add("send_to", "no_address", "The client's chart has no %s to send the link to.", map[string]string{"email": "email address", "sms": "phone number"}[in.SendTo])
 			return nil, errs.Err()
 		}
+		if in.SendTo == "email" && !c.EmailConsent {
+			var errs carepath.FieldErrors
+			errs.Add("send_to", "no_consent", "The client has not consented to contact by email: record their consent on the client's details first, or hand them the questions in session.")
+			return nil, errs.Err()
+		}
 		uid, err := uuid.NewV7()
 		if err != nil {
 			return nil, fmt.Errorf("new id: %w", err)

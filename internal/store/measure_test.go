@@ -164,6 +164,15 @@ func TestMeasureLinks(t *testing.T) {
 			!slices.Equal(fieldPaths(err), []string{"instruments[1]", "send_to"}) {
 			t.Errorf("bad link: %v", err)
 		}
+		// Nothing is emailed without the client's consent to contact by email.
+		_, _, err := svc.CreateMeasureLink(asA, c.ID, carepath.MeasureLinkInput{Instruments: []string{"phq9"}, SendTo: "email"})
+		if fe := carepath.ErrorFields(err); len(fe) != 1 || fe[0].Field != "send_to" || fe[0].Code != "no_consent" {
+			t.Errorf("link without consent: %v", err)
+		}
+		yes := true
+		if _, err := store.NewClientService(env.Store).UpdateClient(asA, c.ID, carepath.ClientUpdate{Version: c.Version, EmailConsent: &yes}); err != nil {
+			t.Fatal(err)
+		}
 		link, token, err := svc.CreateMeasureLink(asA, c.ID, carepath.MeasureLinkInput{Instruments: []string{"phq9", "checkin"}, SendTo: "email"})
 		if err != nil || len(token) < 40 || !link.ExpiresAt.Equal(now.Add(96*time.Hour)) {
 			t.Fatalf("link: %+v %v", link, err)
