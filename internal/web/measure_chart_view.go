@@ -99,7 +99,7 @@ func (s *Server) chartMeasures(r *http.Request, c *carepath.Client, episodes []c
 	sec := chartMeasureSection{Email: c.Email != "", Phone: c.Phone != ""}
 	sec.CanSendLink = sec.Email || sec.Phone
 	switch r.URL.Query().Get("measure") {
-	case "saved", "sent":
+	case "saved", "sent", "logged":
 		sec.Notice = r.URL.Query().Get("measure")
 	}
 	if s.Measures == nil {
