@@ -65,6 +65,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /staff", s.requireStaff(s.dashboardShow))
 	mux.Handle("POST /staff/alerts/{id}/acknowledge", s.requireStaff(s.alertAcknowledge))
 	mux.Handle("GET /staff/alerts/acknowledged", s.requireStaff(s.alertList))
+	mux.Handle("GET /staff/alerts/{id}", s.requireStaff(s.alertShow))
 	mux.Handle("GET /staff/account/totp", s.requireStaff(s.totpNew))
 	mux.Handle("POST /staff/account/totp", s.requireStaff(s.totpCreate))
 	mux.Handle("GET /staff/account/calendar", s.requireStaff(s.calendarFeedEditStaff))
