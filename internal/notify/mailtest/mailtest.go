@@ -16,6 +16,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/pem"
 	"errors"
 	"io"
 	"math/big"
@@ -56,6 +57,9 @@ type Server struct {
 	URL       string      // smtp://alerts:secret@127.0.0.1:PORT
 	Addr      string      // 127.0.0.1:PORT
 	ClientTLS *tls.Config // trusts the server's certificate
+	// CertPEM is the server's certificate in PEM, for a process that trusts it through
+	// SSL_CERT_FILE.
+	CertPEM []byte
 	// Refuse, while set, makes the server refuse every message with a temporary failure (451).
 	refuse  bool
 	onData  func(Message)
@@ -69,7 +73,8 @@ type Server struct {
 func Start(t testing.TB) *Server {
 	t.Helper()
 	cert, pool := selfSigned(t)
-	s := &Server{arrived: make(chan struct{}, 1000), ClientTLS: &tls.Config{RootCAs: pool, ServerName: "127.0.0.1"}}
+	s := &Server{arrived: make(chan struct{}, 1000), ClientTLS: &tls.Config{RootCAs: pool, ServerName: "127.0.0.1"},
+		CertPEM: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert.Certificate[0]})}
 	srv := smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) { return &session{s: s, c: c}, nil }))
 	srv.Domain = "localhost"
 	srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
