@@ -77,10 +77,14 @@ type MeasureScheduleUpdate struct {
 	Bookends  []string `json:"bookends"`
 }
 
-// CrisisFlag marks a client whose PHQ-9 item 9 was answered positively: shown on the chart
-// until a clinician acknowledges the safety alert that raised it.
+// CrisisFlag marks a client in crisis: PHQ-9 item 9 answered positively, a positive C-SSRS,
+// or a crisis intake request converted into the client. It is shown on the chart until a
+// clinician acknowledges the safety alert that raised it (AlertID). Source says what raised
+// it: phq9, cssrs or intake.
 type CrisisFlag struct {
 	MeasureID string    `json:"measure_id"`
+	AlertID   string    `json:"alert_id,omitempty"`
+	Source    string    `json:"source,omitempty"`
 	Since     time.Time `json:"since"`
 }
 

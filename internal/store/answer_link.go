@@ -23,7 +23,7 @@ const linkTokenBytes = 32
 
 // linkInstruments are the instruments an answer link may ask, in the order a page shows them.
 var linkInstruments = []string{string(instrument.PHQ9), string(instrument.GAD7), string(instrument.AUDITC),
-	string(instrument.AUDIT), string(instrument.DAST10), string(outcome.CheckInID)}
+	string(instrument.AUDIT), string(instrument.DAST10), string(instrument.CSSRS), string(outcome.CheckInID)}
 
 func validateLinkInput(in carepath.MeasureLinkInput) func() error {
 	return func() error {

@@ -256,7 +256,11 @@ func (svc *MeasureService) FindMeasures(ctx context.Context, clientID string) (*
 // crisisFlag returns the client's crisis flag, nil when there is none.
 func (svc *MeasureService) crisisFlag(ctx context.Context, tx *sql.Tx, clientID string) (*carepath.CrisisFlag, error) {
 	var f carepath.CrisisFlag
-	err := tx.QueryRowContext(ctx, `SELECT measure_id, flagged_at FROM client_crisis_flags WHERE client_id = $1`, clientID).Scan(&f.MeasureID, &f.Since)
+	err := tx.QueryRowContext(ctx, `SELECT f.measure_id, f.alert_id, f.flagged_at, COALESCE(m.instrument, '')
+		FROM client_crisis_flags f LEFT JOIN measures m ON m.id = f.measure_id WHERE f.client_id = $1`, clientID).Scan(&f.MeasureID, &f.AlertID, &f.Since, &f.Source)
+	if err == nil && f.Source == "" {
+		f.Source = "intake"
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}

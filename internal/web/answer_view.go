@@ -124,9 +124,15 @@ func answerPage(token string, ids []string, v url.Values, errs map[string]string
 			continue
 		}
 		iv := instrumentView{ID: id, Name: in.Name, Title: in.Title, Instructions: in.Instructions, Attribution: in.Attribution}
+		if in.ID == instrument.CSSRS {
+			iv.Instructions = "Questions 1 to 5 are about the past month; question 6 is about any time in your life. There are no wrong answers, and your care team will talk them through with you."
+		}
 		for i, item := range in.Items {
 			f := itemField(in.ID, i)
 			it := itemView{Field: f, Text: item.Text, Number: i + 1, Error: errs[f], SafetyItem: in.ID == instrument.PHQ9 && i == 8}
+			if item.Follows != "" {
+				it.Hint = "Answer this only if you said Yes to question 2; otherwise choose No."
+			}
 			for j, o := range item.Options {
 				val := strconv.Itoa(j)
 				it.Options = append(it.Options, optionView{ID: f + "-" + val, Value: val, Label: o.Label, Checked: v.Get(f) == val})

@@ -57,7 +57,7 @@ func (s *Server) measureLinkCreate(w http.ResponseWriter, r *http.Request, who s
 		}
 	}
 	view := measureLinkView{page: page{Title: "Send an answer link"}, Who: who, Client: c, Errors: errs}
-	for _, id := range measureOrder {
+	for _, id := range linkOrder {
 		view.Instruments = append(view.Instruments, optionView{ID: "link-" + id, Value: id, Label: instrumentName(id), Checked: slices.Contains(in.Instruments, id)})
 	}
 	if c.Email != "" {
