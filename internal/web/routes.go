@@ -18,9 +18,10 @@ package web
 //     note_edit_view.go), <subject>_input.go reads and checks a posted form or a query.
 //   - What several subjects share is named for what it is: fields.go (field errors and
 //     their summary), names.go (naming staff and clients), dates.go (weeks, days, hours),
-//     scorecard_cache.go. The server itself: server.go (Server, New), routes.go (this
-//     table), render.go (templates, the page renderer), error.go (the one error renderer and
-//     each area's words), sign_in.go (sign-in sessions, requireStaff).
+//     links.go (sending links to clients), scorecard_cache.go. The server itself: server.go
+//     (Server, New), routes.go (this table), render.go (templates, the page renderer),
+//     error.go (the one error renderer and each area's words), sign_in.go (sign-in sessions,
+//     requireStaff).
 //   - Templates are templates/<name>.html, rendered by name (s.render(…, "client_chart", …)).
 //   - Tests: <file>_test.go (package web) tests that file's functions; <area>_pages_test.go
 //     (package web_test) drives the pages over a whole server (internal/app/apptest), and
@@ -55,6 +56,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	// a program's public scorecard.
 	mux.HandleFunc("GET /m/{token}", s.limitAnswers(s.answerNew))
 	mux.HandleFunc("POST /m/{token}", s.limitAnswers(s.answerCreate))
+	mux.HandleFunc("GET /p/{token}", s.limitAnswers(s.safetyPlanLinkShow))
 	mux.HandleFunc("GET /calendar/{file}", s.calendarFeedShow)
 	mux.HandleFunc("GET /programs/{id}/scorecard", s.scorecardShow)
 
@@ -66,6 +68,13 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /staff/alerts/{id}/acknowledge", s.requireStaff(s.alertAcknowledge))
 	mux.Handle("GET /staff/alerts/acknowledged", s.requireStaff(s.alertList))
 	mux.Handle("GET /staff/alerts/{id}", s.requireStaff(s.alertShow))
+
+	// Safety plans: written with the client in the chart, versioned, printable, and shown to
+	// the client through a link (/p/{token}).
+	mux.Handle("GET /staff/clients/{id}/safety-plan", s.requireStaff(s.safetyPlanShow))
+	mux.Handle("GET /staff/clients/{id}/safety-plan/edit", s.requireStaff(s.safetyPlanEdit))
+	mux.Handle("POST /staff/clients/{id}/safety-plan", s.requireStaff(s.safetyPlanCreate))
+	mux.Handle("POST /staff/clients/{id}/safety-plan/links", s.requireStaff(s.safetyPlanLinkCreate))
 	mux.Handle("GET /staff/account/totp", s.requireStaff(s.totpNew))
 	mux.Handle("POST /staff/account/totp", s.requireStaff(s.totpCreate))
 	mux.Handle("GET /staff/account/calendar", s.requireStaff(s.calendarFeedEditStaff))
