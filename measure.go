@@ -9,6 +9,9 @@ import (
 const (
 	MeasureByStaff = "staff" // entered by a clinician in session
 	MeasureByLink  = "link"  // answered by the client through an answer link
+	// MeasureByIntake: answered in the public decision aid and carried over from the intake
+	// request when it became a client, dated when the person answered.
+	MeasureByIntake = "intake"
 )
 
 // Measure is one scored questionnaire (or substance-use check-in) a client answered. Answers
