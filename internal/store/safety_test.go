@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -299,6 +300,57 @@ func TestCrisisIntakePagesOnCall(t *testing.T) {
 		}
 		if list, _ := f.alerts.FindCrisisIntakeAlerts(asAdmin); len(list) != 0 {
 			t.Errorf("acknowledged crisis intake still listed")
+		}
+	})
+}
+
+// TestGroupCapacity fills a process group (default cap 9): the tenth member is refused with
+// ECONFLICT naming capacity, a clinician may not override, and an admin may with a reason,
+// which is kept and counted on the quality report.
+func TestGroupCapacity(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		f := newSafetyFixture(t, env)
+		groups := store.NewGroupService(env.Store)
+		g, err := groups.CreateGroup(asAdmin, carepath.GroupCreate{ProgramID: f.program.ID, Name: "Process", Type: "process",
+			Days: []string{"mon"}, StartTime: "09:00", Minutes: 90, StartDate: "2026-03-02", FacilitatorIDs: []string{f.omar.ID}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		clients := store.NewClientService(env.Store)
+		var ids []string
+		for i := range 10 {
+			c := mustCreate(t, clients, newTestClient(fmt.Sprintf("C%d", i), "Member", clinicianA))
+			ids = append(ids, c.ID)
+		}
+		for _, id := range ids[:9] {
+			if _, err := groups.AddGroupMember(asAdmin, g.ID, id, "2026-03-02"); err != nil {
+				t.Fatalf("member: %v", err)
+			}
+		}
+		_, err = groups.AddGroupMember(asAdmin, g.ID, ids[9], "2026-03-09")
+		if carepath.ErrorCode(err) != carepath.ECONFLICT || !slices.Contains(fieldPaths(err), "capacity") {
+			t.Fatalf("the tenth member: %v, want ECONFLICT naming capacity", err)
+		}
+		if _, err := groups.AddGroupMemberOverCapacity(f.asOmar, g.ID, ids[9], "2026-03-09", "Transfer from the day group"); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+			t.Errorf("a clinician overrides: %v", err)
+		}
+		if _, err := groups.AddGroupMemberOverCapacity(asAdmin, g.ID, ids[9], "2026-03-09", " "); !slices.Contains(fieldPaths(err), "reason") {
+			t.Errorf("an override without a reason: %v", err)
+		}
+		got, err := groups.AddGroupMemberOverCapacity(asAdmin, g.ID, ids[9], "2026-03-09", "Transfer from the day group for two weeks")
+		if err != nil || len(got.Members) != 10 {
+			t.Fatalf("override: %v", err)
+		}
+		if n := rowCount(t, env, "group_capacity_overrides", "group_id = $1 AND capacity = 9 AND members = 10", g.ID); n != 1 {
+			t.Errorf("%d overrides kept", n)
+		}
+		if n := rowCount(t, env, "audit_log", "action = 'group.override'"); n != 3 {
+			t.Errorf("%d override audit rows (refused, invalid, allowed), want 3", n)
+		}
+		q, err := store.NewAttendanceService(env.Store).ProgramQuality(asAdmin, f.program.ID, "2026-W10", "2026-W12")
+		if err != nil || q.GroupSize["capacity_overrides"] != 1 {
+			t.Errorf("quality: %v %v", q.GroupSize["capacity_overrides"], err)
 		}
 	})
 }

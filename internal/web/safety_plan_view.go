@@ -72,8 +72,8 @@ type safetyPlanFormView struct {
 
 // contactRow is one name and phone pair on the form.
 type contactRow struct {
-	ID, Name, Phone string
-	NameErr, PhoneErr  string
+	ID, Name, Phone   string
+	NameErr, PhoneErr string
 }
 
 // contactRows makes the rows of a contact field: those given and two empty ones, at least
