@@ -63,14 +63,15 @@ type safetyWorld struct {
 	clientEmail, alerts string
 }
 
-// newSafetyWorld starts the world with the given escalation delay.
-func newSafetyWorld(t *testing.T, escalate time.Duration) *safetyWorld {
+// newSafetyWorld starts the world with the given escalation delay and outbox poll (0: the
+// worker's default).
+func newSafetyWorld(t testing.TB, escalate, poll time.Duration) *safetyWorld {
 	t.Helper()
 	w := &safetyWorld{mail: mailtest.Start(t), hook: &hookReceiver{}, escalate: escalate, clientEmail: "dana@example.org"}
 	rx := httptest.NewServer(w.hook)
 	t.Cleanup(rx.Close)
 	w.srv = apptest.StartWith(t, apptest.Options{Worker: true, Config: app.Config{SMTPURL: w.mail.URL, MailFrom: "carepath <alerts@clinic.example>",
-		MailTLS: w.mail.ClientTLS, AlertWebhook: rx.URL, EscalateAfter: escalate, OutboxPoll: 100 * time.Millisecond}})
+		MailTLS: w.mail.ClientTLS, AlertWebhook: rx.URL, EscalateAfter: escalate, OutboxPoll: poll}})
 	st, base := w.srv.Store, w.srv.URL
 	w.admin, _ = apptest.Token(t, st, "admin@clinic.example", carepath.RoleAdmin)
 	var ana *carepath.Staff
@@ -138,7 +139,7 @@ func checkNothingIdentifying(t *testing.T, m mailtest.Message, words ...string) 
 // names no client, and every send is audited.
 func TestCrisisReachesOnCallByEmailThenBackup(t *testing.T) {
 	t.Parallel()
-	w := newSafetyWorld(t, 3*time.Second)
+	w := newSafetyWorld(t, 3*time.Second, 100*time.Millisecond)
 	base := w.srv.URL
 
 	// The clinician sends the link; the client receives it by email.

@@ -158,7 +158,7 @@ func (s *Server) safetyAlertAcknowledge(w http.ResponseWriter, r *http.Request, 
 		}
 	}
 	v := s.newAlertShowView(r, who, a)
-	v.Note, v.Error, v.Conflict = note, msg, conflict
+	v.Note, v.Error, v.Conflict, v.BackToAlert = note, msg, conflict, r.PostForm.Get("back") == "alert"
 	status := http.StatusBadRequest
 	if conflict {
 		status, v.Error = http.StatusConflict, ""

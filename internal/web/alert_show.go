@@ -19,6 +19,7 @@ func (s *Server) alertShow(w http.ResponseWriter, r *http.Request, who signedIn)
 		return
 	}
 	v := s.newAlertShowView(r, who, a)
+	v.BackToAlert = true
 	if r.URL.Query().Get("ack") == "done" {
 		v.Notice = "Alert acknowledged. Nobody else will be paged about it."
 	}

@@ -24,6 +24,9 @@ type alertShowView struct {
 	Error    string
 	Conflict bool
 	Notice   string
+	// BackToAlert returns to this page after acknowledging (opened from the email's link);
+	// otherwise the dashboard the form came from.
+	BackToAlert bool
 }
 
 // alertPageRow is one message about the alert: to whom, how, and what became of it.
