@@ -3,7 +3,7 @@
 -- the client open their current plan on a phone: only the SHA-256 of its token is stored, and
 -- it stops working when it expires or is revoked. Group capacity overrides record each roster
 -- addition an admin allowed beyond a group's capacity, with the reason. The same schema as
--- internal/postgres/migrations/00019_safety_plans.sql.
+-- internal/postgres/migrations/00026_safety_plans.sql.
 
 -- +goose Up
 CREATE TABLE safety_plans (

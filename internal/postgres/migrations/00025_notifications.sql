@@ -5,7 +5,7 @@
 -- while it sends; sent_at, cancelled_at (acknowledged in time, or nobody to send to) and
 -- failed_at end it. message_id is the RFC 5322 Message-ID (and the webhook's idempotency key),
 -- the same on every attempt, so a receiver can drop a repeat. No client data is stored here.
--- The same schema as internal/sqlite/migrations/00018_notifications.sql in PostgreSQL types.
+-- The same schema as internal/sqlite/migrations/00025_notifications.sql in PostgreSQL types.
 
 -- +goose Up
 CREATE TABLE notifications (

@@ -2,7 +2,7 @@
 -- standing primary and backup (and whether this program's on-call also answers crisis intake
 -- requests from the decision aid); program_on_call_shifts holds dated shifts that replace them
 -- while they last; program_office_hours holds one opening span per weekday, in the program's
--- time zone. The same schema as internal/sqlite/migrations/00017_on_call.sql in PostgreSQL types.
+-- time zone. The same schema as internal/sqlite/migrations/00024_on_call.sql in PostgreSQL types.
 
 -- +goose Up
 CREATE TABLE program_on_call (

@@ -3,7 +3,7 @@
 -- the urgency the engine computed beside the recommendation; a crisis flag names the alert that
 -- raised it; a crisis intake request is acknowledged like a measure alert; measures may come
 -- from an intake request's answers (source 'intake'). The same schema as
--- internal/sqlite/migrations/00016_safety_chart.sql in PostgreSQL types.
+-- internal/sqlite/migrations/00023_safety_chart.sql in PostgreSQL types.
 
 -- +goose Up
 ALTER TABLE clients ADD COLUMN email_consent boolean NOT NULL DEFAULT false;

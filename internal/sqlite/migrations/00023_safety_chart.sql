@@ -4,7 +4,7 @@
 -- raised it; a crisis intake request is acknowledged like a measure alert; measures may come
 -- from an intake request's answers (source 'intake'), which needs the measures table rebuilt
 -- in SQLite to change its CHECK. The same schema as
--- internal/postgres/migrations/00016_safety_chart.sql.
+-- internal/postgres/migrations/00023_safety_chart.sql.
 
 -- +goose Up
 ALTER TABLE clients ADD COLUMN email_consent BOOLEAN NOT NULL DEFAULT 0 CHECK (email_consent IN (0, 1));
