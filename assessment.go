@@ -13,17 +13,21 @@ import (
 // answer; FinalLevel is what the clinician decided, and a final level that differs from the
 // recommendation carries a coded Variance. An assessment is never edited: a new one is taken.
 type Assessment struct {
-	ID            string           `json:"id"`
-	ClientID      string           `json:"client_id"`
-	TakenAt       time.Time        `json:"taken_at"`
-	ClinicianID   string           `json:"clinician_id"` // the actor who took it
-	Profile       json.RawMessage  `json:"profile"`      // the placement profile as given
-	Recommended   Level            `json:"recommended"`
-	RubricVersion string           `json:"rubric_version"`
-	Crisis        bool             `json:"crisis"`
-	FinalLevel    Level            `json:"final_level"`
-	Variance      *Variance        `json:"variance,omitempty"`
-	Source        AssessmentSource `json:"source"`
+	ID            string          `json:"id"`
+	ClientID      string          `json:"client_id"`
+	TakenAt       time.Time       `json:"taken_at"`
+	ClinicianID   string          `json:"clinician_id"` // the actor who took it
+	Profile       json.RawMessage `json:"profile"`      // the placement profile as given
+	Recommended   Level           `json:"recommended"`
+	RubricVersion string          `json:"rubric_version"`
+	Crisis        bool            `json:"crisis"`
+	// Floor is the safety floor the engine computed from the risk answers (empty for
+	// assessments stored before floors were kept), and Urgency how soon to be seen.
+	Floor      Level            `json:"floor,omitempty"`
+	Urgency    string           `json:"urgency,omitempty"`
+	FinalLevel Level            `json:"final_level"`
+	Variance   *Variance        `json:"variance,omitempty"`
+	Source     AssessmentSource `json:"source"`
 }
 
 // AssessmentSource says where an assessment came from.
@@ -89,10 +93,13 @@ type AssessmentInput struct {
 }
 
 // Check validates in against recommended, the level the engine recommends for in.Profile, and
-// returns the final level: FinalLevel, or recommended when none is given. A final level that
-// differs from recommended requires a variance (EINVALID naming variance.code); a variance
-// without a difference is refused (EINVALID naming variance).
-func (in *AssessmentInput) Check(recommended Level) (Level, error) {
+// floor, the safety floor under it, and returns the final level: FinalLevel, or recommended
+// when none is given. A final level that differs from recommended requires a variance
+// (EINVALID naming variance.code); a variance without a difference is refused (EINVALID naming
+// variance). A final level below the floor — less care than the risk answers allow — needs a
+// coded variance and a note whatever the code (EINVALID naming variance.code and
+// variance.note).
+func (in *AssessmentInput) Check(recommended, floor Level) (Level, error) {
 	var errs FieldErrors
 	final := recommended
 	if in.FinalLevel != nil {
@@ -110,6 +117,12 @@ func (in *AssessmentInput) Check(recommended Level) (Level, error) {
 		}
 	case final != recommended && len(errs) == 0:
 		errs.Add("variance.code", "required", "The final level differs from the recommended %s: please give the reason for the variance.", recommended)
+	}
+	if floor.Valid() && final.Rank() < floor.Rank() && len(errs) == 0 {
+		if in.Variance == nil || strings.TrimSpace(in.Variance.Note) == "" {
+			errs.Add("variance.note", "below_floor", "The final level %s is below the safety floor (%s) that the risk answers set: "+
+				"explain in a note why less care is safe, and what keeps the person safe meanwhile.", final.Name(), floor.Name())
+		}
 	}
 	return final, errs.Err()
 }

@@ -11,14 +11,19 @@ import (
 // Client is a person in care: who they are, how to reach them, their insurance coverage and
 // their care team. Version counts the changes; an update must name the version it read.
 type Client struct {
-	ID                 string           `json:"id"`
-	Version            int              `json:"version"`
-	GivenName          string           `json:"given_name"`
-	FamilyName         string           `json:"family_name"`
-	PreferredName      string           `json:"preferred_name,omitempty"`
-	BirthDate          string           `json:"birth_date"` // YYYY-MM-DD
-	Pronouns           string           `json:"pronouns,omitempty"`
-	Email              string           `json:"email,omitempty"`
+	ID            string `json:"id"`
+	Version       int    `json:"version"`
+	GivenName     string `json:"given_name"`
+	FamilyName    string `json:"family_name"`
+	PreferredName string `json:"preferred_name,omitempty"`
+	BirthDate     string `json:"birth_date"` // YYYY-MM-DD
+	Pronouns      string `json:"pronouns,omitempty"`
+	Email         string `json:"email,omitempty"`
+	// EmailConsent is the client's consent to be contacted by email (links to answer
+	// questions, their safety plan); nothing is emailed without it. EmailConsentAt is when it
+	// was given.
+	EmailConsent       bool             `json:"email_consent"`
+	EmailConsentAt     *time.Time       `json:"email_consent_at,omitempty"`
 	Phone              string           `json:"phone,omitempty"`
 	PreferredLanguage  string           `json:"preferred_language,omitempty"`
 	EmergencyContact   EmergencyContact `json:"emergency_contact"`
@@ -66,6 +71,9 @@ func (c *Client) checkFields(errs *FieldErrors, now time.Time) {
 	checkBirthDate(errs, &c.BirthDate, now)
 	checkShortText(errs, "pronouns", &c.Pronouns, 40)
 	checkEmailField(errs, "email", &c.Email)
+	if c.EmailConsent && c.Email == "" {
+		errs.Add("email_consent", "no_address", "Consent to contact by email needs an email address.")
+	}
 	checkPhoneField(errs, "phone", &c.Phone)
 	checkShortText(errs, "preferred_language", &c.PreferredLanguage, 40)
 	c.EmergencyContact.check(errs)
@@ -174,6 +182,7 @@ type ClientUpdate struct {
 	BirthDate          *string           `json:"birth_date,omitempty"`
 	Pronouns           *string           `json:"pronouns,omitempty"`
 	Email              *string           `json:"email,omitempty"`
+	EmailConsent       *bool             `json:"email_consent,omitempty"`
 	Phone              *string           `json:"phone,omitempty"`
 	PreferredLanguage  *string           `json:"preferred_language,omitempty"`
 	EmergencyContact   *EmergencyContact `json:"emergency_contact,omitempty"`
@@ -228,7 +237,8 @@ func (u *ClientUpdate) Validate() error {
 	return errs.Err()
 }
 
-// Apply copies the fields u changes onto c. It leaves ID, Version and the times alone.
+// Apply copies the fields u changes onto c. It leaves ID, Version and the times alone; a
+// change of email consent clears EmailConsentAt for the store to date.
 func (u *ClientUpdate) Apply(c *Client) {
 	set := func(dst *string, src *string) {
 		if src != nil {
@@ -245,6 +255,9 @@ func (u *ClientUpdate) Apply(c *Client) {
 	set(&c.PreferredLanguage, u.PreferredLanguage)
 	set(&c.PrimaryClinicianID, u.PrimaryClinicianID)
 	set(&c.CaseManagerID, u.CaseManagerID)
+	if u.EmailConsent != nil && *u.EmailConsent != c.EmailConsent {
+		c.EmailConsent, c.EmailConsentAt = *u.EmailConsent, nil // the store dates a consent given
+	}
 	if u.EmergencyContact != nil {
 		c.EmergencyContact = *u.EmergencyContact
 	}

@@ -63,8 +63,14 @@ type GroupService interface {
 	// FindGroups lists a program's groups by name.
 	FindGroups(ctx context.Context, programID string) ([]*Group, error)
 	// AddGroupMember puts a client on the roster from a date. EINVALID names client_id or
-	// from; ECONFLICT when the client is already on the roster then.
+	// from; ECONFLICT when the client is already on the roster then, or, naming capacity, when
+	// the roster would then hold more clients than the group's capacity (a process group's
+	// default cap is 9).
 	AddGroupMember(ctx context.Context, groupID, clientID, from string) (*Group, error)
+	// AddGroupMemberOverCapacity adds a client beyond the group's capacity, for an admin who
+	// gives the reason; the override is kept and counted on the quality page. EINVALID names
+	// reason, client_id or from; EFORBIDDEN for roles other than admin.
+	AddGroupMemberOverCapacity(ctx context.Context, groupID, clientID, from, reason string) (*Group, error)
 	// EndGroupMember takes a client off the roster from the date on: sessions on that date and
 	// later no longer list them. ENOTFOUND when the client is not on the roster then.
 	EndGroupMember(ctx context.Context, groupID, clientID, on string) (*Group, error)

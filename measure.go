@@ -9,6 +9,9 @@ import (
 const (
 	MeasureByStaff = "staff" // entered by a clinician in session
 	MeasureByLink  = "link"  // answered by the client through an answer link
+	// MeasureByIntake: answered in the public decision aid and carried over from the intake
+	// request when it became a client, dated when the person answered.
+	MeasureByIntake = "intake"
 )
 
 // Measure is one scored questionnaire (or substance-use check-in) a client answered. Answers
@@ -77,10 +80,14 @@ type MeasureScheduleUpdate struct {
 	Bookends  []string `json:"bookends"`
 }
 
-// CrisisFlag marks a client whose PHQ-9 item 9 was answered positively: shown on the chart
-// until a clinician acknowledges the safety alert that raised it.
+// CrisisFlag marks a client in crisis: PHQ-9 item 9 answered positively, a positive C-SSRS,
+// or a crisis intake request converted into the client. It is shown on the chart until a
+// clinician acknowledges the safety alert that raised it (AlertID). Source says what raised
+// it: phq9, cssrs or intake.
 type CrisisFlag struct {
 	MeasureID string    `json:"measure_id"`
+	AlertID   string    `json:"alert_id,omitempty"`
+	Source    string    `json:"source,omitempty"`
 	Since     time.Time `json:"since"`
 }
 
@@ -130,6 +137,17 @@ type MeasureLink struct {
 	UsedAt      *time.Time `json:"used_at,omitempty"`
 }
 
+// MeasureLinkReceipt is what answering through a link did, so that what the client is told
+// afterwards is true: whether the answers raised a safety alert, whether someone on call was
+// alerted just now, and the office hours of the client's program (nil when it has none), from
+// which the page says when the team will be in touch.
+type MeasureLinkReceipt struct {
+	Measures      []*Measure
+	Safety        bool
+	OnCallAlerted bool
+	Hours         *OfficeHours
+}
+
 // MeasureLinkTTL is how long an answer link works.
 const MeasureLinkTTL = 4 * 24 * time.Hour
 
@@ -160,9 +178,9 @@ type MeasureService interface {
 	// the answer reveals nothing.
 	OpenMeasureLink(ctx context.Context, token string) (*MeasureLink, error)
 	// SubmitMeasureLink stores the answers (instrument → answers) given through a link and
-	// marks it used, returning the measures. EINVALID names answers.<instrument>[i]; ENOTFOUND
-	// as OpenMeasureLink. Nothing is stored on any error.
-	SubmitMeasureLink(ctx context.Context, token string, answers map[string][]int) ([]*Measure, error)
+	// marks it used, returning the measures and what the client should be told. EINVALID names
+	// answers.<instrument>[i]; ENOTFOUND as OpenMeasureLink. Nothing is stored on any error.
+	SubmitMeasureLink(ctx context.Context, token string, answers map[string][]int) (*MeasureLinkReceipt, error)
 }
 
 // MeasureAlertService lists and acknowledges measure alerts.

@@ -32,4 +32,11 @@ type Services struct {
 	MeasureAlerts MeasureAlertService
 	Reviews       ReviewService // continued-stay reviews
 	Outcomes      OutcomeService
+	// OnCall keeps each program's on-call rota and office hours.
+	OnCall OnCallService
+	// Notifications is the outbox of safety-alert messages the server's worker sends.
+	Notifications NotificationService
+	// SafetyAlerts shows and acknowledges the alerts the on-call rota is paged about.
+	SafetyAlerts SafetyAlertService
+	SafetyPlans  SafetyPlanService // clients' safety plans and the links that show them
 }

@@ -9,7 +9,8 @@ import (
 // records is every record type, so a new one without a rule fails TestEveryRecordHasARule.
 var records = []Record{Intake, Client, AuditLog, Staff, Token, Program, Episode, Census, Assessment, TreatmentPlan,
 	Consent, Note, Group, TherapySession, Attendance, Dose, Quality, AttendanceAlert, Availability, SchedulePlan,
-	Measure, MeasureAlert, MeasureLink, OutcomeReport, Review, CalendarFeed, Scorecard, Disclosure}
+	Measure, MeasureAlert, MeasureLink, OutcomeReport, Review, CalendarFeed, Scorecard, Disclosure, OnCall, Notification,
+	SafetyAlert, SafetyPlan, SafetyPlanLink}
 
 func TestEveryRecordHasARule(t *testing.T) {
 	for _, rec := range records {
@@ -33,6 +34,18 @@ func TestAllowed(t *testing.T) {
 		want bool
 	}{
 		{carepath.RolePublic, Intake, Create, true},
+		{carepath.RoleClinician, Notification, Claim, false},
+		{carepath.RoleAdmin, Notification, Send, false},
+		{carepath.RoleSystem, Notification, Claim, true},
+		{carepath.RoleClinician, Group, Override, false},
+		{carepath.RoleFrontDesk, Group, Override, false},
+		{carepath.RoleAdmin, Group, Override, true},
+		{carepath.RoleFrontDesk, SafetyPlan, Read, false},
+		{carepath.RoleReviewer, SafetyPlan, Read, false},
+		{carepath.RolePublic, SafetyPlanLink, Open, true},
+		{carepath.RolePublic, SafetyPlanLink, Create, false},
+		{carepath.RoleClinician, OnCall, Update, false},
+		{carepath.RoleReviewer, SafetyAlert, Read, false},
 		{carepath.RolePublic, Intake, Read, false},
 		{carepath.RolePublic, Client, Read, false},
 		{carepath.RoleReviewer, Client, Read, false},
@@ -117,5 +130,29 @@ func TestNoteRules(t *testing.T) {
 	if !SelfOrOverseer(ana, "ana") || SelfOrOverseer(ana, "ben") || !SelfOrOverseer(adm, "ben") ||
 		!SelfOrOverseer(carepath.Actor{Role: carepath.RoleSystem}, "ben") {
 		t.Error("own things: oneself, an admin, the command line")
+	}
+}
+
+// TestOnCallRules checks who may be on call and who sees a safety alert: the person paged
+// always does, even outside their caseload.
+func TestOnCallRules(t *testing.T) {
+	for _, c := range []struct {
+		role      carepath.Role
+		inProgram bool
+		want      bool
+	}{
+		{carepath.RoleAdmin, false, true},
+		{carepath.RoleClinician, true, true},
+		{carepath.RoleClinician, false, false},
+		{carepath.RoleCaseManager, true, true},
+		{carepath.RoleFrontDesk, true, false},
+		{carepath.RoleReviewer, true, false},
+	} {
+		if got := MayBeOnCall(c.role, c.inProgram); got != c.want {
+			t.Errorf("MayBeOnCall(%s, %v) = %v, want %v", c.role, c.inProgram, got, c.want)
+		}
+	}
+	if !SeesSafetyAlert(false, true) || !SeesSafetyAlert(true, false) || SeesSafetyAlert(false, false) {
+		t.Error("SeesSafetyAlert: the care team and the person paged see the alert, nobody else")
 	}
 }

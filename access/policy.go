@@ -132,8 +132,11 @@ var policy = map[Record]map[Action][]carepath.Role{
 	// CanSeeClient decide, row by row). Attendance, dose and alerts are clinical: the care team, admin and the command
 	// line. The quality report is the admin's dashboard. A client lists only their own occurrences
 	// (their calendar feed). Reviewers see none of it.
+	// Adding a member beyond a group's capacity needs an admin (or the command line) and a
+	// reason.
 	Group: {
 		Create: scheduling, Read: scheduling, List: scheduling, Update: scheduling,
+		Override: {carepath.RoleAdmin, carepath.RoleSystem},
 	},
 	TherapySession: {
 		Create: scheduling, List: append(slices.Clone(scheduling), carepath.RoleClient), Read: scheduling,
@@ -202,6 +205,37 @@ var policy = map[Record]map[Action][]carepath.Role{
 	Scorecard: {
 		Read:   anyRole,
 		Update: {carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// On-call rotas and office hours: every staff role that sees programs reads them (who to
+	// call is the whole clinic's business); admin and the command line set them.
+	OnCall: {
+		Read: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
+		Update: {carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// The safety-alert outbox: only the server's worker (acting as the system) claims and
+	// sends its messages.
+	Notification: {
+		Claim: {carepath.RoleSystem}, Send: {carepath.RoleSystem},
+	},
+	// Safety alerts: the care team and the intake queue's staff, and whoever was paged about
+	// one (PagedAbout decides, row by row), read and acknowledge them.
+	SafetyAlert: {
+		Read: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
+		List: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
+		Acknowledge: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
+			carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// Safety plans are clinical records written with the client: the care team (CanSeeClient
+	// decides), admin and the command line write and read them and make links that show them
+	// to the client. Opening a link is open to whoever knocks: the token decides.
+	SafetyPlan: {
+		Create: careTeam, Read: careTeam, List: careTeam,
+	},
+	SafetyPlanLink: {
+		Create: careTeam, Open: anyRole,
 	},
 	// The audit log: only admin and the command line read it and check its hash chain; only
 	// the command line seals the rows written before the chain (and records its own events,

@@ -44,6 +44,13 @@ const (
 	// Disclosure is a release of a client's records outside the care team, through the
 	// disclosure gate (carepath.DisclosureService); its audit rows name the recipient.
 	Disclosure Record = "disclosure"
+	OnCall     Record = "on_call" // a program's on-call rota and office hours
+	// Notification is a message of the safety-alert outbox, sent by the server's worker.
+	Notification Record = "notification"
+	// SafetyAlert is an alert the on-call rota is paged about, seen and acknowledged.
+	SafetyAlert    Record = "safety_alert"
+	SafetyPlan     Record = "safety_plan"
+	SafetyPlanLink Record = "safety_plan_link" // a link that shows a client their safety plan
 )
 
 // Action is what a call does to a record type. Its value is the second half of the access
@@ -75,8 +82,11 @@ const (
 	Submit      Action = "submit"
 	Accept      Action = "accept"
 	Decline     Action = "decline"
-	Release     Action = "release" // records released to a recipient outside the care team
-	Seal        Action = "seal"    // access-log rows written before the hash chain, chained
-	Verify      Action = "verify"  // the access log's hash chain checked
-	Restore     Action = "restore" // the database replaced by a backup (carepath restore)
+	Release     Action = "release"  // records released to a recipient outside the care team
+	Seal        Action = "seal"     // access-log rows written before the hash chain, chained
+	Verify      Action = "verify"   // the access log's hash chain checked
+	Restore     Action = "restore"  // the database replaced by a backup (carepath restore)
+	Claim       Action = "claim"    // the outbox worker leasing due messages
+	Send        Action = "send"     // a message sent (or an attempt that failed)
+	Override    Action = "override" // a roster addition beyond a group's capacity
 )

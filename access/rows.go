@@ -116,3 +116,22 @@ func CareTeamOnly(rec Record) bool {
 // details and needs neither. The crisis flag of an intake request is not withheld: whoever
 // answers the queue must call a person in crisis first.
 func SeesScreeningAnswers(role carepath.Role) bool { return role != carepath.RoleFrontDesk }
+
+// MayBeOnCall reports whether a staff member with role may be on call for a program's safety
+// alerts: an admin, or a clinician or case manager who works in the program (inProgram). The
+// person paged must be able to act on what they are paged about; front desk and reviewers
+// cannot.
+func MayBeOnCall(role carepath.Role, inProgram bool) bool {
+	switch role {
+	case carepath.RoleAdmin:
+		return true
+	case carepath.RoleClinician, carepath.RoleCaseManager:
+		return inProgram
+	}
+	return false
+}
+
+// SeesSafetyAlert is the per-row rule of a safety alert: those who see the client (or, for an
+// intake request, the intake queue) and anyone paged about the alert see and acknowledge it,
+// so the on-call clinician can act on a client outside their own caseload.
+func SeesSafetyAlert(seesSubject, paged bool) bool { return seesSubject || paged }

@@ -84,3 +84,21 @@ func TestGroupSessionsAndSeriesConflicts(t *testing.T) {
 		t.Errorf("nothing proposed: %v", err)
 	}
 }
+
+// TestRosterMostFrom checks the size a roster reaches from a date on: members who have left
+// do not count, members who join later do.
+func TestRosterMostFrom(t *testing.T) {
+	r := Roster{{ClientID: "a", From: MustDate("2026-03-02")}, {ClientID: "b", From: MustDate("2026-03-02"), Until: MustDate("2026-03-09")},
+		{ClientID: "c", From: MustDate("2026-03-16")}, {ClientID: "d", From: MustDate("2026-03-16")}}
+	for _, c := range []struct {
+		from string
+		want int
+	}{{"2026-03-02", 3}, {"2026-03-09", 3}, {"2026-03-20", 3}, {"2026-03-03", 3}} {
+		if got := r.MostFrom(MustDate(c.from)); got != c.want {
+			t.Errorf("MostFrom(%s) = %d, want %d", c.from, got, c.want)
+		}
+	}
+	if got := (Roster{{ClientID: "a", From: MustDate("2026-03-02"), Until: MustDate("2026-03-09")}}).MostFrom(MustDate("2026-03-09")); got != 0 {
+		t.Errorf("a member who left counts: %d", got)
+	}
+}

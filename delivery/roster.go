@@ -77,3 +77,15 @@ func (r Roster) MembersOn(d Date) []string {
 	slices.Sort(ids)
 	return ids
 }
+
+// MostFrom returns the most clients on the roster on any date from from on: the size a
+// group's sessions will reach from then, which a capacity must hold.
+func (r Roster) MostFrom(from Date) int {
+	most := len(r.MembersOn(from))
+	for _, m := range r {
+		if m.From.After(from) {
+			most = max(most, len(r.MembersOn(m.From)))
+		}
+	}
+	return most
+}

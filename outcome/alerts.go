@@ -24,7 +24,19 @@ const (
 	AlertMissed AlertKind = "missed_measures"
 	// AlertRelapse: a check-in reporting use after a week without.
 	AlertRelapse AlertKind = "relapse"
+	// AlertWithdrawal: a CIWA-Ar of 10 or more or a COWS of 13 or more, moderate withdrawal or
+	// worse, which needs a medical withdrawal evaluation the same day.
+	AlertWithdrawal AlertKind = "withdrawal_evaluation"
 )
+
+// WithdrawalAlertFrom is the least total of each withdrawal scale that raises
+// AlertWithdrawal: the start of its moderate band.
+var WithdrawalAlertFrom = map[instrument.ID]int{instrument.CIWAAr: 10, instrument.COWS: 13}
+
+// WithdrawalProtocol is the text shown with every withdrawal alert.
+const WithdrawalProtocol = "Arrange a medical withdrawal evaluation today: moderate or worse withdrawal needs a doctor's " +
+	"assessment and withdrawal management alongside the program (alcohol or sedative withdrawal can bring seizures). " +
+	"Rate again within hours as the scale's protocol asks. If there is confusion, hallucinations or a seizure, call 911."
 
 // Priority orders alerts: a lower number comes first.
 type Priority int
@@ -68,7 +80,8 @@ type AlertInput struct {
 
 // Alerts returns the alerts the client's measures raise, most urgent first and then by time:
 // a safety alert for every PHQ-9 with item 9 scoring 1 or more and for every C-SSRS screener
-// with a yes; a deterioration alert for
+// with a yes; a withdrawal alert for every CIWA-Ar or COWS rated moderate or worse; a
+// deterioration alert for
 // every measure that becomes reliably worse than the baseline (once per run of such
 // measures, again after the client has come back within the threshold); a missed-measures
 // alert when two or more due dates in a row have passed unanswered; and a relapse alert for
@@ -90,6 +103,12 @@ func Alerts(in AlertInput) []Alert {
 				ClientID: in.ClientID, At: m.TakenAt, Instrument: m.Instrument, MeasureID: m.ID,
 				Reason:   fmt.Sprintf("The C-SSRS screener has %d yes answers about suicidal thoughts or behaviour.", m.Total),
 				Protocol: CrisisProtocol})
+		}
+		if from, ok := WithdrawalAlertFrom[m.Instrument]; ok && m.Total >= from {
+			out = append(out, Alert{Key: "withdrawal:" + m.ID, Kind: AlertWithdrawal, Priority: PriorityUrgent,
+				ClientID: in.ClientID, At: m.TakenAt, Instrument: m.Instrument, MeasureID: m.ID,
+				Reason:   fmt.Sprintf("The %s totals %d: moderate withdrawal or worse (from %d).", instrumentName(m.Instrument), m.Total, from),
+				Protocol: WithdrawalProtocol})
 		}
 	}
 	for _, id := range thresholdIDs(in.Config) {

@@ -111,3 +111,22 @@ func TestAlertsCSSRS(t *testing.T) {
 		t.Errorf("alerts = %+v", got)
 	}
 }
+
+// TestAlertsWithdrawalEvaluation checks that a CIWA-Ar from 10 and a COWS from 13 (moderate
+// withdrawal) raise a same-day withdrawal alert with its protocol, and that one point less
+// does not.
+func TestAlertsWithdrawalEvaluation(t *testing.T) {
+	m := func(id string, in instrument.ID, total int) Measure {
+		return Measure{ID: id, ClientID: "c1", Instrument: in, TakenAt: date(3, 2), Total: total}
+	}
+	got := Alerts(AlertInput{ClientID: "c1", Now: date(3, 3), Measures: []Measure{
+		m("ciwa9", instrument.CIWAAr, 9), m("ciwa10", instrument.CIWAAr, 10), m("cows12", instrument.COWS, 12), m("cows13", instrument.COWS, 13)}})
+	if keys := alertKeys(got); !slices.Equal(keys, []string{"withdrawal:ciwa10", "withdrawal:cows13"}) {
+		t.Fatalf("alerts = %v, want the CIWA-Ar of 10 and the COWS of 13 only", keys)
+	}
+	for _, a := range got {
+		if a.Kind != AlertWithdrawal || a.Priority != PriorityUrgent || a.Protocol != WithdrawalProtocol {
+			t.Errorf("%s: kind %s priority %d, want a same-day withdrawal alert with its protocol", a.Key, a.Kind, a.Priority)
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/carepath/carepath/internal/app"
 	"github.com/carepath/carepath/internal/demo"
+	"github.com/carepath/carepath/internal/store"
 	"github.com/carepath/carepath/internal/web"
 )
 
@@ -38,6 +39,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	logFormat := fs.String("log", envOr("CAREPATH_LOG", ""), "log format: text or json (default: text on a terminal, json otherwise; env CAREPATH_LOG)")
 	tf := addTransportFlags(fs)
 	keyFile := secretKeyFlag(fs)
+	smtpURL := fs.String("smtp-url", envOr("CAREPATH_SMTP_URL", ""), "mail server for alerts and links: smtp://[user:pass@]host:port; STARTTLS when offered (env CAREPATH_SMTP_URL)")
+	mailFrom := fs.String("mail-from", envOr("CAREPATH_MAIL_FROM", ""), "sender address of carepath's email, e.g. \"carepath <alerts@clinic.example>\" (env CAREPATH_MAIL_FROM)")
+	webhook := fs.String("alert-webhook", envOr("CAREPATH_ALERT_WEBHOOK", ""), "URL that receives a JSON POST for every safety-alert message, for a paging service (env CAREPATH_ALERT_WEBHOOK)")
+	escalate := fs.Duration("alert-escalate-after", envDuration("CAREPATH_ALERT_ESCALATE_AFTER", store.DefaultEscalateAfter), "alert the backup on call when a safety alert is not acknowledged after this long (env CAREPATH_ALERT_ESCALATE_AFTER)")
+	outboxPoll := fs.Duration("outbox-poll", envDuration("CAREPATH_OUTBOX_POLL", 2*time.Second), "how often the outbox worker looks for due safety-alert messages (env CAREPATH_OUTBOX_POLL)")
+	outboxLease := fs.Duration("outbox-lease", envDuration("CAREPATH_OUTBOX_LEASE", 2*time.Minute), "how long a message being sent is the worker's before it is due again after a crash (env CAREPATH_OUTBOX_LEASE)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -57,7 +64,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	for _, n := range d.Notices {
 		log.Warn(n)
 	}
-	a, err := app.New(d.Store, app.Config{Log: log, SignInIdle: *idle, BaseURL: tr.baseURL, TrustedProxies: tr.proxies})
+	a, err := app.New(d.Store, app.Config{Log: log, SignInIdle: *idle, BaseURL: tr.baseURL, TrustedProxies: tr.proxies,
+		SMTPURL: *smtpURL, MailFrom: *mailFrom, AlertWebhook: *webhook, EscalateAfter: *escalate, OutboxPoll: *outboxPoll, OutboxLease: *outboxLease})
 	if err != nil {
 		log.Error("start", "err", err)
 		return 1
@@ -77,10 +85,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, warning)
 	}
 	fmt.Fprintf(stdout, "carepath is running at %s://%s/ (Ctrl-C stops it)\n", tr.scheme(), ln.Addr())
+	if tr.baseURL == "" {
+		// The outbox's emails are built without a request to take the host from.
+		a.Outbox.BaseURL = tr.scheme() + "://" + ln.Addr().String()
+		log.Warn("no --base-url: links in emails start with " + a.Outbox.BaseURL + "; set CAREPATH_BASE_URL to the address staff and clients reach")
+	}
 	hs := &http.Server{Handler: a.Handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)
 	go func() { errc <- tr.serveOn(hs, ln) }()
+	worker := make(chan struct{})
+	go func() { a.Run(ctx); close(worker) }()
 	select {
 	case err := <-errc:
 		log.Error("serve", "err", err)
@@ -93,6 +108,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		log.Error("shutdown", "err", err)
 		return 1
 	}
+	<-worker
 	return 0
 }
 

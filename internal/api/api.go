@@ -16,7 +16,7 @@ type API struct {
 	Placement placement.Config
 	Log       *slog.Logger
 	// Sender sends answer links (nil: a log sender), whose address starts with BaseURL (empty:
-	// the request's host).
+	// the scheme the client used and the request's host, httpserver.ExternalURL).
 	Sender  notify.Sender
 	BaseURL string
 }
@@ -70,5 +70,6 @@ func (a *API) Register(root Mux) {
 	a.registerProgramDetails(mux)
 	a.registerReviews(mux)
 	a.registerOutcomes(mux)
+	a.registerSafety(mux)
 	root.HandleFunc(Prefix, mux.miss)
 }

@@ -22,6 +22,7 @@ type newClientBody struct {
 	BirthDate          string                    `json:"birth_date"`
 	Pronouns           string                    `json:"pronouns"`
 	Email              string                    `json:"email"`
+	EmailConsent       bool                      `json:"email_consent"`
 	Phone              string                    `json:"phone"`
 	PreferredLanguage  string                    `json:"preferred_language"`
 	EmergencyContact   carepath.EmergencyContact `json:"emergency_contact"`
@@ -34,7 +35,7 @@ type newClientBody struct {
 func (a *API) createClient(w http.ResponseWriter, r *http.Request) {
 	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in newClientBody) (carepath.Client, error) {
 		c := carepath.Client{GivenName: in.GivenName, FamilyName: in.FamilyName, PreferredName: in.PreferredName,
-			BirthDate: in.BirthDate, Pronouns: in.Pronouns, Email: in.Email, Phone: in.Phone,
+			BirthDate: in.BirthDate, Pronouns: in.Pronouns, Email: in.Email, EmailConsent: in.EmailConsent, Phone: in.Phone,
 			PreferredLanguage: in.PreferredLanguage, EmergencyContact: in.EmergencyContact, Coverage: in.Coverage,
 			PrimaryClinicianID: in.PrimaryClinicianID, CaseManagerID: in.CaseManagerID}
 		err := a.Clients.CreateClient(ctx, &c)

@@ -67,11 +67,20 @@ func newDeliveryWorld(t *testing.T) *deliveryWorld {
 	w.group = w.created("POST", "/api/v1/groups", w.desk, fmt.Sprintf(`{"program_id":%q,"name":"Process A",
 		"type":"process","capacity":2,"facilitator_ids":[%q],"days":["mon","wed","fri"],"start_time":"09:00",
 		"minutes":180,"start_date":%q,"end_date":%q,"room":"Room 1"}`, w.program, w.annID, w.day(0), w.day(6)))
-	for _, c := range []string{w.alice, w.bob, w.carol} {
+	for _, c := range []string{w.alice, w.bob} {
 		if status, body := w.call("POST", "/api/v1/groups/"+w.group+"/members", w.desk,
 			fmt.Sprintf(`{"client_id":%q,"from":%q}`, c, w.day(0))); status != 200 {
 			t.Fatalf("add member: %d %s", status, body)
 		}
+	}
+	// The third member is over the capacity of 2: only an admin's override, with a reason, adds them.
+	if status, body := w.call("POST", "/api/v1/groups/"+w.group+"/members", w.desk,
+		fmt.Sprintf(`{"client_id":%q,"from":%q}`, w.carol, w.day(0))); status != 409 || !strings.Contains(body, `"field":"capacity"`) {
+		t.Fatalf("over capacity: %d %s", status, body)
+	}
+	if status, body := w.call("POST", "/api/v1/groups/"+w.group+"/members", w.admin,
+		fmt.Sprintf(`{"client_id":%q,"from":%q,"capacity_override_reason":"Joining from the day group for two weeks"}`, w.carol, w.day(0))); status != 200 {
+		t.Fatalf("add member over capacity: %d %s", status, body)
 	}
 	return w
 }

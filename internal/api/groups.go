@@ -36,6 +36,8 @@ type groupList struct {
 type memberBody struct {
 	ClientID string `json:"client_id"`
 	From     string `json:"from"`
+	// CapacityOverrideReason, given by an admin, adds the client beyond the group's capacity.
+	CapacityOverrideReason string `json:"capacity_override_reason,omitempty"`
 }
 
 // endMemberBody is the body of POST /api/v1/groups/{id}/members/{client_id}/end.
@@ -72,6 +74,9 @@ func (a *API) listGroups(w http.ResponseWriter, r *http.Request) {
 // addGroupMember puts a client on the roster from a date and answers 200 with the group.
 func (a *API) addGroupMember(w http.ResponseWriter, r *http.Request) {
 	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in memberBody) (*carepath.Group, error) {
+		if in.CapacityOverrideReason != "" {
+			return a.Groups.AddGroupMemberOverCapacity(ctx, r.PathValue("id"), in.ClientID, in.From, in.CapacityOverrideReason)
+		}
 		return a.Groups.AddGroupMember(ctx, r.PathValue("id"), in.ClientID, in.From)
 	})
 }

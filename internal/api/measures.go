@@ -111,12 +111,11 @@ func (a *API) createMeasureLink(w http.ResponseWriter, r *http.Request) {
 		if in.SendTo == "sms" {
 			to = c.Phone
 		}
-		var sender notify.Sender = notify.LogSender{Log: a.Log}
-		if a.Sender != nil {
-			sender = a.Sender
-		}
-		if err := sender.Send(ctx, notify.Message{LinkID: link.ID, Channel: in.SendTo, To: to, URL: a.answerURL(r, token)}); err != nil {
-			a.Log.Error("answer link not sent", "link_id", link.ID, "err", err)
+		if err := a.sender().Send(ctx, notify.Message{LinkID: link.ID, Channel: in.SendTo, To: to, URL: a.answerURL(r, token), Expires: link.ExpiresAt}); err != nil {
+			a.Log.Error("answer link not sent", "link_id", link.ID, "channel", in.SendTo)
+			if err == notify.ErrNoChannel {
+				return nil, carepath.Errorf(carepath.EINTERNAL, "The link could not be sent: carepath has no server configured for %s.", in.SendTo)
+			}
 			return nil, carepath.Errorf(carepath.EINTERNAL, "The link could not be sent.")
 		}
 		return link, nil

@@ -148,6 +148,22 @@ func TestMeasuresAPI(t *testing.T) {
 	if n := apptest.CountRows(t, ts.DB, "measure_links", "1 = 1"); n != 0 {
 		t.Errorf("%d links stored after errors", n)
 	}
+	// Nothing is emailed without the client's consent to contact by email.
+	consent := func(yes bool) {
+		t.Helper()
+		_, body := apptest.API(t, "GET", ts.URL+"/api/v1/clients/"+client, ana, "")
+		var c struct{ Version int }
+		_ = json.Unmarshal([]byte(body), &c)
+		code, body := apptest.API(t, "PATCH", ts.URL+"/api/v1/clients/"+client, ana, fmt.Sprintf(`{"version":%d,"email_consent":%v}`, c.Version, yes))
+		if code != 200 || !strings.Contains(body, fmt.Sprintf(`"email_consent":%v`, yes)) || strings.Contains(body, `"email_consent_at"`) != yes {
+			t.Fatalf("consent %v: %d %s", yes, code, body)
+		}
+	}
+	consent(false)
+	if code, body := apptest.API(t, "POST", links, ana, `{"instruments":["phq9","gad7"],"send_to":"email"}`); code != 400 || !strings.Contains(body, "no_consent") {
+		t.Errorf("link without consent: %d %s", code, body)
+	}
+	consent(true)
 	code, body = apptest.API(t, "POST", links, ana, `{"instruments":["phq9","gad7"],"send_to":"email"}`)
 	if code != 201 || strings.Contains(body, "token") || strings.Contains(body, "/m/") {
 		t.Errorf("link: %d %s", code, body)

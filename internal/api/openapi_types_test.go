@@ -18,6 +18,17 @@ import (
 // into (nil: no body) and the Go type it answers with (nil: no JSON body).
 var operationTypes = map[string]struct{ in, out any }{
 	"createPlacement":          {placement.Profile{}, placement.Recommendation{}},
+	"getOnCall":                {nil, carepath.OnCall{}},
+	"putOnCall":                {carepath.OnCallUpdate{}, carepath.OnCall{}},
+	"getOfficeHours":           {nil, carepath.OfficeHours{}},
+	"putOfficeHours":           {officeHoursBody{}, carepath.OfficeHours{}},
+	"getSafetyAlert":           {nil, carepath.SafetyAlert{}},
+	"acknowledgeSafetyAlert":   {alertAckBody{}, carepath.SafetyAlert{}},
+	"getSafetyPlan":            {nil, carepath.SafetyPlan{}},
+	"saveSafetyPlan":           {carepath.SafetyPlanInput{}, carepath.SafetyPlan{}},
+	"listSafetyPlanVersions":   {nil, safetyPlanVersionList{}},
+	"getSafetyPlanVersion":     {nil, carepath.SafetyPlan{}},
+	"createSafetyPlanLink":     {safetyPlanLinkBody{}, safetyPlanLinkCreated{}},
 	"listIntakes":              {nil, []*carepath.Intake{}},
 	"getIntake":                {nil, carepath.Intake{}},
 	"createClient":             {newClientBody{}, carepath.Client{}},

@@ -6,6 +6,9 @@
 package app
 
 import (
+	"context"
+	"crypto/tls"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -13,6 +16,7 @@ import (
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/api"
 	"github.com/carepath/carepath/internal/httpserver"
+	"github.com/carepath/carepath/internal/notify"
 	"github.com/carepath/carepath/internal/store"
 	"github.com/carepath/carepath/internal/web"
 	"github.com/carepath/carepath/placement"
@@ -25,19 +29,38 @@ type Config struct {
 	// (0: web.DefaultSignInIdle).
 	SignInIdle time.Duration
 	// BaseURL is the one external address of carepath (https://care.example.org), the start
-	// of every link it builds: calendar feeds, answer links, emails. Empty: the scheme the
-	// client used and the request's host.
+	// of every link it builds: calendar feeds, answer links, safety-plan links, emails. Empty:
+	// the scheme the client used and the request's host; a link built without a request (the
+	// outbox's emails) then starts with Outbox.BaseURL, which the caller sets to the address it
+	// listens on.
 	BaseURL string
 	// TrustedProxies are the peers whose X-Forwarded-For and X-Forwarded-Proto are believed
 	// (httpserver.Forwarded); from anyone else those headers are ignored.
 	TrustedProxies httpserver.Proxies
+	// SMTPURL (smtp://[user:pass@]host:port) and MailFrom configure email; empty: none is sent.
+	SMTPURL  string
+	MailFrom string
+	// AlertWebhook, when set, receives a JSON POST for every safety-alert message.
+	AlertWebhook string
+	// EscalateAfter is how long a safety alert waits for an acknowledgement before the backup
+	// on call is alerted (0: store.DefaultEscalateAfter).
+	EscalateAfter time.Duration
+	// OutboxPoll and OutboxLease tune the outbox worker (0: its defaults, see notify.Outbox).
+	OutboxPoll, OutboxLease time.Duration
+	// MailTLS, when set, is the TLS configuration of STARTTLS (tests trust their own server).
+	MailTLS *tls.Config
 }
 
-// App is carepath's services and the handler built on them.
+// App is carepath's services, the handler built on them, and the outbox worker that sends
+// safety-alert messages (run it with Run).
 type App struct {
 	Services carepath.Services
 	Handler  http.Handler
+	Outbox   *notify.Outbox
 }
+
+// Run runs the background work of the server (the outbox worker) until ctx is done.
+func (a *App) Run(ctx context.Context) { a.Outbox.Run(ctx) }
 
 // NewServices builds every service over st, once. A store type that implements several
 // interfaces (the measure service also keeps measure alerts) fills each of their fields.
@@ -69,28 +92,56 @@ func NewServices(st *store.Store) carepath.Services {
 		MeasureAlerts:   measures,
 		Reviews:         store.NewReviewService(st),
 		Outcomes:        store.NewOutcomeService(st),
+		OnCall:          store.NewOnCallService(st),
+		Notifications:   store.NewNotificationService(st),
+		SafetyAlerts:    store.NewSafetyAlertService(st),
+		SafetyPlans:     store.NewSafetyPlanService(st),
 	}
 }
 
 // New builds every service over st and the one handler: the web pages, the JSON API under
 // /api/v1 and GET /healthz, behind httpserver.Middleware, behind httpserver.Forwarded (which
-// works out the real client and scheme first, so every log line and limiter sees them).
+// works out the real client and scheme first, so every log line and limiter sees them); and the
+// outbox worker. A mail server or webhook that cannot be configured is an error, so that a
+// server never starts believing it can page someone when it cannot.
 func New(st *store.Store, cfg Config) (*App, error) {
 	log := cfg.Log
 	if log == nil {
 		log = slog.Default()
 	}
+	st.SetLogger(log)
+	st.SetAlerting(store.Alerting{EscalateAfter: cfg.EscalateAfter, Webhook: cfg.AlertWebhook != ""})
 	services := NewServices(st)
+	outbox := &notify.Outbox{Store: services.Notifications, BaseURL: cfg.BaseURL, Log: log, Poll: cfg.OutboxPoll, Lease: cfg.OutboxLease}
+	var sender notify.Sender = notify.LogSender{Log: log}
+	if cfg.SMTPURL != "" {
+		mail, err := notify.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
+		if err != nil {
+			return nil, fmt.Errorf("mail: %w", err)
+		}
+		mail.TLS = cfg.MailTLS
+		outbox.Mail, sender = mail, notify.MailSender{Mail: mail}
+	} else {
+		log.Warn("no mail server (--smtp-url): safety alerts and links are not emailed; alerts wait on the dashboard")
+	}
+	if cfg.AlertWebhook != "" {
+		hook, err := notify.NewWebhook(cfg.AlertWebhook)
+		if err != nil {
+			return nil, fmt.Errorf("alert webhook: %w", err)
+		}
+		outbox.Webhook = hook
+	}
+	delivery := web.Delivery{Sender: sender, Email: outbox.Mail != nil}
 	pages, err := web.New(web.Server{Services: services, Placement: placement.DefaultConfig, Log: log,
-		SignInStore: store.NewSignInSessionStore(st), SignInIdle: cfg.SignInIdle, BaseURL: cfg.BaseURL})
+		SignInStore: store.NewSignInSessionStore(st), SignInIdle: cfg.SignInIdle, BaseURL: cfg.BaseURL, Delivery: delivery})
 	if err != nil {
 		return nil, err
 	}
-	jsonAPI := &api.API{Services: services, Placement: placement.DefaultConfig, Log: log, BaseURL: cfg.BaseURL}
+	jsonAPI := &api.API{Services: services, Placement: placement.DefaultConfig, Log: log, Sender: sender, BaseURL: cfg.BaseURL}
 
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", health(st, log))
 	jsonAPI.Register(mux)
 	pages.Register(mux)
-	return &App{Services: services, Handler: httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, pages.LimitForms(mux)))}, nil
+	return &App{Services: services, Handler: httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, pages.LimitForms(mux))), Outbox: outbox}, nil
 }

@@ -106,6 +106,9 @@ func seedDemoClinic(ctx context.Context, svc carepath.Services, staff demoStaffI
 	if err := seedDemoDelivery(w); err != nil {
 		return 0, err
 	}
+	if err := seedDemoSafety(w); err != nil {
+		return 0, err
+	}
 	return len(names), nil
 }
 

@@ -63,9 +63,7 @@ func scanAlert(row interface{ Scan(...any) error }) (*carepath.MeasureAlert, err
 		t := ackAt.Time.UTC()
 		a.AcknowledgedAt = &t
 	}
-	if a.Kind == string(outcome.AlertSafety) {
-		a.Protocol = outcome.CrisisProtocol
-	}
+	a.Protocol = alertProtocol(a.Kind)
 	return &a, nil
 }
 
@@ -252,10 +250,8 @@ func (svc *MeasureService) AcknowledgeMeasureAlert(ctx context.Context, id, note
 			actor.ID, now, note, a.ID); err != nil {
 			return nil, fmt.Errorf("acknowledge alert: %w", svc.s.translate(err))
 		}
-		if a.Kind == string(outcome.AlertSafety) {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM client_crisis_flags WHERE client_id = $1 AND measure_id = $2`, a.ClientID, a.MeasureID); err != nil {
-				return nil, fmt.Errorf("lift crisis flag: %w", svc.s.translate(err))
-			}
+		if err := svc.s.afterAcknowledge(ctx, tx, a, now); err != nil {
+			return nil, err
 		}
 		a.AcknowledgedBy, a.AcknowledgedAt, a.Note = actor.ID, &now, note
 		out = a
@@ -285,3 +281,29 @@ func (svc *MeasureService) findMissed(ctx context.Context, tx *sql.Tx, actor car
 }
 
 func alertNotFound() error { return carepath.Errorf(carepath.ENOTFOUND, "There is no such alert.") }
+
+// alertProtocol is the protocol shown with an alert of kind: the crisis protocol with every
+// safety alert, the withdrawal protocol with a withdrawal alert.
+func alertProtocol(kind string) string {
+	switch kind {
+	case string(outcome.AlertSafety), string(outcome.AlertSafetyCSSRS), carepath.AlertCrisisIntake, carepath.AlertSafetyPlanMissing:
+		return outcome.CrisisProtocol
+	case string(outcome.AlertWithdrawal):
+		return outcome.WithdrawalProtocol
+	}
+	return ""
+}
+
+// afterAcknowledge does what acknowledging measure alert a does besides recording it: the
+// crisis flag the alert raised is lifted, and no message about it that is not sent yet will
+// be (no escalation follows).
+func (s *Store) afterAcknowledge(ctx context.Context, tx *sql.Tx, a *carepath.MeasureAlert, now time.Time) error {
+	switch a.Kind {
+	case string(outcome.AlertSafety), string(outcome.AlertSafetyCSSRS), carepath.AlertCrisisIntake:
+		if _, err := tx.ExecContext(ctx, `DELETE FROM client_crisis_flags WHERE client_id = $1
+			AND (alert_id = $2 OR (alert_id = '' AND measure_id = $3 AND measure_id <> ''))`, a.ClientID, a.ID, a.MeasureID); err != nil {
+			return fmt.Errorf("lift crisis flag: %w", s.translate(err))
+		}
+	}
+	return s.cancelNotifications(ctx, tx, a.ID, "acknowledged", now)
+}

@@ -23,7 +23,7 @@ const linkTokenBytes = 32
 
 // linkInstruments are the instruments an answer link may ask, in the order a page shows them.
 var linkInstruments = []string{string(instrument.PHQ9), string(instrument.GAD7), string(instrument.AUDITC),
-	string(instrument.AUDIT), string(instrument.DAST10), string(outcome.CheckInID)}
+	string(instrument.AUDIT), string(instrument.DAST10), string(instrument.CSSRS), string(outcome.CheckInID)}
 
 func validateLinkInput(in carepath.MeasureLinkInput) func() error {
 	return func() error {
@@ -63,6 +63,11 @@ func (svc *MeasureService) CreateMeasureLink(ctx context.Context, clientID strin
 		if (in.SendTo == "email" && c.Email == "") || (in.SendTo == "sms" && c.Phone == "") {
 			var errs carepath.FieldErrors
 			errs.Add("send_to", "no_address", "The client's chart has no %s to send the link to.", map[string]string{"email": "email address", "sms": "phone number"}[in.SendTo])
+			return nil, errs.Err()
+		}
+		if in.SendTo == "email" && !c.EmailConsent {
+			var errs carepath.FieldErrors
+			errs.Add("send_to", "no_consent", "The client has not consented to contact by email: record their consent on the client's details first, or hand them the questions in session.")
 			return nil, errs.Err()
 		}
 		uid, err := uuid.NewV7()
@@ -138,9 +143,10 @@ func (svc *MeasureService) OpenMeasureLink(ctx context.Context, token string) (*
 	return link, nil
 }
 
-// SubmitMeasureLink stores the answers given through a link and marks it used, all at once.
-func (svc *MeasureService) SubmitMeasureLink(ctx context.Context, token string, answers map[string][]int) ([]*carepath.Measure, error) {
-	var out []*carepath.Measure
+// SubmitMeasureLink stores the answers given through a link and marks it used, all at once;
+// a safety alert the answers raise pages the on-call rota in the same transaction.
+func (svc *MeasureService) SubmitMeasureLink(ctx context.Context, token string, answers map[string][]int) (*carepath.MeasureLinkReceipt, error) {
+	out := &carepath.MeasureLinkReceipt{}
 	err := svc.s.do(ctx, op{record: access.MeasureLink, action: access.Submit}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		l, err := svc.openLink(ctx, tx, token)
 		if err != nil {
@@ -177,12 +183,23 @@ func (svc *MeasureService) SubmitMeasureLink(ctx context.Context, token string, 
 		}
 		refs := []ref{{ID: l.ID, ClientID: l.ClientID}}
 		for i, id := range l.Instruments {
-			m, _, err := svc.insertMeasure(ctx, tx, l.ClientID, cc, scored[i], answers[id], severities[i], carepath.MeasureByLink, l.ID)
+			m, raised, err := svc.insertMeasure(ctx, tx, l.ClientID, cc, scored[i], answers[id], severities[i], carepath.MeasureByLink, l.ID)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, m)
+			for _, a := range raised {
+				out.Safety = out.Safety || pagedKinds[a.Kind]
+			}
+			queued, err := svc.pageSafetyAlerts(ctx, tx, l.ClientID, raised)
+			if err != nil {
+				return nil, err
+			}
+			out.OnCallAlerted = out.OnCallAlerted || queued > 0
+			out.Measures = append(out.Measures, m)
 			refs = append(refs, ref{ID: m.ID, ClientID: l.ClientID})
+		}
+		if out.Hours, err = svc.hoursOfClient(ctx, tx, l.ClientID); err != nil {
+			return nil, err
 		}
 		return refs, nil
 	})
@@ -190,4 +207,19 @@ func (svc *MeasureService) SubmitMeasureLink(ctx context.Context, token string, 
 		return nil, err
 	}
 	return out, nil
+}
+
+// hoursOfClient returns the office hours of the program of the client's open (else latest)
+// episode, nil when there is none or it keeps no hours.
+func (svc *MeasureService) hoursOfClient(ctx context.Context, tx *sql.Tx, clientID string) (*carepath.OfficeHours, error) {
+	ids, err := svc.s.stringColumn(ctx, tx, `SELECT program_id FROM episodes WHERE client_id = $1
+		ORDER BY CASE WHEN status = 'open' THEN 0 ELSE 1 END, admitted_on DESC, id DESC LIMIT 1`, clientID)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	h, err := readOfficeHours(ctx, svc.s, tx, ids[0])
+	if err != nil || len(h.Days) == 0 {
+		return nil, err
+	}
+	return h, nil
 }

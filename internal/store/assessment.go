@@ -99,7 +99,7 @@ func (svc *AssessmentService) CreateAssessment(ctx context.Context, clientID str
 		if sc, err = scoreProfile(in.Profile, "profile"); err != nil {
 			return err
 		}
-		final, err = in.Check(sc.rec.Level)
+		final, err = in.Check(sc.rec.Level, sc.rec.Floor.Level)
 		return err
 	}
 	var a *carepath.Assessment
@@ -131,7 +131,8 @@ func (svc *AssessmentService) insert(ctx context.Context, tx *sql.Tx, clientID, 
 	}
 	a := &carepath.Assessment{ID: id.String(), ClientID: clientID, TakenAt: svc.s.timestamp(),
 		ClinicianID: clinicianID, Profile: sc.profile, Recommended: sc.rec.Level,
-		RubricVersion: sc.rec.RubricVersion, Crisis: sc.rec.Crisis, FinalLevel: final, Source: source}
+		RubricVersion: sc.rec.RubricVersion, Crisis: sc.rec.Crisis, FinalLevel: final, Source: source,
+		Floor: sc.rec.Floor.Level, Urgency: string(sc.rec.Urgency)}
 	var code, note string
 	if v != nil {
 		vv := *v
@@ -139,9 +140,9 @@ func (svc *AssessmentService) insert(ctx context.Context, tx *sql.Tx, clientID, 
 		code, note = string(vv.Code), vv.Note
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO assessments (`+assessmentColumns+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
 		a.ID, a.ClientID, a.TakenAt, a.ClinicianID, string(a.Profile), string(a.Recommended),
-		a.RubricVersion, a.Crisis, string(a.FinalLevel), code, note, string(a.Source))
+		a.RubricVersion, a.Crisis, string(a.FinalLevel), code, note, string(a.Source), string(a.Floor), a.Urgency)
 	if err != nil {
 		return nil, fmt.Errorf("insert assessment: %w", svc.s.translate(err))
 	}
@@ -185,21 +186,21 @@ func (svc *AssessmentService) FindAssessments(ctx context.Context, clientID stri
 
 // assessmentColumns are the columns of assessments in the order insert and scanAssessment use.
 const assessmentColumns = `id, client_id, taken_at, clinician_id, profile, recommended,
-	rubric_version, crisis, final_level, variance_code, variance_note, source`
+	rubric_version, crisis, final_level, variance_code, variance_note, source, floor_level, urgency`
 
 // scanAssessment reads one row of assessmentColumns.
 func scanAssessment(row interface{ Scan(...any) error }) (*carepath.Assessment, error) {
 	var a carepath.Assessment
-	var profile, recommended, final, code, note, source string
+	var profile, recommended, final, code, note, source, floor string
 	err := row.Scan(&a.ID, &a.ClientID, &a.TakenAt, &a.ClinicianID, &profile, &recommended,
-		&a.RubricVersion, &a.Crisis, &final, &code, &note, &source)
+		&a.RubricVersion, &a.Crisis, &final, &code, &note, &source, &floor, &a.Urgency)
 	if err != nil {
 		return nil, err
 	}
 	a.TakenAt = a.TakenAt.UTC()
 	a.Profile = json.RawMessage(profile)
 	a.Recommended, a.FinalLevel = carepath.Level(recommended), carepath.Level(final)
-	a.Source = carepath.AssessmentSource(source)
+	a.Source, a.Floor = carepath.AssessmentSource(source), carepath.Level(floor)
 	if code != "" {
 		a.Variance = &carepath.Variance{Code: carepath.VarianceCode(code), Note: note}
 	}

@@ -23,6 +23,7 @@ type op struct {
 	// quiet marks a read of no client data made on every request (a session re-reading its
 	// own account, an API token checked): view audits it only when it fails, so the log is
 	// not one row per page; the request's own calls are audited under the staff member's id.
+	// A quiet write (the outbox worker's poll) is audited unless it succeeds touching nothing.
 	quiet bool
 	// lists marks a call that lists clients: it appends one audit row for the call (its detail
 	// says how many were shown) and one audit_shown row per client the body returned, instead
@@ -72,6 +73,13 @@ func (s *Store) do(ctx context.Context, o op, fn body) error {
 	ctx, err = s.check(ctx, tx, o)
 	if err == nil {
 		refs, err = s.inSavepoint(ctx, tx, fn)
+	}
+	if o.quiet && err == nil && len(refs) == 0 {
+		// A quiet write that touched nothing (the outbox worker finding no message due).
+		if cerr := tx.Commit(); cerr != nil {
+			return fmt.Errorf("commit: %w", s.translate(cerr))
+		}
+		return nil
 	}
 	e, refs := s.auditOf(ctx, o, refs, err)
 	if aerr := s.appendAudit(ctx, tx, e, refs); aerr != nil {

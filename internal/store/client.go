@@ -95,9 +95,14 @@ func (svc *ClientService) CreateClient(ctx context.Context, c *carepath.Client) 
 			stored = *c
 			now := svc.s.timestamp()
 			stored.ID, stored.Version, stored.CreatedAt, stored.UpdatedAt = id.String(), 1, now, now
+			if stored.EmailConsent {
+				stored.EmailConsentAt = &now
+			} else {
+				stored.EmailConsentAt = nil
+			}
 			_, err = tx.ExecContext(ctx, `INSERT INTO clients (`+clientColumns+`)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-				$19, $20, $21, $22, $23)`, clientArgs(&stored)...)
+				$19, $20, $21, $22, $23, $24, $25)`, clientArgs(&stored)...)
 			if err != nil {
 				return nil, fmt.Errorf("insert client: %w", svc.s.translate(err))
 			}
@@ -168,16 +173,22 @@ func (svc *ClientService) UpdateClient(ctx context.Context, id string, u carepat
 			return nil, err
 		}
 		c.UpdatedAt = svc.s.timestamp()
+		if c.EmailConsent && c.EmailConsentAt == nil {
+			c.EmailConsentAt = &c.UpdatedAt
+		}
+		if !c.EmailConsent {
+			c.EmailConsentAt = nil
+		}
 		args := clientArgs(c)[:21] // id, version, then the fields up to case_manager_id
 		args[1] = u.Version        // the version the change is based on; the row gets one more
-		args = append(args, c.UpdatedAt)
+		args = append(args, c.UpdatedAt, c.EmailConsent, c.EmailConsentAt)
 		res, err := tx.ExecContext(ctx, `UPDATE clients SET version = version + 1,
 			given_name = $3, family_name = $4, preferred_name = $5, birth_date = $6, pronouns = $7,
 			email = $8, phone = $9, preferred_language = $10, emergency_name = $11,
 			emergency_relationship = $12, emergency_phone = $13, coverage_payer = $14,
 			coverage_member_id = $15, deductible_remaining_cents = $16, coinsurance_percent = $17,
 			copay_cents = $18, out_of_pocket_remaining_cents = $19, primary_clinician_id = $20,
-			case_manager_id = $21, updated_at = $22
+			case_manager_id = $21, updated_at = $22, email_consent = $23, email_consent_at = $24
 			WHERE id = $1 AND version = $2`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("update client: %w", svc.s.translate(err))
@@ -219,7 +230,7 @@ func updatedFields(u *carepath.ClientUpdate) []string {
 	}{
 		{"given_name", u.GivenName != nil}, {"family_name", u.FamilyName != nil},
 		{"preferred_name", u.PreferredName != nil}, {"birth_date", u.BirthDate != nil},
-		{"pronouns", u.Pronouns != nil}, {"email", u.Email != nil}, {"phone", u.Phone != nil},
+		{"pronouns", u.Pronouns != nil}, {"email", u.Email != nil}, {"email_consent", u.EmailConsent != nil}, {"phone", u.Phone != nil},
 		{"preferred_language", u.PreferredLanguage != nil},
 		{"emergency_contact", u.EmergencyContact != nil}, {"coverage", u.Coverage != nil},
 		{"primary_clinician_id", u.PrimaryClinicianID != nil}, {"case_manager_id", u.CaseManagerID != nil},
@@ -340,7 +351,7 @@ const clientColumns = `id, version, given_name, family_name, preferred_name, bir
 	email, phone, preferred_language, emergency_name, emergency_relationship, emergency_phone,
 	coverage_payer, coverage_member_id, deductible_remaining_cents, coinsurance_percent,
 	copay_cents, out_of_pocket_remaining_cents, primary_clinician_id, case_manager_id,
-	created_at, updated_at`
+	created_at, updated_at, email_consent, email_consent_at`
 
 // clientArgs returns c's values in the order of clientColumns.
 func clientArgs(c *carepath.Client) []any {
@@ -359,18 +370,19 @@ func clientArgs(c *carepath.Client) []any {
 		c.Email, c.Phone, c.PreferredLanguage, e.Name, e.Relationship, e.Phone,
 		cv.Payer, cv.MemberID, cents(cv.DeductibleRemainingCents), coinsurance,
 		cents(cv.CopayCents), cents(cv.OutOfPocketRemainingCents), c.PrimaryClinicianID, c.CaseManagerID,
-		c.CreatedAt, c.UpdatedAt}
+		c.CreatedAt, c.UpdatedAt, c.EmailConsent, c.EmailConsentAt}
 }
 
 // scanClient reads one row of clientColumns.
 func scanClient(row interface{ Scan(...any) error }) (*carepath.Client, error) {
 	var c carepath.Client
 	var deductible, coinsurance, copay, oop sql.NullInt64
+	var consentAt sql.NullTime
 	e, cv := &c.EmergencyContact, &c.Coverage
 	err := row.Scan(&c.ID, &c.Version, &c.GivenName, &c.FamilyName, &c.PreferredName, &c.BirthDate,
 		&c.Pronouns, &c.Email, &c.Phone, &c.PreferredLanguage, &e.Name, &e.Relationship, &e.Phone,
 		&cv.Payer, &cv.MemberID, &deductible, &coinsurance, &copay, &oop,
-		&c.PrimaryClinicianID, &c.CaseManagerID, &c.CreatedAt, &c.UpdatedAt)
+		&c.PrimaryClinicianID, &c.CaseManagerID, &c.CreatedAt, &c.UpdatedAt, &c.EmailConsent, &consentAt)
 	if err != nil {
 		return nil, err
 	}
@@ -387,5 +399,9 @@ func scanClient(row interface{ Scan(...any) error }) (*carepath.Client, error) {
 		cv.CoinsurancePercent = &p
 	}
 	c.CreatedAt, c.UpdatedAt = c.CreatedAt.UTC(), c.UpdatedAt.UTC()
+	if consentAt.Valid {
+		t := consentAt.Time.UTC()
+		c.EmailConsentAt = &t
+	}
 	return &c, nil
 }

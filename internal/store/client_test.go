@@ -465,7 +465,7 @@ func TestClientsSchema(t *testing.T) {
 		"email", "phone", "preferred_language", "emergency_name", "emergency_relationship", "emergency_phone",
 		"coverage_payer", "coverage_member_id", "deductible_remaining_cents", "coinsurance_percent",
 		"copay_cents", "out_of_pocket_remaining_cents", "primary_clinician_id", "case_manager_id",
-		"created_at", "updated_at"}
+		"created_at", "updated_at", "email_consent", "email_consent_at"}
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		rows, err := env.Write.Query("SELECT * FROM clients WHERE 1 = 0")
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
@@ -290,25 +291,69 @@ func rosterOf(g *carepath.Group) delivery.Roster {
 }
 
 // AddGroupMember puts a client on the roster from a date. EINVALID names client_id (unknown
-// or not visible) or from; ECONFLICT when the client is already on the roster then.
+// or not visible) or from; ECONFLICT when the client is already on the roster then, or naming
+// capacity when the roster would then exceed the group's capacity.
 func (svc *GroupService) AddGroupMember(ctx context.Context, groupID, clientID, from string) (*carepath.Group, error) {
-	return svc.changeRoster(ctx, groupID, clientID, "from", from, func(tx *sql.Tx, g *carepath.Group, d delivery.Date) error {
-		r := rosterOf(g)
-		if err := r.Add(clientID, d); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO group_members (group_id, client_id, from_date, until_date)
-			VALUES ($1, $2, $3, NULL)`, g.ID, clientID, d.String()); err != nil {
-			return fmt.Errorf("insert member: %w", svc.s.translate(err))
-		}
-		return nil
+	return svc.changeRoster(ctx, access.Update, groupID, clientID, "from", from, nil, func(tx *sql.Tx, g *carepath.Group, d delivery.Date) error {
+		return svc.addMember(ctx, tx, g, clientID, d, "")
 	})
+}
+
+// AddGroupMemberOverCapacity adds a client beyond the group's capacity, with an admin's
+// reason, kept in group_capacity_overrides.
+func (svc *GroupService) AddGroupMemberOverCapacity(ctx context.Context, groupID, clientID, from, reason string) (*carepath.Group, error) {
+	reason = strings.TrimSpace(reason)
+	check := func(errs *carepath.FieldErrors) {
+		switch {
+		case reason == "":
+			errs.Add("reason", "required", "Please give the reason this group may go over its capacity.")
+		case utf8.RuneCountInString(reason) > 500:
+			errs.Add("reason", "too_long", "Please keep the reason under 500 characters.")
+		}
+	}
+	return svc.changeRoster(ctx, access.Override, groupID, clientID, "from", from, check, func(tx *sql.Tx, g *carepath.Group, d delivery.Date) error {
+		return svc.addMember(ctx, tx, g, clientID, d, reason)
+	})
+}
+
+// addMember adds clientID to g's roster from d; over the capacity it needs a reason, which is
+// recorded as an override.
+func (svc *GroupService) addMember(ctx context.Context, tx *sql.Tx, g *carepath.Group, clientID string, d delivery.Date, reason string) error {
+	r := rosterOf(g)
+	if err := r.Add(clientID, d); err != nil {
+		return err
+	}
+	capacity := g.Capacity
+	if capacity <= 0 {
+		capacity = delivery.DefaultCaps[delivery.GroupType(g.Type)]
+	}
+	if most := r.MostFrom(d); capacity > 0 && most > capacity {
+		if reason == "" {
+			return &carepath.Error{Code: carepath.ECONFLICT, Message: "The group is full",
+				Fields: []carepath.FieldError{{Field: "capacity", Code: "full",
+					Message: fmt.Sprintf("This group holds %d; with this client it would reach %d. An admin may add them anyway, giving the reason.", capacity, most)}}}
+		}
+		id, err := uuid.NewV7()
+		if err != nil {
+			return fmt.Errorf("new id: %w", err)
+		}
+		actor, _ := carepath.ActorFrom(ctx)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO group_capacity_overrides (id, group_id, client_id, from_date, capacity, members, reason, created_by, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, id.String(), g.ID, clientID, d.String(), capacity, most, reason, actor.ID, svc.s.timestamp()); err != nil {
+			return fmt.Errorf("insert capacity override: %w", svc.s.translate(err))
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO group_members (group_id, client_id, from_date, until_date)
+		VALUES ($1, $2, $3, NULL)`, g.ID, clientID, d.String()); err != nil {
+		return fmt.Errorf("insert member: %w", svc.s.translate(err))
+	}
+	return nil
 }
 
 // EndGroupMember takes a client off the roster from the date on. ENOTFOUND when the client
 // is not on the roster then; EINVALID naming on when on is before they joined.
 func (svc *GroupService) EndGroupMember(ctx context.Context, groupID, clientID, on string) (*carepath.Group, error) {
-	return svc.changeRoster(ctx, groupID, clientID, "on", on, func(tx *sql.Tx, g *carepath.Group, d delivery.Date) error {
+	return svc.changeRoster(ctx, access.Update, groupID, clientID, "on", on, nil, func(tx *sql.Tx, g *carepath.Group, d delivery.Date) error {
 		r := rosterOf(g)
 		before := slices.Clone(r)
 		if err := r.Remove(clientID, d); err != nil {
@@ -329,11 +374,14 @@ func (svc *GroupService) EndGroupMember(ctx context.Context, groupID, clientID, 
 	})
 }
 
-func (svc *GroupService) changeRoster(ctx context.Context, groupID, clientID, field, date string,
-	change func(tx *sql.Tx, g *carepath.Group, d delivery.Date) error) (*carepath.Group, error) {
+func (svc *GroupService) changeRoster(ctx context.Context, action access.Action, groupID, clientID, field, date string,
+	check func(*carepath.FieldErrors), change func(tx *sql.Tx, g *carepath.Group, d delivery.Date) error) (*carepath.Group, error) {
 	var d delivery.Date
 	validate := func() error {
 		var errs carepath.FieldErrors
+		if check != nil {
+			check(&errs)
+		}
 		if wellFormedID(clientID) == "" {
 			errs.Add("client_id", "unknown", "There is no such client.")
 		}
@@ -344,7 +392,7 @@ func (svc *GroupService) changeRoster(ctx context.Context, groupID, clientID, fi
 		return errs.Err()
 	}
 	var g *carepath.Group
-	o := op{record: access.Group, action: access.Update, recordID: wellFormedID(groupID), clientID: wellFormedID(clientID), validate: validate}
+	o := op{record: access.Group, action: action, recordID: wellFormedID(groupID), clientID: wellFormedID(clientID), validate: validate}
 	err := svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		var err error
 		if g, err = svc.read(ctx, tx, groupID); err != nil {

@@ -54,6 +54,10 @@ func (svc *IntakeService) CreateIntake(ctx context.Context, in *carepath.Intake)
 			}
 			stored = *in
 			stored.ID, stored.CreatedAt, stored.Status = id.String(), svc.s.timestamp(), carepath.IntakeNew
+			// The answers decide the crisis flag too, so a caller's omission never hides one.
+			if sc, err := scoreProfile(stored.Profile, "profile"); err == nil && sc.rec.Crisis {
+				stored.Crisis = true
+			}
 			_, err = tx.ExecContext(ctx, `INSERT INTO intake_requests
 				(id, created_at, name, email, phone, best_times, consent, profile, level, crisis, status)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
@@ -62,12 +66,21 @@ func (svc *IntakeService) CreateIntake(ctx context.Context, in *carepath.Intake)
 			if err != nil {
 				return nil, fmt.Errorf("insert intake: %w", svc.s.translate(err))
 			}
+			if stored.Crisis {
+				programs, err := svc.s.intakePrograms(ctx, tx)
+				if err != nil {
+					return nil, err
+				}
+				if _, err := svc.s.pageOnCall(ctx, tx, safetyPage{source: carepath.AlertSourceIntake, alertID: stored.ID}, programs); err != nil {
+					return nil, err
+				}
+			}
 			return []ref{{ID: stored.ID}}, nil
 		})
 	if err != nil {
 		return err
 	}
-	in.ID, in.CreatedAt, in.Status = stored.ID, stored.CreatedAt, stored.Status
+	in.ID, in.CreatedAt, in.Status, in.Crisis = stored.ID, stored.CreatedAt, stored.Status, stored.Crisis
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/store"
@@ -56,8 +57,9 @@ func TestConvertIntake(t *testing.T) {
 		if err != nil || len(queue) == 0 || queue[0].ClientID != c.ID || queue[0].Status != carepath.IntakeConverted {
 			t.Errorf("the queue does not show the conversion: %v %+v", err, queue)
 		}
-		if n := rowCount(t, env, "audit_log", "action = 'intake.convert' AND client_id = $1 AND detail = 'ok'", c.ID); n != 3 {
-			t.Errorf("%d convert audit rows, want 3 (intake, client, assessment)", n)
+		measures := rowCount(t, env, "measures", "client_id = $1 AND source = 'intake' AND entered_by = $2", c.ID, in.ID)
+		if n := rowCount(t, env, "audit_log", "action = 'intake.convert' AND client_id = $1 AND detail = 'ok'", c.ID); n != 3+measures {
+			t.Errorf("%d convert audit rows, want %d (intake, client, assessment, each baseline measure)", n, 3+measures)
 		}
 
 		// Converting twice conflicts and creates nothing.
@@ -132,6 +134,77 @@ func TestConvertIntakeAtomic(t *testing.T) {
 		}
 		if n := rowCount(t, env, "assessments", "source = 'intake'"); n != 1 {
 			t.Errorf("%d intake assessments, want 1", n)
+		}
+	})
+}
+
+// TestConvertCrisisIntakeKeepsItsWeight converts crisis intake requests: the decision aid's
+// answers become baseline measures dated when the person answered (only questionnaires
+// answered in full), the chart is flagged, and one same-day alert opens on the dashboard —
+// the baseline PHQ-9's own item 9 alert, or a crisis_intake alert when the crisis came from
+// another answer. Nobody is paged again: the on-call was paged when the request came in.
+func TestConvertCrisisIntakeKeepsItsWeight(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		answered := time.Date(2026, 3, 18, 21, 40, 0, 0, time.UTC)
+		env.Store.SetNow(func() time.Time { return answered })
+		svc := store.NewAssessmentService(env.Store)
+		intake := func(name, profile string) *carepath.Intake {
+			in := &carepath.Intake{Name: name, Email: name + "@example.org", Consent: true, Profile: []byte(profile), Level: carepath.LevelIOP}
+			if err := store.NewIntakeService(env.Store).CreateIntake(actorAs(carepath.RolePublic, ""), in); err != nil {
+				t.Fatal(err)
+			}
+			return in
+		}
+		item9 := intake("ana", `{"answers":{"phq9":[2,2,2,2,2,2,2,2,3],"audit":[1,1,1,0,0,0,0,0,0,0],"dast10":[true,false,true,false,false,false,false,false,false,false]}}`)
+		selfHarm := intake("ben", `{"answers":{"gad7":[2,2,2,2,2,2,2]},"context":{"self_harm":true}}`)
+		env.Store.SetNow(func() time.Time { return answered.Add(48 * time.Hour) })
+		in := carepath.ClientInput{GivenName: "Ana", FamilyName: "Reyes", BirthDate: "1991-05-06", PrimaryClinicianID: clinicianA}
+		a, err := svc.ConvertIntake(asFrontDesk, item9.ID, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		series, err := store.NewMeasureService(env.Store).FindMeasures(asClinicianA, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range series.Measures {
+			got = append(got, m.Instrument)
+			if !m.TakenAt.Equal(answered) || m.Source != carepath.MeasureByIntake {
+				t.Errorf("%s taken %s from %s, want %s from the intake", m.Instrument, m.TakenAt, m.Source, answered)
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, []string{"audit", "dast10", "phq9"}) {
+			t.Errorf("baseline measures %v, want audit, dast10 and phq9 (no GAD-7 was answered)", got)
+		}
+		if series.CrisisFlag == nil || series.CrisisFlag.Source != "phq9" {
+			t.Errorf("crisis flag %+v, want one raised by the PHQ-9", series.CrisisFlag)
+		}
+		alerts, _ := store.NewMeasureService(env.Store).FindMeasureAlerts(asClinicianA, false)
+		if len(alerts) != 1 || alerts[0].Kind != "safety_item9" {
+			t.Errorf("alerts %+v, want the one PHQ-9 item 9 alert", alerts)
+		}
+		in.GivenName = "Ben"
+		b, err := svc.ConvertIntake(asFrontDesk, selfHarm.ID, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		series, _ = store.NewMeasureService(env.Store).FindMeasures(asClinicianA, b.ID)
+		if series.CrisisFlag == nil || series.CrisisFlag.Source != "intake" || len(series.Measures) != 1 {
+			t.Errorf("Ben: flag %+v, %d measures; want a crisis flag from the intake and the GAD-7", series.CrisisFlag, len(series.Measures))
+		}
+		alerts, _ = store.NewMeasureService(env.Store).FindMeasureAlerts(asClinicianA, false)
+		kinds := map[string]int{}
+		for _, al := range alerts {
+			kinds[al.Kind]++
+		}
+		if kinds["crisis_intake"] != 1 {
+			t.Errorf("alerts %v, want one crisis_intake alert for Ben", kinds)
+		}
+		if n := rowCount(t, env, "notifications", "client_id IS NOT NULL"); n != 0 {
+			t.Errorf("%d messages queued by the conversions, want none", n)
 		}
 	})
 }

@@ -111,15 +111,20 @@ func (svc *MeasureService) score(cc careContext, id string, answers []int, sex c
 	if err != nil {
 		return m, "", err
 	}
+	// The band comes from the score itself: the C-SSRS screener's follows its most serious
+	// yes, not its total.
 	severity := ""
 	if in, ok := instrument.Get(instrument.ID(id)); ok {
-		severity = in.BandFor(m.Total, sex).Code
+		if sc, err := in.Score(answers, sex); err == nil {
+			severity = sc.Band
+		}
 	}
 	return m, severity, nil
 }
 
 // insertMeasure stores a scored measure, raises its alerts and sets the crisis flag, and
-// returns the stored measure and the alerts it raised.
+// returns the stored measure and the alerts it raised. Callers page the on-call rota about
+// the safety alerts raised (pageSafetyAlerts), in the same transaction.
 func (svc *MeasureService) insertMeasure(ctx context.Context, tx *sql.Tx, clientID string, cc careContext, m outcome.Measure,
 	answers []int, severity, source, enteredBy string) (*carepath.Measure, []*carepath.MeasureAlert, error) {
 	uid, err := uuid.NewV7()
@@ -142,10 +147,9 @@ func (svc *MeasureService) insertMeasure(ctx context.Context, tx *sql.Tx, client
 		m.ID, clientID, episodeID, string(m.Instrument), string(a), string(p), m.Total, severity, m.Item9(), m.TakenAt.UTC(), source, enteredBy, now); err != nil {
 		return nil, nil, fmt.Errorf("insert measure: %w", svc.s.translate(err))
 	}
-	if m.Item9() >= 1 {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO client_crisis_flags (client_id, measure_id, flagged_at) VALUES ($1, $2, $3)
-			ON CONFLICT (client_id) DO UPDATE SET measure_id = excluded.measure_id, flagged_at = excluded.flagged_at`, clientID, m.ID, now); err != nil {
-			return nil, nil, fmt.Errorf("flag client: %w", svc.s.translate(err))
+	if m.Item9() >= 1 || (m.Instrument == instrument.CSSRS && m.Total >= 1) {
+		if err := svc.s.flagCrisis(ctx, tx, clientID, m.ID, alertID(clientID, "safety:"+m.ID), now); err != nil {
+			return nil, nil, err
 		}
 	}
 	series, oms, err := svc.loadMeasures(ctx, tx, clientID)
@@ -188,6 +192,9 @@ func (svc *MeasureService) CreateMeasure(ctx context.Context, clientID string, i
 		actor, _ := carepath.ActorFrom(ctx)
 		out, raised, err = svc.insertMeasure(ctx, tx, clientID, cc, m, in.Answers, severity, carepath.MeasureByStaff, actor.ID)
 		if err != nil {
+			return nil, err
+		}
+		if _, err := svc.pageSafetyAlerts(ctx, tx, clientID, raised); err != nil {
 			return nil, err
 		}
 		return []ref{{ID: out.ID, ClientID: clientID}}, nil
@@ -249,7 +256,11 @@ func (svc *MeasureService) FindMeasures(ctx context.Context, clientID string) (*
 // crisisFlag returns the client's crisis flag, nil when there is none.
 func (svc *MeasureService) crisisFlag(ctx context.Context, tx *sql.Tx, clientID string) (*carepath.CrisisFlag, error) {
 	var f carepath.CrisisFlag
-	err := tx.QueryRowContext(ctx, `SELECT measure_id, flagged_at FROM client_crisis_flags WHERE client_id = $1`, clientID).Scan(&f.MeasureID, &f.Since)
+	err := tx.QueryRowContext(ctx, `SELECT f.measure_id, f.alert_id, f.flagged_at, COALESCE(m.instrument, '')
+		FROM client_crisis_flags f LEFT JOIN measures m ON m.id = f.measure_id WHERE f.client_id = $1`, clientID).Scan(&f.MeasureID, &f.AlertID, &f.Since, &f.Source)
+	if err == nil && f.Source == "" {
+		f.Source = "intake"
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -310,4 +321,42 @@ func changeOf(c outcome.Change) *carepath.MeasureChange {
 	return &carepath.MeasureChange{Baseline: c.Baseline, Delta: c.Delta, ReliableImprovement: c.ReliableImprovement,
 		ReliableDeterioration: c.ReliableDeterioration, Response: c.Response, Remission: c.Remission,
 		CaseAtBaseline: c.CaseAtBaseline, CaseAtLatest: c.CaseAtLatest, Recovery: c.LeftCaseness, ReliableRecovery: c.ReliablyLeftCaseness}
+}
+
+// flagCrisis sets the client's crisis flag, naming the measure and the alert that raised it;
+// a newer crisis replaces an older flag.
+func (s *Store) flagCrisis(ctx context.Context, tx *sql.Tx, clientID, measureID, alertID string, now time.Time) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO client_crisis_flags (client_id, measure_id, alert_id, flagged_at) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (client_id) DO UPDATE SET measure_id = excluded.measure_id, alert_id = excluded.alert_id, flagged_at = excluded.flagged_at`,
+		clientID, measureID, alertID, now); err != nil {
+		return fmt.Errorf("flag client: %w", s.translate(err))
+	}
+	return nil
+}
+
+// pagedKinds are the measure alerts that page the on-call rota.
+var pagedKinds = map[string]bool{string(outcome.AlertSafety): true, string(outcome.AlertSafetyCSSRS): true}
+
+// pageSafetyAlerts pages the on-call rota of the client's programs about each safety alert in
+// raised, and returns how many messages it queued.
+func (svc *MeasureService) pageSafetyAlerts(ctx context.Context, tx *sql.Tx, clientID string, raised []*carepath.MeasureAlert) (int, error) {
+	var programs []string
+	queued := 0
+	for _, a := range raised {
+		if !pagedKinds[a.Kind] {
+			continue
+		}
+		if programs == nil {
+			var err error
+			if programs, err = svc.s.programsOfClient(ctx, tx, clientID); err != nil {
+				return queued, err
+			}
+		}
+		n, err := svc.s.pageOnCall(ctx, tx, safetyPage{source: carepath.AlertSourceMeasure, alertID: a.ID, clientID: clientID}, programs)
+		if err != nil {
+			return queued, err
+		}
+		queued += n
+	}
+	return queued, nil
 }

@@ -164,6 +164,15 @@ func TestMeasureLinks(t *testing.T) {
 			!slices.Equal(fieldPaths(err), []string{"instruments[1]", "send_to"}) {
 			t.Errorf("bad link: %v", err)
 		}
+		// Nothing is emailed without the client's consent to contact by email.
+		_, _, err := svc.CreateMeasureLink(asA, c.ID, carepath.MeasureLinkInput{Instruments: []string{"phq9"}, SendTo: "email"})
+		if fe := carepath.ErrorFields(err); len(fe) != 1 || fe[0].Field != "send_to" || fe[0].Code != "no_consent" {
+			t.Errorf("link without consent: %v", err)
+		}
+		yes := true
+		if _, err := store.NewClientService(env.Store).UpdateClient(asA, c.ID, carepath.ClientUpdate{Version: c.Version, EmailConsent: &yes}); err != nil {
+			t.Fatal(err)
+		}
 		link, token, err := svc.CreateMeasureLink(asA, c.ID, carepath.MeasureLinkInput{Instruments: []string{"phq9", "checkin"}, SendTo: "email"})
 		if err != nil || len(token) < 40 || !link.ExpiresAt.Equal(now.Add(96*time.Hour)) {
 			t.Fatalf("link: %+v %v", link, err)
@@ -180,8 +189,15 @@ func TestMeasureLinks(t *testing.T) {
 		if carepath.ErrorCode(err) != carepath.EINVALID || !slices.Equal(fieldPaths(err), []string{"answers.phq9[8]"}) {
 			t.Errorf("bad answers: %v", err)
 		}
-		ms, err := svc.SubmitMeasureLink(asPublic, token, map[string][]int{"phq9": {0, 0, 0, 0, 0, 0, 0, 0, 1}, "checkin": {7, 30, 2}})
-		if err != nil || len(ms) != 2 || ms[0].Source != carepath.MeasureByLink || ms[0].EnteredBy != link.ID || ms[0].Item9 != 1 {
+		receipt, err := svc.SubmitMeasureLink(asPublic, token, map[string][]int{"phq9": {0, 0, 0, 0, 0, 0, 0, 0, 1}, "checkin": {7, 30, 2}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !receipt.Safety || receipt.OnCallAlerted {
+			t.Errorf("receipt: safety %v, on call alerted %v; want a safety alert and nobody paged (no rota)", receipt.Safety, receipt.OnCallAlerted)
+		}
+		ms := receipt.Measures
+		if len(ms) != 2 || ms[0].Source != carepath.MeasureByLink || ms[0].EnteredBy != link.ID || ms[0].Item9 != 1 {
 			t.Fatalf("submit: %+v %v", ms, err)
 		}
 		if _, err := svc.SubmitMeasureLink(asPublic, token, map[string][]int{"phq9": make([]int, 9), "checkin": {7, 30, 2}}); carepath.ErrorCode(err) != carepath.ENOTFOUND {

@@ -18,8 +18,9 @@ const (
 		"clinician is dated (UTC) when it is saved. A client's first primary clinician, when set as the client " +
 		"was added, also holds for sessions dated before that day (booked and recorded afterwards, as when a " +
 		"clinic moves its records in); a primary clinician first set later holds from the day it was set."
-	groupSizeNote = " A type's cap is the default (process groups: 10) unless the program's groups of that type " +
-		"set a capacity; then the smallest capacity set is the cap."
+	groupSizeNote = " A type's cap is the default (process groups: 9) unless the program's groups of that type " +
+		"set a capacity; then the smallest capacity set is the cap. Capacity overrides count the members an admin " +
+		"added beyond a group's capacity, with a reason, in the period."
 	turnoverNote = " The staff measured are the clinicians who ran a group or session of this program. Employment " +
 		"starts on the day the account was created and ends on the day it was disabled (re-enabled accounts " +
 		"count as still employed)."
@@ -61,6 +62,12 @@ func (svc *AttendanceService) ProgramQuality(ctx context.Context, programID, fro
 			return nil, err
 		}
 		out = publicQuality(p.ID, q)
+		var overrides int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM group_capacity_overrides o JOIN groups g ON g.id = o.group_id
+			WHERE g.program_id = $1 AND o.from_date >= $2 AND o.from_date <= $3`, p.ID, fw.Monday().String(), tw.Monday().AddDays(6).String()).Scan(&overrides); err != nil {
+			return nil, fmt.Errorf("count capacity overrides: %w", svc.s.translate(err))
+		}
+		out.GroupSize["capacity_overrides"] = overrides
 		return []ref{{ID: p.ID}}, nil
 	})
 	if err != nil {

@@ -21,6 +21,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 )
 
@@ -47,6 +48,40 @@ type Store struct {
 	sleep               func(ctx context.Context, d time.Duration) error // sign-in throttling's wait
 	gate                *addressGate                                     // one password check per address at a time
 	secrets             cipher.AEAD                                      // seals TOTP secrets at rest (UseSecretKey)
+	alerting            Alerting                                         // how safety alerts are queued (SetAlerting)
+	log                 *slog.Logger                                     // what needs a person's attention (SetLogger)
+}
+
+// Alerting is how the store queues the messages of a safety alert in the outbox: the backup
+// on call is due EscalateAfter after the primary (DefaultEscalateAfter when 0), and webhook
+// messages are queued beside emails only when Webhook is set (a paging service is configured).
+type Alerting struct {
+	EscalateAfter time.Duration
+	Webhook       bool
+}
+
+// DefaultEscalateAfter is how long an alert waits for an acknowledgement before the backup on
+// call is alerted.
+const DefaultEscalateAfter = 15 * time.Minute
+
+// SetAlerting sets how safety alerts are queued. Call it before the store serves calls.
+func (s *Store) SetAlerting(a Alerting) {
+	if a.EscalateAfter <= 0 {
+		a.EscalateAfter = DefaultEscalateAfter
+	}
+	s.alerting = a
+}
+
+// SetLogger sets where the store logs what needs a person's attention but fails no call (a
+// safety alert with nobody on call). Call it before the store serves calls.
+func (s *Store) SetLogger(l *slog.Logger) { s.log = l }
+
+// logger returns the store's log.
+func (s *Store) logger() *slog.Logger {
+	if s.log == nil {
+		return slog.Default()
+	}
+	return s.log
 }
 
 // New returns a store over the writer and reader of an open database. read may be nil, in
@@ -58,7 +93,8 @@ func New(write, read *sql.DB, d Dialect) *Store {
 	if d.TranslateError == nil {
 		d.TranslateError = func(err error) error { return err }
 	}
-	return &Store{writePool: write, readPool: read, dialect: d, now: time.Now, sleep: sleepContext, gate: &addressGate{}}
+	return &Store{writePool: write, readPool: read, dialect: d, now: time.Now, sleep: sleepContext, gate: &addressGate{},
+		alerting: Alerting{EscalateAfter: DefaultEscalateAfter}}
 }
 
 // Dialect returns the dialect of the store's engine.

@@ -189,3 +189,13 @@ func (svc *StaffService) AuthenticateToken(ctx context.Context, token string) (*
 	}
 	return found, nil
 }
+
+// newToken returns a new random link token (32 bytes, base64url), to be hashed with hashToken
+// before it is stored.
+func newToken() (string, error) {
+	b := make([]byte, linkTokenBytes)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("link token: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}

@@ -32,7 +32,7 @@ type alertAckView struct {
 // alert on its own page, with what was typed kept.
 func (s *Server) alertAcknowledge(w http.ResponseWriter, r *http.Request, who signedIn) {
 	ma := s.MeasureAlerts
-	if !access.Allowed(who.Role, access.MeasureAlert, access.List) || ma == nil {
+	if !access.Allowed(who.Role, access.SafetyAlert, access.Acknowledge) || ma == nil {
 		s.deny(w, r, alertErrors)
 		return
 	}
@@ -46,6 +46,15 @@ func (s *Server) alertAcknowledge(w http.ResponseWriter, r *http.Request, who si
 		msg = "Write a note saying what you did, for example who you contacted and the plan."
 	case utf8.RuneCountInString(note) > maxAckNote:
 		msg = "The note is too long: keep it under 2,000 characters."
+	}
+	// A safety alert (the care team's or one the actor was paged about) first: acknowledging
+	// it stops the escalation. Any other measure alert (missed measures) below.
+	if done := s.safetyAlertAcknowledge(w, r, who, id, note, msg); done {
+		return
+	}
+	if !access.Allowed(who.Role, access.MeasureAlert, access.Acknowledge) {
+		s.deny(w, r, alertErrors)
+		return
 	}
 	var err error
 	if msg == "" {
@@ -91,7 +100,7 @@ func (s *Server) alertAcknowledge(w http.ResponseWriter, r *http.Request, who si
 		Alert: dashboardAlert{ID: found.ID, Kind: found.Kind, Heading: cmp.Or(alertKindName[found.Kind], found.Kind),
 			ClientID: found.ClientID, ClientName: cmp.Or(names[found.ClientID], "Client "+shortID(found.ClientID)),
 			At: found.At, When: found.At.UTC().Format("2006-01-02 15:04") + " UTC", Reason: found.Reason, Protocol: found.Protocol,
-			SameDay: found.Kind == "safety_item9", Link: "/staff/clients/" + found.ClientID + "#h-measures", LinkText: "Open the chart",
+			SameDay: sameDayKinds[found.Kind], Link: "/staff/clients/" + found.ClientID + "#h-measures", LinkText: "Open the chart",
 			Note: note, Error: msg}}
 	status := http.StatusBadRequest
 	if isConflict(err) {
@@ -106,4 +115,54 @@ func (s *Server) alertAcknowledge(w http.ResponseWriter, r *http.Request, who si
 		v.Summary = []errorLink{{"note-" + found.ID, "Note (note): " + msg}}
 	}
 	s.render(w, r, status, "alert_ack", v)
+}
+
+// safetyAlertAcknowledge acknowledges safety alert id with note (msg is the form's own
+// problem with the note, if any) and answers the request, or returns false when there is no
+// such safety alert the actor may see, for the measure alerts to try.
+func (s *Server) safetyAlertAcknowledge(w http.ResponseWriter, r *http.Request, who signedIn, id, note, msg string) bool {
+	a, err := s.SafetyAlerts.FindSafetyAlert(r.Context(), id)
+	if isNotFound(err) {
+		return false
+	}
+	if err != nil {
+		s.fail(w, r, "safety alert", err, alertErrors)
+		return true
+	}
+	conflict := false
+	if msg == "" {
+		_, err = s.SafetyAlerts.AcknowledgeSafetyAlert(r.Context(), id, note)
+		switch {
+		case err == nil:
+			if r.PostForm.Get("back") == "alert" {
+				http.Redirect(w, r, "/staff/alerts/"+id+"?ack=done", http.StatusSeeOther)
+			} else {
+				http.Redirect(w, r, "/staff?ack=done#h-alerts", http.StatusSeeOther)
+			}
+			return true
+		case isConflict(err):
+			conflict = true
+			if a2, err := s.SafetyAlerts.FindSafetyAlert(r.Context(), id); err == nil {
+				a = a2
+			}
+		case isInvalid(err):
+			msg = "Write a note saying what you did."
+			for _, f := range carepath.ErrorFields(err) {
+				if f.Field == "note" {
+					msg = f.Message
+				}
+			}
+		default:
+			s.fail(w, r, "acknowledge alert", err, alertErrors)
+			return true
+		}
+	}
+	v := s.newAlertShowView(r, who, a)
+	v.Note, v.Error, v.Conflict, v.BackToAlert = note, msg, conflict, r.PostForm.Get("back") == "alert"
+	status := http.StatusBadRequest
+	if conflict {
+		status, v.Error = http.StatusConflict, ""
+	}
+	s.render(w, r, status, "alert_show", v)
+	return true
 }

@@ -65,7 +65,7 @@ func (s *Server) alertList(w http.ResponseWriter, r *http.Request, who signedIn)
 	}
 	v := alertsAcknowledgedView{page: page{Title: "Acknowledged alerts"}, Who: who, Admin: access.Oversees(who.Role)}
 	for _, a := range acked {
-		v.Alerts = append(v.Alerts, acknowledgedAlert{Heading: cmp.Or(alertKindName[a.Kind], a.Kind), SameDay: a.Kind == "safety_item9",
+		v.Alerts = append(v.Alerts, acknowledgedAlert{Heading: cmp.Or(alertKindName[a.Kind], a.Kind), SameDay: sameDayKinds[a.Kind],
 			ClientID: a.ClientID, ClientName: cmp.Or(names[a.ClientID], "Client "+shortID(a.ClientID)),
 			Raised: a.At.UTC().Format("2006-01-02 15:04"), Reason: a.Reason,
 			AckAt: a.AcknowledgedAt.UTC().Format("2006-01-02 15:04"), AckBy: cmp.Or(byName[a.AcknowledgedBy], "Staff "+shortID(a.AcknowledgedBy)), Note: a.Note})

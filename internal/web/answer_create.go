@@ -5,7 +5,7 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/instrument"
+	"time"
 )
 
 // answerCreate stores the answers of a link; a missing answer shows the form again with what
@@ -25,16 +25,10 @@ func (s *Server) answerCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	answers, errs := parseAnswers(link.Instruments, r.PostForm)
 	if len(errs) == 0 {
-		var ms []*carepath.Measure
-		ms, err = s.Measures.SubmitMeasureLink(r.Context(), token, answers)
+		var receipt *carepath.MeasureLinkReceipt
+		receipt, err = s.Measures.SubmitMeasureLink(r.Context(), token, answers)
 		if err == nil {
-			crisis := false
-			for _, m := range ms {
-				if m.Instrument == string(instrument.PHQ9) && m.Item9 >= 1 {
-					crisis = true
-				}
-			}
-			s.render(w, r, http.StatusOK, "answer_done", answerDoneView{page: page{Title: "Thank you", Crisis: crisis, AnswerLink: true}})
+			s.render(w, r, http.StatusOK, "answer_done", newAnswerDone(receipt, time.Now()))
 			return
 		}
 		var ce *carepath.Error

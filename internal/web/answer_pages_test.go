@@ -90,7 +90,7 @@ func TestAnswerPages(t *testing.T) {
 	form.Set("checkin_2", "30")
 	form.Set("phq9_9", "1")
 	code, body = fetch(t, "POST", page, form)
-	if code != 200 || !strings.Contains(body, "Thank you") || !strings.Contains(body, `id="crisis-note"`) || strings.Contains(body, `class="crisis" role="alert" hidden`) {
+	if code != 200 || !strings.Contains(body, "Thank you") || !strings.Contains(body, `id="safety-seen"`) || !strings.Contains(body, `id="danger-now"`) || strings.Contains(body, `class="crisis" role="alert" hidden`) {
 		t.Fatalf("done: %d %s", code, clip(body, 3000))
 	}
 	if n := apptest.CountRows(t, ts.DB, "measures", "client_id = '"+client+"' AND source = 'link'"); n != 2 {

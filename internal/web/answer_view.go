@@ -2,6 +2,9 @@ package web
 
 import (
 	"net/http"
+	"time"
+
+	"github.com/carepath/carepath"
 	"net/url"
 	"strconv"
 
@@ -48,8 +51,49 @@ type answerView struct {
 	Errors      []errorLink
 }
 
-// answerDoneView is the view model of the thank-you page.
-type answerDoneView struct{ page }
+// answerDoneView is the view model of the thank-you page: what happens next, and only what is
+// true. Safety says the answers raised a safety alert; OnCall that someone on call was alerted
+// just now; Contact when the care team will be in touch, from the program's office hours.
+type answerDoneView struct {
+	page
+	Safety  bool
+	OnCall  bool
+	Contact string
+}
+
+// newAnswerDone builds the thank-you page of receipt, seen at now.
+func newAnswerDone(receipt *carepath.MeasureLinkReceipt, now time.Time) answerDoneView {
+	v := answerDoneView{page: page{Title: "Thank you", Crisis: receipt.Safety, AnswerLink: true}, Safety: receipt.Safety, OnCall: receipt.OnCallAlerted}
+	v.Contact = contactText(receipt.Hours, receipt.Safety, now)
+	return v
+}
+
+// contactText says when the care team will be in touch, from the program's office hours.
+func contactText(h *carepath.OfficeHours, safety bool, now time.Time) string {
+	at, open, ok := time.Time{}, false, false
+	if h != nil {
+		at, open, ok = h.NextContact(now)
+	}
+	zone := ""
+	if ok {
+		zone = " (" + h.TimeZone + " time)"
+	}
+	switch {
+	case !safety:
+		return "Your care team will go through your answers with you at your next appointment."
+	case !ok:
+		return "Your care team will see your answers and contact you as soon as they can. They are not at work at all hours, so do not wait for them if you feel unsafe."
+	case open:
+		return "Your care team is at work until " + at.Format("15:04") + " today" + zone + " and will contact you today."
+	}
+	when := at.Format("Monday") + " at " + at.Format("15:04")
+	if y, m, d := now.In(at.Location()).Date(); at.Year() == y && at.Month() == m && at.Day() == d {
+		when = "today at " + at.Format("15:04")
+	} else if y, m, d := now.In(at.Location()).AddDate(0, 0, 1).Date(); at.Year() == y && at.Month() == m && at.Day() == d {
+		when = "tomorrow at " + at.Format("15:04")
+	}
+	return "The office is closed now. Your care team will contact you when it opens: " + when + zone + "."
+}
 
 // publicCtx is the context of a visitor holding a link: the token decides what they may do.
 func publicCtx(r *http.Request) *http.Request {
@@ -97,9 +141,15 @@ func answerPage(token string, ids []string, v url.Values, errs map[string]string
 			continue
 		}
 		iv := instrumentView{ID: id, Name: in.Name, Title: in.Title, Instructions: in.Instructions, Attribution: in.Attribution}
+		if in.ID == instrument.CSSRS {
+			iv.Instructions = "Questions 1 to 5 are about the past month; question 6 is about any time in your life. There are no wrong answers, and your care team will talk them through with you."
+		}
 		for i, item := range in.Items {
 			f := itemField(in.ID, i)
 			it := itemView{Field: f, Text: item.Text, Number: i + 1, Error: errs[f], SafetyItem: in.ID == instrument.PHQ9 && i == 8}
+			if item.Follows != "" {
+				it.Hint = "Answer this only if you said Yes to question 2; otherwise choose No."
+			}
 			for j, o := range item.Options {
 				val := strconv.Itoa(j)
 				it.Options = append(it.Options, optionView{ID: f + "-" + val, Value: val, Label: o.Label, Checked: v.Get(f) == val})

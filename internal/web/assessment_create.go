@@ -72,7 +72,7 @@ func (s *Server) assessmentCreate(w http.ResponseWriter, r *http.Request, who si
 	}
 	rec := v.Rec
 	v = newAssessView(who, c, f, errs)
-	v.Rec = rec
+	v.Rec, v.CSSRSOpen = rec, f.screenC(p) || (rec != nil && rec.Crisis)
 	status := http.StatusOK
 	if len(errs) > 0 {
 		status = http.StatusBadRequest

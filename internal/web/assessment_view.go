@@ -1,7 +1,11 @@
 package web
 
 import (
+	"slices"
+	"strconv"
+
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/instrument"
 	"github.com/carepath/carepath/placement"
 )
 
@@ -26,7 +30,31 @@ type assessView struct {
 	Errors      map[string]string // by element id
 	Summary     []errorLink
 	RatingRange []string
+	// The risk context: choices for substances and withdrawal history, the C-SSRS questions,
+	// and whether the C-SSRS shows open (self-harm or PHQ-9 item 9 positive).
+	Substances []optionView
+	History    []optionView
+	CSSRS      []cssrsQuestion
+	CSSRSOpen  bool
 }
+
+// cssrsQuestion is one C-SSRS question on the form, with the answer given ("yes", "no", "").
+type cssrsQuestion struct {
+	N       int
+	Text    string
+	Hint    string
+	Answer  string
+	Error   string
+	Follows bool
+}
+
+// substanceLabels and historyLabels name the choices in plain words.
+var (
+	substanceLabels = map[placement.Substance]string{placement.SubstanceAlcohol: "Alcohol", placement.SubstanceSedatives: "Sedatives (benzodiazepines, sleeping pills)",
+		placement.SubstanceOpioids: "Opioids", placement.SubstanceStimulants: "Stimulants", placement.SubstanceCannabis: "Cannabis", placement.SubstanceOther: "Other"}
+	historyLabels = map[placement.WithdrawalEvent]string{placement.WithdrawalSeizures: "Seizures", placement.WithdrawalDeliriumTremens: "Delirium tremens",
+		placement.WithdrawalComplicated: "Another complicated withdrawal (hallucinations, a hospital stay)"}
+)
 
 // dimLabels names the six dimensions on the form.
 var dimLabels = map[carepath.Dimension]string{
@@ -62,6 +90,10 @@ func assessOrder() []string {
 	for _, d := range carepath.Dimensions {
 		ids = append(ids, "assess-dim-"+string(d))
 	}
+	ids = append(ids, "assess-substances", "assess-history", "assess-age", "assess-withdrawal", "assess-intoxication")
+	for i := 1; i <= 6; i++ {
+		ids = append(ids, "assess-cssrs-"+strconv.Itoa(i))
+	}
 	return append(ids, "assess-profile", "assess-final-level", "assess-variance-code", "assess-variance-note")
 }
 
@@ -71,6 +103,23 @@ func newAssessView(who signedIn, c *carepath.Client, f assessForm, errs map[stri
 		Variances: varianceChoices, Errors: errs, RatingRange: []string{"0", "1", "2", "3", "4"}}
 	for _, d := range carepath.Dimensions {
 		v.Dims = append(v.Dims, assessDim{Dim: d, Label: dimLabels[d], Selected: f.Ratings[d], Error: errs["assess-dim-"+string(d)]})
+	}
+	for _, sub := range placement.Substances {
+		v.Substances = append(v.Substances, optionView{ID: "assess-substance-" + string(sub), Value: string(sub),
+			Label: substanceLabels[sub], Checked: slices.Contains(f.Safety.Substances, string(sub))})
+	}
+	for _, h := range placement.WithdrawalEvents {
+		v.History = append(v.History, optionView{ID: "assess-history-" + string(h), Value: string(h),
+			Label: historyLabels[h], Checked: slices.Contains(f.Safety.History, string(h))})
+	}
+	if in, ok := instrument.Get(instrument.CSSRS); ok {
+		for i, it := range in.Items {
+			q := cssrsQuestion{N: i + 1, Text: it.Text, Answer: f.Safety.CSSRS[i], Error: errs["assess-cssrs-"+strconv.Itoa(i+1)], Follows: it.Follows != ""}
+			if q.Follows {
+				q.Hint = "Ask only after a yes to question 2; otherwise leave it or choose no."
+			}
+			v.CSSRS = append(v.CSSRS, q)
+		}
 	}
 	for _, id := range assessOrder() {
 		if m, ok := errs[id]; ok {

@@ -129,6 +129,9 @@ func clientGroupsView(f clientForm, errs map[string]string, staff staffChoices, 
 				ff.Hint = "Clinicians see only the clients on their care team."
 			case "case_manager_id":
 				ff.Options = staff.options(f[d.Path], carepath.RoleCaseManager, carepath.RoleClinician)
+			case "email_consent":
+				ff.Options = []fieldOption{{Value: "", Label: "No: nothing is emailed", Selected: f[d.Path] != "yes"},
+					{Value: "yes", Label: "Yes: links may be emailed to this address", Selected: f[d.Path] == "yes"}}
 			}
 			fg.Fields = append(fg.Fields, ff)
 		}

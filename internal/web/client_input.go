@@ -38,6 +38,8 @@ var clientFieldDefs = []clientFieldDef{
 	{Path: "pronouns", Label: "Pronouns", Hint: "For example she/her, he/him, they/them.", Group: groupWho},
 	{Path: "preferred_language", Label: "Preferred language", Group: groupWho},
 	{Path: "email", Label: "Email", Type: "email", Group: groupContact},
+	{Path: "email_consent", Label: "Consent to contact by email", Group: groupContact,
+		Hint: "Ask the client. With their consent, carepath emails them links to answer questions and to their safety plan, never their answers or diagnosis."},
 	{Path: "phone", Label: "Phone", Type: "tel", Group: groupContact},
 	{Path: "emergency_contact.name", Label: "Emergency contact's name", Group: groupEmergency},
 	{Path: "emergency_contact.relationship", Label: "Relationship to the client", Hint: "For example partner, parent, friend.", Group: groupEmergency},
@@ -91,7 +93,7 @@ func clientFormOf(c *carepath.Client) clientForm {
 	return clientForm{
 		"given_name": c.GivenName, "family_name": c.FamilyName, "preferred_name": c.PreferredName,
 		"birth_date": c.BirthDate, "pronouns": c.Pronouns, "preferred_language": c.PreferredLanguage,
-		"email": c.Email, "phone": c.Phone,
+		"email": c.Email, "email_consent": yesIf(c.EmailConsent), "phone": c.Phone,
 		"emergency_contact.name": c.EmergencyContact.Name, "emergency_contact.relationship": c.EmergencyContact.Relationship,
 		"emergency_contact.phone": c.EmergencyContact.Phone,
 		"coverage.payer":          cv.Payer, "coverage.member_id": cv.MemberID,
@@ -136,7 +138,7 @@ func readAmount(s string) (*carepath.Cents, bool) {
 func (f clientForm) client(errs map[string]string) *carepath.Client {
 	c := &carepath.Client{GivenName: f["given_name"], FamilyName: f["family_name"], PreferredName: f["preferred_name"],
 		BirthDate: f["birth_date"], Pronouns: f["pronouns"], PreferredLanguage: f["preferred_language"],
-		Email: f["email"], Phone: f["phone"], PrimaryClinicianID: f["primary_clinician_id"], CaseManagerID: f["case_manager_id"],
+		Email: f["email"], EmailConsent: f["email_consent"] == "yes", Phone: f["phone"], PrimaryClinicianID: f["primary_clinician_id"], CaseManagerID: f["case_manager_id"],
 		EmergencyContact: carepath.EmergencyContact{Name: f["emergency_contact.name"],
 			Relationship: f["emergency_contact.relationship"], Phone: f["emergency_contact.phone"]},
 		Coverage: carepath.Coverage{Payer: f["coverage.payer"], MemberID: f["coverage.member_id"]},
@@ -171,6 +173,14 @@ func (f clientForm) update(version int, errs map[string]string) carepath.ClientU
 	c := f.client(errs)
 	return carepath.ClientUpdate{Version: version, GivenName: &c.GivenName, FamilyName: &c.FamilyName,
 		PreferredName: &c.PreferredName, BirthDate: &c.BirthDate, Pronouns: &c.Pronouns, Email: &c.Email,
-		Phone: &c.Phone, PreferredLanguage: &c.PreferredLanguage, EmergencyContact: &c.EmergencyContact,
+		EmailConsent: &c.EmailConsent, Phone: &c.Phone, PreferredLanguage: &c.PreferredLanguage, EmergencyContact: &c.EmergencyContact,
 		Coverage: &c.Coverage, PrimaryClinicianID: &c.PrimaryClinicianID, CaseManagerID: &c.CaseManagerID}
+}
+
+// yesIf is "yes" when b holds, for a yes/no select.
+func yesIf(b bool) string {
+	if b {
+		return "yes"
+	}
+	return ""
 }

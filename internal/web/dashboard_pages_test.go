@@ -30,7 +30,7 @@ func newDashboardWorld(t *testing.T) (dashboardWorld, *apptest.Server) {
 	apptest.AddStaff(t, st, "desk@example.org", carepath.RoleFrontDesk)
 	now := time.Now().UTC()
 	code, body := apptest.API(t, "POST", ts.URL+"/api/v1/clients", admin,
-		`{"given_name":"Ada","family_name":"Quill","birth_date":"1990-01-02","email":"ada@example.org","primary_clinician_id":"`+anaStaff.ID+`"}`)
+		`{"given_name":"Ada","family_name":"Quill","birth_date":"1990-01-02","email":"ada@example.org","email_consent":true,"primary_clinician_id":"`+anaStaff.ID+`"}`)
 	client := apptest.CreatedID(t, code, body)
 	code, body = apptest.API(t, "POST", ts.URL+"/api/v1/programs", admin, `{"name":"Evening IOP","level":"iop","time_zone":"UTC","min_hours_per_week":9}`)
 	program := apptest.CreatedID(t, code, body)
@@ -222,7 +222,8 @@ func TestMeasureEntryPages(t *testing.T) {
 	if code, _, page := ana("POST", links, url.Values{"instruments": {"phq9"}, "send_to": {"sms"}}); code != 400 || !strings.Contains(page, "Send by") {
 		t.Errorf("no phone: %d\n%s", code, page)
 	}
-	if code, loc, _ := ana("POST", links, url.Values{"instruments": {"phq9", "gad7"}, "send_to": {"email"}}); code != 303 || !strings.Contains(loc, "measure=sent") {
+	// Without a mail server the link is made and logged, and the chart says it was not emailed.
+	if code, loc, _ := ana("POST", links, url.Values{"instruments": {"phq9", "gad7"}, "send_to": {"email"}}); code != 303 || !strings.Contains(loc, "measure=logged") {
 		t.Errorf("send: %d %s", code, loc)
 	}
 	if n := apptest.CountRows(t, ts.DB, "measure_links", "1 = 1"); n != 1 {

@@ -15,16 +15,28 @@ import (
 // measures, a relapse, unexcused absences and a week below the program's minimum.
 var alertRank = map[string]int{
 	"safety_item9":           0,
-	"reliable_deterioration": 1,
-	"missed_measures":        2,
-	"relapse":                3,
-	"unexcused_absences":     4,
-	"below_minimum":          5,
+	"safety_cssrs":           0,
+	"crisis_intake":          0,
+	"safety_plan_missing":    1,
+	"withdrawal_evaluation":  1,
+	"reliable_deterioration": 2,
+	"missed_measures":        3,
+	"relapse":                4,
+	"unexcused_absences":     5,
+	"below_minimum":          6,
 }
+
+// sameDayKinds are the alerts reviewed the same day, marked so on the dashboard.
+var sameDayKinds = map[string]bool{"safety_item9": true, "safety_cssrs": true, "crisis_intake": true,
+	"safety_plan_missing": true, "withdrawal_evaluation": true}
 
 // alertKindName is how each kind of alert is headed on the dashboard.
 var alertKindName = map[string]string{
 	"safety_item9":           "PHQ-9 item 9 answered positively — same-day review",
+	"safety_cssrs":           "Suicide-risk screen (C-SSRS) positive — same-day review",
+	"crisis_intake":          "Crisis intake request — contact them today",
+	"safety_plan_missing":    "In crisis without a current safety plan — write one today",
+	"withdrawal_evaluation":  "Withdrawal rated moderate or worse — same-day medical evaluation",
 	"reliable_deterioration": "Reliable deterioration",
 	"missed_measures":        "Two or more missed measures",
 	"relapse":                "Relapse reported",
@@ -79,8 +91,36 @@ func (s *Server) dashboard(r *http.Request, who signedIn) dashboardSection {
 			problems = append(problems, "measure alerts")
 		}
 		for _, a := range list {
-			sec.Alerts = append(sec.Alerts, dashboardAlert{ID: a.ID, Kind: a.Kind, ClientID: a.ClientID, At: a.At,
-				Reason: a.Reason, Protocol: a.Protocol, Link: "/staff/clients/" + a.ClientID + "#h-measures", LinkText: "Open the chart"})
+			da := dashboardAlert{ID: a.ID, Kind: a.Kind, ClientID: a.ClientID, At: a.At,
+				Reason: a.Reason, Protocol: a.Protocol, Link: "/staff/clients/" + a.ClientID + "#h-measures", LinkText: "Open the chart"}
+			if sameDayKinds[a.Kind] {
+				da.Link, da.LinkText = "/staff/alerts/"+a.ID, "Open the alert: how to reach them, who was paged"
+			}
+			sec.Alerts = append(sec.Alerts, da)
+		}
+	}
+	if s.SafetyPlans != nil {
+		list, err := s.SafetyPlans.FindSafetyPlanAlerts(r.Context())
+		if err != nil {
+			s.Log.Error("dashboard safety plan alerts", "err", err)
+			problems = append(problems, "safety plan alerts")
+		}
+		for _, a := range list {
+			sec.Alerts = append(sec.Alerts, dashboardAlert{Kind: a.Kind, ClientID: a.ClientID, At: a.At, Reason: a.Reason,
+				Protocol: a.Protocol, Link: "/staff/clients/" + a.ClientID + "/safety-plan/edit", LinkText: "Write the safety plan with the client"})
+		}
+	}
+	intakeNames := map[string]string{}
+	if s.SafetyAlerts != nil {
+		list, err := s.SafetyAlerts.FindCrisisIntakeAlerts(r.Context())
+		if err != nil {
+			s.Log.Error("dashboard crisis intakes", "err", err)
+			problems = append(problems, "crisis intake requests")
+		}
+		for _, a := range list {
+			intakeNames[a.ID] = a.Contact.Name
+			sec.Alerts = append(sec.Alerts, dashboardAlert{ID: a.ID, Kind: a.Kind, At: a.At, Reason: a.Reason, Protocol: a.Protocol,
+				Link: "/staff/alerts/" + a.ID, LinkText: "Open the alert: how to reach them, who was paged"})
 		}
 	}
 	if s.Attendance != nil {
@@ -109,8 +149,11 @@ func (s *Server) dashboard(r *http.Request, who signedIn) dashboardSection {
 			a.Rank = len(alertRank)
 		}
 		a.Heading = cmp.Or(alertKindName[a.Kind], a.Kind)
-		a.SameDay = a.Kind == "safety_item9"
+		a.SameDay = sameDayKinds[a.Kind]
 		a.ClientName = cmp.Or(names[a.ClientID], "Client "+shortID(a.ClientID))
+		if a.ClientID == "" {
+			a.ClientName = cmp.Or(intakeNames[a.ID], "Intake request") + " (intake request)"
+		}
 		a.When = a.At.UTC().Format("2006-01-02 15:04") + " UTC"
 		if a.SameDay {
 			sec.Urgent++

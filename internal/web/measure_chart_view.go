@@ -36,8 +36,18 @@ type chartMeasureSection struct {
 	Notice      string // "saved" or "sent" after a redirect
 }
 
-// measureOrder is the order the chart shows instruments in.
-var measureOrder = []string{"phq9", "gad7", "audit", "auditc", "dast10", string(outcome.CheckInID)}
+// measureOrder is the order the chart shows instruments in, and the instruments a clinician
+// may enter in session: the questionnaires, the suicide-risk screen, the clinician-rated
+// withdrawal scales and the check-in.
+var measureOrder = []string{"phq9", "gad7", "audit", "auditc", "dast10", "cssrs", "ciwa_ar", "cows", string(outcome.CheckInID)}
+
+// linkOrder are the instruments a client may answer through a link: not the clinician-rated
+// withdrawal scales.
+var linkOrder = []string{"phq9", "gad7", "audit", "auditc", "dast10", "cssrs", string(outcome.CheckInID)}
+
+// scheduleOrder are the instruments a measurement schedule may repeat or ask at admission and
+// discharge.
+var scheduleOrder = []string{"phq9", "gad7", "audit", "auditc", "dast10", string(outcome.CheckInID)}
 
 // instrumentName is the short name of an instrument id.
 func instrumentName(id string) string {
@@ -99,7 +109,7 @@ func (s *Server) chartMeasures(r *http.Request, c *carepath.Client, episodes []c
 	sec := chartMeasureSection{Email: c.Email != "", Phone: c.Phone != ""}
 	sec.CanSendLink = sec.Email || sec.Phone
 	switch r.URL.Query().Get("measure") {
-	case "saved", "sent":
+	case "saved", "sent", "logged":
 		sec.Notice = r.URL.Query().Get("measure")
 	}
 	if s.Measures == nil {
@@ -166,12 +176,21 @@ func measureChart(id string, ms []*carepath.Measure, from, to time.Time, events 
 	name := instrumentName(id)
 	ch := svgchart.Chart{ID: "measure-" + id, Title: name + " over time", XLabel: "Date taken", YLabel: name + " score", Time: true,
 		From: from, To: to, Events: events, Strip: strip, Columns: []string{"Severity", "Change vs baseline", "Reliable change, remission"}}
-	if in, ok := instrument.Get(instrument.ID(id)); ok {
+	in, known := instrument.Get(instrument.ID(id))
+	switch {
+	case known && in.ByItems():
+		// The C-SSRS screener: its risk category over time, not its count of yes answers.
+		ch.YLabel, ch.Max, ch.Title = "Risk category (0 none, 3 high)", 3, name+" risk over time"
+		ch.Columns = []string{"Risk", "Yes answers", "Alert"}
+		for i, b := range in.Bands {
+			ch.Bands = append(ch.Bands, svgchart.Band{From: max(float64(i)-0.5, 0), To: min(float64(i)+0.5, 3), Label: b.Label})
+		}
+	case known:
 		ch.Max = float64(in.MaxTotal)
 		for _, b := range in.Bands {
 			ch.Bands = append(ch.Bands, svgchart.Band{From: float64(b.Min), To: float64(b.Max), Label: b.Label})
 		}
-	} else {
+	default:
 		ch.YLabel, ch.Max = "Craving (0–10)", 10
 		ch.Columns = []string{"Days without use (7 / 30)", "Change vs baseline", "Relapse"}
 	}
@@ -190,6 +209,18 @@ func measureChart(id string, ms []*carepath.Measure, from, to time.Time, events 
 			p.Alarm = true
 			alarms++
 			flags = strings.TrimPrefix(flags+", item 9 positive (thoughts of death or self-harm)", ", ")
+		}
+		if known && in.ByItems() {
+			p.Value = float64(bandIndex(in, m.Severity))
+			change, flags = cssrsYes(m.Answers), "—"
+			if m.Score > 0 {
+				p.Alarm, flags = true, "same-day safety alert"
+				alarms++
+			}
+		}
+		if from, ok := outcome.WithdrawalAlertFrom[instrument.ID(id)]; ok && m.Score >= from {
+			p.Alarm, flags = true, "same-day withdrawal evaluation"
+			alarms++
 		}
 		if id == string(outcome.CheckInID) {
 			sev = "—"
@@ -218,7 +249,7 @@ func measureChart(id string, ms []*carepath.Measure, from, to time.Time, events 
 		ch.Desc += " Severity bands are shaded behind the line."
 	}
 	if alarms > 0 {
-		ch.Desc += fmt.Sprintf(" %d measure%s with item 9 answered positively, drawn as diamonds.", alarms, plural(alarms))
+		ch.Desc += fmt.Sprintf(" %d measure%s that raised a same-day alert, drawn as diamonds.", alarms, plural(alarms))
 	}
 	if len(events) > 0 {
 		ch.Desc += fmt.Sprintf(" %d event%s marked by numbered dashed lines.", len(events), plural(len(events)))
@@ -305,4 +336,33 @@ func (s *Server) attendanceStrip(r *http.Request, clientID string, from, to time
 		return nil
 	}
 	return out
+}
+
+// bandIndex is the position of band code among in's bands (0 when not found).
+func bandIndex(in *instrument.Instrument, code string) int {
+	for i, b := range in.Bands {
+		if b.Code == code {
+			return i
+		}
+	}
+	return 0
+}
+
+// cssrsYes names the C-SSRS questions answered yes ("questions 1, 2 and 6 (past 3 months)").
+func cssrsYes(answers []int) string {
+	var yes []string
+	for i, a := range answers {
+		switch {
+		case i == instrument.CSSRSBehavior && a == instrument.CSSRSBehaviorPast3Months:
+			yes = append(yes, "6 (past 3 months)")
+		case i == instrument.CSSRSBehavior && a == instrument.CSSRSBehaviorEarlier:
+			yes = append(yes, "6 (earlier)")
+		case i < instrument.CSSRSBehavior && a == 0:
+			yes = append(yes, strconv.Itoa(i+1))
+		}
+	}
+	if len(yes) == 0 {
+		return "none"
+	}
+	return "questions " + strings.Join(yes, ", ")
 }

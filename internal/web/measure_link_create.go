@@ -32,17 +32,23 @@ func (s *Server) measureLinkCreate(w http.ResponseWriter, r *http.Request, who s
 		errs["send_to"] = "Choose how to send the link."
 	}
 	if len(errs) == 0 {
-		_, _, err := s.Measures.CreateMeasureLink(r.Context(), c.ID, in)
+		link, token, err := s.Measures.CreateMeasureLink(r.Context(), c.ID, in)
 		if err == nil {
-			http.Redirect(w, r, "/staff/clients/"+c.ID+"?measure=sent#h-measures", http.StatusSeeOther)
-			return
+			notice, problem := s.sendLink(r, link.ID, in.SendTo, c, "/m/"+token, "", link.ExpiresAt)
+			if problem == "" {
+				http.Redirect(w, r, "/staff/clients/"+c.ID+"?measure="+notice+"#h-measures", http.StatusSeeOther)
+				return
+			}
+			errs["send_to"] = problem
 		}
 		var ce *carepath.Error
-		if !errors.As(err, &ce) || ce.Code != carepath.EINVALID {
+		switch {
+		case err == nil:
+		case !errors.As(err, &ce) || ce.Code != carepath.EINVALID:
 			s.fail(w, r, "create measure link", err, pageErrors)
 			return
 		}
-		for _, f := range ce.Fields {
+		for _, f := range carepath.ErrorFields(err) {
 			field := f.Field
 			if strings.HasPrefix(field, "instruments") {
 				field = "instruments"
@@ -51,7 +57,7 @@ func (s *Server) measureLinkCreate(w http.ResponseWriter, r *http.Request, who s
 		}
 	}
 	view := measureLinkView{page: page{Title: "Send an answer link"}, Who: who, Client: c, Errors: errs}
-	for _, id := range measureOrder {
+	for _, id := range linkOrder {
 		view.Instruments = append(view.Instruments, optionView{ID: "link-" + id, Value: id, Label: instrumentName(id), Checked: slices.Contains(in.Instruments, id)})
 	}
 	if c.Email != "" {

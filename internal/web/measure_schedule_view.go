@@ -89,8 +89,8 @@ func substanceUse(ms []*carepath.Measure) bool {
 
 // scheduleChoices lists the instruments as checkboxes named field, those in chosen ticked.
 func scheduleChoices(field string, chosen []string) []optionView {
-	out := make([]optionView, 0, len(measureOrder))
-	for _, id := range measureOrder {
+	out := make([]optionView, 0, len(scheduleOrder))
+	for _, id := range scheduleOrder {
 		out = append(out, optionView{ID: field + "-" + id, Value: id, Label: instrumentName(id), Checked: slices.Contains(chosen, id)})
 	}
 	return out
@@ -139,7 +139,7 @@ func scheduleSummaryLinks(errs map[string]string, u carepath.MeasureScheduleUpda
 		out = append(out, errorLink{"every_days", "How often (every_days): " + e})
 	}
 	if e := errs["repeated"]; e != "" {
-		out = append(out, errorLink{"repeated-" + measureOrder[0], "Repeated questionnaires (repeated): " + e})
+		out = append(out, errorLink{"repeated-" + scheduleOrder[0], "Repeated questionnaires (repeated): " + e})
 	}
 	var keys []string
 	for k := range errs {
@@ -154,8 +154,8 @@ func scheduleSummaryLinks(errs map[string]string, u carepath.MeasureScheduleUpda
 		if m[1] == "bookends" {
 			list, label = u.Bookends, "Admission and discharge questionnaire"
 		}
-		anchor := m[1] + "-" + measureOrder[0]
-		if i, _ := strconv.Atoi(m[2]); i < len(list) && slices.Contains(measureOrder, list[i]) {
+		anchor := m[1] + "-" + scheduleOrder[0]
+		if i, _ := strconv.Atoi(m[2]); i < len(list) && slices.Contains(scheduleOrder, list[i]) {
 			anchor = m[1] + "-" + list[i]
 		}
 		out = append(out, errorLink{anchor, label + " (" + k + "): " + errs[k]})

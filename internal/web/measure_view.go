@@ -61,7 +61,10 @@ func measureFormPage(who signedIn, c *carepath.Client, id string, v url.Values, 
 		iv.Name, iv.Title, iv.Instructions, iv.Attribution = in.Name, in.Title, in.Instructions, in.Attribution
 		for i, item := range in.Items {
 			f := answerField(i)
-			it := itemView{Field: f, Text: item.Text, Number: i + 1, Error: errs[f], SafetyItem: item.Critical}
+			it := itemView{Field: f, Text: item.Text, Number: i + 1, Error: errs[f], SafetyItem: item.Critical && in.ID == instrument.PHQ9}
+			if item.Follows != "" {
+				it.Hint = "Ask only after a yes to question 2; otherwise choose No."
+			}
 			for j, o := range item.Options {
 				val := strconv.Itoa(j)
 				oid := answerAnchor(i)

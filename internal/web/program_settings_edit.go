@@ -18,5 +18,6 @@ func (s *Server) programSettingsEdit(w http.ResponseWriter, r *http.Request, who
 	}
 	v := newProgramSettingsView(who, p, d, staff, formFromDetails(d), nil)
 	v.Notice = s.manager(r).PopString(r.Context(), programSettingsNoticeKey)
+	v.OnCall = s.onCallSummaryOf(r, p)
 	s.render(w, r, http.StatusOK, "program_settings", v)
 }

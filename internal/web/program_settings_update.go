@@ -32,7 +32,7 @@ func (s *Server) programSettingsUpdate(w http.ResponseWriter, r *http.Request, w
 			errs = f.anchorErrors(carepath.ErrorFields(err))
 		case isConflict(err):
 			v := newProgramSettingsView(who, p, d, staff, formFromDetails(d), nil)
-			v.Conflict = true
+			v.Conflict, v.OnCall = true, s.onCallSummaryOf(r, p)
 			s.render(w, r, http.StatusConflict, "program_settings", v)
 			return
 		default:
@@ -40,5 +40,7 @@ func (s *Server) programSettingsUpdate(w http.ResponseWriter, r *http.Request, w
 			return
 		}
 	}
-	s.render(w, r, http.StatusBadRequest, "program_settings", newProgramSettingsView(who, p, d, staff, f, errs))
+	v := newProgramSettingsView(who, p, d, staff, f, errs)
+	v.OnCall = s.onCallSummaryOf(r, p)
+	s.render(w, r, http.StatusBadRequest, "program_settings", v)
 }

@@ -58,6 +58,8 @@ type programSettingsView struct {
 	Conflict  bool
 	// SaveError is a problem shown by the save button (a version that could not be read).
 	SaveError string
+	// OnCall is the on-call section: who is on call, the office hours, and loud warnings.
+	OnCall *onCallSummary
 }
 
 // trackRowView is one track row on the form, with its problems.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/app"
 	"github.com/carepath/carepath/internal/app/apptest"
 	"github.com/carepath/carepath/internal/store"
 )
@@ -156,7 +157,7 @@ func TestSecureCookieBehindProxy(t *testing.T) {
 // with the request's host.
 func TestLinksUseBaseURL(t *testing.T) {
 	t.Parallel()
-	ts := apptest.StartWith(t, apptest.Options{BaseURL: "https://care.example.org"})
+	ts := apptest.StartWith(t, apptest.Options{Config: app.Config{BaseURL: "https://care.example.org"}})
 	apptest.AddStaff(t, ts.Store, "ana@example.org", carepath.RoleClinician)
 	ana := apptest.SignIn(t, ts.URL, "ana@example.org")
 	code, _, page := ana("POST", "/staff/account/calendar", url.Values{"action": {"create"}})

@@ -124,11 +124,12 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 	f = qualityFigure{ID: "group-size", Title: "Group size",
 		Headline: fmt.Sprintf("Median %v, largest %v; %s of sessions over their type's cap", num(gs, "median"), num(gs, "max"), percent(num(gs, "share_over_cap"))),
 		Facts: []figureFact{{"Group sessions with attendance", fmt.Sprint(num(gs, "sessions"))}, {"Median attendees", fmt.Sprint(num(gs, "median"))},
-			{"Largest", fmt.Sprint(num(gs, "max"))}, {"Sessions over the cap", fmt.Sprintf("%v (%s)", num(gs, "over_cap"), percent(num(gs, "share_over_cap")))}},
+			{"Largest", fmt.Sprint(num(gs, "max"))}, {"Sessions over the cap", fmt.Sprintf("%v (%s)", num(gs, "over_cap"), percent(num(gs, "share_over_cap")))},
+			{"Members added over a group's capacity (admin overrides)", fmt.Sprint(num(gs, "capacity_overrides"))}},
 		Method: text(gs, "method")}
 	f.Charts = append(f.Charts, svgchart.Chart{ID: "chart-group-size", Title: "Clients attending each group session",
-		Desc:   fmt.Sprintf("The median group had %v attendees and the largest %v; process groups are capped at 10.", num(gs, "median"), num(gs, "max")),
-		XLabel: "Statistic", YLabel: "Attendees", Ref: 10, RefLabel: "Process group cap 10",
+		Desc:   fmt.Sprintf("The median group had %v attendees and the largest %v; process groups are capped at 9.", num(gs, "median"), num(gs, "max")),
+		XLabel: "Statistic", YLabel: "Attendees", Ref: 9, RefLabel: "Process group cap 9",
 		Points: []svgchart.Point{{Label: "Median", Value: num(gs, "median")}, {Label: "Largest", Value: num(gs, "max")}}})
 	figs = append(figs, f)
 

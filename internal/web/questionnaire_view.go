@@ -18,6 +18,7 @@ type instrumentView struct {
 // itemView is one question of a questionnaire.
 type itemView struct {
 	Field, Text, Error string
+	Hint               string // shown under the question (C-SSRS: when to ask it)
 	Number             int
 	Options            []optionView
 	SafetyItem         bool // PHQ-9 item 9: answering it shows crisis resources at once

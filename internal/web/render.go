@@ -32,6 +32,14 @@ var funcs = template.FuncMap{
 	"levelName": func(l carepath.Level) string { return l.Name() },
 	"inc":       func(i int) int { return i + 1 },
 	"join":      strings.Join,
+	"list":      func(items ...string) []string { return items },
+	// planField is what the safety plan form's field templates read: one field of v.
+	"planField": func(field, label string, v safetyPlanFormView) planFieldView {
+		f := planFieldView{Field: field, Label: label, Text: v.Text[field], Rows: v.Contacts[field], Error: v.Errors[field]}
+		return f
+	},
+	// below reports whether level a is less care than level b (a final level below the floor).
+	"below": func(a, b carepath.Level) bool { return b.Valid() && a.Rank() < b.Rank() },
 }
 
 // parseTemplates parses each page together with the layout, once.

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/app/apptest"
@@ -98,5 +99,59 @@ func TestReviewPages(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 403 {
 		t.Errorf("cross-origin POST: %d", resp.StatusCode)
+	}
+}
+
+// TestReviewPagesShowTheSafetyAndStepRules runs reviews whose suggestions come from the
+// safety and step-up rules and checks the page renders each rule, its reasons and what
+// accepting does: a positive C-SSRS asks for a safety evaluation first (naming the step-down
+// that also held), and a PHP client reliably worse is offered a step up to residential care.
+func TestReviewPagesShowTheSafetyAndStepRules(t *testing.T) {
+	t.Parallel()
+	ts := apptest.Start(t)
+	s := apptest.SeedStepDown(t, ts.Store)
+	as := apptest.SignIn(t, ts.URL, "ana@example.org")
+	chart := "/staff/clients/" + s.Client.ID
+	run := func() string {
+		t.Helper()
+		code, loc, _ := as("POST", chart+"/reviews", url.Values{})
+		if code != 303 {
+			t.Fatalf("run: %d", code)
+		}
+		_, _, body := as("GET", strings.TrimPrefix(loc, ts.URL), nil)
+		return body
+	}
+	measure := func(instrument string, answers []int) {
+		t.Helper()
+		if _, _, err := ts.Services.Measures.CreateMeasure(apptest.System(), s.Client.ID, carepath.MeasureInput{Instrument: instrument,
+			Answers: answers, TakenAt: time.Now().Add(-time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	measure("cssrs", []int{0, 1, 1, 1, 1, 2}) // a wish to be dead in the past month
+	body := run()
+	for _, want := range []string{"<code>safety-cssrs</code>", "iop-step-down", "C-SSRS", "safety evaluation", "Follow the crisis protocol"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the C-SSRS review lacks %q", want)
+		}
+	}
+	measure("cssrs", []int{1, 1, 1, 1, 1, 2})
+	eps := apptest.ClientEpisodes(t, ts.Store, s.Client.ID)
+	var open *carepath.Episode
+	for _, e := range eps {
+		if e.Status == "open" {
+			open = e
+		}
+	}
+	if _, err := ts.Services.Episodes.TransferEpisode(apptest.System(), open.ID, carepath.EpisodeTransfer{Version: open.Version,
+		ToLevel: carepath.LevelPHP, On: time.Now().UTC().AddDate(0, 0, -1).Format(carepath.DateLayout), Reason: "Worse at home"}); err != nil {
+		t.Fatal(err)
+	}
+	measure("phq9", []int{3, 3, 3, 3, 3, 3, 3, 2, 0})
+	body = run()
+	for _, want := range []string{"<code>php-step-up</code>", "reliably worse", "Residential"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the PHP review lacks %q", want)
+		}
 	}
 }

@@ -18,9 +18,10 @@ package web
 //     note_edit_view.go), <subject>_input.go reads and checks a posted form or a query.
 //   - What several subjects share is named for what it is: fields.go (field errors and
 //     their summary), names.go (naming staff and clients), dates.go (weeks, days, hours),
-//     scorecard_cache.go. The server itself: server.go (Server, New), routes.go (this
-//     table), render.go (templates, the page renderer), error.go (the one error renderer and
-//     each area's words), sign_in.go (sign-in sessions, requireStaff).
+//     links.go (sending links to clients), scorecard_cache.go. The server itself: server.go
+//     (Server, New), routes.go (this table), render.go (templates, the page renderer),
+//     error.go (the one error renderer and each area's words), sign_in.go (sign-in sessions,
+//     requireStaff).
 //   - Templates are templates/<name>.html, rendered by name (s.render(…, "client_chart", …)).
 //   - Tests: <file>_test.go (package web) tests that file's functions; <area>_pages_test.go
 //     (package web_test) drives the pages over a whole server (internal/app/apptest), and
@@ -51,10 +52,11 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /aid/intake", s.redirectHome)
 	mux.HandleFunc("GET /about", s.about)
 
-	// Public pages opened by a token or an id: answer links (rate-limited), calendar feeds and
-	// a program's public scorecard.
+	// Public pages opened by a token or an id, each rate-limited: answer links, safety-plan
+	// links, calendar feeds and a program's public scorecard.
 	mux.HandleFunc("GET /m/{token}", s.limitAnswers(s.answerNew))
 	mux.HandleFunc("POST /m/{token}", s.limitAnswers(s.answerCreate))
+	mux.HandleFunc("GET /p/{token}", s.limitAnswers(s.safetyPlanLinkShow))
 	mux.HandleFunc("GET /calendar/{file}", s.limitPublic(s.calendarFeedShow))
 	mux.HandleFunc("GET /programs/{id}/scorecard", s.limitPublic(s.scorecardShow))
 
@@ -65,6 +67,14 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /staff", s.requireStaff(s.dashboardShow))
 	mux.Handle("POST /staff/alerts/{id}/acknowledge", s.requireStaff(s.alertAcknowledge))
 	mux.Handle("GET /staff/alerts/acknowledged", s.requireStaff(s.alertList))
+	mux.Handle("GET /staff/alerts/{id}", s.requireStaff(s.alertShow))
+
+	// Safety plans: written with the client in the chart, versioned, printable, and shown to
+	// the client through a link (/p/{token}).
+	mux.Handle("GET /staff/clients/{id}/safety-plan", s.requireStaff(s.safetyPlanShow))
+	mux.Handle("GET /staff/clients/{id}/safety-plan/edit", s.requireStaff(s.safetyPlanEdit))
+	mux.Handle("POST /staff/clients/{id}/safety-plan", s.requireStaff(s.safetyPlanCreate))
+	mux.Handle("POST /staff/clients/{id}/safety-plan/links", s.requireStaff(s.safetyPlanLinkCreate))
 	mux.Handle("GET /staff/account/totp", s.requireStaff(s.totpNew))
 	mux.Handle("POST /staff/account/totp", s.requireStaff(s.totpCreate))
 	mux.Handle("GET /staff/account/calendar", s.requireStaff(s.calendarFeedEditStaff))
@@ -165,6 +175,9 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /staff/programs/{id}/census", s.requireStaff(s.censusShow))
 	mux.Handle("GET /staff/programs/{id}/settings", s.requireStaff(s.programSettingsEdit))
 	mux.Handle("POST /staff/programs/{id}/settings", s.requireStaff(s.programSettingsUpdate))
+	mux.Handle("GET /staff/programs/{id}/on-call", s.requireStaff(s.programOnCallEdit))
+	mux.Handle("POST /staff/programs/{id}/on-call", s.requireStaff(s.programOnCallUpdate))
+	mux.Handle("POST /staff/programs/{id}/office-hours", s.requireStaff(s.programOfficeHoursUpdate))
 	mux.Handle("GET /staff/programs/{id}/week", s.requireStaff(s.programWeekShow))
 	mux.Handle("GET /staff/clients/{id}/week", s.requireStaff(s.clientWeekShow))
 	mux.Handle("GET /staff/groups/{id}/week", s.requireStaff(s.groupWeekShow))

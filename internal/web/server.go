@@ -13,6 +13,7 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/notify"
 	"github.com/carepath/carepath/internal/ratelimit"
 	"github.com/carepath/carepath/placement"
 )
@@ -32,9 +33,12 @@ type Server struct {
 	Log         *slog.Logger
 	SignInStore scs.Store
 	SignInIdle  time.Duration
-	// BaseURL is the external address links start with (calendar feeds); empty: the scheme
-	// the client used and the request's host (httpserver.ExternalURL).
+	// BaseURL is the external address links start with (calendar feeds, answer and
+	// safety-plan links); empty: the scheme the client used and the request's host
+	// (httpserver.ExternalURL).
 	BaseURL string
+	// Delivery is how links reach clients: the sender and whether a mail server is configured.
+	Delivery Delivery
 
 	pages      map[string]*template.Template
 	scorecards *scorecardCache
@@ -48,6 +52,13 @@ type Server struct {
 	// publicLimits is the rate limit of the other anonymous pages that write audit rows
 	// (calendar feeds, scorecards): 30 at once per address, then one every 2 seconds.
 	publicLimits *ratelimit.Limiter
+}
+
+// Delivery is how the pages send links to clients. Sender nil logs them only (no mail server).
+// The links start with Server.BaseURL.
+type Delivery struct {
+	Sender notify.Sender
+	Email  bool // a mail server is configured
 }
 
 // New parses the templates and returns a server ready to register its routes.
@@ -64,6 +75,9 @@ func New(s Server) (*Server, error) {
 	s.publicLimits = ratelimit.New(30, 2*time.Second)
 	if s.Log == nil {
 		s.Log = slog.Default()
+	}
+	if s.Delivery.Sender == nil {
+		s.Delivery.Sender = notify.LogSender{Log: s.Log}
 	}
 	return &s, nil
 }

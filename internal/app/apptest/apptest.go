@@ -62,10 +62,16 @@ type Options struct {
 	SignInIdle time.Duration
 	// Log receives the server's log (nil: discarded).
 	Log *slog.Logger
-	// TrustedProxies and BaseURL are app.Config's: the peers whose X-Forwarded-* headers are
-	// believed (the test client's own 127.0.0.1 plays the proxy) and the external base URL.
+	// TrustedProxies is app.Config's, as text: the peers whose X-Forwarded-* headers are
+	// believed (the test client's own 127.0.0.1 plays the proxy).
 	TrustedProxies string
-	BaseURL        string
+	// Config is the rest of the server's configuration (base URL, mail server, webhook,
+	// escalation delay); its Log, SignInIdle and TrustedProxies are the fields above. With an
+	// empty BaseURL, links follow the request's host and the outbox's emails start with the
+	// server's own address.
+	Config app.Config
+	// Worker runs the outbox worker beside the server, stopped when the test ends.
+	Worker bool
 }
 
 // Server is a running carepath server and what tests reach below its handler.
@@ -77,7 +83,15 @@ type Server struct {
 	// audit log, sign-in sessions) and for ageing rows a test cannot wait for.
 	DB     *sql.DB
 	Engine string
+	// App is the application the server runs: its outbox worker can be ticked by hand.
+	App *app.App
 }
+
+// lateHandler serves the handler set after the listener exists (the base URL of the server's
+// own links needs the listener's address before the application is built).
+type lateHandler struct{ h http.Handler }
+
+func (l *lateHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) { l.h.ServeHTTP(w, r) }
 
 // Start starts a server on a fresh SQLite database. See StartWith.
 func Start(t testing.TB) *Server {
@@ -106,11 +120,23 @@ func StartWith(t testing.TB, o Options) *Server {
 	if err != nil {
 		t.Fatalf("apptest: %v", err)
 	}
-	a, err := app.New(env.Store, app.Config{Log: log, SignInIdle: o.SignInIdle, TrustedProxies: proxies, BaseURL: o.BaseURL})
+	cfg := o.Config
+	cfg.Log, cfg.SignInIdle, cfg.TrustedProxies = log, o.SignInIdle, proxies
+	var h http.Handler
+	base := &lateHandler{}
+	ts := httptest.NewUnstartedServer(base)
+	a, err := app.New(env.Store, cfg)
 	if err != nil {
 		t.Fatalf("apptest: %v", err)
 	}
-	h := a.Handler
+	if cfg.BaseURL == "" {
+		scheme := "http://"
+		if o.TLS {
+			scheme = "https://"
+		}
+		a.Outbox.BaseURL = scheme + ts.Listener.Addr().String()
+	}
+	h = a.Handler
 	if o.Wrap != nil {
 		h = o.Wrap(t, h)
 	}
@@ -118,14 +144,20 @@ func StartWith(t testing.TB, o Options) *Server {
 		h = Wrap(t, h)
 	}
 	h = contract.Wrap(t, h)
-	ts := httptest.NewUnstartedServer(h)
+	base.h = h
 	if o.TLS {
 		ts.StartTLS()
 	} else {
 		ts.Start()
 	}
 	t.Cleanup(ts.Close)
-	return &Server{Server: ts, Store: env.Store, Services: a.Services, DB: env.Write, Engine: env.Engine}
+	if o.Worker {
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() { a.Run(ctx); close(done) }()
+		t.Cleanup(func() { cancel(); <-done })
+	}
+	return &Server{Server: ts, Store: env.Store, Services: a.Services, DB: env.Write, Engine: env.Engine, App: a}
 }
 
 // SystemActor is who tests act as when they seed data below the pages: the command line

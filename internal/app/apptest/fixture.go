@@ -136,7 +136,7 @@ func SeedStepDown(t testing.TB, st *store.Store) Chart {
 func MeasureClient(t testing.TB, base, admin, clinicianID string) string {
 	t.Helper()
 	code, body := API(t, "POST", base+"/api/v1/clients", admin,
-		`{"given_name":"Ada","family_name":"Quill","birth_date":"1990-01-02","email":"ada@example.org","primary_clinician_id":"`+clinicianID+`"}`)
+		`{"given_name":"Ada","family_name":"Quill","birth_date":"1990-01-02","email":"ada@example.org","email_consent":true,"primary_clinician_id":"`+clinicianID+`"}`)
 	id := CreatedID(t, code, body)
 	code, body = API(t, "POST", base+"/api/v1/programs", admin, `{"name":"Evening IOP","level":"iop","time_zone":"UTC"}`)
 	program := CreatedID(t, code, body)
