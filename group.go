@@ -52,6 +52,20 @@ type GroupCreate struct {
 	MeetingLink    string   `json:"meeting_link,omitempty"`
 }
 
+// GroupUpdate changes what a running group may change without rewriting its past sessions:
+// its name, capacity, facilitators, where it meets, and its last date (ending it). Its days and
+// hours stay: a new time is a new group from a date. Nil fields stay as they are; Version is
+// the group's version as read (0: skip the check).
+type GroupUpdate struct {
+	Name           *string   `json:"name,omitempty"`
+	Capacity       *int      `json:"capacity,omitempty"`
+	FacilitatorIDs *[]string `json:"facilitator_ids,omitempty"`
+	Modality       *string   `json:"modality,omitempty"`
+	Room           *string   `json:"room,omitempty"`
+	MeetingLink    *string   `json:"meeting_link,omitempty"`
+	EndDate        *string   `json:"end_date,omitempty"` // "" clears it
+}
+
 // GroupService stores groups and their dated rosters.
 type GroupService interface {
 	// CreateGroup checks and stores a group. EINVALID names the fields (program_id and
@@ -74,4 +88,8 @@ type GroupService interface {
 	// EndGroupMember takes a client off the roster from the date on: sessions on that date and
 	// later no longer list them. ENOTFOUND when the client is not on the roster then.
 	EndGroupMember(ctx context.Context, groupID, clientID, on string) (*Group, error)
+	// UpdateGroup changes a group and returns it. EINVALID names the fields (end_date before a
+	// session with attendance); ECONFLICT names a facilitator or room a session from today on
+	// would double-book; ENOTFOUND; EFORBIDDEN for roles that may not schedule.
+	UpdateGroup(ctx context.Context, id string, u GroupUpdate) (*Group, error)
 }

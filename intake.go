@@ -24,6 +24,47 @@ type Intake struct {
 	Crisis    bool            `json:"crisis"`  // flagged for same-day review
 	Status    IntakeStatus    `json:"status"`
 	ClientID  string          `json:"client_id,omitempty"` // the client it was converted into
+	// StatusChangedAt and StatusChangedBy (a staff id) say who last marked the request
+	// contacted, closed or new again, and when; zero when nobody has.
+	StatusChangedAt time.Time `json:"status_changed_at,omitzero"`
+	StatusChangedBy string    `json:"status_changed_by,omitempty"`
+	// StatusChanges is every such change, oldest first (FindIntakeByID only).
+	StatusChanges []IntakeStatusChange `json:"status_changes,omitempty"`
+}
+
+// IntakeStatusChange is one change of an intake request's status by a staff member.
+type IntakeStatusChange struct {
+	Status    IntakeStatus `json:"status"`
+	Note      string       `json:"note,omitempty"`
+	ChangedBy string       `json:"changed_by"`
+	ChangedAt time.Time    `json:"changed_at"`
+}
+
+// IntakeStatusUpdate marks an intake request contacted, closed, or new again, with a note
+// (required to close one: why).
+type IntakeStatusUpdate struct {
+	Status IntakeStatus `json:"status"`
+	Note   string       `json:"note,omitempty"`
+}
+
+// Validate checks a status change; field errors name status and note.
+func (u *IntakeStatusUpdate) Validate() error {
+	var errs FieldErrors
+	u.Note = strings.TrimSpace(u.Note)
+	switch u.Status {
+	case IntakeNew, IntakeContacted, IntakeClosed:
+	case IntakeConverted:
+		errs.Add("status", "enum", "A request becomes converted when it is turned into a client; use Convert.")
+	default:
+		errs.Add("status", "enum", "Use one of new, contacted, closed.")
+	}
+	if u.Status == IntakeClosed && u.Note == "" {
+		errs.Add("note", "required", "Please say why the request is closed (for example: no answer after three tries).")
+	}
+	if utf8.RuneCountInString(u.Note) > 1000 {
+		errs.Add("note", "too_long", "Please keep the note under 1,000 characters.")
+	}
+	return errs.Err()
 }
 
 // IntakeStatus is where an intake request stands.
@@ -110,4 +151,9 @@ type IntakeService interface {
 	// ENOTFOUND (also for a malformed id), EUNAUTHORIZED, EFORBIDDEN for roles that may not
 	// see intake requests.
 	FindIntakeByID(ctx context.Context, id string) (*Intake, error)
+	// SetIntakeStatus marks a request contacted, closed or new again and returns it with its
+	// history. EINVALID names status or note (a request flagged for same-day review is marked
+	// contacted before it is closed); ECONFLICT for a converted request; ENOTFOUND;
+	// EFORBIDDEN for roles that may not change intake requests.
+	SetIntakeStatus(ctx context.Context, id string, u IntakeStatusUpdate) (*Intake, error)
 }

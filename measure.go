@@ -191,4 +191,19 @@ type MeasureAlertService interface {
 	// AcknowledgeMeasureAlert records who acknowledged an alert, when, and their note.
 	// EINVALID names note; ENOTFOUND; ECONFLICT when it was already acknowledged.
 	AcknowledgeMeasureAlert(ctx context.Context, id, note string) (*MeasureAlert, error)
+	// FindMeasuresDue lists the measures due now for the clients on the actor's care team
+	// (every client for an admin) with an open episode: due dates that have come and are not
+	// yet answered, while their window is open. EFORBIDDEN.
+	FindMeasuresDue(ctx context.Context) ([]*MeasureDue, error)
+}
+
+// MeasureDue is one client's measures due now: the due date (YYYY-MM-DD, in their program's
+// zone), what kind of date it is (admission, routine, discharge), the questionnaires asked,
+// and the last day of its window.
+type MeasureDue struct {
+	ClientID    string   `json:"client_id"`
+	Due         string   `json:"due"`
+	Kind        string   `json:"kind"`
+	Instruments []string `json:"instruments"`
+	Until       string   `json:"until"`
 }

@@ -46,11 +46,18 @@ type SchedulePlan struct {
 	Sessions   []SchedulePlanSession   `json:"sessions"`
 	Clinicians []SchedulePlanClinician `json:"clinicians"`
 	// Uncovered lists the groups whose facilitator is among Without: they need a substitute.
-	Uncovered []string  `json:"uncovered"`
-	CreatedAt time.Time `json:"created_at"`
-	CreatedBy string    `json:"created_by"`
-	AppliedAt time.Time `json:"applied_at,omitzero"`
-	AppliedBy string    `json:"applied_by,omitempty"`
+	Uncovered []string `json:"uncovered"`
+	// LeftOut lists the program's clients the plan does not place, and why (a level of care
+	// the program's groups do not serve): their bookings stay as they are.
+	LeftOut []SchedulePlanLeftOut `json:"left_out"`
+	// FixedBookings counts the week's bookings the plan keeps as they are because they are not
+	// its to move: sessions and groups of the program's clinicians and clients in other
+	// programs, and the sessions of clients it leaves out.
+	FixedBookings int       `json:"fixed_bookings"`
+	CreatedAt     time.Time `json:"created_at"`
+	CreatedBy     string    `json:"created_by"`
+	AppliedAt     time.Time `json:"applied_at,omitzero"`
+	AppliedBy     string    `json:"applied_by,omitempty"`
 }
 
 // SchedulePlanWeights are the objective's coefficients (schedule.Weights).
@@ -83,6 +90,17 @@ type SchedulePlanGroup struct {
 	After      int      `json:"after"`
 	OverTarget bool     `json:"over_target"`
 	OverCap    bool     `json:"over_capacity"`
+	// OverTargetReason says, when the plan puts more members in the group than the target
+	// size, why no smaller arrangement was taken.
+	OverTargetReason string `json:"over_target_reason,omitempty"`
+}
+
+// SchedulePlanLeftOut is one client of the program a plan does not place, and why.
+type SchedulePlanLeftOut struct {
+	ClientID string `json:"client_id"`
+	Name     string `json:"name,omitempty"` // filled on reading, never stored
+	Level    Level  `json:"level"`
+	Reason   string `json:"reason"`
 }
 
 // SchedulePlanClient is one client's week before and after: groups (ids), therapist (staff id),
@@ -123,6 +141,9 @@ type SchedulePlanClinician struct {
 	After      int    `json:"after"`
 	Away       bool   `json:"away"`
 	Received   int    `json:"received"` // clients of departing clinicians they now see
+	// Elsewhere counts the clients they see that week outside the plan (in other programs,
+	// or left out of it): they count towards MaxClients.
+	Elsewhere int `json:"elsewhere"`
 }
 
 // SchedulePlanService proposes and applies weekly schedule plans.

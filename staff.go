@@ -23,6 +23,11 @@ type Staff struct {
 	// Party is set when the staff member was authenticated by an outside party's API token:
 	// the recipient and purpose the token reads for.
 	Party OutsideParty `json:"-"`
+	// HireDate is the first day of employment (YYYY-MM-DD); empty when not recorded, and
+	// employment is then counted from CreatedAt.
+	HireDate string `json:"hire_date,omitempty"`
+	// TimeZone is the IANA zone the pages show this person times in; empty: the clinic's.
+	TimeZone string `json:"time_zone,omitempty"`
 }
 
 // StaffRoles lists the roles a staff member may hold.
@@ -66,7 +71,37 @@ func (s *Staff) Validate() error {
 	if !ValidStaffRole(s.Role) {
 		errs.Add("role", "enum", "Use one of admin, clinician, case_manager, front_desk, reviewer.")
 	}
+	s.HireDate = strings.TrimSpace(s.HireDate)
+	s.TimeZone = strings.TrimSpace(s.TimeZone)
+	checkHireDate(&errs, s.HireDate)
+	checkTimeZone(&errs, s.TimeZone)
 	return errs.Err()
+}
+
+// checkHireDate adds a field error when d is neither empty nor a date on or before today.
+func checkHireDate(errs *FieldErrors, d string) {
+	if d == "" {
+		return
+	}
+	t, err := time.Parse(DateLayout, d)
+	switch {
+	case err != nil:
+		errs.Add("hire_date", "format", "Please give the hire date as a date (YYYY-MM-DD).")
+	case t.After(time.Now().UTC().AddDate(0, 0, 1)):
+		errs.Add("hire_date", "range", "The hire date cannot be in the future.")
+	case t.Year() < 1950:
+		errs.Add("hire_date", "range", "Please check the year of the hire date.")
+	}
+}
+
+// checkTimeZone adds a field error when z is neither empty nor a known IANA time zone.
+func checkTimeZone(errs *FieldErrors, z string) {
+	if z == "" {
+		return
+	}
+	if _, err := time.LoadLocation(z); err != nil || z == "Local" {
+		errs.Add("time_zone", "unknown", "Please choose a time zone such as America/Chicago.")
+	}
 }
 
 // Actor returns the actor a signed-in staff member acts as, from remote, for the outside
@@ -89,6 +124,9 @@ type StaffUpdate struct {
 	Organization *string
 	// ResetTOTP turns the second factor off (a lost phone); the person enrols again.
 	ResetTOTP bool
+	// HireDate and TimeZone set the hire date and the zone ("" clears either).
+	HireDate *string
+	TimeZone *string
 }
 
 // Validate trims the name and checks the fields that are set. Field errors name name and role.
@@ -113,6 +151,16 @@ func (u *StaffUpdate) Validate() error {
 		if utf8.RuneCountInString(o) > 200 {
 			errs.Add("organization", "too_long", "Please keep the organization under 200 characters.")
 		}
+	}
+	if u.HireDate != nil {
+		d := strings.TrimSpace(*u.HireDate)
+		u.HireDate = &d
+		checkHireDate(&errs, d)
+	}
+	if u.TimeZone != nil {
+		z := strings.TrimSpace(*u.TimeZone)
+		u.TimeZone = &z
+		checkTimeZone(&errs, z)
 	}
 	return errs.Err()
 }

@@ -22,6 +22,9 @@ var policy = map[Record]map[Action][]carepath.Role{
 			carepath.RoleAdmin, carepath.RoleSystem},
 		Convert: {carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleClinician,
 			carepath.RoleAdmin, carepath.RoleSystem},
+		// Marking a request contacted, closed or new again: the staff who work the queue.
+		Update: {carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleClinician,
+			carepath.RoleAdmin, carepath.RoleSystem},
 	},
 	// Staff accounts and API tokens: admin and the command line manage them; every staff role
 	// may list colleagues (the clinic's directory: names and roles on charts and care teams).

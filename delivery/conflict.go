@@ -50,6 +50,16 @@ func Conflicts(proposed Session, existing []Session) []Conflict {
 	return out
 }
 
+// ConflictError is the cause behind a double booking's ECONFLICT: every conflict found, so
+// that a page can name each other session and person in words the error message may not
+// hold (a client's name). It holds only opaque ids, times and room names.
+type ConflictError struct {
+	Conflicts []Conflict
+}
+
+// Error counts the double bookings.
+func (e *ConflictError) Error() string { return fmt.Sprintf("%d double booking(s)", len(e.Conflicts)) }
+
 // CheckConflicts returns nil when the proposed session double-books no one, and otherwise an
 // ECONFLICT error with one field error per conflict naming the field (clinician_ids,
 // client_ids or room), the other session's id and its start and length in loc. Messages hold
@@ -59,7 +69,7 @@ func CheckConflicts(proposed Session, existing []Session, loc *time.Location) er
 	if len(cs) == 0 {
 		return nil
 	}
-	e := &carepath.Error{Code: carepath.ECONFLICT, Message: "This would double-book"}
+	e := &carepath.Error{Code: carepath.ECONFLICT, Message: "This would double-book", Err: &ConflictError{Conflicts: cs}}
 	for _, c := range cs {
 		when := fmt.Sprintf("%s (%d min)", c.Start.In(loc).Format(time.RFC3339), c.Minutes)
 		var msg string
@@ -95,8 +105,11 @@ func CheckSeriesConflicts(proposed []Session, existing []Session, loc *time.Loca
 			continue
 		}
 		e.Fields = append(e.Fields, carepath.ErrorFields(err)...)
+		all := e.Err.(*ConflictError)
+		all.Conflicts = append(all.Conflicts, err.(*carepath.Error).Err.(*ConflictError).Conflicts...)
 		if len(e.Fields) >= MaxConflictsReported {
 			e.Fields = e.Fields[:MaxConflictsReported]
+			all.Conflicts = all.Conflicts[:min(len(all.Conflicts), MaxConflictsReported)]
 			break
 		}
 	}

@@ -88,7 +88,10 @@ type TurnoverFigure struct {
 	Separations      int
 	AverageHeadcount float64
 	Days             int
-	AnnualizedRate   float64 // separations per average headcount, scaled to 365 days
+	AnnualizedRate   float64 // separations per average headcount, scaled to 365 days (when Annualizable)
+	// Annualizable is set when the period is at least MinDaysToAnnualize days long and someone
+	// was employed in it: only then is AnnualizedRate given.
+	Annualizable bool
 	// ClientsWhoseClinicianLeft lists (sorted) the clients whose primary clinician on their
 	// last day worked was a staff member who left in the period.
 	ClientsWhoseClinicianLeft []string

@@ -154,10 +154,10 @@ func TestQualityByHand(t *testing.T) {
 	//   person-days s1 14 + s2 14 + s3 10 (9–18 March) + s4 7 (16–22) + s5 0 = 45;
 	//   average headcount 45/14 ≈ 3.214.
 	//   Separations: s3 (last day 18 March) = 1; s5 left before the period.
-	//   Annualized: 1 ÷ (45/14) × 365/14 = 365/45 ≈ 8.111 (811% a year: a tiny, made-up clinic).
+	//   Not annualized: 14 days is too short (1 ÷ (45/14) × 365/14 would read 811% a year).
 	//   Primary clinician on 18 March was s3 for c and d.
 	tv := q.Turnover
-	if tv.Days != 14 || tv.Separations != 1 || !near(tv.AverageHeadcount, 45.0/14) || !near(tv.AnnualizedRate, 365.0/45) ||
+	if tv.Days != 14 || tv.Separations != 1 || !near(tv.AverageHeadcount, 45.0/14) || tv.Annualizable || tv.AnnualizedRate != 0 ||
 		!slices.Equal(tv.ClientsWhoseClinicianLeft, []string{"c", "d"}) {
 		t.Errorf("turnover = %+v", tv)
 	}
@@ -210,3 +210,25 @@ func TestQualityDefaultsAndEmpty(t *testing.T) {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// Turnover is scaled to a year only over a period of at least MinDaysToAnnualize days with
+// someone employed: one departure among four over a quarter reads as 1 ÷ 4 × 365/91 ≈ 100%.
+func TestTurnoverAnnualizedOnlyOverLongPeriods(t *testing.T) {
+	d := func(s string) Date { return MustDate(s) }
+	staff := []Employment{{StaffID: "a", Start: d("2025-01-01")}, {StaffID: "b", Start: d("2025-01-01")},
+		{StaffID: "c", Start: d("2025-01-01")}, {StaffID: "e", Start: d("2025-01-01"), Until: d("2026-03-31")}}
+	for _, c := range []struct {
+		first, last  string
+		annualizable bool
+		rate         float64
+	}{
+		{"2026-03-02", "2026-05-31", true, 1.0 / (3 + 29.0/91) * 365 / 91},
+		{"2026-03-02", "2026-04-12", false, 0},
+		{"2024-01-01", "2024-12-31", false, 0}, // nobody employed yet
+	} {
+		tv := turnover(staff, nil, d(c.first), d(c.last))
+		if tv.Annualizable != c.annualizable || !near(tv.AnnualizedRate, c.rate) {
+			t.Errorf("%s–%s: %+v, want annualizable %v rate %.3f", c.first, c.last, tv, c.annualizable, c.rate)
+		}
+	}
+}

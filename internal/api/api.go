@@ -37,6 +37,7 @@ func (a *API) Register(root Mux) {
 	mux.HandleFunc("GET /api/v1/openapi.json", a.openAPI)
 	mux.HandleFunc("GET /api/v1/intakes", a.listIntakes)
 	mux.HandleFunc("GET /api/v1/intakes/{id}", a.getIntake)
+	mux.HandleFunc("POST /api/v1/intakes/{id}/status", a.setIntakeStatus)
 	mux.HandleFunc("POST /api/v1/clients", a.createClient)
 	mux.HandleFunc("GET /api/v1/clients", a.listClients)
 	mux.HandleFunc("GET /api/v1/clients/{id}", a.getClient)
@@ -71,5 +72,6 @@ func (a *API) Register(root Mux) {
 	a.registerReviews(mux)
 	a.registerOutcomes(mux)
 	a.registerSafety(mux)
+	a.registerStaff(mux)
 	root.HandleFunc(Prefix, mux.miss)
 }

@@ -12,6 +12,7 @@ import (
 func (a *API) registerDelivery(mux Mux) {
 	mux.HandleFunc("POST /api/v1/groups", a.createGroup)
 	mux.HandleFunc("GET /api/v1/groups/{id}", a.getGroup)
+	mux.HandleFunc("PATCH /api/v1/groups/{id}", a.updateGroup)
 	mux.HandleFunc("GET /api/v1/programs/{id}/groups", a.listGroups)
 	mux.HandleFunc("POST /api/v1/groups/{id}/members", a.addGroupMember)
 	mux.HandleFunc("POST /api/v1/groups/{id}/members/{client_id}/end", a.endGroupMember)

@@ -24,9 +24,10 @@ const (
 )
 
 // seedDemoClinic gives the demo a working clinic: an IOP with day and evening tracks, an
-// outpatient therapy service, and forty clients at different points — admitted to the IOP,
-// in weekly therapy, stepped down after an IOP, or waiting — with assessments (one overridden
-// with a coded variance), episodes and signed treatment plans. Each clinician acts on their own
+// outpatient therapy service, and forty-two clients at different points — admitted to the IOP
+// (two of them two days ago, not yet placed), in weekly therapy, stepped down after an IOP, or
+// waiting — with assessments (one overridden with a coded variance), episodes and signed
+// treatment plans. Each clinician acts on their own
 // clients, as in real use. Admissions are six to ten weeks old, so the delivery seed
 // (seedDemoDelivery) has weeks of groups, attendance and measures to show.
 func seedDemoClinic(ctx context.Context, svc carepath.Services, staff demoStaffIDs) (clients int, err error) {
@@ -109,7 +110,7 @@ func seedDemoClinic(ctx context.Context, svc carepath.Services, staff demoStaffI
 	if err := seedDemoSafety(w); err != nil {
 		return 0, err
 	}
-	return len(names), nil
+	return len(names) + len(demoNewAdmissions), nil
 }
 
 // demoPlan writes and signs a short treatment plan, in clinical words and the person's own.

@@ -36,6 +36,9 @@ type demoWorld struct {
 	// steppedDown is the date (YYYY-MM-DD) the kind-8 clients stepped down to weekly therapy.
 	steppedDown string
 	rng         *rand.Rand
+	// evening marks the IOP clients (and those stepped down from it) on the evening track;
+	// the others are on the day track.
+	evening map[string]bool
 }
 
 // as returns the context of a demo staff member acting from the command line.
@@ -48,6 +51,7 @@ func (w *demoWorld) as(id string, role carepath.Role) context.Context {
 // availability "Plan next week" starts from. The randomness is seeded, so every demo is the
 // same clinic.
 func seedDemoDelivery(w *demoWorld) error {
+	demoTracks(w)
 	if err := demoProgramDetails(w); err != nil {
 		return err
 	}
@@ -67,7 +71,13 @@ func seedDemoDelivery(w *demoWorld) error {
 	if err := demoMeasures(w); err != nil {
 		return err
 	}
-	return demoAvailability(w)
+	if err := demoAvailability(w); err != nil {
+		return err
+	}
+	if err := demoAdmitNew(w); err != nil {
+		return err
+	}
+	return demoHistory(w)
 }
 
 // demoProgramDetails sets the IOP's day and evening tracks, both programs' rates (the seed
@@ -100,6 +110,20 @@ func demoProgramDetails(w *demoWorld) error {
 		return fmt.Errorf("demo program details: %w", err)
 	}
 	return nil
+}
+
+// demoTracks puts the IOP clients in turn on the day, day and evening tracks (one in three
+// works days and comes in the evening), those who stepped down keeping their place in turn.
+func demoTracks(w *demoWorld) {
+	w.evening = map[string]bool{}
+	n := 0
+	for _, c := range w.clients {
+		if c.kind > 5 && c.kind != 8 {
+			continue
+		}
+		w.evening[c.id] = n%3 == 2
+		n++
+	}
 }
 
 // demoGroup is one demo group and the IOP clients on its roster.
@@ -149,7 +173,7 @@ func demoGroups(w *demoWorld) ([]demoGroup, error) {
 			continue
 		}
 		targets := []int{n % 3}
-		if n%3 == 2 {
+		if w.evening[c.id] {
 			targets = append(targets, 3)
 		}
 		n++
@@ -170,31 +194,49 @@ func demoGroups(w *demoWorld) ([]demoGroup, error) {
 }
 
 // demoSessions books a weekly 50-minute individual session for every admitted client with
-// their primary clinician, in the clinician's office, at hours the groups leave free.
+// their primary clinician, in the clinician's office, at an hour both are free: evening-track
+// clients on Tuesday or Thursday morning (they work afternoons), day-track clients on Tuesday or
+// Thursday (the IOP's group-free days), and weekly-therapy clients on the afternoons of the
+// group days.
 func demoSessions(w *demoWorld) error {
-	var slots []string // day and hour, Tuesday and Thursday first (the IOP's group-free days)
-	for _, d := range []string{"tue", "thu"} {
-		for _, h := range []int{9, 10, 11, 13, 14, 15, 16} {
-			slots = append(slots, fmt.Sprintf("%s-%02d", d, h))
+	hours := func(days []string, hs ...int) []string {
+		var out []string
+		for _, d := range days {
+			for _, h := range hs {
+				out = append(out, fmt.Sprintf("%s-%02d", d, h))
+			}
 		}
+		return out
 	}
-	for _, d := range []string{"mon", "wed", "fri"} {
-		for _, h := range []int{13, 14, 15, 16} {
-			slots = append(slots, fmt.Sprintf("%s-%02d", d, h))
-		}
-	}
-	next := map[string]int{}
+	eveningSlots := hours([]string{"tue", "thu"}, 9, 10, 11)
+	daySlots := append(hours([]string{"tue", "thu"}, 13, 14, 15, 16), eveningSlots...)
+	therapySlots := hours([]string{"mon", "wed", "fri"}, 13, 14, 15, 16)
+	taken := map[string]bool{} // clinician|slot
 	svc := w.svc.TherapySessions
 	for _, c := range w.clients {
 		if c.kind == 9 {
 			continue
 		}
-		program := w.iop.ID
-		if c.kind == 6 || c.kind == 7 {
-			program = w.therapy.ID
+		program, slots := w.iop.ID, daySlots
+		switch {
+		case c.kind == 6 || c.kind == 7:
+			program, slots = w.therapy.ID, therapySlots
+		case c.kind == 8:
+			slots = therapySlots
+		case w.evening[c.id]:
+			slots = eveningSlots
 		}
-		slot := slots[next[c.clinician]%len(slots)]
-		next[c.clinician]++
+		slot := ""
+		for _, x := range append(slices.Clone(slots), daySlots...) {
+			if !taken[c.clinician+"|"+x] {
+				slot = x
+				break
+			}
+		}
+		if slot == "" {
+			return fmt.Errorf("demo session: no free hour for a client of %s", c.clinician)
+		}
+		taken[c.clinician+"|"+slot] = true
 		office := "Office 1"
 		if c.clinician == w.staff.clinicians[1] {
 			office = "Office 2"
@@ -298,22 +340,16 @@ func demoAvailability(w *demoWorld) error {
 		}
 		return out
 	}
-	n := 0
 	for _, c := range w.clients {
-		if c.kind > 5 && c.kind != 8 {
-			continue
-		}
-		if c.kind == 8 { // in weekly therapy now: keeps their place in the rotation only
-			n++
+		if c.kind > 5 { // weekly therapy (stepped down or from the start), or waiting
 			continue
 		}
 		var slots []string
-		if n%3 == 2 { // evening track: works days
+		if w.evening[c.id] { // evening track: works days
 			slots = append(hours([]string{"tue", "wed", "thu"}, 17, 21), hours([]string{"tue", "thu"}, 9, 12)...)
 		} else {
 			slots = append(hours([]string{"mon", "wed", "fri"}, 9, 12), hours([]string{"tue", "thu"}, 9, 17)...)
 		}
-		n++
 		if _, err := svc.SetClientAvailability(sys, c.id, slots); err != nil {
 			return fmt.Errorf("demo client availability: %w", err)
 		}

@@ -1,6 +1,7 @@
-// Package demo seeds a throw-away database with a fictional clinic: staff in every role, two
-// programs, forty clients at different points of care with assessments, episodes, plans,
-// weeks of groups, attendance, notes and measures, and intake requests. It goes through the
+// Package demo seeds a throw-away database with a fictional clinic: staff in every role with
+// their hire dates, two programs, forty-two clients at different points of care with
+// assessments, episodes, plans, weeks of groups, attendance, notes and measures, sixty clients
+// discharged over the past year with their measures, and intake requests. It goes through the
 // services like any other caller, so every row it writes is validated and audited.
 package demo
 
@@ -9,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/placement"
@@ -19,15 +21,18 @@ import (
 const Password = "carepath-demo-2026"
 
 // demoStaff are the demo accounts, one per role.
+// hired is how long before today each was hired (years, months), for the hire dates staff
+// turnover counts from.
 var demoStaff = []struct {
 	email, name string
 	role        carepath.Role
+	hired       [2]int
 }{
-	{"admin@demo.carepath.test", "Avery Admin (demo)", carepath.RoleAdmin},
-	{"clinician@demo.carepath.test", "Dr Casey Morgan (demo)", carepath.RoleClinician},
-	{"clinician2@demo.carepath.test", "Dr Jamie Reyes (demo)", carepath.RoleClinician},
-	{"casemanager@demo.carepath.test", "Morgan Lee (demo)", carepath.RoleCaseManager},
-	{"frontdesk@demo.carepath.test", "Taylor Brooks (demo)", carepath.RoleFrontDesk},
+	{"admin@demo.carepath.test", "Avery Admin (demo)", carepath.RoleAdmin, [2]int{6, 2}},
+	{"clinician@demo.carepath.test", "Dr Casey Morgan (demo)", carepath.RoleClinician, [2]int{4, 7}},
+	{"clinician2@demo.carepath.test", "Dr Jamie Reyes (demo)", carepath.RoleClinician, [2]int{1, 3}},
+	{"casemanager@demo.carepath.test", "Morgan Lee (demo)", carepath.RoleCaseManager, [2]int{2, 9}},
+	{"frontdesk@demo.carepath.test", "Taylor Brooks (demo)", carepath.RoleFrontDesk, [2]int{0, 10}},
 }
 
 // demoClients are the first fictional clients; seedDemoClinic makes more, up to forty.
@@ -72,7 +77,8 @@ func Seed(ctx context.Context, svc carepath.Services, out io.Writer) (bool, erro
 	}
 	var ids demoStaffIDs
 	for _, d := range demoStaff {
-		s := &carepath.Staff{Email: d.email, Name: d.name, Role: d.role}
+		hired := time.Now().UTC().AddDate(-d.hired[0], -d.hired[1], 0).Format(carepath.DateLayout)
+		s := &carepath.Staff{Email: d.email, Name: d.name, Role: d.role, HireDate: hired}
 		if err := staffSvc.CreateStaff(ctx, s, Password); err != nil {
 			return false, fmt.Errorf("demo staff: %w", err)
 		}
@@ -107,8 +113,8 @@ func Seed(ctx context.Context, svc carepath.Services, out io.Writer) (bool, erro
 			return false, fmt.Errorf("demo intake: %w", err)
 		}
 	}
-	fmt.Fprintf(out, "Demo data added: %d staff, 2 programs, %d clients with assessments, episodes and plans, %d intake requests (all fictional).\n",
-		len(demoStaff), nClients, len(demoIntakes))
+	fmt.Fprintf(out, "Demo data added: %d staff, 2 programs, %d clients in care or waiting and %d discharged over the past year, "+
+		"%d intake requests (all fictional).\n", len(demoStaff), nClients, len(pastStays()), len(demoIntakes))
 	fmt.Fprintf(out, "Demo logins at /login, password %q:\n", Password)
 	for _, d := range demoStaff {
 		fmt.Fprintf(out, "  %-13s %s\n", d.role, d.email)

@@ -3,6 +3,7 @@ package demo_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -34,8 +35,8 @@ func TestSeedDemoOnlyIntoAnEmptyDatabase(t *testing.T) {
 		t.Fatalf("second seed: %v %v %q", seeded, err, out.String())
 	}
 	sys := carepath.NewContext(ctx, carepath.Actor{ID: "t", Role: carepath.RoleSystem, Remote: "cli"})
-	list, total, err := store.NewClientService(st).FindClients(sys, carepath.ClientFilter{})
-	if err != nil || total != 40 || len(list) != 40 {
+	list, total, err := store.NewClientService(st).FindClients(sys, carepath.ClientFilter{Limit: 200})
+	if err != nil || total != 102 || len(list) != 102 {
 		t.Fatalf("clients %d/%d: %v", len(list), total, err)
 	}
 	names := map[string]bool{}
@@ -52,8 +53,8 @@ func TestSeedDemoOnlyIntoAnEmptyDatabase(t *testing.T) {
 	}
 	census, err := store.NewEpisodeService(st).Census(sys, programs[0].ID)
 	census2, _ := store.NewEpisodeService(st).Census(sys, programs[1].ID)
-	if err != nil || len(census)+len(census2) != 36 {
-		t.Errorf("census %d + %d, want 36 open episodes (4 of 40 are waiting): %v", len(census), len(census2), err)
+	if err != nil || len(census)+len(census2) != 38 {
+		t.Errorf("census %d + %d, want 38 open episodes (4 of 42 are waiting; the past year's 60 are discharged): %v", len(census), len(census2), err)
 	}
 	var overrides, signed int
 	for _, c := range list {
@@ -70,8 +71,8 @@ func TestSeedDemoOnlyIntoAnEmptyDatabase(t *testing.T) {
 			}
 		}
 	}
-	if overrides != 4 || signed != 28 {
-		t.Errorf("%d overrides (want 4), %d signed plans (want 28: every IOP admission)", overrides, signed)
+	if overrides != 4 || signed != 30 {
+		t.Errorf("%d overrides (want 4), %d signed plans (want 30: every IOP admission)", overrides, signed)
 	}
 	checkDemoDelivery(t, st, programs)
 }
@@ -152,7 +153,7 @@ func checkDemoDelivery(t *testing.T, st *store.Store, programs []*carepath.Progr
 	if kinds["unexcused_absences"] == 0 || kinds["below_minimum"] == 0 || kinds["safety_item9"] != 1 || kinds["reliable_deterioration"] == 0 {
 		t.Errorf("alerts by kind %v", kinds)
 	}
-	list, _, _ := store.NewClientService(st).FindClients(ctx, carepath.ClientFilter{})
+	list, _, _ := store.NewClientService(st).FindClients(ctx, carepath.ClientFilter{Limit: 200})
 	var measured, crisis, available int
 	for _, c := range list {
 		series, err := store.NewMeasureService(st).FindMeasures(ctx, c.ID)
@@ -175,7 +176,7 @@ func checkDemoDelivery(t *testing.T, st *store.Store, programs []*carepath.Progr
 			available++
 		}
 	}
-	if measured < 30 || crisis != 1 || notes < 10 || available != 24 {
+	if measured < 30 || crisis != 1 || notes < 10 || available != 26 {
 		t.Errorf("%d clients with 6+ weeks of measures, %d crisis flags, %d signed notes in charts, %d with availability",
 			measured, crisis, notes, available)
 	}
@@ -191,5 +192,16 @@ func checkDemoDelivery(t *testing.T, st *store.Store, programs []*carepath.Progr
 	if share, _ := q.TherapistContinuity["mean_share"].(float64); q.TherapistContinuity["clients"] != 28 || share != 1 {
 		t.Errorf("therapist continuity: %v clients, mean share %v; want 28 clients, all sessions with their primary clinician",
 			q.TherapistContinuity["clients"], q.TherapistContinuity["mean_share"])
+	}
+}
+
+// The README gives the demo's password, as the demo prints it at start.
+func TestREADMEHasTheDemoPassword(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "`"+demo.Password+"`") {
+		t.Errorf("README.md does not give the demo password %q", demo.Password)
 	}
 }

@@ -126,6 +126,12 @@ func demoMeasures(w *demoWorld) error {
 		if crisis {
 			taken[len(taken)-1] = w.now.Add(-48 * time.Hour)
 		}
+		if c.kind == 8 { // the last, after stepping down to weekly therapy: its baseline there
+			if last := taken[len(taken)-1]; last.After(w.now.Add(-72 * time.Hour)) {
+				taken = taken[:len(taken)-1]
+			}
+			taken = append(taken, w.now.Add(-50*time.Hour))
+		}
 		for k, at := range taken {
 			progress := float64(k) / float64(max(1, len(taken)-1))
 			phq, gad := float64(phqStart), float64(gadStart)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -96,5 +97,36 @@ func TestDemoDosePagesWeekInProgress(t *testing.T) {
 	if strings.Contains(row, "met-no") || !(strings.Contains(row, "Week in progress") || strings.Contains(row, "met-yes") ||
 		strings.Contains(row, "No sessions")) {
 		t.Errorf("client's week in progress: %s", row)
+	}
+}
+
+// The demo's crisis flag reads the same time on the chart as on the dashboard's safety alert:
+// when PHQ-9 item 9 was answered, in the viewer's zone with its abbreviation.
+func TestDemoCrisisTimeSameOnChartAndDashboard(t *testing.T) {
+	t.Parallel()
+	srv := apptest.Start(t)
+	if _, err := demo.Seed(context.Background(), srv.Services, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	c := apptest.Browser(t)
+	if code, _, _ := apptest.Send(t, c, "POST", srv.URL+"/login", url.Values{"email": {"admin@demo.carepath.test"},
+		"password": {demo.Password}}); code != 303 {
+		t.Fatal("sign in")
+	}
+	_, _, home := apptest.Send(t, c, "GET", srv.URL+"/staff", nil)
+	alert := regexp.MustCompile(`(?s)alert-safety_item9[^>]*>.*?<span class="when">([^<]+)</span>.*?href="(/staff/alerts/[^"]+)"`).FindStringSubmatch(home)
+	if alert == nil {
+		t.Fatalf("no safety alert on the demo's dashboard")
+	}
+	_, _, alertPage := apptest.Send(t, c, "GET", srv.URL+alert[2], nil)
+	client := regexp.MustCompile(`href="/staff/clients/([^"#/]+)`).FindStringSubmatch(alertPage)
+	if client == nil {
+		t.Fatalf("the alert page links to no chart")
+	}
+	alert[2] = client[1]
+	_, _, chart := apptest.Send(t, c, "GET", srv.URL+"/staff/clients/"+alert[2], nil)
+	m := regexp.MustCompile(`was answered positively on ([^<]+)\.</p>`).FindStringSubmatch(chart)
+	if m == nil || m[1] != alert[1] || !regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d [A-Z]{3}$`).MatchString(m[1]) {
+		t.Errorf("chart %v, dashboard %q", m, alert[1])
 	}
 }

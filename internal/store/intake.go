@@ -145,6 +145,20 @@ func (svc *IntakeService) FindIntakes(ctx context.Context, filter carepath.Intak
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("select intakes: %w", svc.s.translate(err))
 		}
+		rows.Close()
+		ids := make([]string, len(list))
+		for i, in := range list {
+			ids[i] = in.ID
+		}
+		changes, err := statusChanges(ctx, svc.s, tx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, in := range list {
+			if cs := changes[in.ID]; len(cs) > 0 {
+				in.StatusChangedAt, in.StatusChangedBy = cs[len(cs)-1].ChangedAt, cs[len(cs)-1].ChangedBy
+			}
+		}
 		return refs, nil
 	})
 	if err != nil {
@@ -173,6 +187,14 @@ func (svc *IntakeService) FindIntakeByID(ctx context.Context, id string) (*carep
 		}
 		if err != nil {
 			return nil, fmt.Errorf("select intake: %w", svc.s.translate(err))
+		}
+		changes, err := statusChanges(ctx, svc.s, tx, []string{in.ID})
+		if err != nil {
+			return nil, err
+		}
+		if cs := changes[in.ID]; len(cs) > 0 {
+			in.StatusChanges = cs
+			in.StatusChangedAt, in.StatusChangedBy = cs[len(cs)-1].ChangedAt, cs[len(cs)-1].ChangedBy
 		}
 		found = minimumNecessary(ctx, in)
 		return []ref{{ID: in.ID}}, nil

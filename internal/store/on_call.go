@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
@@ -183,13 +182,6 @@ func onCallProblem(ctx context.Context, s *Store, tx *sql.Tx, programID, id stri
 		return "The person on call must be a clinician or case manager working in this program, or an admin: someone who may see the program's clients.", nil
 	}
 	return "", nil
-}
-
-func nullIfEmpty(s string) any {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	return s
 }
 
 // FindOfficeHours returns a program's office hours.

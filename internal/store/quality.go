@@ -22,8 +22,8 @@ const (
 		"set a capacity; then the smallest capacity set is the cap. Capacity overrides count the members an admin " +
 		"added beyond a group's capacity, with a reason, in the period."
 	turnoverNote = " The staff measured are the clinicians who ran a group or session of this program. Employment " +
-		"starts on the day the account was created and ends on the day it was disabled (re-enabled accounts " +
-		"count as still employed)."
+		"starts on the hire date on the staff record (or, where none is recorded, the day the account was created) " +
+		"and ends on the day the account was disabled (re-enabled accounts count as still employed)."
 )
 
 // ProgramQuality computes the program's quality-of-care report for ISO weeks from through to
@@ -141,10 +141,15 @@ func (svc *AttendanceService) qualityInput(ctx context.Context, tx *sql.Tx, l *s
 	for id := range staff {
 		var created time.Time
 		var disabled bool
-		if err := tx.QueryRowContext(ctx, `SELECT created_at, disabled FROM staff WHERE id = $1`, id).Scan(&created, &disabled); err != nil {
+		var hired sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT created_at, disabled, hire_date FROM staff WHERE id = $1`, id).Scan(&created,
+			&disabled, &hired); err != nil {
 			return in, fmt.Errorf("select staff: %w", svc.s.translate(err))
 		}
 		e := delivery.Employment{StaffID: id, Start: delivery.DateOf(created.UTC())}
+		if hired.Valid && hired.String != "" {
+			e.Start = delivery.MustDate(hired.String)
+		}
 		if disabled {
 			var on string
 			err := tx.QueryRowContext(ctx, `SELECT on_date FROM staff_separations WHERE staff_id = $1 AND rehired = $2
@@ -178,7 +183,8 @@ func publicQuality(programID string, q delivery.Quality) *carepath.QualityReport
 		TherapistContinuity: map[string]any{"clients": q.Continuity.Clients, "mean_share": q.Continuity.MeanShare,
 			"per_client": per, "changed_primary": q.Continuity.ChangedPrimary, "method": q.Continuity.Method + continuityNote},
 		StaffTurnover: map[string]any{"separations": q.Turnover.Separations, "average_headcount": q.Turnover.AverageHeadcount,
-			"days": q.Turnover.Days, "annualized_rate": q.Turnover.AnnualizedRate, "clients_whose_clinician_left": left,
+			"days": q.Turnover.Days, "annualized_rate": q.Turnover.AnnualizedRate, "annualizable": q.Turnover.Annualizable,
+			"min_days_to_annualize": delivery.MinDaysToAnnualize, "clients_whose_clinician_left": left,
 			"method": q.Turnover.Method + turnoverNote},
 		HoursDeliveredVsRequired: map[string]any{"client_weeks": q.Hours.ClientWeeks,
 			"weeks_below_minimum": q.Hours.WeeksBelowMinimum, "delivered_minutes": q.Hours.DeliveredMinutes,

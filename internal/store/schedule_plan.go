@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/carepath/carepath"
@@ -153,9 +154,19 @@ func (svc *SchedulePlanService) FindSchedulePlanByID(ctx context.Context, id str
 		if plan, _, err = readPlan(ctx, svc.s, tx, id); err != nil {
 			return nil, err
 		}
-		names, err := sortNames(ctx, svc.s, tx, plan.Clients)
+		all := slices.Clone(plan.Clients)
+		for _, c := range plan.LeftOut {
+			all = append(all, carepath.SchedulePlanClient{ClientID: c.ClientID})
+		}
+		names, err := sortNames(ctx, svc.s, tx, all)
 		if err != nil {
 			return nil, err
+		}
+		if plan.LeftOut == nil {
+			plan.LeftOut = []carepath.SchedulePlanLeftOut{}
+		}
+		for i := range plan.LeftOut {
+			plan.LeftOut[i].Name = names[plan.LeftOut[i].ClientID]
 		}
 		refs := []ref{{ID: plan.ID}}
 		for i := range plan.Clients {
@@ -165,6 +176,9 @@ func (svc *SchedulePlanService) FindSchedulePlanByID(ctx context.Context, id str
 				return nil, fmt.Errorf("select client name: %w", sql.ErrNoRows)
 			}
 			c.Name = name
+			refs = append(refs, ref{ID: plan.ID, ClientID: c.ClientID})
+		}
+		for _, c := range plan.LeftOut {
 			refs = append(refs, ref{ID: plan.ID, ClientID: c.ClientID})
 		}
 		return refs, nil
@@ -291,11 +305,14 @@ func (svc *SchedulePlanService) ApplySchedulePlan(ctx context.Context, id string
 	return svc.FindSchedulePlanByID(ctx, id)
 }
 
-// conflictAsStale turns a double booking found while applying into a conflict that says so.
-func conflictAsStale(err error) error {
+// conflictAsStale turns a double booking found while applying into a conflict that says
+// which planned session it was and keeps each clash's field error (naming the other session,
+// its start and the resource) and its cause (delivery.ConflictError, which pages turn into
+// names).
+func conflictAsStale(err error, planned string) error {
 	if carepath.ErrorCode(err) == carepath.ECONFLICT {
-		return &carepath.Error{Code: carepath.ECONFLICT, Message: "A planned session would double-book a client or " +
-			"clinician outside this program. Please plan the week again.", Err: err}
+		return &carepath.Error{Code: carepath.ECONFLICT, Message: "The planned " + planned + " would double-book " +
+			"someone already booked elsewhere. Please plan the week again", Fields: carepath.ErrorFields(err), Err: err}
 	}
 	if carepath.ErrorCode(err) == carepath.EINVALID {
 		return &carepath.Error{Code: carepath.ECONFLICT, Message: "The plan no longer fits the rosters. " +

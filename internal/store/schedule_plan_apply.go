@@ -60,7 +60,7 @@ func (svc *SchedulePlanService) apply(ctx context.Context, tx *sql.Tx, pw *plann
 			}
 			r := slices.Clone(se.roster)
 			if err := r.Add(c, pw.monday); err != nil {
-				return nil, conflictAsStale(err)
+				return nil, conflictAsStale(err, "roster of "+pw.groupName[se.id])
 			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM group_members WHERE group_id = $1 AND client_id = $2
 				AND from_date = $3 AND until_date = $3`, se.id, c, monday); err != nil {
@@ -75,8 +75,15 @@ func (svc *SchedulePlanService) apply(ctx context.Context, tx *sql.Tx, pw *plann
 	}
 
 	// Individual sessions: keep the week's sessions the plan keeps, cancel (for that date only)
-	// those it replaces or whose clinician is away, and book the new ones as one-offs.
+	// those it replaces or whose clinician is away, and then book the new ones as one-offs.
+	// Every cancellation comes first, so that a new session may take the hour of one the plan
+	// moves elsewhere.
 	loc := pw.program.Location()
+	type booking struct {
+		s                    carepath.SchedulePlanSession
+		modality, room, link string
+	}
+	var bookings []booking
 	for _, c := range plan.Clients {
 		var planned []carepath.SchedulePlanSession
 		for _, s := range plan.Sessions {
@@ -97,16 +104,8 @@ func (svc *SchedulePlanService) apply(ctx context.Context, tx *sql.Tx, pw *plann
 			if keep || (len(planned) == 0 && !slices.Contains(pw.gone, clin)) {
 				continue
 			}
-			if err := noAttendance(ctx, svc.s, tx, o.s.ID); err != nil {
+			if err := svc.cancelForPlan(ctx, tx, o); err != nil {
 				return nil, err
-			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM occurrence_exceptions WHERE series_id = $1 AND local_date = $2`,
-				o.se.id, o.date.String()); err != nil {
-				return nil, fmt.Errorf("clear exception: %w", svc.s.translate(err))
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO occurrence_exceptions (series_id, local_date, kind, start_at, minutes,
-				created_at) VALUES ($1, $2, 'cancelled', NULL, 0, $3)`, o.se.id, o.date.String(), svc.s.timestamp()); err != nil {
-				return nil, fmt.Errorf("cancel session: %w", svc.s.translate(err))
 			}
 			mark(c.ClientID)
 		}
@@ -114,9 +113,11 @@ func (svc *SchedulePlanService) apply(ctx context.Context, tx *sql.Tx, pw *plann
 			if s.Existing {
 				continue
 			}
-			if err := svc.book(ctx, tx, pw, s, modality, room, link); err != nil {
-				return nil, err
+			b := booking{s: s, modality: modality, room: room, link: link}
+			if r := pw.clinicianRoom[s.ClinicianID]; r != "" && modality != "telehealth" {
+				b.room = r
 			}
+			bookings = append(bookings, b)
 			mark(c.ClientID)
 		}
 		if c.NewTherapist && c.ClinicianAfter != "" {
@@ -127,7 +128,29 @@ func (svc *SchedulePlanService) apply(ctx context.Context, tx *sql.Tx, pw *plann
 			mark(c.ClientID)
 		}
 	}
+	for _, b := range bookings {
+		if err := svc.book(ctx, tx, pw, b.s, b.modality, b.room, b.link); err != nil {
+			return nil, err
+		}
+	}
 	return changed, nil
+}
+
+// cancelForPlan cancels one occurrence of a session the plan replaces, for its date only;
+// ECONFLICT when attendance was already taken.
+func (svc *SchedulePlanService) cancelForPlan(ctx context.Context, tx *sql.Tx, o occurrence) error {
+	if err := noAttendance(ctx, svc.s, tx, o.s.ID); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM occurrence_exceptions WHERE series_id = $1 AND local_date = $2`,
+		o.se.id, o.date.String()); err != nil {
+		return fmt.Errorf("clear exception: %w", svc.s.translate(err))
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO occurrence_exceptions (series_id, local_date, kind, start_at, minutes,
+		created_at) VALUES ($1, $2, 'cancelled', NULL, 0, $3)`, o.se.id, o.date.String(), svc.s.timestamp()); err != nil {
+		return fmt.Errorf("cancel session: %w", svc.s.translate(err))
+	}
+	return nil
 }
 
 // book books one planned individual session as a one-off of 60 minutes, after checking it
@@ -151,7 +174,8 @@ func (svc *SchedulePlanService) book(ctx context.Context, tx *sql.Tx, pw *planne
 		ds: delivery.Series{ID: id.String(), Recurrence: w}, clinicians: []string{s.ClinicianID},
 		clientID: s.ClientID, modality: modality, room: room, link: link}
 	if err := (&TherapySessionService{s: svc.s}).checkConflicts(ctx, tx, se.occurrences(date.Midnight(se.loc), date.AddDays(1).Midnight(se.loc))); err != nil {
-		return conflictAsStale(err)
+		return conflictAsStale(err, fmt.Sprintf("individual session of client %s with clinician %s on %s at %s (%s)",
+			s.ClientID, s.ClinicianID, s.Date, s.StartTime, p.TimeZone))
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO care_sessions (id, program_id, kind, client_id, clinician_id,
 		recurring, days, start_time, minutes, start_date, end_date, modality, room, meeting_link, created_at)

@@ -1,11 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"sort"
@@ -51,8 +53,15 @@ type plannedWeek struct {
 	availSet  map[string]bool
 	// existing are the individual-session occurrences of the program's clients in the week,
 	// by client.
-	existing    map[string][]occurrence
-	fingerprint string
+	existing map[string][]occurrence
+	// leftOut are the program's clients the plan does not place; fixed counts the bookings it
+	// keeps as they are; clinicianRoom is the room each clinician sees clients in.
+	leftOut       []carepath.SchedulePlanLeftOut
+	fixed         int
+	elsewhere     map[string]int // clinician → clients seen outside the plan
+	maxClients    map[string]int // clinician → their whole caseload limit
+	clinicianRoom map[string]string
+	fingerprint   string
 }
 
 // slotOf names the hour slot t starts in, in loc.
@@ -78,25 +87,36 @@ func slotDate(monday delivery.Date, slot string) (delivery.Date, string) {
 	return monday.AddDays(d), slot[4:] + ":00"
 }
 
-// buildWeek reads a program's week and builds its instance and current assignment.
+// buildWeek reads a program's week and builds its instance and current assignment. The
+// clients it plans are those with an open episode at the program's level; everything else
+// that keeps the program's clinicians and clients busy that week (their bookings in other
+// programs, the sessions of clients it leaves out, family and medication sessions) is fixed:
+// those hours are taken out of everyone's availability, and the clinicians' caseloads count
+// the clients they see there.
 func buildWeek(ctx context.Context, s *Store, tx *sql.Tx, p *carepath.Program, week delivery.ISOWeek, without []string) (*plannedWeek, error) {
 	loc := p.Location()
 	pw := &plannedWeek{program: p, week: week, monday: week.Monday(), groups: map[string]*series{},
 		groupName: map[string]string{}, staffName: map[string]string{}, availSet: map[string]bool{},
-		existing: map[string][]occurrence{}}
+		existing: map[string][]occurrence{}, clinicianRoom: map[string]string{}, elsewhere: map[string]int{}, maxClients: map[string]int{}}
 	from, to := pw.monday.Midnight(loc), pw.monday.AddDays(7).Midnight(loc)
 	prevFrom := pw.monday.AddDays(-7).Midnight(loc)
+	fp := sha256.New()
+	inst := &schedule.Instance{Weights: planWeights, TargetGroupSize: planTargetGroupSize}
+	pw.inst = inst
+	if err := pw.readClients(ctx, s, tx, fp); err != nil {
+		return nil, err
+	}
+	inProgram := map[string]bool{}
+	for _, c := range inst.Clients {
+		inProgram[c.ID] = true
+	}
 	list, err := newSeriesLoader(s, tx).load(ctx, "program_id = $1", []any{p.ID}, "program_id = $1", []any{p.ID})
 	if err != nil {
 		return nil, err
 	}
-	fp := sha256.New()
 	slotSet := map[string]bool{}
-	inst := &schedule.Instance{Weights: planWeights, TargetGroupSize: planTargetGroupSize}
-	pw.inst = inst
 	staffIDs := []string{}
-	busy := map[string][]string{}       // co-facilitators' group slots, clinicians' other sessions
-	busyClient := map[string][]string{} // clients' family and medication sessions
+	fx := newFixedHours()
 	var sessionsW, sessionsPrev []occurrence
 	for _, se := range list {
 		fmt.Fprintf(fp, "%s|%s|%v|%v|%v|%v\n", se.id, se.clientID, se.clinicians, se.ds.Recurrence, se.ds.Cancelled, se.ds.Moves)
@@ -105,20 +125,17 @@ func buildWeek(ctx context.Context, s *Store, tx *sql.Tx, p *carepath.Program, w
 		}
 		if se.kind != delivery.KindGroup {
 			for _, o := range se.occurrences(from, to) {
-				if se.kind == delivery.KindIndividual {
+				if se.kind == delivery.KindIndividual && inProgram[se.clientID] {
 					sessionsW = append(sessionsW, o)
 					continue
 				}
-				// A family or medication session keeps its client and clinician busy.
-				for _, x := range slotsOf(o.s.Start, o.s.Minutes, loc) {
-					busyClient[se.clientID] = append(busyClient[se.clientID], x)
-					for _, k := range se.clinicians {
-						busy[k] = append(busy[k], x)
-					}
-				}
+				// A family or medication session, or any session of a client the plan leaves
+				// out, keeps its client and clinician busy.
+				fx.add(o, loc)
+				pw.fixed++
 			}
 			for _, o := range se.occurrences(prevFrom, from) {
-				if se.kind == delivery.KindIndividual {
+				if se.kind == delivery.KindIndividual && inProgram[se.clientID] {
 					sessionsPrev = append(sessionsPrev, o)
 				}
 			}
@@ -141,11 +158,17 @@ func buildWeek(ctx context.Context, s *Store, tx *sql.Tx, p *carepath.Program, w
 		if capacity == 0 {
 			capacity = uncappedGroup
 		}
-		g := schedule.Group{ID: se.id, Slots: slots, Capacity: capacity}
+		// Members the plan does not place keep their seats.
+		for _, c := range se.roster.MembersOn(pw.monday) {
+			if !inProgram[c] {
+				capacity--
+			}
+		}
+		g := schedule.Group{ID: se.id, Slots: slots, Capacity: max(capacity, 0)}
 		if len(se.clinicians) > 0 {
 			g.Facilitator = se.clinicians[0]
 			for _, k := range se.clinicians[1:] {
-				busy[k] = append(busy[k], slots...)
+				fx.busy[k] = append(fx.busy[k], slots...)
 			}
 		}
 		staffIDs = appendNew(staffIDs, se.clinicians...)
@@ -154,37 +177,11 @@ func buildWeek(ctx context.Context, s *Store, tx *sql.Tx, p *carepath.Program, w
 			slotSet[x] = true
 		}
 	}
-
-	// Clients: open episodes in the program, with their primary clinician and availability.
-	rows, err := tx.QueryContext(ctx, `SELECT e.client_id, e.level, c.primary_clinician_id, c.given_name, c.family_name
-		FROM episodes e JOIN clients c ON c.id = e.client_id
-		WHERE e.program_id = $1 AND e.status = 'open' AND e.admitted_on <= $2 ORDER BY e.client_id`, p.ID, pw.monday.AddDays(6).String())
-	if err != nil {
-		return nil, fmt.Errorf("select clients: %w", s.translate(err))
-	}
-	required := int(math.Round(p.MinHoursPerWeek * 60))
-	for rows.Next() {
-		var c schedule.Client
-		var given, family string
-		if err := rows.Scan(&c.ID, &c.Level, &c.CurrentClinician, &given, &family); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("scan client: %w", err)
-		}
-		c.GroupMinutesRequired, c.IndividualSessionsRequired = required, 1
+	for i := range inst.Clients {
+		c := &inst.Clients[i]
 		if c.CurrentClinician != "" {
 			staffIDs = appendNew(staffIDs, c.CurrentClinician)
 		}
-		inst.Clients = append(inst.Clients, c)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("select clients: %w", s.translate(err))
-	}
-	inProgram := map[string]bool{}
-	for i := range inst.Clients {
-		c := &inst.Clients[i]
-		inProgram[c.ID] = true
-		fmt.Fprintf(fp, "client|%s|%s\n", c.ID, c.CurrentClinician)
 		a, err := readClientAvailability(ctx, s, tx, c.ID)
 		if err != nil {
 			return nil, err
@@ -198,14 +195,22 @@ func buildWeek(ctx context.Context, s *Store, tx *sql.Tx, p *carepath.Program, w
 		}
 	}
 	for _, o := range append(slices.Clone(sessionsW), sessionsPrev...) {
-		if inProgram[o.se.clientID] {
-			staffIDs = appendNew(staffIDs, o.se.clinicians...)
+		staffIDs = appendNew(staffIDs, o.se.clinicians...)
+		if k := o.se.clinicians; len(k) > 0 && o.se.room != "" && o.se.modality != "telehealth" {
+			pw.clinicianRoom[k[0]] = cmp.Or(pw.clinicianRoom[k[0]], o.se.room)
 		}
 	}
+	slices.Sort(staffIDs)
+
+	// The week's bookings elsewhere: the clinicians', the clients' and their rooms'.
+	n, err := pw.readFixed(ctx, s, tx, fp, fx, staffIDs, from, to)
+	if err != nil {
+		return nil, err
+	}
+	pw.fixed += n
 
 	// Clinicians: facilitators, primary clinicians and session clinicians; a staff member who
 	// is not a clinician facilitates but sees nobody individually; a disabled one has left.
-	slices.Sort(staffIDs)
 	avail, err := readClinicianAvailability(ctx, s, tx, staffIDs)
 	if err != nil {
 		return nil, err
@@ -223,15 +228,18 @@ func buildWeek(ctx context.Context, s *Store, tx *sql.Tx, p *carepath.Program, w
 		}
 		pw.staffName[id] = name
 		a := avail[id]
-		k := schedule.Clinician{ID: id, MaxClients: a.MaxClients}
+		k := schedule.Clinician{ID: id, MaxClients: max(a.MaxClients-len(fx.caseload[id]), 0)}
+		pw.elsewhere[id] = len(fx.caseload[id])
 		for _, x := range a.Slots {
-			if !slices.Contains(busy[id], x) {
+			if !slices.Contains(fx.busy[id], x) {
 				k.Available = append(k.Available, x)
 			}
 			slotSet[x] = true
 		}
 		if carepath.Role(role) != carepath.RoleClinician {
 			k.MaxClients = 0
+		} else {
+			pw.maxClients[id] = a.MaxClients
 		}
 		fmt.Fprintf(fp, "staff|%s|%v\n", id, disabled)
 		inst.Clinicians = append(inst.Clinicians, k)
@@ -246,12 +254,11 @@ func buildWeek(ctx context.Context, s *Store, tx *sql.Tx, p *carepath.Program, w
 		}
 	}
 
-	// Hour slots, the clients without recorded availability, and the groups' levels.
+	// Hour slots, the clients without recorded availability, and the groups' level.
 	for x := range slotSet {
 		inst.HourSlots = append(inst.HourSlots, x)
 	}
 	inst.HourSlots = carepath.SortSlots(inst.HourSlots)
-	levels := []carepath.Level{p.Level}
 	for i := range inst.Clients {
 		c := &inst.Clients[i]
 		if !known[c.CurrentClinician] {
@@ -260,13 +267,10 @@ func buildWeek(ctx context.Context, s *Store, tx *sql.Tx, p *carepath.Program, w
 		if !pw.availSet[c.ID] {
 			c.Available = slices.Clone(inst.HourSlots)
 		}
-		c.Available = slices.DeleteFunc(c.Available, func(x string) bool { return slices.Contains(busyClient[c.ID], x) })
-		if !slices.Contains(levels, c.Level) {
-			levels = append(levels, c.Level)
-		}
+		c.Available = slices.DeleteFunc(slices.Clone(c.Available), func(x string) bool { return slices.Contains(fx.busyClient[c.ID], x) })
 	}
 	for i := range inst.Groups {
-		inst.Groups[i].Levels = levels
+		inst.Groups[i].Levels = []carepath.Level{p.Level}
 		pw.groupName[inst.Groups[i].ID] = groupNameOf(ctx, tx, inst.Groups[i].ID)
 	}
 
@@ -283,15 +287,13 @@ func buildWeek(ctx context.Context, s *Store, tx *sql.Tx, p *carepath.Program, w
 		pw.prev.Groups[g.ID] = members
 	}
 	for _, o := range sessionsW {
-		if inProgram[o.se.clientID] {
-			pw.existing[o.se.clientID] = append(pw.existing[o.se.clientID], o)
-		}
+		pw.existing[o.se.clientID] = append(pw.existing[o.se.clientID], o)
 	}
 	seen := map[string]bool{}
 	for _, list := range [][]occurrence{sessionsW, sessionsPrev} {
 		for _, o := range list {
 			c := o.se.clientID
-			if !inProgram[c] || seen[c] || len(o.se.clinicians) == 0 || !known[o.se.clinicians[0]] {
+			if seen[c] || len(o.se.clinicians) == 0 || !known[o.se.clinicians[0]] {
 				continue
 			}
 			seen[c] = true
@@ -307,6 +309,40 @@ func buildWeek(ctx context.Context, s *Store, tx *sql.Tx, p *carepath.Program, w
 	sort.Strings(pw.gone)
 	pw.fingerprint = hex.EncodeToString(fp.Sum(nil))
 	return pw, nil
+}
+
+// readClients reads the program's clients with an open episode admitted by the week's
+// Sunday: those at the program's level go into the instance; the others (stepped down or
+// up, but not yet discharged or transferred out) are left out, with the reason.
+func (pw *plannedWeek) readClients(ctx context.Context, s *Store, tx *sql.Tx, fp io.Writer) error {
+	p := pw.program
+	rows, err := tx.QueryContext(ctx, `SELECT e.client_id, e.level, c.primary_clinician_id
+		FROM episodes e JOIN clients c ON c.id = e.client_id
+		WHERE e.program_id = $1 AND e.status = 'open' AND e.admitted_on <= $2 ORDER BY e.client_id`, p.ID, pw.monday.AddDays(6).String())
+	if err != nil {
+		return fmt.Errorf("select clients: %w", s.translate(err))
+	}
+	defer rows.Close()
+	required := int(math.Round(p.MinHoursPerWeek * 60))
+	for rows.Next() {
+		var c schedule.Client
+		if err := rows.Scan(&c.ID, &c.Level, &c.CurrentClinician); err != nil {
+			return fmt.Errorf("scan client: %w", err)
+		}
+		fmt.Fprintf(fp, "client|%s|%s|%s\n", c.ID, c.CurrentClinician, c.Level)
+		if c.Level != p.Level {
+			pw.leftOut = append(pw.leftOut, carepath.SchedulePlanLeftOut{ClientID: c.ID, Level: c.Level,
+				Reason: fmt.Sprintf("Now at %s: this program's groups are for %s. Their bookings stay as they are.",
+					c.Level.Name(), p.Level.Name())})
+			continue
+		}
+		c.GroupMinutesRequired, c.IndividualSessionsRequired = required, 1
+		pw.inst.Clients = append(pw.inst.Clients, c)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("select clients: %w", s.translate(err))
+	}
+	return nil
 }
 
 // groupNameOf reads a group's name.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/carepath/carepath"
@@ -17,7 +18,7 @@ func describePlan(pw *plannedWeek, inst *schedule.Instance, sol *schedule.Soluti
 		Weights: carepath.SchedulePlanWeights{GroupMinute: inst.Weights.GroupMinute, IndividualSession: inst.Weights.IndividualSession,
 			Continuity: inst.Weights.Continuity, OverTarget: inst.Weights.OverTarget},
 		Groups: []carepath.SchedulePlanGroup{}, Clients: []carepath.SchedulePlanClient{}, Sessions: []carepath.SchedulePlanSession{},
-		Clinicians: []carepath.SchedulePlanClinician{}}
+		Clinicians: []carepath.SchedulePlanClinician{}, LeftOut: append([]carepath.SchedulePlanLeftOut{}, pw.leftOut...), FixedBookings: pw.fixed}
 	if r, err := schedule.Check(inst, pw.prev); err == nil {
 		p.CurrentObjective = r.Objective
 	}
@@ -36,6 +37,11 @@ func describePlan(pw *plannedWeek, inst *schedule.Instance, sol *schedule.Soluti
 		pg.OverTarget = pg.After > inst.TargetGroupSize
 		pg.OverCap = pg.Capacity > 0 && pg.After > pg.Capacity
 		p.Groups = append(p.Groups, pg)
+	}
+	for i := range p.Groups {
+		if p.Groups[i].OverTarget {
+			p.Groups[i].OverTargetReason = overTargetReason(inst, pw.prev, sol, p.Groups, i)
+		}
 	}
 	groupsOf := func(s *schedule.Solution) map[string][]string {
 		out := map[string][]string{}
@@ -95,8 +101,8 @@ func describePlan(pw *plannedWeek, inst *schedule.Instance, sol *schedule.Soluti
 		p.Clients = append(p.Clients, pc)
 	}
 	for _, k := range pw.inst.Clinicians {
-		pk := carepath.SchedulePlanClinician{StaffID: k.ID, Name: pw.staffName[k.ID], MaxClients: k.MaxClients,
-			Away: slices.Contains(pw.gone, k.ID), Received: ch.Received[k.ID]}
+		pk := carepath.SchedulePlanClinician{StaffID: k.ID, Name: pw.staffName[k.ID], MaxClients: pw.maxClients[k.ID],
+			Away: slices.Contains(pw.gone, k.ID), Received: ch.Received[k.ID], Elsewhere: pw.elsewhere[k.ID]}
 		for _, c := range p.Clients {
 			if c.ClinicianBefore == k.ID {
 				pk.Before++
@@ -121,4 +127,57 @@ func sameSet(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// overTargetReason says why the plan puts more members than the target size in groups[i]:
+// the group already had them (the plan moves nobody out for size alone), or the members it
+// adds could not come to any group with room below the target and would otherwise fall short
+// of the program's minimum hours.
+func overTargetReason(inst *schedule.Instance, prev, sol *schedule.Solution, groups []carepath.SchedulePlanGroup, i int) string {
+	g := groups[i]
+	var added []string
+	for _, c := range sol.Groups[g.GroupID] {
+		if !slices.Contains(prev.Groups[g.GroupID], c) {
+			added = append(added, c)
+		}
+	}
+	over := g.After - inst.TargetGroupSize
+	if len(added) == 0 {
+		return fmt.Sprintf("It already has %d members this week; the plan moves nobody out of a group for its size alone.", g.Before)
+	}
+	stuck := 0
+	for _, id := range added {
+		c := clientOf(inst, id)
+		if c == nil {
+			continue
+		}
+		elsewhere := false
+		for j, other := range inst.Groups {
+			if j == i || groups[j].After >= inst.TargetGroupSize || !slices.Contains(other.Levels, c.Level) {
+				continue
+			}
+			if !slices.ContainsFunc(other.Slots, func(x string) bool { return !slices.Contains(c.Available, x) }) {
+				elsewhere = true
+			}
+		}
+		if !elsewhere {
+			stuck++
+		}
+	}
+	if stuck == 0 {
+		return fmt.Sprintf("%d over the target: the plan adds %d new member(s) here because it keeps therapists and session times "+
+			"that fit their other groups; review the group sizes before applying.", over, len(added))
+	}
+	return fmt.Sprintf("%d over the target: %d new member(s) need the program's minimum hours and no group below the target "+
+		"meets at times they can come.", over, stuck)
+}
+
+// clientOf returns the client of inst with id, or nil.
+func clientOf(inst *schedule.Instance, id string) *schedule.Client {
+	for i := range inst.Clients {
+		if inst.Clients[i].ID == id {
+			return &inst.Clients[i]
+		}
+	}
+	return nil
 }

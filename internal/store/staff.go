@@ -42,7 +42,7 @@ const (
 // TOTPIssuer is the issuer name authenticator apps show.
 const TOTPIssuer = "carepath"
 
-const staffColumns = `id, email, name, role, created_at, disabled, totp_secret IS NOT NULL, organization`
+const staffColumns = `id, email, name, role, created_at, disabled, totp_secret IS NOT NULL, organization, hire_date, time_zone`
 
 // CreateStaff validates and stores st with a hash of password, filling ID and CreatedAt.
 // EINVALID (email, name, role, password), ECONFLICT for an email in use, EUNAUTHORIZED,
@@ -81,9 +81,10 @@ func (svc *StaffService) CreateStaff(ctx context.Context, st *carepath.Staff, pa
 			}
 			stored = *st
 			stored.ID, stored.CreatedAt, stored.Disabled, stored.TOTPEnabled = id.String(), svc.s.timestamp(), false, false
-			_, err = tx.ExecContext(ctx, `INSERT INTO staff (id, email, name, role, password_hash, disabled, created_at, organization)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-				stored.ID, stored.Email, stored.Name, string(stored.Role), hash, false, stored.CreatedAt, stored.Organization)
+			_, err = tx.ExecContext(ctx, `INSERT INTO staff (id, email, name, role, password_hash, disabled, created_at, organization,
+				hire_date, time_zone) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+				stored.ID, stored.Email, stored.Name, string(stored.Role), hash, false, stored.CreatedAt, stored.Organization,
+				nullIfEmpty(stored.HireDate), stored.TimeZone)
 			if err != nil {
 				err = svc.s.translate(err)
 				if carepath.ErrorCode(err) == carepath.ECONFLICT {
@@ -403,27 +404,38 @@ func (svc *StaffService) recordFailure(ctx context.Context, email, remote string
 func (svc *StaffService) byEmail(ctx context.Context, tx *sql.Tx, email string) (*carepath.Staff, string, sql.NullString, error) {
 	var st carepath.Staff
 	var role, hash string
-	var secret sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT id, email, name, role, created_at, disabled, password_hash, totp_secret
-		FROM staff WHERE email = $1`, strings.ToLower(strings.TrimSpace(email))).
-		Scan(&st.ID, &st.Email, &st.Name, &role, &st.CreatedAt, &st.Disabled, &hash, &secret)
+	var secret, hired sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT id, email, name, role, created_at, disabled, password_hash, totp_secret,
+		hire_date, time_zone FROM staff WHERE email = $1`, strings.ToLower(strings.TrimSpace(email))).
+		Scan(&st.ID, &st.Email, &st.Name, &role, &st.CreatedAt, &st.Disabled, &hash, &secret, &hired, &st.TimeZone)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", secret, carepath.Errorf(carepath.ENOTFOUND, "No staff member has this email.")
 	}
 	if err != nil {
 		return nil, "", secret, fmt.Errorf("select staff: %w", svc.s.translate(err))
 	}
-	st.Role, st.CreatedAt, st.TOTPEnabled = carepath.Role(role), st.CreatedAt.UTC(), secret.Valid
+	st.Role, st.CreatedAt, st.TOTPEnabled, st.HireDate = carepath.Role(role), st.CreatedAt.UTC(), secret.Valid, hired.String
 	return &st, hash, secret, nil
+}
+
+// nullIfEmpty is s, or NULL when it is empty or only spaces.
+func nullIfEmpty(s string) any {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return s
 }
 
 // scanStaff reads one row of staffColumns.
 func scanStaff(rows *sql.Rows) (*carepath.Staff, error) {
 	var st carepath.Staff
 	var role string
-	if err := rows.Scan(&st.ID, &st.Email, &st.Name, &role, &st.CreatedAt, &st.Disabled, &st.TOTPEnabled, &st.Organization); err != nil {
+	var hired sql.NullString
+	if err := rows.Scan(&st.ID, &st.Email, &st.Name, &role, &st.CreatedAt, &st.Disabled, &st.TOTPEnabled, &st.Organization,
+		&hired, &st.TimeZone); err != nil {
 		return nil, fmt.Errorf("scan staff: %w", err)
 	}
+	st.HireDate = hired.String
 	st.Role, st.CreatedAt = carepath.Role(role), st.CreatedAt.UTC()
 	return &st, nil
 }

@@ -24,11 +24,11 @@ func (svc *StaffService) FindStaffByID(ctx context.Context, id string) (*carepat
 	return found, err
 }
 
-// UpdateStaff changes a staff member's name, role or disabled flag, or resets their second
-// factor, and returns the account as stored. An admin may not disable themselves, and the
+// UpdateStaff changes a staff member's name, role, disabled flag, hire date or time zone, or
+// resets their second factor, and returns the account as stored. An admin may not disable themselves, and the
 // last active admin may be neither disabled nor given another role: both are EINVALID, named
 // by the field that would do it. The audit row names the fields changed, never their values.
-// EINVALID (name, role, disabled), ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+// EINVALID (name, role, disabled, hire_date, time_zone), ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 func (svc *StaffService) UpdateStaff(ctx context.Context, id string, upd carepath.StaffUpdate) (*carepath.Staff, error) {
 	var changed []string
 	if upd.Name != nil {
@@ -45,6 +45,12 @@ func (svc *StaffService) UpdateStaff(ctx context.Context, id string, upd carepat
 	}
 	if upd.ResetTOTP {
 		changed = append(changed, "totp=reset")
+	}
+	if upd.HireDate != nil {
+		changed = append(changed, "hire_date")
+	}
+	if upd.TimeZone != nil {
+		changed = append(changed, "time_zone")
 	}
 	actor, _ := carepath.ActorFrom(ctx)
 	var updated *carepath.Staff
@@ -68,15 +74,23 @@ func (svc *StaffService) UpdateStaff(ctx context.Context, id string, upd carepat
 			if upd.Organization != nil {
 				next.Organization = *upd.Organization
 			}
+			if upd.HireDate != nil {
+				next.HireDate = *upd.HireDate
+			}
+			if upd.TimeZone != nil {
+				next.TimeZone = *upd.TimeZone
+			}
 			if err := svc.keepAnAdmin(ctx, tx, actor, st, &next); err != nil {
 				return nil, err
 			}
-			q := `UPDATE staff SET name = $1, role = $2, disabled = $3, organization = $5 WHERE id = $4`
+			q := `UPDATE staff SET name = $1, role = $2, disabled = $3, organization = $4, hire_date = $5, time_zone = $6 WHERE id = $7`
 			if upd.ResetTOTP {
-				q = `UPDATE staff SET name = $1, role = $2, disabled = $3, organization = $5, totp_secret = NULL, totp_step = 0 WHERE id = $4`
+				q = `UPDATE staff SET name = $1, role = $2, disabled = $3, organization = $4, hire_date = $5, time_zone = $6,
+					totp_secret = NULL, totp_step = 0 WHERE id = $7`
 				next.TOTPEnabled = false
 			}
-			if _, err := tx.ExecContext(ctx, q, next.Name, string(next.Role), next.Disabled, id, next.Organization); err != nil {
+			if _, err := tx.ExecContext(ctx, q, next.Name, string(next.Role), next.Disabled, next.Organization,
+				nullIfEmpty(next.HireDate), next.TimeZone, id); err != nil {
 				return nil, fmt.Errorf("update staff: %w", svc.s.translate(err))
 			}
 			if next.Disabled && !st.Disabled {

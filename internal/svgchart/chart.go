@@ -94,20 +94,20 @@ type Point struct {
 // The chart's geometry, in SVG user units.
 const (
 	chartW, chartH   = 640, 300
-	chartLeft        = 64
+	chartLeft        = 78
 	chartRight       = 16
-	chartTop         = 24
-	chartBottom      = 64
+	chartTop         = 30
+	chartBottom      = 84
 	chartInk         = "#1b1f24"
 	chartBar         = "#14365a"
 	chartGrid        = "#c6ccd2"
 	chartRefInk      = "#8a4b00"
 	chartTicks       = 4
-	chartMaxLabelLen = 14 // a word this long is cut rather than thinning out the labels
-	chartMaxSteps    = 5  // the most steps of a bar chart's y axis
-	chartCharW       = 7  // about how wide a character of a 12-unit label is
-	chartLineH       = 14 // the line height of a wrapped category label
-	chartLabelLines  = 3  // the most lines a category label wraps onto
+	chartMaxLabelLen = 14  // a word this long is cut rather than thinning out the labels
+	chartMaxSteps    = 5   // the most steps of a bar chart's y axis
+	chartCharW       = 8.2 // about how wide a character of a 15-unit label is
+	chartLineH       = 18  // the line height of a wrapped category label
+	chartLabelLines  = 3   // the most lines a category label wraps onto
 )
 
 func (p Point) text() string {
@@ -176,6 +176,9 @@ func (c Chart) SVG() template.HTML {
 	y := func(v float64) float64 { return chartTop + plotH - math.Max(0, v)/top*plotH }
 	id := esc(c.ID)
 	fmt.Fprintf(&b, `<figure class="chart" id="%s">`, id)
+	// On a narrow screen the image keeps a width at which its smallest labels read at 11 px
+	// or more, and its region scrolls sideways (the table after it has the same numbers).
+	fmt.Fprintf(&b, `<div class="chart-scroll" role="region" tabindex="0" aria-label="%s: the chart">`, esc(c.Title))
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="%s-title %s-desc" focusable="false">`, chartW, height, id, id)
 	fmt.Fprintf(&b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, id, esc(c.Title), id, esc(c.Desc))
 	// Grid and y-axis ticks, one every step.
@@ -183,13 +186,13 @@ func (c Chart) SVG() template.HTML {
 		v := float64(i) * step
 		yy := y(v)
 		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="%s" stroke-width="1"/>`, chartLeft, yy, chartW-chartRight, yy, chartGrid)
-		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="12" text-anchor="end" fill="%s">%s</text>`, chartLeft-6, yy+4, chartInk, esc(trimFloat(v)))
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="15" text-anchor="end" fill="%s">%s</text>`, chartLeft-6, yy+4, chartInk, esc(trimFloat(v)))
 	}
 	// Axes and their labels.
 	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%.1f" stroke="%s" stroke-width="1.5"/>`, chartLeft, chartTop, chartLeft, chartTop+plotH, chartInk)
 	fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="%s" stroke-width="1.5"/>`, chartLeft, chartTop+plotH, chartW-chartRight, chartTop+plotH, chartInk)
-	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="13" text-anchor="middle" fill="%s">%s</text>`, chartLeft+int(plotW)/2, height-8, chartInk, esc(c.XLabel))
-	fmt.Fprintf(&b, `<text transform="translate(14 %d) rotate(-90)" font-size="13" text-anchor="middle" fill="%s">%s</text>`, chartTop+int(plotH)/2, chartInk, esc(c.YLabel))
+	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="16" text-anchor="middle" fill="%s">%s</text>`, chartLeft+int(plotW)/2, height-8, chartInk, esc(c.XLabel))
+	fmt.Fprintf(&b, `<text transform="translate(18 %d) rotate(-90)" font-size="16" text-anchor="middle" fill="%s">%s</text>`, chartTop+int(plotH)/2, chartInk, esc(c.YLabel))
 	if n > 0 {
 		slot := plotW / float64(n)
 		var path strings.Builder
@@ -205,11 +208,11 @@ func (c Chart) SVG() template.HTML {
 				bw := math.Min(slot*0.6, 48)
 				fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"/>`, cx-bw/2, y(p.Value), bw, chartTop+plotH-y(p.Value), chartBar)
 				if n <= 12 {
-					fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="12" text-anchor="middle" fill="%s">%s</text>`, cx, y(p.Value)-5, chartInk, esc(p.text()))
+					fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="15" text-anchor="middle" fill="%s">%s</text>`, cx, y(p.Value)-5, chartInk, esc(p.text()))
 				}
 			}
 			if len(labels[i]) > 0 {
-				fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="12" text-anchor="middle" fill="%s">`, cx, chartTop+plotH+18, chartInk)
+				fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="15" text-anchor="middle" fill="%s">`, cx, chartTop+plotH+24, chartInk)
 				for k, line := range labels[i] {
 					dy := 0
 					if k > 0 {
@@ -231,9 +234,9 @@ func (c Chart) SVG() template.HTML {
 	if c.RefLabel != "" {
 		ry := y(c.Ref)
 		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="%s" stroke-width="2" stroke-dasharray="6 4"/>`, chartLeft, ry, chartW-chartRight, ry, chartRefInk)
-		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="12" text-anchor="end" fill="%s">%s</text>`, chartW-chartRight, ry-5, chartRefInk, esc(c.RefLabel))
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="15" text-anchor="end" fill="%s">%s</text>`, chartW-chartRight, ry-5, chartRefInk, esc(c.RefLabel))
 	}
-	b.WriteString(`</svg>`)
+	b.WriteString(`</svg></div>`)
 	// The text alternative: the same numbers as a table.
 	fmt.Fprintf(&b, `<div class="scroll" role="region" tabindex="0" aria-labelledby="%s-cap-data"><table class="chart-data"><caption id="%s-cap-data">%s: the numbers</caption><thead><tr><th scope="col">%s</th><th scope="col">%s</th></tr></thead><tbody>`,
 		id, id, esc(c.Title), esc(c.XLabel), esc(c.YLabel))

@@ -41,7 +41,7 @@ func TestChartSVGIsAccessibleAndWellFormed(t *testing.T) {
 			t.Errorf("line=%v: title %v desc %v table %v", line, sawTitle, sawDesc, sawTable)
 		}
 		for _, want := range []string{`role="img"`, `aria-labelledby="hours-title hours-desc"`, "Hours &lt;delivered&gt; &amp; required",
-			`<th scope="row">2026-W11</th><td>10 h</td>`, `<th scope="row">A very long category name indeed</th>`, `<tspan x="530.7" dy="0">A very long category name</tspan><tspan x="530.7" dy="14">indeed</tspan>`, "Minimum 9 h", "stroke-dasharray"} {
+			`<th scope="row">2026-W11</th><td>10 h</td>`, `<th scope="row">A very long category name indeed</th>`, `<tspan x="533.0" dy="0">A very long category</tspan><tspan x="533.0" dy="18">name indeed</tspan>`, "Minimum 9 h", "stroke-dasharray"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("line=%v: output lacks %q", line, want)
 			}

@@ -39,7 +39,7 @@ func (c Chart) timeSVG() template.HTML {
 	}
 	height := chartH
 	if len(c.Strip) > 0 {
-		height += chartStripH + 34
+		height += chartStripH + 48
 	}
 	plotW, plotH := float64(chartW-chartLeft-chartRight), float64(chartH-chartTop-chartBottom)
 	y := func(v float64) float64 { return chartTop + plotH - math.Min(math.Max(0, v), top)/top*plotH }
@@ -49,6 +49,9 @@ func (c Chart) timeSVG() template.HTML {
 	}
 	id := esc(c.ID)
 	fmt.Fprintf(&b, `<figure class="chart chart-time" id="%s">`, id)
+	// On a narrow screen the image keeps a width at which its smallest labels read at 11 px
+	// or more, and its region scrolls sideways (the table after it has the same numbers).
+	fmt.Fprintf(&b, `<div class="chart-scroll" role="region" tabindex="0" aria-label="%s: the chart">`, esc(c.Title))
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="%s-title %s-desc" focusable="false">`, chartW, height, id, id)
 	fmt.Fprintf(&b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, id, esc(c.Title), id, esc(c.Desc))
 	// Severity bands, each with its name at the right when it is tall enough.
@@ -60,7 +63,7 @@ func (c Chart) timeSVG() template.HTML {
 		}
 		fmt.Fprintf(&b, `<rect class="band" x="%d" y="%.1f" width="%.1f" height="%.1f" fill="%s"/>`, chartLeft, y1, plotW, y2-y1, chartBandFills[min(i, len(chartBandFills)-1)])
 		if y2-y1 >= 13 {
-			fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="11" text-anchor="end" fill="%s">%s</text>`, chartW-chartRight-4, y1+12, chartInk, esc(band.Label))
+			fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="14" text-anchor="end" fill="%s">%s</text>`, chartW-chartRight-4, y1+12, chartInk, esc(band.Label))
 		}
 		ticks = append(ticks, band.From)
 	}
@@ -78,21 +81,21 @@ func (c Chart) timeSVG() template.HTML {
 	for _, v := range ticks {
 		yy := y(v)
 		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="%s" stroke-width="1"/>`, chartLeft, yy, chartW-chartRight, yy, chartGrid)
-		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="12" text-anchor="end" fill="%s">%s</text>`, chartLeft-6, yy+4, chartInk, esc(trimFloat(v)))
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="15" text-anchor="end" fill="%s">%s</text>`, chartLeft-6, yy+4, chartInk, esc(trimFloat(v)))
 	}
 	// Axes, their labels and the date ticks.
 	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%.1f" stroke="%s" stroke-width="1.5"/>`, chartLeft, chartTop, chartLeft, chartTop+plotH, chartInk)
 	fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="%s" stroke-width="1.5"/>`, chartLeft, chartTop+plotH, chartW-chartRight, chartTop+plotH, chartInk)
-	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="13" text-anchor="middle" fill="%s">%s</text>`, chartLeft+int(plotW)/2, height-8, chartInk, esc(c.XLabel))
-	fmt.Fprintf(&b, `<text transform="translate(14 %d) rotate(-90)" font-size="13" text-anchor="middle" fill="%s">%s</text>`, chartTop+int(plotH)/2, chartInk, esc(c.YLabel))
+	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="16" text-anchor="middle" fill="%s">%s</text>`, chartLeft+int(plotW)/2, height-8, chartInk, esc(c.XLabel))
+	fmt.Fprintf(&b, `<text transform="translate(18 %d) rotate(-90)" font-size="16" text-anchor="middle" fill="%s">%s</text>`, chartTop+int(plotH)/2, chartInk, esc(c.YLabel))
 	for _, t := range dateTicks(from, to) {
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="12" text-anchor="middle" fill="%s">%s</text>`, x(t), chartTop+plotH+18, chartInk, t.Format("Jan 2"))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="15" text-anchor="middle" fill="%s">%s</text>`, x(t), chartTop+plotH+24, chartInk, t.Format("Jan 2"))
 	}
 	// Events: a dashed line and a numbered disc at the top; the table says what each is.
 	for i, e := range c.Events {
 		ex := x(e.At)
 		fmt.Fprintf(&b, `<line class="event" x1="%.1f" y1="%d" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1.5" stroke-dasharray="4 3"/>`, ex, chartTop, ex, chartTop+plotH, chartRefInk)
-		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%d" r="9" fill="%s"/><text x="%.1f" y="%d" font-size="11" text-anchor="middle" fill="#ffffff">%d</text>`, ex, chartTop-12, chartRefInk, ex, chartTop-8, i+1)
+		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%d" r="9" fill="%s"/><text x="%.1f" y="%d" font-size="14" text-anchor="middle" fill="#ffffff">%d</text>`, ex, chartTop-12, chartRefInk, ex, chartTop-8, i+1)
 	}
 	// The line and its markers; an alarm point is a larger diamond.
 	var path strings.Builder
@@ -116,8 +119,8 @@ func (c Chart) timeSVG() template.HTML {
 	}
 	// The attendance strip: one cell per week.
 	if len(c.Strip) > 0 {
-		sy := chartTop + plotH + 28
-		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="11" text-anchor="end" fill="%s">Attended</text>`, chartLeft-6, sy+12, chartInk)
+		sy := chartTop + plotH + 34
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="14" text-anchor="end" fill="%s">Attended</text>`, chartLeft-6, sy+12, chartInk)
 		for _, w := range c.Strip {
 			x1, x2 := x(w.From), x(w.To)
 			if x2-x1 < 1 {
@@ -136,14 +139,14 @@ func (c Chart) timeSVG() template.HTML {
 			fmt.Fprintf(&b, `<rect class="week" x="%.1f" y="%.1f" width="%.1f" height="%d" fill="%s" stroke="#ffffff" stroke-width="1"><title>%s: %s</title></rect>`,
 				x1, sy, x2-x1, chartStripH, fill, esc(w.Label), esc(w.text()))
 		}
-		lx, ly := float64(chartLeft), sy+chartStripH+16
+		lx, ly := float64(chartLeft), sy+chartStripH+22
 		for _, l := range []struct{ fill, text string }{{chartStripFull, "all attended"}, {chartStripPart, "some missed"}, {chartStripNone, "all missed"}, {chartStripEmpty, "none scheduled"}} {
-			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="10" height="10" fill="%s" stroke="%s" stroke-width="0.5"/><text x="%.1f" y="%.1f" font-size="11" fill="%s">%s</text>`,
+			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="10" height="10" fill="%s" stroke="%s" stroke-width="0.5"/><text x="%.1f" y="%.1f" font-size="14" fill="%s">%s</text>`,
 				lx, ly-9, l.fill, chartGrid, lx+14, ly, chartInk, l.text)
-			lx += 24 + 6.5*float64(len(l.text))
+			lx += 24 + 8*float64(len(l.text))
 		}
 	}
-	b.WriteString(`</svg>`)
+	b.WriteString(`</svg></div>`)
 	// The text alternative: the points, the events and the weeks as tables.
 	fmt.Fprintf(&b, `<div class="scroll" role="region" tabindex="0" aria-labelledby="%s-cap-data"><table class="chart-data"><caption id="%s-cap-data">%s: the numbers</caption><thead><tr><th scope="col">%s</th><th scope="col">%s</th>`, id, id, esc(c.Title), esc(c.XLabel), esc(c.YLabel))
 	for _, col := range c.Columns {

@@ -11,7 +11,7 @@ import (
 
 // accessLogExport exports the filtered audit log as CSV, to admins.
 func (s *Server) accessLogExport(w http.ResponseWriter, r *http.Request, who signedIn) {
-	_, f, errs := readAccessLogQuery(r, accessLogCSVLimit)
+	_, f, errs := readAccessLogQuery(r, accessLogCSVLimit, s.viewerZone(r))
 	rows, err := s.AccessLog.FindAccessLog(r.Context(), f)
 	switch {
 	case httpserver.Status(err) == http.StatusForbidden:

@@ -8,13 +8,14 @@ import (
 // dates. The read always goes through the audit service, so the policy decides (everyone but
 // admin gets 403) and the read, allowed or denied, is itself audited.
 func (s *Server) accessLogList(w http.ResponseWriter, r *http.Request, who signedIn) {
-	aq, f, errs := readAccessLogQuery(r, accessLogPageSize+1)
+	zone := s.viewerZone(r)
+	aq, f, errs := readAccessLogQuery(r, accessLogPageSize+1, zone)
 	rows, err := s.AccessLog.FindAccessLog(r.Context(), f)
 	status, problem, ok := s.failOrShow(w, r, "audit page", err, accessLogErrors, http.StatusBadRequest, http.StatusInternalServerError)
 	if !ok {
 		return
 	}
-	v := accessLogView{page: page{Title: "Audit log"}, Who: who, Query: aq, Errors: errs}
+	v := accessLogView{page: page{Title: "Audit log", Zone: zone}, Who: who, Query: aq, Errors: errs}
 	v.Staff, v.StaffNames = s.staffDirectory(r)
 	switch {
 	case len(errs) > 0:

@@ -39,8 +39,9 @@ type accessLogView struct {
 	StaffNames map[string]string
 }
 
-// readAccessLogQuery reads the filter from r's query string; bad dates are named by element id.
-func readAccessLogQuery(r *http.Request, limit int) (accessLogQuery, carepath.AccessLogFilter, map[string]string) {
+// readAccessLogQuery reads the filter from r's query string, its days in zone; bad dates are
+// named by element id.
+func readAccessLogQuery(r *http.Request, limit int, zone *time.Location) (accessLogQuery, carepath.AccessLogFilter, map[string]string) {
 	q := r.URL.Query()
 	aq := accessLogQuery{ClientID: strings.TrimSpace(q.Get("client_id")), StaffID: strings.TrimSpace(q.Get("staff_id")),
 		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to"))}
@@ -53,14 +54,14 @@ func readAccessLogQuery(r *http.Request, limit int) (accessLogQuery, carepath.Ac
 		f.ActorID = &aq.StaffID
 	}
 	if aq.From != "" {
-		if t, err := time.Parse(time.DateOnly, aq.From); err != nil {
+		if t, err := time.ParseInLocation(time.DateOnly, aq.From, zone); err != nil {
 			errs["audit-from"] = "Please give the first day as YYYY-MM-DD."
 		} else {
 			f.From = &t
 		}
 	}
 	if aq.To != "" {
-		if t, err := time.Parse(time.DateOnly, aq.To); err != nil {
+		if t, err := time.ParseInLocation(time.DateOnly, aq.To, zone); err != nil {
 			errs["audit-to"] = "Please give the last day as YYYY-MM-DD."
 		} else {
 			end := t.AddDate(0, 0, 1) // the last day is included

@@ -99,7 +99,7 @@ func (s *Server) alertAcknowledge(w http.ResponseWriter, r *http.Request, who si
 	v := alertAckView{page: page{Title: "Acknowledge an alert"}, Who: who,
 		Alert: dashboardAlert{ID: found.ID, Kind: found.Kind, Heading: cmp.Or(alertKindName[found.Kind], found.Kind),
 			ClientID: found.ClientID, ClientName: cmp.Or(names[found.ClientID], "Client "+shortID(found.ClientID)),
-			At: found.At, When: found.At.UTC().Format("2006-01-02 15:04") + " UTC", Reason: found.Reason, Protocol: found.Protocol,
+			At: found.At, When: instantText(found.At, s.viewerZone(r)), Reason: found.Reason, Protocol: found.Protocol,
 			SameDay: sameDayKinds[found.Kind], Link: "/staff/clients/" + found.ClientID + "#h-measures", LinkText: "Open the chart",
 			Note: note, Error: msg}}
 	status := http.StatusBadRequest
@@ -107,7 +107,7 @@ func (s *Server) alertAcknowledge(w http.ResponseWriter, r *http.Request, who si
 		status, v.Conflict, v.Alert.Error = http.StatusConflict, true, ""
 		v.Title = "Alert already acknowledged"
 		if found.AcknowledgedAt != nil {
-			v.AckAt = found.AcknowledgedAt.UTC().Format("2006-01-02 15:04") + " UTC"
+			v.AckAt = atText(found.AcknowledgedAt, s.viewerZone(r))
 		}
 		v.AckBy = s.staffNames(r, found.AcknowledgedBy)[0]
 		v.AckNote = found.Note

@@ -63,12 +63,13 @@ func (s *Server) alertList(w http.ResponseWriter, r *http.Request, who signedIn)
 			byName[staff[i]] = n
 		}
 	}
-	v := alertsAcknowledgedView{page: page{Title: "Acknowledged alerts"}, Who: who, Admin: access.Oversees(who.Role)}
+	zone := s.viewerZone(r)
+	v := alertsAcknowledgedView{page: page{Title: "Acknowledged alerts", Zone: zone}, Who: who, Admin: access.Oversees(who.Role)}
 	for _, a := range acked {
 		v.Alerts = append(v.Alerts, acknowledgedAlert{Heading: cmp.Or(alertKindName[a.Kind], a.Kind), SameDay: sameDayKinds[a.Kind],
 			ClientID: a.ClientID, ClientName: cmp.Or(names[a.ClientID], "Client "+shortID(a.ClientID)),
-			Raised: a.At.UTC().Format("2006-01-02 15:04"), Reason: a.Reason,
-			AckAt: a.AcknowledgedAt.UTC().Format("2006-01-02 15:04"), AckBy: cmp.Or(byName[a.AcknowledgedBy], "Staff "+shortID(a.AcknowledgedBy)), Note: a.Note})
+			Raised: instantText(a.At, zone), Reason: a.Reason,
+			AckAt: atText(a.AcknowledgedAt, zone), AckBy: cmp.Or(byName[a.AcknowledgedBy], "Staff "+shortID(a.AcknowledgedBy)), Note: a.Note})
 	}
 	s.render(w, r, http.StatusOK, "alerts_acknowledged", v)
 }

@@ -9,8 +9,10 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// attendanceUpdate records the posted sheet in one save. A row without a status, or minutes
-// that are not a number, is refused here (400, naming the row, every value kept); the
+// attendanceUpdate records the posted sheet in one save ("Everyone present" without the
+// page's script only marks the rows). A row without a status, or minutes that are not a
+// number, is refused here (400, naming the row, every value kept); an absence records 0
+// minutes whatever its field held; the
 // service refuses minutes outside the session and clients not on the roster the same way;
 // a save over someone else's newer save is 409 and shows what they saved.
 func (s *Server) attendanceUpdate(w http.ResponseWriter, r *http.Request, who signedIn) {
@@ -28,6 +30,15 @@ func (s *Server) attendanceUpdate(w http.ResponseWriter, r *http.Request, who si
 	v.Version = version
 	ids := r.PostForm["client_id"]
 	names := s.rosterNames(r, ids)
+	if r.PostForm.Get("action") == "all_present" { // without the page's script: mark, show, save nothing yet
+		for i, id := range ids {
+			v.Rows = append(v.Rows, attendanceRow{Index: i, ClientID: id, Name: names[id], Status: "present",
+				Minutes: strconv.Itoa(v.Occ.Minutes)})
+		}
+		v.AllPresent = true
+		s.render(w, r, http.StatusOK, "attendance", v)
+		return
+	}
 	u := carepath.AttendanceUpdate{Version: version}
 	bad := false
 	for i, id := range ids {
@@ -40,8 +51,9 @@ func (s *Server) attendanceUpdate(w http.ResponseWriter, r *http.Request, who si
 			row.Error = "Choose how " + row.Name + " attended."
 		case row.Minutes == "" && row.Status == "present":
 			rec.Minutes = v.Occ.Minutes
-		case row.Minutes == "" && strings.HasPrefix(row.Status, "absent"):
-			rec.Minutes = 0
+		case strings.HasPrefix(row.Status, "absent"):
+			// An absence attended no minutes, whatever the field still held.
+			rec.Minutes, row.Minutes = 0, ""
 		case row.Minutes == "":
 			row.MinError = "Enter the minutes " + row.Name + " attended."
 		default:

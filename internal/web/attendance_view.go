@@ -15,8 +15,8 @@ var attendanceStatuses = []struct{ Value, Label string }{
 	{"present", "Present"},
 	{"late", "Late"},
 	{"left_early", "Left early"},
-	{"absent_excused", "Absent, excused"},
-	{"absent_unexcused", "Absent, unexcused"},
+	{"absent_excused", "Absent excused"},
+	{"absent_unexcused", "Absent unexcused"},
 }
 
 // attendanceRow is one rostered client's row on the attendance form.
@@ -42,6 +42,7 @@ type attendanceView struct {
 	Statuses   []struct{ Value, Label string }
 	Summary    []errorLink
 	Saved      bool
+	AllPresent bool // everyone was just marked present, not yet saved
 	Conflict   bool
 	WeekURL    string
 	RecordedAt string
@@ -71,11 +72,15 @@ func (s *Server) attendanceBase(w http.ResponseWriter, r *http.Request, who sign
 		loc = p.Location()
 		v.WeekURL = fmt.Sprintf("/staff/programs/%s/week?week=%s", p.ID, isoWeekOf(occ, loc))
 	}
-	v.When = occurrenceWhen(occ, loc)
+	v.When = daySpan(occurrenceStart(occ), occ.Minutes, loc)
+	var latest time.Time
 	for _, rec := range sheet.Records {
-		if !rec.RecordedAt.IsZero() && (v.RecordedAt == "" || rec.RecordedAt.In(loc).Format("2006-01-02 15:04") > v.RecordedAt) {
-			v.RecordedAt = rec.RecordedAt.In(loc).Format("2006-01-02 15:04")
+		if rec.RecordedAt.After(latest) {
+			latest = rec.RecordedAt
 		}
+	}
+	if !latest.IsZero() {
+		v.RecordedAt = instantText(latest, loc)
 	}
 	return v, sheet, true
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
 )
 
@@ -75,7 +74,7 @@ type dashboardSection struct {
 
 // dashboard reads the signed-in staff member's open alerts (every client's for an admin),
 // measure alerts and attendance alerts together, the most urgent first and then the newest.
-func (s *Server) dashboard(r *http.Request, who signedIn) dashboardSection {
+func (s *Server) dashboard(r *http.Request, who signedIn, zone *time.Location) dashboardSection {
 	sec := dashboardSection{Clinical: access.Allowed(who.Role, access.MeasureAlert, access.List)}
 	if !sec.Clinical {
 		return sec
@@ -154,7 +153,7 @@ func (s *Server) dashboard(r *http.Request, who signedIn) dashboardSection {
 		if a.ClientID == "" {
 			a.ClientName = cmp.Or(intakeNames[a.ID], "Intake request") + " (intake request)"
 		}
-		a.When = a.At.UTC().Format("2006-01-02 15:04") + " UTC"
+		a.When = instantText(a.At, zone)
 		if a.SameDay {
 			sec.Urgent++
 		}
@@ -165,14 +164,13 @@ func (s *Server) dashboard(r *http.Request, who signedIn) dashboardSection {
 	return sec
 }
 
-// staffHomeView is the view model of the staff home page.
+// staffHomeView is the view model of the staff home page, "Today".
 type staffHomeView struct {
 	page
 	Who     signedIn
-	Intakes []*carepath.Intake
-	Flagged int    // how many requests are flagged for same-day review
-	Denied  bool   // the role may not see the intake queue
-	Problem string // the queue could not be read
+	Notice  string // a message left for the home page (a kept form that was discarded)
+	Today   todaySection
+	Intakes intakeCounts
 	// Dashboard holds the staff member's clinical alerts (dashboard_view.go).
 	Dashboard dashboardSection
 }

@@ -60,7 +60,7 @@ func TestDashboardOrder(t *testing.T) {
 	}}
 	s := &Server{Services: carepath.Services{Measures: ma, MeasureAlerts: ma, Attendance: att, Clients: fakeClients{}}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	r := httptest.NewRequest("GET", "/staff", nil)
-	sec := s.dashboard(r, signedIn{ID: "x", Role: carepath.RoleClinician})
+	sec := s.dashboard(r, signedIn{ID: "x", Role: carepath.RoleClinician}, time.UTC)
 	var got []string
 	for _, a := range sec.Alerts {
 		got = append(got, a.Kind+"/"+a.ClientName)
@@ -80,7 +80,7 @@ func TestDashboardOrder(t *testing.T) {
 	}
 
 	before := ma.calls
-	if sec := s.dashboard(r, signedIn{ID: "d", Role: carepath.RoleFrontDesk}); sec.Clinical || len(sec.Alerts) != 0 || ma.calls != before {
+	if sec := s.dashboard(r, signedIn{ID: "d", Role: carepath.RoleFrontDesk}, time.UTC); sec.Clinical || len(sec.Alerts) != 0 || ma.calls != before {
 		t.Errorf("front desk: %+v, %d calls", sec, ma.calls-before)
 	}
 }

@@ -102,7 +102,7 @@ func TestAttendancePage(t *testing.T) {
 		t.Fatalf("attendance form: %d", code)
 	}
 	for _, want := range []string{"Group: Morning process", "Lopez, Ana", "Okafor, Ben", `name="status-0"`, `name="status-1"`,
-		`<legend>Lopez, Ana</legend>`, `for="att-0-minutes"`, `name="version" value="0"`} {
+		`<legend class="att-name">Lopez, Ana</legend>`, `for="att-0-minutes"`, `name="version" value="0"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("form lacks %q", want)
 		}

@@ -145,6 +145,14 @@ var (
 	releaseErrors = errorPage{notFound: errorText{"Client not found", "There is no client here that you may see."},
 		forbidden: "Releasing records is not available for your role.",
 		internal:  "The records could not be released just now. Nothing was sent. Please try again in a minute."}
+	// groupErrors: the groups' pages (list, form, roster).
+	groupErrors = errorPage{notFound: errorText{"Group not found", "There is no such group."},
+		forbidden: "Your role does not give access to groups.",
+		internal:  "The group could not be read or saved just now. Nothing was changed; please try again in a minute."}
+	// sessionErrors: booking, cancelling and moving sessions.
+	sessionErrors = errorPage{notFound: errorText{"Session not found", "There is no session here that you may see."},
+		forbidden: "Your role does not give access to booking sessions.",
+		internal:  "The session could not be read or saved just now. Nothing was changed; please try again in a minute."}
 	// pageErrors: a page with nothing of its own to say; every word is the default.
 	pageErrors       = errorPage{}
 	alertErrors      = errorPage{forbidden: "Your role does not give access to clinical alerts."}

@@ -2,15 +2,17 @@ package web
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/carepath/carepath"
 )
 
-// intakeList lists the intake requests from the public decision aid, newest first, optionally
+// intakeList lists the intake requests from the public decision aid, the open ones flagged for
+// same-day review first and then the newest, optionally
 // of one status (a status is no client data, so it may travel in the URL). The crisis flag
 // leads each row; open requests link to the conversion form, converted ones to the chart.
 func (s *Server) intakeList(w http.ResponseWriter, r *http.Request, who signedIn) {
-	v := intakeQueueView{page: page{Title: "Intake queue"}, Who: who}
+	v := intakeQueueView{page: page{Title: "Intake queue", Zone: s.viewerZone(r)}, Who: who}
 	var filter carepath.IntakeFilter
 	st := r.URL.Query().Get("status")
 	known := false
@@ -36,12 +38,29 @@ func (s *Server) intakeList(w http.ResponseWriter, r *http.Request, who signedIn
 	}
 	v.Problem = problem
 	if err == nil {
+		// Open requests flagged for same-day review first, then the newest.
+		slices.SortStableFunc(list, func(a, b *carepath.Intake) int {
+			fa, fb := a.Crisis && intakeOpen(a), b.Crisis && intakeOpen(b)
+			switch {
+			case fa == fb:
+				return 0
+			case fa:
+				return -1
+			}
+			return 1
+		})
 		v.Intakes = list
+		_, staff := s.staffDirectory(r)
+		v.Changed = map[string]string{}
 		for _, in := range list {
 			if in.Crisis && intakeOpen(in) {
 				v.Flagged++
 			}
+			v.Changed[in.ID] = intakeStatusBy(in, staff, v.Zone)
 		}
+	}
+	if r.URL.Query().Get("marked") == "1" {
+		v.Notice = "Saved."
 	}
 	s.render(w, r, code, "intake_queue", v)
 }

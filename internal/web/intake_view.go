@@ -1,8 +1,10 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
@@ -23,6 +25,8 @@ type intakeQueueView struct {
 	Statuses []intakeStatusChoice
 	Status   string // the status shown, "" for all
 	Problem  string
+	Changed  map[string]string // request id → "contacted by X, 2026-12-07 09:12 PST"
+	Notice   string
 }
 
 // intakeOpen reports whether a request still waits to become a client.
@@ -86,4 +90,59 @@ func (s *Server) intakeError(w http.ResponseWriter, r *http.Request, who signedI
 		s.fail(w, r, "intake conversion", err, intakeErrors)
 	}
 	return true
+}
+
+// intakeStatusNames are the statuses in words.
+var intakeStatusNames = map[carepath.IntakeStatus]string{carepath.IntakeNew: "new", carepath.IntakeContacted: "contacted",
+	carepath.IntakeConverted: "converted", carepath.IntakeClosed: "closed"}
+
+// intakeShowView is the view model of one request's page: the request, its history, and the
+// form that marks it contacted, closed or new again.
+type intakeShowView struct {
+	page
+	Who       signedIn
+	Intake    *carepath.Intake
+	History   []intakeHistoryRow
+	CanChange bool
+	Open      bool
+	Status    string // what was chosen, kept after a problem
+	Note      string
+	Errors    map[string]string
+	Summary   []errorLink
+	Notice    string
+}
+
+// intakeHistoryRow is one change of a request's status, in words.
+type intakeHistoryRow struct {
+	Status, By, At, Note string
+}
+
+// intakeStatusBy writes who last changed a request's status and when, in zone.
+func intakeStatusBy(in *carepath.Intake, staff map[string]string, zone *time.Location) string {
+	if in.StatusChangedBy == "" {
+		return ""
+	}
+	return "by " + cmp.Or(staff[in.StatusChangedBy], "a former staff member") + ", " + instantText(in.StatusChangedAt, zone)
+}
+
+// intakePage builds a request's page; false when it answered an error page.
+func (s *Server) intakePage(w http.ResponseWriter, r *http.Request, who signedIn) (intakeShowView, bool) {
+	in, err := s.findIntake(r, r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, "intake request", err, intakeErrors)
+		return intakeShowView{}, false
+	}
+	zone := s.viewerZone(r)
+	v := intakeShowView{page: page{Title: "Intake request", Zone: zone}, Who: who, Intake: in, Open: intakeOpen(in),
+		CanChange: access.Allowed(who.Role, access.Intake, access.Update) && in.Status != carepath.IntakeConverted,
+		Errors:    map[string]string{}}
+	_, staff := s.staffDirectory(r)
+	for _, c := range in.StatusChanges {
+		v.History = append(v.History, intakeHistoryRow{Status: intakeStatusNames[c.Status], By: cmp.Or(staff[c.ChangedBy], "a former staff member"),
+			At: instantText(c.ChangedAt, zone), Note: c.Note})
+	}
+	if r.URL.Query().Get("saved") == "1" {
+		v.Notice = "Saved: the request is now " + intakeStatusNames[in.Status] + "."
+	}
+	return v, true
 }

@@ -104,7 +104,7 @@ func TestBrowserStaffAdminPages(t *testing.T) {
 	b.typeInto("staff-name", "Ben Cole")
 	b.typeInto("staff-email", "ben at example")
 	b.typeInto("staff-password", "short")
-	b.navigate("add with problems", 400, chromedp.Click(chromedp.CSS(`form button[type=submit]`)))
+	b.navigate("add with problems", 400, chromedp.Click(chromedp.CSS(`main form button[type=submit]`)))
 	b.axeCheck("new staff form with errors", axe)
 	if got := js[string](b, `document.getElementById('staff-name').value`); got != "Ben Cole" {
 		t.Errorf("name after a 400: %q", got)
@@ -118,7 +118,7 @@ func TestBrowserStaffAdminPages(t *testing.T) {
 	b.typeInto("staff-email", "ben@example.org")
 	b.do("pick a role", chromedp.SetValue(chromedp.ID("staff-role"), "case_manager"))
 	b.typeInto("staff-password", apptest.Password)
-	b.navigate("add", 200, chromedp.Click(chromedp.CSS(`form button[type=submit]`)))
+	b.navigate("add", 200, chromedp.Click(chromedp.CSS(`main form button[type=submit]`)))
 	if p, main := b.path(), js[string](b, `document.querySelector('main').innerText`); p != "/staff/admin/staff" ||
 		!strings.Contains(main, "Added Ben Cole") || !strings.Contains(main, "Case manager") {
 		t.Errorf("after adding: %s %q", p, clip(main, 300))
@@ -127,7 +127,7 @@ func TestBrowserStaffAdminPages(t *testing.T) {
 	b.axeCheck("change staff form", axe)
 	b.click("staff-status-disabled")
 	b.do("empty the name", chromedp.Clear(chromedp.ID("staff-name")))
-	b.navigate("save with no name", 400, chromedp.Click(chromedp.CSS(`form button[type=submit]`)))
+	b.navigate("save with no name", 400, chromedp.Click(chromedp.CSS(`main form button[type=submit]`)))
 	b.axeCheck("change staff form with an error", axe)
 	if !js[bool](b, `document.getElementById('staff-status-disabled').checked`) {
 		t.Error("the chosen status was not kept")

@@ -26,6 +26,9 @@ type chartMeasureSection struct {
 	Problem string
 	Charts  []svgchart.Chart
 	Crisis  *carepath.CrisisFlag
+	// CrisisAnswered is when the measure that set the flag was answered: the time the
+	// dashboard's safety alert shows too (the flag's own time is when it was entered).
+	CrisisAnswered time.Time
 	// NextDue and Missed come from the client's measurement schedule.
 	NextDue string
 	Missed  int
@@ -127,6 +130,14 @@ func (s *Server) chartMeasures(r *http.Request, c *carepath.Client, episodes []c
 		return sec
 	}
 	sec.Crisis = series.CrisisFlag
+	if sec.Crisis != nil {
+		sec.CrisisAnswered = sec.Crisis.Since
+		for _, m := range series.Measures {
+			if m.ID == sec.Crisis.MeasureID {
+				sec.CrisisAnswered = m.TakenAt
+			}
+		}
+	}
 	if series.Schedule != nil {
 		sec.NextDue, sec.Missed = series.Schedule.NextDue, series.Schedule.Missed
 	}
@@ -202,7 +213,7 @@ func measureChart(id string, ms []*carepath.Measure, from, to time.Time, events 
 	}
 	alarms := 0
 	for i, m := range ms {
-		p := svgchart.Point{Label: m.TakenAt.In(loc).Format("2006-01-02 15:04"), Value: float64(m.Score), At: m.TakenAt}
+		p := svgchart.Point{Label: m.TakenAt.In(loc).Format("2006-01-02 15:04 MST"), Value: float64(m.Score), At: m.TakenAt}
 		change, flags := changeText(m, i == 0)
 		sev := severityLabel(id, m.Severity)
 		if id == "phq9" && m.Item9 >= 1 {

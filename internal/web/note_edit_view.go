@@ -103,6 +103,10 @@ type noteFormView struct {
 	Sessions  []sessionChoice
 	NoSession bool
 	Format    string
+	// ClientSessions are the client's own sessions of the last two weeks, offered on a new
+	// individual note; SessionName names the session a draft documents.
+	ClientSessions []sessionChoice
+	SessionName    string
 }
 
 // newNoteFormView builds the note form for f, with errs (element id → message) shown next to
@@ -171,6 +175,12 @@ func (s *Server) renderNoteForm(w http.ResponseWriter, r *http.Request, who sign
 	}
 	if c != nil && f.Kind != carepath.NoteGroup {
 		v.Objectives = s.objectiveChoices(r, c.ID, f.Objectives)
+		if n == nil {
+			v.ClientSessions = s.clientSessionChoices(r, c.ID, f.SessionID)
+		}
+	}
+	if n != nil && n.SessionID != "" {
+		v.SessionName = s.sessionName(r, n.SessionID)
 	}
 	s.render(w, r, status, "note_form", v)
 }
@@ -280,7 +290,7 @@ func (s *Server) groupSessionChoices(r *http.Request, who signedIn, selected str
 		}
 		start := occurrenceStart(o).In(loc)
 		today := now.In(loc).Format("2006-01-02")
-		return name + " — " + start.Format("Mon 2 Jan 15:04"), start.Format("2006-01-02") <= today
+		return name + " — " + start.Format("Mon 2 Jan 15:04 MST"), start.Format("2006-01-02") <= today
 	}
 	var out []sessionChoice
 	found := false
@@ -301,6 +311,38 @@ func (s *Server) groupSessionChoices(r *http.Request, who signedIn, selected str
 			l, _ := label(o)
 			out = append(out, sessionChoice{ID: o.ID, Label: l, Selected: true})
 		}
+	}
+	return out
+}
+
+// clientSessionChoices lists a client's individual, family and medication sessions of the
+// last groupSessionDays days and today, newest first, named by kind and day in the program's
+// zone; selected is marked.
+func (s *Server) clientSessionChoices(r *http.Request, clientID, selected string) []sessionChoice {
+	now := time.Now()
+	list, err := s.TherapySessions.FindOccurrences(r.Context(), carepath.OccurrenceFilter{ClientID: clientID,
+		From: now.AddDate(0, 0, -groupSessionDays-1).UTC().Format(time.RFC3339), To: now.Add(24 * time.Hour).UTC().Format(time.RFC3339)})
+	if err != nil {
+		s.Log.Error("find client sessions", "err", err)
+		return nil
+	}
+	locs := map[string]*time.Location{}
+	var out []sessionChoice
+	for i := len(list) - 1; i >= 0; i-- {
+		o := list[i]
+		if o.Kind == carepath.SessionGroup || occurrenceStart(o).After(now) {
+			continue
+		}
+		loc, ok := locs[o.ProgramID]
+		if !ok {
+			loc = time.UTC
+			if p, err := s.Programs.FindProgramByID(r.Context(), o.ProgramID); err == nil {
+				loc = p.Location()
+			}
+			locs[o.ProgramID] = loc
+		}
+		out = append(out, sessionChoice{ID: o.ID, Label: sessionKind(o.Kind) + " — " + daySpan(occurrenceStart(o), o.Minutes, loc),
+			Selected: o.ID == selected})
 	}
 	return out
 }

@@ -61,7 +61,7 @@ func TestNoteGroupSessionChoice(t *testing.T) {
 		if i > 0 && date >= opts[i-1][1][strings.LastIndex(opts[i-1][1], ":")+1:] {
 			t.Errorf("sessions not newest first: %v", o[1])
 		}
-		if !regexp.MustCompile(`^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} 09:00$`).MatchString(o[2]) {
+		if !regexp.MustCompile(`^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} 09:00 C[SD]T$`).MatchString(o[2]) {
 			t.Errorf("session label %q", o[2])
 		}
 	}

@@ -81,6 +81,7 @@ type notePageView struct {
 	CanEdit, CanCosign                              bool
 	Addendum, AddendumError                         string
 	Notice                                          string
+	SessionName                                     string // the session documented, by name and date
 }
 
 // readNote reads the note of the path, and its client for an individual note; it answers
@@ -134,6 +135,9 @@ func (s *Server) renderNotePage(w http.ResponseWriter, r *http.Request, who sign
 	} else {
 		v.Attendees = []shownAttendee{{ClientID: n.ClientID, Name: clients[n.ClientID]}}
 		v.Objectives = labels(n.ObjectiveIDs)
+	}
+	if n.SessionID != "" {
+		v.SessionName = s.sessionName(r, n.SessionID)
 	}
 	v.CanEdit = n.Status == carepath.NoteDraft && n.AuthorID == who.ID
 	v.CanCosign = n.Status == carepath.NoteSigned && n.NeedsCosign && n.CosignedAt == nil &&

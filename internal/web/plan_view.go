@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"net/http"
+	"time"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
@@ -15,6 +16,7 @@ type planShown struct {
 	*carepath.TreatmentPlan
 	CreatedByName, SignedByName string
 	Tree                        template.HTML
+	Zone                        *time.Location // the viewer's, for the plan_facts template
 }
 
 // ackChoice is one way a client acknowledges a plan.
@@ -76,9 +78,10 @@ func (s *Server) showPlans(r *http.Request, plans ...*carepath.TreatmentPlan) []
 		ids = append(ids, p.CreatedBy, p.SignedBy)
 	}
 	names := s.staffNames(r, ids...)
+	zone := s.viewerZone(r)
 	out := make([]*planShown, len(plans))
 	for i, p := range plans {
-		out[i] = &planShown{TreatmentPlan: p, CreatedByName: names[2*i], SignedByName: names[2*i+1], Tree: s.planTree(p)}
+		out[i] = &planShown{TreatmentPlan: p, CreatedByName: names[2*i], SignedByName: names[2*i+1], Tree: s.planTree(p), Zone: zone}
 	}
 	return out
 }

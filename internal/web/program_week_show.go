@@ -27,5 +27,8 @@ func (s *Server) programWeekShow(w http.ResponseWriter, r *http.Request, who sig
 		Prev: base + weekBefore(wk).String(), Next: base + wk.Next().String(), TimeZone: p.TimeZone}
 	v.Days = s.buildWeek(r, who, wk, loc, occs, false)
 	v.Empty = len(occs) == 0
+	if r.URL.Query().Get("cancelled") == "1" {
+		v.Notice = "The session was cancelled. The other sessions of its series stay as they are."
+	}
 	s.render(w, r, http.StatusOK, "week", v)
 }

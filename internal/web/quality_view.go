@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/carepath/carepath"
@@ -11,10 +12,11 @@ import (
 	"github.com/carepath/carepath/internal/svgchart"
 )
 
-// qualityWeeks is the default period of the quality page and the scorecard: the last twelve
-// complete weeks. trendWeeks is the longest period drawn week by week.
+// qualityWeeks is the default period of the quality page and the scorecard: the last thirteen
+// complete weeks (a quarter, long enough to annualize turnover). trendWeeks is the longest
+// period drawn week by week.
 const (
-	qualityWeeks = 12
+	qualityWeeks = 13
 	trendWeeks   = 26
 )
 
@@ -115,6 +117,9 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 		Facts: []figureFact{{"Client-weeks", fmt.Sprint(num(oo, "client_weeks"))}, {"Median", hoursText(int(num(oo, "median")))},
 			{"10th percentile", hoursText(int(num(oo, "p10")))}},
 		Method: text(oo, "method")}
+	if num(oo, "client_weeks") == 0 {
+		f.Headline = "No client-weeks in the period: nothing to show yet."
+	}
 	f.Charts = append(f.Charts, svgchart.Chart{ID: "chart-one-on-one", Title: "Individual-therapy minutes per client-week",
 		Desc:   fmt.Sprintf("A tenth of client-weeks had %d minutes or less; half had %d or less.", int(num(oo, "p10")), int(num(oo, "median"))),
 		XLabel: "Statistic", YLabel: "Minutes",
@@ -127,6 +132,9 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 			{"Largest", fmt.Sprint(num(gs, "max"))}, {"Sessions over the cap", fmt.Sprintf("%v (%s)", num(gs, "over_cap"), percent(num(gs, "share_over_cap")))},
 			{"Members added over a group's capacity (admin overrides)", fmt.Sprint(num(gs, "capacity_overrides"))}},
 		Method: text(gs, "method")}
+	if num(gs, "sessions") == 0 {
+		f.Headline = "No group sessions with attendance in the period: nothing to show yet."
+	}
 	f.Charts = append(f.Charts, svgchart.Chart{ID: "chart-group-size", Title: "Clients attending each group session",
 		Desc:   fmt.Sprintf("The median group had %v attendees and the largest %v; process groups are capped at 9.", num(gs, "median"), num(gs, "max")),
 		XLabel: "Statistic", YLabel: "Attendees", Ref: 9, RefLabel: "Process group cap 9",
@@ -139,6 +147,9 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 		Facts: []figureFact{{"Clients with individual sessions", fmt.Sprint(num(tc, "clients"))}, {"Mean share with the primary clinician", percent(num(tc, "mean_share"))},
 			{"Clients who changed primary clinician", fmt.Sprint(num(tc, "changed_primary"))}},
 		Method: text(tc, "method")}
+	if num(tc, "clients") == 0 {
+		f.Headline = "No individual sessions in the period: nothing to show yet."
+	}
 	if per, ok := tc["per_client"].([]map[string]any); ok && len(per) > 0 {
 		bins := []svgchart.Point{{Label: "Under 25%"}, {Label: "25–49%"}, {Label: "50–74%"}, {Label: "75–100%"}}
 		for _, c := range per {
@@ -156,6 +167,14 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 		Facts: []figureFact{{"Separations", fmt.Sprint(num(st, "separations"))}, {"Average headcount", fmt.Sprintf("%.1f", num(st, "average_headcount"))},
 			{"Days in the period", fmt.Sprint(num(st, "days"))}, {"Annualized rate", percent(num(st, "annualized_rate"))}},
 		Method: text(st, "method")}
+	if ok, _ := st["annualizable"].(bool); !ok {
+		why := fmt.Sprintf("The period of %v days is too short to scale to a year (at least %v days are needed)", num(st, "days"), num(st, "min_days_to_annualize"))
+		if num(st, "average_headcount") == 0 {
+			why = "Nobody who ran this program's sessions was employed in the period (employment counts from the hire date on the staff record)"
+		}
+		f.Headline = fmt.Sprintf("Not annualized: %v separations, average headcount %.1f. %s.", num(st, "separations"), num(st, "average_headcount"), why)
+		f.Facts[3] = figureFact{"Annualized rate", "not given: " + strings.ToLower(why[:1]) + why[1:]}
+	}
 	if left, ok := st["clients_whose_clinician_left"].([]string); ok {
 		f.Facts = append(f.Facts, figureFact{"Clients whose clinician left", fmt.Sprint(len(left))})
 	}
@@ -169,6 +188,9 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 			{"Delivered", hoursText(int(num(hd, "delivered_minutes")))}, {"Required", hoursText(int(num(hd, "required_minutes")))},
 			{"Delivered ÷ required", percent(num(hd, "ratio"))}},
 		Method: text(hd, "method")}
+	if num(hd, "client_weeks") == 0 {
+		f.Headline = "No client-weeks in the period: nothing to show yet."
+	}
 	f.Charts = append(f.Charts, svgchart.Chart{ID: "chart-hours", Title: "Hours delivered and required over the period",
 		Desc:   fmt.Sprintf("%s of the required hours were delivered.", percent(num(hd, "ratio"))),
 		XLabel: "Total over the period", YLabel: "Hours",

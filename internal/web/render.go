@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"reflect"
 	"strings"
+	"time"
 
 	"github.com/carepath/carepath"
 )
@@ -18,6 +20,11 @@ type page struct {
 	// and who sees it. (The decision aid's pages say "nothing is stored" in their own
 	// footer_note block; every other page has the plain footer.)
 	AnswerLink bool
+	// Nav is the staff menu, on every page a signed-in staff member sees; render fills it.
+	Nav *staffNav
+	// Zone is the zone the page shows instants in (zones.go); render fills it with the
+	// viewer's when the handler leaves it nil.
+	Zone *time.Location
 }
 
 // errorView is the view model of the error page.
@@ -39,7 +46,11 @@ var funcs = template.FuncMap{
 		return f
 	},
 	// below reports whether level a is less care than level b (a final level below the floor).
-	"below": func(a, b carepath.Level) bool { return b.Valid() && a.Rank() < b.Rank() },
+	"below":     func(a, b carepath.Level) bool { return b.Valid() && a.Rank() < b.Rank() },
+	"at":        atText,
+	"atLeast":   atLeast,
+	"atSeconds": atSeconds,
+	"dateIn":    dateText,
 }
 
 // parseTemplates parses each page together with the layout, once.
@@ -63,6 +74,39 @@ func parseTemplates() (map[string]*template.Template, error) {
 	return pages, nil
 }
 
+// framed returns view with its page's staff menu and zone filled in, for a request of a
+// signed-in staff member. The view models embed page, so a copy of view is changed through
+// reflection; any other view is returned as it is.
+func (s *Server) framed(r *http.Request, view any) any {
+	if r == nil || view == nil {
+		return view
+	}
+	who, ok := staffOf(r)
+	if !ok {
+		return view
+	}
+	v := reflect.ValueOf(view)
+	if v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	} else {
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		v = c
+	}
+	if v.Kind() != reflect.Struct {
+		return view
+	}
+	nav, zone := v.FieldByName("Nav"), v.FieldByName("Zone")
+	if !nav.IsValid() || !nav.CanSet() || nav.Type() != reflect.TypeFor[*staffNav]() {
+		return view
+	}
+	nav.Set(reflect.ValueOf(s.navFor(who, r.URL.Path)))
+	if zone.IsValid() && zone.CanSet() && zone.IsNil() {
+		zone.Set(reflect.ValueOf(s.viewerZone(r)))
+	}
+	return v.Interface()
+}
+
 // render executes a page into a buffer first, so a template error never sends half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, view any) {
 	t, ok := s.pages[name]
@@ -72,7 +116,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		http.Error(w, "Internal error.", http.StatusInternalServerError)
 		return
 	}
-	if err := t.Execute(&buf, view); err != nil {
+	if err := t.Execute(&buf, s.framed(r, view)); err != nil {
 		s.Log.Error("render failed", "template", name, "err", err)
 		http.Error(w, "Internal error.", http.StatusInternalServerError)
 		return

@@ -18,10 +18,12 @@ package web
 //     note_edit_view.go), <subject>_input.go reads and checks a posted form or a query.
 //   - What several subjects share is named for what it is: fields.go (field errors and
 //     their summary), names.go (naming staff and clients), dates.go (weeks, days, hours),
-//     links.go (sending links to clients), scorecard_cache.go. The server itself: server.go
-//     (Server, New), routes.go (this table), render.go (templates, the page renderer),
-//     error.go (the one error renderer and each area's words), sign_in.go (sign-in sessions,
-//     requireStaff).
+//     links.go (sending links to clients), zones.go (times in a zone, with its abbreviation),
+//     nav.go (the staff menu), kept_form.go (a form kept over an expired sign-in),
+//     double_booking.go (naming the sessions a booking would clash with), scorecard_cache.go.
+//     The server itself: server.go (Server, New), routes.go (this table), render.go
+//     (templates, the page renderer), error.go (the one error renderer and each area's
+//     words), sign_in.go (sign-in sessions, requireStaff).
 //   - Templates are templates/<name>.html, rendered by name (s.render(…, "client_chart", …)).
 //   - Tests: <file>_test.go (package web) tests that file's functions; <area>_pages_test.go
 //     (package web_test) drives the pages over a whole server (internal/app/apptest), and
@@ -38,6 +40,7 @@ import (
 // Register adds every page's route to mux, ending with the "Page not found" page for any other
 // address.
 func (s *Server) Register(mux *http.ServeMux) {
+	s.mux = mux
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", cacheStatic(http.StripPrefix("/static/", http.FileServerFS(static))))
 
@@ -60,11 +63,13 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /calendar/{file}", s.limitPublic(s.calendarFeedShow))
 	mux.HandleFunc("GET /programs/{id}/scorecard", s.limitPublic(s.scorecardShow))
 
-	// Signing in and out, the staff home (dashboard) and one's own account.
+	// Signing in and out, the staff home (dashboard) and its safety alerts.
 	mux.Handle("GET /login", s.withSignIn(s.signInNew))
 	mux.Handle("POST /login", s.withSignIn(s.signInCreate))
 	mux.Handle("POST /logout", s.withSignIn(s.signInEnd))
 	mux.Handle("GET /staff", s.requireStaff(s.dashboardShow))
+	mux.Handle("GET /staff/{$}", http.RedirectHandler("/staff", http.StatusMovedPermanently))
+	mux.Handle("POST "+keepAlivePath, s.requireStaff(s.signInExtend))
 	mux.Handle("POST /staff/alerts/{id}/acknowledge", s.requireStaff(s.alertAcknowledge))
 	mux.Handle("GET /staff/alerts/acknowledged", s.requireStaff(s.alertList))
 	mux.Handle("GET /staff/alerts/{id}", s.requireStaff(s.alertShow))
@@ -75,6 +80,9 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /staff/clients/{id}/safety-plan/edit", s.requireStaff(s.safetyPlanEdit))
 	mux.Handle("POST /staff/clients/{id}/safety-plan", s.requireStaff(s.safetyPlanCreate))
 	mux.Handle("POST /staff/clients/{id}/safety-plan/links", s.requireStaff(s.safetyPlanLinkCreate))
+
+	// One's own account: the account page, the second factor and the calendar feed.
+	mux.Handle("GET /staff/account", s.requireStaff(s.accountShow))
 	mux.Handle("GET /staff/account/totp", s.requireStaff(s.totpNew))
 	mux.Handle("POST /staff/account/totp", s.requireStaff(s.totpCreate))
 	mux.Handle("GET /staff/account/calendar", s.requireStaff(s.calendarFeedEditStaff))
@@ -93,6 +101,8 @@ func (s *Server) Register(mux *http.ServeMux) {
 
 	// The intake queue.
 	mux.Handle("GET /staff/intakes", s.requireStaff(s.intakeList))
+	mux.Handle("GET /staff/intakes/{id}", s.requireStaff(s.intakeShow))
+	mux.Handle("POST /staff/intakes/{id}/status", s.requireStaff(s.intakeStatusUpdate))
 	mux.Handle("GET /staff/intakes/{id}/convert", s.requireStaff(s.intakeConvertForm))
 	mux.Handle("POST /staff/intakes/{id}/convert", s.requireStaff(s.intakeConvert))
 
@@ -181,10 +191,23 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /staff/programs/{id}/week", s.requireStaff(s.programWeekShow))
 	mux.Handle("GET /staff/clients/{id}/week", s.requireStaff(s.clientWeekShow))
 	mux.Handle("GET /staff/groups/{id}/week", s.requireStaff(s.groupWeekShow))
+	mux.Handle("GET /staff/groups", s.requireStaff(s.groupList))
+	mux.Handle("GET /staff/groups/new", s.requireStaff(s.groupNew))
+	mux.Handle("POST /staff/groups/new", s.requireStaff(s.groupCreate))
+	mux.Handle("GET /staff/groups/{id}", s.requireStaff(s.groupShow))
+	mux.Handle("GET /staff/groups/{id}/edit", s.requireStaff(s.groupEdit))
+	mux.Handle("POST /staff/groups/{id}/edit", s.requireStaff(s.groupUpdate))
+	mux.Handle("POST /staff/groups/{id}/members", s.requireStaff(s.groupMemberCreate))
+	mux.Handle("POST /staff/groups/{id}/members/end", s.requireStaff(s.groupMemberEnd))
 	mux.Handle("GET /staff/clients/{id}/dose", s.requireStaff(s.clientDoseShow))
 	mux.Handle("GET /staff/programs/{id}/dose", s.requireStaff(s.programDoseShow))
 	mux.Handle("GET /staff/programs/{id}/quality", s.requireStaff(s.qualityShow))
 	mux.Handle("POST /staff/programs/{id}/scorecard", s.requireStaff(s.scorecardUpdate))
+	mux.Handle("GET /staff/sessions/new", s.requireStaff(s.therapySessionNew))
+	mux.Handle("POST /staff/sessions/new", s.requireStaff(s.therapySessionCreate))
+	mux.Handle("GET /staff/sessions/{id}", s.requireStaff(s.occurrenceShow))
+	mux.Handle("POST /staff/sessions/{id}/cancel", s.requireStaff(s.occurrenceCancel))
+	mux.Handle("POST /staff/sessions/{id}/move", s.requireStaff(s.occurrenceMove))
 	mux.Handle("GET /staff/sessions/{id}/attendance", s.requireStaff(s.attendanceEdit))
 	mux.Handle("POST /staff/sessions/{id}/attendance", s.requireStaff(s.attendanceUpdate))
 	mux.Handle("GET /staff/programs/{id}/plan-week", s.requireStaff(s.schedulePlanNew))

@@ -6,7 +6,8 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// schedulePlanApply applies a proposal once the director confirms it.
+// schedulePlanApply applies a proposal once the director confirms it. A refusal says why, and
+// a double booking names the booking in the way: who, which session, when.
 func (s *Server) schedulePlanApply(w http.ResponseWriter, r *http.Request, who signedIn) {
 	id := r.PathValue("id")
 	_, err := s.SchedulePlans.ApplySchedulePlan(r.Context(), id)
@@ -19,7 +20,7 @@ func (s *Server) schedulePlanApply(w http.ResponseWriter, r *http.Request, who s
 			s.fail(w, r, "schedule plan", ferr, pageErrors)
 			return
 		}
-		s.renderProposal(w, r, who, http.StatusConflict, plan, false, carepath.ErrorMessage(err))
+		s.renderProposal(w, r, who, http.StatusConflict, plan, false, carepath.ErrorMessage(err), s.doubleBookings(r, err)...)
 	default:
 		s.fail(w, r, "apply schedule plan", err, pageErrors)
 	}

@@ -27,7 +27,7 @@ func TestBrowserPlanWeek(t *testing.T) {
 	for _, id := range []string{"avail-mon-09", "avail-mon-10", "avail-mon-11", "avail-wed-09", "avail-wed-10", "avail-wed-11"} {
 		b.do("tick "+id+" by keyboard", chromedp.Focus(chromedp.ID(id)), chromedp.KeyEvent(" "))
 	}
-	b.navigate("save the availability", 200, chromedp.Click(chromedp.CSS(`form button[type=submit]`)))
+	b.navigate("save the availability", 200, chromedp.Click(chromedp.CSS(`main form button[type=submit]`)))
 	if got := js[int](b, `document.querySelectorAll('input[name=slot]:checked').length`); got != 6 {
 		t.Errorf("hours ticked after saving: %d", got)
 	}
@@ -44,7 +44,7 @@ func TestBrowserPlanWeek(t *testing.T) {
 	b.axeCheck("plan next week form", axe)
 	b.do("clear the week", chromedp.Evaluate[chromedp.Void](`document.getElementById('plan-week').value = ''`))
 	b.typeInto("plan-week", "2026-W99")
-	b.navigate("propose with a bad week", 400, chromedp.Click(chromedp.CSS(`form button[type=submit]`)))
+	b.navigate("propose with a bad week", 400, chromedp.Click(chromedp.CSS(`main form button[type=submit]`)))
 	if got := js[string](b, `document.getElementById('error-summary').textContent`); !strings.Contains(got, "weeks 01 to") {
 		t.Errorf("error summary: %q", got)
 	}
@@ -52,7 +52,7 @@ func TestBrowserPlanWeek(t *testing.T) {
 	b.do("clear the week", chromedp.Evaluate[chromedp.Void](`document.getElementById('plan-week').value = ''`))
 	b.typeInto("plan-week", "2026-W50")
 	b.do("mark Ann away by keyboard", chromedp.Focus(chromedp.CSS(`input[name=without][value="`+s.Ann.ID+`"]`)), chromedp.KeyEvent(" "))
-	b.navigate("propose", 200, chromedp.Click(chromedp.CSS(`form button[type=submit]`)))
+	b.navigate("propose", 200, chromedp.Click(chromedp.CSS(`main form button[type=submit]`)))
 	main := js[string](b, `document.querySelector('main').textContent`)
 	for _, want := range []string{"Who changes groups", "Who gets a new therapist", "Brown, Bob", "Adams, Alice", "Ben Therapist",
 		"Group sizes", "Each client's week", "need a substitute"} {

@@ -112,14 +112,17 @@ type planWeekProposalView struct {
 	Sessions   []planSessionRow
 	Clinicians []carepath.SchedulePlanClinician
 	Outcome    planOutcome
-	Applied    bool   // just applied
-	Problem    string // why applying failed
+	Applied    bool     // just applied
+	Problem    string   // why applying failed
+	Clashes    []string // the bookings in the way, in words
+	LeftOut    []carepath.SchedulePlanLeftOut
 }
 
 // renderProposal builds the proposal's view model, naming clients, groups and clinicians.
-func (s *Server) renderProposal(w http.ResponseWriter, r *http.Request, who signedIn, status int, plan *carepath.SchedulePlan, applied bool, problem string) {
+func (s *Server) renderProposal(w http.ResponseWriter, r *http.Request, who signedIn, status int, plan *carepath.SchedulePlan, applied bool,
+	problem string, clashes ...string) {
 	v := planWeekProposalView{page: page{Title: "Plan for " + plan.Week}, Who: who, Plan: plan, Applied: applied,
-		Problem: problem, Clinicians: plan.Clinicians}
+		Problem: problem, Clashes: clashes, Clinicians: plan.Clinicians, LeftOut: plan.LeftOut}
 	if p, err := s.Programs.FindProgramByID(r.Context(), plan.ProgramID); err == nil {
 		v.Program = p
 		v.Title = "Plan for " + p.Name + ", " + plan.Week
@@ -154,6 +157,12 @@ func (s *Server) renderProposal(w http.ResponseWriter, r *http.Request, who sign
 		}
 		return nameOr(clinName, id, "A clinician")
 	}
+	abbr := "" // the zone's abbreviation in the planned week
+	if v.Program != nil {
+		if t, err := time.ParseInLocation(carepath.DateLayout, plan.Monday, v.Program.Location()); err == nil {
+			abbr = " " + t.Format("MST")
+		}
+	}
 	for _, c := range plan.Clients {
 		if c.Moved {
 			v.Moves = append(v.Moves, planMoveRow{c.Name, groups(c.GroupsBefore), groups(c.GroupsAfter)})
@@ -167,7 +176,7 @@ func (s *Server) renderProposal(w http.ResponseWriter, r *http.Request, who sign
 		if len(c.SessionSlots) > 0 {
 			names := make([]string, len(c.SessionSlots))
 			for i, x := range c.SessionSlots {
-				names[i] = slotName(x)
+				names[i] = slotName(x) + abbr
 			}
 			row.Session = strings.Join(names, ", ")
 		}
@@ -180,8 +189,13 @@ func (s *Server) renderProposal(w http.ResponseWriter, r *http.Request, who sign
 	}
 	for _, ps := range plan.Sessions {
 		if !ps.Existing {
-			v.Sessions = append(v.Sessions, planSessionRow{Client: names[ps.ClientID], Clinician: therapist(ps.ClinicianID),
-				When: slotName(ps.Slot) + " (" + ps.Date + ")"})
+			when := slotName(ps.Slot) + " (" + ps.Date + ")"
+			if v.Program != nil {
+				if t, err := time.ParseInLocation("2006-01-02 15:04", ps.Date+" "+ps.StartTime, v.Program.Location()); err == nil {
+					when = daySpan(t, 60, v.Program.Location())
+				}
+			}
+			v.Sessions = append(v.Sessions, planSessionRow{Client: names[ps.ClientID], Clinician: therapist(ps.ClinicianID), When: when})
 		}
 	}
 	s.render(w, r, status, "plan_week_proposal", v)

@@ -52,6 +52,11 @@ type Server struct {
 	// publicLimits is the rate limit of the other anonymous pages that write audit rows
 	// (calendar feeds, scorecards): 30 at once per address, then one every 2 seconds.
 	publicLimits *ratelimit.Limiter
+	// zones keeps the clinic's time zone (zones.go).
+	zones *clinicZoneCache
+	// mux is the route table Register filled: a form kept over an expired sign-in is sent
+	// through it again once the person signs in (sign_in.go).
+	mux *http.ServeMux
 }
 
 // Delivery is how the pages send links to clients. Sender nil logs them only (no mail server).
@@ -69,6 +74,7 @@ func New(s Server) (*Server, error) {
 	}
 	s.pages = pages
 	s.scorecards = &scorecardCache{}
+	s.zones = &clinicZoneCache{}
 	s.signIn = newSignInSessions(s.SignInStore, s.SignInIdle)
 	s.answerLimits = ratelimit.New(20, 3*time.Second)
 	s.intakeLimits = ratelimit.New(5, 2*time.Minute)

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -34,6 +35,8 @@ const disabledNotice = "You have been signed out because your account has been d
 // proxy (httpserver.Secure).
 type signInSessions struct {
 	plain, secure *scs.SessionManager
+	// owner and ownerSecure keep who signed in on a browser for twelve hours (kept_form.go).
+	owner, ownerSecure *scs.SessionManager
 }
 
 // newSignInSessions builds the session managers: HttpOnly, SameSite=Lax cookies that end after
@@ -55,7 +58,23 @@ func newSignInSessions(store scs.Store, idle time.Duration) *signInSessions {
 		m.Cookie.HttpOnly, m.Cookie.SameSite, m.Cookie.Secure, m.Cookie.Path = true, http.SameSiteLaxMode, secure, "/"
 		return m
 	}
-	return &signInSessions{plain: mk(false), secure: mk(true)}
+	owner := func(secure bool) *scs.SessionManager {
+		m := mk(secure)
+		m.IdleTimeout, m.Cookie.Name = 0, "carepath_owner"
+		if secure {
+			m.Cookie.Name = "__Host-carepath_owner"
+		}
+		return m
+	}
+	return &signInSessions{plain: mk(false), secure: mk(true), owner: owner(false), ownerSecure: owner(true)}
+}
+
+// signInIdle is how long a sign-in lasts without a request.
+func (s *Server) signInIdle() time.Duration {
+	if s.SignInIdle <= 0 {
+		return DefaultSignInIdle
+	}
+	return s.SignInIdle
 }
 
 // manager returns the session manager for r.
@@ -79,6 +98,15 @@ type signedIn struct {
 	Role     carepath.Role
 }
 
+// signedInKey marks the context of a request requireStaff let through; its value is who.
+type signedInKey struct{}
+
+// staffOf returns who a request requireStaff let through is from.
+func staffOf(r *http.Request) (signedIn, bool) {
+	who, ok := r.Context().Value(signedInKey{}).(signedIn)
+	return who, ok
+}
+
 // actor is who as the access rules see them.
 func (who signedIn) actor() carepath.Actor { return carepath.Actor{ID: who.ID, Role: who.Role} }
 
@@ -97,18 +125,28 @@ func (s *Server) currentStaff(r *http.Request) (signedIn, bool) {
 // sends the browser to the sign-in page. It re-reads the account on every request
 // (StaffActive: one indexed row, not audited when it succeeds), so a disabled account's
 // session ends at its next request and a role change applies at once.
+//
+// Without a sign-in, a page is remembered and a form kept for after the sign-in
+// (keepForLater); a kept form sent again after the sign-in runs as whoever just signed in.
 func (s *Server) requireStaff(h func(w http.ResponseWriter, r *http.Request, who signedIn)) http.Handler {
-	return s.withSignIn(func(w http.ResponseWriter, r *http.Request) {
+	load := s.withSignIn(func(w http.ResponseWriter, r *http.Request) {
 		who, ok := s.currentStaff(r)
 		if !ok {
-			http.Redirect(w, r, "/login", http.StatusSeeOther)
+			s.keepForLater(w, r)
 			return
 		}
 		if who, ok = s.recheckStaff(w, r, who); !ok {
 			return
 		}
 		ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: who.ID, Role: who.Role, Remote: httpserver.RemoteAddr(r)})
-		h(w, r.WithContext(ctx), who)
+		h(w, r.WithContext(context.WithValue(ctx, signedInKey{}, who)), who)
+	})
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if who, ok := resumedStaff(r); ok {
+			asResumed(h, w, r, who)
+			return
+		}
+		load.ServeHTTP(w, r)
 	})
 }
 

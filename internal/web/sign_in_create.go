@@ -9,7 +9,8 @@ import (
 
 // signInCreate checks the email, password and (when the account has one) TOTP code. Every failure
 // shows the same message, which never says whether the account exists or is locked, and
-// keeps the typed email. Success starts a new session (a new token, against fixation).
+// keeps the typed email. Success starts a new session (a new token, against fixation) and
+// goes on as afterSignIn says: a form kept over the last sign-in is saved now.
 func (s *Server) signInCreate(w http.ResponseWriter, r *http.Request) {
 	v := loginView{page: page{Title: "Staff sign-in"}}
 	if err := r.ParseForm(); err != nil || s.Staff == nil {
@@ -39,5 +40,9 @@ func (s *Server) signInCreate(w http.ResponseWriter, r *http.Request) {
 	m.Put(r.Context(), sessStaffID, st.ID)
 	m.Put(r.Context(), sessStaffRole, string(st.Role))
 	m.Put(r.Context(), sessStaffName, st.Name)
-	http.Redirect(w, r, "/staff", http.StatusSeeOther)
+	m.Put(r.Context(), sessStaffZone, st.TimeZone)
+	if err := s.rememberOwner(w, r, st.ID); err != nil {
+		s.Log.Error("sign in", "err", err)
+	}
+	s.afterSignIn(w, r, signedIn{ID: st.ID, Name: st.Name, Role: st.Role})
 }

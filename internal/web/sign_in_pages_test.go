@@ -61,7 +61,12 @@ func TestStaffLogin(t *testing.T) {
 	if resp.StatusCode != 303 || resp.Header.Get("Location") != "/staff" {
 		t.Fatalf("sign in: %d %q", resp.StatusCode, resp.Header.Get("Location"))
 	}
-	cookie := resp.Header.Get("Set-Cookie")
+	cookie := ""
+	for _, c := range resp.Header.Values("Set-Cookie") {
+		if strings.HasPrefix(c, "carepath_session=") {
+			cookie = c
+		}
+	}
 	for _, want := range []string{"carepath_session=", "HttpOnly", "SameSite=Lax"} {
 		if !strings.Contains(cookie, want) {
 			t.Errorf("cookie %q lacks %s", cookie, want)
@@ -74,12 +79,13 @@ func TestStaffLogin(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "Signed in as <strong>Dr clinician</strong>") {
 		t.Fatalf("staff home: %d\n%s", code, body)
 	}
-	crisis, newest := strings.Index(body, "Quiet Crisis"), strings.Index(body, "Newest Request")
-	if crisis < 0 || newest < 0 || crisis > newest || !strings.Contains(body, "CRISIS — same-day review") {
-		t.Errorf("queue is not crisis first:\n%s", body)
+	// The home counts the queue's open requests as the queue lists them, the flagged first.
+	if !strings.Contains(body, "1 open request flagged CRISIS — same-day review") || !strings.Contains(body, `id="intakes-new">2 new</a>`) {
+		t.Errorf("home's intake counts:\n%s", body)
 	}
-	if n := apptest.CountRows(t, ts.DB, "audit_log", "action = 'intake.list' AND role = 'clinician'"); n != 2 {
-		t.Errorf("%d intake.list audit rows as the clinician, want 2", n)
+	// One row per request listed as new (two), and one for the empty list of contacted ones.
+	if n := apptest.CountRows(t, ts.DB, "audit_log", "action = 'intake.list' AND role = 'clinician'"); n != 3 {
+		t.Errorf("%d intake.list audit rows as the clinician, want 3", n)
 	}
 
 	// Sign out ends the session.
@@ -127,8 +133,14 @@ func TestStaffSessionTLS(t *testing.T) {
 	if resp.StatusCode != 303 {
 		t.Fatalf("sign in over TLS: %d", resp.StatusCode)
 	}
-	if cookie := resp.Header.Get("Set-Cookie"); !strings.HasPrefix(cookie, "__Host-") || !strings.Contains(cookie, "; Secure") || !strings.Contains(cookie, "HttpOnly") {
-		t.Errorf("cookie over TLS: %q", cookie)
+	cookies := resp.Header.Values("Set-Cookie")
+	if len(cookies) == 0 {
+		t.Error("no cookie over TLS")
+	}
+	for _, cookie := range cookies {
+		if !strings.HasPrefix(cookie, "__Host-") || !strings.Contains(cookie, "; Secure") || !strings.Contains(cookie, "HttpOnly") {
+			t.Errorf("cookie over TLS: %q", cookie)
+		}
 	}
 	if hsts := resp.Header.Get("Strict-Transport-Security"); !strings.HasPrefix(hsts, "max-age=") {
 		t.Errorf("HSTS over TLS: %q", hsts)

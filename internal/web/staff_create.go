@@ -21,8 +21,10 @@ func (s *Server) staffCreate(w http.ResponseWriter, r *http.Request, who signedI
 		return
 	}
 	f := staffForm{Name: r.PostForm.Get("name"), Email: strings.TrimSpace(r.PostForm.Get("email")), Role: r.PostForm.Get("role"),
-		Organization: r.PostForm.Get("organization")}
-	st := &carepath.Staff{Name: f.Name, Email: f.Email, Role: carepath.Role(f.Role), Organization: f.Organization}
+		Organization: r.PostForm.Get("organization"), HireDate: strings.TrimSpace(r.PostForm.Get("hire_date")),
+		TimeZone: strings.TrimSpace(r.PostForm.Get("time_zone"))}
+	st := &carepath.Staff{Name: f.Name, Email: f.Email, Role: carepath.Role(f.Role), Organization: f.Organization, HireDate: f.HireDate,
+		TimeZone: f.TimeZone}
 	err := s.Staff.CreateStaff(r.Context(), st, r.PostForm.Get("password"))
 	status := http.StatusBadRequest
 	switch {

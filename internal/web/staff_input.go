@@ -10,6 +10,8 @@ type staffForm struct {
 	Organization      string // a payer reviewer's organization
 	Status            string // "active" or "disabled" (change form)
 	ResetTOTP         bool   // turn the second factor off (change form)
+	HireDate          string // YYYY-MM-DD, for staff turnover
+	TimeZone          string // the zone their pages show times in; "" for the clinic's
 }
 
 // addFieldErrors files the field errors of err under their element ids, or its message under
@@ -28,7 +30,8 @@ func addFieldErrors(errs map[string]string, err error, fallback string) {
 
 // formOf is the change form filled in from the stored account.
 func formOf(st *carepath.Staff) staffForm {
-	f := staffForm{Name: st.Name, Email: st.Email, Role: string(st.Role), Organization: st.Organization, Status: "active"}
+	f := staffForm{Name: st.Name, Email: st.Email, Role: string(st.Role), Organization: st.Organization, Status: "active",
+		HireDate: st.HireDate, TimeZone: st.TimeZone}
 	if st.Disabled {
 		f.Status = "disabled"
 	}

@@ -40,8 +40,11 @@ func TestStaffAdminPages(t *testing.T) {
 			t.Error("admin's staff home has no link to staff accounts")
 		}
 		if _, _, home := anaWeb("GET", "/staff", nil); strings.Contains(home, `href="/staff/admin/staff"`) ||
-			!strings.Contains(home, `href="/staff/account/totp"`) {
-			t.Error("clinician's staff home links: want the authenticator app and not staff accounts")
+			!strings.Contains(home, `href="/staff/account"`) {
+			t.Error("clinician's staff home links: want their account and not staff accounts")
+		}
+		if _, _, account := anaWeb("GET", "/staff/account", nil); !strings.Contains(account, `href="/staff/account/totp"`) {
+			t.Error("clinician's account page has no link to the authenticator app")
 		}
 	})
 

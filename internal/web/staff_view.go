@@ -70,10 +70,16 @@ type staffFormView struct {
 	Roles   []roleChoice
 	Errors  map[string]string // by element id
 	Summary []errorLink
+	Zones   []string
 }
 
 // staffFormOrder is the order of the forms' elements, for the error summary.
-var staffFormOrder = []string{"staff-name", "staff-email", "staff-role", "staff-organization", "staff-password", "staff-status-active", "staff-reset-totp"}
+var staffFormOrder = []string{"staff-name", "staff-email", "staff-role", "staff-organization", "staff-password", "staff-hire-date",
+	"staff-time-zone", "staff-status-active", "staff-reset-totp"}
+
+// staffZones are the time zones the staff form suggests (any IANA zone is accepted).
+var staffZones = []string{"America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
+	"America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico", "UTC"}
 
 // staffFieldAnchor is the element id that shows a service field error.
 func staffFieldAnchor(field string) string {
@@ -82,13 +88,17 @@ func staffFieldAnchor(field string) string {
 		return "staff-status-active"
 	case "name", "email", "role", "organization", "password":
 		return "staff-" + field
+	case "hire_date":
+		return "staff-hire-date"
+	case "time_zone":
+		return "staff-time-zone"
 	}
 	return "staff-name"
 }
 
 // newStaffFormView builds a form's view model, with the error summary in the form's order.
 func newStaffFormView(title string, who signedIn, st *carepath.Staff, f staffForm, errs map[string]string) staffFormView {
-	v := staffFormView{page: page{Title: title}, Who: who, Staff: st, Form: f, Roles: roleChoices, Errors: errs}
+	v := staffFormView{page: page{Title: title}, Who: who, Staff: st, Form: f, Roles: roleChoices, Errors: errs, Zones: staffZones}
 	v.Self = st != nil && st.ID == who.ID
 	for _, id := range staffFormOrder {
 		if m, ok := errs[id]; ok {

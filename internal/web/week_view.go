@@ -74,6 +74,7 @@ type weekView struct {
 	Printable bool     // the one-page schedule of a client or a group
 	Roster    []string // a group's roster this week (printable group schedule)
 	Problem   string
+	Notice    string
 }
 
 // buildWeek lays occurrences out by local day in loc, Monday first, naming groups, staff and
@@ -102,7 +103,7 @@ func (s *Server) buildWeek(r *http.Request, who signedIn, w delivery.ISOWeek, lo
 		if !ok {
 			continue
 		}
-		ws := weekSession{ID: o.ID, Time: start.Format("15:04") + "–" + start.Add(time.Duration(o.Minutes)*time.Minute).Format("15:04"),
+		ws := weekSession{ID: o.ID, Time: clockSpan(start, o.Minutes, loc),
 			What: sessionKind(o.Kind), GroupID: o.GroupID, Where: o.Room, Count: len(o.ClientIDs), Moved: o.Moved,
 			Recorded: o.AttendanceVersion > 0, Attendance: access.Allowed(who.Role, access.Attendance, access.Update)}
 		if o.Modality == "telehealth" {
