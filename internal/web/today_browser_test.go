@@ -54,7 +54,8 @@ func todayGroup(t *testing.T, st *store.Store, zone, facilitator string, n int) 
 // ten clients is under 1,500px tall; "Everyone present" fills every row with the session's
 // minutes ("All present"); switching one to absent clears their minutes (saving never answers "An absent
 // client attended 0 minutes"); the marks survive a reload (a draft in localStorage keyed by
-// the session, never by a client), the save clears the draft, and the sheet is recorded.
+// the session, never by a client), the save clears the draft, the sheet is recorded, and
+// signing out clears a draft left unsaved.
 // axe-core runs on Today and on the sheet; nothing scrolls sideways.
 func TestBrowserTodayAndAttendanceOnAPhone(t *testing.T) {
 	t.Parallel()
@@ -143,5 +144,14 @@ func TestBrowserTodayAndAttendanceOnAPhone(t *testing.T) {
 	}
 	if len(got) != 10 || got[clients[2]] != "absent_excused 0" || got[clients[4]] != "late 150" || got[clients[0]] != "present 180" {
 		t.Errorf("recorded %v", got)
+	}
+	// A draft left unsaved goes with the sign-in: the next person on the tablet finds none.
+	b.click("att-1-absent_excused")
+	if n := js[int](b, `Object.keys(localStorage).length`); n != 1 {
+		t.Fatalf("%d drafts after a change", n)
+	}
+	b.navigate("sign out", 200, chromedp.Click(chromedp.CSS(`form.sign-out button`)))
+	if n := js[int](b, `Object.keys(localStorage).length`); n != 0 {
+		t.Errorf("%d drafts left after signing out", n)
 	}
 }

@@ -160,8 +160,25 @@
     if (menu && window.matchMedia && window.matchMedia("(max-width: 40rem)").matches) menu.open = false;
   }
 
+  // --- Signing out -------------------------------------------------------------------------
+  // Attendance drafts name clients by id and say who came: on a shared tablet they go with the
+  // sign-in, so the next person finds none.
+  function forgetDraftsOnSignOut() {
+    var form = document.querySelector("form.sign-out");
+    if (!form) return;
+    form.addEventListener("submit", function () {
+      try {
+        for (var i = localStorage.length - 1; i >= 0; i--) {
+          var k = localStorage.key(i);
+          if (k && k.indexOf("carepath.draft.") === 0) localStorage.removeItem(k);
+        }
+      } catch (e) { /* storage off: nothing was kept */ }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     compactMenu();
+    forgetDraftsOnSignOut();
     idleWarning();
     attendance();
   });
