@@ -28,6 +28,9 @@ type Staff struct {
 	HireDate string `json:"hire_date,omitempty"`
 	// TimeZone is the IANA zone the pages show this person times in; empty: the clinic's.
 	TimeZone string `json:"time_zone,omitempty"`
+	// Supervisor marks a clinician or admin who may be named a note's co-signer (and so read
+	// the note's draft once it is signed); only an admin sets it.
+	Supervisor bool `json:"supervisor"`
 }
 
 // StaffRoles lists the roles a staff member may hold.
@@ -127,6 +130,9 @@ type StaffUpdate struct {
 	// HireDate and TimeZone set the hire date and the zone ("" clears either).
 	HireDate *string
 	TimeZone *string
+	// Supervisor sets or clears the supervisor flag (Staff.Supervisor); a role that may not
+	// supervise clears it.
+	Supervisor *bool
 }
 
 // Validate trims the name and checks the fields that are set. Field errors name name and role.
@@ -192,8 +198,9 @@ type StaffService interface {
 	// active (not disabled), for a signed-in session to re-check on each request; a staff
 	// member may ask only about their own account. ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 	StaffActive(ctx context.Context, id string) (role Role, active bool, err error)
-	// UpdateStaff changes a staff member's name, role or disabled flag, or resets their
-	// second factor, and returns the account as stored. EINVALID (fields name, role,
+	// UpdateStaff changes a staff member's name, role, disabled or supervisor flag, or resets
+	// their second factor, and returns the account as stored. EINVALID (fields name, role,
+	// supervisor for a role that may not supervise, reset_totp for one's own second factor,
 	// disabled; an admin may not disable themselves, and the last active admin may be neither
 	// disabled nor given another role), ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 	UpdateStaff(ctx context.Context, id string, upd StaffUpdate) (*Staff, error)

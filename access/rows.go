@@ -78,6 +78,21 @@ func SelfOrOverseer(actor carepath.Actor, staffID string) bool {
 // co-signature: a case manager's does.
 func CosignRequired(role carepath.Role) bool { return role == carepath.RoleCaseManager }
 
+// MaySupervise reports whether a staff member with role may carry the supervisor flag, and so
+// be named a note's co-signer: a clinician or an admin (the roles that co-sign). A named
+// co-signer reads the note's every part, so naming one is limited to the staff an admin has
+// marked as supervisors.
+func MaySupervise(role carepath.Role) bool {
+	return role == carepath.RoleClinician || role == carepath.RoleAdmin
+}
+
+// MayBeNamedCosigner reports whether a staff member may be named the co-signer of a note
+// written by authorID: an active supervisor (MaySupervise, flagged by an admin) who is not its
+// author.
+func MayBeNamedCosigner(st *carepath.Staff, authorID string) bool {
+	return st != nil && !st.Disabled && st.Supervisor && MaySupervise(st.Role) && st.ID != authorID
+}
+
 // MayCosign reports whether actor may co-sign note n, once their role may co-sign at all: not
 // its author, and, when the note names a co-signer, only that co-signer or an admin.
 func MayCosign(actor carepath.Actor, n *carepath.Note) bool {

@@ -29,6 +29,8 @@ type staffPatch struct {
 	Organization *string `json:"organization,omitempty"`
 	HireDate     *string `json:"hire_date,omitempty"`
 	TimeZone     *string `json:"time_zone,omitempty"`
+	// Supervisor marks a clinician or admin who may be named a note's co-signer.
+	Supervisor *bool `json:"supervisor,omitempty"`
 }
 
 // listStaff answers the clinic's staff directory, by email.
@@ -46,11 +48,12 @@ func (a *API) getStaff(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// updateStaff changes a staff member's name, role, status, organization, hire date or time zone (admins)
+// updateStaff changes a staff member's name, role, status, organization, hire date, time zone or
+// supervisor flag (admins)
 // and answers 200 with the account.
 func (a *API) updateStaff(w http.ResponseWriter, r *http.Request) {
 	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in staffPatch) (*carepath.Staff, error) {
 		return a.Staff.UpdateStaff(ctx, r.PathValue("id"), carepath.StaffUpdate{Name: in.Name, Role: in.Role, Disabled: in.Disabled,
-			Organization: in.Organization, HireDate: in.HireDate, TimeZone: in.TimeZone})
+			Organization: in.Organization, HireDate: in.HireDate, TimeZone: in.TimeZone, Supervisor: in.Supervisor})
 	})
 }

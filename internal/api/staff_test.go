@@ -62,3 +62,22 @@ func TestStaffAPI(t *testing.T) {
 		t.Errorf("the hire date change is not in the access log")
 	}
 }
+
+// TestStaffSupervisorFlag: an admin marks a clinician a supervisor through PATCH
+// /api/v1/staff/{id}; a front desk cannot be one (400 naming supervisor); the flag is read back.
+func TestStaffSupervisorFlag(t *testing.T) {
+	t.Parallel()
+	ts := apptest.Start(t)
+	admin, _ := apptest.Token(t, ts.Store, "admin@example.org", carepath.RoleAdmin)
+	ana := apptest.AddStaff(t, ts.Store, "ana@example.org", carepath.RoleClinician)
+	desk := apptest.AddStaff(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
+	if code, body := apptest.API(t, "PATCH", ts.URL+"/api/v1/staff/"+desk.ID, admin, `{"supervisor":true}`); code != 400 || !strings.Contains(body, `"supervisor"`) {
+		t.Errorf("front desk as supervisor: %d %s", code, body)
+	}
+	if code, body := apptest.API(t, "PATCH", ts.URL+"/api/v1/staff/"+ana.ID, admin, `{"supervisor":true}`); code != 200 || !strings.Contains(body, `"supervisor":true`) {
+		t.Errorf("clinician as supervisor: %d %s", code, body)
+	}
+	if code, body := apptest.API(t, "GET", ts.URL+"/api/v1/staff/"+ana.ID, admin, ""); code != 200 || !strings.Contains(body, `"supervisor":true`) {
+		t.Errorf("read back: %d %s", code, body)
+	}
+}

@@ -27,12 +27,13 @@ var demoStaff = []struct {
 	email, name string
 	role        carepath.Role
 	hired       [2]int
+	supervisor  bool // may be named a note's co-signer
 }{
-	{"admin@demo.carepath.test", "Avery Admin (demo)", carepath.RoleAdmin, [2]int{6, 2}},
-	{"clinician@demo.carepath.test", "Dr Casey Morgan (demo)", carepath.RoleClinician, [2]int{4, 7}},
-	{"clinician2@demo.carepath.test", "Dr Jamie Reyes (demo)", carepath.RoleClinician, [2]int{1, 3}},
-	{"casemanager@demo.carepath.test", "Morgan Lee (demo)", carepath.RoleCaseManager, [2]int{2, 9}},
-	{"frontdesk@demo.carepath.test", "Taylor Brooks (demo)", carepath.RoleFrontDesk, [2]int{0, 10}},
+	{"admin@demo.carepath.test", "Avery Admin (demo)", carepath.RoleAdmin, [2]int{6, 2}, false},
+	{"clinician@demo.carepath.test", "Dr Casey Morgan (demo)", carepath.RoleClinician, [2]int{4, 7}, true},
+	{"clinician2@demo.carepath.test", "Dr Jamie Reyes (demo)", carepath.RoleClinician, [2]int{1, 3}, false},
+	{"casemanager@demo.carepath.test", "Morgan Lee (demo)", carepath.RoleCaseManager, [2]int{2, 9}, false},
+	{"frontdesk@demo.carepath.test", "Taylor Brooks (demo)", carepath.RoleFrontDesk, [2]int{0, 10}, false},
 }
 
 // demoClients are the first fictional clients; seedDemoClinic makes more, up to forty.
@@ -81,6 +82,12 @@ func Seed(ctx context.Context, svc carepath.Services, out io.Writer) (bool, erro
 		s := &carepath.Staff{Email: d.email, Name: d.name, Role: d.role, HireDate: hired}
 		if err := staffSvc.CreateStaff(ctx, s, Password); err != nil {
 			return false, fmt.Errorf("demo staff: %w", err)
+		}
+		if d.supervisor {
+			yes := true
+			if _, err := staffSvc.UpdateStaff(ctx, s.ID, carepath.StaffUpdate{Supervisor: &yes}); err != nil {
+				return false, fmt.Errorf("demo supervisor: %w", err)
+			}
 		}
 		switch d.role {
 		case carepath.RoleClinician:

@@ -297,17 +297,19 @@ func (svc *NoteService) checkLinks(ctx context.Context, tx *sql.Tx, n *carepath.
 		}
 	}
 	if n.CosignerID != "" {
+		// A named co-signer reads the whole note, so only a supervisor may be named.
+		var st carepath.Staff
 		var role string
-		var disabled bool
-		err := tx.QueryRowContext(ctx, `SELECT role, disabled FROM staff WHERE id = $1`, n.CosignerID).Scan(&role, &disabled)
+		err := tx.QueryRowContext(ctx, `SELECT id, role, disabled, supervisor FROM staff WHERE id = $1`, n.CosignerID).
+			Scan(&st.ID, &role, &st.Disabled, &st.Supervisor)
+		st.Role = carepath.Role(role)
 		switch {
-		case errors.Is(err, sql.ErrNoRows) || (err == nil && (disabled ||
-			(role != string(carepath.RoleClinician) && role != string(carepath.RoleAdmin)))):
-			errs.Add("cosigner_id", "not_found", "The co-signer must be an active clinician or admin.")
-		case err != nil:
+		case err != nil && !errors.Is(err, sql.ErrNoRows):
 			return fmt.Errorf("select cosigner: %w", svc.s.translate(err))
 		case n.CosignerID == n.AuthorID:
 			errs.Add("cosigner_id", "self", "The author of a note may not co-sign it.")
+		case err != nil || !access.MayBeNamedCosigner(&st, n.AuthorID):
+			errs.Add("cosigner_id", "not_supervisor", "The co-signer must be an active supervisor (a clinician or admin an admin has marked as a supervisor).")
 		}
 	}
 	return errs.Err()

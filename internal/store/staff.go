@@ -42,7 +42,7 @@ const (
 // TOTPIssuer is the issuer name authenticator apps show.
 const TOTPIssuer = "carepath"
 
-const staffColumns = `id, email, name, role, created_at, disabled, totp_secret IS NOT NULL, organization, hire_date, time_zone`
+const staffColumns = `id, email, name, role, created_at, disabled, totp_secret IS NOT NULL, organization, hire_date, time_zone, supervisor`
 
 // CreateStaff validates and stores st with a hash of password, filling ID and CreatedAt.
 // EINVALID (email, name, role, password), ECONFLICT for an email in use, EUNAUTHORIZED,
@@ -406,8 +406,8 @@ func (svc *StaffService) byEmail(ctx context.Context, tx *sql.Tx, email string) 
 	var role, hash string
 	var secret, hired sql.NullString
 	err := tx.QueryRowContext(ctx, `SELECT id, email, name, role, created_at, disabled, password_hash, totp_secret,
-		hire_date, time_zone FROM staff WHERE email = $1`, strings.ToLower(strings.TrimSpace(email))).
-		Scan(&st.ID, &st.Email, &st.Name, &role, &st.CreatedAt, &st.Disabled, &hash, &secret, &hired, &st.TimeZone)
+		hire_date, time_zone, supervisor FROM staff WHERE email = $1`, strings.ToLower(strings.TrimSpace(email))).
+		Scan(&st.ID, &st.Email, &st.Name, &role, &st.CreatedAt, &st.Disabled, &hash, &secret, &hired, &st.TimeZone, &st.Supervisor)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", secret, carepath.Errorf(carepath.ENOTFOUND, "No staff member has this email.")
 	}
@@ -432,7 +432,7 @@ func scanStaff(rows *sql.Rows) (*carepath.Staff, error) {
 	var role string
 	var hired sql.NullString
 	if err := rows.Scan(&st.ID, &st.Email, &st.Name, &role, &st.CreatedAt, &st.Disabled, &st.TOTPEnabled, &st.Organization,
-		&hired, &st.TimeZone); err != nil {
+		&hired, &st.TimeZone, &st.Supervisor); err != nil {
 		return nil, fmt.Errorf("scan staff: %w", err)
 	}
 	st.HireDate = hired.String

@@ -24,11 +24,13 @@ func (svc *StaffService) FindStaffByID(ctx context.Context, id string) (*carepat
 	return found, err
 }
 
-// UpdateStaff changes a staff member's name, role, disabled flag, hire date or time zone, or
-// resets their second factor, and returns the account as stored. An admin may not disable themselves, and the
+// UpdateStaff changes a staff member's name, role, disabled or supervisor flag, hire date or
+// time zone, or resets their second factor (another's: one's own is replaced from one's own
+// account, with the password and a current code), and returns the account as stored. An admin may not disable themselves, and the
 // last active admin may be neither disabled nor given another role: both are EINVALID, named
 // by the field that would do it. The audit row names the fields changed, never their values.
-// EINVALID (name, role, disabled, hire_date, time_zone), ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
+// EINVALID (name, role, disabled, hire_date, time_zone, supervisor, reset_totp), ENOTFOUND,
+// EUNAUTHORIZED, EFORBIDDEN.
 func (svc *StaffService) UpdateStaff(ctx context.Context, id string, upd carepath.StaffUpdate) (*carepath.Staff, error) {
 	var changed []string
 	if upd.Name != nil {
@@ -51,6 +53,9 @@ func (svc *StaffService) UpdateStaff(ctx context.Context, id string, upd carepat
 	}
 	if upd.TimeZone != nil {
 		changed = append(changed, "time_zone")
+	}
+	if upd.Supervisor != nil {
+		changed = append(changed, "supervisor")
 	}
 	actor, _ := carepath.ActorFrom(ctx)
 	var updated *carepath.Staff
@@ -80,17 +85,26 @@ func (svc *StaffService) UpdateStaff(ctx context.Context, id string, upd carepat
 			if upd.TimeZone != nil {
 				next.TimeZone = *upd.TimeZone
 			}
+			if err := checkSupervisor(upd, &next); err != nil {
+				return nil, err
+			}
 			if err := svc.keepAnAdmin(ctx, tx, actor, st, &next); err != nil {
 				return nil, err
 			}
-			q := `UPDATE staff SET name = $1, role = $2, disabled = $3, organization = $4, hire_date = $5, time_zone = $6 WHERE id = $7`
+			if upd.ResetTOTP && actor.ID == st.ID {
+				return nil, &carepath.Error{Code: carepath.EINVALID, Message: "Replace your own authenticator app from your account page.",
+					Fields: []carepath.FieldError{{Field: "reset_totp", Code: "self",
+						Message: "To replace or remove your own authenticator app, use My account: it asks for your password and a current code."}}}
+			}
+			q := `UPDATE staff SET name = $1, role = $2, disabled = $3, organization = $4, hire_date = $5, time_zone = $6,
+				supervisor = $7 WHERE id = $8`
 			if upd.ResetTOTP {
 				q = `UPDATE staff SET name = $1, role = $2, disabled = $3, organization = $4, hire_date = $5, time_zone = $6,
-					totp_secret = NULL, totp_step = 0 WHERE id = $7`
+					supervisor = $7, totp_secret = NULL, totp_step = 0 WHERE id = $8`
 				next.TOTPEnabled = false
 			}
 			if _, err := tx.ExecContext(ctx, q, next.Name, string(next.Role), next.Disabled, next.Organization,
-				nullIfEmpty(next.HireDate), next.TimeZone, id); err != nil {
+				nullIfEmpty(next.HireDate), next.TimeZone, next.Supervisor, id); err != nil {
 				return nil, fmt.Errorf("update staff: %w", svc.s.translate(err))
 			}
 			if next.Disabled && !st.Disabled {
@@ -108,6 +122,25 @@ func (svc *StaffService) UpdateStaff(ctx context.Context, id string, upd carepat
 		return nil, err
 	}
 	return updated, nil
+}
+
+// checkSupervisor applies upd's supervisor flag to next: setting it on a role that may not
+// supervise (access.MaySupervise) is EINVALID naming supervisor; a new role that may not
+// supervise clears it.
+func checkSupervisor(upd carepath.StaffUpdate, next *carepath.Staff) error {
+	if upd.Supervisor != nil {
+		next.Supervisor = *upd.Supervisor
+	}
+	if !next.Supervisor || access.MaySupervise(next.Role) {
+		return nil
+	}
+	if upd.Supervisor != nil && *upd.Supervisor {
+		return &carepath.Error{Code: carepath.EINVALID, Message: "Only a clinician or an admin may be a supervisor.",
+			Fields: []carepath.FieldError{{Field: "supervisor", Code: "role",
+				Message: "Only a clinician or an admin may be a supervisor (and co-sign notes)."}}}
+	}
+	next.Supervisor = false
+	return nil
 }
 
 // keepAnAdmin refuses a change from old to next that would lock the clinic out of its own

@@ -147,7 +147,7 @@ func (s *Server) newNoteFormView(r *http.Request, who signedIn, f noteForm, errs
 	if s.Staff != nil {
 		if list, err := s.Staff.FindStaff(r.Context(), carepath.StaffFilter{}); err == nil {
 			for _, st := range list {
-				if access.Allowed(st.Role, access.Note, access.Cosign) && st.ID != who.ID && !st.Disabled {
+				if access.MayBeNamedCosigner(st, who.ID) {
 					v.Cosigners = append(v.Cosigners, noteChoice{Value: st.ID, Label: st.Name, Checked: st.ID == f.CosignerID})
 				}
 			}

@@ -22,6 +22,10 @@ func seedNotes(t *testing.T, st *store.Store) noteSeed {
 	var s noteSeed
 	s.ana = apptest.AddStaff(t, st, "ana@example.org", carepath.RoleClinician)
 	s.bo = apptest.AddStaff(t, st, "bo@example.org", carepath.RoleClinician)
+	yes := true // bo supervises: only a supervisor may be named a co-signer
+	if _, err := store.NewStaffService(st).UpdateStaff(apptest.System(), s.bo.ID, carepath.StaffUpdate{Supervisor: &yes}); err != nil {
+		t.Fatal(err)
+	}
 	s.cm = apptest.AddStaff(t, st, "cm@example.org", carepath.RoleCaseManager)
 	apptest.AddStaff(t, st, "desk@example.org", carepath.RoleFrontDesk)
 	cli := apptest.System()

@@ -12,6 +12,7 @@ type staffForm struct {
 	ResetTOTP         bool   // turn the second factor off (change form)
 	HireDate          string // YYYY-MM-DD, for staff turnover
 	TimeZone          string // the zone their pages show times in; "" for the clinic's
+	Supervisor        bool   // may be named a note's co-signer (change form)
 }
 
 // addFieldErrors files the field errors of err under their element ids, or its message under
@@ -31,7 +32,7 @@ func addFieldErrors(errs map[string]string, err error, fallback string) {
 // formOf is the change form filled in from the stored account.
 func formOf(st *carepath.Staff) staffForm {
 	f := staffForm{Name: st.Name, Email: st.Email, Role: string(st.Role), Organization: st.Organization, Status: "active",
-		HireDate: st.HireDate, TimeZone: st.TimeZone}
+		HireDate: st.HireDate, TimeZone: st.TimeZone, Supervisor: st.Supervisor}
 	if st.Disabled {
 		f.Status = "disabled"
 	}

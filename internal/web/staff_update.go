@@ -7,7 +7,8 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// staffUpdate changes a staff member's name, role, status, hire date and time zone, and
+// staffUpdate changes a staff member's name, role, status, hire date, time zone and supervisor
+// flag, and
 // resets their second factor when asked, then goes back to the list. A problem shows the form again with what was
 // typed: 400 naming the fields.
 func (s *Server) staffUpdate(w http.ResponseWriter, r *http.Request, who signedIn) {
@@ -26,10 +27,11 @@ func (s *Server) staffUpdate(w http.ResponseWriter, r *http.Request, who signedI
 	}
 	f := staffForm{Name: r.PostForm.Get("name"), Email: st.Email, Role: r.PostForm.Get("role"), Organization: r.PostForm.Get("organization"),
 		Status: r.PostForm.Get("status"), ResetTOTP: r.PostForm.Get("reset_totp") == "yes",
-		HireDate: strings.TrimSpace(r.PostForm.Get("hire_date")), TimeZone: strings.TrimSpace(r.PostForm.Get("time_zone"))}
+		HireDate: strings.TrimSpace(r.PostForm.Get("hire_date")), TimeZone: strings.TrimSpace(r.PostForm.Get("time_zone")),
+		Supervisor: r.PostForm.Get("supervisor") == "yes"}
 	role := carepath.Role(f.Role)
 	upd := carepath.StaffUpdate{Name: &f.Name, Role: &role, Organization: &f.Organization, ResetTOTP: f.ResetTOTP && st.TOTPEnabled,
-		HireDate: &f.HireDate, TimeZone: &f.TimeZone}
+		HireDate: &f.HireDate, TimeZone: &f.TimeZone, Supervisor: &f.Supervisor}
 	switch f.Status {
 	case "active", "disabled":
 		disabled := f.Status == "disabled"

@@ -75,7 +75,7 @@ type staffFormView struct {
 
 // staffFormOrder is the order of the forms' elements, for the error summary.
 var staffFormOrder = []string{"staff-name", "staff-email", "staff-role", "staff-organization", "staff-password", "staff-hire-date",
-	"staff-time-zone", "staff-status-active", "staff-reset-totp"}
+	"staff-time-zone", "staff-status-active", "staff-supervisor", "staff-reset-totp"}
 
 // staffZones are the time zones the staff form suggests (any IANA zone is accepted).
 var staffZones = []string{"America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
@@ -92,6 +92,10 @@ func staffFieldAnchor(field string) string {
 		return "staff-hire-date"
 	case "time_zone":
 		return "staff-time-zone"
+	case "supervisor":
+		return "staff-supervisor"
+	case "reset_totp":
+		return "staff-reset-totp"
 	}
 	return "staff-name"
 }
