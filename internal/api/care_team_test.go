@@ -65,3 +65,41 @@ func TestFrontDeskCannotAssignCareTeam(t *testing.T) {
 		t.Errorf("%d denied client.update rows name the client", denied)
 	}
 }
+
+// TestFrontDeskCanGiveAnyoneAChartAtCreation: a new client's care team follows the rules of a
+// change of care team: the front desk (or an admin) names only an active clinician as primary
+// clinician and an active case manager or clinician as case manager; itself, an unknown id, a
+// disabled account or the wrong role is 400 naming the field, and no client is stored.
+func TestFrontDeskCanGiveAnyoneAChartAtCreation(t *testing.T) {
+	t.Parallel()
+	ts := apptest.Start(t)
+	desk, deskStaff := apptest.Token(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
+	ana := apptest.AddStaff(t, ts.Store, "ana@example.org", carepath.RoleClinician)
+	cm := apptest.AddStaff(t, ts.Store, "cm@example.org", carepath.RoleCaseManager)
+	gone := apptest.AddStaff(t, ts.Store, "gone@example.org", carepath.RoleClinician)
+	off := true
+	if _, err := ts.Services.Staff.UpdateStaff(apptest.System(), gone.ID, carepath.StaffUpdate{Disabled: &off}); err != nil {
+		t.Fatal(err)
+	}
+	create := func(team string) (int, string) {
+		return apptest.API(t, "POST", ts.URL+"/api/v1/clients", desk, `{"given_name":"Robin","family_name":"Lake","birth_date":"1990-04-02"`+team+`}`)
+	}
+	for _, c := range []struct {
+		name, team, field string
+	}{
+		{"the front desk names itself", `,"primary_clinician_id":"` + deskStaff.ID + `"`, "primary_clinician_id"},
+		{"an id of nobody", `,"primary_clinician_id":"0190c0de-0000-7000-8000-000000000000"`, "primary_clinician_id"},
+		{"a disabled clinician", `,"primary_clinician_id":"` + gone.ID + `"`, "primary_clinician_id"},
+		{"a case manager as clinician", `,"primary_clinician_id":"` + cm.ID + `"`, "primary_clinician_id"},
+		{"the front desk as case manager", `,"primary_clinician_id":"` + ana.ID + `","case_manager_id":"` + deskStaff.ID + `"`, "case_manager_id"},
+	} {
+		if code, out := create(c.team); code != 400 || !strings.Contains(out, `"`+c.field+`"`) {
+			t.Errorf("%s: %d %s, want 400 naming %s", c.name, code, out, c.field)
+		}
+	}
+	if n := apptest.CountRows(t, ts.DB, "clients", "1 = 1"); n != 0 {
+		t.Errorf("%d clients stored after refusals", n)
+	}
+	code, out := create(`,"primary_clinician_id":"` + ana.ID + `","case_manager_id":"` + cm.ID + `"`)
+	apptest.CreatedID(t, code, out)
+}

@@ -78,8 +78,10 @@ func wellFormedID(id string) string {
 	return id
 }
 
-// CreateClient validates and stores c, filling ID, Version (1), CreatedAt and UpdatedAt. It
-// returns EINVALID naming the fields, EUNAUTHORIZED without an actor and EFORBIDDEN for roles
+// CreateClient validates and stores c, filling ID, Version (1), CreatedAt and UpdatedAt. Its
+// care team may name only active clinicians (primary_clinician_id) and case managers or
+// clinicians (case_manager_id), as a change of care team may. It returns EINVALID naming the
+// fields, EUNAUTHORIZED without an actor and EFORBIDDEN for roles
 // that may not create clients; a rejected call stores nothing but its audit row.
 func (svc *ClientService) CreateClient(ctx context.Context, c *carepath.Client) error {
 	if c == nil {
@@ -88,6 +90,9 @@ func (svc *ClientService) CreateClient(ctx context.Context, c *carepath.Client) 
 	var stored carepath.Client
 	err := svc.s.do(ctx, op{record: access.Client, action: access.Create, validate: c.Validate},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+			if err := svc.s.checkNewCareTeam(ctx, tx, c); err != nil {
+				return nil, err
+			}
 			id, err := uuid.NewV7()
 			if err != nil {
 				return nil, fmt.Errorf("new id: %w", err)

@@ -76,3 +76,10 @@ func (s *Store) checkCareTeamMembers(ctx context.Context, tx *sql.Tx, members ma
 	}
 	return errs.Err()
 }
+
+// checkNewCareTeam checks the care team a new client c is created with: each member named must
+// be an active staff member of the field's roles (EINVALID naming the field), as for a change.
+func (s *Store) checkNewCareTeam(ctx context.Context, tx *sql.Tx, c *carepath.Client) error {
+	return s.checkCareTeamMembers(ctx, tx, map[string]string{
+		"primary_clinician_id": c.PrimaryClinicianID, "case_manager_id": c.CaseManagerID})
+}

@@ -49,6 +49,9 @@ func newTestClient(first, last, clinician string) *carepath.Client {
 // mustCreate stores c as the front desk.
 func mustCreate(t *testing.T, svc *store.ClientService, c *carepath.Client) *carepath.Client {
 	t.Helper()
+	if err := svc.EnsureCareTeamStaff(c); err != nil {
+		t.Fatalf("care team staff: %v", err)
+	}
 	if err := svc.CreateClient(asFrontDesk, c); err != nil {
 		t.Fatalf("CreateClient: %v", err)
 	}
@@ -376,7 +379,11 @@ func TestClientPolicy(t *testing.T) {
 					}
 				}
 			}
-			check("create", tc.create, svc.CreateClient(ctx, newTestClient("Eve", "Moss", clinicianB)))
+			eve := newTestClient("Eve", "Moss", clinicianB)
+			if err := svc.EnsureCareTeamStaff(eve); err != nil {
+				t.Fatal(err)
+			}
+			check("create", tc.create, svc.CreateClient(ctx, eve))
 			_, err := svc.FindClientByID(ctx, c.ID)
 			check("read", tc.read, err)
 			_, _, err = svc.FindClients(ctx, carepath.ClientFilter{})

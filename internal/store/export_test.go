@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
@@ -41,3 +42,20 @@ func ReadClientUnaudited(ctx context.Context, db *sql.DB, id string) (*carepath.
 
 // ClientColumns are the clients table's columns in the order the store reads them.
 const ClientColumns = clientColumns
+
+// EnsureCareTeamStaff adds an active clinician for each member of c's care team that names no
+// staff member yet, so store tests may name clinicians by fixed ids ("staff-clinician-a") and
+// still meet the rule that a care team names active clinicians and case managers.
+func (svc *ClientService) EnsureCareTeamStaff(c *carepath.Client) error {
+	for _, id := range []string{c.PrimaryClinicianID, c.CaseManagerID} {
+		if id == "" {
+			continue
+		}
+		if _, err := svc.s.writePool.Exec(`INSERT INTO staff (id, email, name, role, password_hash, disabled, created_at)
+			VALUES ($1, $2, $3, 'clinician', '', $4, $5) ON CONFLICT (id) DO NOTHING`,
+			id, strings.ToLower(id)+"@care-team.test", id, false, svc.s.timestamp()); err != nil {
+			return svc.s.translate(err)
+		}
+	}
+	return nil
+}

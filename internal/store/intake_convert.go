@@ -92,6 +92,9 @@ func intakeConverted() error {
 
 // insertClient stores a copy of c as a new client in tx, the way CreateClient does.
 func (svc *AssessmentService) insertClient(ctx context.Context, tx *sql.Tx, c *carepath.Client) (*carepath.Client, error) {
+	if err := svc.s.checkNewCareTeam(ctx, tx, c); err != nil {
+		return nil, err
+	}
 	id, err := uuid.NewV7()
 	if err != nil {
 		return nil, fmt.Errorf("new id: %w", err)

@@ -28,6 +28,9 @@ func TestConvertIntake(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewAssessmentService(env.Store)
 		in := newScorableIntake(t, env, "robin")
+		if err := store.NewClientService(env.Store).EnsureCareTeamStaff(&carepath.Client{PrimaryClinicianID: clinicianA}); err != nil {
+			t.Fatal(err)
+		}
 		input := carepath.ClientInput{GivenName: "Robin", FamilyName: "Lake", BirthDate: "1990-04-02", PrimaryClinicianID: clinicianA}
 
 		c, err := svc.ConvertIntake(asFrontDesk, in.ID, input)
@@ -160,6 +163,9 @@ func TestConvertCrisisIntakeKeepsItsWeight(t *testing.T) {
 		selfHarm := intake("ben", `{"answers":{"gad7":[2,2,2,2,2,2,2]},"context":{"self_harm":true}}`)
 		env.Store.SetNow(func() time.Time { return answered.Add(48 * time.Hour) })
 		in := carepath.ClientInput{GivenName: "Ana", FamilyName: "Reyes", BirthDate: "1991-05-06", PrimaryClinicianID: clinicianA}
+		if err := store.NewClientService(env.Store).EnsureCareTeamStaff(&carepath.Client{PrimaryClinicianID: clinicianA}); err != nil {
+			t.Fatal(err)
+		}
 		a, err := svc.ConvertIntake(asFrontDesk, item9.ID, in)
 		if err != nil {
 			t.Fatal(err)

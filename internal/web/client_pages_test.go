@@ -19,7 +19,8 @@ func TestClientPages(t *testing.T) {
 	cli := apptest.System()
 	clients := store.NewClientService(st)
 	mine := &carepath.Client{GivenName: "Robin", FamilyName: "Lake", BirthDate: "1990-04-02", PrimaryClinicianID: ana.ID}
-	other := &carepath.Client{GivenName: "Quinn", FamilyName: "Harper", BirthDate: "1980-01-01", PrimaryClinicianID: "someone-else"}
+	someone := apptest.AddStaff(t, st, "someone@example.org", carepath.RoleClinician)
+	other := &carepath.Client{GivenName: "Quinn", FamilyName: "Harper", BirthDate: "1980-01-01", PrimaryClinicianID: someone.ID}
 	for _, c := range []*carepath.Client{mine, other} {
 		if err := clients.CreateClient(cli, c); err != nil {
 			t.Fatal(err)

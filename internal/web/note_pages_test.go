@@ -31,7 +31,8 @@ func seedNotes(t *testing.T, st *store.Store) noteSeed {
 	cli := apptest.System()
 	s.robin = &carepath.Client{GivenName: "Robin", FamilyName: "Lake", BirthDate: "1990-04-02", PrimaryClinicianID: s.ana.ID, CaseManagerID: s.cm.ID}
 	s.sky = &carepath.Client{GivenName: "Sky", FamilyName: "Moss", BirthDate: "1991-05-03", PrimaryClinicianID: s.bo.ID, CaseManagerID: s.cm.ID}
-	s.quinn = &carepath.Client{GivenName: "Quinn", FamilyName: "Harper", BirthDate: "1980-01-01", PrimaryClinicianID: "someone-else"}
+	someone := apptest.AddStaff(t, st, "someone@example.org", carepath.RoleClinician)
+	s.quinn = &carepath.Client{GivenName: "Quinn", FamilyName: "Harper", BirthDate: "1980-01-01", PrimaryClinicianID: someone.ID}
 	for _, c := range []*carepath.Client{s.robin, s.sky, s.quinn} {
 		if err := store.NewClientService(st).CreateClient(cli, c); err != nil {
 			t.Fatal(err)

@@ -30,7 +30,8 @@ func SeedChart(t testing.TB, st *store.Store) Chart {
 	cli := System()
 	clients := store.NewClientService(st)
 	s.Client = &carepath.Client{GivenName: "Robin", FamilyName: "Lake", BirthDate: "1990-04-02", PrimaryClinicianID: s.Clinician.ID}
-	s.Other = &carepath.Client{GivenName: "Quinn", FamilyName: "Harper", BirthDate: "1980-01-01", PrimaryClinicianID: "someone-else"}
+	someone := AddStaff(t, st, "someone@example.org", carepath.RoleClinician)
+	s.Other = &carepath.Client{GivenName: "Quinn", FamilyName: "Harper", BirthDate: "1980-01-01", PrimaryClinicianID: someone.ID}
 	for _, c := range []*carepath.Client{s.Client, s.Other} {
 		if err := clients.CreateClient(cli, c); err != nil {
 			t.Fatal(err)
