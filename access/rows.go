@@ -1,6 +1,10 @@
 package access
 
-import "github.com/carepath/carepath"
+import (
+	"slices"
+
+	"github.com/carepath/carepath"
+)
 
 // The per-row rules. Allowed says whether a role may do an action to a type of record at all;
 // these say which records of that type, once it may. The store applies them to every row it
@@ -51,6 +55,28 @@ func CanSeeClient(actor carepath.Actor, c *carepath.Client) bool {
 		return actor.ID != "" && c.CaseManagerID == actor.ID
 	}
 	return false
+}
+
+// Facilitates reports whether actor is one of a group's facilitators (facilitatorIDs).
+func Facilitates(actor carepath.Actor, facilitatorIDs []string) bool {
+	return actor.ID != "" && slices.Contains(facilitatorIDs, actor.ID)
+}
+
+// SeesWholeRoster is the roster rule: whoever sees every client (admin, the command line, the
+// front desk, which schedules) and the group's own facilitators see every member of a group
+// facilitated by facilitatorIDs; anyone else sees only the members on their care team
+// (CanSeeClient). Every member shown is audited as shown.
+func SeesWholeRoster(actor carepath.Actor, facilitatorIDs []string) bool {
+	return SeesEveryClient(actor.Role) || Facilitates(actor, facilitatorIDs)
+}
+
+// ReadsAsFacilitator reports whether actor may read the chart of a client outside their care
+// team because they facilitate a group the client is on now (facilitates): a clinician or case
+// manager who runs the client's group reads the chart (reads: the call only reads), as the
+// care team does. Writing in the chart stays with the care team; a group note about the
+// member goes through the group session's own rule.
+func ReadsAsFacilitator(role carepath.Role, facilitates, reads bool) bool {
+	return reads && facilitates && (role == carepath.RoleClinician || role == carepath.RoleCaseManager)
 }
 
 // MayChangeCareTeam reports whether actor may change client c's care team (its primary

@@ -115,6 +115,11 @@ func (s *Store) view(ctx context.Context, o op, fn body) error {
 // read has nothing to commit. It returns the context the call ran with (check may add the
 // actor's outside party) and the records fn touched, also when the gate refused them.
 func (s *Store) readTx(ctx context.Context, o op, fn body) (context.Context, []ref, error) {
+	if o.action == access.Read || o.action == access.List {
+		// Only a read or a list, not another read-only act (a release of records, a
+		// co-sign queue), is a read for the rules that allow reading alone.
+		ctx = withReading(ctx)
+	}
 	tx, err := s.readPool.BeginTx(ctx, nil)
 	if err != nil {
 		return ctx, nil, fmt.Errorf("begin read: %w", s.translate(err))

@@ -139,7 +139,9 @@ func (svc *ClientService) FindClientByID(ctx context.Context, id string) (*carep
 	return c, nil
 }
 
-// readVisible reads the client with id in tx and applies access.CanSeeClient.
+// readVisible reads the client with id in tx and applies access.CanSeeClient, and, in a call
+// that only reads, access.ReadsAsFacilitator: the facilitator of a group the client is on
+// reads the client's records too.
 func (svc *ClientService) readVisible(ctx context.Context, tx *sql.Tx, id string) (*carepath.Client, error) {
 	c, err := scanClient(tx.QueryRowContext(ctx, `SELECT `+clientColumns+` FROM clients WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -149,7 +151,13 @@ func (svc *ClientService) readVisible(ctx context.Context, tx *sql.Tx, id string
 		return nil, fmt.Errorf("select client: %w", svc.s.translate(err))
 	}
 	if actor, _ := carepath.ActorFrom(ctx); !access.CanSeeClient(actor, c) {
-		return nil, hiddenClient(c.ID)
+		facilitates, err := svc.s.readsAsFacilitator(ctx, tx, actor, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		if !facilitates {
+			return nil, hiddenClient(c.ID)
+		}
 	}
 	return c, nil
 }

@@ -197,14 +197,19 @@ func checkStaff(ctx context.Context, s *Store, tx *sql.Tx, errs *carepath.FieldE
 	return nil
 }
 
-// FindGroupByID returns a group with its roster history; ENOTFOUND when there is none.
+// FindGroupByID returns a group with its roster history; ENOTFOUND when there is none. The
+// roster holds the members the actor may see (access.SeesWholeRoster: the group's
+// facilitators, the front desk and admins see all; anyone else their care team's), each
+// audited as shown.
 func (svc *GroupService) FindGroupByID(ctx context.Context, id string) (*carepath.Group, error) {
 	var g *carepath.Group
-	err := svc.s.do(ctx, op{record: access.Group, action: access.Read, recordID: wellFormedID(id)},
+	err := svc.s.do(ctx, op{record: access.Group, action: access.Read, recordID: wellFormedID(id), lists: true},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			var err error
-			g, err = svc.read(ctx, tx, id)
-			return nil, err
+			if g, err = svc.read(ctx, tx, id); err != nil {
+				return nil, err
+			}
+			return svc.showRoster(ctx, tx, g)
 		})
 	if err != nil {
 		return nil, err
@@ -212,10 +217,11 @@ func (svc *GroupService) FindGroupByID(ctx context.Context, id string) (*carepat
 	return g, nil
 }
 
-// FindGroups lists a program's groups by name, with their rosters.
+// FindGroups lists a program's groups by name, with the rosters the actor may see (as
+// FindGroupByID), each member shown audited.
 func (svc *GroupService) FindGroups(ctx context.Context, programID string) ([]*carepath.Group, error) {
 	list := []*carepath.Group{}
-	err := svc.s.do(ctx, op{record: access.Group, action: access.List, detail: "program_id=" + wellFormedID(programID)},
+	err := svc.s.do(ctx, op{record: access.Group, action: access.List, detail: "program_id=" + wellFormedID(programID), lists: true},
 		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 			rows, err := tx.QueryContext(ctx, `SELECT id FROM groups WHERE program_id = $1 ORDER BY lower(name), id`, programID)
 			if err != nil {
@@ -231,14 +237,20 @@ func (svc *GroupService) FindGroups(ctx context.Context, programID string) ([]*c
 				ids = append(ids, id)
 			}
 			rows.Close()
+			var shown []ref
 			for _, id := range ids {
 				g, err := svc.read(ctx, tx, id)
 				if err != nil {
 					return nil, err
 				}
+				refs, err := svc.showRoster(ctx, tx, g)
+				if err != nil {
+					return nil, err
+				}
 				list = append(list, g)
+				shown = append(shown, refs...)
 			}
-			return nil, nil
+			return shown, nil
 		})
 	if err != nil {
 		return nil, err
@@ -409,6 +421,9 @@ func (svc *GroupService) changeRoster(ctx context.Context, action access.Action,
 			return nil, err
 		}
 		if g, err = svc.read(ctx, tx, groupID); err != nil {
+			return nil, err
+		}
+		if _, err := svc.showRoster(ctx, tx, g); err != nil {
 			return nil, err
 		}
 		return []ref{{ID: g.ID, ClientID: clientID}}, nil

@@ -99,6 +99,9 @@ func (svc *GroupService) UpdateGroup(ctx context.Context, id string, u carepath.
 			return nil, fmt.Errorf("update group: %w", svc.s.translate(err))
 		}
 		out = &next
+		if _, err := svc.showRoster(ctx, tx, out); err != nil {
+			return nil, err
+		}
 		return []ref{{ID: id}}, nil
 	})
 	if err != nil {
