@@ -16,7 +16,9 @@ import (
 type readingKey struct{}
 
 // withReading marks ctx as the context of a read-only call.
-func withReading(ctx context.Context) context.Context { return context.WithValue(ctx, readingKey{}, true) }
+func withReading(ctx context.Context) context.Context {
+	return context.WithValue(ctx, readingKey{}, true)
+}
 
 // reading reports whether ctx is the context of a read-only call.
 func reading(ctx context.Context) bool { v, _ := ctx.Value(readingKey{}).(bool); return v }
