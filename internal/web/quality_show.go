@@ -30,7 +30,7 @@ func (s *Server) qualityShow(w http.ResponseWriter, r *http.Request, who signedI
 		q, err := s.Attendance.ProgramQuality(r.Context(), p.ID, v.From, v.To)
 		switch {
 		case err == nil:
-			v.Figures = qualityFigures(q, s.weeklyQuality(r, p.ID, from, to))
+			v.Figures = qualityFigures(q, s.weeklyQuality(r, p.ID, from, to), false)
 		case isInvalid(err):
 			for _, fe := range carepath.ErrorFields(err) {
 				v.Errors["quality-"+fe.Field] = fe.Message

@@ -107,9 +107,12 @@ func defaultPeriod(p *carepath.Program) (delivery.ISOWeek, delivery.ISOWeek) {
 
 // qualityFigures turns a report into the page's figures, the same for the admin page and the
 // public scorecard: counts, shares and binned charts only, never a client's id (the per-client
-// continuity and the clients whose clinician left are only counted).
-func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) []qualityFigure {
+// continuity and the clients whose clinician left are only counted). On the public scorecard
+// (public) the counts of clients and client-weeks are suppressed below delivery.SmallCell
+// (scorecard_view.go).
+func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport, public bool) []qualityFigure {
 	oo, gs, tc, st, hd := q.OneOnOneMinutesPerClientWeek, q.GroupSize, q.TherapistContinuity, q.StaffTurnover, q.HoursDeliveredVsRequired
+	cells := smallCells{public: public}
 	var figs []qualityFigure
 
 	f := qualityFigure{ID: "one-on-one", Title: "One-on-one minutes per client-week",
@@ -120,17 +123,21 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 	if num(oo, "client_weeks") == 0 {
 		f.Headline = "No client-weeks in the period: nothing to show yet."
 	}
-	f.Charts = append(f.Charts, svgchart.Chart{ID: "chart-one-on-one", Title: "Individual-therapy minutes per client-week",
+	if cells.hides(num(oo, "client_weeks")) {
+		figs = append(figs, cells.withheld(f, "client-weeks"))
+	} else {
+		f.Charts = append(f.Charts, svgchart.Chart{ID: "chart-one-on-one", Title: "Individual-therapy minutes per client-week",
 		Desc:   fmt.Sprintf("A tenth of client-weeks had %d minutes or less; half had %d or less.", int(num(oo, "p10")), int(num(oo, "median"))),
 		XLabel: "Statistic", YLabel: "Minutes",
-		Points: []svgchart.Point{{Label: "10th percentile", Value: num(oo, "p10")}, {Label: "Median", Value: num(oo, "median")}}})
-	figs = append(figs, f)
+			Points: []svgchart.Point{{Label: "10th percentile", Value: num(oo, "p10")}, {Label: "Median", Value: num(oo, "median")}}})
+		figs = append(figs, f)
+	}
 
 	f = qualityFigure{ID: "group-size", Title: "Group size",
 		Headline: fmt.Sprintf("Median %v, largest %v; %s of sessions over their type's cap", num(gs, "median"), num(gs, "max"), percent(num(gs, "share_over_cap"))),
 		Facts: []figureFact{{"Group sessions with attendance", fmt.Sprint(num(gs, "sessions"))}, {"Median attendees", fmt.Sprint(num(gs, "median"))},
 			{"Largest", fmt.Sprint(num(gs, "max"))}, {"Sessions over the cap", fmt.Sprintf("%v (%s)", num(gs, "over_cap"), percent(num(gs, "share_over_cap")))},
-			{"Members added over a group's capacity (admin overrides)", fmt.Sprint(num(gs, "capacity_overrides"))}},
+			{"Members added over a group's capacity (admin overrides)", cells.count(num(gs, "capacity_overrides"))}},
 		Method: text(gs, "method")}
 	if num(gs, "sessions") == 0 {
 		f.Headline = "No group sessions with attendance in the period: nothing to show yet."
@@ -150,15 +157,27 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 	if num(tc, "clients") == 0 {
 		f.Headline = "No individual sessions in the period: nothing to show yet."
 	}
+	f.Facts[2].Value = cells.count(num(tc, "changed_primary"))
+	if cells.public && delivery.Suppressed(int(num(tc, "changed_primary"))) {
+		f.Headline = fmt.Sprintf("%s of individual sessions with the client's primary clinician (mean per client); fewer than %d clients changed primary clinician",
+			percent(num(tc, "mean_share")), delivery.SmallCell)
+	}
 	if per, ok := tc["per_client"].([]map[string]any); ok && len(per) > 0 {
 		bins := []svgchart.Point{{Label: "Under 25%"}, {Label: "25–49%"}, {Label: "50–74%"}, {Label: "75–100%"}}
 		for _, c := range per {
 			i := int(num(c, "share") * 4)
 			bins[min(max(i, 0), 3)].Value++
 		}
-		f.Charts = append(f.Charts, svgchart.Chart{ID: "chart-continuity", Title: "Clients by share of sessions with their primary clinician",
-			Desc:   fmt.Sprintf("How many of the %d clients had each share of their individual sessions with their primary clinician.", len(per)),
-			XLabel: "Share with the primary clinician", YLabel: "Clients", Points: bins})
+		if fact, hidden := cells.bins("Clients by share of sessions with their primary clinician", bins); hidden {
+			f.Facts = append(f.Facts, fact)
+		} else {
+			f.Charts = append(f.Charts, svgchart.Chart{ID: "chart-continuity", Title: "Clients by share of sessions with their primary clinician",
+				Desc:   fmt.Sprintf("How many of the %d clients had each share of their individual sessions with their primary clinician.", len(per)),
+				XLabel: "Share with the primary clinician", YLabel: "Clients", Points: bins})
+		}
+	}
+	if cells.hides(num(tc, "clients")) {
+		f = cells.withheld(f, "clients")
 	}
 	figs = append(figs, f)
 
@@ -176,7 +195,7 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 		f.Facts[3] = figureFact{"Annualized rate", "not given: " + strings.ToLower(why[:1]) + why[1:]}
 	}
 	if left, ok := st["clients_whose_clinician_left"].([]string); ok {
-		f.Facts = append(f.Facts, figureFact{"Clients whose clinician left", fmt.Sprint(len(left))})
+		f.Facts = append(f.Facts, figureFact{"Clients whose clinician left", cells.count(float64(len(left)))})
 	}
 	figs = append(figs, f)
 
@@ -191,6 +210,16 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 	if num(hd, "client_weeks") == 0 {
 		f.Headline = "No client-weeks in the period: nothing to show yet."
 	}
+	f.Facts[1].Value = cells.count(num(hd, "weeks_below_minimum"))
+	if cells.public && delivery.Suppressed(int(num(hd, "weeks_below_minimum"))) {
+		f.Headline = fmt.Sprintf("%s delivered of %s required (%s); fewer than %d of %v client-weeks below the minimum",
+			hoursText(int(num(hd, "delivered_minutes"))), hoursText(int(num(hd, "required_minutes"))), percent(num(hd, "ratio")),
+			delivery.SmallCell, num(hd, "client_weeks"))
+	}
+	if cells.hides(num(hd, "client_weeks")) {
+		figs = append(figs, cells.withheld(f, "client-weeks"))
+		return figs
+	}
 	f.Charts = append(f.Charts, svgchart.Chart{ID: "chart-hours", Title: "Hours delivered and required over the period",
 		Desc:   fmt.Sprintf("%s of the required hours were delivered.", percent(num(hd, "ratio"))),
 		XLabel: "Total over the period", YLabel: "Hours",
@@ -199,10 +228,14 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 	if len(trend) > 1 {
 		c := svgchart.Chart{ID: "chart-hours-trend", Title: "Share of required hours delivered, week by week", XLabel: "ISO week",
 			YLabel: "Percent of required", Line: true, Ref: 100, RefLabel: "All required hours (100%)", RefText: "100%"}
-		low := 0
+		low, left := 0, 0
 		for _, t := range trend {
 			if num(t.HoursDeliveredVsRequired, "required_minutes") == 0 {
 				continue // no client-weeks: nothing was required, nothing to judge
+			}
+			if cells.hides(num(t.HoursDeliveredVsRequired, "client_weeks")) {
+				left++ // too few client-weeks to publish that week's share
+				continue
 			}
 			share := num(t.HoursDeliveredVsRequired, "ratio")
 			c.Points = append(c.Points, svgchart.Point{Label: t.From, Value: share * 100, Text: percent(share)})
@@ -211,6 +244,9 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport) 
 			}
 		}
 		c.Desc = fmt.Sprintf("In %d of the %d weeks with clients the program delivered less than the hours its clients required.", low, len(c.Points))
+		if left > 0 {
+			c.Desc += fmt.Sprintf(" %d week%s with fewer than %d client-weeks %s left out.", left, plural(left), delivery.SmallCell, map[bool]string{true: "is", false: "are"}[left == 1])
+		}
 		if len(c.Points) > 1 {
 			f.Charts = append(f.Charts, c)
 		}

@@ -45,7 +45,7 @@ func (s *Server) scorecardShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, "scorecard quality", err, pageErrors)
 		return
 	}
-	v.Figures = qualityFigures(q, s.weeklyQuality(r, p.ID, from, to))
+	v.Figures = qualityFigures(q, s.weeklyQuality(r, p.ID, from, to), true)
 	s.scorecards.put(id, v, time.Now())
 	s.render(w, r, http.StatusOK, "scorecard", v)
 }
