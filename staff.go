@@ -181,6 +181,22 @@ type TOTPEnrolment struct {
 	Replacing bool
 }
 
+// StaffStatus is what a signed-in session re-reads of its own account on every request.
+type StaffStatus struct {
+	Role        Role
+	Active      bool // not disabled
+	TOTPEnabled bool // signs in with a second factor
+	Email       string
+}
+
+// TOTPConfirmation confirms a new second factor: the secret BeginTOTP made and a code of it;
+// replacing one the account has already also takes the password and a current code of the old
+// one, so a signed-in browser left open cannot swap in an attacker's app.
+type TOTPConfirmation struct {
+	Secret, Code          string
+	Password, CurrentCode string
+}
+
 // StaffService manages staff accounts, their passwords, second factors and API tokens.
 type StaffService interface {
 	// CreateStaff validates and stores s with the given password, filling ID and CreatedAt.
@@ -194,10 +210,11 @@ type StaffService interface {
 	FindStaff(ctx context.Context, filter StaffFilter) ([]*Staff, error)
 	// FindStaffByID returns one staff member. ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
 	FindStaffByID(ctx context.Context, id string) (*Staff, error)
-	// StaffActive returns the current role of staff member id and whether the account is
-	// active (not disabled), for a signed-in session to re-check on each request; a staff
-	// member may ask only about their own account. ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN.
-	StaffActive(ctx context.Context, id string) (role Role, active bool, err error)
+	// StaffActive returns the current role of staff member id, whether the account is active
+	// (not disabled) and whether it has a second factor, for a signed-in session to re-check
+	// on each request; a staff member may ask only about their own account. ENOTFOUND,
+	// EUNAUTHORIZED, EFORBIDDEN.
+	StaffActive(ctx context.Context, id string) (StaffStatus, error)
 	// UpdateStaff changes a staff member's name, role, disabled or supervisor flag, or resets
 	// their second factor, and returns the account as stored. EINVALID (fields name, role,
 	// supervisor for a role that may not supervise, reset_totp for one's own second factor,
@@ -212,10 +229,12 @@ type StaffService interface {
 	// stores nothing. ENOTFOUND (the actor is no staff member), EUNAUTHORIZED, EFORBIDDEN.
 	BeginTOTP(ctx context.Context) (*TOTPEnrolment, error)
 	// ConfirmTOTP turns the second factor on for the signed-in staff member's own account
-	// with secret (from BeginTOTP), once code is a valid code for it; from then on sign-in
-	// needs a code. EINVALID (field code; field secret for a malformed secret), ENOTFOUND,
-	// EUNAUTHORIZED, EFORBIDDEN (a disabled account).
-	ConfirmTOTP(ctx context.Context, secret, code string) error
+	// with c.Secret (from BeginTOTP), once c.Code is a valid code for it; from then on sign-in
+	// needs a code. An account that has a second factor already replaces it only with its
+	// password (c.Password) and a current code of the old one (c.CurrentCode); a wrong one
+	// counts towards the account's lock-out. EINVALID (fields code, password, current_code;
+	// secret for a malformed secret), ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN (a disabled account).
+	ConfirmTOTP(ctx context.Context, c TOTPConfirmation) error
 	// Authenticate checks a sign-in attempt from remote and returns the staff member. Every
 	// failure — unknown email, wrong password, wrong or missing TOTP code, disabled or locked
 	// account — is EUNAUTHORIZED with AuthFailedMessage.

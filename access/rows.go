@@ -87,6 +87,11 @@ func MayChangeCareTeam(actor carepath.Actor, c *carepath.Client) bool {
 	return Oversees(actor.Role) || (actor.Role == carepath.RoleClinician && actor.ID != "" && actor.ID == c.PrimaryClinicianID)
 }
 
+// MustUseTOTP reports whether a staff member with role must sign in with a second factor (an
+// authenticator app) and so may use no staff page before setting one up: an admin, who
+// manages accounts, the audit log and every client.
+func MustUseTOTP(role carepath.Role) bool { return role == carepath.RoleAdmin }
+
 // Oversees reports whether role oversees every record it may reach, beyond its own: an admin
 // and the command line see every co-sign request and every attendee of a note, and manage
 // anyone's account state and calendar feed.

@@ -64,8 +64,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	for _, n := range d.Notices {
 		log.Warn(n)
 	}
-	a, err := app.New(d.Store, app.Config{Log: log, SignInIdle: *idle, BaseURL: tr.baseURL, TrustedProxies: tr.proxies,
-		SMTPURL: *smtpURL, MailFrom: *mailFrom, AlertWebhook: *webhook, EscalateAfter: *escalate, OutboxPoll: *outboxPoll, OutboxLease: *outboxLease})
+	cfg := app.Config{Log: log, SignInIdle: *idle, BaseURL: tr.baseURL, TrustedProxies: tr.proxies,
+		SMTPURL: *smtpURL, MailFrom: *mailFrom, AlertWebhook: *webhook, EscalateAfter: *escalate, OutboxPoll: *outboxPoll, OutboxLease: *outboxLease}
+	if *seedDemo {
+		// The demo's own admin may try carepath without an authenticator app (a banner says
+		// so); every other admin account sets one up first.
+		cfg.DemoDomain = demo.EmailDomain
+		log.Warn("demo mode: the demo admin (" + "admin@" + demo.EmailDomain + ") works without an authenticator app; never use --demo with real data")
+	}
+	a, err := app.New(d.Store, cfg)
 	if err != nil {
 		log.Error("start", "err", err)
 		return 1

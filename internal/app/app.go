@@ -28,6 +28,9 @@ type Config struct {
 	// SignInIdle ends a staff member's sign-in session after that long without a request
 	// (0: web.DefaultSignInIdle).
 	SignInIdle time.Duration
+	// DemoDomain is the email domain of the demo's accounts when serve --demo runs (see
+	// web.Server.DemoDomain); empty otherwise.
+	DemoDomain string
 	// BaseURL is the one external address of carepath (https://care.example.org), the start
 	// of every link it builds: calendar feeds, answer links, safety-plan links, emails. Empty:
 	// the scheme the client used and the request's host; a link built without a request (the
@@ -133,7 +136,8 @@ func New(st *store.Store, cfg Config) (*App, error) {
 	}
 	delivery := web.Delivery{Sender: sender, Email: outbox.Mail != nil}
 	pages, err := web.New(web.Server{Services: services, Placement: placement.DefaultConfig, Log: log,
-		SignInStore: store.NewSignInSessionStore(st), SignInIdle: cfg.SignInIdle, BaseURL: cfg.BaseURL, Delivery: delivery})
+		SignInStore: store.NewSignInSessionStore(st), SignInIdle: cfg.SignInIdle, BaseURL: cfg.BaseURL, Delivery: delivery,
+		DemoDomain: cfg.DemoDomain})
 	if err != nil {
 		return nil, err
 	}

@@ -20,6 +20,11 @@ import (
 // out on a throw-away database, never for real clients.
 const Password = "carepath-demo-2026"
 
+// EmailDomain is the domain of every demo account's email. Under serve --demo (and only
+// there), an admin at this domain may work without an authenticator app, under a banner on
+// every page; every other admin sets one up before any other page.
+const EmailDomain = "demo.carepath.test"
+
 // demoStaff are the demo accounts, one per role.
 // hired is how long before today each was hired (years, months), for the hire dates staff
 // turnover counts from.

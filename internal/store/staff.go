@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/subtle"
 	"database/sql"
-	"encoding/base32"
 	"errors"
 	"fmt"
 	"strings"
@@ -208,62 +206,6 @@ func (svc *StaffService) BeginTOTP(ctx context.Context) (*carepath.TOTPEnrolment
 			return []ref{{ID: st.ID}}, nil
 		})
 	return e, err
-}
-
-// ConfirmTOTP turns the second factor on for the actor's own account with secret, once code
-// is valid for it now (a step either side is allowed for drifting clocks); the code's step
-// counts as used, so it cannot sign anyone in afterwards. EINVALID (code; secret when it is
-// not a base32 secret of at least 128 bits), ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN (a
-// disabled account).
-func (svc *StaffService) ConfirmTOTP(ctx context.Context, secret, code string) error {
-	actor, _ := carepath.ActorFrom(ctx)
-	code = strings.ReplaceAll(strings.TrimSpace(code), " ", "")
-	badCode := &carepath.Error{Code: carepath.EINVALID, Message: "The code does not match.",
-		Fields: []carepath.FieldError{{Field: "code", Code: "mismatch",
-			Message: "That code does not match. Enter the 6-digit code your app shows now."}}}
-	validate := func() error {
-		var errs carepath.FieldErrors
-		if raw, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(strings.ToUpper(secret)); err != nil || len(raw) < 16 {
-			errs.Add("secret", "format", "The enrolment has expired. Please start again.")
-		}
-		if len(code) != 6 || strings.Trim(code, "0123456789") != "" {
-			errs.Add("code", "format", "Enter the 6-digit code your authenticator app shows.")
-		}
-		return errs.Err()
-	}
-	return svc.s.do(ctx, op{record: access.Staff, action: access.EnrolTOTP, recordID: actor.ID, detail: "totp=confirm", validate: validate},
-		func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
-			st, err := svc.byID(ctx, tx, actor.ID)
-			if err != nil {
-				return nil, err
-			}
-			if st.Disabled {
-				return nil, carepath.Errorf(carepath.EFORBIDDEN, "This account is disabled.")
-			}
-			step := svc.s.now().Unix() / totpPeriod
-			matched := int64(-1)
-			for _, s := range []int64{step - 1, step, step + 1} {
-				want, err := totp.GenerateCodeCustom(secret, time.Unix(s*totpPeriod, 0).UTC(), totpOpts)
-				if err != nil {
-					return nil, fmt.Errorf("totp: %w", err)
-				}
-				if subtle.ConstantTimeCompare([]byte(want), []byte(code)) == 1 {
-					matched = s
-				}
-			}
-			if matched < 0 {
-				return nil, badCode
-			}
-			sealed, err := svc.s.sealSecret(st.ID, strings.ToUpper(secret))
-			if err != nil {
-				return nil, err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE staff SET totp_secret = $1, totp_step = $2 WHERE id = $3`,
-				sealed, matched, st.ID); err != nil {
-				return nil, fmt.Errorf("update staff: %w", svc.s.translate(err))
-			}
-			return []ref{{ID: st.ID}}, nil
-		})
 }
 
 // Authenticate checks a sign-in attempt from remote. Every failure is EUNAUTHORIZED with

@@ -21,9 +21,9 @@ func TestStaffActive(t *testing.T) {
 		}
 		before := count(t, env, "audit_log", "true")
 
-		role, active, err := svc.StaffActive(self(cl, carepath.RoleClinician), cl.ID)
-		if err != nil || role != carepath.RoleClinician || !active {
-			t.Fatalf("own account: %s, %v, %v", role, active, err)
+		st, err := svc.StaffActive(self(cl, carepath.RoleClinician), cl.ID)
+		if err != nil || st.Role != carepath.RoleClinician || !st.Active || st.TOTPEnabled || st.Email != "clin@example.org" {
+			t.Fatalf("own account: %+v, %v", st, err)
 		}
 		if n := count(t, env, "audit_log", "true"); n != before {
 			t.Errorf("a successful check wrote %d audit rows, want none", n-before)
@@ -34,32 +34,32 @@ func TestStaffActive(t *testing.T) {
 		if _, err := svc.UpdateStaff(self(admin, carepath.RoleAdmin), cl.ID, carepath.StaffUpdate{Role: &newRole}); err != nil {
 			t.Fatal(err)
 		}
-		if role, active, err = svc.StaffActive(self(cl, carepath.RoleClinician), cl.ID); err != nil || role != carepath.RoleCaseManager || !active {
-			t.Errorf("after role change: %s, %v, %v", role, active, err)
+		if st, err = svc.StaffActive(self(cl, carepath.RoleClinician), cl.ID); err != nil || st.Role != carepath.RoleCaseManager || !st.Active {
+			t.Errorf("after role change: %+v, %v", st, err)
 		}
 		if _, err := svc.UpdateStaff(self(admin, carepath.RoleAdmin), cl.ID, carepath.StaffUpdate{Disabled: &yes}); err != nil {
 			t.Fatal(err)
 		}
-		if role, active, err = svc.StaffActive(self(cl, carepath.RoleCaseManager), cl.ID); err != nil || active {
-			t.Errorf("after disabling: %s, %v, %v", role, active, err)
+		if st, err = svc.StaffActive(self(cl, carepath.RoleCaseManager), cl.ID); err != nil || st.Active {
+			t.Errorf("after disabling: %+v, %v", st, err)
 		}
 		// An admin may ask about anyone.
-		if _, active, err = svc.StaffActive(self(admin, carepath.RoleAdmin), other.ID); err != nil || !active {
-			t.Errorf("admin asking: %v, %v", active, err)
+		if st, err = svc.StaffActive(self(admin, carepath.RoleAdmin), other.ID); err != nil || !st.Active {
+			t.Errorf("admin asking: %+v, %v", st, err)
 		}
 
 		// Failures are audited: someone else's account, an unknown id, no actor.
 		before = count(t, env, "audit_log", "action = 'staff.session'")
-		if _, _, err := svc.StaffActive(self(other, carepath.RoleFrontDesk), admin.ID); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+		if _, err := svc.StaffActive(self(other, carepath.RoleFrontDesk), admin.ID); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
 			t.Errorf("someone else's account: %v, want %s", err, carepath.EFORBIDDEN)
 		}
-		if _, _, err := svc.StaffActive(self(admin, carepath.RoleAdmin), "019300a0-0000-7000-8000-000000000000"); carepath.ErrorCode(err) != carepath.ENOTFOUND {
+		if _, err := svc.StaffActive(self(admin, carepath.RoleAdmin), "019300a0-0000-7000-8000-000000000000"); carepath.ErrorCode(err) != carepath.ENOTFOUND {
 			t.Errorf("unknown id: %v, want %s", err, carepath.ENOTFOUND)
 		}
-		if _, _, err := svc.StaffActive(as(carepath.RolePublic), "public"); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+		if _, err := svc.StaffActive(as(carepath.RolePublic), "public"); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
 			t.Errorf("public: %v, want %s", err, carepath.EFORBIDDEN)
 		}
-		if _, _, err := svc.StaffActive(context.Background(), cl.ID); carepath.ErrorCode(err) != carepath.EUNAUTHORIZED {
+		if _, err := svc.StaffActive(context.Background(), cl.ID); carepath.ErrorCode(err) != carepath.EUNAUTHORIZED {
 			t.Errorf("no actor: %v, want %s", err, carepath.EUNAUTHORIZED)
 		}
 		if n := count(t, env, "audit_log", "action = 'staff.session'"); n-before != 4 {

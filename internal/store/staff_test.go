@@ -416,24 +416,24 @@ func TestTOTPEnrolment(t *testing.T) {
 			{"not base32!", "123456", "secret"},
 			{"AAAA", "123456", "secret"},
 		} {
-			err := svc.ConfirmTOTP(me, c.secret, c.code)
+			err := svc.ConfirmTOTP(me, carepath.TOTPConfirmation{Secret: c.secret, Code: c.code})
 			if fe := carepath.ErrorFields(err); carepath.ErrorCode(err) != carepath.EINVALID || len(fe) != 1 || fe[0].Field != c.field {
 				t.Errorf("confirm %q %q: %v", c.secret, c.code, err)
 			}
 		}
 		stale, _ := totp.GenerateCode(e.Secret, c.now().Add(-2*time.Minute))
-		if err := svc.ConfirmTOTP(me, e.Secret, stale); carepath.ErrorCode(err) != carepath.EINVALID {
+		if err := svc.ConfirmTOTP(me, carepath.TOTPConfirmation{Secret: e.Secret, Code: stale}); carepath.ErrorCode(err) != carepath.EINVALID {
 			t.Errorf("a stale code confirmed: %v", err)
 		}
 		if _, err := svc.Authenticate(pub, "ana@example.org", testPassword, "", "192.0.2.1"); err != nil {
 			t.Fatalf("a failed confirmation turned TOTP on: %v", err)
 		}
-		if err := svc.ConfirmTOTP(as(carepath.RoleSystem), e.Secret, "123456"); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+		if err := svc.ConfirmTOTP(as(carepath.RoleSystem), carepath.TOTPConfirmation{Secret: e.Secret, Code: "123456"}); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
 			t.Errorf("the command line confirming: %v", err)
 		}
 
 		code, _ := totp.GenerateCode(e.Secret, c.now())
-		if err := svc.ConfirmTOTP(me, e.Secret, code); err != nil {
+		if err := svc.ConfirmTOTP(me, carepath.TOTPConfirmation{Secret: e.Secret, Code: code}); err != nil {
 			t.Fatalf("confirm: %v", err)
 		}
 		if _, err := svc.Authenticate(pub, "ana@example.org", testPassword, "", "192.0.2.1"); carepath.ErrorMessage(err) != carepath.AuthFailedMessage {
@@ -476,7 +476,7 @@ func TestTOTPEnrolment(t *testing.T) {
 		}
 		c.add(30 * time.Second)
 		code, _ = totp.GenerateCode(e2.Secret, c.now())
-		if err := svc.ConfirmTOTP(me, e2.Secret, code); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+		if err := svc.ConfirmTOTP(me, carepath.TOTPConfirmation{Secret: e2.Secret, Code: code}); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
 			t.Errorf("disabled account confirming: %v", err)
 		}
 		for _, r := range auditRows(t, env) {

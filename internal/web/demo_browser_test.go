@@ -31,10 +31,7 @@ func demoBrowser(t *testing.T) *browser {
 // signInDemo signs a demo staff member in with the demo password.
 func (b *browser) signInDemo(email string) {
 	b.t.Helper()
-	b.open("/login")
-	b.typeInto("login-email", email)
-	b.typeInto("login-password", demo.Password)
-	b.navigate("sign in as "+email, 200, chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)))
+	b.signInWith(email, demo.Password)
 }
 
 // TestBrowserDemoPlanNextWeek: on the demo clinic itself, the director opens "Plan next week"

@@ -20,7 +20,10 @@ type staffNav struct {
 	Role        string
 	Items       []navItem
 	IdleSeconds int
-	role        carepath.Role
+	// DemoNoTOTP: a demo admin working without an authenticator app (serve --demo); the page
+	// says so in a banner.
+	DemoNoTOTP bool
+	role       carepath.Role
 }
 
 // May reports whether the signed-in role may do act to records of type rec (access.Allowed),

@@ -100,7 +100,9 @@ func (s *Server) framed(r *http.Request, view any) any {
 	if !nav.IsValid() || !nav.CanSet() || nav.Type() != reflect.TypeFor[*staffNav]() {
 		return view
 	}
-	nav.Set(reflect.ValueOf(s.navFor(who, r.URL.Path)))
+	n := s.navFor(who, r.URL.Path)
+	n.DemoNoTOTP = demoWithoutTOTP(r)
+	nav.Set(reflect.ValueOf(n))
 	if zone.IsValid() && zone.CanSet() && zone.IsNil() {
 		zone.Set(reflect.ValueOf(s.viewerZone(r)))
 	}

@@ -20,7 +20,8 @@ package web
 //     their summary), names.go (naming staff and clients), dates.go (weeks, days, hours),
 //     links.go (sending links to clients), zones.go (times in a zone, with its abbreviation),
 //     nav.go (the staff menu), kept_form.go (a form kept over an expired sign-in),
-//     double_booking.go (naming the sessions a booking would clash with), scorecard_cache.go.
+//     double_booking.go (naming the sessions a booking would clash with), scorecard_cache.go,
+//     totp_gate.go (admins are sent to set up an authenticator app first).
 //     The server itself: server.go (Server, New), routes.go (this table), render.go
 //     (templates, the page renderer), error.go (the one error renderer and each area's
 //     words), sign_in.go (sign-in sessions, requireStaff).

@@ -39,6 +39,10 @@ type Server struct {
 	BaseURL string
 	// Delivery is how links reach clients: the sender and whether a mail server is configured.
 	Delivery Delivery
+	// DemoDomain, set only by serve --demo, is the email domain of the demo's own accounts: an
+	// admin account at that domain may work without an authenticator app, under a banner on
+	// every staff page (totp_gate.go). Empty: every admin must use one.
+	DemoDomain string
 
 	pages      map[string]*template.Template
 	scorecards *scorecardCache

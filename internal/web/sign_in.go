@@ -135,7 +135,11 @@ func (s *Server) requireStaff(h func(w http.ResponseWriter, r *http.Request, who
 			s.keepForLater(w, r)
 			return
 		}
-		if who, ok = s.recheckStaff(w, r, who); !ok {
+		status, ok := s.recheckStaff(w, r, &who)
+		if !ok {
+			return
+		}
+		if r, ok = s.totpGate(w, r, who, status); !ok {
 			return
 		}
 		ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: who.ID, Role: who.Role, Remote: httpserver.RemoteAddr(r)})
@@ -150,30 +154,30 @@ func (s *Server) requireStaff(h func(w http.ResponseWriter, r *http.Request, who
 	})
 }
 
-// recheckStaff reads who's account as it is now and returns who with the current role (and
-// the session updated when the role changed). When the account is disabled or gone it ends
-// the session, sends the browser to the sign-in page with a notice and returns false; when
-// the account cannot be read it answers 500 and returns false.
-func (s *Server) recheckStaff(w http.ResponseWriter, r *http.Request, who signedIn) (signedIn, bool) {
+// recheckStaff reads who's account as it is now, updates who to the current role (and the
+// session when the role changed) and returns the account's status. When the account is
+// disabled or gone it ends the session, sends the browser to the sign-in page with a notice
+// and returns false; when the account cannot be read it answers 500 and returns false.
+func (s *Server) recheckStaff(w http.ResponseWriter, r *http.Request, who *signedIn) (carepath.StaffStatus, bool) {
 	if s.Staff == nil {
 		s.endSignIn(w, r, "")
-		return who, false
+		return carepath.StaffStatus{}, false
 	}
 	ctx := carepath.NewContext(r.Context(), carepath.Actor{ID: who.ID, Role: who.Role, Remote: httpserver.RemoteAddr(r)})
-	role, active, err := s.Staff.StaffActive(ctx, who.ID)
+	st, err := s.Staff.StaffActive(ctx, who.ID)
 	switch {
 	case httpserver.Status(err) == http.StatusInternalServerError:
 		s.fail(w, r, "re-check staff session", err, signInCheckErrors)
-		return who, false
-	case err != nil || !active:
+		return st, false
+	case err != nil || !st.Active:
 		s.endSignIn(w, r, disabledNotice)
-		return who, false
+		return st, false
 	}
-	if role != who.Role {
-		s.manager(r).Put(r.Context(), sessStaffRole, string(role))
-		who.Role = role
+	if st.Role != who.Role {
+		s.manager(r).Put(r.Context(), sessStaffRole, string(st.Role))
+		who.Role = st.Role
 	}
-	return who, true
+	return st, true
 }
 
 // endSignIn ends the session of r (a new, empty session carries notice, when there is one,

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/internal/httpserver"
 )
 
@@ -43,6 +44,12 @@ func (s *Server) signInCreate(w http.ResponseWriter, r *http.Request) {
 	m.Put(r.Context(), sessStaffZone, st.TimeZone)
 	if err := s.rememberOwner(w, r, st.ID); err != nil {
 		s.Log.Error("sign in", "err", err)
+	}
+	if access.MustUseTOTP(st.Role) && !st.TOTPEnabled && !s.demoExempt(st.Email) {
+		// An admin sets up an authenticator app first; a form kept over the last sign-in
+		// waits in the session for the next one.
+		http.Redirect(w, r, totpPath, http.StatusSeeOther)
+		return
 	}
 	s.afterSignIn(w, r, signedIn{ID: st.ID, Name: st.Name, Role: st.Role})
 }

@@ -67,6 +67,11 @@ func TestDisabledStaffSessionEnds(t *testing.T) {
 			t.Fatalf("clinician on the staff admin page: %d", code)
 		}
 		change(ben.ID, "Dr clinician", "admin", "active")
+		// An admin uses an authenticator app: the promoted session sets one up first.
+		if code, loc, _ := benWeb("GET", "/staff/admin/staff", nil); code != 303 || loc != apptest.TOTPSetupPath {
+			t.Errorf("promoted to admin without an app: %d %q", code, loc)
+		}
+		apptest.EnrolTOTPAs(t, benWeb, ts.URL, "ben@example.org")
 		if code, _, body := benWeb("GET", "/staff/admin/staff", nil); code != 200 || !strings.Contains(body, "ana@example.org") {
 			t.Errorf("promoted to admin: %d", code)
 		}

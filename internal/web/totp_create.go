@@ -7,8 +7,10 @@ import (
 )
 
 // totpCreate checks the first code against the secret the page showed and turns the second
-// factor on; from the next sign-in a code is needed. A wrong code shows the same QR code again
-// (400); an enrolment lost with its session starts over with a new one (400).
+// factor on; from the next sign-in a code is needed. Replacing an app the account already has
+// also takes the password and a current code of the old app. A wrong code, password or
+// current code shows the same QR code again (400, naming the field); an enrolment lost with
+// its session starts over with a new one (400).
 func (s *Server) totpCreate(w http.ResponseWriter, r *http.Request, who signedIn) {
 	m := s.manager(r)
 	errs := map[string]string{}
@@ -23,7 +25,8 @@ func (s *Server) totpCreate(w http.ResponseWriter, r *http.Request, who signedIn
 		s.renderTOTP(w, r, who, http.StatusBadRequest, errs)
 		return
 	}
-	err := s.Staff.ConfirmTOTP(r.Context(), secret, r.PostForm.Get("code"))
+	err := s.Staff.ConfirmTOTP(r.Context(), carepath.TOTPConfirmation{Secret: secret, Code: r.PostForm.Get("code"),
+		Password: r.PostForm.Get("password"), CurrentCode: r.PostForm.Get("current_code")})
 	switch {
 	case err == nil:
 		m.Remove(r.Context(), sessTOTPSecret)
@@ -38,8 +41,9 @@ func (s *Server) totpCreate(w http.ResponseWriter, r *http.Request, who signedIn
 				m.Remove(r.Context(), sessTOTPSecret)
 				m.Remove(r.Context(), sessTOTPURL)
 			}
-			if _, dup := errs["totp-code"]; !dup {
-				errs["totp-code"] = fe.Message
+			id := totpFieldAnchor(fe.Field)
+			if _, dup := errs[id]; !dup {
+				errs[id] = fe.Message
 			}
 		}
 		if len(errs) == 0 {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/carepath/carepath/access"
 	"github.com/pquerna/otp"
 )
 
@@ -26,6 +27,7 @@ type totpView struct {
 	page
 	Who       signedIn
 	Done      bool         // the second factor was just confirmed
+	Required  bool         // the account's role must use one (access.MustUseTOTP): no other page until then
 	Replacing bool         // the account already has a second factor
 	QR        template.URL // a data: URL of the QR code's PNG
 	Secret    string       // the secret in groups of four, for typing in
@@ -37,7 +39,7 @@ type totpView struct {
 // the session holds none.
 func (s *Server) renderTOTP(w http.ResponseWriter, r *http.Request, who signedIn, status int, errs map[string]string) {
 	m := s.manager(r)
-	v := totpView{page: page{Title: "Authenticator app"}, Who: who, Errors: errs}
+	v := totpView{page: page{Title: "Authenticator app"}, Who: who, Errors: errs, Required: access.MustUseTOTP(who.Role)}
 	secret, url := m.GetString(r.Context(), sessTOTPSecret), m.GetString(r.Context(), sessTOTPURL)
 	v.Replacing = m.GetBool(r.Context(), sessTOTPOld)
 	if secret == "" || url == "" {
@@ -56,8 +58,10 @@ func (s *Server) renderTOTP(w http.ResponseWriter, r *http.Request, who signedIn
 		s.Log.Error("totp qr code", "err", err)
 	}
 	v.QR, v.Secret = qr, groupSecret(secret)
-	if _, ok := errs["totp-code"]; ok {
-		v.Summary = []errorLink{{"totp-code", errs["totp-code"]}}
+	for _, id := range []string{"totp-password", "totp-current-code", "totp-code"} {
+		if m, ok := errs[id]; ok {
+			v.Summary = append(v.Summary, errorLink{id, m})
+		}
 	}
 	s.render(w, r, status, "totp", v)
 }
@@ -78,6 +82,17 @@ func qrDataURL(url string) (template.URL, error) {
 		return "", err
 	}
 	return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes())), nil
+}
+
+// totpFieldAnchor is the element id that shows a service field error of the form.
+func totpFieldAnchor(field string) string {
+	switch field {
+	case "password":
+		return "totp-password"
+	case "current_code":
+		return "totp-current-code"
+	}
+	return "totp-code"
 }
 
 // groupSecret spaces a base32 secret into groups of four letters, for reading and typing.

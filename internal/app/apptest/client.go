@@ -76,11 +76,23 @@ type SignedIn func(method, path string, form url.Values) (int, string, string)
 
 // SignIn signs the staff member with email (and Password) in at the server at base, in a new
 // Browser, and returns a function that sends requests as them.
+//
+// An admin must set up an authenticator app before any other page: SignIn does it as a person
+// would (reads the key the set-up page shows, sends a code of it) and keeps the key, so a
+// later SignIn of the same admin at the same server types a code too (TOTPCode).
 func SignIn(t testing.TB, base, email string) SignedIn {
 	t.Helper()
 	c := Browser(t)
-	if code, _, _ := Send(t, c, "POST", base+"/login", url.Values{"email": {email}, "password": {Password}}); code != 303 {
+	form := url.Values{"email": {email}, "password": {Password}}
+	if code := TOTPCode(base, email); code != "" {
+		form.Set("code", code)
+	}
+	code, loc, _ := Send(t, c, "POST", base+"/login", form)
+	if code != 303 {
 		t.Fatalf("sign in %s: %d", email, code)
+	}
+	if loc == TOTPSetupPath {
+		EnrolTOTP(t, c, base, email)
 	}
 	return func(method, path string, form url.Values) (int, string, string) {
 		t.Helper()
