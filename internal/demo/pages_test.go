@@ -11,6 +11,7 @@ import (
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/delivery"
+	"github.com/carepath/carepath/internal/app"
 	"github.com/carepath/carepath/internal/app/apptest"
 	"github.com/carepath/carepath/internal/demo"
 	"github.com/carepath/carepath/internal/store"
@@ -20,7 +21,7 @@ import (
 // nor for weeks still to come, on the program's page or a client's.
 func TestDemoDosePagesWeekInProgress(t *testing.T) {
 	t.Parallel()
-	srv := apptest.Start(t)
+	srv := demoServer(t)
 	ts, st := srv.Server, srv.Store
 	if _, err := demo.Seed(context.Background(), srv.Services, io.Discard); err != nil {
 		t.Fatal(err)
@@ -104,7 +105,7 @@ func TestDemoDosePagesWeekInProgress(t *testing.T) {
 // when PHQ-9 item 9 was answered, in the viewer's zone with its abbreviation.
 func TestDemoCrisisTimeSameOnChartAndDashboard(t *testing.T) {
 	t.Parallel()
-	srv := apptest.Start(t)
+	srv := demoServer(t)
 	if _, err := demo.Seed(context.Background(), srv.Services, io.Discard); err != nil {
 		t.Fatal(err)
 	}
@@ -129,4 +130,11 @@ func TestDemoCrisisTimeSameOnChartAndDashboard(t *testing.T) {
 	if m == nil || m[1] != alert[1] || !regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d [A-Z]{3}$`).MatchString(m[1]) {
 		t.Errorf("chart %v, dashboard %q", m, alert[1])
 	}
+}
+
+// demoServer starts the server as serve --demo does: the demo's own admin may work without an
+// authenticator app.
+func demoServer(t *testing.T) *apptest.Server {
+	t.Helper()
+	return apptest.StartWith(t, apptest.Options{Config: app.Config{DemoDomain: demo.EmailDomain}})
 }
