@@ -156,3 +156,62 @@ func TestOnCallRules(t *testing.T) {
 		t.Error("SeesSafetyAlert: the care team and the person paged see the alert, nobody else")
 	}
 }
+
+// TestRosterFacilitatorSupervisorAndTOTPRules: the whole roster for whoever sees every client
+// and for the group's facilitators; a facilitator reads (never writes) a member's chart, as a
+// clinician or case manager; only an active, flagged clinician or admin other than the author
+// may be named co-signer; only admins must use a second factor.
+func TestRosterFacilitatorSupervisorAndTOTPRules(t *testing.T) {
+	fac := []string{"fay", "gus"}
+	for _, c := range []struct {
+		actor carepath.Actor
+		want  bool
+	}{
+		{carepath.Actor{ID: "a", Role: carepath.RoleAdmin}, true},
+		{carepath.Actor{ID: "d", Role: carepath.RoleFrontDesk}, true},
+		{carepath.Actor{ID: "gus", Role: carepath.RoleClinician}, true},
+		{carepath.Actor{ID: "ann", Role: carepath.RoleClinician}, false},
+		{carepath.Actor{Role: carepath.RoleClinician}, false},
+		{carepath.Actor{ID: "fay", Role: carepath.RoleReviewer}, true},
+	} {
+		if got := SeesWholeRoster(c.actor, fac); got != c.want {
+			t.Errorf("SeesWholeRoster(%+v) = %v", c.actor, got)
+		}
+	}
+	for _, c := range []struct {
+		role               carepath.Role
+		facilitates, reads bool
+		want               bool
+	}{
+		{carepath.RoleClinician, true, true, true}, {carepath.RoleCaseManager, true, true, true},
+		{carepath.RoleClinician, true, false, false}, {carepath.RoleClinician, false, true, false},
+		{carepath.RoleFrontDesk, true, true, false}, {carepath.RoleReviewer, true, true, false},
+	} {
+		if got := ReadsAsFacilitator(c.role, c.facilitates, c.reads); got != c.want {
+			t.Errorf("ReadsAsFacilitator(%s, %v, %v) = %v", c.role, c.facilitates, c.reads, got)
+		}
+	}
+	for _, c := range []struct {
+		st   carepath.Staff
+		want bool
+	}{
+		{carepath.Staff{ID: "s", Role: carepath.RoleClinician, Supervisor: true}, true},
+		{carepath.Staff{ID: "s", Role: carepath.RoleAdmin, Supervisor: true}, true},
+		{carepath.Staff{ID: "s", Role: carepath.RoleClinician}, false},
+		{carepath.Staff{ID: "s", Role: carepath.RoleClinician, Supervisor: true, Disabled: true}, false},
+		{carepath.Staff{ID: "author", Role: carepath.RoleClinician, Supervisor: true}, false},
+		{carepath.Staff{ID: "s", Role: carepath.RoleCaseManager, Supervisor: true}, false},
+	} {
+		if got := MayBeNamedCosigner(&c.st, "author"); got != c.want {
+			t.Errorf("MayBeNamedCosigner(%+v) = %v", c.st, got)
+		}
+	}
+	if MayBeNamedCosigner(nil, "author") {
+		t.Error("nobody may be named")
+	}
+	for _, r := range carepath.StaffRoles {
+		if got := MustUseTOTP(r); got != (r == carepath.RoleAdmin) {
+			t.Errorf("MustUseTOTP(%s) = %v", r, got)
+		}
+	}
+}
