@@ -127,8 +127,8 @@ func qualityFigures(q *carepath.QualityReport, trend []*carepath.QualityReport, 
 		figs = append(figs, cells.withheld(f, "client-weeks"))
 	} else {
 		f.Charts = append(f.Charts, svgchart.Chart{ID: "chart-one-on-one", Title: "Individual-therapy minutes per client-week",
-		Desc:   fmt.Sprintf("A tenth of client-weeks had %d minutes or less; half had %d or less.", int(num(oo, "p10")), int(num(oo, "median"))),
-		XLabel: "Statistic", YLabel: "Minutes",
+			Desc:   fmt.Sprintf("A tenth of client-weeks had %d minutes or less; half had %d or less.", int(num(oo, "p10")), int(num(oo, "median"))),
+			XLabel: "Statistic", YLabel: "Minutes",
 			Points: []svgchart.Point{{Label: "10th percentile", Value: num(oo, "p10")}, {Label: "Median", Value: num(oo, "median")}}})
 		figs = append(figs, f)
 	}
