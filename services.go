@@ -39,4 +39,6 @@ type Services struct {
 	// SafetyAlerts shows and acknowledges the alerts the on-call rota is paged about.
 	SafetyAlerts SafetyAlertService
 	SafetyPlans  SafetyPlanService // clients' safety plans and the links that show them
+	// Diagnoses keeps the ICD-10-CM diagnoses on charts and the code set they come from.
+	Diagnoses DiagnosisService
 }

@@ -240,6 +240,17 @@ var policy = map[Record]map[Action][]carepath.Role{
 	SafetyPlanLink: {
 		Create: careTeam, Open: anyRole,
 	},
+	// Diagnoses are clinical records: the care team (CanSeeClient decides), admin and the
+	// command line record, list and resolve them.
+	Diagnosis: {
+		Create: careTeam, List: careTeam, Update: careTeam,
+	},
+	// The code set is public reference data: every staff role searches it; admin and the
+	// command line import CMS's code files into it.
+	CodeSet: {
+		List:   {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		Create: {carepath.RoleAdmin, carepath.RoleSystem},
+	},
 	// The audit log: only admin and the command line read it and check its hash chain; only
 	// the command line seals the rows written before the chain (and records its own events,
 	// such as a restore). Nobody changes or deletes a row: the database refuses it.

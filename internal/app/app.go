@@ -96,6 +96,7 @@ func NewServices(st *store.Store) carepath.Services {
 		Notifications:   store.NewNotificationService(st),
 		SafetyAlerts:    store.NewSafetyAlertService(st),
 		SafetyPlans:     store.NewSafetyPlanService(st),
+		Diagnoses:       store.NewDiagnosisService(st),
 	}
 }
 
