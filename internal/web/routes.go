@@ -122,6 +122,9 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /staff/clients/{id}/calendar", s.requireStaff(s.calendarFeedUpdateClient))
 
 	// Consents.
+	mux.Handle("GET /staff/clients/{id}/diagnoses", s.requireStaff(s.diagnosisList))
+	mux.Handle("POST /staff/clients/{id}/diagnoses", s.requireStaff(s.diagnosisCreate))
+	mux.Handle("POST /staff/clients/{id}/diagnoses/{did}/resolve", s.requireStaff(s.diagnosisResolve))
 	mux.Handle("GET /staff/clients/{id}/consents", s.requireStaff(s.consentList))
 	mux.Handle("GET /staff/clients/{id}/consents/new", s.requireStaff(s.consentNew))
 	mux.Handle("POST /staff/clients/{id}/consents", s.requireStaff(s.consentCreate))
