@@ -41,4 +41,6 @@ type Services struct {
 	SafetyPlans  SafetyPlanService // clients' safety plans and the links that show them
 	// Diagnoses keeps the ICD-10-CM diagnoses on charts and the code set they come from.
 	Diagnoses DiagnosisService
+	Payers    PayerService    // the insurers claims go to
+	Coverages CoverageService // clients' insurance plans
 }

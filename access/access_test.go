@@ -10,7 +10,7 @@ import (
 var records = []Record{Intake, Client, AuditLog, Staff, Token, Program, Episode, Census, Assessment, TreatmentPlan,
 	Consent, Note, Group, TherapySession, Attendance, Dose, Quality, AttendanceAlert, Availability, SchedulePlan,
 	Measure, MeasureAlert, MeasureLink, OutcomeReport, Review, CalendarFeed, Scorecard, Disclosure, OnCall, Notification,
-	SafetyAlert, SafetyPlan, SafetyPlanLink, Diagnosis, CodeSet}
+	SafetyAlert, SafetyPlan, SafetyPlanLink, Diagnosis, CodeSet, Payer, Coverage}
 
 func TestEveryRecordHasARule(t *testing.T) {
 	for _, rec := range records {
@@ -48,6 +48,9 @@ func TestAllowed(t *testing.T) {
 		{carepath.RoleFrontDesk, Diagnosis, List, false},
 		{carepath.RoleReviewer, Diagnosis, List, false},
 		{carepath.RoleClinician, CodeSet, Create, false},
+		{carepath.RoleFrontDesk, Coverage, Create, true},
+		{carepath.RoleReviewer, Coverage, List, false},
+		{carepath.RoleClinician, Payer, Create, false},
 		{carepath.RoleClinician, OnCall, Update, false},
 		{carepath.RoleReviewer, SafetyAlert, Read, false},
 		{carepath.RolePublic, Intake, Read, false},

@@ -251,6 +251,19 @@ var policy = map[Record]map[Action][]carepath.Role{
 		List:   {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
 		Create: {carepath.RoleAdmin, carepath.RoleSystem},
 	},
+	// Payers are the clinic's reference data: every staff role but the reviewer sees them;
+	// admin and the command line add them and set their claim format.
+	Payer: {
+		List:   scheduling,
+		Read:   scheduling,
+		Create: {carepath.RoleAdmin, carepath.RoleSystem},
+		Update: {carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// Coverage is administrative: the front desk takes it at intake, the care team
+	// (CanSeeClient decides), admin and the command line record and read it.
+	Coverage: {
+		Create: scheduling, List: scheduling,
+	},
 	// The audit log: only admin and the command line read it and check its hash chain; only
 	// the command line seals the rows written before the chain (and records its own events,
 	// such as a restore). Nobody changes or deletes a row: the database refuses it.

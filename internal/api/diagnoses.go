@@ -15,6 +15,11 @@ func (a *API) registerBilling(mux Mux) {
 	mux.HandleFunc("GET /api/v1/clients/{id}/diagnoses", a.listDiagnoses)
 	mux.HandleFunc("POST /api/v1/diagnoses/{id}/resolve", a.resolveDiagnosis)
 	mux.HandleFunc("GET /api/v1/diagnosis-codes", a.searchDiagnosisCodes)
+	mux.HandleFunc("GET /api/v1/payers", a.listPayers)
+	mux.HandleFunc("POST /api/v1/payers", a.createPayer)
+	mux.HandleFunc("PATCH /api/v1/payers/{id}", a.updatePayer)
+	mux.HandleFunc("POST /api/v1/clients/{id}/coverages", a.addCoverage)
+	mux.HandleFunc("GET /api/v1/clients/{id}/coverages", a.listCoverages)
 }
 
 // addDiagnosis records a diagnosis on the client's chart and answers 201 with it; 400 naming

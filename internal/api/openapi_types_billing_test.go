@@ -8,6 +8,11 @@ var billingOperationTypes = map[string]struct{ in, out any }{
 	"listDiagnoses":        {nil, diagnosisList{}},
 	"resolveDiagnosis":     {diagnosisResolveBody{}, carepath.Diagnosis{}},
 	"searchDiagnosisCodes": {nil, diagnosisCodeList{}},
+	"listPayers":           {nil, payerList{}},
+	"createPayer":          {carepath.PayerInput{}, carepath.Payer{}},
+	"updatePayer":          {payerUpdateBody{}, carepath.Payer{}},
+	"addCoverage":          {carepath.CoverageInput{}, carepath.ClientCoverage{}},
+	"listCoverages":        {nil, coverageList{}},
 }
 
 func init() {

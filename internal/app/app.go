@@ -97,6 +97,8 @@ func NewServices(st *store.Store) carepath.Services {
 		SafetyAlerts:    store.NewSafetyAlertService(st),
 		SafetyPlans:     store.NewSafetyPlanService(st),
 		Diagnoses:       store.NewDiagnosisService(st),
+		Payers:          store.NewPayerService(st),
+		Coverages:       store.NewCoverageService(st),
 	}
 }
 

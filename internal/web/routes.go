@@ -122,6 +122,11 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /staff/clients/{id}/calendar", s.requireStaff(s.calendarFeedUpdateClient))
 
 	// Consents.
+	mux.Handle("GET /staff/payers", s.requireStaff(s.payerList))
+	mux.Handle("POST /staff/payers", s.requireStaff(s.payerCreate))
+	mux.Handle("POST /staff/payers/{id}", s.requireStaff(s.payerUpdate))
+	mux.Handle("GET /staff/clients/{id}/coverage", s.requireStaff(s.coverageList))
+	mux.Handle("POST /staff/clients/{id}/coverage", s.requireStaff(s.coverageCreate))
 	mux.Handle("GET /staff/clients/{id}/diagnoses", s.requireStaff(s.diagnosisList))
 	mux.Handle("POST /staff/clients/{id}/diagnoses", s.requireStaff(s.diagnosisCreate))
 	mux.Handle("POST /staff/clients/{id}/diagnoses/{did}/resolve", s.requireStaff(s.diagnosisResolve))
