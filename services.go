@@ -43,4 +43,6 @@ type Services struct {
 	Diagnoses DiagnosisService
 	Payers    PayerService    // the insurers claims go to
 	Coverages CoverageService // clients' insurance plans
+	// Authorizations keeps episodes' authorizations with their units used and burn-down.
+	Authorizations AuthorizationService
 }

@@ -264,6 +264,12 @@ var policy = map[Record]map[Action][]carepath.Role{
 	Coverage: {
 		Create: scheduling, List: scheduling,
 	},
+	// Authorizations: case managers (who work them with payers), clinicians on the care team
+	// (CanSeeClient decides), admin and the command line record and change them; the front
+	// desk, which schedules within them, reads them too.
+	Authorization: {
+		Create: careTeam, Update: careTeam, List: scheduling, Read: scheduling,
+	},
 	// The audit log: only admin and the command line read it and check its hash chain; only
 	// the command line seals the rows written before the chain (and records its own events,
 	// such as a restore). Nobody changes or deletes a row: the database refuses it.

@@ -55,6 +55,7 @@ const (
 	CodeSet        Record = "code_set"         // the ICD-10-CM code set diagnoses are chosen from
 	Payer          Record = "payer"            // the insurers claims go to
 	Coverage       Record = "coverage"         // a client's insurance plans
+	Authorization  Record = "authorization"    // a payer's approval of a level of care for an episode
 )
 
 // Action is what a call does to a record type. Its value is the second half of the access

@@ -99,6 +99,7 @@ func NewServices(st *store.Store) carepath.Services {
 		Diagnoses:       store.NewDiagnosisService(st),
 		Payers:          store.NewPayerService(st),
 		Coverages:       store.NewCoverageService(st),
+		Authorizations:  store.NewAuthorizationService(st),
 	}
 }
 
