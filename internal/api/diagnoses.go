@@ -20,6 +20,11 @@ func (a *API) registerBilling(mux Mux) {
 	mux.HandleFunc("PATCH /api/v1/payers/{id}", a.updatePayer)
 	mux.HandleFunc("POST /api/v1/clients/{id}/coverages", a.addCoverage)
 	mux.HandleFunc("GET /api/v1/clients/{id}/coverages", a.listCoverages)
+	mux.HandleFunc("POST /api/v1/episodes/{id}/authorizations", a.addAuthorization)
+	mux.HandleFunc("GET /api/v1/episodes/{id}/authorizations", a.listAuthorizations)
+	mux.HandleFunc("GET /api/v1/authorizations/{id}", a.getAuthorization)
+	mux.HandleFunc("PATCH /api/v1/authorizations/{id}", a.updateAuthorization)
+	mux.HandleFunc("GET /api/v1/authorization-alerts", a.listAuthorizationAlerts)
 }
 
 // addDiagnosis records a diagnosis on the client's chart and answers 201 with it; 400 naming
