@@ -45,4 +45,5 @@ type Services struct {
 	Coverages CoverageService // clients' insurance plans
 	// Authorizations keeps episodes' authorizations with their units used and burn-down.
 	Authorizations AuthorizationService
+	Charges        ChargeService // charges computed from attendance and signed notes
 }

@@ -270,6 +270,16 @@ var policy = map[Record]map[Action][]carepath.Role{
 	Authorization: {
 		Create: careTeam, Update: careTeam, List: scheduling, Read: scheduling,
 	},
+	// Charges, claim batches and remittances are the billing office's: the front desk, case
+	// managers, admin and the command line list charges and make and read batches; clinicians
+	// list their care team's charges (CanSeeClient decides); only admin and the command line post
+	// remittances.
+	Charge: {
+		List:   scheduling,
+		Read:   {carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		Create: {carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		Update: {carepath.RoleAdmin, carepath.RoleSystem},
+	},
 	// The audit log: only admin and the command line read it and check its hash chain; only
 	// the command line seals the rows written before the chain (and records its own events,
 	// such as a restore). Nobody changes or deletes a row: the database refuses it.

@@ -56,6 +56,7 @@ const (
 	Payer          Record = "payer"            // the insurers claims go to
 	Coverage       Record = "coverage"         // a client's insurance plans
 	Authorization  Record = "authorization"    // a payer's approval of a level of care for an episode
+	Charge         Record = "charge"           // charges, claims, remittances and payments
 )
 
 // Action is what a call does to a record type. Its value is the second half of the access

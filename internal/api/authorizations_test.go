@@ -10,7 +10,7 @@ import (
 )
 
 // seedAttended admits a client of clinician to an IOP with a Mon/Wed/Fri group from 2026-10-26
-// (no end), records three days attended, adds payer 60054, and returns the client and episode.
+// (no end), priced $300 a program day, records three days attended (no notes), adds payer 60054, and returns the client and episode.
 func seedAttended(t *testing.T, st *store.Store, clinician string) (clientID, episodeID string) {
 	t.Helper()
 	cli := apptest.System()
@@ -20,6 +20,10 @@ func seedAttended(t *testing.T, st *store.Store, clinician string) (clientID, ep
 	}
 	p, err := store.NewProgramService(st).CreateProgram(cli, carepath.ProgramCreate{Name: "Evening IOP", Level: carepath.LevelIOP, TimeZone: "America/Chicago"})
 	if err != nil {
+		t.Fatal(err)
+	}
+	rates := []carepath.Rate{{Service: carepath.RateIOPPerDiem, Cents: 300_00}, {Service: carepath.RateGroupSession, Cents: 60_00}}
+	if _, err := store.NewProgramService(st).UpdateProgramDetails(cli, p.ID, carepath.ProgramDetailsUpdate{Version: 1, Rates: &rates}); err != nil {
 		t.Fatal(err)
 	}
 	ep, err := store.NewEpisodeService(st).AdmitClient(cli, carepath.EpisodeAdmit{ClientID: c.ID, ProgramID: p.ID, On: "2026-10-26"})

@@ -25,6 +25,7 @@ func (a *API) registerBilling(mux Mux) {
 	mux.HandleFunc("GET /api/v1/authorizations/{id}", a.getAuthorization)
 	mux.HandleFunc("PATCH /api/v1/authorizations/{id}", a.updateAuthorization)
 	mux.HandleFunc("GET /api/v1/authorization-alerts", a.listAuthorizationAlerts)
+	mux.HandleFunc("GET /api/v1/charges", a.listCharges)
 }
 
 // addDiagnosis records a diagnosis on the client's chart and answers 201 with it; 400 naming

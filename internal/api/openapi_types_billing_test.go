@@ -18,6 +18,7 @@ var billingOperationTypes = map[string]struct{ in, out any }{
 	"getAuthorization":        {nil, carepath.Authorization{}},
 	"updateAuthorization":     {carepath.AuthorizationUpdate{}, carepath.Authorization{}},
 	"listAuthorizationAlerts": {nil, authorizationAlertList{}},
+	"listCharges":             {nil, chargeList{}},
 }
 
 func init() {

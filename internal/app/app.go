@@ -100,6 +100,7 @@ func NewServices(st *store.Store) carepath.Services {
 		Payers:          store.NewPayerService(st),
 		Coverages:       store.NewCoverageService(st),
 		Authorizations:  store.NewAuthorizationService(st),
+		Charges:         store.NewChargeService(st),
 	}
 }
 
