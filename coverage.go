@@ -73,26 +73,27 @@ const (
 // coinsurance, copay and out-of-pocket maximum and what has been met so far, whether the
 // program is in the payer's network, and its rank (1 primary, 2 secondary). Amounts are cents.
 type ClientCoverage struct {
-	ID                 string       `json:"id"`
-	ClientID           string       `json:"client_id"`
-	PayerID            string       `json:"payer_id"` // the Payer's id
-	PayerName          string       `json:"payer_name"`
-	Rank               int          `json:"rank"`
-	MemberID           string       `json:"member_id"`
-	GroupID            string       `json:"group_id,omitempty"`
-	SubscriberName     string       `json:"subscriber_name,omitempty"`
-	Relationship       Relationship `json:"relationship"`
-	PlanYearStart      string       `json:"plan_year_start"`
-	Deductible         Cents        `json:"deductible_cents"`
-	DeductibleMet      Cents        `json:"deductible_met_cents"`
-	CoinsurancePercent int          `json:"coinsurance_percent"`
-	Copay              Cents        `json:"copay_cents"`
-	OutOfPocketMax     Cents        `json:"out_of_pocket_max_cents"` // 0: no maximum
-	OutOfPocketMet     Cents        `json:"out_of_pocket_met_cents"`
-	InNetwork          bool         `json:"in_network"`
-	EndedOn            string       `json:"ended_on,omitempty"`
-	RecordedBy         string       `json:"recorded_by"`
-	CreatedAt          time.Time    `json:"created_at"`
+	ID                 string         `json:"id"`
+	ClientID           string         `json:"client_id"`
+	PayerID            string         `json:"payer_id"` // the Payer's id
+	PayerName          string         `json:"payer_name"`
+	Rank               int            `json:"rank"`
+	MemberID           string         `json:"member_id"`
+	GroupID            string         `json:"group_id,omitempty"`
+	SubscriberName     string         `json:"subscriber_name,omitempty"`
+	SubscriberAddress  *PostalAddress `json:"subscriber_address,omitempty"` // where the payer writes to the subscriber; claims need it
+	Relationship       Relationship   `json:"relationship"`
+	PlanYearStart      string         `json:"plan_year_start"`
+	Deductible         Cents          `json:"deductible_cents"`
+	DeductibleMet      Cents          `json:"deductible_met_cents"`
+	CoinsurancePercent int            `json:"coinsurance_percent"`
+	Copay              Cents          `json:"copay_cents"`
+	OutOfPocketMax     Cents          `json:"out_of_pocket_max_cents"` // 0: no maximum
+	OutOfPocketMet     Cents          `json:"out_of_pocket_met_cents"`
+	InNetwork          bool           `json:"in_network"`
+	EndedOn            string         `json:"ended_on,omitempty"`
+	RecordedBy         string         `json:"recorded_by"`
+	CreatedAt          time.Time      `json:"created_at"`
 }
 
 // DeductibleLeft is what remains of the deductible this plan year.
@@ -109,20 +110,21 @@ func (c *ClientCoverage) OutOfPocketLeft() (Cents, bool) {
 // CoverageInput is a client's new coverage. Rank 0 means primary; Relationship "" means self;
 // InNetwork nil means in network.
 type CoverageInput struct {
-	PayerID            string       `json:"payer_id"`
-	Rank               int          `json:"rank,omitempty"`
-	MemberID           string       `json:"member_id"`
-	GroupID            string       `json:"group_id,omitempty"`
-	SubscriberName     string       `json:"subscriber_name,omitempty"`
-	Relationship       Relationship `json:"relationship,omitempty"`
-	PlanYearStart      string       `json:"plan_year_start"`
-	Deductible         Cents        `json:"deductible_cents"`
-	DeductibleMet      Cents        `json:"deductible_met_cents"`
-	CoinsurancePercent int          `json:"coinsurance_percent"`
-	Copay              Cents        `json:"copay_cents"`
-	OutOfPocketMax     Cents        `json:"out_of_pocket_max_cents"`
-	OutOfPocketMet     Cents        `json:"out_of_pocket_met_cents"`
-	InNetwork          *bool        `json:"in_network,omitempty"`
+	PayerID            string         `json:"payer_id"`
+	Rank               int            `json:"rank,omitempty"`
+	MemberID           string         `json:"member_id"`
+	GroupID            string         `json:"group_id,omitempty"`
+	SubscriberName     string         `json:"subscriber_name,omitempty"`
+	SubscriberAddress  *PostalAddress `json:"subscriber_address,omitempty"`
+	Relationship       Relationship   `json:"relationship,omitempty"`
+	PlanYearStart      string         `json:"plan_year_start"`
+	Deductible         Cents          `json:"deductible_cents"`
+	DeductibleMet      Cents          `json:"deductible_met_cents"`
+	CoinsurancePercent int            `json:"coinsurance_percent"`
+	Copay              Cents          `json:"copay_cents"`
+	OutOfPocketMax     Cents          `json:"out_of_pocket_max_cents"`
+	OutOfPocketMet     Cents          `json:"out_of_pocket_met_cents"`
+	InNetwork          *bool          `json:"in_network,omitempty"`
 }
 
 // MaxCoverageCents is the largest amount a coverage field takes ($1,000,000).
@@ -160,6 +162,12 @@ func (in *CoverageInput) Validate() error {
 	}
 	if in.Relationship != RelationshipSelf && in.SubscriberName == "" {
 		errs.Add("subscriber_name", "required", "Please name the subscriber, since the client is not the subscriber.")
+	}
+	if a := in.SubscriberAddress; a != nil {
+		a.check(&errs, "subscriber_address")
+		if *a == (PostalAddress{}) {
+			in.SubscriberAddress = nil
+		}
 	}
 	checkDate(&errs, "plan_year_start", &in.PlanYearStart)
 	money := func(field string, v Cents) {
@@ -206,4 +214,37 @@ type CoverageService interface {
 	AddCoverage(ctx context.Context, clientID string, in CoverageInput) (*ClientCoverage, error)
 	// FindCoverages lists the client's coverages in force, primary first; never nil.
 	FindCoverages(ctx context.Context, clientID string) ([]*ClientCoverage, error)
+}
+
+// PostalAddress is a US postal address.
+type PostalAddress struct {
+	Line1 string `json:"line1"`
+	City  string `json:"city"`
+	State string `json:"state"` // two letters
+	Zip   string `json:"zip"`   // 5 or 9 digits
+}
+
+// check trims a and checks it, naming path.line1, path.city, path.state and path.zip; an
+// empty address passes.
+func (a *PostalAddress) check(errs *FieldErrors, path string) {
+	a.Line1, a.City = strings.TrimSpace(a.Line1), strings.TrimSpace(a.City)
+	a.State, a.Zip = strings.ToUpper(strings.TrimSpace(a.State)), strings.TrimSpace(a.Zip)
+	if *a == (PostalAddress{}) {
+		return
+	}
+	if a.Line1 == "" {
+		errs.Add(path+".line1", "required", "Please give the street address.")
+	}
+	checkShortText(errs, path+".line1", &a.Line1, 55)
+	if a.City == "" {
+		errs.Add(path+".city", "required", "Please give the city.")
+	}
+	checkShortText(errs, path+".city", &a.City, 30)
+	if len(a.State) != 2 || strings.Trim(a.State, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		errs.Add(path+".state", "format", "Please give the state as two letters, e.g. IL.")
+	}
+	digits := strings.ReplaceAll(a.Zip, "-", "")
+	if (len(digits) != 5 && len(digits) != 9) || strings.Trim(digits, "0123456789") != "" {
+		errs.Add(path+".zip", "format", "Please give a ZIP code of 5 or 9 digits.")
+	}
 }

@@ -46,4 +46,5 @@ type Services struct {
 	// Authorizations keeps episodes' authorizations with their units used and burn-down.
 	Authorizations AuthorizationService
 	Charges        ChargeService // charges computed from attendance and signed notes
+	Claims         ClaimService  // claim batches (837) and remittances (835)
 }

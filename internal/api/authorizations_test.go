@@ -11,7 +11,7 @@ import (
 
 // seedAttended admits a client of clinician to an IOP with a Mon/Wed/Fri group from 2026-10-26
 // (no end), priced $300 a program day, records three days attended (no notes), adds payer 60054, and returns the client and episode.
-func seedAttended(t *testing.T, st *store.Store, clinician string) (clientID, episodeID string) {
+func seedAttended(t *testing.T, st *store.Store, clinician string) (clientID, episodeID, groupID string) {
 	t.Helper()
 	cli := apptest.System()
 	c := &carepath.Client{GivenName: "Robin", FamilyName: "Lake", BirthDate: "1990-04-02", PrimaryClinicianID: clinician}
@@ -48,7 +48,7 @@ func seedAttended(t *testing.T, st *store.Store, clinician string) (clientID, ep
 	if _, err := store.NewPayerService(st).CreatePayer(cli, carepath.PayerInput{Name: "Acme Health", PayerID: "60054"}); err != nil {
 		t.Fatal(err)
 	}
-	return c.ID, ep.ID
+	return c.ID, ep.ID, g.ID
 }
 
 func TestAuthorizationsAPI(t *testing.T) {
@@ -57,7 +57,7 @@ func TestAuthorizationsAPI(t *testing.T) {
 	ana, anaStaff := apptest.Token(t, ts.Store, "ana@example.org", carepath.RoleClinician)
 	bo, _ := apptest.Token(t, ts.Store, "bo@example.org", carepath.RoleClinician)
 	desk, _ := apptest.Token(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
-	_, episode := seedAttended(t, ts.Store, anaStaff.ID)
+	_, episode, _ := seedAttended(t, ts.Store, anaStaff.ID)
 	api := ts.URL + "/api/v1"
 	auths := "/episodes/" + episode + "/authorizations"
 	body := `{"payer_id":"60054","number":"A-77","level":"iop","start":"2026-10-26","end":"2027-03-31","units":5,"unit":"day","next_review":"2026-12-15"}`

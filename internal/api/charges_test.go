@@ -14,7 +14,7 @@ func TestChargesAPI(t *testing.T) {
 	ts := apptest.Start(t)
 	desk, _ := apptest.Token(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
 	_, anaStaff := apptest.Token(t, ts.Store, "ana@example.org", carepath.RoleClinician)
-	client, _ := seedAttended(t, ts.Store, anaStaff.ID)
+	client, _, _ := seedAttended(t, ts.Store, anaStaff.ID)
 	api := ts.URL + "/api/v1/charges"
 
 	status, body := apptest.API(t, "GET", api+"?from=2026-10-01&to=2026-10-31&client_id="+client, desk, "")

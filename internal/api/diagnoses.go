@@ -26,6 +26,12 @@ func (a *API) registerBilling(mux Mux) {
 	mux.HandleFunc("PATCH /api/v1/authorizations/{id}", a.updateAuthorization)
 	mux.HandleFunc("GET /api/v1/authorization-alerts", a.listAuthorizationAlerts)
 	mux.HandleFunc("GET /api/v1/charges", a.listCharges)
+	mux.HandleFunc("PUT /api/v1/billing-provider", a.setBillingProvider)
+	mux.HandleFunc("POST /api/v1/claim-batches", a.createClaimBatch)
+	mux.HandleFunc("GET /api/v1/claim-batches/{id}", a.getClaimBatch)
+	mux.HandleFunc("GET /api/v1/claim-batches/{id}/x12", a.getClaimBatchFile)
+	mux.HandleFunc("POST /api/v1/remittances", a.postRemittance)
+	mux.HandleFunc("GET /api/v1/clients/{id}/balance", a.getClientBalance)
 }
 
 // addDiagnosis records a diagnosis on the client's chart and answers 201 with it; 400 naming

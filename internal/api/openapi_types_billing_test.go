@@ -19,6 +19,12 @@ var billingOperationTypes = map[string]struct{ in, out any }{
 	"updateAuthorization":     {carepath.AuthorizationUpdate{}, carepath.Authorization{}},
 	"listAuthorizationAlerts": {nil, authorizationAlertList{}},
 	"listCharges":             {nil, chargeList{}},
+	"setBillingProvider":      {carepath.BillingProvider{}, carepath.BillingProvider{}},
+	"createClaimBatch":        {carepath.ClaimBatchInput{}, carepath.ClaimBatch{}},
+	"getClaimBatch":           {nil, carepath.ClaimBatch{}},
+	"getClaimBatchFile":       {nil, nil},
+	"postRemittance":          {nil, carepath.Remittance{}},
+	"getClientBalance":        {nil, carepath.ClientBalance{}},
 }
 
 func init() {

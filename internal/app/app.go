@@ -101,6 +101,7 @@ func NewServices(st *store.Store) carepath.Services {
 		Coverages:       store.NewCoverageService(st),
 		Authorizations:  store.NewAuthorizationService(st),
 		Charges:         store.NewChargeService(st),
+		Claims:          store.NewClaimService(st),
 	}
 }
 

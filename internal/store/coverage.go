@@ -20,7 +20,7 @@ var _ carepath.CoverageService = (*CoverageService)(nil)
 func NewCoverageService(s *Store) *CoverageService { return &CoverageService{s: s} }
 
 const coverageColumns = `c.id, c.client_id, c.payer_id, p.name, c.rank, c.member_id, c.group_id, c.subscriber_name,
-	c.relationship, c.plan_year_start, c.deductible_cents, c.deductible_met_cents, c.coinsurance_percent, c.copay_cents,
+	c.subscriber_line1, c.subscriber_city, c.subscriber_state, c.subscriber_zip, c.relationship, c.plan_year_start, c.deductible_cents, c.deductible_met_cents, c.coinsurance_percent, c.copay_cents,
 	c.out_of_pocket_max_cents, c.out_of_pocket_met_cents, c.in_network, c.ended_on, c.recorded_by, c.created_at`
 
 // AddCoverage records a coverage of the client. A coverage of the same rank still in force is
@@ -47,7 +47,7 @@ func (svc *CoverageService) AddCoverage(ctx context.Context, clientID string, in
 		actor, _ := carepath.ActorFrom(ctx)
 		inNetwork := in.InNetwork == nil || *in.InNetwork
 		c = &carepath.ClientCoverage{ID: id.String(), ClientID: client.ID, PayerID: payer.ID, PayerName: payer.Name, Rank: in.Rank,
-			MemberID: in.MemberID, GroupID: in.GroupID, SubscriberName: in.SubscriberName, Relationship: in.Relationship,
+			MemberID: in.MemberID, GroupID: in.GroupID, SubscriberName: in.SubscriberName, SubscriberAddress: in.SubscriberAddress, Relationship: in.Relationship,
 			PlanYearStart: in.PlanYearStart, Deductible: in.Deductible, DeductibleMet: in.DeductibleMet,
 			CoinsurancePercent: in.CoinsurancePercent, Copay: in.Copay, OutOfPocketMax: in.OutOfPocketMax,
 			OutOfPocketMet: in.OutOfPocketMet, InNetwork: inNetwork, RecordedBy: actor.ID, CreatedAt: svc.s.timestamp()}
@@ -56,13 +56,19 @@ func (svc *CoverageService) AddCoverage(ctx context.Context, clientID string, in
 			client.ID, c.Rank, ended); err != nil {
 			return nil, fmt.Errorf("end coverage: %w", svc.s.translate(err))
 		}
+		var addr carepath.PostalAddress
+		if c.SubscriberAddress != nil {
+			addr = *c.SubscriberAddress
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO coverages (id, client_id, payer_id, rank, member_id, group_id,
 			subscriber_name, relationship, plan_year_start, deductible_cents, deductible_met_cents, coinsurance_percent,
-			copay_cents, out_of_pocket_max_cents, out_of_pocket_met_cents, in_network, ended_on, recorded_by, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, '', $17, $18)`,
+			copay_cents, out_of_pocket_max_cents, out_of_pocket_met_cents, in_network, ended_on, recorded_by, created_at,
+			subscriber_line1, subscriber_city, subscriber_state, subscriber_zip)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, '', $17, $18, $19, $20, $21, $22)`,
 			c.ID, c.ClientID, c.PayerID, c.Rank, c.MemberID, c.GroupID, c.SubscriberName, string(c.Relationship),
 			c.PlanYearStart, int64(c.Deductible), int64(c.DeductibleMet), c.CoinsurancePercent, int64(c.Copay),
-			int64(c.OutOfPocketMax), int64(c.OutOfPocketMet), c.InNetwork, c.RecordedBy, c.CreatedAt); err != nil {
+			int64(c.OutOfPocketMax), int64(c.OutOfPocketMet), c.InNetwork, c.RecordedBy, c.CreatedAt,
+			addr.Line1, addr.City, addr.State, addr.Zip); err != nil {
 			return nil, fmt.Errorf("insert coverage: %w", svc.s.translate(err))
 		}
 		return []ref{{ID: c.ID, ClientID: c.ClientID}}, nil
@@ -109,12 +115,16 @@ func findCoverages(ctx context.Context, tx *sql.Tx, s *Store, clientID string) (
 	list := []*carepath.ClientCoverage{}
 	for rows.Next() {
 		var c carepath.ClientCoverage
+		var a carepath.PostalAddress
 		if err := rows.Scan(&c.ID, &c.ClientID, &c.PayerID, &c.PayerName, &c.Rank, &c.MemberID, &c.GroupID, &c.SubscriberName,
-			&c.Relationship, &c.PlanYearStart, &c.Deductible, &c.DeductibleMet, &c.CoinsurancePercent, &c.Copay,
+			&a.Line1, &a.City, &a.State, &a.Zip, &c.Relationship, &c.PlanYearStart, &c.Deductible, &c.DeductibleMet, &c.CoinsurancePercent, &c.Copay,
 			&c.OutOfPocketMax, &c.OutOfPocketMet, &c.InNetwork, &c.EndedOn, &c.RecordedBy, &c.CreatedAt); err != nil {
 			return nil, fmt.Errorf("select coverages: %w", err)
 		}
 		c.CreatedAt = c.CreatedAt.UTC()
+		if a != (carepath.PostalAddress{}) {
+			c.SubscriberAddress = &a
+		}
 		list = append(list, &c)
 	}
 	if err := rows.Err(); err != nil {
