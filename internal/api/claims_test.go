@@ -25,7 +25,15 @@ import (
 // the expected claim status and balance.
 func TestClaimBatchAndRemittanceAPI(t *testing.T) {
 	t.Parallel()
-	ts := apptest.Start(t)
+	for _, engine := range []string{apptest.SQLite, apptest.Postgres} {
+		t.Run(engine, func(t *testing.T) {
+			t.Parallel()
+			testClaimBatchAndRemittance(t, apptest.StartWith(t, apptest.Options{Engine: engine}))
+		})
+	}
+}
+
+func testClaimBatchAndRemittance(t *testing.T, ts *apptest.Server) {
 	admin, _ := apptest.Token(t, ts.Store, "admin@example.org", carepath.RoleAdmin)
 	desk, _ := apptest.Token(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
 	ana, anaStaff := apptest.Token(t, ts.Store, "ana@example.org", carepath.RoleClinician)
