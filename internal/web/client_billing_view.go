@@ -14,6 +14,7 @@ type chartBillingSection struct {
 	Coverages chartSection[*carepath.ClientCoverage] // primary first
 	Costs     []chartCost                            // by level, under the primary coverage (self-pay without one)
 	SelfPay   bool                                   // no coverage in force: the costs are self-pay
+	Balance   *carepath.ClientBalance                // the account from claims and remittances; nil when not shown
 }
 
 // chartCost is what a typical course of one level costs and what the client would pay.
@@ -39,6 +40,11 @@ func (s *Server) chartBilling(r *http.Request, clientID string) chartBillingSect
 			}
 		}
 		sec.Diagnoses = sectionOf(s, "diagnoses", active, err)
+	}
+	if s.Claims != nil {
+		if b, err := s.Claims.FindClientBalance(r.Context(), clientID); err == nil && b.Charged > 0 {
+			sec.Balance = b
+		}
 	}
 	if s.Coverages == nil {
 		sec.Coverages.Denied = true
