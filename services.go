@@ -39,4 +39,12 @@ type Services struct {
 	// SafetyAlerts shows and acknowledges the alerts the on-call rota is paged about.
 	SafetyAlerts SafetyAlertService
 	SafetyPlans  SafetyPlanService // clients' safety plans and the links that show them
+	// Diagnoses keeps the ICD-10-CM diagnoses on charts and the code set they come from.
+	Diagnoses DiagnosisService
+	Payers    PayerService    // the insurers claims go to
+	Coverages CoverageService // clients' insurance plans
+	// Authorizations keeps episodes' authorizations with their units used and burn-down.
+	Authorizations AuthorizationService
+	Charges        ChargeService // charges computed from attendance and signed notes
+	Claims         ClaimService  // claim batches (837) and remittances (835)
 }

@@ -10,7 +10,7 @@ import (
 var records = []Record{Intake, Client, AuditLog, Staff, Token, Program, Episode, Census, Assessment, TreatmentPlan,
 	Consent, Note, Group, TherapySession, Attendance, Dose, Quality, AttendanceAlert, Availability, SchedulePlan,
 	Measure, MeasureAlert, MeasureLink, OutcomeReport, Review, CalendarFeed, Scorecard, Disclosure, OnCall, Notification,
-	SafetyAlert, SafetyPlan, SafetyPlanLink}
+	SafetyAlert, SafetyPlan, SafetyPlanLink, Diagnosis, CodeSet, Payer, Coverage, Authorization, Charge}
 
 func TestEveryRecordHasARule(t *testing.T) {
 	for _, rec := range records {
@@ -44,6 +44,17 @@ func TestAllowed(t *testing.T) {
 		{carepath.RoleReviewer, SafetyPlan, Read, false},
 		{carepath.RolePublic, SafetyPlanLink, Open, true},
 		{carepath.RolePublic, SafetyPlanLink, Create, false},
+		{carepath.RoleClinician, Diagnosis, Create, true},
+		{carepath.RoleFrontDesk, Diagnosis, List, false},
+		{carepath.RoleReviewer, Diagnosis, List, false},
+		{carepath.RoleClinician, CodeSet, Create, false},
+		{carepath.RoleFrontDesk, Coverage, Create, true},
+		{carepath.RoleReviewer, Coverage, List, false},
+		{carepath.RoleClinician, Payer, Create, false},
+		{carepath.RoleCaseManager, Authorization, Create, true},
+		{carepath.RoleFrontDesk, Authorization, Create, false},
+		{carepath.RoleClinician, Charge, Create, false},
+		{carepath.RoleFrontDesk, Charge, Update, false},
 		{carepath.RoleClinician, OnCall, Update, false},
 		{carepath.RoleReviewer, SafetyAlert, Read, false},
 		{carepath.RolePublic, Intake, Read, false},

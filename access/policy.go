@@ -240,6 +240,46 @@ var policy = map[Record]map[Action][]carepath.Role{
 	SafetyPlanLink: {
 		Create: careTeam, Open: anyRole,
 	},
+	// Diagnoses are clinical records: the care team (CanSeeClient decides), admin and the
+	// command line record, list and resolve them.
+	Diagnosis: {
+		Create: careTeam, List: careTeam, Update: careTeam,
+	},
+	// The code set is public reference data: every staff role searches it; admin and the
+	// command line import CMS's code files into it.
+	CodeSet: {
+		List:   {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		Create: {carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// Payers are the clinic's reference data: every staff role but the reviewer sees them;
+	// admin and the command line add them and set their claim format.
+	Payer: {
+		List:   scheduling,
+		Read:   scheduling,
+		Create: {carepath.RoleAdmin, carepath.RoleSystem},
+		Update: {carepath.RoleAdmin, carepath.RoleSystem},
+	},
+	// Coverage is administrative: the front desk takes it at intake, the care team
+	// (CanSeeClient decides), admin and the command line record and read it.
+	Coverage: {
+		Create: scheduling, List: scheduling,
+	},
+	// Authorizations: case managers (who work them with payers), clinicians on the care team
+	// (CanSeeClient decides), admin and the command line record and change them; the front
+	// desk, which schedules within them, reads them too.
+	Authorization: {
+		Create: careTeam, Update: careTeam, List: scheduling, Read: scheduling,
+	},
+	// Charges, claim batches and remittances are the billing office's: the front desk, case
+	// managers, admin and the command line list charges and make and read batches; clinicians
+	// list their care team's charges (CanSeeClient decides); only admin and the command line post
+	// remittances.
+	Charge: {
+		List:   scheduling,
+		Read:   {carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		Create: {carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		Update: {carepath.RoleAdmin, carepath.RoleSystem},
+	},
 	// The audit log: only admin and the command line read it and check its hash chain; only
 	// the command line seals the rows written before the chain (and records its own events,
 	// such as a restore). Nobody changes or deletes a row: the database refuses it.

@@ -51,6 +51,12 @@ const (
 	SafetyAlert    Record = "safety_alert"
 	SafetyPlan     Record = "safety_plan"
 	SafetyPlanLink Record = "safety_plan_link" // a link that shows a client their safety plan
+	Diagnosis      Record = "diagnosis"        // ICD-10-CM diagnoses on a client's chart
+	CodeSet        Record = "code_set"         // the ICD-10-CM code set diagnoses are chosen from
+	Payer          Record = "payer"            // the insurers claims go to
+	Coverage       Record = "coverage"         // a client's insurance plans
+	Authorization  Record = "authorization"    // a payer's approval of a level of care for an episode
+	Charge         Record = "charge"           // charges, claims, remittances and payments
 )
 
 // Action is what a call does to a record type. Its value is the second half of the access

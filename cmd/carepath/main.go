@@ -26,6 +26,7 @@ var commands = map[string]command{
 	"token":    {"manage API tokens (token add|revoke)", runToken},
 	"backup":   {"copy the SQLite database while the server runs (--out FILE)", runBackup},
 	"restore":  {"replace the SQLite database with a backup (--from FILE)", runRestore},
+	"codes":    {"add the codes of a CMS ICD-10-CM code file to the code set (codes import FILE)", runCodes},
 }
 
 func main() {

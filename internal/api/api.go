@@ -73,5 +73,6 @@ func (a *API) Register(root Mux) {
 	a.registerOutcomes(mux)
 	a.registerSafety(mux)
 	a.registerStaff(mux)
+	a.registerBilling(mux)
 	root.HandleFunc(Prefix, mux.miss)
 }

@@ -99,6 +99,12 @@ func NewServices(st *store.Store) carepath.Services {
 		Notifications:   store.NewNotificationService(st),
 		SafetyAlerts:    store.NewSafetyAlertService(st),
 		SafetyPlans:     store.NewSafetyPlanService(st),
+		Diagnoses:       store.NewDiagnosisService(st),
+		Payers:          store.NewPayerService(st),
+		Coverages:       store.NewCoverageService(st),
+		Authorizations:  store.NewAuthorizationService(st),
+		Charges:         store.NewChargeService(st),
+		Claims:          store.NewClaimService(st),
 	}
 }
 

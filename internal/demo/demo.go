@@ -110,6 +110,9 @@ func Seed(ctx context.Context, svc carepath.Services, out io.Writer) (bool, erro
 	if err := seedDemoPart2(ctx, svc); err != nil {
 		return false, err
 	}
+	if err := seedDemoBilling(ctx, svc); err != nil {
+		return false, err
+	}
 	for _, d := range demoIntakes {
 		p, err := placement.DecodeBytes([]byte(d.profile))
 		if err != nil {

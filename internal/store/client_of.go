@@ -15,6 +15,8 @@ var clientOfQueries = map[access.Record]string{
 	access.TreatmentPlan: `SELECT client_id FROM plans WHERE id = $1`,
 	access.Review:        `SELECT client_id FROM reviews WHERE id = $1`,
 	access.Measure:       `SELECT client_id FROM measures WHERE id = $1`,
+	access.Diagnosis:     `SELECT client_id FROM diagnoses WHERE id = $1`,
+	access.Authorization: `SELECT client_id FROM authorizations WHERE id = $1`,
 }
 
 // clientOf returns the client of record id of type rec, for the op of a call about the

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"github.com/carepath/carepath"
@@ -22,6 +23,14 @@ func (s *Server) assessmentCreate(w http.ResponseWriter, r *http.Request, who si
 	f := readAssessForm(r)
 	errs := map[string]string{}
 	raw, p := f.profile(errs)
+	if p.Coverage == nil && len(errs) == 0 {
+		// The cost comparison uses the client's coverage unless the profile gave one.
+		if p.Coverage = s.primaryCostCoverage(r, c.ID); p.Coverage != nil {
+			if b, err := json.Marshal(p); err == nil {
+				raw = b
+			}
+		}
+	}
 	var v assessView
 	if len(errs) == 0 {
 		rec, err := s.Placement.Recommend(p)

@@ -22,6 +22,7 @@ func (s *Server) clientShow(w http.ResponseWriter, r *http.Request, who signedIn
 	v.Assessments = s.chartAssessments(r, c.ID)
 	v.Episodes = s.chartEpisodes(r, c.ID)
 	v.Plan, v.Consents = s.chartPlans(r, c.ID), s.chartConsents(r, c.ID)
+	v.Billing = s.chartBilling(r, c.ID)
 	if access.Allowed(who.Role, access.Measure, access.Create) {
 		v.CanMeasure, v.Measures = true, s.chartMeasures(r, c, v.Episodes.Rows)
 	}

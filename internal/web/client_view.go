@@ -121,6 +121,7 @@ type chartView struct {
 	Consents    chartConsentSection // consent counts and active disclosures (consent_view.go)
 	Measures    chartMeasureSection // measure charts and the crisis flag (measure_chart_view.go)
 	CanMeasure  bool                // the role may enter measures and send answer links
+	Billing     chartBillingSection // diagnoses, coverage, authorizations (client_billing_view.go)
 }
 
 // CanManageEpisodes tells the chart whether to offer the admit, transfer and discharge forms:

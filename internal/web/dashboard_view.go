@@ -23,6 +23,9 @@ var alertRank = map[string]int{
 	"relapse":                4,
 	"unexcused_absences":     5,
 	"below_minimum":          6,
+	"auth_exhaustion":        7,
+	"auth_expiry":            7,
+	"auth_review":            7,
 }
 
 // sameDayKinds are the alerts reviewed the same day, marked so on the dashboard.
@@ -41,6 +44,9 @@ var alertKindName = map[string]string{
 	"relapse":                "Relapse reported",
 	"unexcused_absences":     "Unexcused absences in a row",
 	"below_minimum":          "Week below the program minimum",
+	"auth_exhaustion":        "Authorized units running out",
+	"auth_expiry":            "Authorization ending",
+	"auth_review":            "Payer review coming",
 }
 
 // dashboardAlert is one alert on the dashboard. ID is set for measure alerts, which are
@@ -131,6 +137,12 @@ func (s *Server) dashboard(r *http.Request, who signedIn, zone *time.Location) d
 		for _, a := range list {
 			sec.Alerts = append(sec.Alerts, dashboardAlert{Kind: a.Kind, ClientID: a.ClientID, At: a.At, Reason: a.Message,
 				Link: "/staff/clients/" + a.ClientID + "/dose", LinkText: "Open the dose week by week"})
+		}
+	}
+	if s.Authorizations != nil {
+		if err := s.authorizationAlerts(r, &sec); err != nil {
+			s.Log.Error("dashboard authorization alerts", "err", err)
+			problems = append(problems, "authorization alerts")
 		}
 	}
 	if len(problems) > 0 {

@@ -1,0 +1,155 @@
+package carepath
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// BillingProvider is the clinic as claims name it: name, NPI, tax id, address, and the
+// submitter id its clearinghouse knows it by.
+type BillingProvider struct {
+	Name        string        `json:"name"`
+	NPI         string        `json:"npi"`
+	TaxID       string        `json:"tax_id"`
+	Address     PostalAddress `json:"address"`
+	Phone       string        `json:"phone,omitempty"`
+	SubmitterID string        `json:"submitter_id"`
+	Taxonomy    string        `json:"taxonomy,omitempty"`
+	// The attending physician institutional claims name (the program's medical director).
+	AttendingNPI   string `json:"attending_npi,omitempty"`
+	AttendingLast  string `json:"attending_last_name,omitempty"`
+	AttendingFirst string `json:"attending_first_name,omitempty"`
+}
+
+// Validate trims p and checks its form; the store checks the NPIs' check digits. Field errors
+// name name, npi, tax_id, address.* (a ZIP+4, as claims need), phone, submitter_id and
+// attending_last_name.
+func (p *BillingProvider) Validate() error {
+	var errs FieldErrors
+	p.Name, p.NPI, p.TaxID = strings.TrimSpace(p.Name), strings.TrimSpace(p.NPI), strings.TrimSpace(p.TaxID)
+	p.SubmitterID, p.Taxonomy, p.Phone = strings.TrimSpace(p.SubmitterID), strings.TrimSpace(p.Taxonomy), strings.TrimSpace(p.Phone)
+	if p.Name == "" {
+		errs.Add("name", "required", "Please give the clinic's name as payers know it.")
+	}
+	if len(strings.ReplaceAll(p.TaxID, "-", "")) != 9 || strings.Trim(strings.ReplaceAll(p.TaxID, "-", ""), "0123456789") != "" {
+		errs.Add("tax_id", "format", "Please give the 9-digit tax id (EIN), e.g. 12-3456789.")
+	}
+	if p.Address == (PostalAddress{}) {
+		errs.Add("address", "required", "Please give the clinic's address.")
+	}
+	p.Address.check(&errs, "address")
+	if len(strings.ReplaceAll(p.Address.Zip, "-", "")) != 9 {
+		errs.Add("address.zip", "zip4", "Claims need the clinic's nine-digit ZIP+4, e.g. 62701-1234.")
+	}
+	if p.Phone == "" {
+		errs.Add("phone", "required", "Please give the billing office's phone number, for payers' questions.")
+	}
+	p.AttendingNPI, p.AttendingLast = strings.TrimSpace(p.AttendingNPI), strings.TrimSpace(p.AttendingLast)
+	p.AttendingFirst = strings.TrimSpace(p.AttendingFirst)
+	if p.AttendingNPI != "" && p.AttendingLast == "" {
+		errs.Add("attending_last_name", "required", "Please name the attending physician whose NPI this is.")
+	}
+	if p.SubmitterID == "" || len(p.SubmitterID) > 15 {
+		errs.Add("submitter_id", "format", "Please give the submitter id your clearinghouse assigned (up to 15 characters).")
+	}
+	return errs.Err()
+}
+
+// The statuses of a claim.
+const (
+	ClaimDraft         = "draft"
+	ClaimHeld          = "held"
+	ClaimSubmitted     = "submitted"
+	ClaimPaid          = "paid"
+	ClaimDenied        = "denied"
+	ClaimPartiallyPaid = "partially_paid"
+)
+
+// ClaimBatchInput asks for the claims of one payer for a period, in one file. ClientIDs, when
+// given, limits the batch to those clients; each must have coverage with the payer.
+type ClaimBatchInput struct {
+	PayerID   string      `json:"payer_id"`
+	From      string      `json:"from"`
+	To        string      `json:"to"`
+	Format    ClaimFormat `json:"format"`
+	ClientIDs []string    `json:"client_ids,omitempty"`
+}
+
+// ClaimBatch is one file of claims to one payer.
+type ClaimBatch struct {
+	ID                 string      `json:"id"`
+	PayerID            string      `json:"payer_id"`
+	PayerName          string      `json:"payer_name"`
+	Format             ClaimFormat `json:"format"`
+	From               string      `json:"from"`
+	To                 string      `json:"to"`
+	InterchangeControl int         `json:"interchange_control"`
+	Total              Cents       `json:"total_cents"`
+	Claims             []*Claim    `json:"claims"`
+	CreatedBy          string      `json:"created_by"`
+	CreatedAt          time.Time   `json:"created_at"`
+}
+
+// Claim is one client's claim in a batch: its lines' total, what the payer paid and left to
+// the client, its status and, when held, why.
+type Claim struct {
+	ID                    string       `json:"id"`
+	BatchID               string       `json:"batch_id"`
+	ClientID              string       `json:"client_id"`
+	Status                string       `json:"status"`
+	Lines                 int          `json:"lines"`
+	Total                 Cents        `json:"total_cents"`
+	Paid                  Cents        `json:"paid_cents"`
+	PatientResponsibility Cents        `json:"patient_responsibility_cents"`
+	Holds                 []ChargeHold `json:"holds,omitempty"`
+}
+
+// Remittance is what posting an 835 did: the claims it decided, the postings made to charges,
+// and the parts that matched no known claim or charge.
+type Remittance struct {
+	ID        string                `json:"id"`
+	Claims    []*Claim              `json:"claims"`
+	Postings  int                   `json:"postings"`
+	Unmatched []RemittanceUnmatched `json:"unmatched"`
+}
+
+// RemittanceUnmatched is a part of a remittance that matched no known claim or charge.
+type RemittanceUnmatched struct {
+	Segment int    `json:"segment"`
+	ClaimID string `json:"claim_id"`
+	Reason  string `json:"reason"`
+}
+
+// ClientBalance is a client's account: charged, paid by payers, written off, owed by the client
+// and still awaiting a payer.
+type ClientBalance struct {
+	ClientID      string `json:"client_id"`
+	Charged       Cents  `json:"charged_cents"`
+	InsurancePaid Cents  `json:"insurance_paid_cents"`
+	WrittenOff    Cents  `json:"written_off_cents"`
+	ClientOwed    Cents  `json:"client_owed_cents"`
+	AwaitingPayer Cents  `json:"awaiting_payer_cents"`
+}
+
+// ClaimService makes claim batches and posts remittances.
+type ClaimService interface {
+	// SetBillingProvider sets the clinic as claims name it (admin). EINVALID names the field.
+	SetBillingProvider(ctx context.Context, p BillingProvider) (*BillingProvider, error)
+	// CreateClaimBatch builds the payer's claims for the period from the charges, writes them
+	// as one X12 837 file and stores both, in one transaction. EINVALID names payer_id, from,
+	// to, format, client_ids[i] (no coverage with the payer), client_id (a claim that cannot be
+	// made: no diagnosis, no subscriber address) or billing_provider (not set); nothing is
+	// written then.
+	CreateClaimBatch(ctx context.Context, in ClaimBatchInput) (*ClaimBatch, error)
+	// FindClaimBatch returns batch id with its claims. ENOTFOUND when there is none.
+	FindClaimBatch(ctx context.Context, id string) (*ClaimBatch, error)
+	// ClaimBatchFile returns the 837 file of batch id, exactly as written.
+	ClaimBatchFile(ctx context.Context, id string) ([]byte, error)
+	// PostRemittance reads an 835 and posts its payments, adjustments and patient
+	// responsibility to the charges of the claims it names, in one transaction. EINVALID names
+	// the segment of a malformed file; nothing is written then.
+	PostRemittance(ctx context.Context, file []byte) (*Remittance, error)
+	// FindClientBalance returns the client's account from their claims and postings.
+	FindClientBalance(ctx context.Context, clientID string) (*ClientBalance, error)
+}

@@ -1,0 +1,34 @@
+package api
+
+import "github.com/carepath/carepath"
+
+// billingOperationTypes are operationTypes' entries for paying for care.
+var billingOperationTypes = map[string]struct{ in, out any }{
+	"addDiagnosis":            {carepath.DiagnosisInput{}, carepath.Diagnosis{}},
+	"listDiagnoses":           {nil, diagnosisList{}},
+	"resolveDiagnosis":        {diagnosisResolveBody{}, carepath.Diagnosis{}},
+	"searchDiagnosisCodes":    {nil, diagnosisCodeList{}},
+	"listPayers":              {nil, payerList{}},
+	"createPayer":             {carepath.PayerInput{}, carepath.Payer{}},
+	"updatePayer":             {payerUpdateBody{}, carepath.Payer{}},
+	"addCoverage":             {carepath.CoverageInput{}, carepath.ClientCoverage{}},
+	"listCoverages":           {nil, coverageList{}},
+	"addAuthorization":        {carepath.AuthorizationInput{}, carepath.Authorization{}},
+	"listAuthorizations":      {nil, authorizationList{}},
+	"getAuthorization":        {nil, carepath.Authorization{}},
+	"updateAuthorization":     {carepath.AuthorizationUpdate{}, carepath.Authorization{}},
+	"listAuthorizationAlerts": {nil, authorizationAlertList{}},
+	"listCharges":             {nil, chargeList{}},
+	"setBillingProvider":      {carepath.BillingProvider{}, carepath.BillingProvider{}},
+	"createClaimBatch":        {carepath.ClaimBatchInput{}, carepath.ClaimBatch{}},
+	"getClaimBatch":           {nil, carepath.ClaimBatch{}},
+	"getClaimBatchFile":       {nil, nil},
+	"postRemittance":          {nil, carepath.Remittance{}},
+	"getClientBalance":        {nil, carepath.ClientBalance{}},
+}
+
+func init() {
+	for op, types := range billingOperationTypes {
+		operationTypes[op] = types
+	}
+}

@@ -1,0 +1,22 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/carepath/carepath"
+)
+
+// payerUpdate sets the claim format of a payer and goes back to the list.
+func (s *Server) payerUpdate(w http.ResponseWriter, r *http.Request, who signedIn) {
+	_ = r.ParseForm()
+	_, err := s.Payers.SetClaimFormat(r.Context(), r.PathValue("id"), carepath.ClaimFormat(r.PostForm.Get("claim_format")))
+	switch {
+	case err == nil:
+		http.Redirect(w, r, "/staff/payers", http.StatusSeeOther)
+	case isInvalid(err):
+		s.renderPayerList(w, r, who, http.StatusBadRequest, carepath.PayerInput{ClaimFormat: carepath.Claim837I},
+			map[string]string{"payer-format": firstFieldMessage(err)})
+	default:
+		s.fail(w, r, "set claim format", err, chartErrors)
+	}
+}
