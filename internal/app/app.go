@@ -147,5 +147,5 @@ func New(st *store.Store, cfg Config) (*App, error) {
 	mux.Handle("GET /healthz", health(st, log))
 	jsonAPI.Register(mux)
 	pages.Register(mux)
-	return &App{Services: services, Handler: httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, pages.LimitForms(mux))), Outbox: outbox}, nil
+	return &App{Services: services, Handler: httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, nil, pages.LimitForms(mux))), Outbox: outbox}, nil
 }

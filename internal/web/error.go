@@ -71,6 +71,7 @@ func (s *Server) explain(what string, err error, p errorPage) (int, errorText) {
 // fail answers the error page for err, which came from what (for the log), in the words of p.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, what string, err error, p errorPage) {
 	status, t := s.explain(what, err, p)
+	httpserver.NoteError(r, err)
 	s.render(w, r, status, "error", errorView{page: page{Title: t.Title, AnswerLink: p.answerLink}, Message: t.Message})
 }
 
@@ -89,6 +90,7 @@ func (s *Server) failOrShow(w http.ResponseWriter, r *http.Request, what string,
 		return http.StatusOK, "", true
 	}
 	status = httpserver.Status(err)
+	httpserver.NoteError(r, err)
 	if !slices.Contains(show, status) {
 		s.fail(w, r, what, err, p)
 		return status, "", false
