@@ -45,6 +45,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	escalate := fs.Duration("alert-escalate-after", envDuration("CAREPATH_ALERT_ESCALATE_AFTER", store.DefaultEscalateAfter), "alert the backup on call when a safety alert is not acknowledged after this long (env CAREPATH_ALERT_ESCALATE_AFTER)")
 	outboxPoll := fs.Duration("outbox-poll", envDuration("CAREPATH_OUTBOX_POLL", 2*time.Second), "how often the outbox worker looks for due safety-alert messages (env CAREPATH_OUTBOX_POLL)")
 	outboxLease := fs.Duration("outbox-lease", envDuration("CAREPATH_OUTBOX_LEASE", 2*time.Minute), "how long a message being sent is the worker's before it is due again after a crash (env CAREPATH_OUTBOX_LEASE)")
+	metricsAddr := fs.String("metrics-addr", envOr("CAREPATH_METRICS_ADDR", ""), "also serve /metrics, without authentication, on this address; bind it to loopback or a private network (default: /metrics only on --addr, to an admin's API token; env CAREPATH_METRICS_ADDR)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -99,8 +100,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	hs := &http.Server{Handler: a.Handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- tr.serveOn(hs, ln) }()
+	if *metricsAddr != "" {
+		ms, err := serveMetrics(*metricsAddr, a.Metrics, log, errc)
+		if err != nil {
+			log.Error("listen for metrics", "addr", *metricsAddr, "err", err)
+			return 1
+		}
+		defer ms.Close()
+		fmt.Fprintf(stdout, "metrics at http://%s/metrics\n", ms.Addr)
+	}
 	worker := make(chan struct{})
 	go func() { a.Run(ctx); close(worker) }()
 	select {
@@ -117,6 +127,25 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	<-worker
 	return 0
+}
+
+// serveMetrics serves m at /metrics on addr, without authentication, until the server is
+// closed; an error of the server after it started goes to errc.
+func serveMetrics(addr string, m *app.Metrics, log *slog.Logger, errc chan<- error) (*http.Server, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Handler())
+	ms := &http.Server{Addr: ln.Addr().String(), Handler: mux, ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	go func() {
+		if err := ms.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errc <- fmt.Errorf("metrics: %w", err)
+		}
+	}()
+	return ms, nil
 }
 
 // newLogger logs text on a terminal and JSON elsewhere, unless format says which.

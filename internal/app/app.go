@@ -60,6 +60,9 @@ type App struct {
 	Services carepath.Services
 	Handler  http.Handler
 	Outbox   *notify.Outbox
+	// Metrics are the server's Prometheus metrics: served at GET /metrics to an admin's API
+	// token, and by Metrics.Handler to a listener of their own (serve --metrics-addr).
+	Metrics *Metrics
 }
 
 // Run runs the background work of the server (the outbox worker) until ctx is done.
@@ -103,7 +106,7 @@ func NewServices(st *store.Store) carepath.Services {
 }
 
 // New builds every service over st and the one handler: the web pages, the JSON API under
-// /api/v1 and GET /healthz, behind httpserver.Middleware, behind httpserver.Forwarded (which
+// /api/v1, GET /healthz and GET /metrics (to an admin's API token), behind httpserver.Middleware, behind httpserver.Forwarded (which
 // works out the real client and scheme first, so every log line and limiter sees them); and the
 // outbox worker. A mail server or webhook that cannot be configured is an error, so that a
 // server never starts believing it can page someone when it cannot.
@@ -143,9 +146,12 @@ func New(st *store.Store, cfg Config) (*App, error) {
 	}
 	jsonAPI := &api.API{Services: services, Placement: placement.DefaultConfig, Log: log, Sender: sender, BaseURL: cfg.BaseURL}
 
+	metrics := newMetrics(st)
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", health(st, log))
+	mux.Handle("GET /metrics", jsonAPI.AdminOnly(metrics.Handler()))
 	jsonAPI.Register(mux)
 	pages.Register(mux)
-	return &App{Services: services, Handler: httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, nil, pages.LimitForms(mux))), Outbox: outbox}, nil
+	handler := httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, metrics, pages.LimitForms(mux)))
+	return &App{Services: services, Handler: handler, Outbox: outbox, Metrics: metrics}, nil
 }
