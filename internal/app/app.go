@@ -52,6 +52,9 @@ type Config struct {
 	OutboxPoll, OutboxLease time.Duration
 	// MailTLS, when set, is the TLS configuration of STARTTLS (tests trust their own server).
 	MailTLS *tls.Config
+	// WriteWait is how long a call that writes waits for the database's writer before it is
+	// answered 503 with Retry-After (0: store.DefaultWriteWait).
+	WriteWait time.Duration
 }
 
 // App is carepath's services, the handler built on them, and the outbox worker that sends
@@ -116,6 +119,7 @@ func New(st *store.Store, cfg Config) (*App, error) {
 		log = slog.Default()
 	}
 	st.SetLogger(log)
+	st.SetWriteWait(cfg.WriteWait)
 	st.SetAlerting(store.Alerting{EscalateAfter: cfg.EscalateAfter, Webhook: cfg.AlertWebhook != ""})
 	services := NewServices(st)
 	outbox := &notify.Outbox{Store: services.Notifications, BaseURL: cfg.BaseURL, Log: log, Poll: cfg.OutboxPoll, Lease: cfg.OutboxLease}

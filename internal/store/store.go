@@ -50,6 +50,7 @@ type Store struct {
 	secrets             cipher.AEAD                                      // seals TOTP secrets at rest (UseSecretKey)
 	alerting            Alerting                                         // how safety alerts are queued (SetAlerting)
 	log                 *slog.Logger                                     // what needs a person's attention (SetLogger)
+	writeWait           time.Duration                                    // how long a write waits for the writer (SetWriteWait)
 }
 
 // Alerting is how the store queues the messages of a safety alert in the outbox: the backup
