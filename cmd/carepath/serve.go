@@ -46,6 +46,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	outboxPoll := fs.Duration("outbox-poll", envDuration("CAREPATH_OUTBOX_POLL", 2*time.Second), "how often the outbox worker looks for due safety-alert messages (env CAREPATH_OUTBOX_POLL)")
 	outboxLease := fs.Duration("outbox-lease", envDuration("CAREPATH_OUTBOX_LEASE", 2*time.Minute), "how long a message being sent is the worker's before it is due again after a crash (env CAREPATH_OUTBOX_LEASE)")
 	writeWait := fs.Duration("write-wait", envDuration("CAREPATH_WRITE_WAIT", store.DefaultWriteWait), "how long a request waits for the database's writer before it is answered 503 with Retry-After (env CAREPATH_WRITE_WAIT)")
+	shutdownTimeout := fs.Duration("shutdown-timeout", envDuration("CAREPATH_SHUTDOWN_TIMEOUT", 30*time.Second), "on SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut off (env CAREPATH_SHUTDOWN_TIMEOUT)")
 	metricsAddr := fs.String("metrics-addr", envOr("CAREPATH_METRICS_ADDR", ""), "also serve /metrics, without authentication, on this address; bind it to loopback or a private network (default: /metrics only on --addr, to an admin's API token; env CAREPATH_METRICS_ADDR)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -62,7 +63,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		log.Error("open database", "err", err)
 		return 1
 	}
-	defer d.Close()
+	closed := false
+	defer func() {
+		if !closed {
+			d.Close()
+		}
+	}()
 	for _, n := range d.Notices {
 		log.Warn(n)
 	}
@@ -121,14 +127,38 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	closed = true
+	return shutdown(hs, a, d, worker, *shutdownTimeout, log)
+}
+
+// shutdown stops a server gracefully, in order: it stops accepting connections and waits up
+// to timeout for the requests in flight to finish (each read returns only once its audit rows
+// are committed), waits for the outbox worker to finish the message it is sending, flushes
+// the audit queue, and closes the database (SQLite checkpoints its log). It returns the exit
+// status: 0, or 1 when the requests did not finish in time or the database did not close.
+func shutdown(hs *http.Server, a *app.App, d *app.Database, worker <-chan struct{}, timeout time.Duration, log *slog.Logger) int {
+	status := 0
+	log.Info("shutting down: draining requests in flight", "timeout", timeout)
+	drain, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		log.Error("shutdown", "err", err)
-		return 1
+	if err := hs.Shutdown(drain); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Error("requests still in flight after the shutdown timeout were cut off", "err", err)
+		hs.Close()
+		status = 1
 	}
 	<-worker
-	return 0
+	flush, cancelFlush := context.WithTimeout(context.Background(), timeout)
+	defer cancelFlush()
+	if err := a.FlushAudits(flush); err != nil {
+		log.Error("audit queue not flushed", "err", err)
+		status = 1
+	}
+	if err := d.Close(); err != nil {
+		log.Error("close database", "err", err)
+		return 1
+	}
+	log.Info("stopped")
+	return status
 }
 
 // serveMetrics serves m at /metrics on addr, without authentication, until the server is

@@ -66,10 +66,15 @@ type App struct {
 	// Metrics are the server's Prometheus metrics: served at GET /metrics to an admin's API
 	// token, and by Metrics.Handler to a listener of their own (serve --metrics-addr).
 	Metrics *Metrics
+	store   *store.Store
 }
 
 // Run runs the background work of the server (the outbox worker) until ctx is done.
 func (a *App) Run(ctx context.Context) { a.Outbox.Run(ctx) }
+
+// FlushAudits waits until the audit queue has committed every row queued, or ctx ends (then
+// it returns ctx's error). Call it once no request is in flight, before closing the database.
+func (a *App) FlushAudits(ctx context.Context) error { return a.store.FlushAudits(ctx) }
 
 // NewServices builds every service over st, once. A store type that implements several
 // interfaces (the measure service also keeps measure alerts) fills each of their fields.
@@ -157,5 +162,5 @@ func New(st *store.Store, cfg Config) (*App, error) {
 	jsonAPI.Register(mux)
 	pages.Register(mux)
 	handler := httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, metrics, pages.LimitForms(mux)))
-	return &App{Services: services, Handler: handler, Outbox: outbox, Metrics: metrics}, nil
+	return &App{Services: services, Handler: handler, Outbox: outbox, Metrics: metrics, store: st}, nil
 }

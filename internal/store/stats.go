@@ -1,6 +1,11 @@
 package store
 
-import "database/sql"
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
 
 // PoolStats are the counters of one of the store's connection pools, for the metrics.
 type PoolStats struct {
@@ -23,4 +28,23 @@ func (s *Store) AuditQueueDepth() int {
 	s.audits.mu.Lock()
 	defer s.audits.mu.Unlock()
 	return len(s.audits.pending)
+}
+
+// FlushAudits waits until the audit queue is empty and no batch is being committed, or ctx
+// ends (then it returns ctx's error). A read waits for its own rows, so once no request is in
+// flight the queue is empty; a shutdown calls it to be sure before the database closes.
+func (s *Store) FlushAudits(ctx context.Context) error {
+	for {
+		s.audits.mu.Lock()
+		idle := !s.audits.flushing && len(s.audits.pending) == 0
+		s.audits.mu.Unlock()
+		if idle {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("audit queue: %w", ctx.Err())
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
 }
