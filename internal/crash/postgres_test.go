@@ -32,6 +32,9 @@ func startCluster(t *testing.T) *cluster {
 	t.Helper()
 	bins, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb")
 	if len(bins) == 0 {
+		if os.Getenv("CAREPATH_REQUIRE_SERVICES") == "1" {
+			t.Fatal("no PostgreSQL server binaries in /usr/lib/postgresql/*/bin, and CAREPATH_REQUIRE_SERVICES=1")
+		}
 		t.Skip("no PostgreSQL server binaries in /usr/lib/postgresql/*/bin")
 	}
 	sort.Strings(bins)
