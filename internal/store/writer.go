@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"time"
@@ -23,35 +24,43 @@ func (s *Store) SetWriteWait(d time.Duration) { s.writeWait = d }
 // caller may try again) rather than queueing until the request times out. The transaction
 // runs with ctx; release rolls it back unless it was committed and returns the connection.
 func (s *Store) beginWrite(ctx context.Context) (tx *sql.Tx, release func(), err error) {
-	return s.begin(ctx, s.writePool, nil)
+	return s.begin(ctx, s.writePool)
 }
 
 // beginRead is beginWrite on the reader pool: with PostgreSQL the reader pool is
 // the writer's, and a read waits for a connection no longer than a write does.
 func (s *Store) beginRead(ctx context.Context) (tx *sql.Tx, release func(), err error) {
-	return s.begin(ctx, s.readPool, nil)
+	return s.begin(ctx, s.readPool)
 }
 
-// begin begins a transaction with opts on pool after waiting at most the write wait for a
-// connection (see beginWrite).
-func (s *Store) begin(ctx context.Context, pool *sql.DB, opts *sql.TxOptions) (tx *sql.Tx, release func(), err error) {
+// begin begins a transaction on pool after waiting at most the write wait for a connection
+// (see beginWrite).
+func (s *Store) begin(ctx context.Context, pool *sql.DB) (tx *sql.Tx, release func(), err error) {
 	wait := s.writeWait
 	if wait <= 0 {
 		wait = DefaultWriteWait
 	}
 	waitCtx, cancel := context.WithTimeout(ctx, wait)
-	conn, err := pool.Conn(waitCtx)
-	cancel()
-	if err != nil {
-		if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
-			return nil, nil, carepath.Unavailable(fmt.Errorf("no connection for %v: %w", wait, err))
+	defer cancel()
+	// A connection the server ended (a PostgreSQL restart) fails its first use and is
+	// discarded as it goes back to the pool; try another, up to three in all.
+	for attempt := 0; ; attempt++ {
+		conn, err := pool.Conn(waitCtx)
+		if err != nil {
+			if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+				return nil, nil, carepath.Unavailable(fmt.Errorf("no connection for %v: %w", wait, err))
+			}
+			return nil, nil, fmt.Errorf("connection: %w", s.translate(err))
 		}
-		return nil, nil, fmt.Errorf("connection: %w", s.translate(err))
+		tx, err = conn.BeginTx(ctx, nil)
+		if err != nil {
+			conn.Close()
+			lost := errors.Is(err, driver.ErrBadConn) || (s.dialect.ConnectionLost != nil && s.dialect.ConnectionLost(err))
+			if lost && attempt < 2 {
+				continue
+			}
+			return nil, nil, fmt.Errorf("begin: %w", s.translate(err))
+		}
+		return tx, func() { _ = tx.Rollback(); _ = conn.Close() }, nil
 	}
-	tx, err = conn.BeginTx(ctx, opts)
-	if err != nil {
-		conn.Close()
-		return nil, nil, fmt.Errorf("begin: %w", s.translate(err))
-	}
-	return tx, func() { _ = tx.Rollback(); _ = conn.Close() }, nil
 }
