@@ -15,6 +15,7 @@ const (
 	EFORBIDDEN    = "forbidden"
 	ETOOLARGE     = "too_large"
 	EMEDIATYPE    = "unsupported_media_type" // a body in a media type the endpoint does not read
+	EUNAVAILABLE  = "unavailable"            // the database is too busy to take the call now; nothing was done, try again
 	EINTERNAL     = "internal"
 )
 
@@ -71,6 +72,12 @@ func ErrorCode(err error) string {
 		return e.Code
 	}
 	return EINTERNAL
+}
+
+// Unavailable returns the EUNAVAILABLE error of a call the database could not take in time:
+// nothing was done, and the same call may be sent again shortly. cause is for the log.
+func Unavailable(cause error) *Error {
+	return &Error{Code: EUNAVAILABLE, Message: "carepath is busy with other work and did not save or read anything. Please try again in a few seconds.", Err: cause}
 }
 
 // ErrorMessage returns the person-readable message of err: the *Error's message, or

@@ -45,6 +45,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	escalate := fs.Duration("alert-escalate-after", envDuration("CAREPATH_ALERT_ESCALATE_AFTER", store.DefaultEscalateAfter), "alert the backup on call when a safety alert is not acknowledged after this long (env CAREPATH_ALERT_ESCALATE_AFTER)")
 	outboxPoll := fs.Duration("outbox-poll", envDuration("CAREPATH_OUTBOX_POLL", 2*time.Second), "how often the outbox worker looks for due safety-alert messages (env CAREPATH_OUTBOX_POLL)")
 	outboxLease := fs.Duration("outbox-lease", envDuration("CAREPATH_OUTBOX_LEASE", 2*time.Minute), "how long a message being sent is the worker's before it is due again after a crash (env CAREPATH_OUTBOX_LEASE)")
+	writeWait := fs.Duration("write-wait", envDuration("CAREPATH_WRITE_WAIT", store.DefaultWriteWait), "how long a request waits for the database's writer before it is answered 503 with Retry-After (env CAREPATH_WRITE_WAIT)")
+	shutdownTimeout := fs.Duration("shutdown-timeout", envDuration("CAREPATH_SHUTDOWN_TIMEOUT", 30*time.Second), "on SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut off (env CAREPATH_SHUTDOWN_TIMEOUT)")
+	metricsAddr := fs.String("metrics-addr", envOr("CAREPATH_METRICS_ADDR", ""), "also serve /metrics, without authentication, on this address; bind it to loopback or a private network (default: /metrics only on --addr, to an admin's API token; env CAREPATH_METRICS_ADDR)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -60,12 +63,18 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		log.Error("open database", "err", err)
 		return 1
 	}
-	defer d.Close()
+	closed := false
+	defer func() {
+		if !closed {
+			d.Close()
+		}
+	}()
 	for _, n := range d.Notices {
 		log.Warn(n)
 	}
 	cfg := app.Config{Log: log, SignInIdle: *idle, BaseURL: tr.baseURL, TrustedProxies: tr.proxies,
-		SMTPURL: *smtpURL, MailFrom: *mailFrom, AlertWebhook: *webhook, EscalateAfter: *escalate, OutboxPoll: *outboxPoll, OutboxLease: *outboxLease}
+		SMTPURL: *smtpURL, MailFrom: *mailFrom, AlertWebhook: *webhook, EscalateAfter: *escalate, OutboxPoll: *outboxPoll, OutboxLease: *outboxLease,
+		WriteWait: *writeWait}
 	if *seedDemo {
 		// The demo's own admin may try carepath without an authenticator app (a banner says
 		// so); every other admin account sets one up first.
@@ -99,8 +108,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	hs := &http.Server{Handler: a.Handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- tr.serveOn(hs, ln) }()
+	if *metricsAddr != "" {
+		ms, err := serveMetrics(*metricsAddr, a.Metrics, log, errc)
+		if err != nil {
+			log.Error("listen for metrics", "addr", *metricsAddr, "err", err)
+			return 1
+		}
+		defer ms.Close()
+		fmt.Fprintf(stdout, "metrics at http://%s/metrics\n", ms.Addr)
+	}
 	worker := make(chan struct{})
 	go func() { a.Run(ctx); close(worker) }()
 	select {
@@ -109,14 +127,57 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	closed = true
+	return shutdown(hs, a, d, worker, *shutdownTimeout, log)
+}
+
+// shutdown stops a server gracefully, in order: it stops accepting connections and waits up
+// to timeout for the requests in flight to finish (each read returns only once its audit rows
+// are committed), waits for the outbox worker to finish the message it is sending, flushes
+// the audit queue, and closes the database (SQLite checkpoints its log). It returns the exit
+// status: 0, or 1 when the requests did not finish in time or the database did not close.
+func shutdown(hs *http.Server, a *app.App, d *app.Database, worker <-chan struct{}, timeout time.Duration, log *slog.Logger) int {
+	status := 0
+	log.Info("shutting down: draining requests in flight", "timeout", timeout)
+	drain, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		log.Error("shutdown", "err", err)
-		return 1
+	if err := hs.Shutdown(drain); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Error("requests still in flight after the shutdown timeout were cut off", "err", err)
+		hs.Close()
+		status = 1
 	}
 	<-worker
-	return 0
+	flush, cancelFlush := context.WithTimeout(context.Background(), timeout)
+	defer cancelFlush()
+	if err := a.FlushAudits(flush); err != nil {
+		log.Error("audit queue not flushed", "err", err)
+		status = 1
+	}
+	if err := d.Close(); err != nil {
+		log.Error("close database", "err", err)
+		return 1
+	}
+	log.Info("stopped")
+	return status
+}
+
+// serveMetrics serves m at /metrics on addr, without authentication, until the server is
+// closed; an error of the server after it started goes to errc.
+func serveMetrics(addr string, m *app.Metrics, log *slog.Logger, errc chan<- error) (*http.Server, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Handler())
+	ms := &http.Server{Addr: ln.Addr().String(), Handler: mux, ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	go func() {
+		if err := ms.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errc <- fmt.Errorf("metrics: %w", err)
+		}
+	}()
+	return ms, nil
 }
 
 // newLogger logs text on a terminal and JSON elsewhere, unless format says which.

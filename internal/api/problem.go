@@ -20,13 +20,16 @@ type Problem struct {
 	Errors []carepath.FieldError `json:"errors,omitempty"`
 }
 
-// WriteError writes err as problem details, with the status httpserver.Status gives its code.
+// WriteError writes err as problem details, with the status httpserver.Status gives its code;
+// a 503 (the database too busy to take the call) carries Retry-After.
 // Internal errors are logged with their cause and shown as "Internal error."; the log never
-// gets request bodies.
+// gets the path (its ids name clients), the query or the body. The access log hears the code.
 func WriteError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
 	status := httpserver.Status(err)
-	if status >= 500 {
-		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	httpserver.NoteError(r, err)
+	httpserver.SetRetryAfter(w, err)
+	if status >= 500 && status != http.StatusServiceUnavailable {
+		log.Error("request failed", "method", r.Method, "route", r.Pattern, "err", err)
 	}
 	WriteProblem(w, Problem{
 		Type:   "about:blank",

@@ -52,6 +52,9 @@ type Config struct {
 	OutboxPoll, OutboxLease time.Duration
 	// MailTLS, when set, is the TLS configuration of STARTTLS (tests trust their own server).
 	MailTLS *tls.Config
+	// WriteWait is how long a call that writes waits for the database's writer before it is
+	// answered 503 with Retry-After (0: store.DefaultWriteWait).
+	WriteWait time.Duration
 }
 
 // App is carepath's services, the handler built on them, and the outbox worker that sends
@@ -60,10 +63,18 @@ type App struct {
 	Services carepath.Services
 	Handler  http.Handler
 	Outbox   *notify.Outbox
+	// Metrics are the server's Prometheus metrics: served at GET /metrics to an admin's API
+	// token, and by Metrics.Handler to a listener of their own (serve --metrics-addr).
+	Metrics *Metrics
+	store   *store.Store
 }
 
 // Run runs the background work of the server (the outbox worker) until ctx is done.
 func (a *App) Run(ctx context.Context) { a.Outbox.Run(ctx) }
+
+// FlushAudits waits until the audit queue has committed every row queued, or ctx ends (then
+// it returns ctx's error). Call it once no request is in flight, before closing the database.
+func (a *App) FlushAudits(ctx context.Context) error { return a.store.FlushAudits(ctx) }
 
 // NewServices builds every service over st, once. A store type that implements several
 // interfaces (the measure service also keeps measure alerts) fills each of their fields.
@@ -109,7 +120,7 @@ func NewServices(st *store.Store) carepath.Services {
 }
 
 // New builds every service over st and the one handler: the web pages, the JSON API under
-// /api/v1 and GET /healthz, behind httpserver.Middleware, behind httpserver.Forwarded (which
+// /api/v1, GET /healthz and GET /metrics (to an admin's API token), behind httpserver.Middleware, behind httpserver.Forwarded (which
 // works out the real client and scheme first, so every log line and limiter sees them); and the
 // outbox worker. A mail server or webhook that cannot be configured is an error, so that a
 // server never starts believing it can page someone when it cannot.
@@ -119,6 +130,7 @@ func New(st *store.Store, cfg Config) (*App, error) {
 		log = slog.Default()
 	}
 	st.SetLogger(log)
+	st.SetWriteWait(cfg.WriteWait)
 	st.SetAlerting(store.Alerting{EscalateAfter: cfg.EscalateAfter, Webhook: cfg.AlertWebhook != ""})
 	services := NewServices(st)
 	outbox := &notify.Outbox{Store: services.Notifications, BaseURL: cfg.BaseURL, Log: log, Poll: cfg.OutboxPoll, Lease: cfg.OutboxLease}
@@ -149,9 +161,12 @@ func New(st *store.Store, cfg Config) (*App, error) {
 	}
 	jsonAPI := &api.API{Services: services, Placement: placement.DefaultConfig, Log: log, Sender: sender, BaseURL: cfg.BaseURL}
 
+	metrics := newMetrics(st)
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", health(st, log))
+	mux.Handle("GET /metrics", jsonAPI.AdminOnly(metrics.Handler()))
 	jsonAPI.Register(mux)
 	pages.Register(mux)
-	return &App{Services: services, Handler: httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, pages.LimitForms(mux))), Outbox: outbox}, nil
+	handler := httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, metrics, pages.LimitForms(mux)))
+	return &App{Services: services, Handler: handler, Outbox: outbox, Metrics: metrics, store: st}, nil
 }

@@ -7,10 +7,16 @@ import (
 	"time"
 )
 
+// Observer is told of every request once it is answered: its route pattern (never the path),
+// its status and how long it took. The metrics (app's /metrics) implement it.
+type Observer interface {
+	ObserveRequest(route string, status int, took time.Duration)
+}
+
 // Middleware wraps every request, page or API: security headers, cross-origin protection for
-// every state change, recovery from panics, and a log line that holds no client data (method,
-// route pattern, status, duration — never the query string or the body).
-func Middleware(log *slog.Logger, next http.Handler) http.Handler {
+// every state change, recovery from panics, the access log (request_log.go) and obs, which may
+// be nil.
+func Middleware(log *slog.Logger, obs Observer, next http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	protected := cop.Handler(next)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -20,35 +26,31 @@ func Middleware(log *slog.Logger, next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
+		r, note := withNote(r)
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		defer func() {
 			if p := recover(); p != nil {
-				log.Error("panic", "panic", p, "stack", string(debug.Stack()))
+				log.Error("panic", "route", routeOf(r), "panic", p, "stack", string(debug.Stack()))
 				if !rec.wrote {
 					http.Error(rec, "Internal error.", http.StatusInternalServerError)
 				}
 			}
-			if log.Enabled(r.Context(), slog.LevelDebug) || rec.status >= 500 {
-				log.LogAttrs(r.Context(), levelFor(rec.status), "request",
-					slog.String("method", r.Method), slog.String("route", r.Pattern),
-					slog.Int("status", rec.status), slog.Duration("took", time.Since(start)))
+			took := time.Since(start)
+			logRequest(log, r, note, rec, took)
+			if obs != nil {
+				obs.ObserveRequest(routeOf(r), rec.status, took)
 			}
 		}()
 		protected.ServeHTTP(rec, r)
 	})
 }
 
-func levelFor(status int) slog.Level {
-	if status >= 500 {
-		return slog.LevelError
-	}
-	return slog.LevelDebug
-}
-
-// statusRecorder remembers the status a handler wrote, for the log line.
+// statusRecorder remembers the status a handler wrote and the bytes of the body, for the log
+// line.
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
+	bytes  int64
 	wrote  bool
 }
 
@@ -61,5 +63,10 @@ func (r *statusRecorder) WriteHeader(code int) {
 
 func (r *statusRecorder) Write(b []byte) (int, error) {
 	r.wrote = true
-	return r.ResponseWriter.Write(b)
+	n, err := r.ResponseWriter.Write(b)
+	r.bytes += int64(n)
+	return n, err
 }
+
+// Unwrap gives http.ResponseController the writer underneath (flushing, deadlines).
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }

@@ -18,6 +18,7 @@ var statusByCode = map[string]int{
 	carepath.EFORBIDDEN:    http.StatusForbidden,
 	carepath.ETOOLARGE:     http.StatusRequestEntityTooLarge,
 	carepath.EMEDIATYPE:    http.StatusUnsupportedMediaType,
+	carepath.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	carepath.EINTERNAL:     http.StatusInternalServerError,
 }
 
@@ -31,4 +32,15 @@ func Status(err error) int {
 		return s
 	}
 	return http.StatusInternalServerError
+}
+
+// RetryAfterSeconds is the Retry-After of a 503 (EUNAVAILABLE): the writer was busy for the
+// whole bounded wait, so a client tries again after a short pause rather than at once.
+const RetryAfterSeconds = "2"
+
+// SetRetryAfter sets Retry-After on a 503 answer to err; other answers are left alone.
+func SetRetryAfter(w http.ResponseWriter, err error) {
+	if Status(err) == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", RetryAfterSeconds)
+	}
 }

@@ -57,7 +57,7 @@ func (db *DB) Close() error { return db.Write.Close() }
 
 // Dialect returns what internal/store needs to know about PostgreSQL.
 func Dialect() store.Dialect {
-	return store.Dialect{Name: "postgres", TranslateError: TranslateError}
+	return store.Dialect{Name: "postgres", TranslateError: TranslateError, ConnectionLost: ConnectionLost}
 }
 
 // migrate applies the embedded migrations that db lacks and returns the schema version.

@@ -12,9 +12,19 @@ import (
 // primary key violation is ECONFLICT, any other (check, not null, foreign key) is EINVALID.
 // The message is fixed and safe to show; the driver's error, which may name tables and
 // columns, stays behind as the cause for the log. Other errors are returned unchanged.
+//
+// A database still locked by another process after the busy timeout (SQLITE_BUSY,
+// SQLITE_LOCKED) is EUNAVAILABLE: nothing was done and the call may be sent again.
 func TranslateError(err error) error {
 	var se *sqlite.Error
-	if !errors.As(err, &se) || se.Code()&0xff != sqlite3.SQLITE_CONSTRAINT {
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return carepath.Unavailable(err)
+	case sqlite3.SQLITE_CONSTRAINT:
+	default:
 		return err
 	}
 	switch se.Code() {

@@ -79,11 +79,11 @@ func (q *auditQueue) commit(s *Store, batch []*auditJob) {
 // commitAudit writes every job's rows in one transaction.
 func (s *Store) commitAudit(batch []*auditJob) error {
 	ctx := context.Background()
-	tx, err := s.writePool.BeginTx(ctx, nil)
+	tx, release, err := s.beginWrite(ctx)
 	if err != nil {
-		return fmt.Errorf("begin: %w", s.translate(err))
+		return err
 	}
-	defer tx.Rollback()
+	defer release()
 	var rows []auditRow
 	for _, job := range batch {
 		rows = append(rows, job.rows...)

@@ -63,11 +63,11 @@ func (s *Store) do(ctx context.Context, o op, fn body) error {
 	if o.reads() {
 		return s.view(ctx, o, fn)
 	}
-	tx, err := s.writePool.BeginTx(ctx, nil)
+	tx, release, err := s.beginWrite(ctx)
 	if err != nil {
-		return fmt.Errorf("begin: %w", s.translate(err))
+		return err
 	}
-	defer tx.Rollback()
+	defer release()
 
 	var refs []ref
 	ctx, err = s.check(ctx, tx, o)
@@ -120,11 +120,11 @@ func (s *Store) readTx(ctx context.Context, o op, fn body) (context.Context, []r
 		// co-sign queue), is a read for the rules that allow reading alone.
 		ctx = withReading(ctx)
 	}
-	tx, err := s.readPool.BeginTx(ctx, nil)
+	tx, release, err := s.beginRead(ctx)
 	if err != nil {
-		return ctx, nil, fmt.Errorf("begin read: %w", s.translate(err))
+		return ctx, nil, err
 	}
-	defer tx.Rollback()
+	defer release()
 	if ctx, err = s.check(ctx, tx, o); err != nil {
 		return ctx, nil, err
 	}

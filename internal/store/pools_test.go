@@ -22,13 +22,12 @@ type poolUser struct {
 // exception with its reason. TestOnlyTheChokepointTouchesThePools fails when any other code
 // does, so a new exception is added here, with its reason, or not at all.
 var sanctioned = []poolUser{
-	{"call.go", "Store.do", "the chokepoint: a call that writes runs in one transaction on the writer, with its audit rows"},
-	{"call.go", "Store.readTx", "the chokepoint: a call that only reads runs in one transaction on the reader pool"},
-	{"audit_queue.go", "Store.commitAudit", "the chokepoint: the audit rows of reads, committed on the writer in batches before each read returns"},
+	{"writer.go", "Store.beginWrite", "the chokepoint's way onto the writer (Store.do, Store.commitAudit, and StaffService.recordFailure, whose failed sign-in must be counted although the call fails): a transaction, after a bounded wait"},
+	{"writer.go", "Store.beginRead", "the chokepoint's way onto the reader pool (Store.readTx): a transaction, after a bounded wait"},
 	{"store.go", "New", "keeps the pools the store is given"},
 	{"store.go", "Store.Ping", "the health check: reaches both pools, reads nothing"},
+	{"stats.go", "Store.PoolStats", "the metrics: the pools' counters (connections open, in use, waits), no data"},
 	{"client_of.go", "Store.clientOf", "reads only the client id of a record a call names, before check(), so that the call's audit row names the client even when the call is refused; the id goes to no one but the audit row"},
-	{"staff.go", "StaffService.recordFailure", "a failed sign-in must be counted although the sign-in call fails, and the chokepoint rolls a failed call's writes back; it writes login_failures only (an email and an address, no client data)"},
 	{"signin_session.go", "NewSignInSessionStore", "sign-in sessions (scs): read and written on every page request, hold no client data and are not audited; on the writer because SQLite's reader pool is read-only"},
 }
 

@@ -323,11 +323,11 @@ func (svc *StaffService) readAttempt(ctx context.Context, tx *sql.Tx, email, rem
 // (pools_test.go): the count must be committed although the sign-in fails, and the chokepoint
 // rolls a failed call's writes back.
 func (svc *StaffService) recordFailure(ctx context.Context, email, remote string) error {
-	tx, err := svc.s.writePool.BeginTx(ctx, nil)
+	tx, release, err := svc.s.beginWrite(ctx)
 	if err != nil {
-		return fmt.Errorf("begin: %w", svc.s.translate(err))
+		return err
 	}
-	defer tx.Rollback()
+	defer release()
 	now := svc.s.timestamp()
 	if _, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE at <= $1`, now.Add(-LockoutWindow)); err != nil {
 		return fmt.Errorf("prune failures: %w", svc.s.translate(err))

@@ -34,6 +34,9 @@ type Dialect struct {
 	// person (ECONFLICT for a unique violation, EINVALID for other constraint violations) and
 	// returns any other error unchanged. It never puts SQL or values in the message.
 	TranslateError func(error) error
+	// ConnectionLost reports whether err says the server ended the connection, so that a new
+	// one may work (nil: never).
+	ConnectionLost func(error) bool
 }
 
 // Store is a carepath database: the writer, for the calls that write and for audit rows, and
@@ -50,6 +53,7 @@ type Store struct {
 	secrets             cipher.AEAD                                      // seals TOTP secrets at rest (UseSecretKey)
 	alerting            Alerting                                         // how safety alerts are queued (SetAlerting)
 	log                 *slog.Logger                                     // what needs a person's attention (SetLogger)
+	writeWait           time.Duration                                    // how long a write waits for the writer (SetWriteWait)
 }
 
 // Alerting is how the store queues the messages of a safety alert in the outbox: the backup

@@ -55,6 +55,8 @@ func (s *Server) aidIntake(w http.ResponseWriter, r *http.Request) {
 			form.Errors[fe.Field] = fe.Message
 			form.Summary = append(form.Summary, errorLink{"intake-" + strings.ReplaceAll(fe.Field, "_", "-"), fe.Message})
 		}
+		httpserver.NoteError(r, err)
+		httpserver.SetRetryAfter(w, err)
 		s.showResult(w, r, a, path, form, httpserver.Status(err))
 		return
 	}

@@ -59,6 +59,8 @@ func (s *Server) explain(what string, err error, p errorPage) (int, errorText) {
 		return status, p.notFound
 	case http.StatusForbidden:
 		return status, errorText{"No access", orDefault(p.forbidden, defaultForbidden)}
+	case http.StatusServiceUnavailable:
+		return status, errorText{"Busy, please try again", carepath.ErrorMessage(err)}
 	case http.StatusInternalServerError:
 		s.Log.Error(what, "err", err)
 		return status, errorText{"Something went wrong", orDefault(p.internal, defaultInternal)}
@@ -68,9 +70,16 @@ func (s *Server) explain(what string, err error, p errorPage) (int, errorText) {
 	return status, errorText{http.StatusText(status), carepath.ErrorMessage(err)}
 }
 
-// fail answers the error page for err, which came from what (for the log), in the words of p.
+// fail answers the error page for err, which came from what (for the log), in the words of p;
+// a 503 (the database too busy to take the call) is the busy page, which keeps a posted form
+// (busy.go).
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, what string, err error, p errorPage) {
 	status, t := s.explain(what, err, p)
+	httpserver.NoteError(r, err)
+	if status == http.StatusServiceUnavailable {
+		s.busy(w, r, t, p)
+		return
+	}
 	s.render(w, r, status, "error", errorView{page: page{Title: t.Title, AnswerLink: p.answerLink}, Message: t.Message})
 }
 
@@ -89,6 +98,7 @@ func (s *Server) failOrShow(w http.ResponseWriter, r *http.Request, what string,
 		return http.StatusOK, "", true
 	}
 	status = httpserver.Status(err)
+	httpserver.NoteError(r, err)
 	if !slices.Contains(show, status) {
 		s.fail(w, r, what, err, p)
 		return status, "", false

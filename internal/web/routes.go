@@ -19,7 +19,8 @@ package web
 //   - What several subjects share is named for what it is: fields.go (field errors and
 //     their summary), names.go (naming staff and clients), dates.go (weeks, days, hours),
 //     links.go (sending links to clients), zones.go (times in a zone, with its abbreviation),
-//     nav.go (the staff menu), kept_form.go (a form kept over an expired sign-in),
+//     nav.go (the staff menu), kept_form.go (a form kept over an expired sign-in), busy.go
+//     (the busy page, which keeps a form the database was too busy to take),
 //     double_booking.go (naming the sessions a booking would clash with), scorecard_cache.go,
 //     totp_gate.go (admins are sent to set up an authenticator app first).
 //     The server itself: server.go (Server, New), routes.go (this table), render.go

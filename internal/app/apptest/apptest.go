@@ -122,6 +122,11 @@ func StartWith(t testing.TB, o Options) *Server {
 	}
 	cfg := o.Config
 	cfg.Log, cfg.SignInIdle, cfg.TrustedProxies = log, o.SignInIdle, proxies
+	if cfg.WriteWait == 0 {
+		// Test servers share two cores with the whole suite: a write waits long for the writer
+		// there without its being saturated. Tests of saturation set a short wait themselves.
+		cfg.WriteWait = 30 * time.Second
+	}
 	var h http.Handler
 	base := &lateHandler{}
 	ts := httptest.NewUnstartedServer(base)
