@@ -121,7 +121,7 @@ func seedBenchClients(b *testing.B, db *sql.DB, n, auditPer int) []string {
 	defer tx.Rollback()
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO clients (`+store.ClientColumns+`)
 		VALUES ($1, 1, $2, $3, '', $4, 'they/them', $5, '+1 555 010 2030', 'en', 'Rosa Lake', 'sister',
-		'555-010-9999', 'Acme Health', 'M-123', 50000, 20, 0, NULL, $6, '', $7, $7)`)
+		'555-010-9999', 'Acme Health', 'M-123', 50000, 20, 0, NULL, $6, '', $7, $7, false, NULL)`)
 	if err != nil {
 		b.Fatal(err)
 	}
