@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/app"
 )
 
@@ -24,7 +25,8 @@ func runAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 Check the audit log's hash chain: every row's hash must match its columns, the clients it
 showed and the hash of the row before it. Prints "ok: N rows" and the newest row's hash (keep
 it: a later check whose log no longer reaches that row shows a cut-off tail), or the first
-row where the chain breaks, with its id, its time and what differs, and exits 1.`
+row where the chain breaks, with its id, its time and what differs, and exits 1. The check
+appends an audit.verify row of its own (after the rows it checked).`
 	if len(args) == 0 || args[0] != "verify" {
 		fmt.Fprintln(stderr, usage)
 		if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
@@ -68,6 +70,14 @@ row where the chain breaks, with its id, its time and what differs, and exits 1.
 	if err != nil {
 		fmt.Fprintf(stderr, "carepath audit verify: %v\n", err)
 		return 1
+	}
+	// The check itself is an audit row, after the rows it checked.
+	detail := fmt.Sprintf("ok; rows=%d; head=%d", rep.Rows, rep.LastID)
+	if rep.Broken != nil {
+		detail = fmt.Sprintf("broken at row %d; rows=%d", rep.Broken.ID, rep.Rows)
+	}
+	if err := d.Store.RecordAuditVerify(carepath.NewContext(ctx, cliActor()), detail); err != nil {
+		fmt.Fprintf(stderr, "carepath audit verify: record the check: %v\n", err)
 	}
 	if rep.Broken != nil {
 		fmt.Fprintf(stdout, "broken: %s\n", rep.Broken)

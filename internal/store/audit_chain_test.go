@@ -205,6 +205,15 @@ func TestAuditChainCarriesRowsOlderThanIt(t *testing.T) {
 				VALUES ($1, 'staff-old', 'admin', 'client.read', 'client', $2, true, 'ok')`,
 				fmt.Sprintf("2025-0%d-01T00:00:00Z", i+1), fmt.Sprint("old-", i))
 		}
+		if n, err := env.Store.SealAuditChain(context.Background()); err != nil || n != 5 {
+			t.Fatalf("SealAuditChain = %d, %v; want the 5 old rows", n, err)
+		}
+		if n, err := env.Store.SealAuditChain(context.Background()); err != nil || n != 0 {
+			t.Fatalf("SealAuditChain again = %d, %v; want 0", n, err)
+		}
+		if n := rowCount(t, env, "audit_log", "action = 'audit.seal' AND hash IS NOT NULL"); n != 1 {
+			t.Fatalf("%d audit.seal rows, want 1", n)
+		}
 		writeAuditRows(t, env)
 		rep := verify(t, env)
 		if rep.Broken != nil || rep.Unsealed != 5 || rep.Rows != rowCount(t, env, "audit_log", "1 = 1") {
