@@ -26,6 +26,8 @@ var sanctioned = []poolUser{
 	{"call.go", "Store.readTx", "the chokepoint: a call that only reads runs in one transaction on the reader pool"},
 	{"audit_queue.go", "Store.commitAudit", "the chokepoint: the audit rows of reads, committed on the writer in batches before each read returns"},
 	{"audit_verify.go", "Store.VerifyAuditChain", "checks the audit log's hash chain for whoever holds the database (carepath audit verify): reads audit_log and audit_shown in one snapshot on the reader pool, returns row ids, times and hashes only"},
+	{"restore_audit.go", "Store.LastAuditMark", "carepath restore: the newest audit row of the database just restored, read before anything else is written to it; ids and hashes only"},
+	{"restore_audit.go", "Store.AuditRowsAfter", "carepath restore: the audit rows of the database being replaced that the backup lacks, read to be carried into the restored log (RecordRestore appends them through the chokepoint)"},
 	{"store.go", "New", "keeps the pools the store is given"},
 	{"store.go", "Store.Ping", "the health check: reaches both pools, reads nothing"},
 	{"client_of.go", "Store.clientOf", "reads only the client id of a record a call names, before check(), so that the call's audit row names the client even when the call is refused; the id goes to no one but the audit row"},
