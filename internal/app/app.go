@@ -103,7 +103,8 @@ func NewServices(st *store.Store) carepath.Services {
 }
 
 // New builds every service over st and the one handler: the web pages, the JSON API under
-// /api/v1 and GET /healthz, behind httpserver.Middleware, behind httpserver.Forwarded (which
+// /api/v1 and GET /healthz, behind httpserver.AuditGate (one audit commit per request, before
+// its response), behind httpserver.Middleware, behind httpserver.Forwarded (which
 // works out the real client and scheme first, so every log line and limiter sees them); and the
 // outbox worker. A mail server or webhook that cannot be configured is an error, so that a
 // server never starts believing it can page someone when it cannot.
@@ -147,5 +148,6 @@ func New(st *store.Store, cfg Config) (*App, error) {
 	mux.Handle("GET /healthz", health(st, log))
 	jsonAPI.Register(mux)
 	pages.Register(mux)
-	return &App{Services: services, Handler: httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, pages.LimitForms(mux))), Outbox: outbox}, nil
+	handler := httpserver.AuditGate(log, st.BeginAuditBatch, pages.LimitForms(mux))
+	return &App{Services: services, Handler: httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, handler)), Outbox: outbox}, nil
 }

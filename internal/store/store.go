@@ -50,6 +50,10 @@ type Store struct {
 	secrets             cipher.AEAD                                      // seals TOTP secrets at rest (UseSecretKey)
 	alerting            Alerting                                         // how safety alerts are queued (SetAlerting)
 	log                 *slog.Logger                                     // what needs a person's attention (SetLogger)
+	// readAuditOff skips the audit rows of reads. Only the load benchmarks set it (build tag
+	// loadtest, audit_off_loadtest.go), to measure what the audit costs a whole request; the
+	// binary has no way to set it.
+	readAuditOff bool
 }
 
 // Alerting is how the store queues the messages of a safety alert in the outbox: the backup
