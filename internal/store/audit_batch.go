@@ -28,6 +28,9 @@ type auditBatchKey struct{}
 // BeginAuditBatch returns a context whose reads on s gather their audit rows in a new batch,
 // and the batch's commit function (AuditBatch.Commit).
 func (s *Store) BeginAuditBatch(ctx context.Context) (context.Context, func() error) {
+	if s.requestBatchOff {
+		return ctx, func() error { return nil }
+	}
 	b := &AuditBatch{s: s}
 	return context.WithValue(ctx, auditBatchKey{}, b), b.Commit
 }

@@ -54,6 +54,9 @@ type Store struct {
 	// loadtest, audit_off_loadtest.go), to measure what the audit costs a whole request; the
 	// binary has no way to set it.
 	readAuditOff bool
+	// requestBatchOff makes BeginAuditBatch hand out no batch, so each read commits its own
+	// rows as outside a request. Only the load benchmarks set it (SetRequestAuditBatchOff).
+	requestBatchOff bool
 }
 
 // Alerting is how the store queues the messages of a safety alert in the outbox: the backup
