@@ -26,9 +26,11 @@ func TestReadAnsweredOnlyAfterAuditCommit(t *testing.T) {
 			if code != 200 || !strings.Contains(body, "Robin") {
 				t.Fatalf("chart page: %d", code)
 			}
-			if n := apptest.CountRows(t, ts.DB, "audit_log", where) - before; n < 2 {
+			n := apptest.CountRows(t, ts.DB, "audit_log", where) - before
+			if n < 2 {
 				t.Errorf("the chart page left %d audit rows of its reads, want several", n)
 			}
+			t.Logf("the chart page's reads left %d audit rows naming the client", n)
 
 			refuse := []string{`CREATE TRIGGER refuse_chart_reads BEFORE INSERT ON audit_log
 				WHEN NEW.client_id = '` + seed.Client.ID + `' AND NEW.action LIKE '%.read'
