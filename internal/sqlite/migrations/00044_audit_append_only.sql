@@ -1,7 +1,7 @@
 -- The audit tables are append-only: the database itself refuses to change or delete a row of
 -- audit_log or audit_shown, whoever asks. A restore replaces the database file as a whole and
 -- appends its own audit row; nothing else removes audit rows.
--- The same schema as internal/postgres/migrations/00030_audit_append_only.sql.
+-- The same schema as internal/postgres/migrations/00044_audit_append_only.sql.
 
 -- +goose Up
 -- +goose StatementBegin

@@ -2,7 +2,7 @@
 -- a row of audit_log or audit_shown. Triggers refuse it for every role, the table owner
 -- included; the grants are taken from PUBLIC as well, so a deployment that runs carepath as a
 -- role that does not own the tables (docs/audit.md) cannot even ask.
--- The same schema as internal/sqlite/migrations/00030_audit_append_only.sql.
+-- The same schema as internal/sqlite/migrations/00044_audit_append_only.sql.
 
 -- +goose Up
 -- +goose StatementBegin

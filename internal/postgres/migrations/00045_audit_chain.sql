@@ -3,7 +3,7 @@
 -- changed, deleted or inserted row breaks the chain where it happened (carepath audit verify).
 -- Rows written before this migration keep NULL in both columns: the first chained row's
 -- prev_hash is the chain computed over them (docs/audit.md, "Rows older than the chain").
--- The same schema as internal/sqlite/migrations/00031_audit_chain.sql.
+-- The same schema as internal/sqlite/migrations/00045_audit_chain.sql.
 
 -- +goose Up
 ALTER TABLE audit_log ADD COLUMN prev_hash text;
