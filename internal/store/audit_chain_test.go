@@ -103,6 +103,9 @@ func TestAuditChainHoldsUnderConcurrentWrites(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		svc := store.NewClientService(env.Store)
+		if err := svc.EnsureCareTeamStaff(newTestClient("Any", "One", clinicianA)); err != nil {
+			t.Fatal(err)
+		}
 		var wg sync.WaitGroup
 		errs := make(chan error, 64)
 		for g := range 8 {
