@@ -15,6 +15,7 @@ import (
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/app"
 	"github.com/carepath/carepath/internal/sqlite"
+	"github.com/carepath/carepath/internal/store"
 )
 
 // runBackup writes a consistent copy of the SQLite database --db names to --out while a
@@ -101,6 +102,7 @@ func runRestore(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	from := fs.String("from", "", "restore from this backup `file` (required)")
 	force := fs.Bool("force", false, "replace the database at --db if it exists")
 	identity := fs.String("identity", "", "the age identity `file` (AGE-SECRET-KEY-1…) that decrypts an encrypted backup")
+	discardAudit := fs.Bool("discard-audit", false, "replace the database even when the audit rows it holds beyond the backup cannot be carried over (they are lost)")
 	keyFile := secretKeyFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `usage: carepath restore --from FILE [--identity KEYFILE] [--force] [--db PATH]
@@ -116,7 +118,12 @@ Replace the SQLite database at --db with the backup FILE made by "carepath backu
      stale -wal, -shm and -journal files are removed and the copy is renamed over PATH.
      An encrypted backup (carepath backup --encrypt-to) needs --identity KEYFILE.
   3. restore opens the restored database, applies any migrations newer than the backup,
-     and appends an audit.restore row to its access log (after the restored rows).
+     and appends to its access log the audit rows the replaced database holds that the
+     backup lacks (written after the backup was taken; re-chained, oldest first), then an
+     audit.restore row naming the backup and the rows carried. The audit trail is never
+     silently cut back to the backup. When the replaced database's log does not continue
+     the backup's (a backup of another database), restore puts the replaced database back
+     and refuses, unless --discard-audit is given.
   4. Start the server. TOTP secrets open only with the secret key they were sealed with
      (CAREPATH_SECRET_KEY or the key file beside the database).
 
@@ -151,6 +158,16 @@ flags:
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	aside, err := setAside(ctx, *db, *force, *discardAudit)
+	if err != nil {
+		fmt.Fprintf(stderr, "carepath restore: %v\n", err)
+		return 1
+	}
+	defer func() {
+		if aside != "" {
+			removeAside(aside)
+		}
+	}()
 	restore := func() (int64, error) { return sqlite.Restore(ctx, *from, *db, *force) }
 	if encrypted {
 		ids, err := sqlite.ParseIdentityFile(*identity)
@@ -169,11 +186,40 @@ flags:
 		}
 		return 1
 	}
-	if err := recordRestore(ctx, *db, *keyFile, *from, version); err != nil {
-		fmt.Fprintf(stderr, "carepath restore: the database is restored, but its audit row could not be written: %v\n", err)
+	carry, err := auditToCarry(ctx, *db, aside)
+	if errors.Is(err, store.ErrAuditDiverged) {
+		if _, perr := sqlite.Restore(ctx, aside, *db, true); perr != nil {
+			fmt.Fprintf(stderr, "carepath restore: %v, and putting it back failed: %v; the replaced database is kept at %s\n", err, perr, aside)
+			aside = "" // keep it
+			return 1
+		}
+		fmt.Fprintf(stderr, "carepath restore: refused, nothing changed: %v, so the audit rows it holds beyond the backup cannot be carried over. Keep a copy of %s, then restore with --discard-audit to replace it and lose them.\n", err, *db)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "carepath restore: the database is restored, but the audit rows written after the backup could not be read: %v; the replaced database is kept at %s\n", err, aside)
+		aside = "" // keep it
+		return 1
+	}
+	detail := fmt.Sprintf("from=%s; schema=%d", filepath.Base(*from), version)
+	switch {
+	case carry.Len() > 0:
+		detail += fmt.Sprintf("; carried %d audit rows written after the backup (rows %d-%d of the replaced database)", carry.Len(), carry.FirstID, carry.LastID)
+	case *discardAudit:
+		detail += "; the replaced database's audit rows were discarded (--discard-audit)"
+	}
+	if err := recordRestore(ctx, *db, *keyFile, detail, carry); err != nil {
+		fmt.Fprintf(stderr, "carepath restore: the database is restored, but its audit rows could not be written: %v\n", err)
+		if aside != "" {
+			fmt.Fprintf(stderr, "carepath restore: the replaced database is kept at %s\n", aside)
+			aside = "" // keep it
+		}
 		return 1
 	}
 	fmt.Fprintf(stdout, "restored %s to %s (schema version %d)\n", *from, *db, version)
+	if carry.Len() > 0 {
+		fmt.Fprintf(stdout, "carried %d audit rows written after the backup into the restored access log\n", carry.Len())
+	}
 	return 0
 }
 
@@ -191,13 +237,13 @@ func refuseNonSQLite(name, dsn, tool string, stderr io.Writer) int {
 }
 
 // recordRestore opens the restored database (applying newer migrations) and appends the
-// audit row of the restore, after the restored access log.
-func recordRestore(ctx context.Context, db, keyFile, from string, version int64) error {
+// carried audit rows and the audit row of the restore, after the restored access log.
+func recordRestore(ctx context.Context, db, keyFile, detail string, carry *store.AuditCarry) error {
 	d, err := app.Open(ctx, db, app.SecretKeyFile(keyFile))
 	if err != nil {
 		return err
 	}
 	defer d.Close()
 	ctx = carepath.NewContext(ctx, cliActor())
-	return d.Store.RecordRestore(ctx, fmt.Sprintf("from=%s; schema=%d", filepath.Base(from), version))
+	return d.Store.RecordRestore(ctx, detail, carry)
 }

@@ -123,6 +123,9 @@ func TestBackupRestoreCommands(t *testing.T) {
 		VALUES ('2026-01-02 03:04:05+00:00', 'a', 'system', 'kept.row', 'x', true)`); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := db.Write.Exec(`INSERT INTO login_failures (kind, key, at) VALUES ('remote', 'kept.row', '2026-01-02 03:04:05+00:00')`); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 
 	out := filepath.Join(dir, "backup.db")
@@ -146,7 +149,7 @@ func TestBackupRestoreCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Write.Exec(`DELETE FROM audit_log WHERE action = 'kept.row'`); err != nil {
+	if _, err := db.Write.Exec(`DELETE FROM login_failures WHERE key = 'kept.row'`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -162,6 +165,9 @@ func TestBackupRestoreCommands(t *testing.T) {
 	var n int
 	if err := db.Read.QueryRow(`SELECT count(*) FROM audit_log WHERE action = 'kept.row'`).Scan(&n); err != nil || n != 1 {
 		t.Errorf("restored kept.row rows: %d, %v; want 1", n, err)
+	}
+	if err := db.Read.QueryRow(`SELECT count(*) FROM login_failures WHERE key = 'kept.row'`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("restored kept.row login failures: %d, %v; want 1 (the change after the backup is gone)", n, err)
 	}
 
 	junk := filepath.Join(dir, "junk.db")

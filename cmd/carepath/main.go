@@ -24,6 +24,7 @@ var commands = map[string]command{
 	"schedule": {"solve, check or export a weekly schedule (schedule solve|check|lp)", runSchedule},
 	"user":     {"manage staff accounts (user add|list|totp)", runUser},
 	"token":    {"manage API tokens (token add|revoke)", runToken},
+	"audit":    {"check the audit log's hash chain (audit verify)", runAudit},
 	"backup":   {"copy the SQLite database while the server runs (--out FILE)", runBackup},
 	"restore":  {"replace the SQLite database with a backup (--from FILE)", runRestore},
 	"codes":    {"add the codes of a CMS ICD-10-CM code file to the code set (codes import FILE)", runCodes},

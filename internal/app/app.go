@@ -120,9 +120,10 @@ func NewServices(st *store.Store) carepath.Services {
 }
 
 // New builds every service over st and the one handler: the web pages, the JSON API under
-// /api/v1, GET /healthz and GET /metrics (to an admin's API token), behind httpserver.Middleware, behind httpserver.Forwarded (which
-// works out the real client and scheme first, so every log line and limiter sees them); and the
-// outbox worker. A mail server or webhook that cannot be configured is an error, so that a
+// /api/v1, GET /healthz and GET /metrics (to an admin's API token), behind httpserver.AuditGate
+// (one audit commit per request, before its response), behind httpserver.Middleware, behind
+// httpserver.Forwarded (which works out the real client and scheme first, so every log line and
+// limiter sees them); and the outbox worker. A mail server or webhook that cannot be configured is an error, so that a
 // server never starts believing it can page someone when it cannot.
 func New(st *store.Store, cfg Config) (*App, error) {
 	log := cfg.Log
@@ -167,6 +168,7 @@ func New(st *store.Store, cfg Config) (*App, error) {
 	mux.Handle("GET /metrics", jsonAPI.AdminOnly(metrics.Handler()))
 	jsonAPI.Register(mux)
 	pages.Register(mux)
-	handler := httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, metrics, pages.LimitForms(mux)))
+	gated := httpserver.AuditGate(log, st.BeginAuditBatch, pages.LimitForms(mux))
+	handler := httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, metrics, gated))
 	return &App{Services: services, Handler: handler, Outbox: outbox, Metrics: metrics, store: st}, nil
 }

@@ -35,7 +35,8 @@ func IsPostgresURL(dsn string) bool {
 // Open opens the database dsn names, a PostgreSQL URL or a SQLite file path, applies its
 // pending migrations and returns it with the store over it, holding the secret key
 // (loadSecretKey; SecretKeyFile names its file) and with any TOTP secret still in the clear
-// sealed. Errors never repeat dsn, which may hold a password.
+// sealed, and with the audit hash chain started after any audit rows older than it. Errors
+// never repeat dsn, which may hold a password.
 func Open(ctx context.Context, dsn string, opts ...OpenOption) (*Database, error) {
 	var o openOptions
 	for _, opt := range opts {
@@ -59,6 +60,12 @@ func Open(ctx context.Context, dsn string, opts ...OpenOption) (*Database, error
 		return nil, fmt.Errorf("seal TOTP secrets: %w", err)
 	} else if n > 0 {
 		d.Notices = append(d.Notices, fmt.Sprintf("sealed %d TOTP secrets that were stored in the clear", n))
+	}
+	if n, err := d.Store.SealAuditChain(ctx); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("start the audit hash chain: %w", err)
+	} else if n > 0 {
+		d.Notices = append(d.Notices, fmt.Sprintf("the audit hash chain now covers the %d audit rows written before it", n))
 	}
 	return d, nil
 }

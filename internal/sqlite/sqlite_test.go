@@ -66,7 +66,7 @@ func TestPragmas(t *testing.T) {
 			t.Errorf("%s: PRAGMA %s = %q, %v; want %q", tc.name, tc.pragma, got, err, tc.want)
 		}
 	}
-	if _, err := db.Read.Exec("DELETE FROM audit_log"); err == nil {
+	if _, err := db.Read.Exec("DELETE FROM login_failures"); err == nil {
 		t.Error("the reader pool accepted a write")
 	}
 	if n := db.Write.Stats().MaxOpenConnections; n != 1 {

@@ -28,10 +28,13 @@ type auditEntry struct {
 	Shown    []string // a list's row only: the clients it showed, written to audit_shown
 }
 
-// auditColumns are audit_log's columns in the order auditValues gives them.
-const auditColumns = `at, actor_id, role, action, record_type, record_id, client_id, remote, allowed, detail`
+// auditColumns are audit_log's columns in the order insertAudit gives them.
+const auditColumns = `at, actor_id, role, action, record_type, record_id, client_id, remote, allowed, detail, prev_hash, hash`
 
-// auditRowsPerInsert bounds one multi-row INSERT (10 parameters a row, far below both
+// auditColumnCount is the number of auditColumns.
+const auditColumnCount = 12
+
+// auditRowsPerInsert bounds one multi-row INSERT (12 parameters a row, far below both
 // engines' parameter limits).
 const auditRowsPerInsert = 200
 
@@ -56,15 +59,24 @@ func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, e auditEntry, refs 
 }
 
 // insertAudit writes rows with as few statements as the batch size allows: the rows of lists
-// one by one (each needs its id for audit_shown), the others many to a statement.
+// one by one (each needs its id for audit_shown), the others many to a statement. Each row
+// is chained to the one before it (audit_chain.go), in the order the rows get their ids: tx
+// holds the chain from its first row until it commits.
 func (s *Store) insertAudit(ctx context.Context, tx *sql.Tx, rows []auditRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	prev, err := s.chainHead(ctx, tx)
+	if err != nil {
+		return err
+	}
 	plain := rows[:0:0]
 	for _, r := range rows {
 		if r.e.Shown == nil {
 			plain = append(plain, r)
 			continue
 		}
-		if err := s.insertListAudit(ctx, tx, r); err != nil {
+		if prev, err = s.insertListAudit(ctx, tx, r, prev); err != nil {
 			return err
 		}
 	}
@@ -73,14 +85,14 @@ func (s *Store) insertAudit(ctx context.Context, tx *sql.Tx, rows []auditRow) er
 		n := min(len(rows), auditRowsPerInsert)
 		var q strings.Builder
 		q.WriteString("INSERT INTO audit_log (" + auditColumns + ") VALUES ")
-		args := make([]any, 0, n*10)
+		args := make([]any, 0, n*auditColumnCount)
 		numbered := s.dialect.Name != "sqlite" // SQLite looks $N up in a list, slowly for many
 		for i, r := range rows[:n] {
 			if i > 0 {
 				q.WriteByte(',')
 			}
 			q.WriteByte('(')
-			for c := range 10 {
+			for c := range auditColumnCount {
 				if c > 0 {
 					q.WriteByte(',')
 				}
@@ -97,8 +109,11 @@ func (s *Store) insertAudit(ctx context.Context, tx *sql.Tx, rows []auditRow) er
 				client = sql.NullString{String: r.ref.ClientID, Valid: true}
 			}
 			e := r.e
+			record := chainRecordOf(r)
+			hash := record.hash(prev)
 			args = append(args, e.At, e.ActorID, string(e.Role), e.Action, string(e.Record),
-				r.ref.ID, client, e.Remote, e.Allowed, e.Detail)
+				r.ref.ID, client, e.Remote, e.Allowed, e.Detail, prev, hash)
+			prev = hash
 		}
 		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
 			return fmt.Errorf("insert: %w", s.translate(err))
@@ -108,15 +123,19 @@ func (s *Store) insertAudit(ctx context.Context, tx *sql.Tx, rows []auditRow) er
 	return nil
 }
 
-// insertListAudit writes a list's one audit row and, in audit_shown, the clients it showed.
-func (s *Store) insertListAudit(ctx context.Context, tx *sql.Tx, r auditRow) error {
+// insertListAudit writes a list's one audit row, chained after prev, and, in audit_shown, the
+// clients it showed. It returns the row's hash.
+func (s *Store) insertListAudit(ctx context.Context, tx *sql.Tx, r auditRow, prev string) (string, error) {
 	e := r.e
+	record := chainRecordOf(r)
+	hash := record.hash(prev)
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO audit_log (`+auditColumns+`)
-		VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $8, $9) RETURNING id`,
-		e.At, e.ActorID, string(e.Role), e.Action, string(e.Record), r.ref.ID, e.Remote, e.Allowed, e.Detail).Scan(&id)
+		VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $8, $9, $10, $11) RETURNING id`,
+		e.At, e.ActorID, string(e.Role), e.Action, string(e.Record), r.ref.ID, e.Remote, e.Allowed, e.Detail,
+		prev, hash).Scan(&id)
 	if err != nil {
-		return fmt.Errorf("insert: %w", s.translate(err))
+		return "", fmt.Errorf("insert: %w", s.translate(err))
 	}
 	shown := e.Shown
 	for len(shown) > 0 {
@@ -133,11 +152,11 @@ func (s *Store) insertListAudit(ctx context.Context, tx *sql.Tx, r auditRow) err
 			q.WriteString("($" + strconv.Itoa(len(args)) + ", $1)")
 		}
 		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
-			return fmt.Errorf("insert shown: %w", s.translate(err))
+			return "", fmt.Errorf("insert shown: %w", s.translate(err))
 		}
 		shown = shown[n:]
 	}
-	return nil
+	return hash, nil
 }
 
 // auditOutcome says, for the audit row, whether a call was allowed and how it ended. It names

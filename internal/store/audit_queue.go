@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 )
 
 // auditQueue commits the audit rows of reads in batches (group commit). A read puts its rows
@@ -15,6 +16,7 @@ type auditQueue struct {
 	mu       sync.Mutex
 	pending  []*auditJob
 	flushing bool
+	commits  atomic.Int64 // transactions committed, for tests and figures
 }
 
 // auditJob is one read's rows and the channel that answers it.
@@ -28,7 +30,12 @@ type auditJob struct {
 // itself (so a lone read pays no hand-off to another goroutine) and, if more rows arrived
 // meanwhile, leaves a goroutine to flush them.
 func (q *auditQueue) append(s *Store, e auditEntry, refs []ref) error {
-	job := &auditJob{rows: auditRows(e, refs), done: make(chan error, 1)}
+	return q.appendRows(s, auditRows(e, refs))
+}
+
+// appendRows queues rows as one job and returns once they are committed, as append does.
+func (q *auditQueue) appendRows(s *Store, rows []auditRow) error {
+	job := &auditJob{rows: rows, done: make(chan error, 1)}
 	q.mu.Lock()
 	q.pending = append(q.pending, job)
 	if q.flushing {
@@ -94,5 +101,6 @@ func (s *Store) commitAudit(batch []*auditJob) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", s.translate(err))
 	}
+	s.audits.commits.Add(1)
 	return nil
 }

@@ -95,14 +95,25 @@ func (s *Store) do(ctx context.Context, o op, fn body) error {
 // never queue behind the one SQLite writer, and the audit rows go to the audit queue
 // (audit_queue.go), which commits them in batches. view returns only once its rows are
 // committed, so no read is ever answered unaudited; when the audit write fails, the data read
-// is withheld and the error returned. A read by an outside actor releases each client's
+// is withheld and the error returned. Within an HTTP request whose context carries an open
+// AuditBatch, the rows join the batch instead, and the request's response is held until the
+// batch is committed (httpserver.AuditGate): one commit for all the reads of a page, and still
+// no answer before its audit rows are committed. A read by an outside actor releases each client's
 // records only through the disclosure gate (discloseRefs).
 func (s *Store) view(ctx context.Context, o op, fn body) error {
 	ctx, refs, err := s.readTx(ctx, o, fn)
 	if o.quiet && err == nil {
 		return nil
 	}
+	if s.readAuditOff {
+		return err
+	}
 	e, refs := s.auditOf(ctx, o, refs, err)
+	if b := auditBatchOf(ctx, s); b != nil && b.add(auditRows(e, refs)) {
+		// A request's batch: the rows are committed with the request's others before its
+		// response is written (AuditBatch).
+		return err
+	}
 	if aerr := s.audits.append(s, e, refs); aerr != nil {
 		return errors.Join(err, fmt.Errorf("audit: %w", aerr))
 	}

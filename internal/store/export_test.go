@@ -59,3 +59,6 @@ func (svc *ClientService) EnsureCareTeamStaff(c *carepath.Client) error {
 	}
 	return nil
 }
+
+// AuditCommits is the number of transactions the audit queue has committed.
+func AuditCommits(s *Store) int64 { return s.audits.commits.Load() }

@@ -24,6 +24,9 @@ type poolUser struct {
 var sanctioned = []poolUser{
 	{"writer.go", "Store.beginWrite", "the chokepoint's way onto the writer (Store.do, Store.commitAudit, and StaffService.recordFailure, whose failed sign-in must be counted although the call fails): a transaction, after a bounded wait"},
 	{"writer.go", "Store.beginRead", "the chokepoint's way onto the reader pool (Store.readTx): a transaction, after a bounded wait"},
+	{"audit_verify.go", "Store.VerifyAuditChain", "checks the audit log's hash chain for whoever holds the database (carepath audit verify): reads audit_log and audit_shown in one snapshot on the reader pool, returns row ids, times and hashes only"},
+	{"restore_audit.go", "Store.LastAuditMark", "carepath restore: the newest audit row of the database just restored, read before anything else is written to it; ids and hashes only"},
+	{"restore_audit.go", "Store.AuditRowsAfter", "carepath restore: the audit rows of the database being replaced that the backup lacks, read to be carried into the restored log (RecordRestore appends them through the chokepoint)"},
 	{"store.go", "New", "keeps the pools the store is given"},
 	{"store.go", "Store.Ping", "the health check: reaches both pools, reads nothing"},
 	{"stats.go", "Store.PoolStats", "the metrics: the pools' counters (connections open, in use, waits), no data"},

@@ -209,8 +209,9 @@ func (svc *StaffService) BeginTOTP(ctx context.Context) (*carepath.TOTPEnrolment
 }
 
 // Authenticate checks a sign-in attempt from remote. Every failure is EUNAUTHORIZED with
-// carepath.AuthFailedMessage. The audit row (staff.login) says "denied" and names the staff
-// member only on success.
+// carepath.AuthFailedMessage. The audit row (staff.login) names the account tried by its staff
+// id, allowed or denied; an email that belongs to no account is recorded as "unknown account"
+// (never the email itself, never the password).
 //
 // The password check (argon2id, 64 MiB) never runs inside a database transaction, where it
 // would hold SQLite's one writer for everyone: the lock-out counts and the account's hash are
@@ -241,8 +242,16 @@ func (svc *StaffService) Authenticate(ctx context.Context, email, password, totp
 		return nil, err
 	}
 
+	// The audit row names the account tried (its staff id, never the email or the password),
+	// or says the email belongs to no account.
+	o := op{record: access.Staff, action: access.Login, detail: "password sign-in"}
+	if a.staff != nil {
+		o.recordID = a.staff.ID
+	} else {
+		o.detail += "; unknown account"
+	}
 	var found *carepath.Staff
-	err = svc.s.do(ctx, op{record: access.Staff, action: access.Login, detail: "password sign-in"}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+	err = svc.s.do(ctx, o, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
 		if !ok {
 			return nil, refused
 		}

@@ -132,7 +132,8 @@ func TestAuthenticate(t *testing.T) {
 			}
 		}
 		if len(logins) != 3 || !logins[0].Allowed || logins[0].RecordID != st.ID || logins[1].Allowed || logins[2].Allowed ||
-			logins[1].Detail != "denied; password sign-in" || logins[1].RecordID != "" || logins[2].RecordID != "" {
+			logins[1].Detail != "denied; password sign-in" || logins[1].RecordID != st.ID ||
+			logins[2].Detail != "denied; password sign-in; unknown account" || logins[2].RecordID != "" {
 			t.Errorf("login audit rows: %+v", logins)
 		}
 	})

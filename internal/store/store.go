@@ -54,6 +54,13 @@ type Store struct {
 	alerting            Alerting                                         // how safety alerts are queued (SetAlerting)
 	log                 *slog.Logger                                     // what needs a person's attention (SetLogger)
 	writeWait           time.Duration                                    // how long a write waits for the writer (SetWriteWait)
+	// readAuditOff skips the audit rows of reads. Only the load benchmarks set it (build tag
+	// loadtest, audit_off_loadtest.go), to measure what the audit costs a whole request; the
+	// binary has no way to set it.
+	readAuditOff bool
+	// requestBatchOff makes BeginAuditBatch hand out no batch, so each read commits its own
+	// rows as outside a request. Only the load benchmarks set it (SetRequestAuditBatchOff).
+	requestBatchOff bool
 }
 
 // Alerting is how the store queues the messages of a safety alert in the outbox: the backup
