@@ -181,17 +181,24 @@ func TestOutboxDeliversOnceAcrossRestarts(t *testing.T) {
 	if len(distinct) != 2 {
 		t.Errorf("%d distinct messages for 2 alerts", len(distinct))
 	}
-	// The outbox agrees: both primary emails sent, the second after 2 attempts.
-	third.kill()
-	sqldb, err := sql.Open("sqlite", db)
+	// The outbox agrees: both primary emails sent, the second after 2 attempts. The third
+	// process marks the repeat sent just after the mail server has it, so wait for the mark
+	// (read while it runs) before stopping it.
+	sqldb, err := sql.Open("sqlite", "file:"+db+"?_pragma=busy_timeout(5000)")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer sqldb.Close()
 	var sent, attempts int
-	if err := sqldb.QueryRow(`SELECT count(*), COALESCE(MAX(attempts), 0) FROM notifications WHERE tier = 'primary' AND sent_at IS NOT NULL`).Scan(&sent, &attempts); err != nil {
-		t.Fatal(err)
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if err := sqldb.QueryRow(`SELECT count(*), COALESCE(MAX(attempts), 0) FROM notifications WHERE tier = 'primary' AND sent_at IS NOT NULL`).Scan(&sent, &attempts); err != nil {
+			t.Fatal(err)
+		}
+		if sent >= 2 || time.Now().After(deadline) {
+			break
+		}
 	}
+	third.kill()
 	if sent != 2 || attempts != 2 {
 		t.Errorf("%d primary messages marked sent (most attempts %d), want 2 (2)", sent, attempts)
 	}
