@@ -33,9 +33,13 @@ var ErrAuditNotCommitted = errors.New("the access log could not be written: the 
 func AuditGate(log *slog.Logger, begin BeginAuditBatch, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, commit := begin(r.Context())
+		outer := r
 		r = r.WithContext(ctx)
 		g := &auditGate{ResponseWriter: w, commit: commit, log: log, r: r}
 		defer g.open() // also when the handler panics: the reads it made are still recorded
+		// The router records the matched pattern on the request it was given; hand it back
+		// to the request the access log and the metrics outside this gate read.
+		defer func() { outer.Pattern = r.Pattern }()
 		next.ServeHTTP(g, r)
 	})
 }
