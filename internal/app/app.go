@@ -102,6 +102,8 @@ func newServices(st *store.Store) (carepath.Services, fhir.Services) {
 	groups := store.NewGroupService(st)
 	sessions := store.NewTherapySessionService(st)
 	attendance := store.NewAttendanceService(st)
+	diagnoses := store.NewDiagnosisService(st)
+	coverages := store.NewCoverageService(st)
 	services := carepath.Services{
 		Staff:           staff,
 		AccessLog:       accessLog,
@@ -130,16 +132,16 @@ func newServices(st *store.Store) (carepath.Services, fhir.Services) {
 		Notifications:   store.NewNotificationService(st),
 		SafetyAlerts:    store.NewSafetyAlertService(st),
 		SafetyPlans:     store.NewSafetyPlanService(st),
-		Diagnoses:       store.NewDiagnosisService(st),
+		Diagnoses:       diagnoses,
 		Payers:          store.NewPayerService(st),
-		Coverages:       store.NewCoverageService(st),
+		Coverages:       coverages,
 		Authorizations:  store.NewAuthorizationService(st),
 		Charges:         store.NewChargeService(st),
 		Claims:          store.NewClaimService(st),
 	}
 	return services, fhir.Services{Clients: clients, Staff: staff, Programs: programs, Episodes: episodes,
 		Measures: measures, Plans: plans, Groups: groups, Sessions: sessions, Attendance: attendance,
-		Consents: consents, Audit: accessLog, Disclosures: disclosures}
+		Consents: consents, Diagnoses: diagnoses, Coverages: coverages, Audit: accessLog, Disclosures: disclosures}
 }
 
 // New builds every service over st and the one handler: the web pages, the JSON API under

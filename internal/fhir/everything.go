@@ -13,7 +13,7 @@ import (
 )
 
 // everything serves GET /Patient/{id}/$everything: one client's record as a searchset bundle
-// — the Patient, episodes of care, questionnaire responses and their observations, treatment
+// — the Patient, episodes of care, diagnoses, coverage, questionnaire responses and their observations, treatment
 // plans and goals, consents, encounters, appointments from the first admission to five weeks
 // ahead, and the groups they were on — with the practitioners, programs, questionnaires and
 // the clinic they refer to as included resources. Other clients are left out of the groups'
@@ -134,6 +134,8 @@ func (h *Handler) record(ctx context.Context, c *carepath.Client) (*clientRecord
 			}
 			return out, nil
 		}},
+		{"Condition", func() ([]r4.Resource, error) { return clientConditions(ctx, h, c.ID) }},
+		{"Coverage", func() ([]r4.Resource, error) { return clientCoverages(ctx, h, c.ID) }},
 		{"QuestionnaireResponse and Observation", func() ([]r4.Resource, error) { return h.clientMeasures(ctx, c.ID) }},
 		{"CarePlan and Goal", func() ([]r4.Resource, error) {
 			versions, err := h.svc.Plans.FindPlans(ctx, c.ID)

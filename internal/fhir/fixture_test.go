@@ -48,9 +48,15 @@ type fixture struct {
 	hiddenM  *carepath.Measure
 	plans    []*carepath.TreatmentPlan
 	consent  *carepath.Consent
-	group    *carepath.Group
-	groupOcc string // an occurrence of the group with attendance
-	session  *carepath.TherapySession
+	// diagnoses are the client's: F33.1 primary with an onset, F10.20 resolved; hiddenD is the
+	// other client's.
+	diagnoses []*carepath.Diagnosis
+	hiddenD   *carepath.Diagnosis
+	// coverage is the client's primary insurance; hiddenC the other client's.
+	coverage, hiddenC *carepath.ClientCoverage
+	group             *carepath.Group
+	groupOcc          string // an occurrence of the group with attendance
+	session           *carepath.TherapySession
 }
 
 const testPassword = "correct horse battery staple"
@@ -120,7 +126,8 @@ func seedFixture(t testing.TB, env *storetest.Env) *fixture {
 	f.svc = Services{Clients: store.NewClientService(s), Staff: store.NewStaffService(s), Programs: store.NewProgramService(s),
 		Episodes: store.NewEpisodeService(s), Measures: store.NewMeasureService(s), Plans: store.NewTreatmentPlanService(s),
 		Groups: store.NewGroupService(s), Sessions: store.NewTherapySessionService(s), Attendance: store.NewAttendanceService(s),
-		Consents: store.NewConsentService(s), Audit: store.NewAccessLogService(s), Disclosures: store.NewDisclosureService(s)}
+		Consents: store.NewConsentService(s), Diagnoses: store.NewDiagnosisService(s),
+		Coverages: store.NewCoverageService(s), Audit: store.NewAccessLogService(s), Disclosures: store.NewDisclosureService(s)}
 	sys := as(carepath.RoleSystem, "cli")
 	must := func(err error) {
 		t.Helper()
@@ -187,6 +194,22 @@ func seedFixture(t testing.TB, env *storetest.Env) *fixture {
 	p2, err := f.svc.Plans.CreatePlan(asClin, f.client.ID, carepath.TreatmentPlanInput{})
 	must(err)
 	f.plans = []*carepath.TreatmentPlan{p1, p2}
+	for _, in := range []carepath.DiagnosisInput{{Code: "F33.1", Primary: true, Onset: day(80)}, {Code: "F10.20"}} {
+		d, err := f.svc.Diagnoses.AddDiagnosis(asClin, f.client.ID, in)
+		must(err)
+		f.diagnoses = append(f.diagnoses, d)
+	}
+	f.diagnoses[1], err = f.svc.Diagnoses.ResolveDiagnosis(asClin, f.diagnoses[1].ID, day(3))
+	must(err)
+	f.hiddenD, err = f.svc.Diagnoses.AddDiagnosis(sys, f.hidden.ID, carepath.DiagnosisInput{Code: "F41.1"})
+	must(err)
+	payer, err := store.NewPayerService(s).CreatePayer(sys, carepath.PayerInput{Name: "Acme Health", PayerID: "ACME1"})
+	must(err)
+	f.coverage, err = f.svc.Coverages.AddCoverage(asClin, f.client.ID, carepath.CoverageInput{PayerID: payer.ID, MemberID: "M-1",
+		GroupID: "G-77", PlanYearStart: day(100), Deductible: 150000, CoinsurancePercent: 20, Copay: 2500})
+	must(err)
+	f.hiddenC, err = f.svc.Coverages.AddCoverage(sys, f.hidden.ID, carepath.CoverageInput{PayerID: payer.ID, MemberID: "M-2", PlanYearStart: day(100)})
+	must(err)
 	f.consent, err = f.svc.Consents.RecordConsent(asClin, carepath.ConsentCreate{ClientID: f.client.ID, Kind: carepath.ConsentPart2Disclosure,
 		Recipient: "County Court", Information: "attendance", Purpose: "probation reports",
 		Purposes: []carepath.DisclosurePurpose{carepath.PurposePatientRequest}, SignedOn: day(10), ExpiresOn: day(-300)})
@@ -287,6 +310,18 @@ func (f *fixture) token(actor string) string {
 func (f *fixture) get(t testing.TB, path, actor string, header ...string) response {
 	t.Helper()
 	return f.call(t, http.MethodGet, path, actor, nil, header...)
+}
+
+// coverageID is the Coverage id of a client's coverage.
+func (f *fixture) coverageID(c *carepath.ClientCoverage) string {
+	id, _ := coverageID(c.ClientID, c.ID)
+	return id
+}
+
+// conditionID is the Condition id of a diagnosis.
+func (f *fixture) conditionID(d *carepath.Diagnosis) string {
+	id, _ := conditionID(d.ClientID, d.ID)
+	return id
 }
 
 func (f *fixture) asAdmin() string { return "admin:" + f.admin }

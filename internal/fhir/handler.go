@@ -71,6 +71,8 @@ type Services struct {
 	Sessions   carepath.TherapySessionService
 	Attendance AttendanceStore
 	Consents   ConsentStore
+	Diagnoses  carepath.DiagnosisService
+	Coverages  carepath.CoverageService
 	Audit      AuditStore
 	// Disclosures is the disclosure gate $everything asks before releasing a record to an
 	// outside party.

@@ -43,7 +43,7 @@ func checkMountedMetadata(t *testing.T, f *fixture) {
 	if !slices.Equal(listed, served) {
 		t.Errorf("metadata lists %v, the server serves %v", listed, served)
 	}
-	for _, typ := range []string{"Condition", "Coverage", "Medication"} {
+	for _, typ := range []string{"Medication", "Claim"} {
 		if slices.Contains(served, typ) {
 			continue
 		}
