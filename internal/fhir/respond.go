@@ -61,6 +61,7 @@ var issueCode = map[string]string{
 	carepath.EUNAUTHORIZED: "login",
 	carepath.EFORBIDDEN:    "forbidden",
 	carepath.ETOOLARGE:     "too-costly",
+	carepath.EUNAVAILABLE:  "transient",
 	carepath.EINTERNAL:     "exception",
 }
 
@@ -97,6 +98,8 @@ func (h *Handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 	if status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="carepath"`)
 	}
+	httpserver.SetRetryAfter(w, err) // a 503: the database was busy, nothing was done
+
 	h.write(w, r, status, oo)
 }
 
