@@ -186,6 +186,25 @@ func (d *Disclosures) Notice() string {
 	return ""
 }
 
+// Part2Clients returns the ids of the clients whose 42 CFR Part 2 records were disclosed, each
+// once, in the order they were first disclosed.
+func (d *Disclosures) Part2Clients() []string {
+	if d == nil {
+		return nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var ids []string
+	seen := map[string]bool{}
+	for _, x := range d.list {
+		if x.Part2 && !seen[x.ClientID] {
+			seen[x.ClientID] = true
+			ids = append(ids, x.ClientID)
+		}
+	}
+	return ids
+}
+
 // sameRecipient reports whether two recipient names are the same, ignoring case and runs of
 // spaces.
 func sameRecipient(a, b string) bool {

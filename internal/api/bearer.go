@@ -35,3 +35,7 @@ func (a *API) writeAuthError(w http.ResponseWriter, r *http.Request, err error) 
 	}
 	WriteError(w, r, a.Log, err)
 }
+
+// Authenticate is the API's bearer-token sign-in for other endpoints served beside the API
+// (FHIR under /fhir/R4): it returns a context carrying the token's actor, or EUNAUTHORIZED.
+func (a *API) Authenticate(r *http.Request) (context.Context, error) { return a.authenticate(r) }

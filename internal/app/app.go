@@ -11,10 +11,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/api"
+	"github.com/carepath/carepath/internal/fhir"
 	"github.com/carepath/carepath/internal/httpserver"
 	"github.com/carepath/carepath/internal/notify"
 	"github.com/carepath/carepath/internal/store"
@@ -79,26 +81,46 @@ func (a *App) FlushAudits(ctx context.Context) error { return a.store.FlushAudit
 // NewServices builds every service over st, once. A store type that implements several
 // interfaces (the measure service also keeps measure alerts) fills each of their fields.
 func NewServices(st *store.Store) carepath.Services {
+	services, _ := newServices(st)
+	return services
+}
+
+// newServices builds every service over st, once, and returns them as the set the pages and
+// the JSON API use and as the set the FHIR handler uses (the same services, seen through the
+// combined interfaces it needs).
+func newServices(st *store.Store) (carepath.Services, fhir.Services) {
 	assessments := store.NewAssessmentService(st)
 	programs := store.NewProgramService(st)
 	measures := store.NewMeasureService(st)
-	return carepath.Services{
-		Staff:           store.NewStaffService(st),
-		AccessLog:       store.NewAccessLogService(st),
+	staff := store.NewStaffService(st)
+	accessLog := store.NewAccessLogService(st)
+	clients := store.NewClientService(st)
+	consents := store.NewConsentService(st)
+	disclosures := store.NewDisclosureService(st)
+	episodes := store.NewEpisodeService(st)
+	plans := store.NewTreatmentPlanService(st)
+	groups := store.NewGroupService(st)
+	sessions := store.NewTherapySessionService(st)
+	attendance := store.NewAttendanceService(st)
+	diagnoses := store.NewDiagnosisService(st)
+	coverages := store.NewCoverageService(st)
+	services := carepath.Services{
+		Staff:           staff,
+		AccessLog:       accessLog,
 		Intakes:         store.NewIntakeService(st),
 		IntakeConverter: assessments,
-		Clients:         store.NewClientService(st),
-		Consents:        store.NewConsentService(st),
-		Disclosures:     store.NewDisclosureService(st),
+		Clients:         clients,
+		Consents:        consents,
+		Disclosures:     disclosures,
 		Assessments:     assessments,
 		Programs:        programs,
 		ProgramDetails:  programs,
-		Episodes:        store.NewEpisodeService(st),
-		TreatmentPlans:  store.NewTreatmentPlanService(st),
+		Episodes:        episodes,
+		TreatmentPlans:  plans,
 		Notes:           store.NewNoteService(st),
-		Groups:          store.NewGroupService(st),
-		TherapySessions: store.NewTherapySessionService(st),
-		Attendance:      store.NewAttendanceService(st),
+		Groups:          groups,
+		TherapySessions: sessions,
+		Attendance:      attendance,
 		CalendarFeeds:   store.NewCalendarFeedService(st),
 		SchedulePlans:   store.NewSchedulePlanService(st),
 		Availability:    store.NewAvailabilityService(st),
@@ -110,20 +132,25 @@ func NewServices(st *store.Store) carepath.Services {
 		Notifications:   store.NewNotificationService(st),
 		SafetyAlerts:    store.NewSafetyAlertService(st),
 		SafetyPlans:     store.NewSafetyPlanService(st),
-		Diagnoses:       store.NewDiagnosisService(st),
+		Diagnoses:       diagnoses,
 		Payers:          store.NewPayerService(st),
-		Coverages:       store.NewCoverageService(st),
+		Coverages:       coverages,
 		Authorizations:  store.NewAuthorizationService(st),
 		Charges:         store.NewChargeService(st),
 		Claims:          store.NewClaimService(st),
 	}
+	return services, fhir.Services{Clients: clients, Staff: staff, Programs: programs, Episodes: episodes,
+		Measures: measures, Plans: plans, Groups: groups, Sessions: sessions, Attendance: attendance,
+		Consents: consents, Diagnoses: diagnoses, Coverages: coverages, Audit: accessLog, Disclosures: disclosures}
 }
 
 // New builds every service over st and the one handler: the web pages, the JSON API under
-// /api/v1, GET /healthz and GET /metrics (to an admin's API token), behind httpserver.AuditGate
-// (one audit commit per request, before its response), behind httpserver.Middleware, behind
-// httpserver.Forwarded (which works out the real client and scheme first, so every log line and
-// limiter sees them); and the outbox worker. A mail server or webhook that cannot be configured is an error, so that a
+// /api/v1, FHIR R4 under /fhir/R4 (signed in with an API token or a staff member's sign-in
+// session), GET /healthz and GET /metrics (to an admin's API token), behind
+// httpserver.AuditGate (one audit commit per request, before its response), behind
+// httpserver.Middleware, behind httpserver.Forwarded (which works out the real client and
+// scheme first, so every log line and limiter sees them); and the outbox worker. A mail server
+// or webhook that cannot be configured is an error, so that a
 // server never starts believing it can page someone when it cannot.
 func New(st *store.Store, cfg Config) (*App, error) {
 	log := cfg.Log
@@ -133,7 +160,7 @@ func New(st *store.Store, cfg Config) (*App, error) {
 	st.SetLogger(log)
 	st.SetWriteWait(cfg.WriteWait)
 	st.SetAlerting(store.Alerting{EscalateAfter: cfg.EscalateAfter, Webhook: cfg.AlertWebhook != ""})
-	services := NewServices(st)
+	services, fhirServices := newServices(st)
 	outbox := &notify.Outbox{Store: services.Notifications, BaseURL: cfg.BaseURL, Log: log, Poll: cfg.OutboxPoll, Lease: cfg.OutboxLease}
 	var sender notify.Sender = notify.LogSender{Log: log}
 	if cfg.SMTPURL != "" {
@@ -163,12 +190,37 @@ func New(st *store.Store, cfg Config) (*App, error) {
 	jsonAPI := &api.API{Services: services, Placement: placement.DefaultConfig, Log: log, Sender: sender, BaseURL: cfg.BaseURL}
 
 	metrics := newMetrics(st)
+	fhirAPI := pages.WithStaffSession(fhir.New(fhirServices, fhir.Options{BaseURL: fhirBaseURL(cfg.BaseURL), Log: log, SignIn: jsonAPI.Authenticate}))
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", health(st, log))
 	mux.Handle("GET /metrics", jsonAPI.AdminOnly(metrics.Handler()))
 	jsonAPI.Register(mux)
+	mux.Handle(fhir.Prefix, fhirAPI)
+	mux.Handle(fhir.Prefix+"/", fhirAPI)
 	pages.Register(mux)
-	gated := httpserver.AuditGate(log, st.BeginAuditBatch, pages.LimitForms(mux))
+	gated := httpserver.AuditGate(log, st.BeginAuditBatch, limitForms(pages, mux))
 	handler := httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, metrics, gated))
 	return &App{Services: services, Handler: handler, Outbox: outbox, Metrics: metrics, store: st}, nil
+}
+
+// fhirBaseURL is the address of /fhir/R4 under carepath's base URL, or "" (taken from each
+// request) without one.
+func fhirBaseURL(base string) string {
+	if base == "" {
+		return ""
+	}
+	return strings.TrimRight(base, "/") + fhir.Prefix
+}
+
+// limitForms applies the pages' limit on form bodies to everything but FHIR, whose resources
+// the FHIR handler reads with its own limit and refuses as an OperationOutcome.
+func limitForms(pages *web.Server, mux http.Handler) http.Handler {
+	forms := pages.LimitForms(mux)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == fhir.Prefix || strings.HasPrefix(r.URL.Path, fhir.Prefix+"/") {
+			mux.ServeHTTP(w, r)
+			return
+		}
+		forms.ServeHTTP(w, r)
+	})
 }

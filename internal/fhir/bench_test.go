@@ -43,7 +43,9 @@ func BenchmarkObservationSearch(b *testing.B) {
 	h := New(Services{Clients: store.NewClientService(s), Staff: store.NewStaffService(s), Programs: store.NewProgramService(s),
 		Episodes: store.NewEpisodeService(s), Measures: store.NewMeasureService(s), Plans: store.NewTreatmentPlanService(s),
 		Groups: store.NewGroupService(s), Sessions: store.NewTherapySessionService(s), Attendance: store.NewAttendanceService(s),
-		Consents: store.NewConsentService(s), Audit: store.NewAccessLogService(s)}, Options{BaseURL: "http://fhir.test/fhir/R4"})
+		Consents: store.NewConsentService(s), Diagnoses: store.NewDiagnosisService(s),
+		Coverages: store.NewCoverageService(s), Audit: store.NewAccessLogService(s),
+		Disclosures: store.NewDisclosureService(s)}, Options{BaseURL: "http://fhir.test/fhir/R4"})
 	yearAgo := time.Now().UTC().AddDate(-1, 0, 0).Format("2006-01-02")
 	for _, tc := range []struct {
 		name, query string

@@ -24,7 +24,9 @@ func (h *Handler) capability(r *http.Request) *r4.CapabilityStatement {
 			"_count (at most 500, default 50) pages results; follow the next link. _summary=count gives the total only. " +
 			"Dates without a time zone are read in the server's zone. Reads the actor may not make, and records that do not exist, answer 404 alike.",
 		Security: &r4.CapabilitySecurity{Cors: boolPtr(false),
-			Description: "Send a carepath API token as Authorization: Bearer <token> (or use a signed-in session). carepath's access policy decides every read, and every read of client data is in the audit log."}}
+			Description: "Send a carepath API token as Authorization: Bearer <token> (carepath token add), or use a staff member's sign-in session. carepath's access policy decides every read, and every read of client data is in the audit log. " +
+				"What goes to an outside party's token goes through the 42 CFR Part 2 disclosure gate: a Part 2 client's records only with the client's consent naming the recipient and purpose, " +
+				"labelled 42CFRPart2 in meta.security and with the 42 CFR 2.32 notice (Part2-Notice header; in a bundle, an OperationOutcome entry)."}}
 	for _, t := range h.types {
 		res := r4.CapabilityResource{Type: t.name, Profile: t.profile, Documentation: t.doc,
 			Interaction: []r4.CapabilityCode{{Code: "read"}, {Code: "search-type"}},

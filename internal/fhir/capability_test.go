@@ -9,8 +9,8 @@ import (
 
 // TestCapabilityStatement checks that the statement lists exactly what answers: every type it
 // lists is read and searched (and created, and $everything, where it says so), every search
-// parameter it lists is accepted under strict handling, and the types it leaves out (Condition,
-// Coverage) are not served. It is public: it needs no sign-in.
+// parameter it lists is accepted under strict handling, and types it leaves out (Medication,
+// Claim) are not served. It is public: it needs no sign-in.
 func TestCapabilityStatement(t *testing.T) {
 	f := newFixture(t)
 	r := f.get(t, "/fhir/R4/metadata", "")
@@ -47,7 +47,7 @@ func TestCapabilityStatement(t *testing.T) {
 		for _, sp := range rm["searchParam"].([]any) {
 			name := sp.(map[string]any)["name"].(string)
 			value := map[string]string{"date": "ge2000", "_lastUpdated": "ge2000", "birthdate": "ge1900", "authored": "ge2000",
-				"target-date": "ge2000", "period": "ge2000", "_id": "x", "name": "x", "family": "x", "given": "x", "title": "x"}[name]
+				"target-date": "ge2000", "period": "ge2000", "onset-date": "ge2000", "abatement-date": "ge2000", "recorded-date": "ge2000", "_id": "x", "name": "x", "family": "x", "given": "x", "title": "x"}[name]
 			switch sp.(map[string]any)["type"] {
 			case "reference":
 				value = "x"
@@ -76,9 +76,9 @@ func TestCapabilityStatement(t *testing.T) {
 	if at(listed["Patient"], "operation", 0, "name") != "everything" {
 		t.Errorf("Patient operations: %v", listed["Patient"]["operation"])
 	}
-	for _, typ := range []string{"Condition", "Coverage"} {
+	for _, typ := range []string{"Medication", "Claim"} {
 		if listed[typ] != nil {
-			t.Errorf("%s is listed before carepath keeps it", typ)
+			t.Errorf("%s is listed but not served", typ)
 		}
 		if r := f.get(t, "/fhir/R4/"+typ+"?patient="+f.client.ID, f.asAdmin()); r.status != 404 {
 			t.Errorf("%s search: %d", typ, r.status)

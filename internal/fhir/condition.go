@@ -1,76 +1,110 @@
 package fhir
 
 import (
+	"context"
 	"time"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/fhir/r4"
+	"github.com/carepath/carepath/internal/fhir/search"
+	"github.com/google/uuid"
 )
 
-// Diagnosis is what the Condition mapping needs of a client's diagnosis. carepath records no
-// diagnoses yet: when it does, their records fill this and the Condition type joins the table
-// (resources.go), and with it the router and the CapabilityStatement.
-type Diagnosis struct {
-	ID           string
-	ClientID     string
-	Code         string // ICD-10-CM, e.g. F33.1
-	Display      string // the code's title, e.g. "Major depressive disorder, recurrent, moderate"
-	Status       string // active, recurrence, relapse, inactive, remission or resolved
-	OnsetDate    string // YYYY-MM-DD, "" when not known
-	ResolvedDate string // YYYY-MM-DD, "" while it lasts
-	RecordedAt   time.Time
-	RecordedBy   string // a staff id
-	Version      int
-	UpdatedAt    time.Time
-}
-
-// Condition maps a diagnosis to a US Core problem-list Condition coded in ICD-10-CM, confirmed
-// by the clinician who recorded it.
-func Condition(d *Diagnosis) *r4.Condition {
+// Condition maps a diagnosis on a client's chart to a US Core problem-list Condition coded in
+// ICD-10-CM, confirmed by the clinician who recorded it: active until it is resolved, then
+// resolved with the date as its abatement. The primary diagnosis (the one claims list first)
+// carries a second category, carepath's diagnosis-role "primary". Diagnoses keep no version or
+// change time, so the resource has no meta.
+func Condition(d *carepath.Diagnosis) *r4.Condition {
+	id, _ := conditionID(d.ClientID, d.ID)
+	status, display := "active", "Active"
+	if !d.Active() {
+		status, display = "resolved", "Resolved"
+	}
 	c := &r4.Condition{
-		Base:               r4.Base{ResourceType: "Condition", ID: d.ID, Meta: meta(d.Version, d.UpdatedAt, profileCondition)},
-		ClinicalStatus:     r4.Concept(sysConditionClinical, d.Status, "", ""),
+		Base:               r4.Base{ResourceType: "Condition", ID: id, Meta: meta(0, time.Time{}, profileCondition)},
+		Identifier:         []r4.Identifier{{System: idDiagnosis, Value: d.ID}},
+		ClinicalStatus:     r4.Concept(sysConditionClinical, status, display, ""),
 		VerificationStatus: r4.Concept(sysConditionVerified, "confirmed", "Confirmed", ""),
 		Category:           []r4.CodeableConcept{*r4.Concept(sysConditionCategory, "problem-list-item", "Problem List Item", "")},
-		Code:               r4.Concept(sysICD10CM, d.Code, d.Display, d.Display),
+		Code:               r4.Concept(sysICD10CM, d.Code, d.Description, d.Description),
 		Subject:            *r4.Ref("Patient", d.ClientID),
-		OnsetDateTime:      d.OnsetDate,
-		AbatementDateTime:  d.ResolvedDate,
+		OnsetDateTime:      d.OnsetOn,
+		AbatementDateTime:  d.ResolvedOn,
 	}
-	if !d.RecordedAt.IsZero() {
-		c.RecordedDate = r4.Instant(d.RecordedAt)
+	if d.Primary {
+		c.Category = append(c.Category, *r4.Concept(sysDiagnosisRole, "primary", "Primary diagnosis", ""))
 	}
-	if d.RecordedBy != "" {
+	if !d.CreatedAt.IsZero() {
+		c.RecordedDate = r4.Instant(d.CreatedAt)
+	}
+	if _, err := uuid.Parse(d.RecordedBy); err == nil {
 		c.Recorder = r4.Ref("Practitioner", d.RecordedBy)
 	}
 	return c
 }
 
-// Coverage maps a client's insurance as carepath keeps it today, on the client: the payer by
-// name (it is no record of its own), the member id, the copay and the coinsurance. A coverage
-// without a payer is self-pay, paid by the client. It is not served yet: coverage is to become
-// a record of its own, whose id and version this mapping will then take.
-func Coverage(id string, c *carepath.Client) *r4.Coverage {
-	cv := c.Coverage
-	out := &r4.Coverage{
-		Base:         r4.Base{ResourceType: "Coverage", ID: id, Meta: meta(c.Version, c.UpdatedAt, "")},
-		Status:       "active",
-		SubscriberID: cv.MemberID,
-		Beneficiary:  *r4.Ref("Patient", c.ID),
-		Relationship: r4.Concept(sysSubscriberRel, "self", "Self", ""),
-		Payor:        []r4.Reference{{Display: cv.Payer}},
+// conditionType serves the diagnoses on clients' charts.
+func conditionType() *resourceType {
+	owner := func(r r4.Resource) string { return refID(r.(*r4.Condition).Subject.Reference) }
+	return &resourceType{
+		name: "Condition", profile: profileCondition,
+		doc: "The diagnoses on clients' charts, in ICD-10-CM: active or resolved, the primary one marked by a second category.",
+		params: append(patientParams("Condition", true, owner),
+			&param{name: "code", kind: kindToken, definition: hl7Param("clinical", "code"), doc: "The ICD-10-CM code (" + sysICD10CM + "|F33.1).",
+				codes: func(r r4.Resource) []search.Code { return codesOf(r.(*r4.Condition).Code) }},
+			&param{name: "clinical-status", kind: kindToken, definition: hl7Param("Condition", "clinical-status"), doc: "active or resolved.",
+				codes: func(r r4.Resource) []search.Code { return codesOf(r.(*r4.Condition).ClinicalStatus) }},
+			&param{name: "category", kind: kindToken, definition: hl7Param("Condition", "category"),
+				doc: "problem-list-item, or " + sysDiagnosisRole + "|primary for the primary diagnosis.",
+				codes: func(r r4.Resource) []search.Code {
+					var out []search.Code
+					for i := range r.(*r4.Condition).Category {
+						out = append(out, codesOf(&r.(*r4.Condition).Category[i])...)
+					}
+					return out
+				}},
+			&param{name: "onset-date", kind: kindDate, definition: hl7Param("Condition", "onset-date"), doc: "When it began.",
+				spans: func(r r4.Resource, loc *time.Location) []search.Span {
+					return spans(loc, r.(*r4.Condition).OnsetDateTime)
+				}},
+			&param{name: "abatement-date", kind: kindDate, definition: hl7Param("Condition", "abatement-date"), doc: "When it was resolved.",
+				spans: func(r r4.Resource, loc *time.Location) []search.Span {
+					return spans(loc, r.(*r4.Condition).AbatementDateTime)
+				}},
+			&param{name: "recorded-date", kind: kindDate, definition: hl7Param("Condition", "recorded-date"), doc: "When it was recorded.",
+				spans: func(r r4.Resource, loc *time.Location) []search.Span {
+					return spans(loc, r.(*r4.Condition).RecordedDate)
+				}}),
+		read: func(ctx context.Context, h *Handler, id string) (r4.Resource, error) {
+			clientID, diagnosisID, ok := splitConditionID(id)
+			if !ok {
+				return nil, notFound("Condition", id)
+			}
+			list, err := h.svc.Diagnoses.FindDiagnoses(ctx, clientID)
+			if err != nil {
+				return nil, err
+			}
+			for _, d := range list {
+				if d.ID == diagnosisID {
+					return Condition(d), nil
+				}
+			}
+			return nil, notFound("Condition", id)
+		},
+		search: byPatient(clientConditions),
 	}
-	if cv.Payer == "" {
-		out.Type = r4.Concept(sysCoverageSelfPay, "pay", "Pay", "Self-pay")
-		out.Payor = []r4.Reference{*r4.Ref("Patient", c.ID)}
+}
+
+// clientConditions returns a client's diagnoses as Conditions.
+func clientConditions(ctx context.Context, h *Handler, clientID string) ([]r4.Resource, error) {
+	list, err := h.svc.Diagnoses.FindDiagnoses(ctx, clientID)
+	if err != nil {
+		return nil, err
 	}
-	if cv.CopayCents != nil {
-		out.CostToBeneficiary = append(out.CostToBeneficiary, r4.CoverageCostShare{Type: r4.Concept(sysCoverageCopay, "copay", "Copay Amount", ""),
-			ValueMoney: &r4.Money{Value: r4.Decimal(float64(*cv.CopayCents) / 100), Currency: "USD"}})
+	out := make([]r4.Resource, len(list))
+	for i, d := range list {
+		out[i] = Condition(d)
 	}
-	if cv.CoinsurancePercent != nil {
-		out.CostToBeneficiary = append(out.CostToBeneficiary, r4.CoverageCostShare{Type: r4.Concept(sysCoverageCopay, "copaypct", "Copay Percentage", ""),
-			ValueQuantity: &r4.Quantity{Value: r4.Decimal(float64(*cv.CoinsurancePercent)), Unit: "%", System: sysUCUM, Code: "%"}})
-	}
-	return out
+	return out, nil
 }

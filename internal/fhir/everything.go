@@ -13,7 +13,7 @@ import (
 )
 
 // everything serves GET /Patient/{id}/$everything: one client's record as a searchset bundle
-// — the Patient, episodes of care, questionnaire responses and their observations, treatment
+// — the Patient, episodes of care, diagnoses, coverage, questionnaire responses and their observations, treatment
 // plans and goals, consents, encounters, appointments from the first admission to five weeks
 // ahead, and the groups they were on — with the practitioners, programs, questionnaires and
 // the clinic they refer to as included resources. Other clients are left out of the groups'
@@ -22,10 +22,13 @@ import (
 // bundle says which kinds of record were left out. 404 when there is no such client or the
 // actor may not see them.
 //
-// The bundle serves the clinic and the client's own right of access. A release of it to
-// anyone else must first go through the disclosure gate (carepath.DisclosureService.Authorize):
-// 42 CFR Part 2 records go only to a recipient named, for the purpose, in an active disclosure
-// consent, with the 42 CFR 2.32 notice; this endpoint does not release to third parties.
+// The bundle serves the clinic and the client's own right of access. Asked for by an outside
+// party (an outside party's API token, a payer reviewer), it is a release outside the care
+// team and goes through the disclosure gate first (carepath.DisclosureService.Authorize, which
+// audits the recipient): a 42 CFR Part 2 client's record goes only to a recipient named, for
+// the purpose, in an active disclosure consent, and then carries the Part 2 security labels
+// and the 42 CFR 2.32 notice; without such a consent the answer is 403 naming the missing
+// consent, and nothing is released.
 func (h *Handler) everything(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id := r.PathValue("id")
@@ -44,6 +47,19 @@ func (h *Handler) everything(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		h.writeError(w, r, err)
 		return
+	}
+	if actor, _ := carepath.ActorFrom(ctx); actor.Outside() {
+		if !validID.MatchString(id) {
+			h.writeError(w, r, notFound("Patient", id))
+			return
+		}
+		if _, err := h.svc.Disclosures.Authorize(ctx, id, "", ""); err != nil {
+			if carepath.ErrorCode(err) == carepath.ENOTFOUND {
+				err = notFound("Patient", id)
+			}
+			h.writeError(w, r, err)
+			return
+		}
 	}
 	c, err := h.svc.Clients.FindClientByID(ctx, id)
 	if carepath.ErrorCode(err) == carepath.ENOTFOUND || (err == nil && !validID.MatchString(id)) {
@@ -101,7 +117,7 @@ type clientRecord struct {
 // is left out and named in a warning.
 func (h *Handler) record(ctx context.Context, c *carepath.Client) (*clientRecord, error) {
 	rec := &clientRecord{matches: []r4.Resource{Patient(c)}}
-	var skipped []string
+	var skipped, withheld []string
 	var episodes []*carepath.Episode
 	sections := []struct {
 		name string
@@ -118,6 +134,8 @@ func (h *Handler) record(ctx context.Context, c *carepath.Client) (*clientRecord
 			}
 			return out, nil
 		}},
+		{"Condition", func() ([]r4.Resource, error) { return clientConditions(ctx, h, c.ID) }},
+		{"Coverage", func() ([]r4.Resource, error) { return clientCoverages(ctx, h, c.ID) }},
 		{"QuestionnaireResponse and Observation", func() ([]r4.Resource, error) { return h.clientMeasures(ctx, c.ID) }},
 		{"CarePlan and Goal", func() ([]r4.Resource, error) {
 			versions, err := h.svc.Plans.FindPlans(ctx, c.ID)
@@ -144,6 +162,12 @@ func (h *Handler) record(ctx context.Context, c *carepath.Client) (*clientRecord
 	}
 	for _, s := range sections {
 		list, err := s.load()
+		if missingConsent(err) {
+			// The gate allowed this client's record before it was read, so the consent that is
+			// missing is another client's: a group roster or a group session names them.
+			withheld = append(withheld, s.name)
+			continue
+		}
 		if code := carepath.ErrorCode(err); code == carepath.EFORBIDDEN {
 			skipped = append(skipped, s.name)
 			continue
@@ -153,8 +177,12 @@ func (h *Handler) record(ctx context.Context, c *carepath.Client) (*clientRecord
 		rec.matches = append(rec.matches, list...)
 	}
 	if len(skipped) > 0 {
-		rec.warnings = []r4.Issue{{Severity: "information", Code: "suppressed",
-			Diagnostics: "Left out because your role may not read them: " + strings.Join(skipped, ", ") + "."}}
+		rec.warnings = append(rec.warnings, r4.Issue{Severity: "information", Code: "suppressed",
+			Diagnostics: "Left out because your role may not read them: " + strings.Join(skipped, ", ") + "."})
+	}
+	if len(withheld) > 0 {
+		rec.warnings = append(rec.warnings, r4.Issue{Severity: "information", Code: "suppressed",
+			Diagnostics: "Left out because they name other clients whose records no consent lets you receive: " + strings.Join(withheld, ", ") + "."})
 	}
 	included, err := h.referenced(ctx, rec.matches)
 	if err != nil {
@@ -162,6 +190,17 @@ func (h *Handler) record(ctx context.Context, c *carepath.Client) (*clientRecord
 	}
 	rec.included = included
 	return rec, nil
+}
+
+// missingConsent reports whether err is the disclosure gate's refusal for want of a 42 CFR
+// Part 2 consent.
+func missingConsent(err error) bool {
+	for _, f := range carepath.ErrorFields(err) {
+		if f.Code == carepath.MissingConsentCode {
+			return true
+		}
+	}
+	return false
 }
 
 // clientMeasures returns a client's measures as QuestionnaireResponses and Observations.

@@ -22,7 +22,7 @@ func TestEverything(t *testing.T) {
 		count[res["resourceType"].(string)]++
 	}
 	want := map[string]int{"Patient": 1, "EpisodeOfCare": 1, "QuestionnaireResponse": 6, "Observation": 10, "CarePlan": 2,
-		"Goal": 2, "Consent": 1, "Encounter": 2, "Appointment": count["Appointment"], "Group": 1}
+		"Goal": 2, "Consent": 1, "Encounter": 2, "Appointment": count["Appointment"], "Group": 1, "Condition": 2, "Coverage": 1}
 	for typ, n := range want {
 		if count[typ] != n {
 			t.Errorf("%s: %d, want %d", typ, count[typ], n)

@@ -2,7 +2,6 @@ package fhir
 
 import (
 	"encoding/json"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,12 +10,12 @@ import (
 	"time"
 )
 
-// TestFHIRKitClient runs a real FHIR client, the npm package fhir-kit-client, against the
-// handler on a loopback port (testdata/fhirkit.mjs): the CapabilityStatement, a read, a search
-// paged with the client's own next-page call, a create, $everything and two refusals. It skips
-// without node or node_modules (npm ci at the module root), and fails instead when
-// CAREPATH_REQUIRE_SERVICES=1.
-func TestFHIRKitClient(t *testing.T) {
+// checkFHIRKit runs a real FHIR client, the npm package fhir-kit-client, against a whole
+// carepath server (RunMounted; testdata/fhirkit.mjs) with a real API token: the
+// CapabilityStatement, a read, a search paged with the client's own next-page call, a create,
+// $everything and two refusals. It skips without node or node_modules (npm ci at the module
+// root), and fails instead when CAREPATH_REQUIRE_SERVICES=1.
+func checkFHIRKit(t *testing.T, f *fixture) {
 	node, err := exec.LookPath("node")
 	if err != nil {
 		needService(t, "no node for the FHIR client test", err)
@@ -28,12 +27,9 @@ func TestFHIRKitClient(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "node_modules", "fhir-kit-client")); err != nil {
 		needService(t, "no fhir-kit-client in node_modules", err)
 	}
-	f := newFixture(t)
-	srv := httptest.NewServer(testSignIn(New(f.svc, Options{OrganizationName: "Riverside Clinic"})))
-	defer srv.Close()
 	qr, _ := json.Marshal(phq9Response(f.client.ID, f.now.Add(-2*time.Hour)))
 	cmd := exec.Command(node, filepath.Join("testdata", "fhirkit.mjs"))
-	cmd.Env = append(os.Environ(), "FHIR_BASE="+srv.URL+Prefix, "FHIR_TOKEN="+f.asClin(), "FHIR_PATIENT="+f.client.ID, "FHIR_QR="+string(qr))
+	cmd.Env = append(os.Environ(), "FHIR_BASE="+f.base+Prefix, "FHIR_TOKEN="+f.token(f.asClin()), "FHIR_PATIENT="+f.client.ID, "FHIR_QR="+string(qr))
 	raw, err := cmd.Output()
 	if err != nil {
 		var stderr []byte

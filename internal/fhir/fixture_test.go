@@ -19,17 +19,27 @@ import (
 // fixture is a clinic on a real SQLite store: a program in Chicago, an admin, a front desk, two
 // clinicians, a client on the first clinician's caseload with an episode, measures, plan
 // versions, a Part 2 consent, a group and an individual session with attendance, and a client
-// on the other clinician's caseload, and the FHIR handler over it behind a test sign-in.
+// on the other clinician's caseload, and the FHIR handler over it behind a test sign-in. A
+// mounted fixture (newMountedFixture) seeds the same clinic into a whole carepath server's
+// database instead and sends its requests there, with real API tokens.
 type fixture struct {
-	env      *storetest.Env
-	svc      Services
-	h        *Handler
-	srv      *httptest.Server
-	now      time.Time
-	admin    string
-	desk     string
-	clin     string
-	other    string
+	env *storetest.Env
+	svc Services
+	h   *Handler
+	srv *httptest.Server
+	// base is the URL requests go to: the test server's, or the whole carepath server's.
+	base string
+	// tokens maps the tests' actors ("role:id", and "reviewer" for any reviewer) to the API
+	// tokens of a mounted fixture; nil for the test sign-in.
+	tokens map[string]string
+	now    time.Time
+	admin  string
+	desk   string
+	clin   string
+	other  string
+	// fac facilitates the group, so that neither clinician above sees the other's client
+	// through it.
+	fac      string
 	client   *carepath.Client
 	hidden   *carepath.Client
 	program  *carepath.Program
@@ -38,9 +48,15 @@ type fixture struct {
 	hiddenM  *carepath.Measure
 	plans    []*carepath.TreatmentPlan
 	consent  *carepath.Consent
-	group    *carepath.Group
-	groupOcc string // an occurrence of the group with attendance
-	session  *carepath.TherapySession
+	// diagnoses are the client's: F33.1 primary with an onset, F10.20 resolved; hiddenD is the
+	// other client's.
+	diagnoses []*carepath.Diagnosis
+	hiddenD   *carepath.Diagnosis
+	// coverage is the client's primary insurance; hiddenC the other client's.
+	coverage, hiddenC *carepath.ClientCoverage
+	group             *carepath.Group
+	groupOcc          string // an occurrence of the group with attendance
+	session           *carepath.TherapySession
 }
 
 const testPassword = "correct horse battery staple"
@@ -64,13 +80,54 @@ func testSignIn(next http.Handler) http.Handler {
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
-	env := storetest.SQLite(t)
+	f := seedFixture(t, storetest.SQLite(t))
+	f.h = New(f.svc, Options{BaseURL: "http://fhir.test/fhir/R4", OrganizationName: "Riverside Clinic", Version: "test"})
+	f.srv = httptest.NewServer(testSignIn(f.h))
+	t.Cleanup(f.srv.Close)
+	f.base = f.srv.URL
+	return f
+}
+
+// newMountedFixture seeds the clinic into the database of a whole carepath server at url (as
+// internal/app mounts FHIR) and gives each staff member, a payer reviewer and an outside party
+// (recipient "County Court", purpose patient_request) an API token.
+func newMountedFixture(t testing.TB, url string, env *storetest.Env) *fixture {
+	t.Helper()
+	f := seedFixture(t, env)
+	f.base = url
+	sys := as(carepath.RoleSystem, "cli")
+	staff := store.NewStaffService(env.Store)
+	f.tokens = map[string]string{}
+	for actor, mail := range map[string]string{f.asAdmin(): "admin@example.org", f.asDesk(): "desk@example.org",
+		f.asClin(): "ann@example.org", f.asOther(): "ben@example.org"} {
+		tok, err := staff.CreateToken(sys, mail)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.tokens[actor] = tok
+	}
+	if err := staff.CreateStaff(sys, &carepath.Staff{Email: "rita@payer.example", Name: "Rita Reviewer", Role: carepath.RoleReviewer,
+		Organization: "Acme Health Plan"}, testPassword); err != nil {
+		t.Fatal(err)
+	}
+	tok, err := staff.CreateToken(sys, "rita@payer.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.tokens["reviewer"] = tok
+	return f
+}
+
+// seedFixture seeds the clinic into env's database.
+func seedFixture(t testing.TB, env *storetest.Env) *fixture {
+	t.Helper()
 	s := env.Store
 	f := &fixture{env: env, now: time.Now().UTC()}
 	f.svc = Services{Clients: store.NewClientService(s), Staff: store.NewStaffService(s), Programs: store.NewProgramService(s),
 		Episodes: store.NewEpisodeService(s), Measures: store.NewMeasureService(s), Plans: store.NewTreatmentPlanService(s),
 		Groups: store.NewGroupService(s), Sessions: store.NewTherapySessionService(s), Attendance: store.NewAttendanceService(s),
-		Consents: store.NewConsentService(s), Audit: store.NewAccessLogService(s)}
+		Consents: store.NewConsentService(s), Diagnoses: store.NewDiagnosisService(s),
+		Coverages: store.NewCoverageService(s), Audit: store.NewAccessLogService(s), Disclosures: store.NewDisclosureService(s)}
 	sys := as(carepath.RoleSystem, "cli")
 	must := func(err error) {
 		t.Helper()
@@ -83,7 +140,8 @@ func newFixture(t testing.TB) *fixture {
 		role carepath.Role
 		mail string
 	}{{&f.admin, carepath.RoleAdmin, "admin@example.org"}, {&f.desk, carepath.RoleFrontDesk, "desk@example.org"},
-		{&f.clin, carepath.RoleClinician, "ann@example.org"}, {&f.other, carepath.RoleClinician, "ben@example.org"}} {
+		{&f.clin, carepath.RoleClinician, "ann@example.org"}, {&f.other, carepath.RoleClinician, "ben@example.org"},
+		{&f.fac, carepath.RoleClinician, "cal@example.org"}} {
 		s := &carepath.Staff{Email: st.mail, Name: "Staff " + st.mail[:3], Role: st.role}
 		must(f.svc.Staff.CreateStaff(sys, s, testPassword))
 		*st.id = s.ID
@@ -136,6 +194,22 @@ func newFixture(t testing.TB) *fixture {
 	p2, err := f.svc.Plans.CreatePlan(asClin, f.client.ID, carepath.TreatmentPlanInput{})
 	must(err)
 	f.plans = []*carepath.TreatmentPlan{p1, p2}
+	for _, in := range []carepath.DiagnosisInput{{Code: "F33.1", Primary: true, Onset: day(80)}, {Code: "F10.20"}} {
+		d, err := f.svc.Diagnoses.AddDiagnosis(asClin, f.client.ID, in)
+		must(err)
+		f.diagnoses = append(f.diagnoses, d)
+	}
+	f.diagnoses[1], err = f.svc.Diagnoses.ResolveDiagnosis(asClin, f.diagnoses[1].ID, day(3))
+	must(err)
+	f.hiddenD, err = f.svc.Diagnoses.AddDiagnosis(sys, f.hidden.ID, carepath.DiagnosisInput{Code: "F41.1"})
+	must(err)
+	payer, err := store.NewPayerService(s).CreatePayer(sys, carepath.PayerInput{Name: "Acme Health", PayerID: "ACME1"})
+	must(err)
+	f.coverage, err = f.svc.Coverages.AddCoverage(asClin, f.client.ID, carepath.CoverageInput{PayerID: payer.ID, MemberID: "M-1",
+		GroupID: "G-77", PlanYearStart: day(100), Deductible: 150000, CoinsurancePercent: 20, Copay: 2500})
+	must(err)
+	f.hiddenC, err = f.svc.Coverages.AddCoverage(sys, f.hidden.ID, carepath.CoverageInput{PayerID: payer.ID, MemberID: "M-2", PlanYearStart: day(100)})
+	must(err)
 	f.consent, err = f.svc.Consents.RecordConsent(asClin, carepath.ConsentCreate{ClientID: f.client.ID, Kind: carepath.ConsentPart2Disclosure,
 		Recipient: "County Court", Information: "attendance", Purpose: "probation reports",
 		Purposes: []carepath.DisclosurePurpose{carepath.PurposePatientRequest}, SignedOn: day(10), ExpiresOn: day(-300)})
@@ -148,7 +222,7 @@ func newFixture(t testing.TB) *fixture {
 	}
 	start := monday.Format(carepath.DateLayout)
 	f.group, err = f.svc.Groups.CreateGroup(sys, carepath.GroupCreate{ProgramID: f.program.ID, Name: "Skills A", Type: "skills",
-		FacilitatorIDs: []string{f.clin}, Days: []string{"mon", "wed", "fri"}, StartTime: "09:00", Minutes: 180, StartDate: start, Room: "Room 2"})
+		FacilitatorIDs: []string{f.fac}, Days: []string{"mon", "wed", "fri"}, StartTime: "09:00", Minutes: 180, StartDate: start, Room: "Room 2"})
 	must(err)
 	for _, c := range []string{f.client.ID, f.hidden.ID} {
 		_, err = f.svc.Groups.AddGroupMember(sys, f.group.ID, c, start)
@@ -159,7 +233,7 @@ func newFixture(t testing.TB) *fixture {
 	_, err = f.svc.Groups.EndGroupMember(sys, f.group.ID, f.hidden.ID, monday.AddDate(0, 0, 7).Format(carepath.DateLayout))
 	must(err)
 	f.groupOcc = f.group.ID + ":" + start
-	_, err = f.svc.Attendance.RecordAttendance(asClin, f.groupOcc, carepath.AttendanceUpdate{Records: []carepath.AttendanceRecord{
+	_, err = f.svc.Attendance.RecordAttendance(sys, f.groupOcc, carepath.AttendanceUpdate{Records: []carepath.AttendanceRecord{
 		{ClientID: f.client.ID, Status: "present", Minutes: 180}, {ClientID: f.hidden.ID, Status: "absent_unexcused"}}})
 	must(err)
 	f.session, err = f.svc.Sessions.CreateSession(sys, carepath.TherapySessionCreate{ProgramID: f.program.ID, Kind: carepath.SessionIndividual,
@@ -168,10 +242,6 @@ func newFixture(t testing.TB) *fixture {
 	_, err = f.svc.Attendance.RecordAttendance(asClin, f.session.ID+":"+day(12), carepath.AttendanceUpdate{Records: []carepath.AttendanceRecord{
 		{ClientID: f.client.ID, Status: "absent_unexcused"}}})
 	must(err)
-
-	f.h = New(f.svc, Options{BaseURL: "http://fhir.test/fhir/R4", OrganizationName: "Riverside Clinic", Version: "test"})
-	f.srv = httptest.NewServer(testSignIn(f.h))
-	t.Cleanup(f.srv.Close)
 	return f
 }
 
@@ -191,12 +261,12 @@ func (f *fixture) call(t testing.TB, method, path, actor string, body []byte, he
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
-	req, err := http.NewRequest(method, f.srv.URL+path, rd)
+	req, err := http.NewRequest(method, f.base+path, rd)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if actor != "" {
-		req.Header.Set("Authorization", "Bearer "+actor)
+		req.Header.Set("Authorization", "Bearer "+f.token(actor))
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/fhir+json")
@@ -220,10 +290,38 @@ func (f *fixture) call(t testing.TB, method, path, actor string, body []byte, he
 	return out
 }
 
+// token is the bearer token of actor: the actor itself for the test sign-in, its API token in
+// a mounted fixture (any reviewer's is the payer reviewer's; an actor without one sends a token
+// no server issued).
+func (f *fixture) token(actor string) string {
+	if f.tokens == nil {
+		return actor
+	}
+	if strings.HasPrefix(actor, "reviewer:") {
+		actor = "reviewer"
+	}
+	if tok, ok := f.tokens[actor]; ok {
+		return tok
+	}
+	return "not-a-token-" + actor
+}
+
 // get is call for GET.
 func (f *fixture) get(t testing.TB, path, actor string, header ...string) response {
 	t.Helper()
 	return f.call(t, http.MethodGet, path, actor, nil, header...)
+}
+
+// coverageID is the Coverage id of a client's coverage.
+func (f *fixture) coverageID(c *carepath.ClientCoverage) string {
+	id, _ := coverageID(c.ClientID, c.ID)
+	return id
+}
+
+// conditionID is the Condition id of a diagnosis.
+func (f *fixture) conditionID(d *carepath.Diagnosis) string {
+	id, _ := conditionID(d.ClientID, d.ID)
+	return id
 }
 
 func (f *fixture) asAdmin() string { return "admin:" + f.admin }

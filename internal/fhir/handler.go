@@ -7,6 +7,7 @@
 package fhir
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -70,7 +71,12 @@ type Services struct {
 	Sessions   carepath.TherapySessionService
 	Attendance AttendanceStore
 	Consents   ConsentStore
+	Diagnoses  carepath.DiagnosisService
+	Coverages  carepath.CoverageService
 	Audit      AuditStore
+	// Disclosures is the disclosure gate $everything asks before releasing a record to an
+	// outside party.
+	Disclosures carepath.DisclosureService
 }
 
 // Options configure the handler; every field may be left zero.
@@ -88,11 +94,15 @@ type Options struct {
 	Log *slog.Logger
 	// Now is the clock (default time.Now).
 	Now func() time.Time
+	// SignIn, when set, signs in a request that carries no actor: it returns a context that
+	// carries one (the JSON API's bearer tokens), or EUNAUTHORIZED. Nil: the actor must already
+	// be in the request's context.
+	SignIn func(r *http.Request) (context.Context, error)
 }
 
-// Handler serves FHIR R4 under Prefix. It expects the actor in the request's context
-// (carepath.NewContext), as the JSON API's bearer tokens and the web sessions put it there;
-// only /metadata answers without one.
+// Handler serves FHIR R4 under Prefix. It signs each request in with Options.SignIn, or
+// expects the actor already in the request's context (carepath.NewContext); only /metadata
+// answers without one.
 type Handler struct {
 	svc    Services
 	opt    Options
@@ -125,11 +135,14 @@ func New(svc Services, opt Options) *Handler {
 	return h
 }
 
-// ServeHTTP serves one FHIR request.
+// ServeHTTP serves one FHIR request. The request's context collects the disclosures the
+// store's gate makes for it (carepath.NewDisclosureContext), so that what is released to an
+// outside party carries the 42 CFR Part 2 labels and notice.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !acceptable(r) {
 		h.writeError(w, r, notAcceptable())
 		return
 	}
-	h.mux.ServeHTTP(w, r)
+	ctx, _ := carepath.NewDisclosureContext(r.Context())
+	h.mux.ServeHTTP(w, r.WithContext(ctx))
 }

@@ -14,8 +14,10 @@ import (
 // TestReadEveryType reads one record of every type in the table as a clinician on the care
 // team, and checks the version headers, 404 for unknown ids and for records outside the care
 // team (the same answer), 403 for a role the policy refuses, and 401 without an actor.
-func TestReadEveryType(t *testing.T) {
-	f := newFixture(t)
+func TestReadEveryType(t *testing.T) { checkReadEveryType(t, newFixture(t)) }
+
+// checkReadEveryType reads each type as the roles that may and may not see it.
+func checkReadEveryType(t *testing.T, f *fixture) {
 	m := f.measures[0]
 	occ := f.session.ID + "." + f.session.Date
 	enc, _ := encounterID(f.groupOcc, f.client.ID)
@@ -65,7 +67,16 @@ func TestReadEveryType(t *testing.T) {
 		{"Consent/" + f.consent.ID, f.asOther(), 404, ""},
 		{"AuditEvent/1", f.asAdmin(), 200, `W/"1"`},
 		{"AuditEvent/1", f.asClin(), 403, ""},
+		{"Condition/" + f.conditionID(f.diagnoses[0]), f.asClin(), 200, ""},
+		{"Condition/" + f.conditionID(f.diagnoses[1]), f.asAdmin(), 200, ""},
+		{"Condition/" + f.conditionID(f.diagnoses[0]), f.asOther(), 404, ""},
+		{"Condition/" + f.conditionID(f.diagnoses[0]), f.asDesk(), 403, ""},
+		{"Condition/" + f.conditionID(f.hiddenD), f.asClin(), 404, ""},
 		{"Condition/x", f.asClin(), 404, ""},
+		{"Coverage/" + f.coverageID(f.coverage), f.asClin(), 200, `W/"1"`},
+		{"Coverage/" + f.coverageID(f.coverage), f.asDesk(), 200, `W/"1"`},
+		{"Coverage/" + f.coverageID(f.coverage), f.asOther(), 404, ""},
+		{"Coverage/" + f.coverageID(f.hiddenC), f.asClin(), 404, ""},
 		{"Coverage/x", f.asClin(), 404, ""},
 		{"Patient/" + strings.Repeat("x", 65), f.asClin(), 404, ""},
 	} {
@@ -102,8 +113,10 @@ func TestReadEveryType(t *testing.T) {
 // TestReadsAreAudited reads one record of each type that holds or lists client data and checks
 // that the read left the audit row every other read of it leaves, under the reader's id; and
 // that a denied read is audited as denied.
-func TestReadsAreAudited(t *testing.T) {
-	f := newFixture(t)
+func TestReadsAreAudited(t *testing.T) { checkReadsAreAudited(t, newFixture(t)) }
+
+// checkReadsAreAudited is TestReadsAreAudited on a fixture.
+func checkReadsAreAudited(t *testing.T, f *fixture) {
 	count := func(where string, args ...any) int {
 		var n int
 		if err := f.env.Write.QueryRow("SELECT count(*) FROM audit_log WHERE "+where, args...).Scan(&n); err != nil {
@@ -127,6 +140,10 @@ func TestReadsAreAudited(t *testing.T) {
 		{"Appointment/" + appointmentID(f.groupOcc), "session.read", f.asClin(), f.clin},
 		{"Encounter/" + enc, "attendance.read", f.asClin(), f.clin},
 		{"Consent/" + f.consent.ID, "consent.read", f.asClin(), f.clin},
+		{"Condition/" + f.conditionID(f.diagnoses[0]), "diagnosis.list", f.asClin(), f.clin},
+		{"Condition?patient=" + f.client.ID, "diagnosis.list", f.asClin(), f.clin},
+		{"Coverage/" + f.coverageID(f.coverage), "coverage.list", f.asClin(), f.clin},
+		{"Coverage?beneficiary=" + f.client.ID, "coverage.list", f.asDesk(), f.desk},
 		{"AuditEvent/1", "audit.read", f.asAdmin(), f.admin},
 		{"Observation?patient=" + f.client.ID, "measure.list", f.asClin(), f.clin},
 		{"Patient?name=lóp", "client.list", f.asAdmin(), f.admin},
@@ -146,6 +163,8 @@ func TestReadsAreAudited(t *testing.T) {
 	for _, tc := range []struct{ path, action string }{
 		{"Observation/" + f.hiddenM.ID + ".total", "measure.read"},
 		{"Patient/" + f.hidden.ID, "client.read"},
+		{"Condition/" + f.conditionID(f.hiddenD), "diagnosis.list"},
+		{"Coverage/" + f.coverageID(f.hiddenC), "coverage.list"},
 		{"Consent/" + f.consent.ID, "consent.read"},
 	} {
 		client := f.hidden.ID
@@ -350,6 +369,20 @@ func TestSearchParameters(t *testing.T) {
 		{"CarePlan?patient=" + f.client.ID + "&status=draft", f.asClin(), 1},
 		{"Goal?patient=" + f.client.ID + "&lifecycle-status=active", f.asClin(), 1},
 		{"Goal?patient=" + f.client.ID, f.asClin(), 2},
+		{"Condition?patient=" + f.client.ID, f.asClin(), 2},
+		{"Condition?subject=" + f.client.ID + "&code=" + sysICD10CM + "|F33.1", f.asClin(), 1},
+		{"Condition?patient=" + f.client.ID + "&code=F10.20&clinical-status=resolved", f.asClin(), 1},
+		{"Condition?patient=" + f.client.ID + "&clinical-status=active", f.asClin(), 1},
+		{"Condition?patient=" + f.client.ID + "&category=" + sysDiagnosisRole + "|primary", f.asClin(), 1},
+		{"Condition?patient=" + f.client.ID + "&category=problem-list-item", f.asClin(), 2},
+		{"Condition?patient=" + f.client.ID + "&onset-date=lt" + f.now.AddDate(0, 0, -60).Format("2006-01-02"), f.asClin(), 1},
+		{"Condition?patient=" + f.client.ID + "&abatement-date=ge2000", f.asClin(), 1},
+		{"Condition?patient=" + f.hidden.ID, f.asClin(), 0},
+		{"Condition?_id=" + f.conditionID(f.diagnoses[0]) + "," + f.conditionID(f.hiddenD), f.asClin(), 1},
+		{"Coverage?patient=" + f.client.ID, f.asClin(), 1},
+		{"Coverage?beneficiary=" + f.client.ID + "&status=active", f.asDesk(), 1},
+		{"Coverage?beneficiary=" + f.client.ID + "&status=cancelled", f.asDesk(), 0},
+		{"Coverage?patient=" + f.hidden.ID, f.asClin(), 0},
 		{"Consent?patient=" + f.client.ID + "&category=64292-6&status=active", f.asClin(), 1},
 		{"Consent?patient=" + f.client.ID + "&scope=treatment", f.asClin(), 0},
 		{"Encounter?patient=" + f.client.ID, f.asClin(), 2},
@@ -361,7 +394,7 @@ func TestSearchParameters(t *testing.T) {
 		{"Group?member=" + f.client.ID, f.asDesk(), 1},
 		{"Group?code=process", f.asDesk(), 0},
 		{"HealthcareService?service-type=iop", f.asDesk(), 1},
-		{"Practitioner?name=staff&active=true", f.asDesk(), 4},
+		{"Practitioner?name=staff&active=true", f.asDesk(), 5},
 		{"Organization?name=river", f.asDesk(), 1},
 		{"Questionnaire?code=44260-8", f.asDesk(), 1},
 		{"Questionnaire?url=" + questionnaireBase + "dast10", f.asDesk(), 1},

@@ -16,6 +16,8 @@ import (
 //	Goal         <plan id>.<problem>.<goal>    1-based positions in that plan version
 //	Appointment  <series id>.<YYYY-MM-DD>      a carepath occurrence id with '.' for ':'
 //	Encounter    e<series><client><YYYYMMDD>   both UUIDs in 22 characters each (idAlphabet)
+//	Condition    d<client><diagnosis>          both UUIDs in 22 characters each
+//	Coverage     v<client><coverage>           both UUIDs in 22 characters each
 
 // observationID returns the id of part of a measure's observations.
 func observationID(measureID, part string) string { return measureID + "." + part }
@@ -79,6 +81,47 @@ func encounterID(occurrenceID, clientID string) (string, bool) {
 		return "", false
 	}
 	return "e" + pack(series) + pack(client) + date, true
+}
+
+// conditionID returns the Condition id of a client's diagnosis, and false when either id is
+// not a UUID. The id names the client, so that a read finds the diagnosis among theirs.
+func conditionID(clientID, diagnosisID string) (string, bool) {
+	return pairID('d', clientID, diagnosisID)
+}
+
+// splitConditionID returns the client id and diagnosis id of a Condition id.
+func splitConditionID(id string) (clientID, diagnosisID string, ok bool) {
+	return splitPairID('d', id)
+}
+
+// coverageID returns the Coverage id of a client's coverage, and false when either id is not
+// a UUID. The id names the client, so that a read finds the coverage among theirs.
+func coverageID(clientID, id string) (string, bool) { return pairID('v', clientID, id) }
+
+// splitCoverageID returns the client id and coverage id of a Coverage id.
+func splitCoverageID(id string) (clientID, coverageID string, ok bool) { return splitPairID('v', id) }
+
+// pairID writes two UUIDs as one id: the letter, then each in 22 characters.
+func pairID(letter byte, a, b string) (string, bool) {
+	ua, err1 := uuid.Parse(a)
+	ub, err2 := uuid.Parse(b)
+	if err1 != nil || err2 != nil {
+		return "", false
+	}
+	return string(letter) + pack(ua) + pack(ub), true
+}
+
+// splitPairID reads what pairID wrote with letter.
+func splitPairID(letter byte, id string) (a, b string, ok bool) {
+	if len(id) != 1+22+22 || id[0] != letter {
+		return "", "", false
+	}
+	ua, ok1 := unpack(id[1:23])
+	ub, ok2 := unpack(id[23:])
+	if !ok1 || !ok2 {
+		return "", "", false
+	}
+	return ua.String(), ub.String(), true
 }
 
 // splitEncounterID returns the occurrence id and client id of an Encounter id.

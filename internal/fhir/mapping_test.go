@@ -169,23 +169,47 @@ func TestEpisodeOfCareRoundTrip(t *testing.T) {
 }
 
 func TestConditionAndCoverageRoundTrip(t *testing.T) {
-	d := &Diagnosis{ID: "dx1", ClientID: clientID, Code: "F33.1", Display: "Major depressive disorder, recurrent, moderate",
-		Status: "active", OnsetDate: "2025-11", RecordedAt: t0, RecordedBy: staffID, Version: 1, UpdatedAt: t0}
+	diagnosisID := randomUUID()
+	d := &carepath.Diagnosis{ID: diagnosisID, ClientID: clientID, Code: "F33.1", Description: "Major depressive disorder, recurrent, moderate",
+		Primary: true, OnsetOn: "2025-11-02", CreatedAt: t0, RecordedBy: staffID}
 	m := roundTrip(t, Condition(d))
 	if at(m, "code", "coding", 0, "system") != sysICD10CM || at(m, "code", "coding", 0, "code") != "F33.1" ||
-		at(m, "clinicalStatus", "coding", 0, "code") != "active" || at(m, "onsetDateTime") != "2025-11" ||
-		at(m, "category", 0, "coding", 0, "code") != "problem-list-item" {
+		at(m, "code", "text") != d.Description || at(m, "clinicalStatus", "coding", 0, "code") != "active" ||
+		at(m, "verificationStatus", "coding", 0, "code") != "confirmed" || at(m, "onsetDateTime") != "2025-11-02" ||
+		at(m, "category", 0, "coding", 0, "code") != "problem-list-item" || at(m, "category", 1, "coding", 0, "code") != "primary" ||
+		at(m, "subject", "reference") != "Patient/"+clientID || at(m, "recorder", "reference") != "Practitioner/"+staffID ||
+		at(m, "recordedDate") != r4Instant(t0) || at(m, "identifier", 0, "value") != diagnosisID || m["abatementDateTime"] != nil {
 		t.Errorf("condition: %v", m)
 	}
-	c := sampleClient()
-	m = roundTrip(t, Coverage("cov1", c))
-	if at(m, "payor", 0, "display") != "Acme Health" || at(m, "subscriberId") != "M-1" ||
-		at(m, "costToBeneficiary", 0, "valueMoney", "value") != 25.0 || at(m, "costToBeneficiary", 1, "valueQuantity", "value") != 20.0 {
+	if c, dx, ok := splitConditionID(m["id"].(string)); !ok || c != clientID || dx != diagnosisID {
+		t.Errorf("condition id %v reads back as %q %q %v", m["id"], c, dx, ok)
+	}
+	d.Primary, d.ResolvedOn, d.RecordedBy = false, "2026-01-05", "cli:import"
+	m = roundTrip(t, Condition(d))
+	if at(m, "clinicalStatus", "coding", 0, "code") != "resolved" || at(m, "abatementDateTime") != "2026-01-05" ||
+		len(m["category"].([]any)) != 1 || m["recorder"] != nil {
+		t.Errorf("resolved condition: %v", m)
+	}
+	coverage := &carepath.ClientCoverage{ID: randomUUID(), ClientID: clientID, PayerID: "ACME1", PayerName: "Acme Health", Rank: 1,
+		MemberID: "M-1", GroupID: "G-77", Relationship: carepath.RelationshipSelf, PlanYearStart: "2026-01-01",
+		Deductible: 150000, DeductibleMet: 20000, CoinsurancePercent: 20, Copay: 2500, OutOfPocketMax: 400000, InNetwork: true, CreatedAt: t0}
+	m = roundTrip(t, Coverage(coverage))
+	if at(m, "payor", 0, "display") != "Acme Health" || at(m, "payor", 0, "identifier", "value") != "ACME1" || at(m, "subscriberId") != "M-1" ||
+		at(m, "subscriber", "reference") != "Patient/"+clientID || at(m, "relationship", "coding", 0, "code") != "self" ||
+		at(m, "class", 0, "value") != "G-77" || at(m, "order") != 1.0 || at(m, "network") != "in-network" || at(m, "status") != "active" ||
+		at(m, "costToBeneficiary", 0, "valueMoney", "value") != 25.0 || at(m, "costToBeneficiary", 1, "valueQuantity", "value") != 20.0 ||
+		at(m, "costToBeneficiary", 2, "valueMoney", "value") != 1500.0 || at(m, "costToBeneficiary", 3, "type", "coding", 0, "code") != "maxoutofpocket" ||
+		at(m, "meta", "versionId") != "1" || at(m, "identifier", 0, "value") != coverage.ID {
 		t.Errorf("coverage: %v", m)
 	}
-	c.Coverage = carepath.Coverage{}
-	if m := roundTrip(t, Coverage("cov1", c)); at(m, "payor", 0, "reference") != "Patient/"+clientID || at(m, "type", "coding", 0, "code") != "pay" {
-		t.Errorf("self-pay coverage: %v", m)
+	if c, id, ok := splitCoverageID(m["id"].(string)); !ok || c != clientID || id != coverage.ID {
+		t.Errorf("coverage id %v reads back as %q %q %v", m["id"], c, id, ok)
+	}
+	coverage.Relationship, coverage.SubscriberName, coverage.InNetwork, coverage.OutOfPocketMax, coverage.GroupID = carepath.RelationshipSpouse, "Sam Ortiz", false, 0, ""
+	m = roundTrip(t, Coverage(coverage))
+	if at(m, "subscriber", "display") != "Sam Ortiz" || at(m, "relationship", "coding", 0, "code") != "spouse" || at(m, "network") != "out-of-network" ||
+		len(m["costToBeneficiary"].([]any)) != 3 || m["class"] != nil {
+		t.Errorf("a spouse's coverage: %v", m)
 	}
 }
 

@@ -1,13 +1,12 @@
 package fhir
 
 // resourceTypes is the table of the resource types the server serves, in the order the
-// CapabilityStatement lists them. Condition (diagnoses) and Coverage have mappings
-// (condition.go) but join the table only when carepath keeps them as records of their own.
+// CapabilityStatement lists them.
 func resourceTypes() []*resourceType {
 	list := []*resourceType{
 		patientType(), practitionerType(), organizationType(), healthcareServiceType(), episodeOfCareType(),
-		questionnaireType(), questionnaireResponseType(), observationType(), carePlanType(), goalType(),
-		groupType(), appointmentType(), encounterType(), consentType(), auditEventType(),
+		conditionType(), questionnaireType(), questionnaireResponseType(), observationType(), carePlanType(), goalType(),
+		groupType(), appointmentType(), encounterType(), consentType(), coverageType(), auditEventType(),
 	}
 	for _, t := range list {
 		t.params = append(commonParams(), t.params...)
@@ -18,4 +17,4 @@ func resourceTypes() []*resourceType {
 // versioned lists the types whose records keep a version, which meta.versionId follows.
 var versioned = map[string]bool{"Patient": true, "HealthcareService": true, "EpisodeOfCare": true,
 	"QuestionnaireResponse": true, "Observation": true, "CarePlan": true, "Goal": true, "Encounter": true,
-	"Consent": true, "AuditEvent": true}
+	"Consent": true, "Coverage": true, "AuditEvent": true}

@@ -61,6 +61,7 @@ var issueCode = map[string]string{
 	carepath.EUNAUTHORIZED: "login",
 	carepath.EFORBIDDEN:    "forbidden",
 	carepath.ETOOLARGE:     "too-costly",
+	carepath.EUNAVAILABLE:  "transient",
 	carepath.EINTERNAL:     "exception",
 }
 
@@ -97,6 +98,8 @@ func (h *Handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 	if status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="carepath"`)
 	}
+	httpserver.SetRetryAfter(w, err) // a 503: the database was busy, nothing was done
+
 	h.write(w, r, status, oo)
 }
 
@@ -104,8 +107,12 @@ func (h *Handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 // with its length in one piece and its memory is used again.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// write writes v as FHIR JSON with status.
+// write writes v as FHIR JSON with status. What a successful response releases of 42 CFR Part 2
+// records outside the care team carries the Part 2 labels and the notice (disclosedBody).
 func (h *Handler) write(w http.ResponseWriter, r *http.Request, status int, v any) {
+	if status < 300 {
+		v = disclosedBody(w, r, v)
+	}
 	buf := buffers.Get().(*bytes.Buffer)
 	defer func() {
 		if buf.Cap() <= 4<<20 { // keep what a large bundle needs, not a huge one

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/carepath/carepath/internal/fhir/r4"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // result is one page of a search: the matches on the page, the resources included alongside
@@ -92,14 +93,12 @@ func (h *Handler) bundle(r *http.Request, typ string, q *query, res *result) *r4
 	return b
 }
 
-// base is the absolute URL of Prefix as the client reached it.
+// base is the absolute URL of Prefix as the client reached it: Options.BaseURL, else the
+// scheme the client used (directly or through a trusted proxy, httpserver.Secure) and the
+// request's host.
 func (h *Handler) base(r *http.Request) string {
 	if h.opt.BaseURL != "" {
 		return h.opt.BaseURL
 	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host + Prefix
+	return httpserver.ExternalURL(r, "", Prefix)
 }

@@ -42,12 +42,21 @@ func (h *Handler) routes() *http.ServeMux {
 // maxBody is the largest request body the handler reads.
 const maxBody = 1 << 20
 
-// signedIn refuses a request whose context carries no actor with 401.
+// signedIn signs a request in with Options.SignIn when its context carries no actor, and
+// refuses it with 401 when that fails or there is no way to sign in.
 func (h *Handler) signedIn(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if _, ok := carepath.ActorFrom(r.Context()); !ok {
-			h.writeError(w, r, carepath.Errorf(carepath.EUNAUTHORIZED, "Please sign in: send an API token as Authorization: Bearer <token>."))
-			return
+			if h.opt.SignIn == nil {
+				h.writeError(w, r, carepath.Errorf(carepath.EUNAUTHORIZED, "Please sign in: send an API token as Authorization: Bearer <token>, or sign in at /login."))
+				return
+			}
+			ctx, err := h.opt.SignIn(r)
+			if err != nil {
+				h.writeError(w, r, err)
+				return
+			}
+			r = r.WithContext(ctx)
 		}
 		next(w, r)
 	}

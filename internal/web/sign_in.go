@@ -7,6 +7,7 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/internal/httpserver"
 )
 
@@ -198,4 +199,27 @@ func (s *Server) endSignIn(w http.ResponseWriter, r *http.Request, notice string
 // loginNotice returns, once, the notice a previous request left for the sign-in page.
 func (s *Server) loginNotice(r *http.Request) string {
 	return s.manager(r).PopString(r.Context(), sessLoginNotice)
+}
+
+// WithStaffSession serves next, an endpoint beside the pages that also takes other credentials
+// (FHIR under /fhir/R4 takes API tokens), with the sign-in session loaded: when the request
+// carries no Authorization header and a staff member is signed in on it with an account that
+// is still active — and, for an admin, has the authenticator app every staff page asks of
+// them (access.MustUseTOTP; the demo's own admin under serve --demo is let in, as on the
+// pages) — next runs with that staff member's actor in its context (and the session's idle
+// timer restarts, as on a page); otherwise next runs with the request as it came and decides
+// itself (a bearer token, or 401). It never redirects: a session that has ended, or that the
+// pages would send to set up an app, is simply no sign-in here.
+func (s *Server) WithStaffSession(next http.Handler) http.Handler {
+	return s.withSignIn(func(w http.ResponseWriter, r *http.Request) {
+		if who, ok := s.currentStaff(r); ok && r.Header.Get("Authorization") == "" && s.Staff != nil {
+			actor := carepath.Actor{ID: who.ID, Role: who.Role, Remote: httpserver.RemoteAddr(r)}
+			st, err := s.Staff.StaffActive(carepath.NewContext(r.Context(), actor), who.ID)
+			if err == nil && st.Active && (!access.MustUseTOTP(st.Role) || st.TOTPEnabled || s.demoExempt(st.Email)) {
+				actor.Role = st.Role
+				r = r.WithContext(carepath.NewContext(r.Context(), actor))
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }

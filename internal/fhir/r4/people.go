@@ -106,11 +106,22 @@ type Coverage struct {
 	Identifier        []Identifier        `json:"identifier,omitempty"`
 	Status            string              `json:"status"`
 	Type              *CodeableConcept    `json:"type,omitempty"`
+	Subscriber        *Reference          `json:"subscriber,omitempty"`
 	SubscriberID      string              `json:"subscriberId,omitempty"`
 	Beneficiary       Reference           `json:"beneficiary"`
 	Relationship      *CodeableConcept    `json:"relationship,omitempty"`
+	Period            *Period             `json:"period,omitempty"`
 	Payor             []Reference         `json:"payor"`
+	Class             []CoverageClass     `json:"class,omitempty"`
+	Order             int                 `json:"order,omitempty"`
+	Network           string              `json:"network,omitempty"`
 	CostToBeneficiary []CoverageCostShare `json:"costToBeneficiary,omitempty"`
+}
+
+// CoverageClass is a class of a plan: its group, plan or class, and the value.
+type CoverageClass struct {
+	Type  CodeableConcept `json:"type"`
+	Value string          `json:"value"`
 }
 
 // CoverageCostShare is what the beneficiary pays: a copay as money or coinsurance as a percent.

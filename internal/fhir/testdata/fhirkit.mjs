@@ -1,5 +1,5 @@
-// A real FHIR client (fhir-kit-client) talking to carepath's FHIR handler: the Go test
-// TestFHIRKitClient starts the server and runs this script with FHIR_BASE, FHIR_TOKEN,
+// A real FHIR client (fhir-kit-client) talking to a running carepath server: the Go test
+// TestMountedServer/FHIRKitClient starts the server and runs this script with FHIR_BASE, FHIR_TOKEN,
 // FHIR_PATIENT and FHIR_QR (a QuestionnaireResponse to create) in the environment. It prints one
 // JSON object of what it found; the Go test checks it.
 import { Client } from 'fhir-kit-client';
