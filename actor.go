@@ -27,6 +27,18 @@ type Actor struct {
 	// Party is the outside party an outside party's API token reads records for (see
 	// Outside). A payer reviewer's party is their organization, which the store reads.
 	Party OutsideParty
+	// Reviews are the authorizations a payer reviewer is assigned to (their client and dates),
+	// which the store reads on every call of a reviewer: the reviewer's row rule
+	// (access.CanSeeClient, access.ReviewerSeesDate).
+	Reviews []ReviewGrant
+}
+
+// ReviewGrant is one authorization a payer reviewer is assigned to: its client and its first
+// and last authorized dates (YYYY-MM-DD).
+type ReviewGrant struct {
+	AuthorizationID string
+	ClientID        string
+	From, To        string
 }
 
 // Outside reports whether the actor reads records for someone outside the clinic, and so

@@ -46,7 +46,11 @@ func TestAllowed(t *testing.T) {
 		{carepath.RolePublic, SafetyPlanLink, Create, false},
 		{carepath.RoleClinician, Diagnosis, Create, true},
 		{carepath.RoleFrontDesk, Diagnosis, List, false},
-		{carepath.RoleReviewer, Diagnosis, List, false},
+		{carepath.RoleReviewer, Diagnosis, List, true},
+		{carepath.RoleReviewer, Diagnosis, Create, false},
+		{carepath.RoleReviewer, Client, List, false},
+		{carepath.RoleReviewer, Authorization, Update, false},
+		{carepath.RoleReviewer, Measure, Create, false},
 		{carepath.RoleClinician, CodeSet, Create, false},
 		{carepath.RoleFrontDesk, Coverage, Create, true},
 		{carepath.RoleReviewer, Coverage, List, false},
@@ -59,7 +63,8 @@ func TestAllowed(t *testing.T) {
 		{carepath.RoleReviewer, SafetyAlert, Read, false},
 		{carepath.RolePublic, Intake, Read, false},
 		{carepath.RolePublic, Client, Read, false},
-		{carepath.RoleReviewer, Client, Read, false},
+		{carepath.RoleReviewer, Client, Read, true},
+		{carepath.RoleReviewer, Client, Update, false},
 		{carepath.RoleReviewer, Note, Read, false},
 		{carepath.RolePublic, Disclosure, Release, false},
 		{carepath.RoleClient, Disclosure, Release, false},
@@ -114,6 +119,55 @@ func TestCareTeamRule(t *testing.T) {
 		}
 		if SeesEveryClient(tc.actor.Role) && !CanSeeClient(tc.actor, &carepath.Client{}) {
 			t.Errorf("%s sees every client but not one without a care team", tc.actor.Role)
+		}
+	}
+}
+
+// TestReviewerRowRule: a payer reviewer sees exactly the clients and dates of the
+// authorizations assigned to them, and only those authorizations.
+func TestReviewerRowRule(t *testing.T) {
+	rev := carepath.Actor{ID: "rev", Role: carepath.RoleReviewer, Reviews: []carepath.ReviewGrant{
+		{AuthorizationID: "a1", ClientID: "c1", From: "2026-03-01", To: "2026-03-31"},
+		{AuthorizationID: "a2", ClientID: "c1", From: "2026-05-01", To: "2026-05-14"},
+	}}
+	other := carepath.Actor{ID: "ron", Role: carepath.RoleReviewer}
+	noID := carepath.Actor{Role: carepath.RoleReviewer, Reviews: rev.Reviews}
+	ana := carepath.Actor{ID: "ana", Role: carepath.RoleClinician}
+	for _, tc := range []struct {
+		name   string
+		actor  carepath.Actor
+		client string
+		date   string
+		sees   bool
+		onDate bool
+	}{
+		{"assigned client, first day", rev, "c1", "2026-03-01", true, true},
+		{"assigned client, last day", rev, "c1", "2026-03-31", true, true},
+		{"assigned client, second authorization", rev, "c1", "2026-05-10", true, true},
+		{"assigned client, between authorizations", rev, "c1", "2026-04-15", true, false},
+		{"assigned client, before", rev, "c1", "2026-02-28", true, false},
+		{"assigned client, after", rev, "c1", "2026-05-15", true, false},
+		{"another client", rev, "c2", "2026-03-10", false, false},
+		{"another reviewer", other, "c1", "2026-03-10", false, false},
+		{"reviewer without an id", noID, "c1", "2026-03-10", false, false},
+		{"clinician sees every date", ana, "c1", "2020-01-01", false, true},
+	} {
+		if got := CanSeeClient(tc.actor, &carepath.Client{ID: tc.client, PrimaryClinicianID: "ben"}); got != tc.sees {
+			t.Errorf("%s: CanSeeClient = %v, want %v", tc.name, got, tc.sees)
+		}
+		if got := ReviewerSeesDate(tc.actor, tc.client, tc.date); got != tc.onDate {
+			t.Errorf("%s: ReviewerSeesDate = %v, want %v", tc.name, got, tc.onDate)
+		}
+	}
+	for _, tc := range []struct {
+		actor    carepath.Actor
+		reviewer string
+		want     bool
+	}{
+		{rev, "rev", true}, {rev, "ron", false}, {rev, "", false}, {noID, "", false}, {ana, "rev", true},
+	} {
+		if got := SeesAuthorization(tc.actor, tc.reviewer); got != tc.want {
+			t.Errorf("SeesAuthorization(%s, %q) = %v, want %v", tc.actor.ID, tc.reviewer, got, tc.want)
 		}
 	}
 }

@@ -50,11 +50,12 @@ var policy = map[Record]map[Action][]carepath.Role{
 	// Clients: admin and the command line may do everything; front desk keeps demographics,
 	// contacts and coverage, so it creates, reads, lists and updates clients; clinicians and case
 	// managers read, list and update the clients on their care team (CanSeeClient decides which,
-	// row by row); reviewers and the public may do nothing.
+	// row by row); a payer reviewer reads the clients of the authorizations assigned to them
+	// (CanSeeClient again) and lists none; the public may do nothing.
 	Client: {
 		Create: {carepath.RoleFrontDesk, carepath.RoleAdmin, carepath.RoleSystem},
 		Read: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
-			carepath.RoleAdmin, carepath.RoleSystem},
+			carepath.RoleAdmin, carepath.RoleReviewer, carepath.RoleSystem},
 		List: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
 			carepath.RoleAdmin, carepath.RoleSystem},
 		Update: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
@@ -66,7 +67,7 @@ var policy = map[Record]map[Action][]carepath.Role{
 	// assessment; the intake queue's staff may do it.
 	Assessment: {
 		Create: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
-		List:   {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		List:   reviewed,
 	},
 	// Programs: admin and the command line create them and change their tracks, rates and
 	// staff; every staff role but the reviewer sees them.
@@ -86,8 +87,8 @@ var policy = map[Record]map[Action][]carepath.Role{
 		Create:    {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
 		Transfer:  {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
 		Discharge: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
-		List:      {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
-		Read:      {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		List:      reviewed,
+		Read:      reviewed,
 	},
 	Census: {
 		Read: {carepath.RoleFrontDesk, carepath.RoleClinician, carepath.RoleCaseManager,
@@ -111,8 +112,8 @@ var policy = map[Record]map[Action][]carepath.Role{
 	// or an admin signs one. Front desk and reviewers may do nothing.
 	TreatmentPlan: {
 		Create:      {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
-		List:        {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
-		Read:        {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		List:        reviewed,
+		Read:        reviewed,
 		Update:      {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
 		Sign:        {carepath.RoleClinician, carepath.RoleAdmin},
 		Acknowledge: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
@@ -150,7 +151,7 @@ var policy = map[Record]map[Action][]carepath.Role{
 		Update: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
 	},
 	Dose: {
-		Read: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
+		Read: reviewed,
 	},
 	AttendanceAlert: {
 		List: {carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
@@ -178,7 +179,7 @@ var policy = map[Record]map[Action][]carepath.Role{
 	// measures, send answer links, and list and acknowledge alerts. Front desk and reviewers may
 	// do none of it. Opening and answering a link is open to whoever knocks: the token decides.
 	Measure: {
-		Create: careTeam, List: careTeam, Update: careTeam, Read: careTeam,
+		Create: careTeam, List: reviewed, Update: careTeam, Read: careTeam,
 	},
 	MeasureAlert: {
 		List: careTeam, Acknowledge: careTeam,
@@ -195,7 +196,7 @@ var policy = map[Record]map[Action][]carepath.Role{
 	// episode (clinicians and case managers on the care team, CanSeeClient decides; admin; the
 	// command line) run, read and decide them. Front desk and reviewers may do none of it.
 	Review: {
-		Create: careTeam, List: careTeam, Read: careTeam, Accept: careTeam, Decline: careTeam,
+		Create: careTeam, List: reviewed, Read: careTeam, Accept: careTeam, Decline: careTeam,
 	},
 	// Calendar feeds: every staff role but the reviewer manages feeds (ManagesStaffFeed then
 	// allows only one's own staff feed, CanSeeClient the feeds of the clients one may see); opening a feed by its
@@ -243,7 +244,7 @@ var policy = map[Record]map[Action][]carepath.Role{
 	// Diagnoses are clinical records: the care team (CanSeeClient decides), admin and the
 	// command line record, list and resolve them.
 	Diagnosis: {
-		Create: careTeam, List: careTeam, Update: careTeam,
+		Create: careTeam, List: reviewed, Update: careTeam,
 	},
 	// The code set is public reference data: every staff role searches it; admin and the
 	// command line import CMS's code files into it.
@@ -266,9 +267,10 @@ var policy = map[Record]map[Action][]carepath.Role{
 	},
 	// Authorizations: case managers (who work them with payers), clinicians on the care team
 	// (CanSeeClient decides), admin and the command line record and change them; the front
-	// desk, which schedules within them, reads them too.
+	// desk, which schedules within them, reads them too; a payer reviewer reads the ones
+	// assigned to them (SeesAuthorization).
 	Authorization: {
-		Create: careTeam, Update: careTeam, List: scheduling, Read: scheduling,
+		Create: careTeam, Update: careTeam, List: scheduling, Read: append(slices.Clone(scheduling), carepath.RoleReviewer),
 	},
 	// Charges, claim batches and remittances are the billing office's: the front desk, case
 	// managers, admin and the command line list charges and make and read batches; clinicians
@@ -305,6 +307,11 @@ var policy = map[Record]map[Action][]carepath.Role{
 // careTeam is the roles that do clinical work: clinicians and case managers (on the care team,
 // CanSeeClient decides), admin and the command line.
 var careTeam = []carepath.Role{carepath.RoleClinician, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem}
+
+// reviewed is the care team's roles and the payer reviewer: the records a utilization-review
+// packet holds, which a reviewer reads only for the clients and dates of the authorizations
+// assigned to them (CanSeeClient, ReviewerSeesDate decide, row by row).
+var reviewed = append(slices.Clone(careTeam), carepath.RoleReviewer)
 
 // scheduling is the roles that keep the schedule: front desk, the care team, admin and the
 // command line.

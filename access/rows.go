@@ -22,6 +22,9 @@ const (
 	AsPrimaryClinician
 	// AsCaseManager: a case manager sees the clients whose case manager they are.
 	AsCaseManager
+	// AsAssignedReviewer: a payer reviewer sees the clients of the authorizations assigned to
+	// them (carepath.Actor.Reviews), and of those only the dates the authorizations cover.
+	AsAssignedReviewer
 )
 
 // ScopeOf returns the clients role sees: the care-team rule.
@@ -33,6 +36,8 @@ func ScopeOf(role carepath.Role) ClientScope {
 		return AsPrimaryClinician
 	case carepath.RoleCaseManager:
 		return AsCaseManager
+	case carepath.RoleReviewer:
+		return AsAssignedReviewer
 	}
 	return NoClients
 }
@@ -44,7 +49,8 @@ func SeesEveryClient(role carepath.Role) bool { return ScopeOf(role) == EveryCli
 
 // CanSeeClient is the care-team rule for one client: a clinician sees only the clients whose
 // primary clinician they are, a case manager only the clients whose case manager they are;
-// admin, the command line and the front desk see every client; any other role sees none.
+// admin, the command line and the front desk see every client; a payer reviewer sees the
+// clients of the authorizations assigned to them; any other role sees none.
 func CanSeeClient(actor carepath.Actor, c *carepath.Client) bool {
 	switch ScopeOf(actor.Role) {
 	case EveryClient:
@@ -53,8 +59,30 @@ func CanSeeClient(actor carepath.Actor, c *carepath.Client) bool {
 		return actor.ID != "" && c.PrimaryClinicianID == actor.ID
 	case AsCaseManager:
 		return actor.ID != "" && c.CaseManagerID == actor.ID
+	case AsAssignedReviewer:
+		return actor.ID != "" && slices.ContainsFunc(actor.Reviews, func(g carepath.ReviewGrant) bool { return g.ClientID == c.ID })
 	}
 	return false
+}
+
+// ReviewerSeesDate is the reviewer's date rule: a payer reviewer sees, of a client's dated
+// records (measures, attendance, program dose, continued-stay reviews), only those dated
+// (YYYY-MM-DD) within an authorization of that client assigned to them. Any other actor the
+// policy lets read the record sees every date.
+func ReviewerSeesDate(actor carepath.Actor, clientID, date string) bool {
+	if actor.Role != carepath.RoleReviewer {
+		return true
+	}
+	return actor.ID != "" && slices.ContainsFunc(actor.Reviews, func(g carepath.ReviewGrant) bool {
+		return g.ClientID == clientID && g.From <= date && date <= g.To
+	})
+}
+
+// SeesAuthorization is the per-row rule of an authorization: a payer reviewer sees only the
+// authorizations assigned to them (reviewerID); whoever else may read authorizations sees
+// those of the clients they see (CanSeeClient).
+func SeesAuthorization(actor carepath.Actor, reviewerID string) bool {
+	return actor.Role != carepath.RoleReviewer || (actor.ID != "" && actor.ID == reviewerID)
 }
 
 // Facilitates reports whether actor is one of a group's facilitators (facilitatorIDs).

@@ -177,7 +177,7 @@ func (svc *AuthorizationService) FindAuthorization(ctx context.Context, id strin
 }
 
 // readOne reads authorization id with its episode's computed figures, checking the actor may
-// see the client.
+// see the client and, for a payer reviewer, that it is assigned to them.
 func (svc *AuthorizationService) readOne(ctx context.Context, tx *sql.Tx, id string) (*carepath.Authorization, *carepath.Episode, error) {
 	if wellFormedID(id) == "" {
 		return nil, nil, authorizationNotFound()
@@ -198,8 +198,9 @@ func (svc *AuthorizationService) readOne(ctx context.Context, tx *sql.Tx, id str
 	if err != nil {
 		return nil, nil, err
 	}
+	actor, _ := carepath.ActorFrom(ctx)
 	for _, a := range list {
-		if a.ID == id {
+		if a.ID == id && access.SeesAuthorization(actor, a.ReviewerID) {
 			return a, ep, nil
 		}
 	}

@@ -207,6 +207,14 @@ func (s *Store) check(ctx context.Context, tx *sql.Tx, o op) (context.Context, e
 			actor.Party = party
 			ctx = carepath.NewContext(ctx, actor)
 		}
+		if actor.Role == carepath.RoleReviewer && actor.Reviews == nil {
+			grants, err := s.reviewGrants(ctx, tx, actor.ID)
+			if err != nil {
+				return ctx, err
+			}
+			actor.Reviews = grants
+			ctx = carepath.NewContext(ctx, actor)
+		}
 	}
 	if o.validate == nil {
 		return ctx, nil

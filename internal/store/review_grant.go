@@ -1,0 +1,33 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/carepath/carepath"
+)
+
+// reviewGrants reads the authorizations assigned to payer reviewer id: the reviewer's row
+// rule (access.CanSeeClient, access.ReviewerSeesDate). It is never nil, so a reviewer with no
+// assignment is not read again within a call.
+func (s *Store) reviewGrants(ctx context.Context, tx *sql.Tx, id string) ([]carepath.ReviewGrant, error) {
+	grants := []carepath.ReviewGrant{}
+	if id == "" {
+		return grants, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, e.client_id, a.start_on, a.end_on FROM authorizations a
+		JOIN episodes e ON e.id = a.episode_id WHERE a.reviewer_id = $1 ORDER BY a.start_on, a.id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("select review grants: %w", s.translate(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var g carepath.ReviewGrant
+		if err := rows.Scan(&g.AuthorizationID, &g.ClientID, &g.From, &g.To); err != nil {
+			return nil, fmt.Errorf("scan review grant: %w", s.translate(err))
+		}
+		grants = append(grants, g)
+	}
+	return grants, rows.Err()
+}
