@@ -20,12 +20,14 @@ const (
 func (f ClaimFormat) Valid() bool { return f == Claim837P || f == Claim837I }
 
 // Payer is an insurer claims go to: its name, its payer id (the identifier clearinghouses route
-// claims by, NM109 of the payer loop) and the claim format it takes.
+// claims by, NM109 of the payer loop), the claim format it takes, and whether it is Medicare,
+// whose intensive outpatient program rules every claim to it must pass before it goes out.
 type Payer struct {
 	ID          string      `json:"id"`
 	Name        string      `json:"name"`
 	PayerID     string      `json:"payer_id"`
 	ClaimFormat ClaimFormat `json:"claim_format"`
+	Medicare    bool        `json:"medicare"`
 	CreatedAt   time.Time   `json:"created_at"`
 }
 
@@ -34,6 +36,14 @@ type PayerInput struct {
 	Name        string      `json:"name"`
 	PayerID     string      `json:"payer_id"`
 	ClaimFormat ClaimFormat `json:"claim_format"`
+	Medicare    bool        `json:"medicare,omitempty"`
+}
+
+// PayerUpdate changes a payer: its claim format, whether it is Medicare. Nil fields stay as
+// they are.
+type PayerUpdate struct {
+	ClaimFormat *ClaimFormat `json:"claim_format,omitempty"`
+	Medicare    *bool        `json:"medicare,omitempty"`
 }
 
 // Validate trims in and checks it: a name, a payer id of 2 to 80 letters and digits, and a
@@ -204,6 +214,9 @@ type PayerService interface {
 	// SetClaimFormat changes the claim format a payer takes (admin). EINVALID names
 	// claim_format; ENOTFOUND as FindPayerByID.
 	SetClaimFormat(ctx context.Context, ref string, f ClaimFormat) (*Payer, error)
+	// UpdatePayer changes a payer's claim format and Medicare flag in one write (admin).
+	// EINVALID names claim_format; ENOTFOUND as FindPayerByID.
+	UpdatePayer(ctx context.Context, ref string, u PayerUpdate) (*Payer, error)
 }
 
 // CoverageService keeps clients' insurance coverage.

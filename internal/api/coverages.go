@@ -29,13 +29,14 @@ func (a *API) createPayer(w http.ResponseWriter, r *http.Request) {
 
 // payerUpdateBody is the body of PATCH /api/v1/payers/{id}.
 type payerUpdateBody struct {
-	ClaimFormat carepath.ClaimFormat `json:"claim_format"`
+	ClaimFormat *carepath.ClaimFormat `json:"claim_format"`
+	Medicare    *bool                 `json:"medicare"`
 }
 
-// updatePayer sets the claim format a payer takes.
+// updatePayer sets the claim format a payer takes and whether it is Medicare.
 func (a *API) updatePayer(w http.ResponseWriter, r *http.Request) {
 	serveJSONBody(a, w, r, http.StatusOK, func(ctx context.Context, in payerUpdateBody) (*carepath.Payer, error) {
-		return a.Payers.SetClaimFormat(ctx, r.PathValue("id"), in.ClaimFormat)
+		return a.Payers.UpdatePayer(ctx, r.PathValue("id"), carepath.PayerUpdate{ClaimFormat: in.ClaimFormat, Medicare: in.Medicare})
 	})
 }
 

@@ -23,6 +23,7 @@ var billingOperationTypes = map[string]struct{ in, out any }{
 	"createClaimBatch":        {carepath.ClaimBatchInput{}, carepath.ClaimBatch{}},
 	"getClaimBatch":           {nil, carepath.ClaimBatch{}},
 	"getClaimBatchFile":       {nil, nil},
+	"getAuthorizationPacket":  {nil, nil},
 	"postRemittance":          {nil, carepath.Remittance{}},
 	"getClientBalance":        {nil, carepath.ClientBalance{}},
 }

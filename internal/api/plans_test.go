@@ -54,7 +54,7 @@ func TestPlansAPI(t *testing.T) {
 	}{
 		{"no token", "GET", "/plans/" + p.ID, "", "", 401, ""},
 		{"front desk may not read plans", "GET", "/clients/" + client.ID + "/plans", desk, "", 403, ""},
-		{"reviewer may not read plans", "GET", "/plans/" + p.ID, reviewer, "", 403, ""},
+		{"a reviewer not assigned to the client does not see plans", "GET", "/plans/" + p.ID, reviewer, "", 404, ""},
 		{"another clinician gets 404", "GET", "/plans/" + p.ID, bo, "", 404, ""},
 		{"another clinician may not start one", "POST", "/clients/" + client.ID + "/plans", bo, plan("x", due), 404, ""},
 		{"a second draft is 409", "POST", "/clients/" + client.ID + "/plans", ana, plan("x", due), 409, ""},

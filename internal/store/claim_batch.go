@@ -211,7 +211,7 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 	var refs []ref
 	for i, bc := range clients {
 		claimID := fmt.Sprintf("B%dC%04d", control, i+1)
-		claims, held, err := svc.claimsOf(ctx, tx, bc, claimID, in, run, set, provider.AttendingNPI)
+		claims, held, err := svc.claimsOf(ctx, tx, bc, claimID, in, run, set, provider.AttendingNPI, payer.Medicare)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -222,6 +222,12 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 		}
 		for _, c := range claims {
 			c.Status = billing.ClaimSubmitted
+			if payer.Medicare {
+				if c = medicareHold(c, set); c.Status == billing.ClaimHeld {
+					built = append(built, c)
+					continue
+				}
+			}
 			cp, err := claimParties(c, bc)
 			if err != nil {
 				return nil, nil, err
@@ -279,7 +285,7 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 // claimsOf builds one client's claims; held is a held claim instead when nothing is ready to
 // bill (its held charges say why).
 func (svc *ClaimService) claimsOf(ctx context.Context, tx *sql.Tx, bc batchClient, claimID string, in carepath.ClaimBatchInput,
-	run chargeRun, set *icd10.Set, attending string) (claims []billing.Claim, held *billing.Claim, err error) {
+	run chargeRun, set *icd10.Set, attending string, medicare bool) (claims []billing.Claim, held *billing.Claim, err error) {
 	var mine []billing.Charge
 	ready := 0
 	for _, c := range run.billing {
@@ -312,6 +318,11 @@ func (svc *ClaimService) claimsOf(ctx context.Context, tx *sql.Tx, bc batchClien
 		}
 	}
 	var auth, admitted string
+	var conditions []string
+	if medicare {
+		// An IOP claim to Medicare carries condition code 92.
+		conditions = []string{"92"}
+	}
 	_ = tx.QueryRowContext(ctx, `SELECT number FROM authorizations WHERE client_id = $1 AND payer_id = $2 AND start_on <= $4 AND end_on >= $3
 		ORDER BY start_on LIMIT 1`, bc.client.ID, bc.coverage.PayerID, in.From, in.To).Scan(&auth)
 	_ = tx.QueryRowContext(ctx, `SELECT admitted_on FROM episodes WHERE client_id = $1 AND admitted_on <= $2
@@ -319,7 +330,7 @@ func (svc *ClaimService) claimsOf(ctx context.Context, tx *sql.Tx, bc batchClien
 	claims, err = billing.BuildClaims(billing.ClaimInput{ID: claimID, ClientID: bc.client.ID, PayerID: bc.coverage.PayerID,
 		Format: billing.ClaimFormat(in.Format), From: in.From, Through: in.To, HasCoverage: true, Charges: mine, Diagnoses: codes,
 		PriorAuthorization: auth, FacilityType: billing.FacilityCMHC, PatientStatus: "30", AdmissionDate: admitted,
-		AttendingNPI: attending}, set)
+		ConditionCodes: conditions, AttendingNPI: attending}, set)
 	if err != nil {
 		msg := carepath.ErrorMessage(err)
 		if fs := carepath.ErrorFields(err); len(fs) > 0 {

@@ -20,7 +20,7 @@ var _ carepath.PayerService = (*PayerService)(nil)
 // NewPayerService returns the payer service of s.
 func NewPayerService(s *Store) *PayerService { return &PayerService{s: s} }
 
-const payerColumns = `id, name, payer_id, claim_format, created_at`
+const payerColumns = `id, name, payer_id, claim_format, medicare, created_at`
 
 // CreatePayer adds a payer.
 func (svc *PayerService) CreatePayer(ctx context.Context, in carepath.PayerInput) (*carepath.Payer, error) {
@@ -31,7 +31,7 @@ func (svc *PayerService) CreatePayer(ctx context.Context, in carepath.PayerInput
 		if err != nil {
 			return nil, fmt.Errorf("new id: %w", err)
 		}
-		p = &carepath.Payer{ID: id.String(), Name: in.Name, PayerID: in.PayerID, ClaimFormat: in.ClaimFormat, CreatedAt: svc.s.timestamp()}
+		p = &carepath.Payer{ID: id.String(), Name: in.Name, PayerID: in.PayerID, ClaimFormat: in.ClaimFormat, Medicare: in.Medicare, CreatedAt: svc.s.timestamp()}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM payers WHERE payer_id = $1`, p.PayerID).Scan(&n); err != nil {
 			return nil, fmt.Errorf("check payer id: %w", svc.s.translate(err))
@@ -40,8 +40,8 @@ func (svc *PayerService) CreatePayer(ctx context.Context, in carepath.PayerInput
 			return nil, &carepath.Error{Code: carepath.ECONFLICT, Message: "Another payer has this payer id.",
 				Fields: []carepath.FieldError{{Field: "payer_id", Code: "taken", Message: "Another payer has this payer id."}}}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO payers (`+payerColumns+`) VALUES ($1, $2, $3, $4, $5)`,
-			p.ID, p.Name, p.PayerID, string(p.ClaimFormat), p.CreatedAt); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO payers (`+payerColumns+`) VALUES ($1, $2, $3, $4, $5, $6)`,
+			p.ID, p.Name, p.PayerID, string(p.ClaimFormat), p.Medicare, p.CreatedAt); err != nil {
 			return nil, fmt.Errorf("insert payer: %w", svc.s.translate(err))
 		}
 		return []ref{{ID: p.ID}}, nil
@@ -86,9 +86,14 @@ func (svc *PayerService) FindPayerByID(ctx context.Context, payerRef string) (*c
 
 // SetClaimFormat changes the claim format payer payerRef takes.
 func (svc *PayerService) SetClaimFormat(ctx context.Context, payerRef string, f carepath.ClaimFormat) (*carepath.Payer, error) {
+	return svc.UpdatePayer(ctx, payerRef, carepath.PayerUpdate{ClaimFormat: &f})
+}
+
+// UpdatePayer changes payer payerRef's claim format and Medicare flag in one write.
+func (svc *PayerService) UpdatePayer(ctx context.Context, payerRef string, u carepath.PayerUpdate) (*carepath.Payer, error) {
 	var p *carepath.Payer
 	o := op{record: access.Payer, action: access.Update, validate: func() error {
-		if !f.Valid() {
+		if u.ClaimFormat != nil && !u.ClaimFormat.Valid() {
 			var errs carepath.FieldErrors
 			errs.Add("claim_format", "enum", "Use 837P (professional) or 837I (institutional).")
 			return errs.Err()
@@ -100,10 +105,16 @@ func (svc *PayerService) SetClaimFormat(ctx context.Context, payerRef string, f 
 		if p, err = readPayer(ctx, tx, svc.s, payerRef); err != nil {
 			return nil, err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE payers SET claim_format = $2 WHERE id = $1`, p.ID, string(f)); err != nil {
+		if u.ClaimFormat != nil {
+			p.ClaimFormat = *u.ClaimFormat
+		}
+		if u.Medicare != nil {
+			p.Medicare = *u.Medicare
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE payers SET claim_format = $2, medicare = $3 WHERE id = $1`,
+			p.ID, string(p.ClaimFormat), p.Medicare); err != nil {
 			return nil, fmt.Errorf("update payer: %w", svc.s.translate(err))
 		}
-		p.ClaimFormat = f
 		return []ref{{ID: p.ID}}, nil
 	})
 	return p, err
@@ -127,7 +138,7 @@ func readPayer(ctx context.Context, tx *sql.Tx, s *Store, ref string) (*carepath
 
 func scanPayer(row interface{ Scan(...any) error }) (*carepath.Payer, error) {
 	var p carepath.Payer
-	if err := row.Scan(&p.ID, &p.Name, &p.PayerID, &p.ClaimFormat, &p.CreatedAt); err != nil {
+	if err := row.Scan(&p.ID, &p.Name, &p.PayerID, &p.ClaimFormat, &p.Medicare, &p.CreatedAt); err != nil {
 		return nil, err
 	}
 	p.CreatedAt = p.CreatedAt.UTC()
