@@ -136,6 +136,10 @@ type ClientBalance struct {
 type ClaimService interface {
 	// SetBillingProvider sets the clinic as claims name it (admin). EINVALID names the field.
 	SetBillingProvider(ctx context.Context, p BillingProvider) (*BillingProvider, error)
+	// FindBillingProvider returns the clinic as billing provider, the clinic's reference data
+	// that every role seeing payers reads; EINVALID naming billing_provider when it was never
+	// set.
+	FindBillingProvider(ctx context.Context) (*BillingProvider, error)
 	// CreateClaimBatch builds the payer's claims for the period from the charges, writes them
 	// as one X12 837 file and stores both, in one transaction. EINVALID names payer_id, from,
 	// to, format, client_ids[i] (no coverage with the payer), client_id (a claim that cannot be

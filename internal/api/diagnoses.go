@@ -33,6 +33,8 @@ func (a *API) registerBilling(mux Mux) {
 	mux.HandleFunc("GET /api/v1/claim-batches/{id}/x12", a.getClaimBatchFile)
 	mux.HandleFunc("POST /api/v1/remittances", a.postRemittance)
 	mux.HandleFunc("GET /api/v1/clients/{id}/balance", a.getClientBalance)
+	mux.HandleFunc("GET /api/v1/clients/{id}/good-faith-estimate", a.getGoodFaithEstimate)
+	mux.HandleFunc("GET /api/v1/clients/{id}/superbill", a.getSuperbill)
 }
 
 // addDiagnosis records a diagnosis on the client's chart and answers 201 with it; 400 naming

@@ -24,6 +24,8 @@ var billingOperationTypes = map[string]struct{ in, out any }{
 	"getClaimBatch":           {nil, carepath.ClaimBatch{}},
 	"getClaimBatchFile":       {nil, nil},
 	"getAuthorizationPacket":  {nil, nil},
+	"getGoodFaithEstimate":    {nil, nil},
+	"getSuperbill":            {nil, nil},
 	"postRemittance":          {nil, carepath.Remittance{}},
 	"getClientBalance":        {nil, carepath.ClientBalance{}},
 }

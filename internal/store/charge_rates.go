@@ -9,8 +9,8 @@ import (
 	"github.com/carepath/carepath/billing"
 )
 
-// loadRateTables builds each program's rate table from its rates (program_rates): the IOP per
-// diem bills each program day as one line (S9480, or H0015 in a 42 CFR Part 2 program) with the
+// loadRateTables builds each program's rate table from its rates (program_rates,
+// billing.RateTable.AddProgramRate): the IOP per diem bills each program day as one line (S9480, or H0015 in a 42 CFR Part 2 program) with the
 // day's group, individual and family sessions bundled in; the individual-session rate is the
 // price of 53 minutes or more, with 38–52 minutes at three quarters and 16–37 at half; the
 // family, medication-management and assessment rates price those services. A program without
@@ -32,34 +32,8 @@ func loadRateTables(ctx context.Context, tx *sql.Tx, s *Store) (map[string]billi
 		if !ok {
 			t = billing.RateTable{ProgramID: program, Prices: map[billing.Service]carepath.Cents{}}
 		}
-		addRate(&t, service, carepath.Cents(cents))
+		t.AddProgramRate(service, carepath.Cents(cents))
 		out[program] = t
 	}
 	return out, s.translate(rows.Err())
-}
-
-// addRate prices in t the billing services a program rate stands for.
-func addRate(t *billing.RateTable, service string, c carepath.Cents) {
-	set := func(c carepath.Cents, services ...billing.Service) {
-		for _, sv := range services {
-			t.Prices[sv] = c
-		}
-	}
-	switch service {
-	case carepath.RateIOPPerDiem:
-		t.PerDiem = true
-		set(c, billing.ServiceIOPDayMentalHealth, billing.ServiceIOPDaySubstanceUse)
-	case carepath.RateIndividualSession:
-		set(c, billing.ServicePsychotherapy60)
-		set(c*3/4, billing.ServicePsychotherapy45)
-		set(c/2, billing.ServicePsychotherapy30)
-	case carepath.RateGroupSession:
-		set(c, billing.ServiceGroup)
-	case carepath.RateFamilySession:
-		set(c, billing.ServiceFamilyWith, billing.ServiceFamilyWithout)
-	case carepath.RateMedicationSession:
-		set(c, billing.ServiceMedication2, billing.ServiceMedication3, billing.ServiceMedication4, billing.ServiceMedication5)
-	case carepath.RateAssessmentSession:
-		set(c, billing.ServiceAssessment)
-	}
 }

@@ -65,6 +65,17 @@ func (svc *ClaimService) SetBillingProvider(ctx context.Context, p carepath.Bill
 	return &p, nil
 }
 
+// FindBillingProvider returns the clinic as billing provider.
+func (svc *ClaimService) FindBillingProvider(ctx context.Context) (*carepath.BillingProvider, error) {
+	var p *carepath.BillingProvider
+	err := svc.s.do(ctx, op{record: access.Payer, action: access.Read, detail: "billing_provider"}, func(ctx context.Context, tx *sql.Tx) ([]ref, error) {
+		var err error
+		p, err = readBillingProvider(ctx, tx, svc.s)
+		return nil, err
+	})
+	return p, err
+}
+
 // readBillingProvider reads the clinic as claims name it; EINVALID naming billing_provider
 // when it was never set.
 func readBillingProvider(ctx context.Context, tx *sql.Tx, s *Store) (*carepath.BillingProvider, error) {

@@ -1,0 +1,99 @@
+package api_test
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/app/apptest"
+	"github.com/carepath/carepath/internal/store"
+)
+
+// TestEstimateAndSuperbillAPI: a self-pay client's good-faith estimate and an out-of-network
+// client's superbill come as PDFs regenerated from the chart (read back with pdftotext: the
+// levels' codes and charges, the diagnoses, the payer); what is missing is named (the clinic's
+// billing details, an assessment), an insured client gets no estimate and a client without
+// out-of-network coverage no superbill (400 naming coverage).
+func TestEstimateAndSuperbillAPI(t *testing.T) {
+	t.Parallel()
+	ts := apptest.Start(t)
+	admin, _ := apptest.Token(t, ts.Store, "admin@example.org", carepath.RoleAdmin)
+	desk, _ := apptest.Token(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
+	ana, anaStaff := apptest.Token(t, ts.Store, "ana@example.org", carepath.RoleClinician)
+	client, _, group := seedAttended(t, ts.Store, anaStaff.ID)
+	notes := store.NewNoteService(ts.Store)
+	for _, day := range []string{"2026-10-26", "2026-10-28"} {
+		n, err := notes.CreateNote(apptest.As(anaStaff), carepath.NoteInput{Kind: carepath.NoteGroup, Format: carepath.FormatDAP,
+			SessionID: group + ":" + day, Sections: map[string]string{"data": "Skills", "assessment": "Engaged", "plan": "Continue"},
+			Attendees: []carepath.NoteAttendee{{ClientID: client, Individual: "Took part"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := notes.SignNote(apptest.As(anaStaff), n.ID, n.Revision); err != nil {
+			t.Fatal(err)
+		}
+	}
+	api := ts.URL + "/api/v1"
+	call := func(method, path, token, body string, want int) string {
+		t.Helper()
+		status, got := apptest.API(t, method, api+path, token, body)
+		if status != want {
+			t.Fatalf("%s %s = %d %s, want %d", method, path, status, got, want)
+		}
+		return got
+	}
+	getPDF := func(path, token string) string {
+		t.Helper()
+		req, _ := http.NewRequest("GET", api+path, nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" {
+			t.Fatalf("GET %s = %d %s %s, want a PDF", path, resp.StatusCode, resp.Header.Get("Content-Type"), body)
+		}
+		return packetText(t, string(body))
+	}
+	estimate := "/clients/" + client + "/good-faith-estimate"
+	superbill := "/clients/" + client + "/superbill?from=2026-10-01&to=2026-10-31"
+	call("POST", "/clients/"+client+"/diagnoses", ana, `{"code":"F10.20","primary":true}`, 201)
+	if got := call("GET", estimate, ana, "", 400); !strings.Contains(got, `"field":"assessment"`) {
+		t.Errorf("no assessment: %s", got)
+	}
+	call("POST", "/clients/"+client+"/assessments", ana, `{"profile":{"answers":{"phq9":[2,2,2,2,2,1,1,1,0]}}}`, 201)
+	if got := call("GET", estimate, ana, "", 400); !strings.Contains(got, `"field":"billing_provider"`) {
+		t.Errorf("no billing details: %s", got)
+	}
+	call("PUT", "/billing-provider", admin, `{"name":"Harbor Behavioral Health","npi":"1003000126","tax_id":"12-3456789",
+		"address":{"line1":"100 Main St","city":"Springfield","state":"IL","zip":"62701-1234"},"phone":"555-010-0199","submitter_id":"HARBORBH"}`, 200)
+	text := getPDF(estimate, ana)
+	for _, want := range []string{"Harbor Behavioral Health", "Robin Lake", "F10.20", "S9480", "$300.00", "Intensive Outpatient Program", "$5,400.00"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("estimate lacks %q:\n%s", want, text)
+		}
+	}
+	if again := getPDF(estimate, ana); again != text {
+		t.Errorf("the estimate is not regenerated the same from the same records")
+	}
+	if got := call("GET", superbill, ana, "", 400); !strings.Contains(got, `"field":"coverage"`) {
+		t.Errorf("superbill without out-of-network coverage: %s", got)
+	}
+	call("POST", "/clients/"+client+"/coverages", desk, `{"payer_id":"60054","member_id":"W123","plan_year_start":"2026-01-01","in_network":false}`, 201)
+	if got := call("GET", estimate, ana, "", 400); !strings.Contains(got, `"field":"coverage"`) {
+		t.Errorf("estimate for an insured client: %s", got)
+	}
+	text = getPDF(superbill, ana)
+	for _, want := range []string{"Robin Lake", "Acme Health", "W123", "F10.20", "H0015", "2026-10-26", "$600.00"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("superbill lacks %q:\n%s", want, text)
+		}
+	}
+	if got := call("GET", "/clients/"+client+"/superbill?from=2026-10-31&to=2026-10-01", ana, "", 400); !strings.Contains(got, `"field":"to"`) && !strings.Contains(got, `"field":"from"`) {
+		t.Errorf("bad period: %s", got)
+	}
+}
