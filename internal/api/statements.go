@@ -54,4 +54,3 @@ func servePDF(a *API, w http.ResponseWriter, r *http.Request, name string, write
 	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write(buf.Bytes())
 }
-

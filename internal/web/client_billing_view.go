@@ -14,6 +14,8 @@ type chartBillingSection struct {
 	Coverages chartSection[*carepath.ClientCoverage] // primary first
 	Costs     []chartCost                            // by level, under the primary coverage (self-pay without one)
 	SelfPay   bool                                   // no coverage in force: the costs are self-pay
+	// OutOfNetwork: a coverage in force is out of network, so the client may want a superbill.
+	OutOfNetwork bool
 	Balance   *carepath.ClientBalance                // the account from claims and remittances; nil when not shown
 }
 
@@ -60,6 +62,9 @@ func (s *Server) chartBilling(r *http.Request, clientID string) chartBillingSect
 		primary = list[0]
 	}
 	sec.SelfPay = primary == nil
+	for _, c := range list {
+		sec.OutOfNetwork = sec.OutOfNetwork || !c.InNetwork
+	}
 	for _, l := range chartCostLevels {
 		sec.Costs = append(sec.Costs, chartCost{Level: l, Estimate: cost.Price(cost.Defaults[l], costCoverage(primary))})
 	}

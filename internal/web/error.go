@@ -155,6 +155,10 @@ var (
 	releaseErrors = errorPage{notFound: errorText{"Client not found", "There is no client here that you may see."},
 		forbidden: "Releasing records is not available for your role.",
 		internal:  "The records could not be released just now. Nothing was sent. Please try again in a minute."}
+	// statementErrors: the good-faith estimate and the superbill.
+	statementErrors = errorPage{notFound: errorText{"Client not found", "There is no client here that you may see."},
+		forbidden: "Billing documents are not available for your role.",
+		internal:  "The document could not be made just now. Please try again in a minute."}
 	// reviewPacketErrors: the utilization-review packet's page and PDF.
 	reviewPacketErrors = errorPage{notFound: errorText{"Authorization not found", "There is no authorization here that you may see."},
 		forbidden: "The utilization-review packet is not available for your role.",

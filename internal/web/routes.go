@@ -148,6 +148,8 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /staff/clients/{id}/episodes/{episode}/authorizations", s.requireStaff(s.authorizationList))
 	mux.Handle("POST /staff/clients/{id}/episodes/{episode}/authorizations", s.requireStaff(s.authorizationCreate))
 	mux.Handle("POST /staff/clients/{id}/episodes/{episode}/authorizations/{auth}", s.requireStaff(s.authorizationUpdate))
+	mux.Handle("GET /staff/clients/{id}/estimate.pdf", s.requireStaff(s.estimatePrint))
+	mux.Handle("GET /staff/clients/{id}/superbill.pdf", s.requireStaff(s.superbillPrint))
 	mux.Handle("GET /staff/authorizations/{auth}/packet", s.requireStaff(s.reviewPacketShow))
 	mux.Handle("GET /staff/authorizations/{auth}/packet.pdf", s.requireStaff(s.reviewPacketPrint))
 	mux.Handle("GET /staff/clients/{id}/episodes/{episode}/transfer", s.requireStaff(s.episodeTransferForm))
