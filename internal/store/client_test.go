@@ -369,6 +369,11 @@ func TestClientPolicy(t *testing.T) {
 				if !want {
 					wantCode = carepath.EFORBIDDEN
 				}
+				if tc.role == carepath.RoleReviewer && act == "read" {
+					// A reviewer reads the clients of the authorizations assigned to them; any
+					// other client is hidden from them, as from a clinician outside the care team.
+					wantCode = carepath.ENOTFOUND
+				}
 				if code := carepath.ErrorCode(err); code != wantCode {
 					t.Errorf("%s %s: code %q (%v), want %q", tc.role, act, code, err, wantCode)
 				}

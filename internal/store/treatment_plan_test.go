@@ -196,12 +196,20 @@ func TestPlanCareTeam(t *testing.T) {
 		for name, call := range map[string]func() error{
 			"front desk reads": func() error { _, err := svc.FindPlanByID(asFrontDesk, p.ID); return err },
 			"front desk lists": func() error { _, err := svc.FindPlans(asFrontDesk, c.ID); return err },
-			"reviewer reads":   func() error { _, err := svc.FindPlanByID(reviewer, p.ID); return err },
-			"reviewer lists":   func() error { _, err := svc.FindPlans(reviewer, c.ID); return err },
 			"system signs":     func() error { _, err := svc.SignPlan(actorAs(carepath.RoleSystem, ""), p.ID, 1); return err },
 		} {
 			if err := call(); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
 				t.Errorf("%s: %v, want EFORBIDDEN", name, err)
+			}
+			denied++
+		}
+		// A reviewer not assigned to the client is refused as if the client were not there.
+		for name, call := range map[string]func() error{
+			"reviewer reads": func() error { _, err := svc.FindPlanByID(reviewer, p.ID); return err },
+			"reviewer lists": func() error { _, err := svc.FindPlans(reviewer, c.ID); return err },
+		} {
+			if err := call(); carepath.ErrorCode(err) != carepath.ENOTFOUND {
+				t.Errorf("%s: %v, want ENOTFOUND", name, err)
 			}
 			denied++
 		}
