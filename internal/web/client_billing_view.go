@@ -16,7 +16,7 @@ type chartBillingSection struct {
 	SelfPay   bool                                   // no coverage in force: the costs are self-pay
 	// OutOfNetwork: a coverage in force is out of network, so the client may want a superbill.
 	OutOfNetwork bool
-	Balance   *carepath.ClientBalance                // the account from claims and remittances; nil when not shown
+	Balance      *carepath.ClientBalance // the account from claims and remittances; nil when not shown
 }
 
 // chartCost is what a typical course of one level costs and what the client would pay.
