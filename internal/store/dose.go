@@ -160,7 +160,9 @@ func (svc *AttendanceService) clientDoses(ctx context.Context, clientID, fromFie
 			if p != nil {
 				d.ProgramID = p.ID
 			}
-			out = append(out, d)
+			if reviewerSeesWeek(ctx, clientID, w.Monday().String()) {
+				out = append(out, d)
+			}
 		}
 		return []ref{{ID: clientID, ClientID: clientID}}, nil
 	})

@@ -231,9 +231,16 @@ func (svc *MeasureService) FindMeasures(ctx context.Context, clientID string) (*
 		if err != nil {
 			return nil, err
 		}
-		out = &carepath.MeasureSeries{ClientID: clientID, Measures: series}
-		if out.Measures == nil {
-			out.Measures = []*carepath.Measure{}
+		out = &carepath.MeasureSeries{ClientID: clientID, Measures: []*carepath.Measure{}}
+		for _, m := range series {
+			if reviewerSees(ctx, clientID, m.TakenAt) {
+				out.Measures = append(out.Measures, m)
+			}
+		}
+		if actor, _ := carepath.ActorFrom(ctx); actor.Role == carepath.RoleReviewer {
+			// A payer reviewer reads the measures within their authorizations' dates, not the
+			// schedule or the crisis flag.
+			return []ref{{ID: clientID, ClientID: clientID}}, nil
 		}
 		sched, override, err := svc.scheduleOf(ctx, tx, clientID)
 		if err != nil {

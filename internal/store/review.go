@@ -119,7 +119,9 @@ func (svc *ReviewService) FindReviews(ctx context.Context, clientID string) ([]*
 			if err != nil {
 				return nil, err
 			}
-			list = append(list, rv)
+			if reviewerSees(ctx, clientID, rv.CreatedAt) {
+				list = append(list, rv)
+			}
 		}
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("select reviews: %w", svc.s.translate(err))

@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 )
 
 // reviewGrants reads the authorizations assigned to payer reviewer id: the reviewer's row
@@ -30,4 +32,27 @@ func (s *Store) reviewGrants(ctx context.Context, tx *sql.Tx, id string) ([]care
 		grants = append(grants, g)
 	}
 	return grants, rows.Err()
+}
+
+// reviewerSees applies the reviewer's date rule (access.ReviewerSeesDate) to a record of the
+// client dated at (its UTC day); true for every actor but a payer reviewer.
+func reviewerSees(ctx context.Context, clientID string, at time.Time) bool {
+	actor, _ := carepath.ActorFrom(ctx)
+	return access.ReviewerSeesDate(actor, clientID, at.UTC().Format(carepath.DateLayout))
+}
+
+// reviewerSeesWeek applies the reviewer's date rule to an ISO week starting on monday
+// (YYYY-MM-DD): a reviewer sees the week when they see any of its days.
+func reviewerSeesWeek(ctx context.Context, clientID, monday string) bool {
+	actor, _ := carepath.ActorFrom(ctx)
+	day, err := time.Parse(carepath.DateLayout, monday)
+	if err != nil {
+		return access.ReviewerSeesDate(actor, clientID, monday)
+	}
+	for i := range 7 {
+		if access.ReviewerSeesDate(actor, clientID, day.AddDate(0, 0, i).Format(carepath.DateLayout)) {
+			return true
+		}
+	}
+	return false
 }

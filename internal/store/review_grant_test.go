@@ -68,6 +68,18 @@ func TestReviewerSeesAssignedAuthorizations(t *testing.T) {
 			t.Errorf("reviewer changes the authorization: %v, want EFORBIDDEN", err)
 		}
 
+		// The reviewer's date rule: of the client's weekly doses, only the weeks within the
+		// authorization's dates (from 2026-10-26, ISO week 44).
+		attendance := store.NewAttendanceService(env.Store)
+		all, err := attendance.ClientDoses(asAdmin, f.alice, "2026-W40", "2026-W45")
+		if err != nil || len(all) != 6 {
+			t.Fatalf("admin doses: %d %v", len(all), err)
+		}
+		seen, err := attendance.ClientDoses(asRae, f.alice, "2026-W40", "2026-W45")
+		if err != nil || len(seen) != 2 || seen[0].Week != "2026-W44" || seen[1].Week != "2026-W45" {
+			t.Errorf("reviewer doses: %+v %v, want weeks 44 and 45 only", seen, err)
+		}
+
 		payers := store.NewPayerService(env.Store)
 		yes := true
 		if p, err := payers.UpdatePayer(asAdmin, f.payer.ID, carepath.PayerUpdate{Medicare: &yes}); err != nil || !p.Medicare {
