@@ -79,6 +79,14 @@ func seedDemoBilling(ctx context.Context, svc carepath.Services) error {
 			CareManager: "J. Rivera (demo)"}); err != nil {
 			return fmt.Errorf("demo authorization: %w", err)
 		}
+		// The client's written consent to disclose to the payer for payment (utilization review
+		// and claims), so that the authorization's utilization-review packet can be released.
+		if _, err := svc.Consents.RecordConsent(ctx, carepath.ConsentCreate{ClientID: c.ID, Kind: carepath.ConsentPart2Disclosure,
+			Recipient: payer.Name, Information: "Utilization-review packets and claims for the intensive outpatient program",
+			Purpose: "Utilization review and payment", Purposes: []carepath.DisclosurePurpose{carepath.PurposePayment},
+			SignedOn: open.AdmittedOn, ExpiresOnEvent: "end of treatment"}); err != nil {
+			return fmt.Errorf("demo payment consent: %w", err)
+		}
 	}
 	return nil
 }
