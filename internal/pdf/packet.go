@@ -22,12 +22,7 @@ func Packet(w io.Writer, k *release.Packet) error {
 	p := newPage("Utilization-review packet", footer, k.ReleasedAt)
 	p.title("Utilization-review packet", k.Client.GivenName+" "+k.Client.FamilyName+", born "+dateText(k.Client.BirthDate))
 	if d.Part2 {
-		p.SetFillColor(255, 244, 214)
-		p.SetFont("Helvetica", "B", 10)
-		p.CellFormat(0, 6, p.tr("Notice to the recipient (42 CFR 2.32)"), "", 1, "L", true, 0, "")
-		p.SetFont("Helvetica", "", 9)
-		p.MultiCell(0, 4.5, p.tr(d.Notice), "", "L", true)
-		p.Ln(2)
+		p.part2Notice(d.Notice)
 	}
 	p.heading("Authorization")
 	rows := [][2]string{

@@ -25,12 +25,7 @@ func Release(w io.Writer, r *release.Record, releasedBy string) error {
 	p := newPage("Release of records", footer, r.ReleasedAt)
 	p.title("Release of records", r.Client.GivenName+" "+r.Client.FamilyName+", born "+dateText(r.Client.BirthDate))
 	if d.Part2 {
-		p.SetFillColor(255, 244, 214)
-		p.SetFont("Helvetica", "B", 10)
-		p.CellFormat(0, 6, p.tr("Notice to the recipient (42 CFR 2.32)"), "", 1, "L", true, 0, "")
-		p.SetFont("Helvetica", "", 9)
-		p.MultiCell(0, 4.5, p.tr(d.Notice), "", "L", true)
-		p.Ln(2)
+		p.part2Notice(d.Notice)
 	}
 	p.heading("The release")
 	rows := [][2]string{
@@ -77,4 +72,15 @@ func Release(w io.Writer, r *release.Record, releasedBy string) error {
 		p.table([]column{{"Questionnaire", 50, "L"}, {"Taken", 34, "L"}, {"Score", 22, "R"}, {"Severity", p.width - 106, "L"}}, lines, nil)
 	}
 	return output(p, w)
+}
+
+// part2Notice prints the 42 CFR 2.32 notice to the recipient, shaded, before any record of a
+// release or packet of Part 2 records.
+func (p *page) part2Notice(notice string) {
+	p.SetFillColor(255, 244, 214)
+	p.SetFont("Helvetica", "B", 10)
+	p.CellFormat(0, 6, p.tr("Notice to the recipient (42 CFR 2.32)"), "", 1, "L", true, 0, "")
+	p.SetFont("Helvetica", "", 9)
+	p.MultiCell(0, 4.5, p.tr(notice), "", "L", true)
+	p.Ln(2)
 }
