@@ -2,14 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 
 	"github.com/carepath/carepath"
@@ -42,27 +38,13 @@ appends an audit.verify row of its own (after the rows it checked).`
 		fmt.Fprintln(stderr, usage+"\n\nflags:")
 		flags.PrintDefaults()
 	}
-	if err := flags.Parse(args[1:]); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if flags.NArg() > 0 {
-		flags.Usage()
-		return 2
-	}
-	if !strings.Contains(*db, "://") { // a SQLite path: checking must not create an empty database
-		if _, err := os.Stat(*db); errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(stderr, "carepath audit verify: no database at %s\n", *db)
-			return 1
-		}
+	if code, ok := parseFlags(flags, args[1:], func() bool { return flags.NArg() == 0 }); !ok {
+		return code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	d, err := app.Open(ctx, *db, app.SecretKeyFile(*keyFile))
-	if err != nil {
-		fmt.Fprintf(stderr, "carepath audit verify: %v\n", err)
+	d, ok := openDatabase(ctx, "audit verify", *db, true, stderr, app.SecretKeyFile(*keyFile))
+	if !ok {
 		return 1
 	}
 	defer d.Close()

@@ -51,15 +51,8 @@ flags:
 `)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 || *out == "" {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, func() bool { return fs.NArg() == 0 && *out != "" }); !ok {
+		return code
 	}
 	if code := refuseNonSQLite("backup", *db, "pg_dump", stderr); code != 0 {
 		return code
@@ -134,15 +127,8 @@ flags:
 `)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 || *from == "" {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, func() bool { return fs.NArg() == 0 && *from != "" }); !ok {
+		return code
 	}
 	if code := refuseNonSQLite("restore", *db, "pg_restore (or psql) with a pg_dump file", stderr); code != 0 {
 		return code

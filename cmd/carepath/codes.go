@@ -12,7 +12,6 @@ import (
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/icd10"
-	"github.com/carepath/carepath/internal/app"
 	"github.com/carepath/carepath/internal/store"
 )
 
@@ -39,15 +38,8 @@ func runCodes(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprintln(stderr, codesUsage+"\n\nflags:"); fs.PrintDefaults() }
 	db := dbFlag(fs)
-	if err := fs.Parse(args[1:]); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args[1:], func() bool { return fs.NArg() > 0 }); !ok {
+		return code
 	}
 	file := fs.Arg(0)
 	if err := fs.Parse(fs.Args()[1:]); err != nil || fs.NArg() > 0 { // flags may follow FILE
@@ -72,9 +64,8 @@ func runCodes(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	d, err := app.Open(ctx, *db)
-	if err != nil {
-		fmt.Fprintf(stderr, "carepath codes import: %v\n", err)
+	d, ok := openDatabase(ctx, "codes import", *db, false, stderr)
+	if !ok {
 		return 1
 	}
 	defer d.Close()

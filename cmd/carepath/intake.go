@@ -3,11 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/signal"
 	"os/user"
@@ -19,7 +17,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/internal/app"
 	"github.com/carepath/carepath/internal/store"
 )
 
@@ -49,28 +46,14 @@ func runIntake(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, usage+"\n\nflags:")
 		flags.PrintDefaults()
 	}
-	if err := flags.Parse(args[1:]); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if flags.NArg() > 0 {
-		flags.Usage()
-		return 2
-	}
-	if !strings.Contains(*db, "://") { // a SQLite path: listing must not create an empty database
-		if _, err := os.Stat(*db); errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(stderr, "carepath intake: no database at %s (run carepath migrate or serve first)\n", *db)
-			return 1
-		}
+	if code, ok := parseFlags(flags, args[1:], func() bool { return flags.NArg() == 0 }); !ok {
+		return code
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	d, err := app.Open(ctx, *db)
-	if err != nil {
-		fmt.Fprintf(stderr, "carepath intake: %v\n", err)
+	d, ok := openDatabase(ctx, "intake", *db, true, stderr)
+	if !ok {
 		return 1
 	}
 	defer d.Close()

@@ -7,8 +7,6 @@ import (
 	"io"
 	"os/signal"
 	"syscall"
-
-	"github.com/carepath/carepath/internal/app"
 )
 
 // runMigrate applies the pending migrations to the database --db names and prints the schema
@@ -21,21 +19,13 @@ func runMigrate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: carepath migrate [--db PATH|URL]\n\napply database migrations and exit\n\nflags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, func() bool { return fs.NArg() == 0 }); !ok {
+		return code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	d, err := app.Open(ctx, *db)
-	if err != nil {
-		fmt.Fprintf(stderr, "carepath migrate: %v\n", err)
+	d, ok := openDatabase(ctx, "migrate", *db, false, stderr)
+	if !ok {
 		return 1
 	}
 	defer d.Close()

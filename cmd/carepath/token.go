@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/carepath/carepath"
-	"github.com/carepath/carepath/internal/app"
 	"github.com/carepath/carepath/internal/store"
 )
 
@@ -52,16 +51,11 @@ func runToken(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "carepath token: unknown subcommand %q\n%s\n", sub, tokenUsage)
 		return 2
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 || (sub == "add" && (*email == "" || (*recipient == "") != (*purpose == ""))) ||
-		(sub == "revoke" && (*token == "") == (*id == "")) {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, func() bool {
+		return fs.NArg() == 0 && (sub != "add" || *email != "" && (*recipient == "") == (*purpose == "")) &&
+			(sub != "revoke" || (*token == "") != (*id == ""))
+	}); !ok {
+		return code
 	}
 	var lifetime time.Duration
 	if sub == "add" {
@@ -73,9 +67,8 @@ func runToken(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	d, err := app.Open(ctx, *db)
-	if err != nil {
-		fmt.Fprintf(stderr, "carepath token: %v\n", err)
+	d, ok := openDatabase(ctx, "token", *db, false, stderr)
+	if !ok {
 		return 1
 	}
 	defer d.Close()

@@ -55,15 +55,8 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "carepath user: unknown subcommand %q\n%s\n", sub, userUsage)
 		return 2
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 || (email != nil && *email == "") {
-		fs.Usage()
-		return 2
+	if code, ok := parseFlags(fs, args, func() bool { return fs.NArg() == 0 && (email == nil || *email != "") }); !ok {
+		return code
 	}
 	var password string
 	if sub == "add" {
@@ -81,9 +74,8 @@ func runUser(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	d, err := app.Open(ctx, *db, app.SecretKeyFile(*keyFile))
-	if err != nil {
-		fmt.Fprintf(stderr, "carepath user: %v\n", err)
+	d, ok := openDatabase(ctx, "user", *db, false, stderr, app.SecretKeyFile(*keyFile))
+	if !ok {
 		return 1
 	}
 	defer d.Close()
