@@ -91,6 +91,38 @@ type ClaimBatch struct {
 	CreatedAt          time.Time   `json:"created_at"`
 }
 
+// ClaimBatchFilter picks claim batches: PayerID (the payer's record id or its payer id) keeps
+// one payer's batches, Status those with at least one claim in that status; empty means any.
+type ClaimBatchFilter struct {
+	PayerID string `json:"payer_id,omitempty"`
+	Status  string `json:"status,omitempty"`
+}
+
+// ClaimStatuses are the statuses a claim may be in, in the order of its life.
+var ClaimStatuses = []string{ClaimDraft, ClaimHeld, ClaimSubmitted, ClaimPaid, ClaimPartiallyPaid, ClaimDenied}
+
+// ClaimStatusCount is how many claims of a batch are in one status.
+type ClaimStatusCount struct {
+	Status string `json:"status"`
+	Count  int    `json:"count"`
+}
+
+// ClaimBatchSummary is one claim batch as a list shows it: no claims, only how many are in each
+// status (in the order of ClaimStatuses, statuses with none left out).
+type ClaimBatchSummary struct {
+	ID                 string             `json:"id"`
+	PayerID            string             `json:"payer_id"`
+	PayerName          string             `json:"payer_name"`
+	Format             ClaimFormat        `json:"format"`
+	From               string             `json:"from"`
+	To                 string             `json:"to"`
+	InterchangeControl int                `json:"interchange_control"`
+	Total              Cents              `json:"total_cents"`
+	Claims             int                `json:"claims"`
+	ByStatus           []ClaimStatusCount `json:"claims_by_status"`
+	CreatedAt          time.Time          `json:"created_at"`
+}
+
 // Claim is one client's claim in a batch: its lines' total, what the payer paid and left to
 // the client, its status and, when held, why.
 type Claim struct {
@@ -146,6 +178,10 @@ type ClaimService interface {
 	// made: no diagnosis, no subscriber address) or billing_provider (not set); nothing is
 	// written then.
 	CreateClaimBatch(ctx context.Context, in ClaimBatchInput) (*ClaimBatch, error)
+	// FindClaimBatches lists the batches newest first, each with its payer, period, total and
+	// how many of its claims are in each status. EINVALID names payer_id (no such payer) or
+	// status (not a claim status); EFORBIDDEN for a role that may not read batches.
+	FindClaimBatches(ctx context.Context, f ClaimBatchFilter) ([]*ClaimBatchSummary, error)
 	// FindClaimBatch returns batch id with its claims. ENOTFOUND when there is none.
 	FindClaimBatch(ctx context.Context, id string) (*ClaimBatch, error)
 	// ClaimBatchFile returns the 837 file of batch id, exactly as written.

@@ -101,7 +101,7 @@ func Post(r Remittance, claims []billing.Claim) PostResult {
 				res.Unanswered = append(res.Unanswered, l.ID)
 			}
 		}
-		out := ClaimOutcome{ClaimID: claim.ID, Status: outcome(cp, postings), Paid: cp.Paid, PayerClaimControl: cp.PayerClaimControl}
+		out := ClaimOutcome{ClaimID: claim.ID, Status: outcome(cp, claim, postings), Paid: cp.Paid, PayerClaimControl: cp.PayerClaimControl}
 		for _, id := range order {
 			p := *postings[id]
 			out.PatientResponsibility += p.PatientResponsibility()
@@ -133,30 +133,18 @@ func matchLine(c billing.Claim, l LinePayment, used map[int]bool) int {
 	return -1
 }
 
-// outcome turns a claim status and its postings into carepath's claim status: a reversal, a
-// denial (status 4, or nothing paid and nothing left to the client), paid (every posted line paid
-// or left to the client) or partially paid.
-func outcome(cp ClaimPayment, postings map[string]*billing.Posting) billing.ClaimStatus {
-	switch cp.Status {
-	case "22":
+// outcome turns a claim status and its postings into carepath's claim status: a reversal (status
+// 22), a denial (status 4), or else what billing.SettledStatus derives from the postings against
+// the claim's total.
+func outcome(cp ClaimPayment, claim billing.Claim, postings map[string]*billing.Posting) billing.ClaimStatus {
+	if cp.Status == "22" {
 		return billing.ClaimReversed
-	case "4":
-		return billing.ClaimDenied
 	}
-	answered, zero := 0, 0
+	list := make([]billing.Posting, 0, len(postings))
 	for _, p := range postings {
-		answered++
-		if p.Paid == 0 && p.PatientResponsibility() == 0 {
-			zero++
-		}
+		list = append(list, *p)
 	}
-	switch {
-	case answered == 0 || zero == answered:
-		return billing.ClaimDenied
-	case zero > 0:
-		return billing.ClaimPartiallyPaid
-	}
-	return billing.ClaimPaid
+	return billing.SettledStatus(claim.Total, list, cp.Status == "4")
 }
 
 // spread divides total over lines in proportion to their charges; the last line takes the rest.
