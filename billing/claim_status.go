@@ -9,9 +9,11 @@ import "github.com/carepath/carepath"
 //   - denied when the payer said so, answered no line, or paid nothing on any line and left
 //     nothing to the client either;
 //   - partially paid when some line was neither paid nor left to the client (a line denial), or
-//     when what was paid, adjusted and left to the client adds up to less than the claim billed
-//     (a line not answered, or an amount the payer did not account for);
-//   - paid otherwise: every cent billed is paid, written off or the client's to pay.
+//     when what was paid, written off as contractual (group CO) and left to the client (PR) adds
+//     up to less than the claim billed: a line not answered, or part of a line held back under
+//     another adjustment group (OA, PI) that the clinic may still pursue;
+//   - paid otherwise: every cent billed is paid, contractually written off or the client's to
+//     pay.
 func SettledStatus(total carepath.Cents, postings []Posting, denied bool) ClaimStatus {
 	if denied || len(postings) == 0 {
 		return ClaimDenied
@@ -23,7 +25,7 @@ func SettledStatus(total carepath.Cents, postings []Posting, denied bool) ClaimS
 		if p.Paid == 0 && pr == 0 {
 			zero++
 		}
-		settled += p.Paid + pr + p.WrittenOff()
+		settled += p.Paid + pr + p.Contractual()
 	}
 	switch {
 	case zero == len(postings):

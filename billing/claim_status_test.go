@@ -9,6 +9,8 @@ import (
 func TestSettledStatus(t *testing.T) {
 	co := func(c carepath.Cents) Adjustment { return Adjustment{Group: GroupContractual, Reason: "45", Cents: c} }
 	denial := func(c carepath.Cents) Adjustment { return Adjustment{Group: GroupContractual, Reason: "50", Cents: c} }
+	oa := func(c carepath.Cents) Adjustment { return Adjustment{Group: GroupOther, Reason: "23", Cents: c} }
+	pi := func(c carepath.Cents) Adjustment { return Adjustment{Group: GroupPayerInitiated, Reason: "45", Cents: c} }
 	pr := func(c carepath.Cents) Adjustment { return Adjustment{Group: GroupPatient, Reason: "2", Cents: c} }
 	line := func(billed, paid carepath.Cents, adj ...Adjustment) Posting {
 		return Posting{Billed: billed, Paid: paid, Adjustments: adj}
@@ -27,6 +29,9 @@ func TestSettledStatus(t *testing.T) {
 		{"paid less with the rest unexplained", 900_00, []Posting{line(300_00, 200_00), line(300_00, 200_00), line(300_00, 200_00)},
 			false, ClaimPartiallyPaid},
 		{"paid less with part of the rest contractual", 300_00, []Posting{line(300_00, 150_00, co(50_00))}, false, ClaimPartiallyPaid},
+		{"paid less with the rest another adjustment (OA)", 300_00, []Posting{line(300_00, 200_00, oa(100_00))}, false, ClaimPartiallyPaid},
+		{"paid less with a payer-initiated reduction (PI)", 600_00, []Posting{line(300_00, 250_00, co(50_00)),
+			line(300_00, 200_00, pi(100_00))}, false, ClaimPartiallyPaid},
 		{"one line of two not answered", 600_00, []Posting{line(300_00, 300_00)}, false, ClaimPartiallyPaid},
 		{"one line denied, one paid", 600_00, []Posting{line(300_00, 250_00, co(50_00)), line(300_00, 0, denial(300_00))},
 			false, ClaimPartiallyPaid},

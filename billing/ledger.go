@@ -60,6 +60,18 @@ func (p Posting) WrittenOff() carepath.Cents {
 	return t
 }
 
+// Contractual is the sum of the posting's CO adjustments: what the clinic's contract with the
+// payer writes off.
+func (p Posting) Contractual() carepath.Cents {
+	var t carepath.Cents
+	for _, a := range p.Adjustments {
+		if a.Group == GroupContractual {
+			t += a.Cents
+		}
+	}
+	return t
+}
+
 // AccountCharge is a charge as the ledger sees it: who it is for, how much, and the payer billed
 // ("" when the client pays it themselves).
 type AccountCharge struct {

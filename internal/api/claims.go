@@ -28,6 +28,22 @@ func (a *API) createClaimBatch(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// claimBatchList is the answer of GET /api/v1/claim-batches.
+type claimBatchList struct {
+	ClaimBatches []*carepath.ClaimBatchSummary `json:"claim_batches"`
+}
+
+// listClaimBatches answers the claim batches newest first, with their claims counted by status;
+// payer_id keeps one payer's, status those with a claim in that status.
+func (a *API) listClaimBatches(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := carepath.ClaimBatchFilter{PayerID: q.Get("payer_id"), Status: q.Get("status")}
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (claimBatchList, error) {
+		list, err := a.Claims.FindClaimBatches(ctx, f)
+		return claimBatchList{ClaimBatches: list}, err
+	})
+}
+
 // getClaimBatch answers a batch with its claims' status.
 func (a *API) getClaimBatch(w http.ResponseWriter, r *http.Request) {
 	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.ClaimBatch, error) {

@@ -28,6 +28,7 @@ func (a *API) registerBilling(mux Mux) {
 	mux.HandleFunc("GET /api/v1/authorization-alerts", a.listAuthorizationAlerts)
 	mux.HandleFunc("GET /api/v1/charges", a.listCharges)
 	mux.HandleFunc("PUT /api/v1/billing-provider", a.setBillingProvider)
+	mux.HandleFunc("GET /api/v1/claim-batches", a.listClaimBatches)
 	mux.HandleFunc("POST /api/v1/claim-batches", a.createClaimBatch)
 	mux.HandleFunc("GET /api/v1/claim-batches/{id}", a.getClaimBatch)
 	mux.HandleFunc("GET /api/v1/claim-batches/{id}/x12", a.getClaimBatchFile)

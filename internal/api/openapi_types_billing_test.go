@@ -22,6 +22,7 @@ var billingOperationTypes = map[string]struct{ in, out any }{
 	"setBillingProvider":      {carepath.BillingProvider{}, carepath.BillingProvider{}},
 	"createClaimBatch":        {carepath.ClaimBatchInput{}, carepath.ClaimBatch{}},
 	"getClaimBatch":           {nil, carepath.ClaimBatch{}},
+	"listClaimBatches":        {nil, claimBatchList{}},
 	"getClaimBatchFile":       {nil, nil},
 	"getAuthorizationPacket":  {nil, nil},
 	"getGoodFaithEstimate":    {nil, nil},

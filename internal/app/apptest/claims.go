@@ -1,0 +1,145 @@
+package apptest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/store"
+	"github.com/carepath/carepath/internal/x12"
+)
+
+// Billable is a clinic ready to bill one client: what SeedBillable made.
+type Billable struct {
+	// Client is Robin Lake, admitted to the Evening IOP ($300 a program day) on 2026-10-26,
+	// with a primary diagnosis (F10.20) and coverage with Acme Health (payer id 60054).
+	Client *carepath.Client
+	// Uncovered is Sam Reed, a client of the same clinician with no coverage.
+	Uncovered *carepath.Client
+	Payer     *carepath.Payer
+	GroupID   string
+	// Days are the three program days Robin attended, each with a signed group note.
+	Days []string
+}
+
+// BillableDays are the days SeedBillable's client attended.
+var BillableDays = []string{"2026-10-26", "2026-10-28", "2026-10-30"}
+
+// SeedBillable makes, as the command line, a clinic whose October 2026 can be billed to Acme
+// Health: the billing provider set, clinician's client Robin Lake attending a Monday, Wednesday
+// and Friday IOP group on BillableDays with clinician's group notes signed, the diagnosis and
+// coverage claims need; and Sam Reed, a client with no coverage.
+func SeedBillable(t testing.TB, st *store.Store, clinician *carepath.Staff) Billable {
+	t.Helper()
+	cli := System()
+	b := Billable{Days: BillableDays}
+	if _, err := store.NewClaimService(st).SetBillingProvider(cli, carepath.BillingProvider{Name: "Harbor Behavioral Health",
+		NPI: "1003000126", TaxID: "12-3456789", Address: carepath.PostalAddress{Line1: "100 Main St", City: "Springfield", State: "IL",
+			Zip: "62701-1234"}, Phone: "555-010-0199", SubmitterID: "HARBORBH", AttendingNPI: "1245319599", AttendingLast: "Okafor",
+		AttendingFirst: "Ada"}); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	if b.Payer, err = store.NewPayerService(st).CreatePayer(cli, carepath.PayerInput{Name: "Acme Health", PayerID: "60054"}); err != nil {
+		t.Fatal(err)
+	}
+	b.Client = &carepath.Client{GivenName: "Robin", FamilyName: "Lake", BirthDate: "1990-04-02", PrimaryClinicianID: clinician.ID}
+	b.Uncovered = &carepath.Client{GivenName: "Sam", FamilyName: "Reed", BirthDate: "1985-01-01", PrimaryClinicianID: clinician.ID}
+	for _, c := range []*carepath.Client{b.Client, b.Uncovered} {
+		if err := store.NewClientService(st).CreateClient(cli, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	programs := store.NewProgramService(st)
+	p, err := programs.CreateProgram(cli, carepath.ProgramCreate{Name: "Evening IOP", Level: carepath.LevelIOP, TimeZone: "America/Chicago"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rates := []carepath.Rate{{Service: carepath.RateIOPPerDiem, Cents: 300_00}, {Service: carepath.RateGroupSession, Cents: 60_00}}
+	if _, err := programs.UpdateProgramDetails(cli, p.ID, carepath.ProgramDetailsUpdate{Version: 1, Rates: &rates}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.NewEpisodeService(st).AdmitClient(cli, carepath.EpisodeAdmit{ClientID: b.Client.ID, ProgramID: p.ID, On: b.Days[0]}); err != nil {
+		t.Fatal(err)
+	}
+	groups := store.NewGroupService(st)
+	g, err := groups.CreateGroup(cli, carepath.GroupCreate{ProgramID: p.ID, Name: "Process", Type: "process",
+		FacilitatorIDs: []string{clinician.ID}, Days: []string{"mon", "wed", "fri"}, StartTime: "18:00", Minutes: 180, StartDate: b.Days[0], Room: "Room 2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.GroupID = g.ID
+	if _, err := groups.AddGroupMember(cli, g.ID, b.Client.ID, b.Days[0]); err != nil {
+		t.Fatal(err)
+	}
+	notes := store.NewNoteService(st)
+	for _, day := range b.Days {
+		if _, err := store.NewAttendanceService(st).RecordAttendance(cli, g.ID+":"+day, carepath.AttendanceUpdate{
+			Records: []carepath.AttendanceRecord{{ClientID: b.Client.ID, Status: "present", Minutes: 180}}}); err != nil {
+			t.Fatal(err)
+		}
+		n, err := notes.CreateNote(As(clinician), carepath.NoteInput{Kind: carepath.NoteGroup, Format: carepath.FormatDAP,
+			SessionID: g.ID + ":" + day, Sections: map[string]string{"data": "Skills", "assessment": "Engaged", "plan": "Continue"},
+			Attendees: []carepath.NoteAttendee{{ClientID: b.Client.ID, Individual: "Took part"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := notes.SignNote(As(clinician), n.ID, n.Revision); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := store.NewDiagnosisService(st).AddDiagnosis(cli, b.Client.ID, carepath.DiagnosisInput{Code: "F10.20", Primary: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.NewCoverageService(st).AddCoverage(cli, b.Client.ID, carepath.CoverageInput{PayerID: "60054", MemberID: "W123",
+		GroupID: "G9", PlanYearStart: "2026-01-01", SubscriberAddress: &carepath.PostalAddress{Line1: "12 Elm St", City: "Springfield",
+			State: "IL", Zip: "62704"}}); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// RemitLine is what a hand-made 835 says of one $300 program day: paid, written off as
+// contractual (CO 45), left to the client as coinsurance (PR 2) and held back under another
+// adjustment (OA 23, a prior payer's adjudication). The four must add up to $300.
+type RemitLine struct {
+	Paid, Contractual, Coinsurance, Other carepath.Cents
+}
+
+// Hand835 is an 835 from Acme Health answering claim id's lines, one RemitLine each, for the
+// program days of SeedBillable in order (each line names its control number, REF*6R).
+func Hand835(id string, lines ...RemitLine) string {
+	var paid, pr carepath.Cents
+	for _, l := range lines {
+		paid, pr = paid+l.Paid, pr+l.Coinsurance
+	}
+	dollars := func(c carepath.Cents) string { return strings.TrimPrefix(strings.ReplaceAll(c.String(), ",", ""), "$") }
+	segs := []string{
+		"ST*835*0001",
+		"BPR*I*" + dollars(paid) + "*C*ACH*CCP*01*999999999*DA*123456*1234567890**01*888888888*DA*654321*20261110",
+		"TRN*1*EFT20261110001*1234567890",
+		"N1*PR*ACME HEALTH", "N3*1 PAYER WAY", "N4*HARTFORD*CT*06156", "REF*2U*60054",
+		"N1*PE*HARBOR BEHAVIORAL HEALTH*XX*1003000126",
+		"LX*1",
+		"CLP*" + id + "*1*" + dollars(carepath.Cents(len(lines))*300_00) + "*" + dollars(paid) + "*" + dollars(pr) + "*12*PAYERCTRL9*13*1",
+		"NM1*QC*1*LAKE*ROBIN****MI*W123",
+	}
+	for i, l := range lines {
+		segs = append(segs, "SVC*HC:H0015*300*"+dollars(l.Paid)+"*0906*1", "DTM*472*"+strings.ReplaceAll(BillableDays[i], "-", ""))
+		if l.Contractual > 0 {
+			segs = append(segs, "CAS*CO*45*"+dollars(l.Contractual))
+		}
+		if l.Coinsurance > 0 {
+			segs = append(segs, "CAS*PR*2*"+dollars(l.Coinsurance))
+		}
+		if l.Other > 0 {
+			segs = append(segs, "CAS*OA*23*"+dollars(l.Other))
+		}
+		segs = append(segs, "REF*6R*"+x12.LineControlNumber(id, i+1))
+	}
+	segs = append(segs, fmt.Sprintf("SE*%d*0001", len(segs)+1))
+	head := "ISA*00*          *00*          *ZZ*60054          *ZZ*HARBORBH       *261110*0930*^*00501*000000901*0*P*:~" +
+		"GS*HP*60054*HARBORBH*20261110*0930*901*X*005010X221A1~"
+	return head + strings.Join(segs, "~") + "~GE*1*901~IEA*1*000000901~"
+}
