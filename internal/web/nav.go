@@ -50,6 +50,7 @@ var navEntries = []navEntry{
 	{"/staff/sessions/new", "Book a session", access.TherapySession, access.Create},
 	{"/staff/cosign", "Co-sign", access.Note, access.Cosign},
 	{"/staff/outcomes", "Outcomes", access.OutcomeReport, access.Read},
+	{"/staff/claim-batches", "Claims", access.Charge, access.Create},
 	{"/staff/payers", "Payers", access.Payer, access.Update},
 	{"/staff/admin/staff", "Staff", access.Staff, access.Update},
 	{"/staff/audit", "Access log", access.AuditLog, access.List},

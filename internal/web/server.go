@@ -117,23 +117,34 @@ func cacheStatic(h http.Handler) http.Handler {
 // megabytes.
 const MaxFormBytes = 64 << 10
 
+// MaxRemittanceBytes is the largest body the 835 upload page accepts: a remittance of a few
+// thousand claims, with the form around it.
+const MaxRemittanceBytes = 5 << 20
+
+// remittancePath is where the 835 upload form posts.
+const remittancePath = "/staff/remittances"
+
 // LimitForms wraps the pages (everything outside /api/, which limits its own bodies): a body
-// that says it is larger than MaxFormBytes is answered 413 with a page saying so before it is
-// read, and any other body is cut off at MaxFormBytes (reading past it fails, and the form
-// is refused as unreadable).
+// that says it is larger than its form's limit (MaxFormBytes; MaxRemittanceBytes for the 835
+// upload) is answered 413 with a page saying so before it is read, and any other body is cut
+// off at the limit (reading past it fails, and the form is refused as unreadable).
 func (s *Server) LimitForms(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Body == nil || r.Body == http.NoBody || strings.HasPrefix(r.URL.Path, "/api/") {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if r.ContentLength > MaxFormBytes {
+		limit, message := int64(MaxFormBytes), "What you sent is larger than this form accepts (64 KB). Nothing was saved. Please shorten the text and try again."
+		if r.URL.Path == remittancePath {
+			limit, message = MaxRemittanceBytes, "The remittance file is larger than this page accepts (5 MB). Nothing was posted. "+
+				"Please ask the payer or clearinghouse for the remittance in smaller files, or send it through the API."
+		}
+		if r.ContentLength > limit {
 			w.Header().Set("Connection", "close")
-			s.render(w, r, http.StatusRequestEntityTooLarge, "error", errorView{page: page{Title: "Too much to send"},
-				Message: "What you sent is larger than this form accepts (64 KB). Nothing was saved. Please shorten the text and try again."})
+			s.render(w, r, http.StatusRequestEntityTooLarge, "error", errorView{page: page{Title: "Too much to send"}, Message: message})
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, MaxFormBytes)
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		next.ServeHTTP(w, r)
 	})
 }

@@ -1,0 +1,135 @@
+package web
+
+import (
+	"strings"
+
+	"github.com/carepath/carepath"
+)
+
+// claimErrors are the claim pages' words for what goes wrong.
+var claimErrors = errorPage{notFound: errorText{"Claim batch not found", "There is no claim batch at this address."},
+	forbidden: "Claims are the billing office's work: your role does not make or read them.",
+	internal:  "The claims could not be read or written just now. Nothing was changed. Please try again in a minute."}
+
+// claimBatchesView is the view model of the claim batches page: the batches newest first, the
+// filter as chosen, and what the role may do from here.
+type claimBatchesView struct {
+	page
+	Rows     []claimBatchRow
+	Payers   []*carepath.Payer
+	PayerID  string
+	Status   string
+	Statuses []claimStatusView
+	Error    string
+	CanPost  bool // post a remittance (admin)
+	Filtered bool
+}
+
+// claimBatchRow is one batch of the list with its claims counted by status.
+type claimBatchRow struct {
+	*carepath.ClaimBatchSummary
+	Counts []claimStatusCount
+}
+
+// claimStatusCount is how many claims of a batch are in one status, for the list.
+type claimStatusCount struct {
+	claimStatusView
+	Count int
+}
+
+// claimStatusView is a claim status as a page shows it: a word, a mark that does not rely on
+// colour, and the class that colours it.
+type claimStatusView struct {
+	Status, Word, Mark, Class string
+}
+
+// claimStatusWords are the claim statuses in words, with their marks.
+var claimStatusWords = map[string][2]string{
+	carepath.ClaimDraft:         {"Draft", "✎"},
+	carepath.ClaimHeld:          {"Held", "⏸"},
+	carepath.ClaimSubmitted:     {"Submitted", "→"},
+	carepath.ClaimPaid:          {"Paid", "✓"},
+	carepath.ClaimPartiallyPaid: {"Partially paid", "◐"},
+	carepath.ClaimDenied:        {"Denied", "✗"},
+	"reversed":                  {"Reversed by the payer", "↺"},
+}
+
+// claimStatusOf is status as a page shows it.
+func claimStatusOf(status string) claimStatusView {
+	w, ok := claimStatusWords[status]
+	if !ok {
+		w = [2]string{strings.ReplaceAll(status, "_", " "), "•"}
+	}
+	return claimStatusView{Status: status, Word: w[0], Mark: w[1], Class: "claim-status claim-" + strings.ReplaceAll(status, "_", "-")}
+}
+
+// claimBatchView is the view model of one batch's page.
+type claimBatchView struct {
+	page
+	Batch   *carepath.ClaimBatch
+	Claims  []claimRow
+	HasFile bool // some claim was sent, so there is an 837 to download
+	CanPost bool
+}
+
+// claimRow is one claim of a batch: its client by name and, when held, why and what to do.
+type claimRow struct {
+	*carepath.Claim
+	ClientName string
+	State      claimStatusView
+	Holds      []holdView
+}
+
+// holdView is one reason a claim is held, in plain words, with what to do about it.
+type holdView struct {
+	Title, Reason, Todo string
+}
+
+// holdAdvice says what each hold rule means and what clears it.
+var holdAdvice = map[string][2]string{
+	"note_signed":            {"A note is not signed", "Sign the note (the clinician who wrote it, or their supervisor), then make a new batch for the period."},
+	"per_diem_minimum_hours": {"Too few hours for a program day", "Check the day's attendance minutes; if they are right, the day cannot be billed as a program day."},
+	"em_level_chosen":        {"No visit level on the note", "Ask the prescriber to choose the visit level (2–5) on the note and sign it."},
+	"one_track_a_day":        {"Two tracks on one day", "Bill one track for the day: correct the attendance or the sessions of the other track."},
+	"rendering_npi":          {"The clinician's NPI is wrong", "Correct the clinician's NPI on their staff account."},
+	"charges":                {"Nothing to bill", "The client has no charges in the period: check attendance and the period chosen."},
+}
+
+// holdOf is a hold in plain words. Medicare's IOP rules share one piece of advice; a rule the
+// page does not know is shown by its name.
+func holdOf(h carepath.ChargeHold) holdView {
+	if a, ok := holdAdvice[h.Rule]; ok {
+		return holdView{Title: a[0], Reason: h.Reason, Todo: a[1]}
+	}
+	title := strings.ReplaceAll(strings.TrimPrefix(h.Rule, "medicare_iop."), "_", " ")
+	if title == "" {
+		title = "held"
+	}
+	title = strings.ToUpper(title[:1]) + title[1:]
+	todo := "Correct what the reason names, then make a new batch for the period."
+	if strings.HasPrefix(h.Rule, "medicare_iop.") {
+		title = "Medicare IOP rule: " + strings.ToLower(title)
+		todo = "Medicare will not pay the claim as it stands: correct what the reason names in the chart, then make a new batch."
+	}
+	return holdView{Title: title, Reason: h.Reason, Todo: todo}
+}
+
+// claimBatchFormView is the view model of the new batch form.
+type claimBatchFormView struct {
+	page
+	Payers  []*carepath.Payer
+	Clients []batchClientChoice
+	Form    carepath.ClaimBatchInput
+	Errors  map[string]string // by element id
+	Summary []errorLink
+	// NoProvider: the clinic's billing details are not set; CanSetProvider: this role may set
+	// them (the page links to the form).
+	NoProvider, CanSetProvider bool
+	ChooseClients              bool // the form limited the batch to some clients
+}
+
+// batchClientChoice is one client the form offers to limit the batch to.
+type batchClientChoice struct {
+	ID, Name, Error string
+	Chosen          bool
+}
