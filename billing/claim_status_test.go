@@ -10,7 +10,9 @@ func TestSettledStatus(t *testing.T) {
 	co := func(c carepath.Cents) Adjustment { return Adjustment{Group: GroupContractual, Reason: "45", Cents: c} }
 	denial := func(c carepath.Cents) Adjustment { return Adjustment{Group: GroupContractual, Reason: "50", Cents: c} }
 	oa := func(c carepath.Cents) Adjustment { return Adjustment{Group: GroupOther, Reason: "23", Cents: c} }
-	pi := func(c carepath.Cents) Adjustment { return Adjustment{Group: GroupPayerInitiated, Reason: "45", Cents: c} }
+	pi := func(c carepath.Cents) Adjustment {
+		return Adjustment{Group: GroupPayerInitiated, Reason: "45", Cents: c}
+	}
 	pr := func(c carepath.Cents) Adjustment { return Adjustment{Group: GroupPatient, Reason: "2", Cents: c} }
 	line := func(billed, paid carepath.Cents, adj ...Adjustment) Posting {
 		return Posting{Billed: billed, Paid: paid, Adjustments: adj}

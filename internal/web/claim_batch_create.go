@@ -32,7 +32,7 @@ func (s *Server) claimBatchCreate(w http.ResponseWriter, r *http.Request, who si
 	if in.Format == "" {
 		if payers, err := s.Payers.FindPayers(r.Context()); err == nil {
 			for _, p := range payers {
-				if p.ID == in.PayerID {
+				if p.ID == in.PayerID || p.PayerID == in.PayerID {
 					in.Format = p.ClaimFormat
 				}
 			}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strings"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
@@ -53,10 +54,13 @@ func (s *Server) remittanceCreate(w http.ResponseWriter, r *http.Request, who si
 	res, err := s.Claims.PostRemittance(r.Context(), data)
 	switch {
 	case isInvalid(err):
+		// "The remittance file could not be read: segment 12 (CLP): element 05 is "OOPS", not an
+		// amount."
 		v.Error = carepath.ErrorMessage(err)
 		if fs := carepath.ErrorFields(err); len(fs) > 0 {
-			v.Error = fs[0].Message
+			v.Error += ": " + fs[0].Field + ": " + fs[0].Message
 		}
+		v.Error = strings.TrimSuffix(v.Error, ".") + "."
 		s.render(w, r, http.StatusBadRequest, "remittance", v)
 		return
 	case err != nil:

@@ -82,6 +82,17 @@ type SignedIn func(method, path string, form url.Values) (int, string, string)
 // later SignIn of the same admin at the same server types a code too (TOTPCode).
 func SignIn(t testing.TB, base, email string) SignedIn {
 	t.Helper()
+	c := SignInClient(t, base, email)
+	return func(method, path string, form url.Values) (int, string, string) {
+		t.Helper()
+		return Send(t, c, method, base+path, form)
+	}
+}
+
+// SignInClient signs email in as SignIn does and returns the browser (an HTTP client with the
+// sign-in cookie), for a request SignedIn does not make: a file upload, a download's headers.
+func SignInClient(t testing.TB, base, email string) *http.Client {
+	t.Helper()
 	c := Browser(t)
 	form := url.Values{"email": {email}, "password": {Password}}
 	if code := TOTPCode(base, email); code != "" {
@@ -94,10 +105,7 @@ func SignIn(t testing.TB, base, email string) SignedIn {
 	if loc == TOTPSetupPath {
 		EnrolTOTP(t, c, base, email)
 	}
-	return func(method, path string, form url.Values) (int, string, string) {
-		t.Helper()
-		return Send(t, c, method, base+path, form)
-	}
+	return c
 }
 
 // API sends a JSON request with a bearer token (none when token is "") and returns the status
