@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -127,7 +126,9 @@ func testClaimBatchAndRemittance(t *testing.T, ts *apptest.Server) {
 	}
 
 	// A malformed 835 names its segment and posts nothing.
-	remit := hand835(claimID)
+	// The payer pays each $300 day $200, with $50 contractual write-off and $50 coinsurance.
+	day := apptest.RemitLine{Paid: 200_00, Contractual: 50_00, Coinsurance: 50_00}
+	remit := apptest.Hand835(claimID, day, day, day)
 	broken := strings.Replace(remit, "CLP*"+claimID+"*1*900*600*150", "CLP*"+claimID+"*1*900*600*OOPS", 1)
 	status, got := apiWithType(t, "POST", api+"/remittances", admin, "application/edi-x12", broken)
 	if status != 400 || !strings.Contains(got, `(CLP)`) {
@@ -147,29 +148,6 @@ func testClaimBatchAndRemittance(t *testing.T, ts *apptest.Server) {
 	if got := call("GET", "/claim-batches/"+batch.ID, desk, "", 200); !strings.Contains(got, `"paid_cents":60000`) {
 		t.Errorf("batch after the 835: %s", got)
 	}
-}
-
-// hand835 is an 835 paying claim id's three $300 IOP days $200 each, with $50 contractual
-// write-off (CO 45) and $50 coinsurance (PR 2) on each.
-func hand835(id string) string {
-	segs := []string{
-		"ST*835*0001",
-		"BPR*I*600*C*ACH*CCP*01*999999999*DA*123456*1234567890**01*888888888*DA*654321*20261110",
-		"TRN*1*EFT20261110001*1234567890",
-		"N1*PR*ACME HEALTH", "N3*1 PAYER WAY", "N4*HARTFORD*CT*06156", "REF*2U*60054",
-		"N1*PE*HARBOR BEHAVIORAL HEALTH*XX*1003000126",
-		"LX*1",
-		"CLP*" + id + "*1*900*600*150*12*PAYERCTRL9*13*1",
-		"NM1*QC*1*LAKE*ROBIN****MI*W123",
-	}
-	for i, day := range []string{"20261026", "20261028", "20261030"} {
-		segs = append(segs, "SVC*HC:H0015*300*200*0906*1", "DTM*472*"+day, "CAS*CO*45*50", "CAS*PR*2*50",
-			"REF*6R*"+x12.LineControlNumber(id, i+1))
-	}
-	segs = append(segs, fmt.Sprintf("SE*%d*0001", len(segs)+1))
-	head := "ISA*00*          *00*          *ZZ*60054          *ZZ*HARBORBH       *261110*0930*^*00501*000000901*0*P*:~" +
-		"GS*HP*60054*HARBORBH*20261110*0930*901*X*005010X221A1~"
-	return head + strings.Join(segs, "~") + "~GE*1*901~IEA*1*000000901~"
 }
 
 // parsed837 is what internal/x12/testdata/x12parse.js prints.
