@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/carepath/carepath"
@@ -87,6 +88,58 @@ func seedDemoBilling(ctx context.Context, svc carepath.Services) error {
 			SignedOn: open.AdmittedOn, ExpiresOnEvent: "end of treatment"}); err != nil {
 			return fmt.Errorf("demo payment consent: %w", err)
 		}
+	}
+	return seedDemoClaims(ctx, svc, acme)
+}
+
+// seedDemoClaims bills Acme Health for the last four weeks and posts its answer, so the claims
+// pages show a batch partly paid: the first claim paid (80% paid, 10% contractual, 10%
+// coinsurance), the second paid in part (half, the rest partly held back), the third denied.
+// A period with nothing to bill leaves the pages empty rather than failing the demo.
+func seedDemoClaims(ctx context.Context, svc carepath.Services, payer *carepath.Payer) error {
+	today := time.Now().UTC()
+	b, err := svc.Claims.CreateClaimBatch(ctx, carepath.ClaimBatchInput{PayerID: payer.ID, Format: payer.ClaimFormat,
+		From: today.AddDate(0, 0, -28).Format(carepath.DateLayout), To: today.AddDate(0, 0, -1).Format(carepath.DateLayout)})
+	if carepath.ErrorCode(err) == carepath.EINVALID {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("demo claim batch: %w", err)
+	}
+	amount := func(c carepath.Cents) string { return fmt.Sprintf("%d.%02d", c/100, c%100) }
+	var segs []string
+	var total carepath.Cents
+	answered := 0
+	for _, c := range b.Claims {
+		if c.Status != carepath.ClaimSubmitted || answered == 3 {
+			continue
+		}
+		t := c.Total
+		cas := map[int][]string{0: {"CO*45*" + amount(t/10), "PR*2*" + amount(t-t*8/10-t/10)}, 1: {"CO*45*" + amount(t/10),
+			"OA*23*" + amount(t-t/2-t/10)}, 2: {"CO*50*" + amount(t)}}[answered]
+		paid := map[int]carepath.Cents{0: t * 8 / 10, 1: t / 2, 2: 0}[answered]
+		var pr carepath.Cents
+		if answered == 0 {
+			pr = t - t*8/10 - t/10
+		}
+		status := map[int]string{0: "1", 1: "1", 2: "4"}[answered]
+		total += paid
+		segs = append(segs, fmt.Sprintf("CLP*%s*%s*%s*%s*%s*12*DEMOCTRL%d*13*1", c.ID, status, amount(t), amount(paid), amount(pr), answered))
+		for _, a := range cas {
+			segs = append(segs, "CAS*"+a)
+		}
+		answered++
+	}
+	if answered == 0 {
+		return nil
+	}
+	segs = append([]string{"ST*835*0001", "BPR*I*" + amount(total) + "*C*ACH*CCP*01*999999999*DA*123456*1234567890**01*888888888*DA*654321*" +
+		today.Format("20060102"), "TRN*1*DEMO" + today.Format("20060102") + "*1234567890", "N1*PR*ACME HEALTH (DEMO)",
+		"N1*PE*HARBOR BEHAVIORAL HEALTH*XX*1003000126", "LX*1"}, segs...)
+	segs = append(segs, fmt.Sprintf("SE*%d*0001", len(segs)+1))
+	file := "ISA*00*          *00*          *ZZ*DEMO60054      *ZZ*HARBORDEMO     *" + today.Format("060102") + "*0930*^*00501*000000901*0*P*:~" +
+		"GS*HP*DEMO60054*HARBORDEMO*" + today.Format("20060102") + "*0930*901*X*005010X221A1~" + strings.Join(segs, "~") + "~GE*1*901~IEA*1*000000901~"
+	if _, err := svc.Claims.PostRemittance(ctx, []byte(file)); err != nil {
+		return fmt.Errorf("demo remittance: %w", err)
 	}
 	return nil
 }

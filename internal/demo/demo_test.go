@@ -47,6 +47,11 @@ func TestSeedDemoOnlyIntoAnEmptyDatabase(t *testing.T) {
 		}
 		names[n] = true
 	}
+	// The claims pages show a batch of the last four weeks, partly paid.
+	if batches, err := store.NewClaimService(st).FindClaimBatches(sys, carepath.ClaimBatchFilter{}); err != nil || len(batches) != 1 ||
+		!strings.Contains(fmt.Sprint(batches[0].ByStatus), "{paid 1} {partially_paid 1} {denied 1}") {
+		t.Errorf("demo claim batches %+v: %v; want one with a claim paid, one partially paid, one denied", batches, err)
+	}
 	programs, err := store.NewProgramService(st).FindPrograms(sys)
 	if err != nil || len(programs) != 2 {
 		t.Fatalf("programs %d: %v", len(programs), err)
