@@ -47,7 +47,7 @@ func TestBrowserClaimsWalk(t *testing.T) {
 	if got := js[string](b, `document.querySelector('table.claims tbody .claim-status').textContent.trim()`); !strings.HasSuffix(got, "Submitted") {
 		t.Errorf("the new claim reads %q", got)
 	}
-	if got := js[string](b, `document.getElementById('download-837').getAttribute('href')`); got != batchPath+"/837" {
+	if got := js[string](b, `document.getElementById('download-837').getAttribute('href')`); got != batchPath+"/claims.837" {
 		t.Errorf("the download link is %q", got)
 	}
 	b.axeCheck("claim batch", axe)

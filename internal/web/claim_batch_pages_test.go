@@ -116,12 +116,12 @@ func TestClaimBatchPages(t *testing.T) {
 	for _, want := range []string{"Claim batch B1", "Acme Health", "2026-10-01 to 2026-10-31", "837I", `id="batch-total">$900<`,
 		`href="/staff/clients/` + robin + `">Lake, Robin</a>`, `href="/staff/clients/` + sam + `">Reed, Sam</a>`,
 		`<span aria-hidden="true">→</span> Submitted`, `<span aria-hidden="true">⏸</span> Held`, "A note is not signed", "What to do: Sign the note",
-		`href="` + loc + `/837"`} {
+		`href="` + loc + `/claims.837"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the batch page lacks %q", want)
 		}
 	}
-	resp, err := deskClient.Get(ts.URL + loc + "/837")
+	resp, err := deskClient.Get(ts.URL + loc + "/claims.837")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,20 +21,11 @@ func (s *Server) claimBatchShow(w http.ResponseWriter, r *http.Request, who sign
 	}
 	v := claimBatchView{page: page{Title: "Claim batch " + batchNumber(b.InterchangeControl)}, Batch: b,
 		CanPost: access.Allowed(who.Role, access.Charge, access.Update)}
-	var ids []string
+	v.Claims = s.claimRows(r, b.Claims)
 	for _, c := range b.Claims {
-		ids = append(ids, c.ClientID)
-	}
-	names := s.rosterNames(r, ids)
-	for _, c := range b.Claims {
-		row := claimRow{Claim: c, ClientName: names[c.ClientID], State: claimStatusOf(c.Status)}
-		for _, h := range c.Holds {
-			row.Holds = append(row.Holds, holdOf(h))
-		}
 		if c.Status != carepath.ClaimHeld {
 			v.HasFile = true
 		}
-		v.Claims = append(v.Claims, row)
 	}
 	s.render(w, r, http.StatusOK, "claim_batch", v)
 }

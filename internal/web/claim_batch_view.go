@@ -1,9 +1,11 @@
 package web
 
 import (
+	"net/http"
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/httpserver"
 )
 
 // claimErrors are the claim pages' words for what goes wrong.
@@ -72,12 +74,39 @@ type claimBatchView struct {
 	CanPost bool
 }
 
-// claimRow is one claim of a batch: its client by name and, when held, why and what to do.
+// claimRow is one claim of a batch: its client by name (a link to the chart when the viewer may
+// open it) and, when held, why and what to do.
 type claimRow struct {
 	*carepath.Claim
 	ClientName string
+	ChartLink  bool
 	State      claimStatusView
 	Holds      []holdView
+}
+
+// claimRows are claims with their clients named in one audited call: the clients the viewer may
+// see by name with a link to the chart, any other by a short form of the id.
+func (s *Server) claimRows(r *http.Request, claims []*carepath.Claim) []claimRow {
+	var ids []string
+	for _, c := range claims {
+		ids = append(ids, c.ClientID)
+	}
+	found, err := s.Clients.FindClientNames(r.Context(), ids)
+	if err != nil && httpserver.Status(err) != http.StatusForbidden {
+		s.Log.Error("claim client names", "err", err)
+	}
+	var rows []claimRow
+	for _, c := range claims {
+		row := claimRow{Claim: c, ClientName: "Client " + shortID(c.ClientID), State: claimStatusOf(c.Status)}
+		if n, ok := found[c.ClientID]; ok {
+			row.ClientName, row.ChartLink = n.Display(), true
+		}
+		for _, h := range c.Holds {
+			row.Holds = append(row.Holds, holdOf(h))
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // holdView is one reason a claim is held, in plain words, with what to do about it.

@@ -69,14 +69,7 @@ func (s *Server) remittanceCreate(w http.ResponseWriter, r *http.Request, who si
 	}
 	v.Text = ""
 	out := &remittanceResult{Postings: res.Postings, Unmatched: res.Unmatched}
-	var ids []string
-	for _, c := range res.Claims {
-		ids = append(ids, c.ClientID)
-	}
-	names := s.rosterNames(r, ids)
-	for _, c := range res.Claims {
-		out.Claims = append(out.Claims, claimRow{Claim: c, ClientName: names[c.ClientID], State: claimStatusOf(c.Status)})
-	}
+	out.Claims = s.claimRows(r, res.Claims)
 	v.Result = out
 	s.render(w, r, http.StatusOK, "remittance", v)
 }
