@@ -11,7 +11,8 @@ import (
 
 // claimBatchCreate makes the posted batch and opens it, or shows the form again with what was
 // typed kept and each problem named next to its field (400); nothing is written then. A format
-// left to the payer's setting takes the payer's claim format.
+// left to the payer's setting takes the payer's claim format; no client ticked bills every client
+// of the payer with charges in the period.
 func (s *Server) claimBatchCreate(w http.ResponseWriter, r *http.Request, who signedIn) {
 	if !access.Allowed(who.Role, access.Charge, access.Create) {
 		s.deny(w, r, claimErrors)
@@ -20,12 +21,9 @@ func (s *Server) claimBatchCreate(w http.ResponseWriter, r *http.Request, who si
 	_ = r.ParseForm()
 	f := carepath.ClaimBatchInput{PayerID: r.PostForm.Get("payer_id"), From: r.PostForm.Get("from"), To: r.PostForm.Get("to"),
 		Format: carepath.ClaimFormat(r.PostForm.Get("format"))}
-	if r.PostForm.Get("clients") == "some" {
-		f.ClientIDs = r.PostForm["client_ids"]
-		if len(f.ClientIDs) == 0 {
-			s.renderClaimBatchForm(w, r, who, http.StatusBadRequest, f,
-				map[string]string{"batch-clients": "Choose at least one client, or bill every client of the payer."})
-			return
+	for _, id := range r.PostForm["client_ids"] {
+		if id != "" {
+			f.ClientIDs = append(f.ClientIDs, id)
 		}
 	}
 	in := f

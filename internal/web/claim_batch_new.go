@@ -33,7 +33,7 @@ func (s *Server) renderClaimBatchForm(w http.ResponseWriter, r *http.Request, wh
 		return
 	}
 	v := claimBatchFormView{page: page{Title: "New claim batch"}, Payers: payers, Form: f, Errors: errs,
-		CanSetProvider: access.Allowed(who.Role, access.Charge, access.Update), ChooseClients: len(f.ClientIDs) > 0 || errs["batch-clients"] != ""}
+		CanSetProvider: access.Allowed(who.Role, access.Charge, access.Update), ChooseClients: len(f.ClientIDs) > 0}
 	if _, err := s.Claims.FindBillingProvider(r.Context()); isInvalid(err) {
 		v.NoProvider = true
 	} else if err != nil {

@@ -154,7 +154,7 @@ type claimBatchFormView struct {
 	// NoProvider: the clinic's billing details are not set; CanSetProvider: this role may set
 	// them (the page links to the form).
 	NoProvider, CanSetProvider bool
-	ChooseClients              bool // the form limited the batch to some clients
+	ChooseClients              bool // some clients are ticked: the list starts open
 }
 
 // batchClientChoice is one client the form offers to limit the batch to.
