@@ -46,6 +46,9 @@ func (s *Server) claimBatchCreate(w http.ResponseWriter, r *http.Request, who si
 		if f.Format == "" && in.Format == "" {
 			// The format follows the payer: the payer's own error says what to fix.
 			delete(errs, "batch-format")
+			if len(errs) == 0 {
+				errs["batch-payer"] = "Please choose the payer from the list."
+			}
 		}
 		s.renderClaimBatchForm(w, r, who, http.StatusBadRequest, f, errs)
 	default:
@@ -66,9 +69,12 @@ func batchFieldID(field string, f carepath.ClaimBatchInput) string {
 	case "billing_provider":
 		return "billing-provider"
 	}
+	if !strings.HasPrefix(field, "client_ids[") {
+		return ""
+	}
 	var i int
-	if _, err := fmt.Sscanf(field, "client_ids[%d]", &i); err == nil && strings.HasPrefix(field, "client_ids[") && i >= 0 && i < len(f.ClientIDs) {
+	if _, err := fmt.Sscanf(field, "client_ids[%d]", &i); err == nil && i >= 0 && i < len(f.ClientIDs) {
 		return "client-" + f.ClientIDs[i]
 	}
-	return ""
+	return "batch-clients"
 }
