@@ -240,3 +240,30 @@ func TestRemittancePages(t *testing.T) {
 		t.Errorf("a body over 5 MB: %d", resp.StatusCode)
 	}
 }
+
+// TestBillingProviderPage: an admin sets the clinic's billing details; a wrong NPI is named with
+// what was typed kept (400), then the details are saved and shown.
+func TestBillingProviderPage(t *testing.T) {
+	t.Parallel()
+	ts := apptest.Start(t)
+	apptest.AddStaff(t, ts.Store, "admin@example.org", carepath.RoleAdmin)
+	admin := apptest.SignIn(t, ts.URL, "admin@example.org")
+	if code, _, body := admin("GET", "/staff/billing-provider", nil); code != 200 || !strings.Contains(body, `id="provider-npi"`) {
+		t.Fatalf("the billing details form: %d", code)
+	}
+	form := url.Values{"name": {"Harbor Behavioral Health"}, "npi": {"1003000127"}, "tax_id": {"12-3456789"}, "address.line1": {"100 Main St"},
+		"address.city": {"Springfield"}, "address.state": {"IL"}, "address.zip": {"62701-1234"}, "phone": {"555-010-0199"}, "submitter_id": {"HARBORBH"}}
+	code, _, body := admin("POST", "/staff/billing-provider", form)
+	if code != 400 || !strings.Contains(body, `id="provider-npi-error"`) || !strings.Contains(body, `href="#provider-npi"`) ||
+		!strings.Contains(body, `value="Harbor Behavioral Health"`) {
+		t.Fatalf("a wrong NPI: %d", code)
+	}
+	form.Set("npi", "1003000126")
+	if code, loc, _ := admin("POST", "/staff/billing-provider", form); code != 303 || loc != "/staff/billing-provider?saved=1" {
+		t.Fatalf("save: %d %q", code, loc)
+	}
+	if _, _, body := admin("GET", "/staff/billing-provider?saved=1", nil); !strings.Contains(body, "The billing details are saved.") ||
+		!strings.Contains(body, `value="1003000126"`) {
+		t.Error("the saved details are not shown")
+	}
+}
