@@ -131,6 +131,11 @@ func TestPostSpreadsClaimLevelPayments(t *testing.T) {
 	if len(res.Postings) != 18 || paid != 70000 || pr != 15000 || co != 23000 || res.Claims[0].Status != billing.ClaimPaid {
 		t.Errorf("spread: %d postings, paid %d, PR %d, CO %d, %s", len(res.Postings), paid, pr, co, res.Claims[0].Status)
 	}
+	// Part held back under another adjustment group is not settled: partially paid.
+	r.Claims[0].Adjustments = []billing.Adjustment{{Group: "CO", Reason: "45", Cents: 23000}, {Group: "OA", Reason: "23", Cents: 15000}}
+	if got := Post(r, []billing.Claim{claim}).Claims[0].Status; got != billing.ClaimPartiallyPaid {
+		t.Errorf("paid with the rest partly held back (OA) = %s, want partially paid", got)
+	}
 	// A denial and a reversal.
 	r.Claims[0].Status = "4"
 	if Post(r, []billing.Claim{claim}).Claims[0].Status != billing.ClaimDenied {
