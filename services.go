@@ -45,6 +45,8 @@ type Services struct {
 	Coverages CoverageService // clients' insurance plans
 	// Authorizations keeps episodes' authorizations with their units used and burn-down.
 	Authorizations AuthorizationService
+	// Certifications keeps the physician certifications of episodes (Medicare IOP).
+	Certifications CertificationService
 	Charges        ChargeService // charges computed from attendance and signed notes
 	Claims         ClaimService  // claim batches (837) and remittances (835)
 }

@@ -10,7 +10,7 @@ import (
 var records = []Record{Intake, Client, AuditLog, Staff, Token, Program, Episode, Census, Assessment, TreatmentPlan,
 	Consent, Note, Group, TherapySession, Attendance, Dose, Quality, AttendanceAlert, Availability, SchedulePlan,
 	Measure, MeasureAlert, MeasureLink, OutcomeReport, Review, CalendarFeed, Scorecard, Disclosure, OnCall, Notification,
-	SafetyAlert, SafetyPlan, SafetyPlanLink, Diagnosis, CodeSet, Payer, Coverage, Authorization, Charge}
+	SafetyAlert, SafetyPlan, SafetyPlanLink, Diagnosis, CodeSet, Payer, Coverage, Authorization, Charge, Certification}
 
 func TestEveryRecordHasARule(t *testing.T) {
 	for _, rec := range records {

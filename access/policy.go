@@ -272,6 +272,11 @@ var policy = map[Record]map[Action][]carepath.Role{
 	Authorization: {
 		Create: careTeam, Update: careTeam, List: scheduling, Read: append(slices.Clone(scheduling), carepath.RoleReviewer),
 	},
+	// Physician certifications are chart records: clinicians on the care team (CanSeeClient
+	// decides), admin and the command line record them; the chart's readers read them.
+	Certification: {
+		Create: {carepath.RoleClinician, carepath.RoleAdmin, carepath.RoleSystem}, List: reviewed,
+	},
 	// Charges, claim batches and remittances are the billing office's: the front desk, case
 	// managers, admin and the command line list charges and make and read batches; clinicians
 	// list their care team's charges (CanSeeClient decides); only admin and the command line post

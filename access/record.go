@@ -57,6 +57,9 @@ const (
 	Coverage       Record = "coverage"         // a client's insurance plans
 	Authorization  Record = "authorization"    // a payer's approval of a level of care for an episode
 	Charge         Record = "charge"           // charges, claims, remittances and payments
+	// Certification is a physician's certification (or recertification) that an episode's
+	// client needs intensive outpatient services.
+	Certification Record = "certification"
 )
 
 // Action is what a call does to a record type. Its value is the second half of the access

@@ -136,6 +136,7 @@ func newServices(st *store.Store) (carepath.Services, fhir.Services) {
 		Payers:          store.NewPayerService(st),
 		Coverages:       coverages,
 		Authorizations:  store.NewAuthorizationService(st),
+		Certifications:  store.NewCertificationService(st),
 		Charges:         store.NewChargeService(st),
 		Claims:          store.NewClaimService(st),
 	}

@@ -231,10 +231,19 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 			built = append(built, *held)
 			continue
 		}
+		var mc billing.MedicareIOPContext
+		if payer.Medicare && len(claims) > 0 {
+			if mc, err = medicareContext(ctx, svc.s, tx, bc.client.ID, in.To); err != nil {
+				return nil, nil, err
+			}
+		}
 		for _, c := range claims {
 			c.Status = billing.ClaimSubmitted
 			if payer.Medicare {
-				if c = medicareHold(c, set); c.Status == billing.ClaimHeld {
+				if mc.AdmissionDate == "" {
+					mc.AdmissionDate = c.AdmissionDate
+				}
+				if c = medicareHold(c, mc, set); c.Status == billing.ClaimHeld {
 					built = append(built, c)
 					continue
 				}

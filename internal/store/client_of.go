@@ -17,6 +17,7 @@ var clientOfQueries = map[access.Record]string{
 	access.Measure:       `SELECT client_id FROM measures WHERE id = $1`,
 	access.Diagnosis:     `SELECT client_id FROM diagnoses WHERE id = $1`,
 	access.Authorization: `SELECT client_id FROM authorizations WHERE id = $1`,
+	access.Certification: `SELECT client_id FROM certifications WHERE id = $1`,
 }
 
 // clientOf returns the client of record id of type rec, for the op of a call about the
