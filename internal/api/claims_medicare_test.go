@@ -2,6 +2,8 @@ package api_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,14 +16,17 @@ import (
 // TestMedicareIOPRulesAtClaimBuild: a batch to a payer flagged medicare checks each claim
 // against Medicare's IOP rules (billing.CheckMedicareIOP) and holds a failing one with the
 // rules named, out of the 837; once the flag is off, the same charges go out. The payer's flag
-// is set and read back through the API.
+// is set and read back through the API. Then, billed per service (no per diem), the episode's
+// stored physician certifications decide: an initial certification whose 60 days ran out
+// before the services holds the claim on the recertification rule; a recertification in time
+// lets it go out to Medicare.
 func TestMedicareIOPRulesAtClaimBuild(t *testing.T) {
 	t.Parallel()
 	ts := apptest.Start(t)
 	admin, _ := apptest.Token(t, ts.Store, "admin@example.org", carepath.RoleAdmin)
 	desk, _ := apptest.Token(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
 	ana, anaStaff := apptest.Token(t, ts.Store, "ana@example.org", carepath.RoleClinician)
-	client, _, group := seedAttended(t, ts.Store, anaStaff.ID)
+	client, episode, group := seedAttended(t, ts.Store, anaStaff.ID)
 	notes := store.NewNoteService(ts.Store)
 	for _, day := range []string{"2026-10-26", "2026-10-28", "2026-10-30"} {
 		n, err := notes.CreateNote(apptest.As(anaStaff), carepath.NoteInput{Kind: carepath.NoteGroup, Format: carepath.FormatDAP,
@@ -78,6 +83,9 @@ func TestMedicareIOPRulesAtClaimBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 		if len(batch.Claims) != 1 || batch.Claims[0].Status != tc.status {
+			if len(batch.Claims) > 0 {
+				t.Logf("holds %+v", batch.Claims[0].Holds)
+			}
 			t.Fatalf("%s: claims %+v, want one %s", tc.name, batch.Claims, tc.status)
 		}
 		var rules []string
@@ -98,6 +106,53 @@ func TestMedicareIOPRulesAtClaimBuild(t *testing.T) {
 		}
 		if tc.status != carepath.ClaimHeld && (status != 200 || !strings.Contains(file, "CLM*")) {
 			t.Errorf("%s: the 837: %d, want the claim", tc.name, status)
+		}
+	}
+
+	// Billed per service, with the certifications on the episode.
+	eps, err := store.NewEpisodeService(ts.Store).FindEpisodes(apptest.System(), client)
+	if err != nil || len(eps) != 1 {
+		t.Fatalf("episodes: %v %v", eps, err)
+	}
+	rates := []carepath.Rate{{Service: carepath.RateGroupSession, Cents: 60_00}}
+	if _, err := store.NewProgramService(ts.Store).UpdateProgramDetails(apptest.System(), eps[0].ProgramID,
+		carepath.ProgramDetailsUpdate{Version: 2, Rates: &rates}); err != nil {
+		t.Fatal(err)
+	}
+	call("PATCH", "/payers/MCRA1", admin, `{"medicare":true}`, 200)
+	certify := func(date string, recert bool) {
+		call("POST", "/episodes/"+episode+"/certifications", ana, fmt.Sprintf(`{"date":%q,"recertification":%v,
+			"physician_name":"Ada Okafor","physician_npi":"1245319599","hours_per_week":12}`, date, recert), 201)
+	}
+	for _, tc := range []struct {
+		name, certified string
+		recert          bool
+		status          string
+		wantRule        string
+	}{
+		{"certified 62 days before the services: recertification overdue", "2026-08-25", false, carepath.ClaimHeld, billing.RuleIOPRecertify},
+		{"recertified in time: the claim goes to Medicare", "2026-10-20", true, "submitted", ""},
+	} {
+		certify(tc.certified, tc.recert)
+		var batch carepath.ClaimBatch
+		if err := json.Unmarshal([]byte(call("POST", "/claim-batches", desk, batchBody, 201)), &batch); err != nil {
+			t.Fatal(err)
+		}
+		if len(batch.Claims) != 1 || batch.Claims[0].Status != tc.status {
+			if len(batch.Claims) > 0 {
+				t.Logf("holds %+v", batch.Claims[0].Holds)
+			}
+			t.Fatalf("%s: claims %+v, want one %s", tc.name, batch.Claims, tc.status)
+		}
+		var held []string
+		for _, h := range batch.Claims[0].Holds {
+			held = append(held, h.Rule)
+		}
+		if tc.wantRule != "" && (!slices.Contains(held, tc.wantRule) || slices.Contains(held, billing.RuleIOPCertification)) {
+			t.Errorf("%s: held on %q, want %s and a certification found", tc.name, held, tc.wantRule)
+		}
+		if tc.wantRule == "" && len(held) != 0 {
+			t.Errorf("%s: holds %q, want none", tc.name, held)
 		}
 	}
 }

@@ -345,12 +345,14 @@ func (svc *ClaimService) claimsOf(ctx context.Context, tx *sql.Tx, bc batchClien
 	}
 	_ = tx.QueryRowContext(ctx, `SELECT number FROM authorizations WHERE client_id = $1 AND payer_id = $2 AND start_on <= $4 AND end_on >= $3
 		ORDER BY start_on LIMIT 1`, bc.client.ID, bc.coverage.PayerID, in.From, in.To).Scan(&auth)
-	_ = tx.QueryRowContext(ctx, `SELECT admitted_on FROM episodes WHERE client_id = $1 AND admitted_on <= $2
-		ORDER BY admitted_on DESC LIMIT 1`, bc.client.ID, in.To).Scan(&admitted)
+	var discharged string
+	_ = tx.QueryRowContext(ctx, `SELECT admitted_on, discharged_on FROM episodes WHERE client_id = $1 AND admitted_on <= $2
+		ORDER BY admitted_on DESC LIMIT 1`, bc.client.ID, in.To).Scan(&admitted, &discharged)
+	frequency, status := stayFrequency(billing.ClaimFormat(in.Format), in.From, in.To, admitted, discharged)
 	claims, err = billing.BuildClaims(billing.ClaimInput{ID: claimID, ClientID: bc.client.ID, PayerID: bc.coverage.PayerID,
 		Format: billing.ClaimFormat(in.Format), From: in.From, Through: in.To, HasCoverage: true, Charges: mine, Diagnoses: codes,
-		PriorAuthorization: auth, FacilityType: billing.FacilityCMHC, PatientStatus: "30", AdmissionDate: admitted,
-		ConditionCodes: conditions, AttendingNPI: attending}, set)
+		PriorAuthorization: auth, FacilityType: billing.FacilityCMHC, Frequency: frequency, PatientStatus: status,
+		AdmissionDate: admitted, ConditionCodes: conditions, AttendingNPI: attending}, set)
 	if err != nil {
 		msg := carepath.ErrorMessage(err)
 		if fs := carepath.ErrorFields(err); len(fs) > 0 {
@@ -417,4 +419,27 @@ func clip15(s string) string {
 // batchNotFound is the error of an unknown batch.
 func batchNotFound() error {
 	return carepath.Errorf(carepath.ENOTFOUND, "There is no such claim batch.")
+}
+
+// stayFrequency returns the bill-type frequency and patient status of an institutional claim
+// for the period from–to of a stay admitted (and discharged, "" while open) on those days: a
+// stay still open at the period's end is an interim claim, the first when it was admitted in
+// the period, and the person is still a patient (30); a stay that ended by then is billed
+// admit-through-discharge, or as the last interim claim, and the person went home (01). A
+// professional claim is an original claim (1).
+func stayFrequency(format billing.ClaimFormat, from, to, admitted, discharged string) (frequency, status string) {
+	if format != billing.Format837I {
+		return billing.FrequencyAdmitThroughDischarge, "30"
+	}
+	admittedInPeriod := admitted == "" || admitted >= from
+	if discharged != "" && discharged <= to {
+		if admittedInPeriod {
+			return billing.FrequencyAdmitThroughDischarge, "01"
+		}
+		return billing.FrequencyInterimLast, "01"
+	}
+	if admittedInPeriod {
+		return billing.FrequencyInterimFirst, "30"
+	}
+	return billing.FrequencyInterimContinuing, "30"
 }
