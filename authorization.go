@@ -94,6 +94,12 @@ type AuthorizationService interface {
 	// FindAuthorizationAlerts lists the alerts due today of the open authorizations of the
 	// clients the actor sees, soonest first.
 	FindAuthorizationAlerts(ctx context.Context) ([]*AuthorizationAlert, error)
+	// QueueAuthorizationAlerts puts in the notification outbox every authorization alert due
+	// today that was not queued before (each is queued once), for the staff member who recorded
+	// the authorization and the client's primary clinician and case manager, skipping
+	// disabled accounts, and returns how many messages it queued. Only the system (the
+	// server's worker) calls it: EFORBIDDEN for anyone else.
+	QueueAuthorizationAlerts(ctx context.Context) (int, error)
 }
 
 // AuthorizationAlert is an alert due today about one authorization, for the dashboard.

@@ -5,10 +5,15 @@ import (
 	"time"
 )
 
-// The sources of a safety alert a notification is about.
+// The sources of the alert a notification is about: two kinds of safety alert, and the
+// authorization alerts (units running out, expiry, next review).
 const (
 	AlertSourceMeasure = "measure_alert" // a measure alert: PHQ-9 item 9 or a positive C-SSRS
 	AlertSourceIntake  = "intake"        // a crisis intake request from the decision aid
+	// AlertSourceAuthorization is an authorization alert due today; the notification's
+	// AlertID is the authorization's id. It goes to the staff member who recorded the
+	// authorization and the client's care team, once, with no escalation.
+	AlertSourceAuthorization = "authorization"
 )
 
 // The tiers of the on-call rota a notification goes to.

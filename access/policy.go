@@ -217,10 +217,11 @@ var policy = map[Record]map[Action][]carepath.Role{
 			carepath.RoleAdmin, carepath.RoleSystem},
 		Update: {carepath.RoleAdmin, carepath.RoleSystem},
 	},
-	// The safety-alert outbox: only the server's worker (acting as the system) claims and
-	// sends its messages.
+	// The outbox: only the server's worker (acting as the system) claims and sends its
+	// messages, and queues the authorization alerts due (safety alerts are queued by the call
+	// that raised them).
 	Notification: {
-		Claim: {carepath.RoleSystem}, Send: {carepath.RoleSystem},
+		Claim: {carepath.RoleSystem}, Send: {carepath.RoleSystem}, Create: {carepath.RoleSystem},
 	},
 	// Safety alerts: the care team and the intake queue's staff, and whoever was paged about
 	// one (PagedAbout decides, row by row), read and acknowledge them.

@@ -45,6 +45,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	escalate := fs.Duration("alert-escalate-after", envDuration("CAREPATH_ALERT_ESCALATE_AFTER", store.DefaultEscalateAfter), "alert the backup on call when a safety alert is not acknowledged after this long (env CAREPATH_ALERT_ESCALATE_AFTER)")
 	outboxPoll := fs.Duration("outbox-poll", envDuration("CAREPATH_OUTBOX_POLL", 2*time.Second), "how often the outbox worker looks for due safety-alert messages (env CAREPATH_OUTBOX_POLL)")
 	outboxLease := fs.Duration("outbox-lease", envDuration("CAREPATH_OUTBOX_LEASE", 2*time.Minute), "how long a message being sent is the worker's before it is due again after a crash (env CAREPATH_OUTBOX_LEASE)")
+	authAlerts := fs.Duration("authorization-alerts-every", envDuration("CAREPATH_AUTHORIZATION_ALERTS_EVERY", app.DefaultAuthorizationAlertsEvery), "how often the worker queues the authorization alerts that came due, by email to who recorded the authorization and the care team; also at start (env CAREPATH_AUTHORIZATION_ALERTS_EVERY)")
 	writeWait := fs.Duration("write-wait", envDuration("CAREPATH_WRITE_WAIT", store.DefaultWriteWait), "how long a request waits for the database's writer before it is answered 503 with Retry-After (env CAREPATH_WRITE_WAIT)")
 	shutdownTimeout := fs.Duration("shutdown-timeout", envDuration("CAREPATH_SHUTDOWN_TIMEOUT", 30*time.Second), "on SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut off (env CAREPATH_SHUTDOWN_TIMEOUT)")
 	metricsAddr := fs.String("metrics-addr", envOr("CAREPATH_METRICS_ADDR", ""), "also serve /metrics, without authentication, on this address; bind it to loopback or a private network (default: /metrics only on --addr, to an admin's API token; env CAREPATH_METRICS_ADDR)")
@@ -74,7 +75,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	cfg := app.Config{Log: log, SignInIdle: *idle, BaseURL: tr.baseURL, TrustedProxies: tr.proxies,
 		SMTPURL: *smtpURL, MailFrom: *mailFrom, AlertWebhook: *webhook, EscalateAfter: *escalate, OutboxPoll: *outboxPoll, OutboxLease: *outboxLease,
-		WriteWait: *writeWait}
+		AuthorizationAlertsEvery: *authAlerts, WriteWait: *writeWait}
 	if *seedDemo {
 		// The demo's own admin may try carepath without an authenticator app (a banner says
 		// so); every other admin account sets one up first.

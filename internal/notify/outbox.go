@@ -13,6 +13,11 @@ import (
 // link: nothing in it names or describes the client.
 const AlertSubject = "A safety alert needs you"
 
+// AuthorizationSubject is the subject of every authorization-alert email (units running out,
+// an authorization ending, a review coming up), whose body is only the link: nothing in it
+// names the client, the payer or the authorization.
+const AuthorizationSubject = "carepath: an authorization needs attention"
+
 // OutboxActor is who the outbox worker acts as: the system, as the command line does.
 var OutboxActor = carepath.Actor{ID: "system:outbox", Role: carepath.RoleSystem, Remote: "outbox"}
 
@@ -80,13 +85,13 @@ func (o *Outbox) Tick(ctx context.Context) (int, error) {
 				continue
 			}
 			sent++
-			o.log().Info("safety alert message sent", "notification_id", n.ID, "alert_id", n.AlertID, "channel", n.Channel,
+			o.log().Info("alert message sent", "alert_source", n.AlertSource, "notification_id", n.ID, "alert_id", n.AlertID, "channel", n.Channel,
 				"tier", n.Tier, "attempt", n.Attempts, "since_due", time.Since(n.DueAt).Round(time.Millisecond).String())
 			continue
 		}
 		final := n.Attempts >= o.maxAttempts() || err == errNotConfigured
 		retry := time.Now().Add(backoff(n.Attempts))
-		o.log().Warn("safety alert message not sent", "notification_id", n.ID, "channel", n.Channel, "tier", n.Tier,
+		o.log().Warn("alert message not sent", "alert_source", n.AlertSource, "notification_id", n.ID, "channel", n.Channel, "tier", n.Tier,
 			"attempt", n.Attempts, "final", final, "err", err)
 		if merr := o.Store.MarkNotificationFailed(ctx, n.ID, err.Error(), retry, final); merr != nil {
 			o.log().Error("outbox: failure not recorded", "notification_id", n.ID, "err", merr)
@@ -100,7 +105,7 @@ var errNotConfigured = &carepath.Error{Code: carepath.EINTERNAL, Message: "chann
 
 // send sends one message through its channel.
 func (o *Outbox) send(ctx context.Context, n *carepath.Notification) error {
-	link := strings.TrimSuffix(o.BaseURL, "/") + "/staff/alerts/" + n.AlertID
+	link := AlertLink(o.BaseURL, n)
 	switch n.Channel {
 	case carepath.ChannelEmail:
 		if o.Mail == nil {
@@ -120,10 +125,24 @@ func (o *Outbox) send(ctx context.Context, n *carepath.Notification) error {
 	return errNotConfigured
 }
 
-// AlertEmail composes the email of notification n: the subject AlertSubject and a sign-in link
-// to the alert, nothing else about it. Its Message-ID is the notification's, the same on
-// every attempt.
+// AlertLink is the page notification n links to under base: the safety alert's page, or the
+// authorization's (which opens the episode's authorizations at it).
+func AlertLink(base string, n *carepath.Notification) string {
+	if n.AlertSource == carepath.AlertSourceAuthorization {
+		return strings.TrimSuffix(base, "/") + "/staff/authorizations/" + n.AlertID
+	}
+	return strings.TrimSuffix(base, "/") + "/staff/alerts/" + n.AlertID
+}
+
+// AlertEmail composes the email of notification n: for a safety alert the subject
+// AlertSubject and a sign-in link to the alert, for an authorization alert the subject
+// AuthorizationSubject and the link; nothing else about either. Its Message-ID is the
+// notification's, the same on every attempt.
 func AlertEmail(from string, n *carepath.Notification, link string, now time.Time) ([]byte, error) {
+	if n.AlertSource == carepath.AlertSourceAuthorization {
+		return Email{From: from, To: n.RecipientEmail, Subject: AuthorizationSubject, Body: link + "\n",
+			MessageID: n.MessageID + "@" + domainOf(from), Date: now}.Compose()
+	}
 	body := AlertSubject + ".\n\nSign in to see it and acknowledge it:\n" + link + "\n"
 	if n.Tier == carepath.TierBackup {
 		body += "\nYou are receiving this as the backup on call: nobody has acknowledged the alert yet.\n"
@@ -133,11 +152,15 @@ func AlertEmail(from string, n *carepath.Notification, link string, now time.Tim
 		MessageID: n.MessageID + "@" + domainOf(from), Date: now}.Compose()
 }
 
-// AlertPayload is the webhook body of notification n: who is paged, in which tier, and the
-// link, with no client data.
+// AlertPayload is the webhook body of notification n: the event (safety_alert or
+// authorization_alert), who is told, in which tier, and the link, with no client data.
 func AlertPayload(n *carepath.Notification, link string) map[string]any {
+	event, message := "safety_alert", AlertSubject
+	if n.AlertSource == carepath.AlertSourceAuthorization {
+		event, message = "authorization_alert", AuthorizationSubject
+	}
 	return map[string]any{
-		"event": "safety_alert", "message": AlertSubject, "url": link, "tier": n.Tier,
+		"event": event, "message": message, "url": link, "tier": n.Tier,
 		"alert_id": n.AlertID, "program_id": n.ProgramID, "notification_id": n.ID, "message_id": n.MessageID,
 		"recipient": map[string]string{"staff_id": n.RecipientID, "email": n.RecipientEmail},
 		"due_at":    n.DueAt.UTC().Format(time.RFC3339),

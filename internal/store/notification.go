@@ -103,7 +103,11 @@ func (svc *NotificationService) ClaimNotifications(ctx context.Context, lease ti
 				reason = "acknowledged"
 			case c.disabled:
 				reason = "recipient disabled"
-				svc.s.logger().Warn("safety alert message not sent: the person on call has been disabled", "notification_id", c.n.ID, "program_id", c.n.ProgramID)
+				if c.n.AlertSource == carepath.AlertSourceAuthorization {
+					svc.s.logger().Warn("authorization alert message not sent: its recipient has been disabled", "notification_id", c.n.ID)
+				} else {
+					svc.s.logger().Warn("safety alert message not sent: the person on call has been disabled", "notification_id", c.n.ID, "program_id", c.n.ProgramID)
+				}
 			}
 			if reason != "" {
 				if _, err := tx.ExecContext(ctx, `UPDATE notifications SET cancelled_at = $1, cancel_reason = $2 WHERE id = $3`, now, reason, c.n.ID); err != nil {
@@ -140,8 +144,12 @@ type scanTail struct {
 
 func (t scanTail) Scan(dest ...any) error { return t.rows.Scan(append(dest, t.tail...)...) }
 
-// alertAcknowledged reports whether the alert a notification is about was acknowledged.
+// alertAcknowledged reports whether the alert a notification is about was acknowledged. An
+// authorization alert has no acknowledgement: its one message goes out.
 func alertAcknowledged(ctx context.Context, s *Store, tx *sql.Tx, source, id string) (bool, error) {
+	if source == carepath.AlertSourceAuthorization {
+		return false, nil
+	}
 	q := `SELECT acknowledged_by FROM measure_alerts WHERE id = $1`
 	if source == carepath.AlertSourceIntake {
 		q = `SELECT crisis_acknowledged_by FROM intake_requests WHERE id = $1`

@@ -159,6 +159,10 @@ var (
 	statementErrors = errorPage{notFound: errorText{"Client not found", "There is no client here that you may see."},
 		forbidden: "Billing documents are not available for your role.",
 		internal:  "The document could not be made just now. Please try again in a minute."}
+	// authorizationErrors: an authorization opened from an alert's link.
+	authorizationErrors = errorPage{notFound: errorText{"Authorization not found", "There is no authorization here that you may see."},
+		forbidden: "Authorizations are not available for your role.",
+		internal:  "The authorization could not be read just now. Please try again in a minute."}
 	// reviewPacketErrors: the utilization-review packet's page and PDF.
 	reviewPacketErrors = errorPage{notFound: errorText{"Authorization not found", "There is no authorization here that you may see."},
 		forbidden: "The utilization-review packet is not available for your role.",

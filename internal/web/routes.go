@@ -159,6 +159,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /staff/clients/{id}/episodes/{episode}/authorizations/{auth}", s.requireStaff(s.authorizationUpdate))
 	mux.Handle("GET /staff/clients/{id}/estimate.pdf", s.requireStaff(s.estimatePrint))
 	mux.Handle("GET /staff/clients/{id}/superbill.pdf", s.requireStaff(s.superbillPrint))
+	mux.Handle("GET /staff/authorizations/{auth}", s.requireStaff(s.authorizationShow))
 	mux.Handle("GET /staff/authorizations/{auth}/packet", s.requireStaff(s.reviewPacketShow))
 	mux.Handle("GET /staff/authorizations/{auth}/packet.pdf", s.requireStaff(s.reviewPacketPrint))
 	mux.Handle("GET /staff/clients/{id}/episodes/{episode}/transfer", s.requireStaff(s.episodeTransferForm))

@@ -1,0 +1,57 @@
+package notify_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/notify"
+	"github.com/carepath/carepath/internal/notify/mailtest"
+)
+
+// TestAuthorizationEmailIsTheLinkOnly sends an authorization alert's email through a real SMTP
+// server and reads it back with net/mail (mailtest): its own subject, a body that is the link
+// to the authorization and nothing else, the notification's Message-ID. Its webhook payload
+// names the event, the subject and the same link.
+func TestAuthorizationEmailIsTheLinkOnly(t *testing.T) {
+	t.Parallel()
+	srv := mailtest.Start(t)
+	m, err := notify.NewSMTP(srv.URL, "carepath <alerts@clinic.example>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.TLS = srv.ClientTLS
+	n := &carepath.Notification{ID: "n2", AlertSource: carepath.AlertSourceAuthorization, AlertID: "auth-1", Tier: carepath.TierPrimary,
+		MessageID: "0194-msg", RecipientEmail: "ana@clinic.example"}
+	link := notify.AlertLink("https://carepath.clinic.example/", n)
+	if link != "https://carepath.clinic.example/staff/authorizations/auth-1" {
+		t.Fatalf("link %q", link)
+	}
+	msg, err := notify.AlertEmail(m.From, n, link, time.Date(2026, 11, 4, 8, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Send(context.Background(), n.RecipientEmail, msg); err != nil {
+		t.Fatal(err)
+	}
+	got := srv.WaitFor(t, n.RecipientEmail, 10*time.Second)
+	if got.Subject != "carepath: an authorization needs attention" {
+		t.Errorf("subject %q", got.Subject)
+	}
+	if body := strings.TrimSpace(got.Body); body != link {
+		t.Errorf("body %q, want only the link %s", body, link)
+	}
+	if id := got.Header.Get("Message-ID"); id != "<0194-msg@clinic.example>" {
+		t.Errorf("Message-ID %q", id)
+	}
+	p := notify.AlertPayload(n, link)
+	if p["event"] != "authorization_alert" || p["message"] != notify.AuthorizationSubject || p["url"] != link {
+		t.Errorf("payload %v", p)
+	}
+	safety := &carepath.Notification{AlertSource: carepath.AlertSourceMeasure, AlertID: "m1"}
+	if l := notify.AlertLink("https://c.example", safety); l != "https://c.example/staff/alerts/m1" {
+		t.Errorf("a safety alert's link %q", l)
+	}
+}
