@@ -44,5 +44,5 @@ func (s *Server) authorizationCreate(w http.ResponseWriter, r *http.Request, who
 			}
 		}
 	}
-	s.renderAuthorizationList(w, r, http.StatusBadRequest, f, errs, nil)
+	s.renderAuthorizationList(w, r, http.StatusBadRequest, f, errs, nil, nil)
 }

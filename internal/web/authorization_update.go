@@ -20,7 +20,7 @@ func (s *Server) authorizationUpdate(w http.ResponseWriter, r *http.Request, who
 	units, err := strconv.Atoi(strings.TrimSpace(row.ExtendUnits))
 	if err != nil {
 		row.ExtendErr, row.ExtendField = "Please give the units approved as a whole number.", "extend-units-"+id
-		s.renderAuthorizationList(w, r, http.StatusBadRequest, authorizationForm{Level: "iop", Unit: "day"}, nil, &row)
+		s.renderAuthorizationList(w, r, http.StatusBadRequest, authorizationForm{Level: "iop", Unit: "day"}, nil, &row, nil)
 		return
 	}
 	u.Units = &units
@@ -40,7 +40,7 @@ func (s *Server) authorizationUpdate(w http.ResponseWriter, r *http.Request, who
 				row.ExtendField = "extend-review-" + id
 			}
 		}
-		s.renderAuthorizationList(w, r, http.StatusBadRequest, authorizationForm{Level: "iop", Unit: "day"}, nil, &row)
+		s.renderAuthorizationList(w, r, http.StatusBadRequest, authorizationForm{Level: "iop", Unit: "day"}, nil, &row, nil)
 	default:
 		s.fail(w, r, "extend authorization", err, episodeErrors)
 	}

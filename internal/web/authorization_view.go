@@ -42,12 +42,15 @@ type authorizationListView struct {
 	Errors    map[string]string
 	Summary   []errorLink
 	TextField []formField
+	// Certification is the physician certification section (Medicare IOP episodes only).
+	Certification certificationSection
 }
 
-// renderAuthorizationList reads the episode's authorizations and renders the page; extend, when
-// set, fills one row's extension form with what was typed and its error.
+// renderAuthorizationList reads the episode's authorizations (and, for a Medicare IOP episode,
+// its physician certifications) and renders the page; extend, when set, fills one row's
+// extension form with what was typed and its error; cert, when set, the certification form.
 func (s *Server) renderAuthorizationList(w http.ResponseWriter, r *http.Request, status int, f authorizationForm,
-	errs map[string]string, extend *authorizationRow) {
+	errs map[string]string, extend *authorizationRow, cert *certificationForm) {
 	c, ok := s.chartClient(w, r)
 	if !ok {
 		return
@@ -84,6 +87,15 @@ func (s *Server) renderAuthorizationList(w http.ResponseWriter, r *http.Request,
 	v.Summary = summaryOf(errs, order...)
 	if extend != nil {
 		v.Summary = append(v.Summary, errorLink{extend.ExtendField, extend.ExtendErr})
+	}
+	who, _ := staffOf(r)
+	v.Certification = s.certificationsOf(r, who, ep, cert)
+	if cert != nil {
+		ids := make([]string, len(certificationFields))
+		for i, cf := range certificationFields {
+			ids[i] = cf.id
+		}
+		v.Summary = append(v.Summary, summaryOf(cert.Errors, ids...)...)
 	}
 	field := func(id, name, label, value, typ string) formField {
 		return formField{ID: id, Name: name, Label: label, Value: value, Type: typ, Error: errs[id]}

@@ -32,6 +32,9 @@ type chartEpisode struct {
 	*carepath.Episode
 	ProgramName string
 	AdmitLevel  carepath.Level // the level at admission, before any transfer
+	// Certification is where an open Medicare IOP episode stands with its physician
+	// certifications (Shown false for any other episode, or a role that does not read them).
+	Certification certificationSection
 }
 
 // sectionOf fills a chart section from the outcome of a read: a section the person may not
@@ -79,7 +82,11 @@ func (s *Server) chartEpisodes(r *http.Request, clientID string) chartSection[ch
 		if len(e.Transfers) > 0 {
 			admit = e.Transfers[0].FromLevel
 		}
-		rows = append(rows, chartEpisode{Episode: e, ProgramName: names[e.ProgramID], AdmitLevel: admit})
+		row := chartEpisode{Episode: e, ProgramName: names[e.ProgramID], AdmitLevel: admit}
+		if who, ok := staffOf(r); ok && e.Status == carepath.EpisodeOpen {
+			row.Certification = s.certificationsOf(r, who, e, nil)
+		}
+		rows = append(rows, row)
 	}
 	return chartSection[chartEpisode]{Rows: rows}
 }

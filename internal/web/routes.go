@@ -157,6 +157,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /staff/clients/{id}/episodes/{episode}/authorizations", s.requireStaff(s.authorizationList))
 	mux.Handle("POST /staff/clients/{id}/episodes/{episode}/authorizations", s.requireStaff(s.authorizationCreate))
 	mux.Handle("POST /staff/clients/{id}/episodes/{episode}/authorizations/{auth}", s.requireStaff(s.authorizationUpdate))
+	mux.Handle("POST /staff/clients/{id}/episodes/{episode}/certifications", s.requireStaff(s.certificationCreate))
 	mux.Handle("GET /staff/clients/{id}/estimate.pdf", s.requireStaff(s.estimatePrint))
 	mux.Handle("GET /staff/clients/{id}/superbill.pdf", s.requireStaff(s.superbillPrint))
 	mux.Handle("GET /staff/authorizations/{auth}", s.requireStaff(s.authorizationShow))
