@@ -11,7 +11,7 @@ import (
 func (s *Server) payerCreate(w http.ResponseWriter, r *http.Request, who signedIn) {
 	_ = r.ParseForm()
 	f := carepath.PayerInput{Name: r.PostForm.Get("name"), PayerID: r.PostForm.Get("payer_id"),
-		ClaimFormat: carepath.ClaimFormat(r.PostForm.Get("claim_format"))}
+		ClaimFormat: carepath.ClaimFormat(r.PostForm.Get("claim_format")), Medicare: r.PostForm.Get("medicare") == "yes"}
 	_, err := s.Payers.CreatePayer(r.Context(), f)
 	switch {
 	case err == nil:

@@ -6,10 +6,12 @@ import (
 	"github.com/carepath/carepath"
 )
 
-// payerUpdate sets the claim format of a payer and goes back to the list.
+// payerUpdate sets the claim format of a payer and whether it is Medicare (an unchecked box is
+// not Medicare), and goes back to the list.
 func (s *Server) payerUpdate(w http.ResponseWriter, r *http.Request, who signedIn) {
 	_ = r.ParseForm()
-	_, err := s.Payers.SetClaimFormat(r.Context(), r.PathValue("id"), carepath.ClaimFormat(r.PostForm.Get("claim_format")))
+	format, medicare := carepath.ClaimFormat(r.PostForm.Get("claim_format")), r.PostForm.Get("medicare") == "yes"
+	_, err := s.Payers.UpdatePayer(r.Context(), r.PathValue("id"), carepath.PayerUpdate{ClaimFormat: &format, Medicare: &medicare})
 	switch {
 	case err == nil:
 		http.Redirect(w, r, "/staff/payers", http.StatusSeeOther)
@@ -17,6 +19,6 @@ func (s *Server) payerUpdate(w http.ResponseWriter, r *http.Request, who signedI
 		s.renderPayerList(w, r, who, http.StatusBadRequest, carepath.PayerInput{ClaimFormat: carepath.Claim837I},
 			map[string]string{"payer-format": firstFieldMessage(err)})
 	default:
-		s.fail(w, r, "set claim format", err, chartErrors)
+		s.fail(w, r, "update payer", err, chartErrors)
 	}
 }
