@@ -15,6 +15,8 @@ var billingOperationTypes = map[string]struct{ in, out any }{
 	"listCoverages":           {nil, coverageList{}},
 	"addAuthorization":        {carepath.AuthorizationInput{}, carepath.Authorization{}},
 	"listAuthorizations":      {nil, authorizationList{}},
+	"addCertification":        {carepath.CertificationInput{}, carepath.Certification{}},
+	"listCertifications":      {nil, certificationList{}},
 	"getAuthorization":        {nil, carepath.Authorization{}},
 	"updateAuthorization":     {carepath.AuthorizationUpdate{}, carepath.Authorization{}},
 	"listAuthorizationAlerts": {nil, authorizationAlertList{}},
