@@ -113,4 +113,20 @@ type CertificationService interface {
 	// FindCertifications lists the episode's certifications by date, with the codes of
 	// AddCertification.
 	FindCertifications(ctx context.Context, episodeID string) ([]*Certification, error)
+	// FindCertificationAlerts lists, for the clients the actor sees, the open IOP episodes of
+	// clients with Medicare coverage whose physician certification is missing, or whose
+	// recertification is overdue or due within RecertificationWarnDays of today; soonest
+	// first, missing ones first of all.
+	FindCertificationAlerts(ctx context.Context) ([]*CertificationAlert, error)
+}
+
+// CertificationAlert is an open Medicare IOP episode that needs a physician's certification:
+// none is on file (Due empty), or the next recertification is due on Due (Overdue once it
+// has passed).
+type CertificationAlert struct {
+	EpisodeID string `json:"episode_id"`
+	ClientID  string `json:"client_id"`
+	Due       string `json:"due,omitempty"`
+	Overdue   bool   `json:"overdue"`
+	Message   string `json:"message"`
 }

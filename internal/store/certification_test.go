@@ -1,8 +1,10 @@
 package store_test
 
 import (
+	"context"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/store"
@@ -86,6 +88,57 @@ func TestCertificationsOnAnEpisode(t *testing.T) {
 		}
 		if n := rowCount(t, env, "audit_log", "action = $1 AND client_id = $2 AND detail = 'ok'", "certification.create", f.alice); n != 2 {
 			t.Errorf("%d certification.create audit rows, want the writes audited", n)
+		}
+	})
+}
+
+// TestCertificationAlerts: an open IOP episode of a client with Medicare coverage is listed
+// while no certification is on file, not while its recertification is more than a week away,
+// again once it is due within the week, and as overdue after; only for the care team.
+func TestCertificationAlerts(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		f := newAuthFixture(t, env) // today is 2026-11-04; Alice admitted to the IOP 2026-10-26
+		svc := store.NewCertificationService(env.Store)
+		if list, err := svc.FindCertificationAlerts(f.asClinician); err != nil || len(list) != 0 {
+			t.Fatalf("without Medicare coverage = %v, %v; want none", list, err)
+		}
+		medicare, err := store.NewPayerService(env.Store).CreatePayer(asAdmin, carepath.PayerInput{Name: "Medicare Part A", PayerID: "MCRA1", Medicare: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := store.NewCoverageService(env.Store).AddCoverage(asAdmin, f.alice, carepath.CoverageInput{PayerID: medicare.ID,
+			MemberID: "1EG4TE5MK73", PlanYearStart: "2026-01-01"}); err != nil {
+			t.Fatal(err)
+		}
+		alerts := func(who context.Context) []*carepath.CertificationAlert {
+			t.Helper()
+			list, err := svc.FindCertificationAlerts(who)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return list
+		}
+		if list := alerts(f.asClinician); len(list) != 1 || list[0].EpisodeID != f.episode.ID || list[0].Due != "" {
+			t.Fatalf("no certification on file = %+v, want the episode with nothing due", list)
+		}
+		if list := alerts(actorAs(carepath.RoleClinician, f.other)); len(list) != 0 {
+			t.Errorf("another clinician's alerts = %+v, want none", list)
+		}
+		in := carepath.CertificationInput{Date: "2026-10-26", PhysicianName: "Ada Okafor", PhysicianNPI: "1245319599", HoursPerWeek: 12}
+		if _, err := svc.AddCertification(f.asClinician, f.episode.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		if list := alerts(f.asClinician); len(list) != 0 {
+			t.Errorf("due 2026-12-25 = %+v, want none yet", list)
+		}
+		f.now = time.Date(2026, 12, 20, 12, 0, 0, 0, time.UTC)
+		if list := alerts(f.asClinician); len(list) != 1 || list[0].Due != "2026-12-25" || list[0].Overdue {
+			t.Errorf("five days before = %+v, want due 2026-12-25", list)
+		}
+		f.now = time.Date(2026, 12, 26, 12, 0, 0, 0, time.UTC)
+		if list := alerts(f.asClinician); len(list) != 1 || !list[0].Overdue {
+			t.Errorf("the day after = %+v, want overdue", list)
 		}
 	})
 }

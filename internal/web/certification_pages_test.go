@@ -15,7 +15,7 @@ import (
 // page only once the client has Medicare coverage; it warns when none is on file and when the
 // recertification is overdue or due within a week (the chart says so too); the form keeps what
 // was typed and names each problem next to its field; hours outside 9–19 are recorded with a
-// warning, not refused.
+// warning, not refused. The dashboard raises the missing and the due certification.
 func TestCertificationPages(t *testing.T) {
 	t.Parallel()
 	ts := apptest.Start(t)
@@ -40,6 +40,10 @@ func TestCertificationPages(t *testing.T) {
 	}
 	if _, _, body := ana("GET", chart, nil); !strings.Contains(body, "Physician certification: none on file") {
 		t.Errorf("the chart does not say no certification is on file")
+	}
+	if _, _, body := ana("GET", "/staff", nil); !strings.Contains(body, "Physician certification for Medicare IOP") ||
+		!strings.Contains(body, "No physician certification is on file") || !strings.Contains(body, page+"#h-certification") {
+		t.Errorf("the dashboard does not raise the missing certification")
 	}
 
 	day := func(days int) string { return time.Now().UTC().AddDate(0, 0, days).Format(carepath.DateLayout) }
@@ -82,5 +86,8 @@ func TestCertificationPages(t *testing.T) {
 	}
 	if _, _, body := ana("GET", chart, nil); !strings.Contains(body, "Physician recertification due by "+day(5)) {
 		t.Errorf("the chart does not say the recertification is due soon")
+	}
+	if _, _, body := ana("GET", "/staff", nil); !strings.Contains(body, "A physician recertification is due by "+day(5)) {
+		t.Errorf("the dashboard does not raise the recertification due")
 	}
 }

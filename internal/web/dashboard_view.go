@@ -26,6 +26,7 @@ var alertRank = map[string]int{
 	"auth_exhaustion":        7,
 	"auth_expiry":            7,
 	"auth_review":            7,
+	"auth_recertification":   7,
 }
 
 // sameDayKinds are the alerts reviewed the same day, marked so on the dashboard.
@@ -47,6 +48,7 @@ var alertKindName = map[string]string{
 	"auth_exhaustion":        "Authorized units running out",
 	"auth_expiry":            "Authorization ending",
 	"auth_review":            "Payer review coming",
+	"auth_recertification":   "Physician certification for Medicare IOP",
 }
 
 // dashboardAlert is one alert on the dashboard. ID is set for measure alerts, which are
