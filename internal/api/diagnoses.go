@@ -22,6 +22,7 @@ func (a *API) registerBilling(mux Mux) {
 	mux.HandleFunc("GET /api/v1/clients/{id}/coverages", a.listCoverages)
 	mux.HandleFunc("POST /api/v1/episodes/{id}/authorizations", a.addAuthorization)
 	mux.HandleFunc("GET /api/v1/episodes/{id}/authorizations", a.listAuthorizations)
+	mux.HandleFunc("GET /api/v1/authorizations", a.listAssignedAuthorizations)
 	mux.HandleFunc("GET /api/v1/authorizations/{id}", a.getAuthorization)
 	mux.HandleFunc("PATCH /api/v1/authorizations/{id}", a.updateAuthorization)
 	mux.HandleFunc("GET /api/v1/authorizations/{id}/packet", a.getAuthorizationPacket)
