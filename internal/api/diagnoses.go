@@ -35,6 +35,9 @@ func (a *API) registerBilling(mux Mux) {
 	mux.HandleFunc("GET /api/v1/claim-batches/{id}/x12", a.getClaimBatchFile)
 	mux.HandleFunc("POST /api/v1/remittances", a.postRemittance)
 	mux.HandleFunc("GET /api/v1/clients/{id}/balance", a.getClientBalance)
+	mux.HandleFunc("POST /api/v1/clients/{id}/payments", a.recordClientPayment)
+	mux.HandleFunc("GET /api/v1/clients/{id}/payments", a.listClientPayments)
+	mux.HandleFunc("POST /api/v1/client-payments/{id}/void", a.voidClientPayment)
 	mux.HandleFunc("GET /api/v1/clients/{id}/good-faith-estimate", a.getGoodFaithEstimate)
 	mux.HandleFunc("GET /api/v1/clients/{id}/superbill", a.getSuperbill)
 }

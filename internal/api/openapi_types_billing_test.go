@@ -30,6 +30,9 @@ var billingOperationTypes = map[string]struct{ in, out any }{
 	"postRemittance":             {nil, carepath.Remittance{}},
 	"getClientBalance":           {nil, carepath.ClientBalance{}},
 	"listAssignedAuthorizations": {nil, carepath.AssignedAuthorizations{}},
+	"recordClientPayment":        {carepath.ClientPaymentInput{}, carepath.ClientPayment{}},
+	"listClientPayments":         {nil, clientPaymentList{}},
+	"voidClientPayment":          {paymentVoidBody{}, carepath.ClientPayment{}},
 }
 
 func init() {
