@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/cost"
 )
 
@@ -16,7 +17,8 @@ type chartBillingSection struct {
 	SelfPay   bool                                   // no coverage in force: the costs are self-pay
 	// OutOfNetwork: a coverage in force is out of network, so the client may want a superbill.
 	OutOfNetwork bool
-	Balance      *carepath.ClientBalance // the account from claims and remittances; nil when not shown
+	Balance      *carepath.ClientBalance // the account from claims, remittances and payments; nil when not shown
+	Payments     bool                    // the role may see the client's payments (the link to them)
 }
 
 // chartCost is what a typical course of one level costs and what the client would pay.
@@ -44,8 +46,11 @@ func (s *Server) chartBilling(r *http.Request, clientID string) chartBillingSect
 		sec.Diagnoses = sectionOf(s, "diagnoses", active, err)
 	}
 	if s.Claims != nil {
-		if b, err := s.Claims.FindClientBalance(r.Context(), clientID); err == nil && b.Charged > 0 {
+		if b, err := s.Claims.FindClientBalance(r.Context(), clientID); err == nil && (b.Charged > 0 || b.ClientPaid > 0) {
 			sec.Balance = b
+		}
+		if who, ok := carepath.ActorFrom(r.Context()); ok {
+			sec.Payments = access.Allowed(who.Role, access.Charge, access.List)
 		}
 	}
 	if s.Coverages == nil {
