@@ -29,7 +29,7 @@ func testTable(format ClaimFormat, perDiem bool) RateTable {
 		ServiceMedication2: 9000, ServiceMedication3: 12000, ServiceMedication4: 18000, ServiceMedication5: 25000,
 		ServiceMedicationNew2: 11000, ServiceMedicationNew3: 16000, ServiceMedicationNew4: 24000, ServiceMedicationNew5: 31000,
 		ServiceMedicationUnleveled: 12000,
-		ServiceIOPDayMentalHealth: 30000, ServiceIOPDaySubstanceUse: 30000,
+		ServiceIOPDayMentalHealth:  30000, ServiceIOPDaySubstanceUse: 30000,
 	}}
 }
 
