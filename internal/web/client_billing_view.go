@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/access"
@@ -19,6 +20,10 @@ type chartBillingSection struct {
 	OutOfNetwork bool
 	Balance      *carepath.ClientBalance // the account from claims, remittances and payments; nil when not shown
 	Payments     bool                    // the role may see the client's payments (the link to them)
+	// RecordPayment: the role may record a payment, so the section has the form (front desk,
+	// case managers, admin).
+	RecordPayment bool
+	Today         string // the payment form's default date
 }
 
 // chartCost is what a typical course of one level costs and what the client would pay.
@@ -51,6 +56,8 @@ func (s *Server) chartBilling(r *http.Request, clientID string) chartBillingSect
 		}
 		if who, ok := carepath.ActorFrom(r.Context()); ok {
 			sec.Payments = access.Allowed(who.Role, access.Charge, access.List)
+			sec.RecordPayment = access.Allowed(who.Role, access.Charge, access.Create)
+			sec.Today = time.Now().In(s.viewerZone(r)).Format(carepath.DateLayout)
 		}
 	}
 	if s.Coverages == nil {

@@ -8,8 +8,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestBrowserClientPayments: the front desk records a copay in chromium with an amount that is
-// not money first (the error is named next to the field, the form passes axe-core), then a
+// TestBrowserClientPayments: the chart with its payment form passes axe-core; the front desk
+// records a copay in chromium with an amount that is not money first (the error is named next to the field, the form passes axe-core), then a
 // good one, which the payments list shows; the page passes axe-core.
 func TestBrowserClientPayments(t *testing.T) {
 	t.Parallel()
@@ -17,6 +17,8 @@ func TestBrowserClientPayments(t *testing.T) {
 	b := newBrowser(t)
 	s := apptest.SeedChart(t, b.srv.Store)
 	b.signInBrowser("desk@example.org")
+	b.open("/staff/clients/" + s.Client.ID)
+	b.axeCheck("chart with the payment form", axe)
 	b.open("/staff/clients/" + s.Client.ID + "/payments")
 	b.typeInto("payment-amount", "twenty")
 	b.navigate("record a bad payment", 400, chromedp.Click(chromedp.CSS(`#payment-form button[type=submit]`)))

@@ -19,8 +19,11 @@ func TestClientPaymentPages(t *testing.T) {
 	desk := apptest.SignIn(t, ts.URL, "desk@example.org")
 	chart := "/staff/clients/" + s.Client.ID
 	page := chart + "/payments"
-	if _, _, body := desk("GET", chart, nil); !strings.Contains(body, `href="`+page+`"`) {
-		t.Fatalf("the chart does not link to the client's payments")
+	if _, _, body := desk("GET", chart, nil); !strings.Contains(body, `href="`+page+`"`) || !strings.Contains(body, `id="chart-payment-form"`) {
+		t.Fatalf("the chart does not link to the client's payments or offer the front desk the payment form")
+	}
+	if _, _, body := apptest.SignIn(t, ts.URL, "ana@example.org")("GET", chart, nil); strings.Contains(body, `id="chart-payment-form"`) || !strings.Contains(body, `href="`+page+`"`) {
+		t.Errorf("the clinician's chart offers the payment form, or no link to the payments")
 	}
 	code, _, body := desk("POST", page, url.Values{"date": {"2026-03-02"}, "amount": {"twenty"}, "method": {""}, "reference": {"slip 77"}})
 	if code != 400 || !strings.Contains(body, "Please give the amount paid in dollars and cents") || !strings.Contains(body, "Please say how the client paid") ||
