@@ -100,6 +100,27 @@ type AuthorizationService interface {
 	// disabled accounts, and returns how many messages it queued. Only the system (the
 	// server's worker) calls it: EFORBIDDEN for anyone else.
 	QueueAuthorizationAlerts(ctx context.Context) (int, error)
+	// FindAssignedAuthorizations lists the authorizations assigned to the actor as payer
+	// reviewer, by start, each with its client's name: those whose records may go to the
+	// reviewer's organization (the disclosure gate); the others are only counted (Withheld).
+	// Empty for an actor assigned none. EFORBIDDEN for a role that may not read
+	// authorizations.
+	FindAssignedAuthorizations(ctx context.Context) (*AssignedAuthorizations, error)
+}
+
+// AssignedAuthorizations is a payer reviewer's list of the authorizations assigned to them.
+// Withheld counts those of clients whose records may not yet go to the reviewer's
+// organization (no 42 CFR Part 2 consent names it), which are not shown at all.
+type AssignedAuthorizations struct {
+	Authorizations []*AssignedAuthorization `json:"authorizations"`
+	Withheld       int                      `json:"withheld"`
+}
+
+// AssignedAuthorization is an authorization assigned to a payer reviewer, with the name of its
+// client as the reviewer may see it.
+type AssignedAuthorization struct {
+	Authorization
+	ClientName ClientName `json:"client_name"`
 }
 
 // AuthorizationAlert is an alert due today about one authorization, for the dashboard.

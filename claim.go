@@ -153,14 +153,17 @@ type RemittanceUnmatched struct {
 	Reason  string `json:"reason"`
 }
 
-// ClientBalance is a client's account: charged, paid by payers, written off, owed by the client
-// and still awaiting a payer.
+// ClientBalance is a client's account: charged, paid by payers, written off, owed by the client,
+// paid by the client (their payments not voided), what the client still owes (ClientDue, owed
+// minus paid; negative is a credit) and what is still awaiting a payer.
 type ClientBalance struct {
 	ClientID      string `json:"client_id"`
 	Charged       Cents  `json:"charged_cents"`
 	InsurancePaid Cents  `json:"insurance_paid_cents"`
 	WrittenOff    Cents  `json:"written_off_cents"`
 	ClientOwed    Cents  `json:"client_owed_cents"`
+	ClientPaid    Cents  `json:"client_paid_cents"`
+	ClientDue     Cents  `json:"client_due_cents"`
 	AwaitingPayer Cents  `json:"awaiting_payer_cents"`
 }
 
@@ -190,6 +193,16 @@ type ClaimService interface {
 	// responsibility to the charges of the claims it names, in one transaction. EINVALID names
 	// the segment of a malformed file; nothing is written then.
 	PostRemittance(ctx context.Context, file []byte) (*Remittance, error)
-	// FindClientBalance returns the client's account from their claims and postings.
+	// FindClientBalance returns the client's account from their claims, postings and
+	// payments.
 	FindClientBalance(ctx context.Context, clientID string) (*ClientBalance, error)
+	// RecordClientPayment records a payment the client made. EINVALID names date, cents,
+	// method, reference or note; ENOTFOUND for a client the actor may not see; EFORBIDDEN.
+	RecordClientPayment(ctx context.Context, clientID string, in ClientPaymentInput) (*ClientPayment, error)
+	// FindClientPayments lists the payments f chooses, voided ones too, by date. EINVALID
+	// names from, to or client_id; ENOTFOUND for a client the actor may not see; EFORBIDDEN.
+	FindClientPayments(ctx context.Context, f ClientPaymentFilter) ([]*ClientPayment, error)
+	// VoidClientPayment voids payment id for reason, which stays on record. EINVALID names
+	// reason; ECONFLICT when it is already voided; ENOTFOUND; EFORBIDDEN.
+	VoidClientPayment(ctx context.Context, id, reason string) (*ClientPayment, error)
 }

@@ -30,8 +30,12 @@ type Client struct {
 	Coverage           Coverage         `json:"coverage"`
 	PrimaryClinicianID string           `json:"primary_clinician_id,omitempty"` // a staff id
 	CaseManagerID      string           `json:"case_manager_id,omitempty"`      // a staff id
-	CreatedAt          time.Time        `json:"created_at"`
-	UpdatedAt          time.Time        `json:"updated_at"`
+	// PayerSex is the sex the client's insurer has on file (F, M or U for unknown; "" not
+	// recorded), sent in claims as the insurer expects it. It is not the client's gender
+	// identity (see Pronouns).
+	PayerSex  string    `json:"payer_sex,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // EmergencyContact is whom to call about a client in an emergency. All empty means none given.
@@ -57,7 +61,8 @@ const DateLayout = "2006-01-02"
 
 // Validate trims c's text fields and checks them. Field errors name given_name, family_name,
 // preferred_name, birth_date (a real date, not in the future, not before 1900), pronouns,
-// email, phone, preferred_language, emergency_contact.*, coverage.* and the care team ids.
+// email, phone, preferred_language, emergency_contact.*, coverage.*, the care team ids and
+// payer_sex.
 func (c *Client) Validate() error {
 	var errs FieldErrors
 	c.checkFields(&errs, time.Now())
@@ -80,6 +85,33 @@ func (c *Client) checkFields(errs *FieldErrors, now time.Time) {
 	c.Coverage.check(errs)
 	checkShortText(errs, "primary_clinician_id", &c.PrimaryClinicianID, 64)
 	checkShortText(errs, "case_manager_id", &c.CaseManagerID, 64)
+	checkPayerSex(errs, &c.PayerSex)
+}
+
+// The values of a client's PayerSex.
+const (
+	PayerSexFemale  = "F"
+	PayerSexMale    = "M"
+	PayerSexUnknown = "U"
+)
+
+// checkPayerSex upper-cases s and checks it is "", F, M or U; the field error names payer_sex.
+func checkPayerSex(errs *FieldErrors, s *string) {
+	*s = strings.ToUpper(strings.TrimSpace(*s))
+	switch *s {
+	case "", PayerSexFemale, PayerSexMale, PayerSexUnknown:
+	default:
+		errs.Add("payer_sex", "enum", "Use F, M or U (unknown): the sex the insurance card or payer has on file.")
+	}
+}
+
+// ClaimSex is the sex a claim sends for the client (X12 DMG03): their PayerSex, or U when it
+// is not recorded.
+func (c *Client) ClaimSex() string {
+	if c.PayerSex == "" {
+		return PayerSexUnknown
+	}
+	return c.PayerSex
 }
 
 func (e *EmergencyContact) check(errs *FieldErrors) {
@@ -189,6 +221,7 @@ type ClientUpdate struct {
 	Coverage           *Coverage         `json:"coverage,omitempty"`
 	PrimaryClinicianID *string           `json:"primary_clinician_id,omitempty"`
 	CaseManagerID      *string           `json:"case_manager_id,omitempty"`
+	PayerSex           *string           `json:"payer_sex,omitempty"`
 }
 
 // Validate checks the fields u changes, by the rules of Client.Validate, and that Version is
@@ -234,6 +267,9 @@ func (u *ClientUpdate) Validate() error {
 	if u.CaseManagerID != nil {
 		checkShortText(&errs, "case_manager_id", u.CaseManagerID, 64)
 	}
+	if u.PayerSex != nil {
+		checkPayerSex(&errs, u.PayerSex)
+	}
 	return errs.Err()
 }
 
@@ -255,6 +291,7 @@ func (u *ClientUpdate) Apply(c *Client) {
 	set(&c.PreferredLanguage, u.PreferredLanguage)
 	set(&c.PrimaryClinicianID, u.PrimaryClinicianID)
 	set(&c.CaseManagerID, u.CaseManagerID)
+	set(&c.PayerSex, u.PayerSex)
 	if u.EmailConsent != nil && *u.EmailConsent != c.EmailConsent {
 		c.EmailConsent, c.EmailConsentAt = *u.EmailConsent, nil // the store dates a consent given
 	}

@@ -3,6 +3,7 @@ package carepath
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -111,6 +112,26 @@ type Note struct {
 	CosignedAt   *time.Time        `json:"cosigned_at,omitempty"`
 	Addenda      []Addendum        `json:"addenda"`
 	Revision     int               `json:"revision"`
+	// EMCode is the evaluation-and-management code the prescriber chose for a medication
+	// note's visit (EMCodes); "" when none was chosen, and on every other kind of note.
+	EMCode string `json:"em_code,omitempty"`
+}
+
+// EMCodes are the evaluation-and-management visit codes a medication note may record: the
+// established-client visits 99212–99215 and the new-client visits 99202–99205 (codes only).
+var EMCodes = []string{"99212", "99213", "99214", "99215", "99202", "99203", "99204", "99205"}
+
+// checkEMCode trims code and checks it is one of EMCodes, and only on a medication note; the
+// field error names em_code.
+func checkEMCode(errs *FieldErrors, kind NoteKind, code *string) {
+	*code = strings.TrimSpace(*code)
+	switch {
+	case *code == "":
+	case kind != NoteMedication:
+		errs.Add("em_code", "unexpected", "Only a medication note records an E/M visit level.")
+	case !slices.Contains(EMCodes, *code):
+		errs.Add("em_code", "enum", "Choose the visit's E/M code: 99212–99215 for an established client, 99202–99205 for a new one.")
+	}
 }
 
 // ClientIDs returns the clients the note is about: its client, or its attendees.
@@ -155,6 +176,7 @@ type NoteInput struct {
 	Attendees    []NoteAttendee    `json:"attendees,omitempty"`
 	NeedsCosign  bool              `json:"needs_cosign,omitempty"`
 	CosignerID   string            `json:"cosigner_id,omitempty"`
+	EMCode       string            `json:"em_code,omitempty"` // a medication note's E/M code (EMCodes)
 }
 
 // NoteUpdate replaces the content of a draft note; Revision is the revision it was based on.
@@ -166,12 +188,13 @@ type NoteUpdate struct {
 	Attendees    []NoteAttendee    `json:"attendees,omitempty"`
 	NeedsCosign  bool              `json:"needs_cosign,omitempty"`
 	CosignerID   string            `json:"cosigner_id,omitempty"`
+	EMCode       string            `json:"em_code,omitempty"` // a medication note's E/M code (EMCodes)
 }
 
 // Check trims in's text and checks it. Field errors name JSON paths: kind, format,
 // client_id, session_id, sections.<key> (each of the format's sections is required),
 // objective_ids[i], attendees, attendees[i].client_id, attendees[i].individual and
-// attendees[i].objective_ids[j]. Whether the clients exist and whether the objectives are in
+// attendees[i].objective_ids[j] and em_code. Whether the clients exist and whether the objectives are in
 // their plans is the store's to check.
 func (in *NoteInput) Check() error {
 	var errs FieldErrors
@@ -211,6 +234,7 @@ func (in *NoteInput) Check() error {
 		errs.Add("session_id", "too_long", "Please keep this under %d characters.", MaxSessionIDLen)
 	}
 	checkNoteContent(&errs, in.Format, in.Kind == NoteGroup, in.Sections, in.ObjectiveIDs, in.Attendees)
+	checkEMCode(&errs, in.Kind, &in.EMCode)
 	return errs.Err()
 }
 
@@ -229,6 +253,7 @@ func (u *NoteUpdate) Check(kind NoteKind, format NoteFormat) error {
 		errs.Add("attendees", "unexpected", "Only a group note has attendees.")
 	}
 	checkNoteContent(&errs, format, kind == NoteGroup, u.Sections, u.ObjectiveIDs, u.Attendees)
+	checkEMCode(&errs, kind, &u.EMCode)
 	return errs.Err()
 }
 

@@ -44,9 +44,10 @@ type Event struct {
 	ClientAtHome bool      `json:"client_at_home"` // for telehealth: the client joined from home (place of service 10)
 	// ClientPresent says whether the client took part in a family session.
 	ClientPresent bool `json:"client_present"`
-	// EMLevel is the evaluation-and-management level (2–5) the prescriber chose on a medication
-	// note; carepath bills established-client visits only.
-	EMLevel      int    `json:"em_level,omitempty"`
+	// EMCode is the evaluation-and-management code the prescriber chose on a medication note
+	// (carepath.EMCodes: 99212–99215 established client, 99202–99205 new client); "" when the
+	// note records none, and the charge is then held.
+	EMCode       string `json:"em_code,omitempty"`
 	Track        Track  `json:"track,omitempty"` // set when the session is part of an IOP program day
 	RenderingNPI string `json:"rendering_npi,omitempty"`
 	NoteSigned   bool   `json:"note_signed"`
@@ -183,17 +184,10 @@ func serviceFor(e Event) (Service, string) {
 	case EventAssessment:
 		return ServiceAssessment, ""
 	case EventMedication:
-		switch e.EMLevel {
-		case 2:
-			return ServiceMedication2, ""
-		case 3:
-			return ServiceMedication3, ""
-		case 4:
-			return ServiceMedication4, ""
-		case 5:
-			return ServiceMedication5, ""
+		if svc, ok := emServices[e.EMCode]; ok {
+			return svc, ""
 		}
-		return ServiceMedication3, "" // held below until the prescriber chooses the level
+		return ServiceMedicationUnleveled, "" // held below until the prescriber chooses the level
 	}
 	return "", fmt.Sprintf("%q sessions are not billed", e.Kind)
 }
@@ -217,8 +211,8 @@ func sessionCharge(e Event, table RateTable) (Charge, string) {
 	if !e.NoteSigned {
 		c.Holds = append(c.Holds, Hold{RuleNoteUnsigned, fmt.Sprintf("the %s note of %s is not signed", e.Kind, e.Date), false})
 	}
-	if e.Kind == EventMedication && (e.EMLevel < 2 || e.EMLevel > 5) {
-		c.Holds = append(c.Holds, Hold{RuleEMLevel, "the prescriber has not chosen the visit level (2–5) on the note", false})
+	if _, ok := emServices[e.EMCode]; e.Kind == EventMedication && !ok {
+		c.Holds = append(c.Holds, Hold{RuleEMLevel, "choose the visit's E/M level on the note", false})
 	}
 	if e.RenderingNPI != "" && !ValidNPI(e.RenderingNPI) {
 		c.Holds = append(c.Holds, Hold{RuleRenderingNPI, "the clinician's NPI fails its check digit", false})

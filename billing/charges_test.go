@@ -30,9 +30,14 @@ func TestChargeCodesByWhatHappened(t *testing.T) {
 		{"family 25 min", Event{Kind: EventFamily, Minutes: 25, ClientPresent: true}, "", "", 0, "under 26 minutes"},
 		{"group", Event{Kind: EventGroup, Minutes: 60}, ServiceGroup, "90853", 6000, ""},
 		{"assessment", Event{Kind: EventAssessment, Minutes: 60}, ServiceAssessment, "90791", 25000, ""},
-		{"E/M level 2", Event{Kind: EventMedication, Minutes: 15, EMLevel: 2}, ServiceMedication2, "99212", 9000, ""},
-		{"E/M level 4", Event{Kind: EventMedication, Minutes: 25, EMLevel: 4}, ServiceMedication4, "99214", 18000, ""},
-		{"E/M level 5", Event{Kind: EventMedication, Minutes: 40, EMLevel: 5}, ServiceMedication5, "99215", 25000, ""},
+		{"E/M established level 2", Event{Kind: EventMedication, Minutes: 15, EMCode: "99212"}, ServiceMedication2, "99212", 9000, ""},
+		{"E/M established level 3", Event{Kind: EventMedication, Minutes: 20, EMCode: "99213"}, ServiceMedication3, "99213", 12000, ""},
+		{"E/M established level 4", Event{Kind: EventMedication, Minutes: 25, EMCode: "99214"}, ServiceMedication4, "99214", 18000, ""},
+		{"E/M established level 5", Event{Kind: EventMedication, Minutes: 40, EMCode: "99215"}, ServiceMedication5, "99215", 25000, ""},
+		{"E/M new level 2", Event{Kind: EventMedication, Minutes: 15, EMCode: "99202"}, ServiceMedicationNew2, "99202", 11000, ""},
+		{"E/M new level 3", Event{Kind: EventMedication, Minutes: 30, EMCode: "99203"}, ServiceMedicationNew3, "99203", 16000, ""},
+		{"E/M new level 4", Event{Kind: EventMedication, Minutes: 45, EMCode: "99204"}, ServiceMedicationNew4, "99204", 24000, ""},
+		{"E/M new level 5", Event{Kind: EventMedication, Minutes: 60, EMCode: "99205"}, ServiceMedicationNew5, "99205", 31000, ""},
 		{"absent", Event{Kind: EventGroup, Minutes: 0}, "", "", 0, "no minutes attended"},
 		{"unknown kind", Event{Kind: "yoga", Minutes: 60}, "", "", 0, "not billed"},
 	}
@@ -53,6 +58,38 @@ func TestChargeCodesByWhatHappened(t *testing.T) {
 			if c.Service != tt.service || c.Code != tt.code || c.Cents != tt.cents || c.Units != 1 || c.Held() ||
 				c.PlaceOfService != POSOffice || c.RevenueCode != "" || c.Label == "" || c.Minutes != tt.e.Minutes {
 				t.Errorf("got %+v", c)
+			}
+		})
+	}
+}
+
+// TestMedicationEMLevel: a medication visit bills the E/M code its note records, established or
+// new client; with none, or a code that is not an E/M visit code, the charge carries no code
+// and is held with a plain reason, never billed at a guessed level.
+func TestMedicationEMLevel(t *testing.T) {
+	for _, tt := range []struct {
+		code     string
+		wantCode string
+		held     bool
+	}{
+		{"99213", "99213", false},
+		{"99205", "99205", false},
+		{"", "", true},
+		{"99211", "", true},
+		{"90837", "", true},
+	} {
+		t.Run("em_code "+tt.code, func(t *testing.T) {
+			run := Charges([]Event{{ID: "m", ClientID: "c1", Kind: EventMedication, Date: "2026-03-02", Minutes: 20,
+				EMCode: tt.code, NoteSigned: true, RenderingNPI: npiClinician}}, testTable(Format837P, false))
+			if len(run.Charges) != 1 {
+				t.Fatalf("got %+v", run)
+			}
+			c := run.Charges[0]
+			if c.Code != tt.wantCode || c.Held() != tt.held || c.Cents == 0 {
+				t.Errorf("charge %+v, want code %q held %v", c, tt.wantCode, tt.held)
+			}
+			if tt.held && (len(c.Holds) != 1 || c.Holds[0].Rule != RuleEMLevel || c.Holds[0].Reason != "choose the visit's E/M level on the note") {
+				t.Errorf("holds %+v, want the E/M level hold", c.Holds)
 			}
 		})
 	}
@@ -150,7 +187,7 @@ func TestPerDiem(t *testing.T) {
 
 	// A medication visit on a program day is billed on its own; a stand-alone session is too.
 	evs := append(day(TrackMentalHealth, true, 60, 60, 60),
-		Event{ID: "m", ClientID: "c1", Kind: EventMedication, Date: "2026-03-03", Minutes: 20, EMLevel: 3, Track: TrackMentalHealth, NoteSigned: true},
+		Event{ID: "m", ClientID: "c1", Kind: EventMedication, Date: "2026-03-03", Minutes: 20, EMCode: "99213", Track: TrackMentalHealth, NoteSigned: true},
 		Event{ID: "i", ClientID: "c1", Kind: EventIndividual, Date: "2026-03-04", Minutes: 50, NoteSigned: true})
 	run = Charges(evs, testTable(Format837P, true))
 	var codes []string

@@ -82,7 +82,11 @@ func TestSuperbill(t *testing.T) {
 		{ID: "c", ClientID: "c1", Kind: EventIndividual, Date: "2026-03-16", Minutes: 55, NoteSigned: false},
 	}, testTable(Format837P, false))
 	s := BuildSuperbill("SB-1", "2026-03-31", testProvider(), Person{Name: "Ana Lopez", BirthDate: "1990-05-04"}, "Aetna", "W123",
-		[]DiagnosisLine{{"F33.1", "x"}, {"F41.1", "y"}}, run.Charges, 5000)
+		[]DiagnosisLine{{"F33.1", "x"}, {"F41.1", "y"}}, run.Charges,
+		[]ClientPayment{{ClientID: "c1", Date: "2026-03-09", Cents: 3000, Method: "card"}, {ClientID: "c1", Date: "2026-03-02", Cents: 2000, Method: "cash"}})
+	if len(s.Payments) != 2 || s.Payments[0].Date != "2026-03-02" || s.Paid != 5000 {
+		t.Errorf("payments = %+v, paid %d; want both by date, 50.00", s.Payments, s.Paid)
+	}
 	if len(s.Lines) != 2 || s.Lines[0].Code != "90791" || s.Lines[1].Code != "90837" || s.Lines[0].DiagnosisRefs != "A,B" ||
 		s.Total != 45000 || s.BalanceDue != 40000 || s.Statement == "" {
 		t.Errorf("got %+v", s)

@@ -27,7 +27,9 @@ func testTable(format ClaimFormat, perDiem bool) RateTable {
 		ServicePsychotherapy30: 10000, ServicePsychotherapy45: 15000, ServicePsychotherapy60: 20000,
 		ServiceFamilyWithout: 17500, ServiceFamilyWith: 17500, ServiceGroup: 6000, ServiceAssessment: 25000,
 		ServiceMedication2: 9000, ServiceMedication3: 12000, ServiceMedication4: 18000, ServiceMedication5: 25000,
-		ServiceIOPDayMentalHealth: 30000, ServiceIOPDaySubstanceUse: 30000,
+		ServiceMedicationNew2: 11000, ServiceMedicationNew3: 16000, ServiceMedicationNew4: 24000, ServiceMedicationNew5: 31000,
+		ServiceMedicationUnleveled: 12000,
+		ServiceIOPDayMentalHealth:  30000, ServiceIOPDaySubstanceUse: 30000,
 	}}
 }
 

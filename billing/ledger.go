@@ -87,12 +87,14 @@ func (c Charge) Account(payerID string) AccountCharge {
 	return AccountCharge{ID: c.ID, ClientID: c.ClientID, Date: c.Date, Cents: c.Cents, PayerID: payerID}
 }
 
-// ClientPayment is money the client paid, to one charge or to their account.
+// ClientPayment is money the client paid, to one charge or to their account, and how (cash,
+// card, check or other).
 type ClientPayment struct {
 	ClientID string         `json:"client_id"`
 	ChargeID string         `json:"charge_id,omitempty"`
 	Date     string         `json:"date"`
 	Cents    carepath.Cents `json:"cents"`
+	Method   string         `json:"method,omitempty"`
 }
 
 // Balance is a client's account: what was charged, what payers paid and wrote off, what the

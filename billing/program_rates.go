@@ -38,7 +38,8 @@ func (t *RateTable) AddProgramRate(service string, c carepath.Cents) {
 	case carepath.RateFamilySession:
 		set(c, ServiceFamilyWith, ServiceFamilyWithout)
 	case carepath.RateMedicationSession:
-		set(c, ServiceMedication2, ServiceMedication3, ServiceMedication4, ServiceMedication5)
+		set(c, ServiceMedication2, ServiceMedication3, ServiceMedication4, ServiceMedication5,
+			ServiceMedicationNew2, ServiceMedicationNew3, ServiceMedicationNew4, ServiceMedicationNew5, ServiceMedicationUnleveled)
 	case carepath.RateAssessmentSession:
 		set(c, ServiceAssessment)
 	}

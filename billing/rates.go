@@ -14,19 +14,26 @@ type Service string
 
 // The services a rate table prices.
 const (
-	ServicePsychotherapy30    Service = "psychotherapy_30"      // individual psychotherapy, 16–37 minutes
-	ServicePsychotherapy45    Service = "psychotherapy_45"      // individual psychotherapy, 38–52 minutes
-	ServicePsychotherapy60    Service = "psychotherapy_60"      // individual psychotherapy, 53 minutes or more
-	ServiceFamilyWithout      Service = "family_without_client" // family psychotherapy without the client, 26+ minutes
-	ServiceFamilyWith         Service = "family_with_client"    // family psychotherapy with the client, 26+ minutes
-	ServiceGroup              Service = "group"                 // group psychotherapy, one session
-	ServiceAssessment         Service = "assessment"            // psychiatric diagnostic evaluation
-	ServiceMedication2        Service = "medication_level_2"    // medication management, established client, E/M level 2
-	ServiceMedication3        Service = "medication_level_3"
-	ServiceMedication4        Service = "medication_level_4"
-	ServiceMedication5        Service = "medication_level_5"
-	ServiceIOPDayMentalHealth Service = "iop_day_mental_health" // one IOP program day, psychiatric track
-	ServiceIOPDaySubstanceUse Service = "iop_day_substance_use" // one IOP program day, substance-use track, 3+ hours
+	ServicePsychotherapy30 Service = "psychotherapy_30"      // individual psychotherapy, 16–37 minutes
+	ServicePsychotherapy45 Service = "psychotherapy_45"      // individual psychotherapy, 38–52 minutes
+	ServicePsychotherapy60 Service = "psychotherapy_60"      // individual psychotherapy, 53 minutes or more
+	ServiceFamilyWithout   Service = "family_without_client" // family psychotherapy without the client, 26+ minutes
+	ServiceFamilyWith      Service = "family_with_client"    // family psychotherapy with the client, 26+ minutes
+	ServiceGroup           Service = "group"                 // group psychotherapy, one session
+	ServiceAssessment      Service = "assessment"            // psychiatric diagnostic evaluation
+	ServiceMedication2     Service = "medication_level_2"    // medication management, established client, E/M level 2
+	ServiceMedication3     Service = "medication_level_3"
+	ServiceMedication4     Service = "medication_level_4"
+	ServiceMedication5     Service = "medication_level_5"
+	ServiceMedicationNew2  Service = "medication_new_level_2" // medication management, new client, E/M level 2
+	ServiceMedicationNew3  Service = "medication_new_level_3"
+	ServiceMedicationNew4  Service = "medication_new_level_4"
+	ServiceMedicationNew5  Service = "medication_new_level_5"
+	// ServiceMedicationUnleveled is a medication-management visit whose note records no E/M
+	// level yet: priced at the medication rate, with no code, and always held.
+	ServiceMedicationUnleveled Service = "medication_level_not_chosen"
+	ServiceIOPDayMentalHealth  Service = "iop_day_mental_health" // one IOP program day, psychiatric track
+	ServiceIOPDaySubstanceUse  Service = "iop_day_substance_use" // one IOP program day, substance-use track, 3+ hours
 )
 
 // Services lists every service in the order rate tables show them.
@@ -34,6 +41,7 @@ var Services = []Service{
 	ServiceIOPDayMentalHealth, ServiceIOPDaySubstanceUse, ServiceGroup, ServicePsychotherapy30,
 	ServicePsychotherapy45, ServicePsychotherapy60, ServiceFamilyWithout, ServiceFamilyWith,
 	ServiceAssessment, ServiceMedication2, ServiceMedication3, ServiceMedication4, ServiceMedication5,
+	ServiceMedicationNew2, ServiceMedicationNew3, ServiceMedicationNew4, ServiceMedicationNew5,
 }
 
 // Coding is how a service is written on a claim: its procedure code (HCPCS Level II, or a CPT code
@@ -50,19 +58,31 @@ type Coding struct {
 // dependency; 0914 individual, 0915 group and 0916 family therapy; 0900 behavioral health
 // treatment, general; 0510 clinic visit.
 var DefaultCodings = map[Service]Coding{
-	ServiceIOPDayMentalHealth: {Code: "S9480", RevenueCode: "0905", Label: "IOP program day, mental health"},
-	ServiceIOPDaySubstanceUse: {Code: "H0015", RevenueCode: "0906", Label: "IOP program day, substance use (3+ h)"},
-	ServiceGroup:              {Code: "90853", RevenueCode: "0915", Label: "Group therapy"},
-	ServicePsychotherapy30:    {Code: "90832", RevenueCode: "0914", Label: "Individual therapy, 16–37 min"},
-	ServicePsychotherapy45:    {Code: "90834", RevenueCode: "0914", Label: "Individual therapy, 38–52 min"},
-	ServicePsychotherapy60:    {Code: "90837", RevenueCode: "0914", Label: "Individual therapy, 53+ min"},
-	ServiceFamilyWithout:      {Code: "90846", RevenueCode: "0916", Label: "Family therapy, client not present"},
-	ServiceFamilyWith:         {Code: "90847", RevenueCode: "0916", Label: "Family therapy, client present"},
-	ServiceAssessment:         {Code: "90791", RevenueCode: "0900", Label: "Diagnostic assessment"},
-	ServiceMedication2:        {Code: "99212", RevenueCode: "0510", Label: "Medication management, level 2"},
-	ServiceMedication3:        {Code: "99213", RevenueCode: "0510", Label: "Medication management, level 3"},
-	ServiceMedication4:        {Code: "99214", RevenueCode: "0510", Label: "Medication management, level 4"},
-	ServiceMedication5:        {Code: "99215", RevenueCode: "0510", Label: "Medication management, level 5"},
+	ServiceIOPDayMentalHealth:  {Code: "S9480", RevenueCode: "0905", Label: "IOP program day, mental health"},
+	ServiceIOPDaySubstanceUse:  {Code: "H0015", RevenueCode: "0906", Label: "IOP program day, substance use (3+ h)"},
+	ServiceGroup:               {Code: "90853", RevenueCode: "0915", Label: "Group therapy"},
+	ServicePsychotherapy30:     {Code: "90832", RevenueCode: "0914", Label: "Individual therapy, 16–37 min"},
+	ServicePsychotherapy45:     {Code: "90834", RevenueCode: "0914", Label: "Individual therapy, 38–52 min"},
+	ServicePsychotherapy60:     {Code: "90837", RevenueCode: "0914", Label: "Individual therapy, 53+ min"},
+	ServiceFamilyWithout:       {Code: "90846", RevenueCode: "0916", Label: "Family therapy, client not present"},
+	ServiceFamilyWith:          {Code: "90847", RevenueCode: "0916", Label: "Family therapy, client present"},
+	ServiceAssessment:          {Code: "90791", RevenueCode: "0900", Label: "Diagnostic assessment"},
+	ServiceMedication2:         {Code: "99212", RevenueCode: "0510", Label: "Medication management, level 2"},
+	ServiceMedication3:         {Code: "99213", RevenueCode: "0510", Label: "Medication management, level 3"},
+	ServiceMedication4:         {Code: "99214", RevenueCode: "0510", Label: "Medication management, level 4"},
+	ServiceMedication5:         {Code: "99215", RevenueCode: "0510", Label: "Medication management, level 5"},
+	ServiceMedicationNew2:      {Code: "99202", RevenueCode: "0510", Label: "Medication management, new client, level 2"},
+	ServiceMedicationNew3:      {Code: "99203", RevenueCode: "0510", Label: "Medication management, new client, level 3"},
+	ServiceMedicationNew4:      {Code: "99204", RevenueCode: "0510", Label: "Medication management, new client, level 4"},
+	ServiceMedicationNew5:      {Code: "99205", RevenueCode: "0510", Label: "Medication management, new client, level 5"},
+	ServiceMedicationUnleveled: {RevenueCode: "0510", Label: "Medication management, E/M level not chosen"},
+}
+
+// emServices are the medication-management services of the E/M codes a note may record
+// (carepath.EMCodes).
+var emServices = map[string]Service{
+	"99212": ServiceMedication2, "99213": ServiceMedication3, "99214": ServiceMedication4, "99215": ServiceMedication5,
+	"99202": ServiceMedicationNew2, "99203": ServiceMedicationNew3, "99204": ServiceMedicationNew4, "99205": ServiceMedicationNew5,
 }
 
 // ClaimFormat is the X12 claim a payer takes: 837P (professional) or 837I (institutional).

@@ -51,9 +51,13 @@ func TestDefaultCodings(t *testing.T) {
 		ServicePsychotherapy60: {"90837", "0914"}, ServiceFamilyWithout: {"90846", "0916"}, ServiceFamilyWith: {"90847", "0916"},
 		ServiceAssessment: {"90791", "0900"}, ServiceMedication2: {"99212", "0510"}, ServiceMedication3: {"99213", "0510"},
 		ServiceMedication4: {"99214", "0510"}, ServiceMedication5: {"99215", "0510"},
+		ServiceMedicationNew2: {"99202", "0510"}, ServiceMedicationNew3: {"99203", "0510"},
+		ServiceMedicationNew4: {"99204", "0510"}, ServiceMedicationNew5: {"99205", "0510"},
+		// A visit whose note records no E/M level has no code: its charge is always held.
+		ServiceMedicationUnleveled: {"", "0510"},
 	}
-	if len(DefaultCodings) != len(want) || len(Services) != len(want) {
-		t.Fatalf("%d codings, %d services; want %d", len(DefaultCodings), len(Services), len(want))
+	if len(DefaultCodings) != len(want) || len(Services) != len(want)-1 {
+		t.Fatalf("%d codings, %d services; want %d and %d", len(DefaultCodings), len(Services), len(want), len(want)-1)
 	}
 	for s, w := range want {
 		c := DefaultCodings[s]

@@ -19,6 +19,7 @@ type Superbill struct {
 	Diagnoses  []DiagnosisLine `json:"diagnoses"`
 	Lines      []SuperbillLine `json:"lines"`
 	Total      carepath.Cents  `json:"total_cents"`
+	Payments   []ClientPayment `json:"payments"` // received from the client, by date
 	Paid       carepath.Cents  `json:"paid_cents"`
 	BalanceDue carepath.Cents  `json:"balance_due_cents"`
 	Statement  string          `json:"statement"`
@@ -38,12 +39,17 @@ type SuperbillLine struct {
 }
 
 // BuildSuperbill lists the client's ready charges in date order with the diagnoses (lettered A, B,
-// … as on a claim form), what was paid and what is due. Held charges are left out: they cannot be
-// claimed yet.
+// … as on a claim form), the payments received from the client in date order with what they
+// add up to, and what is due. Held charges are left out: they cannot be claimed yet. The insurer
+// reimburses what the client paid, so the payments are listed one by one with their dates.
 func BuildSuperbill(number, issuedOn string, p Provider, client Person, payerName, memberID string,
-	dx []DiagnosisLine, charges []Charge, paid carepath.Cents) Superbill {
+	dx []DiagnosisLine, charges []Charge, payments []ClientPayment) Superbill {
 	s := Superbill{Number: number, IssuedOn: issuedOn, Provider: p, Client: client, PayerName: payerName,
-		MemberID: memberID, Diagnoses: dx, Paid: paid}
+		MemberID: memberID, Diagnoses: dx, Payments: slices.Clone(payments)}
+	slices.SortStableFunc(s.Payments, func(a, b ClientPayment) int { return strings.Compare(a.Date, b.Date) })
+	for _, pay := range s.Payments {
+		s.Paid += pay.Cents
+	}
 	refs := make([]string, 0, 4)
 	for i := range min(len(dx), 4) {
 		refs = append(refs, string(rune('A'+i)))

@@ -59,3 +59,17 @@ func (a *API) listAuthorizationAlerts(w http.ResponseWriter, r *http.Request) {
 		return authorizationAlertList{Alerts: list}, err
 	})
 }
+
+// listAssignedAuthorizations answers the authorizations assigned to the caller as payer
+// reviewer, each with its client's name, and how many are withheld for want of a consent;
+// assigned must be "me".
+func (a *API) listAssignedAuthorizations(w http.ResponseWriter, r *http.Request) {
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (*carepath.AssignedAuthorizations, error) {
+		if r.URL.Query().Get("assigned") != "me" {
+			var errs carepath.FieldErrors
+			errs.Add("assigned", "required", "Please ask for assigned=me: the authorizations assigned to you.")
+			return nil, errs.Err()
+		}
+		return a.Authorizations.FindAssignedAuthorizations(ctx)
+	})
+}

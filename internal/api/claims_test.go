@@ -86,6 +86,12 @@ func testClaimBatchAndRemittance(t *testing.T, ts *apptest.Server) {
 		t.Fatalf("%d batch and claim rows written by refused batches", n)
 	}
 
+	if got := call("PATCH", "/clients/"+client, desk, `{"version":1,"payer_sex":"x"}`, 400); !strings.Contains(got, `"field":"payer_sex"`) {
+		t.Errorf("bad payer_sex: %s", got)
+	}
+	if got := call("PATCH", "/clients/"+client, desk, `{"version":1,"payer_sex":"f"}`, 200); !strings.Contains(got, `"payer_sex":"F"`) {
+		t.Errorf("payer_sex not stored as F: %s", got)
+	}
 	var batch carepath.ClaimBatch
 	if err := json.Unmarshal([]byte(call("POST", "/claim-batches", desk, batchBody, 201)), &batch); err != nil {
 		t.Fatal(err)
@@ -98,9 +104,11 @@ func testClaimBatchAndRemittance(t *testing.T, ts *apptest.Server) {
 	p := nodeParse837(t, file)
 	segs := p.Groups[0].Transactions[0].Segments
 	var svc, dates []string
-	var clm, hi []string
+	var clm, hi, dmg []string
 	for i, s := range segs {
 		switch s[0] {
+		case "DMG":
+			dmg = s
 		case "CLM":
 			clm = s
 		case "HI":
@@ -116,6 +124,9 @@ func testClaimBatchAndRemittance(t *testing.T, ts *apptest.Server) {
 	}
 	if p.Groups[0].GS[7] != x12.Version837I || len(clm) < 3 || clm[1] != claimID || clm[2] != "900" {
 		t.Errorf("GS %q CLM %q", p.Groups[0].GS, clm)
+	}
+	if len(dmg) < 4 || dmg[2] != "19900402" || dmg[3] != "F" {
+		t.Errorf("DMG %q, want the client's birth date and DMG03 F (the sex the payer has on file)", dmg)
 	}
 	if len(hi) < 2 || hi[1] != "ABK:F1020" {
 		t.Errorf("HI %q, want the principal diagnosis F10.20", hi)
@@ -141,7 +152,7 @@ func testClaimBatchAndRemittance(t *testing.T, ts *apptest.Server) {
 	if status != 200 || !strings.Contains(got, `"status":"paid"`) || !strings.Contains(got, `"postings":3`) || !strings.Contains(got, `"unmatched":[]`) {
 		t.Fatalf("835 = %d %s", status, got)
 	}
-	want := `{"client_id":"` + client + `","charged_cents":90000,"insurance_paid_cents":60000,"written_off_cents":15000,"client_owed_cents":15000,"awaiting_payer_cents":0}`
+	want := `{"client_id":"` + client + `","charged_cents":90000,"insurance_paid_cents":60000,"written_off_cents":15000,"client_owed_cents":15000,"client_paid_cents":0,"client_due_cents":15000,"awaiting_payer_cents":0}`
 	if got := call("GET", "/clients/"+client+"/balance", desk, "", 200); strings.TrimSpace(got) != want {
 		t.Errorf("balance = %s, want %s", got, want)
 	}

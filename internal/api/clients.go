@@ -29,6 +29,7 @@ type newClientBody struct {
 	Coverage           carepath.Coverage         `json:"coverage"`
 	PrimaryClinicianID string                    `json:"primary_clinician_id"`
 	CaseManagerID      string                    `json:"case_manager_id"`
+	PayerSex           string                    `json:"payer_sex"`
 }
 
 // createClient stores a new client and answers 201 with it, including id and version.
@@ -37,7 +38,7 @@ func (a *API) createClient(w http.ResponseWriter, r *http.Request) {
 		c := carepath.Client{GivenName: in.GivenName, FamilyName: in.FamilyName, PreferredName: in.PreferredName,
 			BirthDate: in.BirthDate, Pronouns: in.Pronouns, Email: in.Email, EmailConsent: in.EmailConsent, Phone: in.Phone,
 			PreferredLanguage: in.PreferredLanguage, EmergencyContact: in.EmergencyContact, Coverage: in.Coverage,
-			PrimaryClinicianID: in.PrimaryClinicianID, CaseManagerID: in.CaseManagerID}
+			PrimaryClinicianID: in.PrimaryClinicianID, CaseManagerID: in.CaseManagerID, PayerSex: in.PayerSex}
 		err := a.Clients.CreateClient(ctx, &c)
 		if err == nil {
 			w.Header().Set("Location", "/api/v1/clients/"+c.ID)

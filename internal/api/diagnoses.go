@@ -24,6 +24,7 @@ func (a *API) registerBilling(mux Mux) {
 	mux.HandleFunc("GET /api/v1/episodes/{id}/authorizations", a.listAuthorizations)
 	mux.HandleFunc("POST /api/v1/episodes/{id}/certifications", a.addCertification)
 	mux.HandleFunc("GET /api/v1/episodes/{id}/certifications", a.listCertifications)
+	mux.HandleFunc("GET /api/v1/authorizations", a.listAssignedAuthorizations)
 	mux.HandleFunc("GET /api/v1/authorizations/{id}", a.getAuthorization)
 	mux.HandleFunc("PATCH /api/v1/authorizations/{id}", a.updateAuthorization)
 	mux.HandleFunc("GET /api/v1/authorizations/{id}/packet", a.getAuthorizationPacket)
@@ -36,6 +37,9 @@ func (a *API) registerBilling(mux Mux) {
 	mux.HandleFunc("GET /api/v1/claim-batches/{id}/x12", a.getClaimBatchFile)
 	mux.HandleFunc("POST /api/v1/remittances", a.postRemittance)
 	mux.HandleFunc("GET /api/v1/clients/{id}/balance", a.getClientBalance)
+	mux.HandleFunc("POST /api/v1/clients/{id}/payments", a.recordClientPayment)
+	mux.HandleFunc("GET /api/v1/clients/{id}/payments", a.listClientPayments)
+	mux.HandleFunc("POST /api/v1/client-payments/{id}/void", a.voidClientPayment)
 	mux.HandleFunc("GET /api/v1/clients/{id}/good-faith-estimate", a.getGoodFaithEstimate)
 	mux.HandleFunc("GET /api/v1/clients/{id}/superbill", a.getSuperbill)
 }

@@ -87,8 +87,16 @@ func TestEstimateAndSuperbillAPI(t *testing.T) {
 	if got := call("GET", estimate, ana, "", 400); !strings.Contains(got, `"field":"coverage"`) {
 		t.Errorf("estimate for an insured client: %s", got)
 	}
+	call("POST", "/clients/"+client+"/payments", desk, `{"date":"2026-10-28","cents":4500,"method":"check","reference":"1042"}`, 201)
+	voided := apptest.CreatedID(t, 201, call("POST", "/clients/"+client+"/payments", desk, `{"date":"2026-10-29","cents":9900,"method":"cash"}`, 201))
+	call("POST", "/client-payments/"+voided+"/void", admin, `{"reason":"recorded for the wrong client"}`, 200)
+	call("POST", "/clients/"+client+"/payments", desk, `{"date":"2026-11-02","cents":7700,"method":"card"}`, 201)
 	text = getPDF(superbill, ana)
-	for _, want := range []string{"Robin Lake", "Acme Health", "W123", "F10.20", "H0015", "2026-10-26", "$600.00"} {
+	if strings.Contains(text, "$99.00") || strings.Contains(text, "$77.00") {
+		t.Errorf("superbill lists a voided payment or one outside the period:\n%s", text)
+	}
+	for _, want := range []string{"Robin Lake", "Acme Health", "W123", "F10.20", "H0015", "2026-10-26", "$600.00",
+		"Payments received from the client", "October 28, 2026", "Check", "$45.00", "$555.00"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("superbill lacks %q:\n%s", want, text)
 		}

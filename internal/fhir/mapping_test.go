@@ -99,6 +99,12 @@ func TestPatientRoundTrip(t *testing.T) {
 	if m := roundTrip(t, Patient(c)); at(m, "communication", 0, "language", "text") != "Spanish (Mexico)" || at(m, "communication", 0, "language", "coding") != nil {
 		t.Errorf("free-text language: %v", at(m, "communication"))
 	}
+	for sex, want := range map[string]string{"F": "female", "M": "male", "U": "unknown", "": "unknown"} {
+		c.PayerSex = sex
+		if got := at(roundTrip(t, Patient(c)), "gender"); got != want {
+			t.Errorf("payer sex %q: gender %v, want %s", sex, got, want)
+		}
+	}
 }
 
 func TestDirectoryRoundTrip(t *testing.T) {

@@ -15,8 +15,9 @@ import (
 // "en-US"), which then become a coding; anything else stays text.
 var languageTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Z]{2})?$`)
 
-// Patient maps a client to a US Core Patient. carepath records no administrative gender, so
-// gender is "unknown", as US Core asks when it is not known. The preferred name is a second,
+// Patient maps a client to a US Core Patient. Its administrative gender is the sex the client's
+// insurer has on file (F female, M male), the only such field carepath records, and "unknown"
+// otherwise, as US Core asks when it is not known. The preferred name is a second,
 // "usual" name; the emergency contact a contact with role C (emergency contact).
 func Patient(c *carepath.Client) *r4.Patient {
 	p := &r4.Patient{
@@ -25,7 +26,7 @@ func Patient(c *carepath.Client) *r4.Patient {
 			Type: r4.Concept(sysV2IdentifierType, "MR", "Medical record number", "")}},
 		Active:    r4.Bool(true),
 		Name:      []r4.HumanName{{Use: "official", Family: c.FamilyName, Given: []string{c.GivenName}}},
-		Gender:    "unknown",
+		Gender:    administrativeGender(c.PayerSex),
 		BirthDate: c.BirthDate,
 	}
 	if c.PreferredName != "" {
@@ -219,4 +220,15 @@ func intersect(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// administrativeGender maps a client's PayerSex to FHIR's administrative gender.
+func administrativeGender(payerSex string) string {
+	switch payerSex {
+	case carepath.PayerSexFemale:
+		return "female"
+	case carepath.PayerSexMale:
+		return "male"
+	}
+	return "unknown"
 }

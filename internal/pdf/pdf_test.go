@@ -102,7 +102,8 @@ func TestSuperbillPDF(t *testing.T) {
 	run := billing.Charges(evs, table)
 	s := billing.BuildSuperbill("SB-2026-0031", "2026-03-31", provider(), billing.Person{Name: "Ana Lopez", BirthDate: "1990-05-04"},
 		"Aetna", "W100200300", []billing.DiagnosisLine{{Code: "F33.1", Description: "Major depressive disorder, recurrent, moderate"},
-			{Code: "F41.1", Description: "Generalized anxiety disorder"}}, run.Charges, 5000)
+			{Code: "F41.1", Description: "Generalized anxiety disorder"}}, run.Charges,
+		[]billing.ClientPayment{{ClientID: "c1", Date: "2026-03-09", Cents: 3000, Method: "card"}, {ClientID: "c1", Date: "2026-03-02", Cents: 2000, Method: "cash"}})
 	var buf bytes.Buffer
 	if err := Superbill(&buf, s); err != nil {
 		t.Fatal(err)
@@ -111,7 +112,8 @@ func TestSuperbillPDF(t *testing.T) {
 	for _, want := range []string{
 		"Superbill", "SB-2026-0031", "Ana Lopez", "Aetna", "W100200300", "A. F33.1 Major depressive disorder, recurrent, moderate", "B. F41.1", "Generalized anxiety disorder",
 		"90791", "Diagnostic assessment", "90853", "Group therapy", "95", "90837", "Individual therapy, 53+ min",
-		"Total charges", "$2,850.00", "Balance due", "$2,800.00", "out-of-network benefits", "Provider signature", "page 2 of 2",
+		"Total charges", "$2,850.00", "Payments received from the client", "March 2, 2026", "Cash", "$20.00", "March 9, 2026", "Card", "$30.00", "Total paid", "$50.00",
+		"Balance due", "$2,800.00", "out-of-network benefits", "Provider signature", "page 2 of 2",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the superbill PDF does not say %q", want)

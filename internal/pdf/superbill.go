@@ -42,6 +42,17 @@ func Superbill(w io.Writer, s billing.Superbill) error {
 			l.DiagnosisRefs, fmt.Sprint(l.Units), money(l.Cents)})
 	}
 	p.table(cols, rows, []string{"", "", "", "", "Total charges", "", "", money(s.Total)})
+	p.heading("Payments received from the client")
+	if len(s.Payments) == 0 {
+		p.para("No payments received in this period.")
+	} else {
+		var paid [][]string
+		for _, pay := range s.Payments {
+			paid = append(paid, []string{dateText(pay.Date), paymentMethodName(pay.Method), money(pay.Cents)})
+		}
+		p.table([]column{{"Date paid", 40, "L"}, {"Method", 40, "L"}, {"Amount paid", p.width - 80, "R"}}, paid,
+			[]string{"", "Total paid", money(s.Paid)})
+	}
 	p.Ln(2)
 	p.labelled(margin+p.width-80, 80, [][2]string{{"Paid", money(s.Paid)}, {"Balance due", money(s.BalanceDue)}})
 	p.Ln(3)
@@ -58,4 +69,17 @@ func Superbill(w io.Writer, s billing.Superbill) error {
 	p.SetXY(margin+110, y+1)
 	p.CellFormat(p.width-110, 4, p.tr("Date"), "", 0, "L", false, 0, "")
 	return output(p, w)
+}
+
+// paymentMethodName is how a superbill names the way the client paid.
+func paymentMethodName(method string) string {
+	switch method {
+	case carepath.PaymentCash:
+		return "Cash"
+	case carepath.PaymentCard:
+		return "Card"
+	case carepath.PaymentCheck:
+		return "Check"
+	}
+	return "Other"
 }

@@ -80,8 +80,8 @@ func Estimate(ctx context.Context, svc carepath.Services, clientID string) (*bil
 	return &g, nil
 }
 
-// Superbill builds the superbill of the client's ready charges from from through to (YYYY-MM-DD)
-// for their out-of-network insurer, issued on to. EINVALID names coverage when the
+// Superbill builds the superbill of the client's ready charges and the payments they made (not
+// voided) from from through to (YYYY-MM-DD) for their out-of-network insurer, issued on to. EINVALID names coverage when the
 // client has no out-of-network coverage in force, from and to as the charge listing does, and
 // billing_provider when the clinic's billing details were never set.
 func Superbill(ctx context.Context, svc carepath.Services, clientID, from, to string) (*billing.Superbill, error) {
@@ -129,10 +129,18 @@ func Superbill(ctx context.Context, svc carepath.Services, clientID, from, to st
 		}
 		lines = append(lines, bc)
 	}
-	// carepath does not record the client's own payments yet, so the superbill lists the
-	// charges with nothing paid.
+	paid, err := svc.Claims.FindClientPayments(ctx, carepath.ClientPaymentFilter{ClientID: clientID, From: from, To: to})
+	if err != nil {
+		return nil, err
+	}
+	var payments []billing.ClientPayment
+	for _, p := range paid {
+		if !p.Voided() {
+			payments = append(payments, billing.ClientPayment{ClientID: p.ClientID, Date: p.Date, Cents: p.Cents, Method: p.Method})
+		}
+	}
 	s := billing.BuildSuperbill("SB-"+shortID(clientID)+"-"+strings.ReplaceAll(from, "-", ""), to, billingProvider(provider), person(c),
-		oon.PayerName, oon.MemberID, dx, lines, 0)
+		oon.PayerName, oon.MemberID, dx, lines, payments)
 	return &s, nil
 }
 

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -114,6 +115,55 @@ func TestAuthorizationsCountAttendanceAndBurnDown(t *testing.T) {
 		}
 		if _, err := f.auths.FindAuthorizations(actorAs(carepath.RoleClinician, f.other), f.episode.ID); carepath.ErrorCode(err) != carepath.ENOTFOUND {
 			t.Errorf("another clinician = %v, want ENOTFOUND", err)
+		}
+	})
+}
+
+// TestAssignedAuthorizations: a payer reviewer lists the authorizations assigned to them with
+// the client's name once their organization may receive the client's records (before, only
+// counted as withheld); a second reviewer lists none of them.
+func TestAssignedAuthorizations(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		f := newAuthFixture(t, env)
+		var as []context.Context
+		var ids []string
+		for _, email := range []string{"rae@acme.example", "ron@acme.example"} {
+			r := &carepath.Staff{Email: email, Name: "Reviewer", Role: carepath.RoleReviewer, Organization: "Acme Health"}
+			if err := store.NewStaffService(env.Store).CreateStaff(asAdmin, r, "a long enough password"); err != nil {
+				t.Fatal(err)
+			}
+			as = append(as, carepath.NewContext(context.Background(), r.Actor("192.0.2.40")))
+			ids = append(ids, r.ID)
+		}
+		if _, err := f.auths.AddAuthorization(f.asClinician, f.episode.ID, carepath.AuthorizationInput{PayerID: f.payer.ID,
+			Number: "UR-5", Level: carepath.LevelIOP, Start: "2026-10-26", End: "2026-11-30", Units: 10, Unit: "day", ReviewerID: ids[0]}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := f.auths.FindAssignedAuthorizations(as[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Authorizations)+got.Withheld != 1 {
+			t.Fatalf("assigned reviewer: %d shown, %d withheld; want the one", len(got.Authorizations), got.Withheld)
+		}
+		if got.Withheld == 1 {
+			if _, err := store.NewConsentService(env.Store).RecordConsent(asAdmin, carepath.ConsentCreate{ClientID: f.alice,
+				Kind: carepath.ConsentPart2Disclosure, Recipient: "Acme Health", Information: "utilization review", Purpose: "utilization review",
+				Purposes: []carepath.DisclosurePurpose{carepath.PurposePayment}, SignedOn: "2026-10-20", ExpiresOn: "2027-10-20"}); err != nil {
+				t.Fatal(err)
+			}
+			if got, err = f.auths.FindAssignedAuthorizations(as[0]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(got.Authorizations) != 1 || got.Authorizations[0].Number != "UR-5" || got.Authorizations[0].ClientName.ID != f.alice ||
+			got.Authorizations[0].ClientName.FamilyName == "" || got.Authorizations[0].UnitsUsed != 4 {
+			t.Fatalf("assigned reviewer = %+v", got)
+		}
+		other, err := f.auths.FindAssignedAuthorizations(as[1])
+		if err != nil || len(other.Authorizations) != 0 || other.Withheld != 0 {
+			t.Fatalf("second reviewer = %+v, %v; want none", other, err)
 		}
 	})
 }

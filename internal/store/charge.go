@@ -97,7 +97,7 @@ type chargeEvent struct {
 }
 
 // computeCharges reads the period's attendance (present, late or left early) with whether a
-// signed note covers it, and prices it with each program's rate table for each client's
+// signed note covers it and the E/M code its medication note records, and prices it with each program's rate table for each client's
 // primary payer's claim format.
 func computeCharges(ctx context.Context, tx *sql.Tx, s *Store, f carepath.ChargeFilter) (chargeRun, error) {
 	run := chargeRun{payerOf: map[string]string{}}
@@ -105,7 +105,9 @@ func computeCharges(ctx context.Context, tx *sql.Tx, s *Store, f carepath.Charge
 		CASE WHEN g.id IS NOT NULL THEN 'group' ELSE COALESCE(cs.kind, 'individual') END,
 		COALESCE(g.modality, cs.modality, 'in_person'), pr.level, pr.part2,
 		EXISTS (SELECT 1 FROM notes n JOIN note_clients nc ON nc.note_id = n.id
-			WHERE n.session_id = a.occurrence_id AND nc.client_id = a.client_id AND n.status = 'signed')
+			WHERE n.session_id = a.occurrence_id AND nc.client_id = a.client_id AND n.status = 'signed'),
+		(SELECT COALESCE(MAX(n.em_code), '') FROM notes n JOIN note_clients nc ON nc.note_id = n.id
+			WHERE n.session_id = a.occurrence_id AND nc.client_id = a.client_id AND n.kind = 'medication')
 		FROM attendance a JOIN attendance_sheets sh ON sh.occurrence_id = a.occurrence_id
 		LEFT JOIN groups g ON g.id = sh.series_id LEFT JOIN care_sessions cs ON cs.id = sh.series_id
 		JOIN programs pr ON pr.id = a.program_id
@@ -123,7 +125,7 @@ func computeCharges(ctx context.Context, tx *sql.Tx, s *Store, f carepath.Charge
 	for rows.Next() {
 		var e chargeEvent
 		var occ, kind, modality string
-		if err := rows.Scan(&occ, &e.ClientID, &e.programID, &e.Date, &e.Minutes, &kind, &modality, &e.level, &e.part2, &e.NoteSigned); err != nil {
+		if err := rows.Scan(&occ, &e.ClientID, &e.programID, &e.Date, &e.Minutes, &kind, &modality, &e.level, &e.part2, &e.NoteSigned, &e.EMCode); err != nil {
 			rows.Close()
 			return run, fmt.Errorf("select attended sessions: %w", err)
 		}
@@ -132,9 +134,6 @@ func computeCharges(ctx context.Context, tx *sql.Tx, s *Store, f carepath.Charge
 		e.Telehealth = modality == "telehealth"
 		e.ClientAtHome = e.Telehealth
 		e.ClientPresent = true
-		if e.Kind == billing.EventMedication {
-			e.EMLevel = 3
-		}
 		if e.level == carepath.LevelIOP {
 			e.Track = billing.TrackMentalHealth
 			if e.part2 {

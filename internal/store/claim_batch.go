@@ -373,7 +373,7 @@ func claimParties(c billing.Claim, bc batchClient) (x12.ClaimParties, error) {
 	}
 	a := cov.SubscriberAddress
 	addr := billing.Address{Line1: a.Line1, City: a.City, State: a.State, Zip: a.Zip}
-	client := x12.Person{Last: bc.client.FamilyName, First: bc.client.GivenName, BirthDate: bc.client.BirthDate, Sex: "U", Address: addr}
+	client := x12.Person{Last: bc.client.FamilyName, First: bc.client.GivenName, BirthDate: bc.client.BirthDate, Sex: bc.client.ClaimSex(), Address: addr}
 	cp := x12.ClaimParties{Claim: c, Subscriber: x12.Subscriber{Person: client, MemberID: cov.MemberID, GroupNumber: cov.GroupID, Responsibility: "P"}}
 	if cov.Rank == 2 {
 		cp.Subscriber.Responsibility = "S"

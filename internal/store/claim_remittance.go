@@ -192,7 +192,8 @@ func (svc *ClaimService) PostRemittance(ctx context.Context, file []byte) (*care
 	return out, nil
 }
 
-// FindClientBalance sums the client's account from their claims and postings.
+// FindClientBalance sums the client's account from their claims, postings and payments (those
+// not voided).
 func (svc *ClaimService) FindClientBalance(ctx context.Context, clientID string) (*carepath.ClientBalance, error) {
 	bal := &carepath.ClientBalance{ClientID: clientID}
 	o := op{record: access.Charge, action: access.List, clientID: wellFormedID(clientID), detail: "balance"}
@@ -230,10 +231,19 @@ func (svc *ClaimService) FindClientBalance(ctx context.Context, clientID string)
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("select postings: %w", svc.s.translate(err))
 		}
-		for _, b := range billing.Balances(charges, postings, nil) {
+		paid, err := svc.paidByClient(ctx, tx, clientID)
+		if err != nil {
+			return nil, err
+		}
+		var payments []billing.ClientPayment
+		for _, p := range paid {
+			payments = append(payments, billing.ClientPayment{ClientID: p.ClientID, Date: p.Date, Cents: p.Cents})
+		}
+		for _, b := range billing.Balances(charges, postings, payments) {
 			if b.ClientID == clientID {
 				bal.Charged, bal.InsurancePaid, bal.WrittenOff = b.Charged, b.InsurancePaid, b.WrittenOff
 				bal.ClientOwed, bal.AwaitingPayer = b.ClientOwed, b.AwaitingPayer
+				bal.ClientPaid, bal.ClientDue = b.ClientPaid, b.ClientBalance
 			}
 		}
 		return []ref{{ClientID: clientID}}, nil

@@ -107,7 +107,7 @@ func (svc *ClientService) CreateClient(ctx context.Context, c *carepath.Client) 
 			}
 			_, err = tx.ExecContext(ctx, `INSERT INTO clients (`+clientColumns+`)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-				$19, $20, $21, $22, $23, $24, $25)`, clientArgs(&stored)...)
+				$19, $20, $21, $22, $23, $24, $25, $26)`, clientArgs(&stored)...)
 			if err != nil {
 				return nil, fmt.Errorf("insert client: %w", svc.s.translate(err))
 			}
@@ -194,15 +194,15 @@ func (svc *ClientService) UpdateClient(ctx context.Context, id string, u carepat
 		}
 		args := clientArgs(c)[:21] // id, version, then the fields up to case_manager_id
 		args[1] = u.Version        // the version the change is based on; the row gets one more
-		args = append(args, c.UpdatedAt, c.EmailConsent, c.EmailConsentAt)
+		args = append(args, c.UpdatedAt, c.EmailConsent, c.EmailConsentAt, c.PayerSex)
 		res, err := tx.ExecContext(ctx, `UPDATE clients SET version = version + 1,
 			given_name = $3, family_name = $4, preferred_name = $5, birth_date = $6, pronouns = $7,
 			email = $8, phone = $9, preferred_language = $10, emergency_name = $11,
 			emergency_relationship = $12, emergency_phone = $13, coverage_payer = $14,
 			coverage_member_id = $15, deductible_remaining_cents = $16, coinsurance_percent = $17,
 			copay_cents = $18, out_of_pocket_remaining_cents = $19, primary_clinician_id = $20,
-			case_manager_id = $21, updated_at = $22, email_consent = $23, email_consent_at = $24
-			WHERE id = $1 AND version = $2`, args...)
+			case_manager_id = $21, updated_at = $22, email_consent = $23, email_consent_at = $24,
+			payer_sex = $25 WHERE id = $1 AND version = $2`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("update client: %w", svc.s.translate(err))
 		}
@@ -247,6 +247,7 @@ func updatedFields(u *carepath.ClientUpdate) []string {
 		{"preferred_language", u.PreferredLanguage != nil},
 		{"emergency_contact", u.EmergencyContact != nil}, {"coverage", u.Coverage != nil},
 		{"primary_clinician_id", u.PrimaryClinicianID != nil}, {"case_manager_id", u.CaseManagerID != nil},
+		{"payer_sex", u.PayerSex != nil},
 	} {
 		if f.set {
 			names = append(names, f.name)
@@ -364,7 +365,7 @@ const clientColumns = `id, version, given_name, family_name, preferred_name, bir
 	email, phone, preferred_language, emergency_name, emergency_relationship, emergency_phone,
 	coverage_payer, coverage_member_id, deductible_remaining_cents, coinsurance_percent,
 	copay_cents, out_of_pocket_remaining_cents, primary_clinician_id, case_manager_id,
-	created_at, updated_at, email_consent, email_consent_at`
+	created_at, updated_at, email_consent, email_consent_at, payer_sex`
 
 // clientArgs returns c's values in the order of clientColumns.
 func clientArgs(c *carepath.Client) []any {
@@ -383,7 +384,7 @@ func clientArgs(c *carepath.Client) []any {
 		c.Email, c.Phone, c.PreferredLanguage, e.Name, e.Relationship, e.Phone,
 		cv.Payer, cv.MemberID, cents(cv.DeductibleRemainingCents), coinsurance,
 		cents(cv.CopayCents), cents(cv.OutOfPocketRemainingCents), c.PrimaryClinicianID, c.CaseManagerID,
-		c.CreatedAt, c.UpdatedAt, c.EmailConsent, c.EmailConsentAt}
+		c.CreatedAt, c.UpdatedAt, c.EmailConsent, c.EmailConsentAt, c.PayerSex}
 }
 
 // scanClient reads one row of clientColumns.
@@ -395,7 +396,7 @@ func scanClient(row interface{ Scan(...any) error }) (*carepath.Client, error) {
 	err := row.Scan(&c.ID, &c.Version, &c.GivenName, &c.FamilyName, &c.PreferredName, &c.BirthDate,
 		&c.Pronouns, &c.Email, &c.Phone, &c.PreferredLanguage, &e.Name, &e.Relationship, &e.Phone,
 		&cv.Payer, &cv.MemberID, &deductible, &coinsurance, &copay, &oop,
-		&c.PrimaryClinicianID, &c.CaseManagerID, &c.CreatedAt, &c.UpdatedAt, &c.EmailConsent, &consentAt)
+		&c.PrimaryClinicianID, &c.CaseManagerID, &c.CreatedAt, &c.UpdatedAt, &c.EmailConsent, &consentAt, &c.PayerSex)
 	if err != nil {
 		return nil, err
 	}

@@ -477,7 +477,7 @@ func TestClientsSchema(t *testing.T) {
 		"email", "phone", "preferred_language", "emergency_name", "emergency_relationship", "emergency_phone",
 		"coverage_payer", "coverage_member_id", "deductible_remaining_cents", "coinsurance_percent",
 		"copay_cents", "out_of_pocket_remaining_cents", "primary_clinician_id", "case_manager_id",
-		"created_at", "updated_at", "email_consent", "email_consent_at"}
+		"created_at", "updated_at", "email_consent", "email_consent_at", "payer_sex"}
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		rows, err := env.Write.Query("SELECT * FROM clients WHERE 1 = 0")
 		if err != nil {
@@ -487,6 +487,32 @@ func TestClientsSchema(t *testing.T) {
 		got, err := rows.Columns()
 		if err != nil || !slices.Equal(got, want) {
 			t.Errorf("clients columns %v, %v; want %v", got, err, want)
+		}
+	})
+}
+
+// TestClientPayerSex: the sex the insurer has on file is stored upper-cased, changed by an
+// update, and a value claims do not accept is named (payer_sex) with nothing written.
+func TestClientPayerSex(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		svc := store.NewClientService(env.Store)
+		c := newTestClient("Ana", "Sex", clinicianA)
+		c.PayerSex = " f "
+		mustCreate(t, svc, c)
+		got, err := svc.FindClientByID(asAdmin, c.ID)
+		if err != nil || got.PayerSex != "F" || got.ClaimSex() != "F" {
+			t.Fatalf("stored payer_sex = %+v, %v", got, err)
+		}
+		bad := "X"
+		if _, err := svc.UpdateClient(asAdmin, c.ID, carepath.ClientUpdate{Version: 1, PayerSex: &bad}); carepath.ErrorCode(err) != carepath.EINVALID ||
+			!slices.Contains(fieldPaths(err), "payer_sex") {
+			t.Errorf("bad payer_sex = %v, want EINVALID naming payer_sex", err)
+		}
+		none := ""
+		got, err = svc.UpdateClient(asAdmin, c.ID, carepath.ClientUpdate{Version: 1, PayerSex: &none})
+		if err != nil || got.PayerSex != "" || got.ClaimSex() != "U" || got.Version != 2 {
+			t.Errorf("cleared payer_sex = %+v, %v; want none, claims sending U", got, err)
 		}
 	})
 }

@@ -104,7 +104,7 @@ func (svc *AssessmentService) insertClient(ctx context.Context, tx *sql.Tx, c *c
 	stored.ID, stored.Version, stored.CreatedAt, stored.UpdatedAt = id.String(), 1, now, now
 	_, err = tx.ExecContext(ctx, `INSERT INTO clients (`+clientColumns+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-		$19, $20, $21, $22, $23, $24, $25)`, clientArgs(&stored)...)
+		$19, $20, $21, $22, $23, $24, $25, $26)`, clientArgs(&stored)...)
 	if err != nil {
 		return nil, fmt.Errorf("insert client: %w", svc.s.translate(err))
 	}

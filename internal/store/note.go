@@ -45,7 +45,7 @@ func (svc *NoteService) CreateNote(ctx context.Context, in carepath.NoteInput) (
 		n = &carepath.Note{ID: id.String(), Kind: in.Kind, Format: in.Format, ClientID: in.ClientID,
 			SessionID: in.SessionID, Sections: in.Sections, ObjectiveIDs: in.ObjectiveIDs, Attendees: in.Attendees,
 			AuthorID: actor.ID, Status: carepath.NoteDraft, NeedsCosign: in.NeedsCosign || access.CosignRequired(actor.Role),
-			CosignerID: in.CosignerID, CreatedAt: now, UpdatedAt: now, Addenda: []carepath.Addendum{}, Revision: 1}
+			CosignerID: in.CosignerID, CreatedAt: now, UpdatedAt: now, Addenda: []carepath.Addendum{}, Revision: 1, EMCode: in.EMCode}
 		if err := svc.checkLinks(ctx, tx, n); err != nil {
 			return nil, err
 		}
@@ -54,9 +54,9 @@ func (svc *NoteService) CreateNote(ctx context.Context, in carepath.NoteInput) (
 			return nil, fmt.Errorf("encode note: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO notes (`+noteColumns+`)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '', NULL, '', NULL, $12)`,
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '', NULL, '', NULL, $12, $13)`,
 			n.ID, string(n.Kind), string(n.Format), n.SessionID, string(sections), n.AuthorID, string(n.Status),
-			n.NeedsCosign, n.CosignerID, n.CreatedAt, n.UpdatedAt, n.Revision); err != nil {
+			n.NeedsCosign, n.CosignerID, n.CreatedAt, n.UpdatedAt, n.Revision, n.EMCode); err != nil {
 			return nil, fmt.Errorf("insert note: %w", svc.s.translate(err))
 		}
 		if err := svc.writeClients(ctx, tx, n); err != nil {
@@ -88,7 +88,7 @@ func (svc *NoteService) UpdateNote(ctx context.Context, id string, u carepath.No
 			return err
 		}
 		actor, _ := carepath.ActorFrom(ctx)
-		n.Sections, n.ObjectiveIDs, n.CosignerID = u.Sections, u.ObjectiveIDs, u.CosignerID
+		n.Sections, n.ObjectiveIDs, n.CosignerID, n.EMCode = u.Sections, u.ObjectiveIDs, u.CosignerID, u.EMCode
 		n.NeedsCosign = u.NeedsCosign || access.CosignRequired(actor.Role)
 		if n.Kind == carepath.NoteGroup {
 			n.Attendees = u.Attendees
@@ -200,8 +200,8 @@ func (svc *NoteService) change(ctx context.Context, o op, id string, revision in
 		n.UpdatedAt = svc.s.timestamp()
 		res, err := tx.ExecContext(ctx, `UPDATE notes SET revision = revision + 1, status = $3, sections = $4,
 			needs_cosign = $5, cosigner_id = $6, signed_by = $7, signed_at = $8, cosigned_by = $9, cosigned_at = $10,
-			updated_at = $11 WHERE id = $1 AND revision = $2`, n.ID, revision, string(n.Status), string(sections),
-			n.NeedsCosign, n.CosignerID, n.SignedBy, nullTime(n.SignedAt), n.CosignedBy, nullTime(n.CosignedAt), n.UpdatedAt)
+			updated_at = $11, em_code = $12 WHERE id = $1 AND revision = $2`, n.ID, revision, string(n.Status), string(sections),
+			n.NeedsCosign, n.CosignerID, n.SignedBy, nullTime(n.SignedAt), n.CosignedBy, nullTime(n.CosignedAt), n.UpdatedAt, n.EMCode)
 		if err != nil {
 			return nil, fmt.Errorf("update note: %w", svc.s.translate(err))
 		}

@@ -13,7 +13,7 @@ import (
 )
 
 const noteColumns = `id, kind, format, session_id, sections, author_id, status, needs_cosign, cosigner_id,
-	created_at, updated_at, signed_by, signed_at, cosigned_by, cosigned_at, revision`
+	created_at, updated_at, signed_by, signed_at, cosigned_by, cosigned_at, revision, em_code`
 
 // FindNoteByID returns note id; a group note shows the attendees the actor may see (all of
 // them for its author, its co-signer and admins).
@@ -326,7 +326,7 @@ func scanNote(row interface{ Scan(...any) error }) (*carepath.Note, error) {
 	var sections string
 	var signedAt, cosignedAt sql.NullTime
 	err := row.Scan(&n.ID, &n.Kind, &n.Format, &n.SessionID, &sections, &n.AuthorID, &n.Status, &n.NeedsCosign,
-		&n.CosignerID, &n.CreatedAt, &n.UpdatedAt, &n.SignedBy, &signedAt, &n.CosignedBy, &cosignedAt, &n.Revision)
+		&n.CosignerID, &n.CreatedAt, &n.UpdatedAt, &n.SignedBy, &signedAt, &n.CosignedBy, &cosignedAt, &n.Revision, &n.EMCode)
 	if err != nil {
 		return nil, err
 	}

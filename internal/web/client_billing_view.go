@@ -2,8 +2,10 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/access"
 	"github.com/carepath/carepath/cost"
 )
 
@@ -16,7 +18,12 @@ type chartBillingSection struct {
 	SelfPay   bool                                   // no coverage in force: the costs are self-pay
 	// OutOfNetwork: a coverage in force is out of network, so the client may want a superbill.
 	OutOfNetwork bool
-	Balance      *carepath.ClientBalance // the account from claims and remittances; nil when not shown
+	Balance      *carepath.ClientBalance // the account from claims, remittances and payments; nil when not shown
+	Payments     bool                    // the role may see the client's payments (the link to them)
+	// RecordPayment: the role may record a payment, so the section has the form (front desk,
+	// case managers, admin).
+	RecordPayment bool
+	Today         string // the payment form's default date
 }
 
 // chartCost is what a typical course of one level costs and what the client would pay.
@@ -44,8 +51,13 @@ func (s *Server) chartBilling(r *http.Request, clientID string) chartBillingSect
 		sec.Diagnoses = sectionOf(s, "diagnoses", active, err)
 	}
 	if s.Claims != nil {
-		if b, err := s.Claims.FindClientBalance(r.Context(), clientID); err == nil && b.Charged > 0 {
+		if b, err := s.Claims.FindClientBalance(r.Context(), clientID); err == nil && (b.Charged > 0 || b.ClientPaid > 0) {
 			sec.Balance = b
+		}
+		if who, ok := carepath.ActorFrom(r.Context()); ok {
+			sec.Payments = access.Allowed(who.Role, access.Charge, access.List)
+			sec.RecordPayment = access.Allowed(who.Role, access.Charge, access.Create)
+			sec.Today = time.Now().In(s.viewerZone(r)).Format(carepath.DateLayout)
 		}
 	}
 	if s.Coverages == nil {

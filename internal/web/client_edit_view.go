@@ -132,6 +132,14 @@ func clientGroupsView(f clientForm, errs map[string]string, staff staffChoices, 
 			case "email_consent":
 				ff.Options = []fieldOption{{Value: "", Label: "No: nothing is emailed", Selected: f[d.Path] != "yes"},
 					{Value: "yes", Label: "Yes: links may be emailed to this address", Selected: f[d.Path] == "yes"}}
+			case "payer_sex":
+				v := strings.ToUpper(f[d.Path])
+				ff.Options = []fieldOption{{Value: "", Label: "Not recorded (claims send U, unknown)", Selected: v == ""},
+					{Value: "F", Label: "F (female)", Selected: v == "F"}, {Value: "M", Label: "M (male)", Selected: v == "M"},
+					{Value: "U", Label: "U (unknown)", Selected: v == "U"}}
+				if v != "" && v != "F" && v != "M" && v != "U" {
+					ff.Options = append(ff.Options, fieldOption{Value: f[d.Path], Label: f[d.Path] + " (not a value claims accept)", Selected: true})
+				}
 			}
 			fg.Fields = append(fg.Fields, ff)
 		}

@@ -46,6 +46,8 @@ var clientFieldDefs = []clientFieldDef{
 	{Path: "emergency_contact.phone", Label: "Emergency contact's phone", Type: "tel", Group: groupEmergency},
 	{Path: "coverage.payer", Label: "Insurer (payer)", Hint: "Leave empty for self-pay.", Group: groupCoverage},
 	{Path: "coverage.member_id", Label: "Member id", Group: groupCoverage},
+	{Path: "payer_sex", Label: "Sex as the insurer has it on file", Group: groupCoverage,
+		Hint: "What the insurance card or the payer has on file, which claims must match. It is separate from gender identity: record how the client describes themselves in pronouns."},
 	{Path: "coverage.deductible_remaining_cents", Label: "Deductible remaining ($)", Hint: moneyHint, InputMode: "decimal", Group: groupCoverage},
 	{Path: "coverage.coinsurance_percent", Label: "Coinsurance (%)", Hint: "A whole number from 0 to 100. Leave empty when not known.", InputMode: "numeric", Group: groupCoverage},
 	{Path: "coverage.copay_cents", Label: "Copay per visit ($)", Hint: moneyHint, InputMode: "decimal", Group: groupCoverage},
@@ -102,6 +104,7 @@ func clientFormOf(c *carepath.Client) clientForm {
 		"coverage.copay_cents":                   dollarsText(cv.CopayCents),
 		"coverage.out_of_pocket_remaining_cents": dollarsText(cv.OutOfPocketRemainingCents),
 		"primary_clinician_id":                   c.PrimaryClinicianID, "case_manager_id": c.CaseManagerID,
+		"payer_sex": c.PayerSex,
 	}
 }
 
@@ -142,6 +145,7 @@ func (f clientForm) client(errs map[string]string) *carepath.Client {
 		EmergencyContact: carepath.EmergencyContact{Name: f["emergency_contact.name"],
 			Relationship: f["emergency_contact.relationship"], Phone: f["emergency_contact.phone"]},
 		Coverage: carepath.Coverage{Payer: f["coverage.payer"], MemberID: f["coverage.member_id"]},
+		PayerSex: f["payer_sex"],
 	}
 	for _, m := range []struct {
 		path string
@@ -174,7 +178,7 @@ func (f clientForm) update(version int, errs map[string]string) carepath.ClientU
 	return carepath.ClientUpdate{Version: version, GivenName: &c.GivenName, FamilyName: &c.FamilyName,
 		PreferredName: &c.PreferredName, BirthDate: &c.BirthDate, Pronouns: &c.Pronouns, Email: &c.Email,
 		EmailConsent: &c.EmailConsent, Phone: &c.Phone, PreferredLanguage: &c.PreferredLanguage, EmergencyContact: &c.EmergencyContact,
-		Coverage: &c.Coverage, PrimaryClinicianID: &c.PrimaryClinicianID, CaseManagerID: &c.CaseManagerID}
+		Coverage: &c.Coverage, PrimaryClinicianID: &c.PrimaryClinicianID, CaseManagerID: &c.CaseManagerID, PayerSex: &c.PayerSex}
 }
 
 // yesIf is "yes" when b holds, for a yes/no select.

@@ -185,6 +185,8 @@ type staffHomeView struct {
 	Notice  string // a message left for the home page (a kept form that was discarded)
 	Today   todaySection
 	Intakes intakeCounts
+	// Assigned is a payer reviewer's authorizations (dashboard_assigned_view.go).
+	Assigned assignedSection
 	// Dashboard holds the staff member's clinical alerts (dashboard_view.go).
 	Dashboard dashboardSection
 }

@@ -19,7 +19,8 @@ func (s *Server) noteCreate(w http.ResponseWriter, r *http.Request, who signedIn
 		return
 	}
 	n, err := s.Notes.CreateNote(r.Context(), carepath.NoteInput{Kind: f.Kind, Format: f.Format, ClientID: c.ID,
-		SessionID: f.SessionID, Sections: f.sections(), ObjectiveIDs: f.Objectives, NeedsCosign: f.NeedsCosign, CosignerID: f.CosignerID})
+		SessionID: f.SessionID, Sections: f.sections(), ObjectiveIDs: f.Objectives, NeedsCosign: f.NeedsCosign, CosignerID: f.CosignerID,
+		EMCode: f.EMCode})
 	switch {
 	case err == nil:
 		http.Redirect(w, r, notePath(n.ID), http.StatusSeeOther)

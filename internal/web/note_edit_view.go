@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/carepath/carepath"
@@ -93,6 +94,9 @@ type noteFormView struct {
 	NeedsCosign bool
 	CaseManager bool // the author's notes always need a co-signature (access.CosignRequired)
 	Cosigners   []noteChoice
+	// EMCodes are the E/M visit codes offered on a medication note (or a new note, whose kind
+	// may be medication); none when the note is of another kind.
+	EMCodes     []noteChoice
 	Revision    int
 	Errors      map[string]string // by element id
 	Summary     []errorLink
@@ -142,6 +146,16 @@ func (s *Server) newNoteFormView(r *http.Request, who signedIn, f noteForm, errs
 			a.Error = e
 		}
 		v.Attendees = append(v.Attendees, a)
+	}
+	if f.Kind == carepath.NoteMedication || (f.Revision == 0 && f.Kind != carepath.NoteGroup) {
+		v.EMCodes = []noteChoice{{Value: "", Label: "Not chosen yet (the visit is not billed until it is)", Checked: f.EMCode == ""}}
+		for _, code := range carepath.EMCodes {
+			label := code + " (established client)"
+			if strings.HasPrefix(code, "9920") {
+				label = code + " (new client)"
+			}
+			v.EMCodes = append(v.EMCodes, noteChoice{Value: code, Label: label, Checked: code == f.EMCode})
+		}
 	}
 	v.Cosigners = []noteChoice{{Value: "", Label: "Any clinician on the care team", ID: "note-cosigner-any", Checked: f.CosignerID == ""}}
 	if s.Staff != nil {

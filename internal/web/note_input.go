@@ -18,6 +18,7 @@ type noteForm struct {
 	Rows        []attendeeRow // group notes: every client offered, attended or not
 	NeedsCosign bool
 	CosignerID  string
+	EMCode      string // a medication note's E/M visit code
 	Revision    int
 }
 
@@ -33,7 +34,7 @@ func readNoteForm(r *http.Request) noteForm {
 	f := noteForm{Kind: carepath.NoteKind(r.PostForm.Get("kind")), Format: carepath.NoteFormat(r.PostForm.Get("format")),
 		SessionID: strings.TrimSpace(r.PostForm.Get("session_id")), Sections: map[string]string{},
 		Objectives: r.PostForm["objective"], NeedsCosign: r.PostForm.Get("needs_cosign") == "1",
-		CosignerID: r.PostForm.Get("cosigner_id")}
+		CosignerID: r.PostForm.Get("cosigner_id"), EMCode: strings.TrimSpace(r.PostForm.Get("em_code"))}
 	f.Revision, _ = strconv.Atoi(r.PostForm.Get("revision"))
 	for k, v := range r.PostForm {
 		if key, ok := strings.CutPrefix(k, "sec_"); ok && len(v) > 0 {
@@ -78,7 +79,7 @@ func (f noteForm) attendees() ([]carepath.NoteAttendee, []int) {
 // formOfNote fills the form from a stored note; rows are the attendees.
 func formOfNote(n *carepath.Note, names map[string]string) noteForm {
 	f := noteForm{Kind: n.Kind, Format: n.Format, SessionID: n.SessionID, Sections: map[string]string{},
-		Objectives: n.ObjectiveIDs, NeedsCosign: n.NeedsCosign, CosignerID: n.CosignerID, Revision: n.Revision}
+		Objectives: n.ObjectiveIDs, NeedsCosign: n.NeedsCosign, CosignerID: n.CosignerID, EMCode: n.EMCode, Revision: n.Revision}
 	for k, v := range n.Sections {
 		f.Sections[k] = v
 	}
@@ -124,6 +125,8 @@ func noteFieldErrors(err error, rows []int, f noteForm) []errorLink {
 			}
 		case field == "cosigner_id":
 			anchor = "note-cosigner"
+		case field == "em_code":
+			anchor = "note-em-code"
 		default:
 			anchor = "note-form"
 		}

@@ -31,7 +31,7 @@ func (s *Server) noteUpdate(w http.ResponseWriter, r *http.Request, who signedIn
 	}
 	atts, rows := f.attendees()
 	_, err := s.Notes.UpdateNote(r.Context(), n.ID, carepath.NoteUpdate{Revision: f.Revision, Sections: f.sections(),
-		ObjectiveIDs: f.Objectives, Attendees: atts, NeedsCosign: f.NeedsCosign, CosignerID: f.CosignerID})
+		ObjectiveIDs: f.Objectives, Attendees: atts, NeedsCosign: f.NeedsCosign, CosignerID: f.CosignerID, EMCode: f.EMCode})
 	switch {
 	case err == nil:
 		http.Redirect(w, r, notePath(n.ID), http.StatusSeeOther)

@@ -36,6 +36,7 @@ type errorView struct {
 // funcs are the few template functions the pages use.
 var funcs = template.FuncMap{
 	"money":     func(c carepath.Cents) string { return c.String() },
+	"neg":       func(c carepath.Cents) carepath.Cents { return -c },
 	"levelName": func(l carepath.Level) string { return l.Name() },
 	"inc":       func(i int) int { return i + 1 },
 	"join":      strings.Join,
@@ -46,11 +47,12 @@ var funcs = template.FuncMap{
 		return f
 	},
 	// below reports whether level a is less care than level b (a final level below the floor).
-	"below":     func(a, b carepath.Level) bool { return b.Valid() && a.Rank() < b.Rank() },
-	"at":        atText,
-	"atLeast":   atLeast,
-	"atSeconds": atSeconds,
-	"dateIn":    dateText,
+	"below":      func(a, b carepath.Level) bool { return b.Valid() && a.Rank() < b.Rank() },
+	"at":         atText,
+	"atLeast":    atLeast,
+	"atSeconds":  atSeconds,
+	"dateIn":     dateText,
+	"methodName": paymentMethodLabel,
 }
 
 // parseTemplates parses each page together with the layout, once.

@@ -55,7 +55,7 @@ func knownBatch(t testing.TB) Batch837 {
 		{ID: "ana-4", ClientID: "ana", Kind: billing.EventFamily, Date: "2026-03-09", Minutes: 50, ClientPresent: true, NoteSigned: true, RenderingNPI: npiClinician},
 		{ID: "ben-1", ClientID: "ben", Kind: billing.EventAssessment, Date: "2026-03-04", Minutes: 60, NoteSigned: true, RenderingNPI: npiClinician},
 		{ID: "ben-2", ClientID: "ben", Kind: billing.EventIndividual, Date: "2026-03-11", Minutes: 40, NoteSigned: true, RenderingNPI: npiClinician},
-		{ID: "ben-3", ClientID: "ben", Kind: billing.EventMedication, Date: "2026-03-12", Minutes: 20, EMLevel: 3, NoteSigned: true, RenderingNPI: npiPhysician},
+		{ID: "ben-3", ClientID: "ben", Kind: billing.EventMedication, Date: "2026-03-12", Minutes: 20, EMCode: "99213", NoteSigned: true, RenderingNPI: npiPhysician},
 	}, table)
 	if len(run.Skipped) > 0 {
 		t.Fatalf("skipped: %+v", run.Skipped)

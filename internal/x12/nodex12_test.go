@@ -127,8 +127,26 @@ func checkClaims(t *testing.T, b Batch837, segs [][]string) {
 	ci, li := -1, -1
 	var claim billing.Claim
 	hl, others, conditions := 0, 0, 0
+	party, sexes := "", map[string]int{}
 	for _, s := range segs {
 		switch s[0] {
+		case "NM1":
+			party = s[1]
+		case "DMG":
+			// DMG03 is the sex of the subscriber (after NM1*IL) or patient (after NM1*QC) of the
+			// claim that follows: F or M as recorded, U when it is not.
+			next := b.Claims[min(ci+1, len(b.Claims)-1)]
+			want := next.Subscriber.Sex
+			if party == "QC" && next.Patient != nil {
+				want = next.Patient.Sex
+			}
+			if want != "F" && want != "M" {
+				want = "U"
+			}
+			if len(s) < 4 || s[1] != "D8" || s[3] != want {
+				t.Errorf("DMG after NM1*%s: %q, want DMG03 %s", party, s, want)
+			}
+			sexes[s[3]]++
 		case "HL":
 			hl++
 			if s[1] != strconv.Itoa(hl) {
@@ -203,6 +221,9 @@ func checkClaims(t *testing.T, b Batch837, segs [][]string) {
 				t.Errorf("line control number %q", s)
 			}
 		}
+	}
+	if sexes["F"]+sexes["M"]+sexes["U"] == 0 {
+		t.Errorf("node-x12 saw no DMG segment")
 	}
 	if ci != len(b.Claims)-1 || li != len(claim.Lines)-1 {
 		t.Errorf("node-x12 saw %d claims, the last with %d lines; the batch has %d", ci+1, li+1, len(b.Claims))

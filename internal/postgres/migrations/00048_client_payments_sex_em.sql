@@ -1,0 +1,33 @@
+-- Client payments: money a client paid (a copay at the desk, a self-pay instalment), with its
+-- date, amount in cents, method and reference. A mistaken payment is never deleted: it is
+-- voided with a reason, by whom and when, and no longer counts. Clients: payer_sex is the sex
+-- the client's insurer has on file ('' unknown, F, M or U), sent in claims' DMG segments;
+-- it is not gender identity. Notes: em_code is the evaluation-and-management code the
+-- prescriber chose on a medication note ('' not chosen). The same schema as
+-- internal/sqlite/migrations/00048_client_payments_sex_em.sql.
+
+-- +goose Up
+CREATE TABLE client_payments (
+    id          text PRIMARY KEY,
+    client_id   text NOT NULL REFERENCES clients (id),
+    paid_on     text NOT NULL,
+    cents       bigint NOT NULL CHECK (cents > 0),
+    method      text NOT NULL CHECK (method IN ('cash', 'card', 'check', 'other')),
+    reference   text NOT NULL DEFAULT '',
+    note        text NOT NULL DEFAULT '',
+    created_by  text NOT NULL,
+    created_at  timestamptz NOT NULL,
+    voided_by   text NOT NULL DEFAULT '',
+    voided_at   timestamptz,
+    void_reason text NOT NULL DEFAULT ''
+);
+CREATE INDEX client_payments_client ON client_payments (client_id, paid_on);
+CREATE INDEX client_payments_paid_on ON client_payments (paid_on);
+
+ALTER TABLE clients ADD COLUMN payer_sex text NOT NULL DEFAULT '' CHECK (payer_sex IN ('', 'F', 'M', 'U'));
+ALTER TABLE notes ADD COLUMN em_code text NOT NULL DEFAULT '';
+
+-- +goose Down
+ALTER TABLE notes DROP COLUMN em_code;
+ALTER TABLE clients DROP COLUMN payer_sex;
+DROP TABLE client_payments;
