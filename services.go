@@ -49,4 +49,6 @@ type Services struct {
 	Certifications CertificationService
 	Charges        ChargeService // charges computed from attendance and signed notes
 	Claims         ClaimService  // claim batches (837) and remittances (835)
+	// Estimates keeps the good-faith estimates given to clients, as issued.
+	Estimates EstimateService
 }

@@ -10,7 +10,7 @@ import (
 var records = []Record{Intake, Client, AuditLog, Staff, Token, Program, Episode, Census, Assessment, TreatmentPlan,
 	Consent, Note, Group, TherapySession, Attendance, Dose, Quality, AttendanceAlert, Availability, SchedulePlan,
 	Measure, MeasureAlert, MeasureLink, OutcomeReport, Review, CalendarFeed, Scorecard, Disclosure, OnCall, Notification,
-	SafetyAlert, SafetyPlan, SafetyPlanLink, Diagnosis, CodeSet, Payer, Coverage, Authorization, Charge, Certification}
+	SafetyAlert, SafetyPlan, SafetyPlanLink, Diagnosis, CodeSet, Payer, Coverage, Authorization, Charge, Certification, Estimate}
 
 func TestEveryRecordHasARule(t *testing.T) {
 	for _, rec := range records {
@@ -54,6 +54,9 @@ func TestAllowed(t *testing.T) {
 		{carepath.RoleClinician, CodeSet, Create, false},
 		{carepath.RoleFrontDesk, Coverage, Create, true},
 		{carepath.RoleReviewer, Coverage, List, false},
+		{carepath.RoleFrontDesk, Estimate, Create, false},
+		{carepath.RoleFrontDesk, Estimate, Read, true},
+		{carepath.RoleReviewer, Estimate, Read, false},
 		{carepath.RoleClinician, Payer, Create, false},
 		{carepath.RoleCaseManager, Authorization, Create, true},
 		{carepath.RoleFrontDesk, Authorization, Create, false},

@@ -288,6 +288,12 @@ var policy = map[Record]map[Action][]carepath.Role{
 		Create: {carepath.RoleFrontDesk, carepath.RoleCaseManager, carepath.RoleAdmin, carepath.RoleSystem},
 		Update: {carepath.RoleAdmin, carepath.RoleSystem},
 	},
+	// Good-faith estimates price the level an assessment recommends, so the care team
+	// (CanSeeClient decides), admin and the command line issue them; the front desk, which
+	// hands a client their copy, lists and reads the kept ones too.
+	Estimate: {
+		Create: careTeam, List: scheduling, Read: scheduling,
+	},
 	// The audit log: only admin and the command line read it and check its hash chain; only
 	// the command line seals the rows written before the chain (and records its own events,
 	// such as a restore). Nobody changes or deletes a row: the database refuses it.

@@ -60,6 +60,8 @@ const (
 	// Certification is a physician's certification (or recertification) that an episode's
 	// client needs intensive outpatient services.
 	Certification Record = "certification"
+	// Estimate is a good-faith estimate given to a client, kept as issued.
+	Estimate Record = "estimate"
 )
 
 // Action is what a call does to a record type. Its value is the second half of the access

@@ -178,7 +178,7 @@ func SeesWholeNote(actor carepath.Actor, n *carepath.Note) bool {
 // have rules of their own, checked where the records are read.
 func CareTeamOnly(rec Record) bool {
 	switch rec {
-	case Client, Consent, Episode, Assessment, Availability, TreatmentPlan, Measure, MeasureLink, Review, Disclosure, Diagnosis, Coverage, Authorization, Certification:
+	case Client, Consent, Episode, Assessment, Availability, TreatmentPlan, Measure, MeasureLink, Review, Disclosure, Diagnosis, Coverage, Authorization, Certification, Estimate:
 		return true
 	}
 	return false

@@ -41,6 +41,10 @@ func (a *API) registerBilling(mux Mux) {
 	mux.HandleFunc("GET /api/v1/clients/{id}/payments", a.listClientPayments)
 	mux.HandleFunc("POST /api/v1/client-payments/{id}/void", a.voidClientPayment)
 	mux.HandleFunc("GET /api/v1/clients/{id}/good-faith-estimate", a.getGoodFaithEstimate)
+	mux.HandleFunc("POST /api/v1/clients/{id}/good-faith-estimates", a.issueGoodFaithEstimate)
+	mux.HandleFunc("GET /api/v1/clients/{id}/good-faith-estimates", a.listIssuedEstimates)
+	mux.HandleFunc("GET /api/v1/clients/{id}/good-faith-estimates/{eid}", a.getIssuedEstimate)
+	mux.HandleFunc("GET /api/v1/clients/{id}/good-faith-estimates/{eid}/pdf", a.getIssuedEstimatePDF)
 	mux.HandleFunc("GET /api/v1/clients/{id}/superbill", a.getSuperbill)
 }
 

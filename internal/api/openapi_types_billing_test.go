@@ -35,6 +35,10 @@ var billingOperationTypes = map[string]struct{ in, out any }{
 	"voidClientPayment":          {paymentVoidBody{}, carepath.ClientPayment{}},
 	"addCertification":           {carepath.CertificationInput{}, carepath.Certification{}},
 	"listCertifications":         {nil, certificationList{}},
+	"issueGoodFaithEstimate":     {nil, carepath.IssuedEstimate{}},
+	"listIssuedEstimates":        {nil, issuedEstimateList{}},
+	"getIssuedEstimate":          {nil, carepath.IssuedEstimate{}},
+	"getIssuedEstimatePDF":       {nil, nil},
 }
 
 func init() {

@@ -153,6 +153,7 @@ func newServices(st *store.Store) (carepath.Services, fhir.Services) {
 		Certifications:  store.NewCertificationService(st),
 		Charges:         store.NewChargeService(st),
 		Claims:          store.NewClaimService(st),
+		Estimates:       store.NewEstimateService(st),
 	}
 	return services, fhir.Services{Clients: clients, Staff: staff, Programs: programs, Episodes: episodes,
 		Measures: measures, Plans: plans, Groups: groups, Sessions: sessions, Attendance: attendance,

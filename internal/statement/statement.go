@@ -1,18 +1,24 @@
 // Package statement puts together the billing documents a client keeps from their chart: the
 // good-faith estimate a self-pay or uninsured client is entitled to (billing.GoodFaithEstimate)
-// and the superbill an out-of-network client sends their insurer (billing.Superbill). Neither
-// is stored: each is regenerated from the chart's stored records whenever it is asked for, so
-// the same records give the same document (an estimate is dated and numbered after the
-// assessment it prices; a superbill after the client and the period it covers). Every record
-// is read as the actor asking, each read audited.
+// and the superbill an out-of-network client sends their insurer (billing.Superbill). A preview
+// (Estimate) and a superbill are regenerated from the chart's stored records whenever they are
+// asked for, so the same records give the same document (a preview is dated and numbered after
+// the assessment it prices; a superbill after the client and the period it covers). An estimate
+// given to a client (IssueEstimate) is numbered anew and kept as issued, so it can be shown
+// again exactly, whatever the rates become. Every record is read as the actor asking, each
+// read audited.
 package statement
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/billing"
+	"github.com/google/uuid"
 )
 
 // Estimate builds the client's good-faith estimate: the recommended level of their latest
@@ -22,6 +28,56 @@ import (
 // episode when the client was never admitted (no program prices the estimate), and
 // billing_provider when the clinic's billing details were never set.
 func Estimate(ctx context.Context, svc carepath.Services, clientID string) (*billing.GoodFaithEstimate, error) {
+	return estimate(ctx, svc, clientID, func(latest *carepath.Assessment, _ *time.Location) (string, string) {
+		return "GFE-" + shortID(latest.ID), latest.TakenAt.UTC().Format(carepath.DateLayout)
+	})
+}
+
+// IssueEstimate builds the client's good-faith estimate as Estimate does, numbered anew and
+// dated the day the client is given it (now, in the pricing program's time zone), and keeps it
+// on the chart (svc.Estimates) exactly as issued. The errors are Estimate's, and the keeping's.
+func IssueEstimate(ctx context.Context, svc carepath.Services, clientID string, now time.Time) (*carepath.IssuedEstimate, *billing.GoodFaithEstimate, error) {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return nil, nil, fmt.Errorf("new id: %w", err)
+	}
+	g, err := estimate(ctx, svc, clientID, func(_ *carepath.Assessment, zone *time.Location) (string, string) {
+		today := now.In(zone).Format(carepath.DateLayout)
+		return "GFE-" + strings.ReplaceAll(today, "-", "") + "-" + shortID(id.String()), today
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := json.Marshal(g)
+	if err != nil {
+		return nil, nil, fmt.Errorf("encode estimate: %w", err)
+	}
+	kept := carepath.IssuedEstimate{ID: id.String(), ClientID: clientID, Number: g.Number, IssuedOn: g.IssuedOn, Document: doc}
+	for _, o := range g.Options {
+		if o.Recommended {
+			kept.Recommended, kept.Total = o.Level, o.Total
+		}
+	}
+	e, err := svc.Estimates.KeepEstimate(ctx, kept)
+	if err != nil {
+		return nil, nil, err
+	}
+	return e, g, nil
+}
+
+// IssuedDocument returns the estimate kept as e, as it was issued.
+func IssuedDocument(e *carepath.IssuedEstimate) (*billing.GoodFaithEstimate, error) {
+	var g billing.GoodFaithEstimate
+	if err := json.Unmarshal(e.Document, &g); err != nil {
+		return nil, fmt.Errorf("decode issued estimate: %w", err)
+	}
+	return &g, nil
+}
+
+// estimate builds the client's good-faith estimate, numbered and dated by name (given the
+// assessment it prices and the time zone of the program whose rates price it).
+func estimate(ctx context.Context, svc carepath.Services, clientID string,
+	name func(latest *carepath.Assessment, zone *time.Location) (number, issuedOn string)) (*billing.GoodFaithEstimate, error) {
 	c, err := svc.Clients.FindClientByID(ctx, clientID)
 	if err != nil {
 		return nil, err
@@ -68,9 +124,16 @@ func Estimate(ctx context.Context, svc carepath.Services, clientID string) (*bil
 			alternatives = append(alternatives, l)
 		}
 	}
+	zone := time.UTC
+	if p, err := svc.Programs.FindProgramByID(ctx, program); err == nil {
+		zone = p.Location()
+	} else if carepath.ErrorCode(err) != carepath.ENOTFOUND && carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+		return nil, err
+	}
+	number, issuedOn := name(latest, zone)
 	g, err := billing.BuildGoodFaithEstimate(billing.EstimateInput{
-		Number:   "GFE-" + shortID(latest.ID),
-		IssuedOn: latest.TakenAt.UTC().Format(carepath.DateLayout),
+		Number:   number,
+		IssuedOn: issuedOn,
 		Client:   person(c), Provider: billingProvider(provider), Diagnoses: dx,
 		Recommended: latest.Recommended, Alternatives: alternatives,
 		Table: billing.NewRateTable(program, details.Rates)})

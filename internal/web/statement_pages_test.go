@@ -2,6 +2,8 @@ package web_test
 
 import (
 	"encoding/json"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -10,10 +12,11 @@ import (
 	"github.com/carepath/carepath/internal/store"
 )
 
-// TestStatementPages: a self-pay client's chart links to the good-faith estimate, which comes
-// as a PDF naming the client, the diagnosis and the recommended level; an insured client's
-// estimate is refused naming the coverage; an out-of-network client's chart offers the
-// superbill form.
+// TestStatementPages: a self-pay client's chart links to the good-faith estimates page, whose
+// preview comes as a PDF naming the client, the diagnosis and the recommended level; giving an
+// estimate keeps it, listed with its number and its PDF as issued; an insured client's estimate
+// is refused naming the coverage, on the preview and on the page (nothing kept); an
+// out-of-network client's chart offers the superbill form.
 func TestStatementPages(t *testing.T) {
 	t.Parallel()
 	ts := apptest.Start(t)
@@ -33,8 +36,26 @@ func TestStatementPages(t *testing.T) {
 	}
 	ana := apptest.SignIn(t, ts.URL, "ana@example.org")
 	chart := "/staff/clients/" + s.Client.ID
-	if _, _, body := ana("GET", chart, nil); !strings.Contains(body, chart+"/estimate.pdf") || strings.Contains(body, "superbill.pdf") {
-		t.Fatalf("a self-pay chart links to the estimate and not to a superbill")
+	if _, _, body := ana("GET", chart, nil); !strings.Contains(body, chart+"/estimates") || strings.Contains(body, "superbill.pdf") {
+		t.Fatalf("a self-pay chart links to the estimates and not to a superbill")
+	}
+	if code, _, body := ana("GET", chart+"/estimates", nil); code != 200 || !strings.Contains(body, "No good-faith estimate has been given") ||
+		!strings.Contains(body, chart+"/estimate.pdf") {
+		t.Fatalf("estimates page before any: %d", code)
+	}
+	code, loc, _ := ana("POST", chart+"/estimates", url.Values{})
+	if code != 303 || !strings.HasPrefix(loc, chart+"/estimates?new=") {
+		t.Fatalf("give an estimate: %d %q", code, loc)
+	}
+	_, _, list := ana("GET", loc, nil)
+	number := regexp.MustCompile(`GFE-\d{8}-[0-9A-F]{8}`).FindString(list)
+	issued := regexp.MustCompile(chart + `/estimates/[0-9a-f-]{36}/pdf`).FindString(list)
+	if number == "" || issued == "" || !strings.Contains(list, "(just given)") {
+		t.Fatalf("the estimate given is not listed with its number and PDF")
+	}
+	code, _, kept := ana("GET", issued, nil)
+	if text := pdfText(t, kept); code != 200 || !strings.Contains(text, number) || !strings.Contains(text, "F33.1") {
+		t.Fatalf("kept estimate: %d %q", code, text)
 	}
 	code, _, pdf := ana("GET", chart+"/estimate.pdf", nil)
 	if text := pdfText(t, pdf); code != 200 || !strings.Contains(text, "Good-Faith Estimate") || !strings.Contains(text, "F33.1") ||
@@ -53,7 +74,11 @@ func TestStatementPages(t *testing.T) {
 	if code, _, body := ana("GET", chart+"/estimate.pdf", nil); code != 400 || !strings.Contains(body, "insurance on file") {
 		t.Errorf("estimate for an insured client: %d", code)
 	}
-	if _, _, body := ana("GET", chart, nil); !strings.Contains(body, chart+"/superbill.pdf") || strings.Contains(body, chart+"/estimate.pdf") {
+	if code, _, body := ana("POST", chart+"/estimates", url.Values{}); code != 400 || !strings.Contains(body, "insurance on file") ||
+		strings.Count(body, "/pdf\"") != 1 {
+		t.Errorf("giving an estimate to an insured client: %d, or the list changed", code)
+	}
+	if _, _, body := ana("GET", chart, nil); !strings.Contains(body, chart+"/superbill.pdf") || strings.Contains(body, chart+"/estimates") {
 		t.Errorf("an out-of-network chart offers the superbill and not the estimate")
 	}
 }
