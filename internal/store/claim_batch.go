@@ -194,11 +194,25 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 	if err != nil {
 		return nil, nil, err
 	}
+	billed, err := billedCharges(ctx, tx, svc.s, in.From, in.To)
+	if err != nil {
+		return nil, nil, err
+	}
+	run, alreadyBilled := run.withoutBilled(billed)
+	for i, id := range in.ClientIDs {
+		if _, unbilled := run.payerOf[id]; !unbilled && alreadyBilled[id] {
+			return nil, nil, invalidField(fmt.Sprintf("client_ids[%d]", i), "already_billed",
+				"Every charge of this client in the period is already on a claim that was sent; a charge is billed once. Bill a denied claim's charges again, or choose other days.")
+		}
+	}
 	clients, err := svc.batchClients(ctx, tx, in, payer, run)
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(clients) == 0 {
+		if len(alreadyBilled) > 0 {
+			return nil, nil, invalidField("payer_id", "already_billed", fmt.Sprintf("Every charge of %s's clients in %s–%s is already on a claim that was sent; a charge is billed once.", payer.Name, in.From, in.To))
+		}
 		return nil, nil, invalidField("payer_id", "no_claims", fmt.Sprintf("No client of %s has charges in %s–%s.", payer.Name, in.From, in.To))
 	}
 	set, err := svc.codes.set(ctx, tx, svc.s)
@@ -296,6 +310,9 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 		if _, err := tx.ExecContext(ctx, `INSERT INTO claims (id, batch_id, client_id, status, total_cents, data) VALUES ($1, $2, $3, $4, $5, $6)`,
 			batch.ID+":"+c.ID, batch.ID, c.ClientID, status, int64(c.Total), string(data)); err != nil {
 			return nil, nil, fmt.Errorf("insert claim: %w", svc.s.translate(err))
+		}
+		if err := recordClaimCharges(ctx, tx, svc.s, batch.ID+":"+c.ID, c); err != nil {
+			return nil, nil, err
 		}
 		batch.Claims = append(batch.Claims, claimOf(batch.ID, c, status, 0, 0))
 	}

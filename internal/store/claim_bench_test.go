@@ -56,7 +56,7 @@ func seedBillingMonth(b *testing.B, env *storetest.Env) {
 		}
 		var ids []string
 		for c := range 25 {
-			cl := &carepath.Client{GivenName: fmt.Sprintf("Client%d", g*25+c), FamilyName: "Bench", BirthDate: "1990-01-01", PrimaryClinicianID: "staff-bench"}
+			cl := &carepath.Client{GivenName: fmt.Sprintf("Client%d", g*25+c), FamilyName: "Bench", BirthDate: "1990-01-01", PrimaryClinicianID: facilitator.ID}
 			if err := clients.CreateClient(ctx, cl); err != nil {
 				b.Fatal(err)
 			}
@@ -115,6 +115,12 @@ func BenchmarkMonthOfChargesAndBatch(b *testing.B) {
 			if err != nil || len(batch.Claims) != 300 {
 				b.Fatalf("batch: %v", err)
 			}
+			// A charge is billed once: deny the month's claims so the next round bills it again.
+			b.StopTimer()
+			if _, err := env.Write.Exec(`UPDATE claims SET status = 'denied'`); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
 		}
 	})
 }

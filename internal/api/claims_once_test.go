@@ -1,0 +1,105 @@
+package api_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/app/apptest"
+	"github.com/carepath/carepath/internal/store"
+	"github.com/carepath/carepath/internal/x12"
+)
+
+// TestChargeBilledOnce: a charge goes on one live claim. A second batch over the same days,
+// or over part of them for the same client, is refused naming the payer or the client, and
+// writes nothing; once the payer denies the claim (an 835 with claim status 4), its charges are
+// billed again on a new claim.
+func TestChargeBilledOnce(t *testing.T) {
+	t.Parallel()
+	ts := apptest.Start(t)
+	admin, _ := apptest.Token(t, ts.Store, "admin@example.org", carepath.RoleAdmin)
+	desk, _ := apptest.Token(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
+	ana, anaStaff := apptest.Token(t, ts.Store, "ana@example.org", carepath.RoleClinician)
+	client, _, group := seedAttended(t, ts.Store, anaStaff.ID)
+	notes := store.NewNoteService(ts.Store)
+	for _, day := range []string{"2026-10-26", "2026-10-28", "2026-10-30"} {
+		n, err := notes.CreateNote(apptest.As(anaStaff), carepath.NoteInput{Kind: carepath.NoteGroup, Format: carepath.FormatDAP,
+			SessionID: group + ":" + day, Sections: map[string]string{"data": "Skills", "assessment": "Engaged", "plan": "Continue"},
+			Attendees: []carepath.NoteAttendee{{ClientID: client, Individual: "Took part"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := notes.SignNote(apptest.As(anaStaff), n.ID, n.Revision); err != nil {
+			t.Fatal(err)
+		}
+	}
+	call := func(method, path, token, body string, want int) string {
+		t.Helper()
+		status, got := apptest.API(t, method, ts.URL+"/api/v1"+path, token, body)
+		if status != want {
+			t.Fatalf("%s %s = %d %s, want %d", method, path, status, got, want)
+		}
+		return got
+	}
+	call("POST", "/clients/"+client+"/diagnoses", ana, `{"code":"F10.20","primary":true}`, 201)
+	call("POST", "/clients/"+client+"/coverages", desk, `{"payer_id":"60054","member_id":"W123","plan_year_start":"2026-01-01",
+		"subscriber_address":{"line1":"12 Elm St","city":"Springfield","state":"IL","zip":"62704"}}`, 201)
+	call("PUT", "/billing-provider", admin, `{"name":"Harbor Behavioral Health","npi":"1003000126","tax_id":"12-3456789",
+		"address":{"line1":"100 Main St","city":"Springfield","state":"IL","zip":"62701-1234"},"phone":"555-010-0199",
+		"submitter_id":"HARBORBH","attending_npi":"1245319599","attending_last_name":"Okafor"}`, 200)
+	october := `{"payer_id":"60054","from":"2026-10-01","to":"2026-10-31","format":"837I"}`
+	var first carepath.ClaimBatch
+	if err := json.Unmarshal([]byte(call("POST", "/claim-batches", desk, october, 201)), &first); err != nil || len(first.Claims) != 1 || first.Claims[0].Lines != 3 {
+		t.Fatalf("first batch = %+v, %v", first, err)
+	}
+	rows := func() int {
+		return apptest.CountRows(t, ts.DB, "claim_batches", "1 = 1") + apptest.CountRows(t, ts.DB, "claims", "1 = 1") +
+			apptest.CountRows(t, ts.DB, "claim_charges", "1 = 1")
+	}
+	before := rows()
+	if got := call("POST", "/claim-batches", desk, october, 400); !strings.Contains(got, `"field":"payer_id"`) || !strings.Contains(got, `"code":"already_billed"`) {
+		t.Errorf("the same month again: %s", got)
+	}
+	lateOctober := `{"payer_id":"60054","from":"2026-10-27","to":"2026-10-31","format":"837I","client_ids":["` + client + `"]}`
+	if got := call("POST", "/claim-batches", desk, lateOctober, 400); !strings.Contains(got, `"field":"client_ids[0]"`) {
+		t.Errorf("part of the month for the client again: %s", got)
+	}
+	if after := rows(); after != before {
+		t.Fatalf("refused batches wrote %d rows", after-before)
+	}
+
+	status, got := apiWithType(t, "POST", ts.URL+"/api/v1/remittances", admin, "application/edi-x12", denial835(first.Claims[0].ID))
+	if status != 200 || !strings.Contains(got, `"status":"denied"`) {
+		t.Fatalf("denial 835 = %d %s", status, got)
+	}
+	var again carepath.ClaimBatch
+	if err := json.Unmarshal([]byte(call("POST", "/claim-batches", desk, october, 201)), &again); err != nil || len(again.Claims) != 1 ||
+		again.Claims[0].Lines != 3 || again.Claims[0].ID == first.Claims[0].ID {
+		t.Fatalf("the denied claim's charges billed again = %+v, %v", again, err)
+	}
+	call("POST", "/claim-batches", desk, october, 400)
+}
+
+// denial835 is an 835 denying claim id (claim status 4, nothing paid, CO 50: not medically
+// necessary) on its three $300 days.
+func denial835(id string) string {
+	segs := []string{
+		"ST*835*0001",
+		"BPR*H*0*C*NON************20261110",
+		"TRN*1*DENY20261110001*1234567890",
+		"N1*PR*ACME HEALTH", "N3*1 PAYER WAY", "N4*HARTFORD*CT*06156", "REF*2U*60054",
+		"N1*PE*HARBOR BEHAVIORAL HEALTH*XX*1003000126",
+		"LX*1",
+		"CLP*" + id + "*4*900*0*0*12*PAYERCTRL10*13*1",
+		"NM1*QC*1*LAKE*ROBIN****MI*W123",
+	}
+	for i, day := range []string{"20261026", "20261028", "20261030"} {
+		segs = append(segs, "SVC*HC:H0015*300*0*0906*1", "DTM*472*"+day, "CAS*CO*50*300", "REF*6R*"+x12.LineControlNumber(id, i+1))
+	}
+	segs = append(segs, fmt.Sprintf("SE*%d*0001", len(segs)+1))
+	head := "ISA*00*          *00*          *ZZ*60054          *ZZ*HARBORBH       *261110*0930*^*00501*000000902*0*P*:~" +
+		"GS*HP*60054*HARBORBH*20261110*0930*902*X*005010X221A1~"
+	return head + strings.Join(segs, "~") + "~GE*1*902~IEA*1*000000902~"
+}
