@@ -176,10 +176,12 @@ type ClaimService interface {
 	// set.
 	FindBillingProvider(ctx context.Context) (*BillingProvider, error)
 	// CreateClaimBatch builds the payer's claims for the period from the charges, writes them
-	// as one X12 837 file and stores both, in one transaction. EINVALID names payer_id, from,
-	// to, format, client_ids[i] (no coverage with the payer), client_id (a claim that cannot be
-	// made: no diagnosis, no subscriber address) or billing_provider (not set); nothing is
-	// written then.
+	// as one X12 837 file and stores both, in one transaction. A charge is billed once: charges
+	// already on a claim that was sent (submitted, paid, partially paid) are left out; those of
+	// a held, denied or reversed claim are billed again. EINVALID names payer_id, from, to,
+	// format, client_ids[i] (no coverage with the payer, or every charge already billed),
+	// payer_id (nothing left to bill), client_id (a claim that cannot be made: no diagnosis, no
+	// subscriber address) or billing_provider (not set); nothing is written then.
 	CreateClaimBatch(ctx context.Context, in ClaimBatchInput) (*ClaimBatch, error)
 	// FindClaimBatches lists the batches newest first, each with its payer, period, total and
 	// how many of its claims are in each status. EINVALID names payer_id (no such payer) or
