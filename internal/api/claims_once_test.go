@@ -8,7 +8,6 @@ import (
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/app/apptest"
-	"github.com/carepath/carepath/internal/store"
 	"github.com/carepath/carepath/internal/x12"
 )
 
@@ -21,20 +20,8 @@ func TestChargeBilledOnce(t *testing.T) {
 	ts := apptest.Start(t)
 	admin, _ := apptest.Token(t, ts.Store, "admin@example.org", carepath.RoleAdmin)
 	desk, _ := apptest.Token(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
-	ana, anaStaff := apptest.Token(t, ts.Store, "ana@example.org", carepath.RoleClinician)
-	client, _, group := seedAttended(t, ts.Store, anaStaff.ID)
-	notes := store.NewNoteService(ts.Store)
-	for _, day := range []string{"2026-10-26", "2026-10-28", "2026-10-30"} {
-		n, err := notes.CreateNote(apptest.As(anaStaff), carepath.NoteInput{Kind: carepath.NoteGroup, Format: carepath.FormatDAP,
-			SessionID: group + ":" + day, Sections: map[string]string{"data": "Skills", "assessment": "Engaged", "plan": "Continue"},
-			Attendees: []carepath.NoteAttendee{{ClientID: client, Individual: "Took part"}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := notes.SignNote(apptest.As(anaStaff), n.ID, n.Revision); err != nil {
-			t.Fatal(err)
-		}
-	}
+	_, anaStaff := apptest.Token(t, ts.Store, "ana@example.org", carepath.RoleClinician)
+	client := apptest.SeedBillable(t, ts.Store, anaStaff).Client.ID
 	call := func(method, path, token, body string, want int) string {
 		t.Helper()
 		status, got := apptest.API(t, method, ts.URL+"/api/v1"+path, token, body)
@@ -43,12 +30,6 @@ func TestChargeBilledOnce(t *testing.T) {
 		}
 		return got
 	}
-	call("POST", "/clients/"+client+"/diagnoses", ana, `{"code":"F10.20","primary":true}`, 201)
-	call("POST", "/clients/"+client+"/coverages", desk, `{"payer_id":"60054","member_id":"W123","plan_year_start":"2026-01-01",
-		"subscriber_address":{"line1":"12 Elm St","city":"Springfield","state":"IL","zip":"62704"}}`, 201)
-	call("PUT", "/billing-provider", admin, `{"name":"Harbor Behavioral Health","npi":"1003000126","tax_id":"12-3456789",
-		"address":{"line1":"100 Main St","city":"Springfield","state":"IL","zip":"62701-1234"},"phone":"555-010-0199",
-		"submitter_id":"HARBORBH","attending_npi":"1245319599","attending_last_name":"Okafor"}`, 200)
 	october := `{"payer_id":"60054","from":"2026-10-01","to":"2026-10-31","format":"837I"}`
 	var first carepath.ClaimBatch
 	if err := json.Unmarshal([]byte(call("POST", "/claim-batches", desk, october, 201)), &first); err != nil || len(first.Claims) != 1 || first.Claims[0].Lines != 3 {
