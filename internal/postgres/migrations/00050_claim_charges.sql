@@ -2,21 +2,22 @@
 -- claim only. A charge on a claim that was sent (submitted, paid, partially paid) is not billed
 -- again; one on a held, denied or reversed claim may be. Rows of the claims already made are
 -- filled in from the lines kept with each claim. The same schema as
--- internal/postgres/migrations/00051_claim_charges.sql.
+-- internal/sqlite/migrations/00050_claim_charges.sql.
 
 -- +goose Up
 CREATE TABLE claim_charges (
-    claim_id     TEXT NOT NULL REFERENCES claims (id),
-    charge_id    TEXT NOT NULL,
-    client_id    TEXT NOT NULL REFERENCES clients (id),
-    service_date TEXT NOT NULL,
+    claim_id     text NOT NULL REFERENCES claims (id),
+    charge_id    text NOT NULL,
+    client_id    text NOT NULL REFERENCES clients (id),
+    service_date text NOT NULL,
     PRIMARY KEY (claim_id, charge_id)
 );
 CREATE INDEX claim_charges_date ON claim_charges (service_date);
 
 INSERT INTO claim_charges (claim_id, charge_id, client_id, service_date)
-    SELECT DISTINCT c.id, json_extract(l.value, '$.id'), c.client_id, json_extract(l.value, '$.date')
-    FROM claims c, json_each(c.data, '$.lines') l;
+    SELECT DISTINCT c.id, l ->> 'id', c.client_id, l ->> 'date'
+    FROM claims c, jsonb_array_elements(CASE WHEN jsonb_typeof(c.data::jsonb -> 'lines') = 'array'
+        THEN c.data::jsonb -> 'lines' ELSE '[]'::jsonb END) l;
 
 -- +goose Down
 DROP TABLE claim_charges;

@@ -1,7 +1,7 @@
 -- Good-faith estimates as issued: each estimate given to a self-pay or uninsured client is kept
 -- whole (the JSON of the document), with its number, day, recommended level and that level's
 -- expected total, so it can be shown again exactly as the client received it. Rows are never
--- changed. The same schema as internal/sqlite/migrations/00050_issued_estimates.sql.
+-- changed. The same schema as internal/postgres/migrations/00049_issued_estimates.sql.
 
 -- +goose Up
 CREATE TABLE issued_estimates (
@@ -13,7 +13,7 @@ CREATE TABLE issued_estimates (
     total_cents BIGINT NOT NULL,
     document    TEXT NOT NULL,
     issued_by   TEXT NOT NULL,
-    issued_at   timestamptz NOT NULL
+    issued_at   TIMESTAMP NOT NULL
 );
 CREATE INDEX issued_estimates_client ON issued_estimates (client_id, issued_at);
 
