@@ -22,17 +22,19 @@ func TestFindClaimBatches(t *testing.T) {
 		seed := apptest.SeedBillable(t, env.Store, clinician)
 		svc := store.NewClaimService(env.Store)
 		desk := actorAs(carepath.RoleFrontDesk, "staff-desk")
-		in := carepath.ClaimBatchInput{PayerID: "60054", From: "2026-10-01", To: "2026-10-31", Format: carepath.Claim837I,
+		// The first batch bills October 26 and 28; the second, October 30 (a charge is billed once).
+		in := carepath.ClaimBatchInput{PayerID: "60054", From: "2026-10-01", To: "2026-10-28", Format: carepath.Claim837I,
 			ClientIDs: []string{seed.Client.ID}}
 		first, err := svc.CreateClaimBatch(desk, in)
 		if err != nil {
 			t.Fatal(err)
 		}
 		remit := apptest.Hand835(first.Claims[0].ID, apptest.RemitLine{Paid: 200_00, Contractual: 50_00, Coinsurance: 50_00},
-			apptest.RemitLine{Paid: 200_00, Contractual: 50_00, Coinsurance: 50_00}, apptest.RemitLine{Paid: 100_00, Other: 200_00})
+			apptest.RemitLine{Paid: 100_00, Other: 200_00})
 		if r, err := svc.PostRemittance(asAdmin, []byte(remit)); err != nil || len(r.Claims) != 1 || r.Claims[0].Status != carepath.ClaimPartiallyPaid {
 			t.Fatalf("PostRemittance = %+v, %v; want the claim partially paid", r, err)
 		}
+		in.From, in.To = "2026-10-29", "2026-10-31"
 		second, err := svc.CreateClaimBatch(desk, in)
 		if err != nil {
 			t.Fatal(err)
@@ -46,8 +48,8 @@ func TestFindClaimBatches(t *testing.T) {
 			t.Errorf("order %s, %s; want the newest first", list[0].ID, list[1].ID)
 		}
 		b := list[1]
-		if b.PayerName != "Acme Health" || b.Format != carepath.Claim837I || b.From != "2026-10-01" || b.To != "2026-10-31" ||
-			b.Total != 900_00 || b.Claims != 1 || b.InterchangeControl != first.InterchangeControl || counts(b) != "[{partially_paid 1}]" {
+		if b.PayerName != "Acme Health" || b.Format != carepath.Claim837I || b.From != "2026-10-01" || b.To != "2026-10-28" ||
+			b.Total != 600_00 || b.Claims != 1 || b.InterchangeControl != first.InterchangeControl || counts(b) != "[{partially_paid 1}]" {
 			t.Errorf("first batch %+v", b)
 		}
 		if counts(list[0]) != "[{submitted 1}]" {
