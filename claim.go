@@ -207,4 +207,8 @@ type ClaimService interface {
 	// VoidClientPayment voids payment id for reason, which stays on record. EINVALID names
 	// reason; ECONFLICT when it is already voided; ENOTFOUND; EFORBIDDEN.
 	VoidClientPayment(ctx context.Context, id, reason string) (*ClientPayment, error)
+	// FindPayerPostings lists what payers' remittances posted to the charges f chooses, by the
+	// day paid. EINVALID names from, to or client_id; ENOTFOUND for a client the actor may not
+	// see; EFORBIDDEN.
+	FindPayerPostings(ctx context.Context, f PayerPostingFilter) ([]*PayerPosting, error)
 }

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -158,6 +159,27 @@ func testClaimBatchAndRemittance(t *testing.T, ts *apptest.Server) {
 	}
 	if got := call("GET", "/claim-batches/"+batch.ID, desk, "", 200); !strings.Contains(got, `"paid_cents":60000`) {
 		t.Errorf("batch after the 835: %s", got)
+	}
+
+	// The accounting export lists the payer's payments beside the charges, one row per posting.
+	rows, err := csv.NewReader(strings.NewReader(call("GET", "/charges?from=2026-10-01&to=2026-11-30&format=csv", desk, "", 200))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, name := range rows[0] {
+		col[name] = i
+	}
+	var paid []string
+	for _, r := range rows[1:] {
+		if r[col["entry"]] == "payer_payment" {
+			paid = append(paid, strings.Join([]string{r[col["date"]], r[col["payer_id"]], r[col["amount"]], r[col["reference"]], r[col["claim_id"]],
+				r[col["written_off"]], r[col["patient_responsibility"]], r[col["adjustments"]]}, "|"))
+		}
+	}
+	wantRow := "2026-11-10|" + batch.PayerID + "|200.00|EFT20261110001|" + claimID + "|50.00|50.00|CO-45 50.00; PR-2 50.00"
+	if len(paid) != 3 || paid[0] != wantRow || paid[2] != wantRow {
+		t.Errorf("payer payments in the export = %q, want three of %q", paid, wantRow)
 	}
 }
 

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"html"
 	"io"
 	"mime/multipart"
@@ -219,6 +220,26 @@ func TestRemittancePages(t *testing.T) {
 	_, _, body = admin("GET", "/staff/claim-batches/"+batch.ID, nil)
 	if !strings.Contains(body, "Partially paid") || !strings.Contains(body, "<td>$500</td>") {
 		t.Errorf("the batch page after the 835 lacks the partial payment")
+	}
+
+	// The accounting export lists the charges, then what the payer paid on each.
+	if _, _, body := admin("GET", "/staff/claim-batches", nil); !strings.Contains(body, `action="/staff/accounting.csv"`) {
+		t.Errorf("the claims page offers no accounting export")
+	}
+	code, _, body = admin("GET", "/staff/accounting.csv?from=2026-10-01&to=2026-11-30", nil)
+	rows, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+	if err != nil || code != 200 {
+		t.Fatalf("accounting export: %d %v", code, err)
+	}
+	entries := map[string]int{}
+	for _, r := range rows[1:] {
+		entries[r[14]]++
+	}
+	if rows[0][14] != "entry" || entries["charge"] != 3 || entries["payer_payment"] != 3 {
+		t.Errorf("accounting export rows by entry: %v", entries)
+	}
+	if code, _, body := admin("GET", "/staff/accounting.csv?from=2026-11-30&to=2026-10-01", nil); code != 400 || !strings.Contains(body, "export cannot be made") {
+		t.Errorf("an export with the days reversed: %d", code)
 	}
 
 	code, _, body = admin("POST", "/staff/remittances", url.Values{"text": {apptest.Hand835("ZZ9", apptest.RemitLine{Paid: 300_00})}})

@@ -130,6 +130,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /staff/billing-provider", s.requireStaff(s.billingProviderEdit))
 	mux.Handle("POST /staff/billing-provider", s.requireStaff(s.billingProviderUpdate))
 	mux.Handle("GET /staff/claim-batches", s.requireStaff(s.claimBatchList))
+	mux.Handle("GET /staff/accounting.csv", s.requireStaff(s.accountingExport))
 	mux.Handle("GET /staff/claim-batches/new", s.requireStaff(s.claimBatchNew))
 	mux.Handle("POST /staff/claim-batches", s.requireStaff(s.claimBatchCreate))
 	mux.Handle("GET /staff/claim-batches/{id}", s.requireStaff(s.claimBatchShow))
