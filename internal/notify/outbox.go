@@ -14,8 +14,8 @@ import (
 const AlertSubject = "A safety alert needs you"
 
 // AuthorizationSubject is the subject of every authorization-alert email (units running out,
-// an authorization ending, a review coming up), whose body is only the link: nothing in it
-// names the client, the payer or the authorization.
+// an authorization ending, a review coming up), whose body says what kind of alert it is and
+// gives the sign-in link: nothing in it names the client, the payer or the authorization.
 const AuthorizationSubject = "carepath: an authorization needs attention"
 
 // OutboxActor is who the outbox worker acts as: the system, as the command line does.
@@ -136,11 +136,12 @@ func AlertLink(base string, n *carepath.Notification) string {
 
 // AlertEmail composes the email of notification n: for a safety alert the subject
 // AlertSubject and a sign-in link to the alert, for an authorization alert the subject
-// AuthorizationSubject and the link; nothing else about either. Its Message-ID is the
+// AuthorizationSubject, the kinds of alert it may be and the link; nothing else about either. Its Message-ID is the
 // notification's, the same on every attempt.
 func AlertEmail(from string, n *carepath.Notification, link string, now time.Time) ([]byte, error) {
 	if n.AlertSource == carepath.AlertSourceAuthorization {
-		return Email{From: from, To: n.RecipientEmail, Subject: AuthorizationSubject, Body: link + "\n",
+		body := "A payer's authorization of a client's care needs attention: its units are running out, it is ending, or a review is due.\n\nSign in to see it:\n" + link + "\n"
+		return Email{From: from, To: n.RecipientEmail, Subject: AuthorizationSubject, Body: body,
 			MessageID: n.MessageID + "@" + domainOf(from), Date: now}.Compose()
 	}
 	body := AlertSubject + ".\n\nSign in to see it and acknowledge it:\n" + link + "\n"

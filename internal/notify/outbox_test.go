@@ -11,11 +11,12 @@ import (
 	"github.com/carepath/carepath/internal/notify/mailtest"
 )
 
-// TestAuthorizationEmailIsTheLinkOnly sends an authorization alert's email through a real SMTP
-// server and reads it back with net/mail (mailtest): its own subject, a body that is the link
-// to the authorization and nothing else, the notification's Message-ID. Its webhook payload
+// TestAuthorizationEmailSaysWhatAndLinks sends an authorization alert's email through a real SMTP
+// server and reads it back with net/mail (mailtest): its own subject, a body that says what
+// kind of alert it is and links to the authorization (naming no client, payer or number), the
+// notification's Message-ID. Its webhook payload
 // names the event, the subject and the same link.
-func TestAuthorizationEmailIsTheLinkOnly(t *testing.T) {
+func TestAuthorizationEmailSaysWhatAndLinks(t *testing.T) {
 	t.Parallel()
 	srv := mailtest.Start(t)
 	m, err := notify.NewSMTP(srv.URL, "carepath <alerts@clinic.example>")
@@ -40,8 +41,8 @@ func TestAuthorizationEmailIsTheLinkOnly(t *testing.T) {
 	if got.Subject != "carepath: an authorization needs attention" {
 		t.Errorf("subject %q", got.Subject)
 	}
-	if body := strings.TrimSpace(got.Body); body != link {
-		t.Errorf("body %q, want only the link %s", body, link)
+	if body := strings.ReplaceAll(strings.TrimSpace(got.Body), "\r\n", "\n"); !strings.HasSuffix(body, "Sign in to see it:\n"+link) || !strings.Contains(body, "authorization") {
+		t.Errorf("body %q, want what it is about and the link %s", body, link)
 	}
 	if id := got.Header.Get("Message-ID"); id != "<0194-msg@clinic.example>" {
 		t.Errorf("Message-ID %q", id)
