@@ -138,10 +138,14 @@ func (s *Store) stringColumn(ctx context.Context, tx *sql.Tx, q string, args ...
 }
 
 // cancelNotifications cancels, in tx, every message about alertID not yet sent: the alert was
-// acknowledged, so nobody needs paging any more.
+// acknowledged, so nobody needs paging any more. A message the worker is sending right now
+// (claimed, its lease running) is left to the worker, which records it sent (or, if it stops
+// mid-send, finds the alert acknowledged when the lease runs out and cancels it then): it may
+// already have reached its recipient, and the record must say so.
 func (s *Store) cancelNotifications(ctx context.Context, tx *sql.Tx, alertID, reason string, now time.Time) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE notifications SET cancelled_at = $1, cancel_reason = $2
-		WHERE alert_id = $3 AND sent_at IS NULL AND cancelled_at IS NULL AND failed_at IS NULL`, now, reason, alertID); err != nil {
+		WHERE alert_id = $3 AND sent_at IS NULL AND cancelled_at IS NULL AND failed_at IS NULL
+		AND (claimed_until IS NULL OR claimed_until <= $1)`, now, reason, alertID); err != nil {
 		return fmt.Errorf("cancel notifications: %w", s.translate(err))
 	}
 	return nil

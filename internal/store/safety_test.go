@@ -270,6 +270,36 @@ func TestSafetyAlertPagesOnCall(t *testing.T) {
 	})
 }
 
+// TestAcknowledgementLeavesAMessageInFlight: an alert acknowledged while the worker is sending
+// its primary message (claimed, the lease running) cancels only the messages not yet claimed
+// (the backup's); the one in flight is recorded sent when the worker marks it, because it may
+// already have reached its recipient.
+func TestAcknowledgementLeavesAMessageInFlight(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		f := newSafetyFixture(t, env)
+		env.Store.SetAlerting(store.Alerting{EscalateAfter: 10 * time.Minute})
+		f.setOnCall(t)
+		alert := f.item9(t, 3)
+		inFlight, err := f.outbox.ClaimNotifications(f.asSystem, time.Minute, 10)
+		if err != nil || len(inFlight) != 1 {
+			t.Fatalf("claim: %+v %v", inFlight, err)
+		}
+		if _, err := f.alerts.AcknowledgeSafetyAlert(f.asOmar, alert, "Called her; safe tonight."); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.outbox.MarkNotificationSent(f.asSystem, inFlight[0].ID); err != nil {
+			t.Errorf("the message sent while the alert was acknowledged: %v", err)
+		}
+		if n := rowCount(t, env, "notifications", "alert_id = $1 AND sent_at IS NOT NULL AND cancelled_at IS NULL", alert); n != 1 {
+			t.Errorf("%d messages recorded sent, want the one in flight", n)
+		}
+		if n := rowCount(t, env, "notifications", "alert_id = $1 AND tier = 'backup' AND cancel_reason = 'acknowledged'", alert); n != 1 {
+			t.Errorf("%d backup messages cancelled, want 1", n)
+		}
+	})
+}
+
 // TestCrisisIntakePagesOnCall stores a crisis intake request from the public and checks that
 // it pages the on-call of the program that answers intake requests, and that the intake
 // queue's staff see and acknowledge it.
