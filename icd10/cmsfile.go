@@ -30,6 +30,9 @@ import (
 const (
 	maxLineBytes = 1024
 	maxFileCodes = 200_000
+	// maxDescriptionBytes bounds a long description (CMS's longest are under 300 characters),
+	// so that every code read can be written in the order-file layout and read back.
+	maxDescriptionBytes = 400
 )
 
 // Parse reads either CMS layout, telling them apart by the first non-blank line (an order file's
@@ -76,6 +79,9 @@ func ParseOrder(r io.Reader) ([]Code, error) {
 		if short == "" {
 			return Code{}, "has no description"
 		}
+		if len(long) > maxDescriptionBytes {
+			return Code{}, fmt.Sprintf("has a description longer than %d bytes", maxDescriptionBytes)
+		}
 		return Code{Code: Format(code), Billable: billable, Short: short, Long: long}, ""
 	})
 }
@@ -91,6 +97,9 @@ func ParseCodes(r io.Reader) ([]Code, error) {
 		}
 		if desc == "" {
 			return Code{}, "has no description"
+		}
+		if len(desc) > maxDescriptionBytes {
+			return Code{}, fmt.Sprintf("has a description longer than %d bytes", maxDescriptionBytes)
 		}
 		short := desc
 		if len(short) > 60 {
