@@ -17,6 +17,20 @@ const (
 // PaymentMethods are the ways a client pays, in the order forms offer them.
 var PaymentMethods = []string{PaymentCash, PaymentCard, PaymentCheck, PaymentOther}
 
+// PaymentMethodName is how pages and documents name a payment method: Cash, Card, Check or
+// Other.
+func PaymentMethodName(method string) string {
+	switch method {
+	case PaymentCash:
+		return "Cash"
+	case PaymentCard:
+		return "Card"
+	case PaymentCheck:
+		return "Check"
+	}
+	return "Other"
+}
+
 // The longest texts of a client payment.
 const (
 	MaxPaymentReference = 100

@@ -3,8 +3,6 @@ package api_test
 import (
 	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -37,21 +35,7 @@ func TestIssuedEstimateKeptAsIssued(t *testing.T) {
 		}
 		return got
 	}
-	getPDF := func(path, token string) string {
-		t.Helper()
-		req, _ := http.NewRequest("GET", api+path, nil)
-		req.Header.Set("Authorization", "Bearer "+token)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, _ := io.ReadAll(resp.Body)
-		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" {
-			t.Fatalf("GET %s = %d %s %s, want a PDF", path, resp.StatusCode, resp.Header.Get("Content-Type"), body)
-		}
-		return packetText(t, string(body))
-	}
+	getPDF := func(path, token string) string { t.Helper(); return pdfTextAt(t, api+path, token) }
 	call("POST", "/clients/"+client+"/diagnoses", ana, `{"code":"F10.20","primary":true}`, 201)
 	call("POST", "/clients/"+client+"/assessments", ana, `{"profile":{"answers":{"phq9":[2,2,2,2,2,1,1,1,0]}}}`, 201)
 	call("PUT", "/billing-provider", admin, `{"name":"Harbor Behavioral Health","npi":"1003000126","tax_id":"12-3456789",

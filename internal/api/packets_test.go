@@ -97,6 +97,24 @@ func TestUtilizationReviewPacketAPI(t *testing.T) {
 	}
 }
 
+// pdfTextAt gets the PDF at u with a bearer token, fails the test unless it is a 200 PDF, and
+// returns its text as packetText reads it.
+func pdfTextAt(t *testing.T, u, token string) string {
+	t.Helper()
+	req, _ := http.NewRequest("GET", u, nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("GET %s = %d %s %s, want a PDF", u, resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	}
+	return packetText(t, string(body))
+}
+
 // packetText returns a PDF's text as pdftotext reads it, spaces folded; it skips the test
 // when pdftotext is not installed (fails it when CAREPATH_REQUIRE_SERVICES=1).
 func packetText(t *testing.T, pdf string) string {

@@ -1,8 +1,6 @@
 package api_test
 
 import (
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -44,21 +42,7 @@ func TestEstimateAndSuperbillAPI(t *testing.T) {
 		}
 		return got
 	}
-	getPDF := func(path, token string) string {
-		t.Helper()
-		req, _ := http.NewRequest("GET", api+path, nil)
-		req.Header.Set("Authorization", "Bearer "+token)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, _ := io.ReadAll(resp.Body)
-		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" {
-			t.Fatalf("GET %s = %d %s %s, want a PDF", path, resp.StatusCode, resp.Header.Get("Content-Type"), body)
-		}
-		return packetText(t, string(body))
-	}
+	getPDF := func(path, token string) string { t.Helper(); return pdfTextAt(t, api+path, token) }
 	estimate := "/clients/" + client + "/good-faith-estimate"
 	superbill := "/clients/" + client + "/superbill?from=2026-10-01&to=2026-10-31"
 	call("POST", "/clients/"+client+"/diagnoses", ana, `{"code":"F10.20","primary":true}`, 201)

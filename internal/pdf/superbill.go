@@ -48,7 +48,7 @@ func Superbill(w io.Writer, s billing.Superbill) error {
 	} else {
 		var paid [][]string
 		for _, pay := range s.Payments {
-			paid = append(paid, []string{dateText(pay.Date), paymentMethodName(pay.Method), money(pay.Cents)})
+			paid = append(paid, []string{dateText(pay.Date), carepath.PaymentMethodName(pay.Method), money(pay.Cents)})
 		}
 		p.table([]column{{"Date paid", 40, "L"}, {"Method", 40, "L"}, {"Amount paid", p.width - 80, "R"}}, paid,
 			[]string{"", "Total paid", money(s.Paid)})
@@ -69,17 +69,4 @@ func Superbill(w io.Writer, s billing.Superbill) error {
 	p.SetXY(margin+110, y+1)
 	p.CellFormat(p.width-110, 4, p.tr("Date"), "", 0, "L", false, 0, "")
 	return output(p, w)
-}
-
-// paymentMethodName is how a superbill names the way the client paid.
-func paymentMethodName(method string) string {
-	switch method {
-	case carepath.PaymentCash:
-		return "Cash"
-	case carepath.PaymentCard:
-		return "Card"
-	case carepath.PaymentCheck:
-		return "Check"
-	}
-	return "Other"
 }

@@ -62,16 +62,3 @@ func (s *Server) renderClientPayments(w http.ResponseWriter, r *http.Request, wh
 	view.Summary = summaryOf(errs, "payment-date", "payment-amount", "payment-method", "payment-reference", "payment-note", "void-reason")
 	s.render(w, r, status, "client_payments", view)
 }
-
-// paymentMethodLabel is how a page names a payment method.
-func paymentMethodLabel(m string) string {
-	switch m {
-	case carepath.PaymentCash:
-		return "Cash"
-	case carepath.PaymentCard:
-		return "Card"
-	case carepath.PaymentCheck:
-		return "Check"
-	}
-	return "Other"
-}

@@ -52,7 +52,7 @@ var funcs = template.FuncMap{
 	"atLeast":    atLeast,
 	"atSeconds":  atSeconds,
 	"dateIn":     dateText,
-	"methodName": paymentMethodLabel,
+	"methodName": carepath.PaymentMethodName,
 }
 
 // parseTemplates parses each page together with the layout, once.
