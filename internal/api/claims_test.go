@@ -38,17 +38,8 @@ func testClaimBatchAndRemittance(t *testing.T, ts *apptest.Server) {
 	desk, _ := apptest.Token(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
 	ana, anaStaff := apptest.Token(t, ts.Store, "ana@example.org", carepath.RoleClinician)
 	client, _, group := seedAttended(t, ts.Store, anaStaff.ID)
-	notes := store.NewNoteService(ts.Store)
 	for _, day := range []string{"2026-10-26", "2026-10-28", "2026-10-30"} {
-		n, err := notes.CreateNote(apptest.As(anaStaff), carepath.NoteInput{Kind: carepath.NoteGroup, Format: carepath.FormatDAP,
-			SessionID: group + ":" + day, Sections: map[string]string{"data": "Skills", "assessment": "Engaged", "plan": "Continue"},
-			Attendees: []carepath.NoteAttendee{{ClientID: client, Individual: "Took part"}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := notes.SignNote(apptest.As(anaStaff), n.ID, n.Revision); err != nil {
-			t.Fatal(err)
-		}
+		apptest.SignGroupNote(t, ts.Store, anaStaff, group+":"+day, client)
 	}
 	api := ts.URL + "/api/v1"
 	call := func(method, path, token, body string, want int) string {

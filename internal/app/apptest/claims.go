@@ -73,21 +73,12 @@ func SeedBillable(t testing.TB, st *store.Store, clinician *carepath.Staff) Bill
 	if _, err := groups.AddGroupMember(cli, g.ID, b.Client.ID, b.Days[0]); err != nil {
 		t.Fatal(err)
 	}
-	notes := store.NewNoteService(st)
 	for _, day := range b.Days {
 		if _, err := store.NewAttendanceService(st).RecordAttendance(cli, g.ID+":"+day, carepath.AttendanceUpdate{
 			Records: []carepath.AttendanceRecord{{ClientID: b.Client.ID, Status: "present", Minutes: 180}}}); err != nil {
 			t.Fatal(err)
 		}
-		n, err := notes.CreateNote(As(clinician), carepath.NoteInput{Kind: carepath.NoteGroup, Format: carepath.FormatDAP,
-			SessionID: g.ID + ":" + day, Sections: map[string]string{"data": "Skills", "assessment": "Engaged", "plan": "Continue"},
-			Attendees: []carepath.NoteAttendee{{ClientID: b.Client.ID, Individual: "Took part"}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := notes.SignNote(As(clinician), n.ID, n.Revision); err != nil {
-			t.Fatal(err)
-		}
+		SignGroupNote(t, st, clinician, g.ID+":"+day, b.Client.ID)
 	}
 	if _, err := store.NewDiagnosisService(st).AddDiagnosis(cli, b.Client.ID, carepath.DiagnosisInput{Code: "F10.20", Primary: true}); err != nil {
 		t.Fatal(err)
@@ -98,6 +89,23 @@ func SeedBillable(t testing.TB, st *store.Store, clinician *carepath.Staff) Bill
 		t.Fatal(err)
 	}
 	return b
+}
+
+// SignGroupNote writes and signs, as clinician, a group note of session (a group occurrence,
+// "group:YYYY-MM-DD") naming client as attending: what makes the client's charge of that day
+// billable.
+func SignGroupNote(t testing.TB, st *store.Store, clinician *carepath.Staff, session, client string) {
+	t.Helper()
+	notes := store.NewNoteService(st)
+	n, err := notes.CreateNote(As(clinician), carepath.NoteInput{Kind: carepath.NoteGroup, Format: carepath.FormatDAP,
+		SessionID: session, Sections: map[string]string{"data": "Skills", "assessment": "Engaged", "plan": "Continue"},
+		Attendees: []carepath.NoteAttendee{{ClientID: client, Individual: "Took part"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := notes.SignNote(As(clinician), n.ID, n.Revision); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // RemitLine is what a hand-made 835 says of one $300 program day: paid, written off as
