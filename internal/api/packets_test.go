@@ -3,9 +3,6 @@ package api_test
 import (
 	"io"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -75,7 +72,7 @@ func TestUtilizationReviewPacketAPI(t *testing.T) {
 	if status != 200 || header.Get("Content-Type") != "application/pdf" || header.Get("Part2-Notice") != carepath.RedisclosureNotice {
 		t.Fatalf("assigned reviewer: %d %v, want the PDF with the notice", status, header)
 	}
-	text := packetText(t, body)
+	text := apptest.PDFText(t, body)
 	for _, want := range []string{"Utilization-review packet", "Robin Lake", "F10.20", "A-77",
 		"42 CFR part 2 prohibits unauthorized use or disclosure of these records", "Attendance and program dose", "Continued-stay review"} {
 		if !strings.Contains(text, want) {
@@ -112,27 +109,5 @@ func pdfTextAt(t *testing.T, u, token string) string {
 	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" {
 		t.Fatalf("GET %s = %d %s %s, want a PDF", u, resp.StatusCode, resp.Header.Get("Content-Type"), body)
 	}
-	return packetText(t, string(body))
-}
-
-// packetText returns a PDF's text as pdftotext reads it, spaces folded; it skips the test
-// when pdftotext is not installed (fails it when CAREPATH_REQUIRE_SERVICES=1).
-func packetText(t *testing.T, pdf string) string {
-	t.Helper()
-	tool, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CAREPATH_REQUIRE_SERVICES") == "1" {
-			t.Fatal("pdftotext (poppler-utils) is not installed (CAREPATH_REQUIRE_SERVICES=1)")
-		}
-		t.Skip("pdftotext (poppler-utils) is not installed: the PDF's text is not checked")
-	}
-	path := filepath.Join(t.TempDir(), "packet.pdf")
-	if err := os.WriteFile(path, []byte(pdf), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(tool, path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext could not read the PDF: %v", err)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
+	return apptest.PDFText(t, string(body))
 }

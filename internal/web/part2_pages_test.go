@@ -2,9 +2,6 @@ package web_test
 
 import (
 	"net/url"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -23,28 +20,6 @@ func recordPart2Consent(t *testing.T, st *store.Store, client, recipient string,
 		t.Fatal(err)
 	}
 	return c
-}
-
-// pdfText returns a PDF's text as Debian's pdftotext reads it, spaces folded; it skips the
-// test when pdftotext is not installed (fails it when CAREPATH_REQUIRE_SERVICES=1).
-func pdfText(t *testing.T, pdf string) string {
-	t.Helper()
-	tool, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CAREPATH_REQUIRE_SERVICES") == "1" {
-			t.Fatal("pdftotext (poppler-utils) is not installed (CAREPATH_REQUIRE_SERVICES=1)")
-		}
-		t.Skip("pdftotext (poppler-utils) is not installed: the PDF's text is not checked")
-	}
-	path := filepath.Join(t.TempDir(), "release.pdf")
-	if err := os.WriteFile(path, []byte(pdf), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(tool, path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext could not read the PDF: %v", err)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
 }
 
 // TestPart2RecordedAndEnforcedExport: the release page sends a Part 2 client's records as a PDF
@@ -86,7 +61,7 @@ func TestPart2RecordedAndEnforcedExport(t *testing.T) {
 	if code != 200 || !strings.HasPrefix(pdf, "%PDF-") {
 		t.Fatalf("release with consent: %d", code)
 	}
-	text := pdfText(t, pdf)
+	text := apptest.PDFText(t, pdf)
 	for _, want := range []string{"Robin Lake", "Valley Primary Care", "Notice to the recipient (42 CFR 2.32)",
 		"42 CFR part 2 prohibits unauthorized use or disclosure of these records.", "may not use or disclose them further",
 		"Evening IOP"} {
@@ -100,8 +75,8 @@ func TestPart2RecordedAndEnforcedExport(t *testing.T) {
 	}
 	// The front desk releases too (a records request), without the clinical sections it may not read.
 	desk := apptest.SignIn(t, ts.URL, "desk@example.org")
-	if code, _, pdf := desk("POST", release, form); code != 200 || !strings.Contains(pdfText(t, pdf), "episodes, measures") {
-		t.Errorf("front desk release: %d\n%s", code, pdfText(t, pdf))
+	if code, _, pdf := desk("POST", release, form); code != 200 || !strings.Contains(apptest.PDFText(t, pdf), "episodes, measures") {
+		t.Errorf("front desk release: %d\n%s", code, apptest.PDFText(t, pdf))
 	}
 }
 

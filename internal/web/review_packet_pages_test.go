@@ -64,7 +64,7 @@ func TestReviewPacketPages(t *testing.T) {
 		t.Fatalf("assigned reviewer: %d, want the packet with the diagnosis and the notice", code)
 	}
 	code, _, pdf := rae("GET", page+".pdf", nil)
-	if text := pdfText(t, pdf); code != 200 || !strings.Contains(text, "F10.20") || !strings.Contains(text, "42 CFR part 2 prohibits unauthorized use") {
+	if text := apptest.PDFText(t, pdf); code != 200 || !strings.Contains(text, "F10.20") || !strings.Contains(text, "42 CFR part 2 prohibits unauthorized use") {
 		t.Errorf("PDF: %d %q", code, text)
 	}
 	if code, _, body := ron("GET", page, nil); code != 404 || strings.Contains(body, "F10.20") {

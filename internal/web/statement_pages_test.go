@@ -54,11 +54,11 @@ func TestStatementPages(t *testing.T) {
 		t.Fatalf("the estimate given is not listed with its number and PDF")
 	}
 	code, _, kept := ana("GET", issued, nil)
-	if text := pdfText(t, kept); code != 200 || !strings.Contains(text, number) || !strings.Contains(text, "F33.1") {
+	if text := apptest.PDFText(t, kept); code != 200 || !strings.Contains(text, number) || !strings.Contains(text, "F33.1") {
 		t.Fatalf("kept estimate: %d %q", code, text)
 	}
 	code, _, pdf := ana("GET", chart+"/estimate.pdf", nil)
-	if text := pdfText(t, pdf); code != 200 || !strings.Contains(text, "Good-Faith Estimate") || !strings.Contains(text, "F33.1") ||
+	if text := apptest.PDFText(t, pdf); code != 200 || !strings.Contains(text, "Good-Faith Estimate") || !strings.Contains(text, "F33.1") ||
 		!strings.Contains(text, "Robin Lake") || !strings.Contains(text, "Recommended") {
 		t.Fatalf("estimate: %d %q", code, text)
 	}
