@@ -28,8 +28,8 @@ import (
 // episode when the client was never admitted (no program prices the estimate), and
 // billing_provider when the clinic's billing details were never set.
 func Estimate(ctx context.Context, svc carepath.Services, clientID string) (*billing.GoodFaithEstimate, error) {
-	return estimate(ctx, svc, clientID, func(latest *carepath.Assessment, _ *time.Location) (string, string) {
-		return "GFE-" + shortID(latest.ID), latest.TakenAt.UTC().Format(carepath.DateLayout)
+	return estimate(ctx, svc, clientID, func(latest *carepath.Assessment, _ string) (string, string, error) {
+		return "GFE-" + shortID(latest.ID), latest.TakenAt.UTC().Format(carepath.DateLayout), nil
 	})
 }
 
@@ -41,9 +41,13 @@ func IssueEstimate(ctx context.Context, svc carepath.Services, clientID string, 
 	if err != nil {
 		return nil, nil, fmt.Errorf("new id: %w", err)
 	}
-	g, err := estimate(ctx, svc, clientID, func(_ *carepath.Assessment, zone *time.Location) (string, string) {
-		today := now.In(zone).Format(carepath.DateLayout)
-		return "GFE-" + strings.ReplaceAll(today, "-", "") + "-" + shortID(id.String()), today
+	g, err := estimate(ctx, svc, clientID, func(_ *carepath.Assessment, programID string) (string, string, error) {
+		p, err := svc.Programs.FindProgramByID(ctx, programID)
+		if err != nil {
+			return "", "", err
+		}
+		today := now.In(p.Location()).Format(carepath.DateLayout)
+		return "GFE-" + strings.ReplaceAll(today, "-", "") + "-" + shortID(id.String()), today, nil
 	})
 	if err != nil {
 		return nil, nil, err
@@ -75,9 +79,9 @@ func IssuedDocument(e *carepath.IssuedEstimate) (*billing.GoodFaithEstimate, err
 }
 
 // estimate builds the client's good-faith estimate, numbered and dated by name (given the
-// assessment it prices and the time zone of the program whose rates price it).
+// assessment it prices and the program whose rates price it).
 func estimate(ctx context.Context, svc carepath.Services, clientID string,
-	name func(latest *carepath.Assessment, zone *time.Location) (number, issuedOn string)) (*billing.GoodFaithEstimate, error) {
+	name func(latest *carepath.Assessment, programID string) (number, issuedOn string, err error)) (*billing.GoodFaithEstimate, error) {
 	c, err := svc.Clients.FindClientByID(ctx, clientID)
 	if err != nil {
 		return nil, err
@@ -124,13 +128,10 @@ func estimate(ctx context.Context, svc carepath.Services, clientID string,
 			alternatives = append(alternatives, l)
 		}
 	}
-	zone := time.UTC
-	if p, err := svc.Programs.FindProgramByID(ctx, program); err == nil {
-		zone = p.Location()
-	} else if carepath.ErrorCode(err) != carepath.ENOTFOUND && carepath.ErrorCode(err) != carepath.EFORBIDDEN {
+	number, issuedOn, err := name(latest, program)
+	if err != nil {
 		return nil, err
 	}
-	number, issuedOn := name(latest, zone)
 	g, err := billing.BuildGoodFaithEstimate(billing.EstimateInput{
 		Number:   number,
 		IssuedOn: issuedOn,
