@@ -16,15 +16,24 @@ func (s *Server) clientShow(w http.ResponseWriter, r *http.Request, who signedIn
 		s.fail(w, r, "client chart", err, chartErrors)
 		return
 	}
-	v := chartView{page: page{Title: "Chart"}, Who: who, Client: c, CanAssess: access.Allowed(who.Role, access.Assessment, access.Create)}
-	names := s.staffNames(r, c.PrimaryClinicianID, c.CaseManagerID)
-	v.Primary, v.CaseManager = names[0], names[1]
-	v.Assessments = s.chartAssessments(r, c.ID)
-	v.Episodes = s.chartEpisodes(r, c.ID)
-	v.Plan, v.Consents = s.chartPlans(r, c.ID), s.chartConsents(r, c.ID)
-	v.Billing = s.chartBilling(r, c.ID)
-	if access.Allowed(who.Role, access.Measure, access.Create) {
-		v.CanMeasure, v.Measures = true, s.chartMeasures(r, c, v.Episodes.Rows)
-	}
+	v := chartView{page: page{Title: "Chart"}, Who: who, Client: c, CanAssess: access.Allowed(who.Role, access.Assessment, access.Create),
+		CanMeasure: access.Allowed(who.Role, access.Measure, access.Create)}
+	// The sections are read at once, each into its own field; the measures need the episodes.
+	concurrently(
+		func() {
+			names := s.staffNames(r, c.PrimaryClinicianID, c.CaseManagerID)
+			v.Primary, v.CaseManager = names[0], names[1]
+		},
+		func() { v.Assessments = s.chartAssessments(r, c.ID) },
+		func() {
+			v.Episodes = s.chartEpisodes(r, c.ID)
+			if v.CanMeasure {
+				v.Measures = s.chartMeasures(r, c, v.Episodes.Rows)
+			}
+		},
+		func() { v.Plan = s.chartPlans(r, c.ID) },
+		func() { v.Consents = s.chartConsents(r, c.ID) },
+		func() { v.Billing = s.chartBilling(r, c.ID) },
+	)
 	s.render(w, r, http.StatusOK, "client_chart", v)
 }
