@@ -121,6 +121,14 @@ type Note struct {
 // established-client visits 99212–99215 and the new-client visits 99202–99205 (codes only).
 var EMCodes = []string{"99212", "99213", "99214", "99215", "99202", "99203", "99204", "99205"}
 
+// CheckEMCode trims code and checks that it is one of EMCodes, or empty; the field error names
+// em_code. Whether the note is a medication note is the caller's to check.
+func CheckEMCode(code *string) error {
+	var errs FieldErrors
+	checkEMCode(&errs, NoteMedication, code)
+	return errs.Err()
+}
+
 // checkEMCode trims code and checks it is one of EMCodes, and only on a medication note; the
 // field error names em_code.
 func checkEMCode(errs *FieldErrors, kind NoteKind, code *string) {
@@ -153,12 +161,33 @@ type NoteAttendee struct {
 	ObjectiveIDs []string `json:"objective_ids,omitempty"`
 }
 
-// Addendum is a correction or addition to a signed note.
+// Addendum is a correction or addition to a signed note. On a medication note it may record
+// the visit's E/M code (EMCodes): the latest addendum that gives one sets the code the visit
+// is billed with (Note.BilledEMCode).
 type Addendum struct {
 	ID        string    `json:"id"`
 	Text      string    `json:"text"`
+	EMCode    string    `json:"em_code,omitempty"`
 	AuthorID  string    `json:"author_id"`
 	CreatedAt time.Time `json:"created_at"`
+}
+
+// AddendumInput is a new addendum: the text, and, on a medication note only, the E/M code
+// the visit is billed with from now on (the text says why).
+type AddendumInput struct {
+	Text   string `json:"text"`
+	EMCode string `json:"em_code,omitempty"`
+}
+
+// BilledEMCode returns the E/M code the note's visit is billed with: the latest addendum's
+// code when one gives one, else the note's own ("" when none was chosen).
+func (n *Note) BilledEMCode() string {
+	for i := len(n.Addenda) - 1; i >= 0; i-- {
+		if n.Addenda[i].EMCode != "" {
+			return n.Addenda[i].EMCode
+		}
+	}
+	return n.EMCode
 }
 
 // NoteInput is a new note. Group notes give Attendees and no ClientID; the others give
@@ -383,9 +412,10 @@ type NoteService interface {
 	// SignNote signs draft note id at revision as its author, locking it. ECONFLICT when
 	// revision is stale or the note is signed already; EFORBIDDEN and ENOTFOUND as UpdateNote.
 	SignNote(ctx context.Context, id string, revision int) (*Note, error)
-	// AddAddendum appends a correction to signed note id. EINVALID naming text; ECONFLICT
-	// when the note is still a draft (edit it instead); ENOTFOUND as UpdateNote.
-	AddAddendum(ctx context.Context, id, text string) (*Note, error)
+	// AddAddendum appends a correction to signed note id. EINVALID naming text or em_code (a
+	// code not in EMCodes, or one on a note that is not a medication note); ECONFLICT when the
+	// note is still a draft (edit it instead); ENOTFOUND as UpdateNote.
+	AddAddendum(ctx context.Context, id string, in AddendumInput) (*Note, error)
 	// CosignNote co-signs signed note id as the actor, a supervisor. ECONFLICT when the note
 	// needs no co-signature, is a draft or is co-signed already; EFORBIDDEN for the author, for
 	// a clinician other than the named co-signer, and for roles that may not co-sign;

@@ -212,7 +212,7 @@ func sessionCharge(e Event, table RateTable) (Charge, string) {
 		c.Holds = append(c.Holds, Hold{RuleNoteUnsigned, fmt.Sprintf("the %s note of %s is not signed", e.Kind, e.Date), false})
 	}
 	if _, ok := emServices[e.EMCode]; e.Kind == EventMedication && !ok {
-		c.Holds = append(c.Holds, Hold{RuleEMLevel, "choose the visit's E/M level on the note", false})
+		c.Holds = append(c.Holds, Hold{RuleEMLevel, "choose the visit's E/M level on the note, or in an addendum once it is signed", false})
 	}
 	if e.RenderingNPI != "" && !ValidNPI(e.RenderingNPI) {
 		c.Holds = append(c.Holds, Hold{RuleRenderingNPI, "the clinician's NPI fails its check digit", false})

@@ -88,7 +88,7 @@ func TestMedicationEMLevel(t *testing.T) {
 			if c.Code != tt.wantCode || c.Held() != tt.held || c.Cents == 0 {
 				t.Errorf("charge %+v, want code %q held %v", c, tt.wantCode, tt.held)
 			}
-			if tt.held && (len(c.Holds) != 1 || c.Holds[0].Rule != RuleEMLevel || c.Holds[0].Reason != "choose the visit's E/M level on the note") {
+			if tt.held && (len(c.Holds) != 1 || c.Holds[0].Rule != RuleEMLevel || c.Holds[0].Reason != "choose the visit's E/M level on the note, or in an addendum once it is signed") {
 				t.Errorf("holds %+v, want the E/M level hold", c.Holds)
 			}
 		})

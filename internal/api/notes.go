@@ -13,9 +13,7 @@ type noteList struct {
 }
 
 // addendumBody is the body of POST /api/v1/notes/{id}/addenda.
-type addendumBody struct {
-	Text string `json:"text"`
-}
+type addendumBody = carepath.AddendumInput
 
 // registerNotes adds the clinical-note routes.
 func (a *API) registerNotes(mux Mux) {
@@ -64,7 +62,7 @@ func (a *API) signNote(w http.ResponseWriter, r *http.Request) {
 // addAddendum appends a correction to a signed note and answers 201 with the note.
 func (a *API) addAddendum(w http.ResponseWriter, r *http.Request) {
 	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in addendumBody) (*carepath.Note, error) {
-		return a.Notes.AddAddendum(ctx, r.PathValue("id"), in.Text)
+		return a.Notes.AddAddendum(ctx, r.PathValue("id"), in)
 	})
 }
 

@@ -105,7 +105,6 @@ func TestNotesAPI(t *testing.T) {
 	if len(n.Addenda) != 1 || n.Addenda[0].Text != "Client phoned after the session." {
 		t.Errorf("addendum %+v", n)
 	}
-
 	// A case manager's group note lands in each attendee's chart and waits for a co-signature.
 	g := note("POST", "/notes", cm, group, 201)
 	if !g.NeedsCosign || len(g.Attendees) != 2 {
@@ -136,5 +135,18 @@ func TestNotesAPI(t *testing.T) {
 	status, body = apptest.API(t, "GET", api+"/cosign-queue", ana, "")
 	if status != 200 || !strings.Contains(body, `"notes":[]`) {
 		t.Errorf("Ana's queue after co-sign: %d %s", status, body)
+	}
+	// An addendum sets a medication note's E/M code, on a medication note only.
+	if status, body := apptest.API(t, "POST", api+"/notes/"+noteID+"/addenda", ana, `{"text":"Level","em_code":"99213"}`); status != 400 || !strings.Contains(body, `"em_code"`) {
+		t.Errorf("an E/M code in an individual note's addendum: %d %s", status, body)
+	}
+	med := note("POST", "/notes", ana, `{"kind":"medication","format":"dap","client_id":"`+robin+`",`+dap+`}`, 201)
+	med = note("POST", "/notes/"+med.ID+"/sign", ana, `{"revision":1}`, 200)
+	if status, body := apptest.API(t, "POST", api+"/notes/"+med.ID+"/addenda", ana, `{"text":"Level","em_code":"99211"}`); status != 400 || !strings.Contains(body, `"em_code"`) {
+		t.Errorf("99211 in an addendum: %d %s", status, body)
+	}
+	med = note("POST", "/notes/"+med.ID+"/addenda", ana, `{"text":"E/M level chosen after signing.","em_code":"99214"}`, 201)
+	if med.EMCode != "" || len(med.Addenda) != 1 || med.Addenda[0].EMCode != "99214" || med.BilledEMCode() != "99214" {
+		t.Errorf("medication addendum %+v", med)
 	}
 }

@@ -97,7 +97,8 @@ type chargeEvent struct {
 }
 
 // computeCharges reads the period's attendance (present, late or left early) with whether a
-// signed note covers it and the E/M code its medication note records, and prices it with each program's rate table for each client's
+// signed note covers it and the E/M code its medication note is billed with (the latest
+// addendum's, else the note's: carepath.Note.BilledEMCode), and prices it with each program's rate table for each client's
 // primary payer's claim format.
 func computeCharges(ctx context.Context, tx *sql.Tx, s *Store, f carepath.ChargeFilter) (chargeRun, error) {
 	run := chargeRun{payerOf: map[string]string{}}
@@ -106,7 +107,9 @@ func computeCharges(ctx context.Context, tx *sql.Tx, s *Store, f carepath.Charge
 		COALESCE(g.modality, cs.modality, 'in_person'), pr.level, pr.part2,
 		EXISTS (SELECT 1 FROM notes n JOIN note_clients nc ON nc.note_id = n.id
 			WHERE n.session_id = a.occurrence_id AND nc.client_id = a.client_id AND n.status = 'signed'),
-		(SELECT COALESCE(MAX(n.em_code), '') FROM notes n JOIN note_clients nc ON nc.note_id = n.id
+		(SELECT COALESCE(MAX(COALESCE((SELECT ad.em_code FROM note_addenda ad WHERE ad.note_id = n.id AND ad.em_code <> ''
+				ORDER BY ad.created_at DESC, ad.id DESC LIMIT 1), n.em_code)), '')
+			FROM notes n JOIN note_clients nc ON nc.note_id = n.id
 			WHERE n.session_id = a.occurrence_id AND nc.client_id = a.client_id AND n.kind = 'medication')
 		FROM attendance a JOIN attendance_sheets sh ON sh.occurrence_id = a.occurrence_id
 		LEFT JOIN groups g ON g.id = sh.series_id LEFT JOIN care_sessions cs ON cs.id = sh.series_id

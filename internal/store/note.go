@@ -146,14 +146,21 @@ func (svc *NoteService) CosignNote(ctx context.Context, id string) (*carepath.No
 	})
 }
 
-// AddAddendum appends text to signed note id as the actor.
-func (svc *NoteService) AddAddendum(ctx context.Context, id, text string) (*carepath.Note, error) {
-	add := carepath.Addendum{Text: text}
+// AddAddendum appends an addendum to signed note id as the actor.
+func (svc *NoteService) AddAddendum(ctx context.Context, id string, in carepath.AddendumInput) (*carepath.Note, error) {
+	add := carepath.Addendum{Text: in.Text, EMCode: in.EMCode}
 	o := op{record: access.Note, action: access.Addend, recordID: wellFormedID(id), clientID: svc.s.clientOf(ctx, access.Note, id),
-		validate: func() error { return checkAddendum(&add.Text) }}
+		validate: func() error {
+			errs := carepath.FieldErrors(carepath.ErrorFields(checkAddendum(&add.Text)))
+			errs = append(errs, carepath.ErrorFields(carepath.CheckEMCode(&add.EMCode))...)
+			return errs.Err()
+		}}
 	return svc.change(ctx, o, id, 0, func(ctx context.Context, tx *sql.Tx, n *carepath.Note) error {
 		if n.Status != carepath.NoteSigned {
 			return carepath.Errorf(carepath.ECONFLICT, "This note is still a draft: edit it instead of adding an addendum.")
+		}
+		if add.EMCode != "" && n.Kind != carepath.NoteMedication {
+			return invalidField("em_code", "unexpected", "Only a medication note records an E/M visit level.")
 		}
 		actor, _ := carepath.ActorFrom(ctx)
 		aid, err := uuid.NewV7()
@@ -161,8 +168,8 @@ func (svc *NoteService) AddAddendum(ctx context.Context, id, text string) (*care
 			return fmt.Errorf("new id: %w", err)
 		}
 		add.ID, add.AuthorID, add.CreatedAt = aid.String(), actor.ID, svc.s.timestamp()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO note_addenda (id, note_id, text, author_id, created_at)
-			VALUES ($1, $2, $3, $4, $5)`, add.ID, n.ID, add.Text, add.AuthorID, add.CreatedAt); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO note_addenda (id, note_id, text, em_code, author_id, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6)`, add.ID, n.ID, add.Text, add.EMCode, add.AuthorID, add.CreatedAt); err != nil {
 			return fmt.Errorf("insert addendum: %w", svc.s.translate(err))
 		}
 		n.Addenda = append(n.Addenda, add)

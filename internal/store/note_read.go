@@ -213,7 +213,7 @@ func (svc *NoteService) fillClients(ctx context.Context, tx *sql.Tx, byID map[st
 // fillAddenda reads the addenda of the notes byID (ids, in: their ids and placeholders),
 // oldest first.
 func (svc *NoteService) fillAddenda(ctx context.Context, tx *sql.Tx, byID map[string]*carepath.Note, in string, ids []any) error {
-	rows, err := tx.QueryContext(ctx, `SELECT note_id, id, text, author_id, created_at FROM note_addenda
+	rows, err := tx.QueryContext(ctx, `SELECT note_id, id, text, em_code, author_id, created_at FROM note_addenda
 		WHERE note_id IN (`+in+`) ORDER BY created_at, id`, ids...)
 	if err != nil {
 		return fmt.Errorf("select addenda: %w", svc.s.translate(err))
@@ -222,7 +222,7 @@ func (svc *NoteService) fillAddenda(ctx context.Context, tx *sql.Tx, byID map[st
 	for rows.Next() {
 		var noteID string
 		var a carepath.Addendum
-		if err := rows.Scan(&noteID, &a.ID, &a.Text, &a.AuthorID, &a.CreatedAt); err != nil {
+		if err := rows.Scan(&noteID, &a.ID, &a.Text, &a.EMCode, &a.AuthorID, &a.CreatedAt); err != nil {
 			return fmt.Errorf("select addenda: %w", err)
 		}
 		a.CreatedAt = a.CreatedAt.UTC()

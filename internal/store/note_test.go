@@ -86,7 +86,7 @@ func TestNoteLifecycle(t *testing.T) {
 		if _, err := svc.UpdateNote(asA, n.ID, upd); carepath.ErrorCode(err) != carepath.ECONFLICT {
 			t.Errorf("stale update: %v", err)
 		}
-		if _, err := svc.AddAddendum(asA, n.ID, "late entry"); carepath.ErrorCode(err) != carepath.ECONFLICT {
+		if _, err := svc.AddAddendum(asA, n.ID, carepath.AddendumInput{Text: "late entry"}); carepath.ErrorCode(err) != carepath.ECONFLICT {
 			t.Errorf("addendum to a draft: %v", err)
 		}
 		if _, err := svc.SignNote(asAdmin, n.ID, 2); carepath.ErrorCode(err) != carepath.EFORBIDDEN {
@@ -99,10 +99,10 @@ func TestNoteLifecycle(t *testing.T) {
 		if _, err := svc.UpdateNote(asA, n.ID, upd); carepath.ErrorCode(err) != carepath.ECONFLICT {
 			t.Errorf("edit of a signed note: %v", err)
 		}
-		if _, err := svc.AddAddendum(asA, n.ID, "  "); !slices.Equal(fieldPaths(err), []string{"text"}) {
+		if _, err := svc.AddAddendum(asA, n.ID, carepath.AddendumInput{Text: "  "}); !slices.Equal(fieldPaths(err), []string{"text"}) {
 			t.Errorf("empty addendum: %v", err)
 		}
-		if n, err = svc.AddAddendum(asA, n.ID, "Client called after the session."); err != nil || len(n.Addenda) != 1 ||
+		if n, err = svc.AddAddendum(asA, n.ID, carepath.AddendumInput{Text: "Client called after the session."}); err != nil || len(n.Addenda) != 1 ||
 			n.Addenda[0].AuthorID != clinicianA || n.Sections["data"] != "Discussed sleep and cravings" {
 			t.Fatalf("AddAddendum: %+v %v", n, err)
 		}
@@ -303,7 +303,7 @@ func TestFindClientNotesMany(t *testing.T) {
 					t.Fatal(err)
 				}
 				for _, text := range []string{"one", "two"} {
-					if _, err = svc.AddAddendum(asA, n.ID, text); err != nil {
+					if _, err = svc.AddAddendum(asA, n.ID, carepath.AddendumInput{Text: text}); err != nil {
 						t.Fatal(err)
 					}
 				}

@@ -148,14 +148,7 @@ func (s *Server) newNoteFormView(r *http.Request, who signedIn, f noteForm, errs
 		v.Attendees = append(v.Attendees, a)
 	}
 	if f.Kind == carepath.NoteMedication || (f.Revision == 0 && f.Kind != carepath.NoteGroup) {
-		v.EMCodes = []noteChoice{{Value: "", Label: "Not chosen yet (the visit is not billed until it is)", Checked: f.EMCode == ""}}
-		for _, code := range carepath.EMCodes {
-			label := code + " (established client)"
-			if strings.HasPrefix(code, "9920") {
-				label = code + " (new client)"
-			}
-			v.EMCodes = append(v.EMCodes, noteChoice{Value: code, Label: label, Checked: code == f.EMCode})
-		}
+		v.EMCodes = emCodeChoices("Not chosen yet (the visit is not billed until it is)", f.EMCode)
 	}
 	v.Cosigners = []noteChoice{{Value: "", Label: "Any clinician on the care team", ID: "note-cosigner-any", Checked: f.CosignerID == ""}}
 	if s.Staff != nil {
@@ -357,6 +350,20 @@ func (s *Server) clientSessionChoices(r *http.Request, clientID, selected string
 		}
 		out = append(out, sessionChoice{ID: o.ID, Label: sessionKind(o.Kind) + " — " + daySpan(occurrenceStart(o), o.Minutes, loc),
 			Selected: o.ID == selected})
+	}
+	return out
+}
+
+// emCodeChoices are the E/M visit codes to choose from, after a first choice of none labelled
+// none; chosen is checked.
+func emCodeChoices(none, chosen string) []noteChoice {
+	out := []noteChoice{{Value: "", Label: none, Checked: chosen == ""}}
+	for _, code := range carepath.EMCodes {
+		label := code + " (established client)"
+		if strings.HasPrefix(code, "9920") {
+			label = code + " (new client)"
+		}
+		out = append(out, noteChoice{Value: code, Label: label, Checked: code == chosen})
 	}
 	return out
 }

@@ -10,7 +10,8 @@ import (
 // TestMedicationNoteEMCodePages: the note form offers the E/M visit codes; an E/M code on an
 // individual note is named next to the field with the text kept; a medication note saves its
 // code, shows it, and its draft form shows it chosen; a medication note without one says the
-// visit is not billed until it is chosen.
+// visit is not billed until it is chosen; once signed, an addendum sets the code (a code that
+// is not an E/M visit is named next to its field, the text kept).
 func TestMedicationNoteEMCodePages(t *testing.T) {
 	t.Parallel()
 	ts := apptest.Start(t)
@@ -42,5 +43,23 @@ func TestMedicationNoteEMCodePages(t *testing.T) {
 		"sec_plan", "Continue", "action", "save"))
 	if _, _, body := ana("GET", loc, nil); !strings.Contains(body, "Not chosen: the visit is not billed until it is") {
 		t.Errorf("a medication note without an E/M code does not say so")
+	}
+	// Signed, the note is locked: an addendum sets the code, with the text kept when it is refused.
+	if code, _, _ := ana("POST", loc+"/sign", formOf("revision", "1")); code != 303 {
+		t.Fatalf("sign: %d", code)
+	}
+	if _, _, body := ana("GET", loc, nil); !strings.Contains(body, `name="em_code"`) || !strings.Contains(body, "Leave the visit&#39;s code as it is") {
+		t.Fatalf("a signed medication note offers no E/M code in its addendum form")
+	}
+	code, _, body = ana("POST", loc+"/addenda", formOf("text", "Level chosen after signing.", "em_code", "99211"))
+	if code != 400 || !strings.Contains(body, `id="note-addendum-em-code-error"`) || !strings.Contains(body, ">Level chosen after signing.</textarea>") {
+		t.Fatalf("addendum with 99211: %d; want the E/M field named and the text kept", code)
+	}
+	if code, _, _ := ana("POST", loc+"/addenda", formOf("text", "Level chosen after signing.", "em_code", "99204")); code != 303 {
+		t.Fatalf("addendum with 99204: %d", code)
+	}
+	if _, _, body := ana("GET", loc, nil); !strings.Contains(body, `<dd id="note-em-code">99204 (set by an addendum)</dd>`) ||
+		!strings.Contains(body, "E/M visit code set to 99204") {
+		t.Errorf("the note does not show the code its addendum set")
 	}
 }

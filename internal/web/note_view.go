@@ -80,6 +80,10 @@ type notePageView struct {
 	Addenda                                         []shownAddendum
 	CanEdit, CanCosign                              bool
 	Addendum, AddendumError                         string
+	// AddendumEMCodes are the E/M codes an addendum to a signed medication note may set.
+	AddendumEMCodes []noteChoice
+	AddendumEMCode  string // the code chosen on the addendum form
+	AddendumEMError string
 	Notice                                          string
 	SessionName                                     string // the session documented, by name and date
 }
@@ -143,6 +147,9 @@ func (s *Server) renderNotePage(w http.ResponseWriter, r *http.Request, who sign
 	v.CanCosign = n.Status == carepath.NoteSigned && n.NeedsCosign && n.CosignedAt == nil &&
 		access.Allowed(who.Role, access.Note, access.Cosign) && access.MayCosign(who.actor(), n)
 	adjust(&v)
+	if n.Kind == carepath.NoteMedication && n.Status == carepath.NoteSigned {
+		v.AddendumEMCodes = emCodeChoices("Leave the visit's code as it is", v.AddendumEMCode)
+	}
 	s.render(w, r, status, "note", v)
 }
 
