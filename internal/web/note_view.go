@@ -84,8 +84,8 @@ type notePageView struct {
 	AddendumEMCodes []noteChoice
 	AddendumEMCode  string // the code chosen on the addendum form
 	AddendumEMError string
-	Notice                                          string
-	SessionName                                     string // the session documented, by name and date
+	Notice          string
+	SessionName     string // the session documented, by name and date
 }
 
 // readNote reads the note of the path, and its client for an individual note; it answers
