@@ -299,7 +299,7 @@ func (svc *SafetyPlanService) FindSafetyPlanAlerts(ctx context.Context) ([]*care
 			}
 			out = append(out, &carepath.MeasureAlert{ID: alertID(id, "safety_plan:"+since.Format(time.RFC3339Nano)), ClientID: id,
 				Kind: carepath.AlertSafetyPlanMissing, Priority: int(outcome.PriorityUrgent), At: since,
-				Reason:   "In crisis since " + since.Format("2006-01-02 15:04") + " UTC, with no safety plan saved since: write one with the client today.",
+				Reason:   "No safety plan saved since the crisis began: write one with the client today.",
 				Protocol: outcome.CrisisProtocol})
 			refs = append(refs, ref{ID: id, ClientID: id})
 		}
