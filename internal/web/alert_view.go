@@ -36,8 +36,9 @@ type alertPageRow struct {
 
 // newAlertShowView builds the page of alert a.
 func (s *Server) newAlertShowView(r *http.Request, who signedIn, a *carepath.SafetyAlert) alertShowView {
+	zone := s.viewerZone(r)
 	v := alertShowView{page: page{Title: "Safety alert"}, Who: who, Alert: a,
-		Heading: cmp.Or(alertKindName[a.Kind], a.Kind), When: a.At.UTC().Format("2006-01-02 15:04") + " UTC"}
+		Heading: cmp.Or(alertKindName[a.Kind], a.Kind), When: instantText(a.At, zone)}
 	if a.ClientID != "" {
 		v.Chart = "/staff/clients/" + a.ClientID
 	} else {
@@ -49,13 +50,13 @@ func (s *Server) newAlertShowView(r *http.Request, who signedIn, a *carepath.Saf
 	}
 	names := s.staffNames(r, ids...)
 	if a.AcknowledgedAt != nil {
-		v.AckBy, v.AckAt = names[0], a.AcknowledgedAt.UTC().Format("2006-01-02 15:04")+" UTC"
+		v.AckBy, v.AckAt = names[0], instantText(*a.AcknowledgedAt, zone)
 	}
 	for i, n := range a.Notifications {
 		state := map[string]string{carepath.NotificationSent: "sent", carepath.NotificationPending: "due",
 			carepath.NotificationCancelled: "not sent (" + n.CancelReason + ")", carepath.NotificationFailed: "failed"}[n.State]
 		v.Pages = append(v.Pages, alertPageRow{To: names[i+1], Tier: n.Tier, Channel: n.Channel, State: state,
-			At: n.At.UTC().Format("2006-01-02 15:04:05") + " UTC"})
+			At: n.At.In(zone).Format("2006-01-02 15:04:05 MST")})
 	}
 	return v
 }

@@ -71,8 +71,9 @@ func (s *Server) safetyPlanPage(r *http.Request, who signedIn, c *carepath.Clien
 	}
 	names := s.staffNames(r, ids...)
 	v.By = names[0]
+	zone := s.viewerZone(r)
 	for i, pv := range versions {
-		v.Versions = append(v.Versions, planVersionRow{Version: pv.Version, By: names[i+1], When: pv.CreatedAt.UTC().Format("2006-01-02 15:04") + " UTC",
+		v.Versions = append(v.Versions, planVersionRow{Version: pv.Version, By: names[i+1], When: instantText(pv.CreatedAt, zone),
 			Link: "/staff/clients/" + c.ID + "/safety-plan?version=" + strconv.Itoa(pv.Version), Current: pv.Version == v.Latest, Showing: pv.Version == version})
 	}
 	return v, nil
