@@ -21,7 +21,7 @@ func TestCoveragePages(t *testing.T) {
 	page := chart + "/coverage"
 
 	if _, _, body := ana("GET", chart, nil); !strings.Contains(body, "No coverage on file: the costs below are self-pay.") ||
-		!strings.Contains(body, "A typical course of each level, self-pay") {
+		!strings.Contains(body, "A typical course of each level, self-pay") || !strings.Contains(body, `<p id="insurance-summary">No insurance recorded.</p>`) {
 		t.Fatalf("chart before coverage lacks the self-pay comparison")
 	}
 	if code, _, _ := ana("POST", "/staff/payers", url.Values{"name": {"X"}, "payer_id": {"X1"}}); code != 403 {
@@ -49,7 +49,8 @@ func TestCoveragePages(t *testing.T) {
 		t.Fatalf("record coverage: %d %q", code, loc)
 	}
 	_, _, body = ana("GET", chart, nil)
-	for _, want := range []string{"Primary: Acme Health, member M-1", "under the primary coverage", "in network"} {
+	for _, want := range []string{"Primary: Acme Health, member M-1", "under the primary coverage", "in network",
+		`<p id="insurance-summary">Primary: Acme Health. <a href="#h-coverage">Coverage and cost</a>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("chart lacks %q", want)
 		}

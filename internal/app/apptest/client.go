@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -67,7 +68,30 @@ func Send(t testing.TB, c *http.Client, method, u string, form url.Values) (int,
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
+	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+		if dup := DuplicateIDs(string(b)); len(dup) > 0 {
+			t.Errorf("%s %s: ids used more than once on the page: %v", method, req.URL.Path, dup)
+		}
+	}
 	return resp.StatusCode, resp.Header.Get("Location"), string(b)
+}
+
+// htmlID matches an element's id attribute as carepath's templates write them.
+var htmlID = regexp.MustCompile(`\sid="([^"]+)"`)
+
+// DuplicateIDs returns the ids a page gives more than one element: a label, an
+// aria-labelledby or a link to #id then points at the wrong one, and assistive technology
+// reads the wrong text.
+func DuplicateIDs(page string) []string {
+	seen := map[string]int{}
+	var dup []string
+	for _, m := range htmlID.FindAllStringSubmatch(page, -1) {
+		seen[m[1]]++
+		if seen[m[1]] == 2 {
+			dup = append(dup, m[1])
+		}
+	}
+	return dup
 }
 
 // SignedIn sends a request as a signed-in staff member and returns the status, the Location

@@ -2,7 +2,7 @@
 -- note records for the visit ('' none). The latest addendum that gives one is the code the
 -- visit is billed with, so a level left out or chosen wrongly is set by an addendum, never by
 -- a second note for the same visit. The same schema as
--- internal/postgres/migrations/00054_addendum_em_code.sql.
+-- internal/postgres/migrations/00058_addendum_em_code.sql.
 
 -- +goose Up
 ALTER TABLE note_addenda ADD COLUMN em_code TEXT NOT NULL DEFAULT '';
