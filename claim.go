@@ -152,7 +152,7 @@ type Claim struct {
 
 // ClaimCorrectionInput is what a replacement or void of a sent claim takes: the payer's claim
 // control number of the claim, needed when no 835 has told it (a biller types it from the
-// payer's portal); when given it is used over the stored one.
+// payer's portal); when given it is used over the stored one, and stored with the claim.
 type ClaimCorrectionInput struct {
 	PayerClaimControl string `json:"payer_claim_control,omitempty"`
 }

@@ -96,8 +96,9 @@ func (svc *ClaimService) correct(ctx context.Context, id string, in carepath.Cla
 			return nil, err
 		}
 		newRow := b.ID + ":" + b.Claims[0].ID
-		if _, err := tx.ExecContext(ctx, `UPDATE claims SET status = $2, corrected_by = $3 WHERE id = $1`,
-			fix.original.rowID, status, newRow); err != nil {
+		// The number a biller typed is the original's from now on.
+		if _, err := tx.ExecContext(ctx, `UPDATE claims SET status = $2, corrected_by = $3, payer_claim_control = $4 WHERE id = $1`,
+			fix.original.rowID, status, newRow, fix.payerClaimControl); err != nil {
 			return nil, fmt.Errorf("mark corrected claim: %w", svc.s.translate(err))
 		}
 		if frequency == billing.FrequencyReplacement {

@@ -135,7 +135,8 @@ func TestClaimCorrections(t *testing.T) {
 		if err != nil || !strings.Contains(string(file), "*76:A:8*") || !strings.Contains(string(file), "~REF*F8*R-778~") {
 			t.Fatalf("void file: %v\n%s", err, file)
 		}
-		if b, _ := svc.FindClaimBatch(desk, repl.ID); b.Claims[0].Status != carepath.ClaimVoided || b.Claims[0].CorrectedBy != void.Claims[0].ID {
+		if b, _ := svc.FindClaimBatch(desk, repl.ID); b.Claims[0].Status != carepath.ClaimVoided || b.Claims[0].CorrectedBy != void.Claims[0].ID ||
+			b.Claims[0].PayerClaimControl != "R-778" {
 			t.Errorf("the replacement after its void: %+v", b.Claims[0])
 		}
 		if bal, err := svc.FindClientBalance(asAdmin, seed.Client.ID); err != nil || bal.Charged != 0 {
