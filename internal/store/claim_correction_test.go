@@ -125,6 +125,20 @@ func TestClaimCorrections(t *testing.T) {
 			t.Fatalf("refusals wrote: %s, then %s", before, after)
 		}
 
+		// An 835 for the replacement posts as for any claim; one naming the replaced original
+		// matches nothing.
+		paid := apptest.RemitLine{Paid: 300_00}
+		if r, err := svc.PostRemittance(asAdmin, []byte(apptest.Hand835(replacement, paid, paid, paid))); err != nil || len(r.Claims) != 1 ||
+			r.Claims[0].ID != replacement || r.Claims[0].Status != carepath.ClaimPaid || r.Postings != 3 {
+			t.Fatalf("835 for the replacement = %+v, %v", r, err)
+		}
+		if r, err := svc.PostRemittance(asAdmin, []byte(apptest.Hand835(original, paid))); err != nil || len(r.Claims) != 0 || len(r.Unmatched) == 0 {
+			t.Errorf("835 for the replaced original = %+v, %v", r, err)
+		}
+		if b, _ := svc.FindClaimBatch(desk, first.ID); b.Claims[0].Status != carepath.ClaimReplaced {
+			t.Errorf("the original after an 835 naming it: %s", b.Claims[0].Status)
+		}
+
 		// The replacement is voided with the number from the payer's portal; its charges are
 		// then billed again.
 		void, err := svc.VoidClaim(desk, replacement, carepath.ClaimCorrectionInput{PayerClaimControl: " R-778 "})
