@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/billing"
 	"github.com/carepath/carepath/internal/httpserver"
 )
 
@@ -95,15 +96,15 @@ func (c claimRow) Correctable() bool {
 	case carepath.ClaimDraft, carepath.ClaimHeld, carepath.ClaimReplaced, carepath.ClaimVoided:
 		return false
 	}
-	return c.Frequency != "8" && c.CorrectedBy == ""
+	return c.Frequency != billing.FrequencyVoid && c.CorrectedBy == ""
 }
 
 // Kind says what the claim is when it corrects another: a replacement or a void.
 func (c claimRow) Kind() string {
 	switch c.Frequency {
-	case "7":
+	case billing.FrequencyReplacement:
 		return "Replacement of"
-	case "8":
+	case billing.FrequencyVoid:
 		return "Void of"
 	}
 	return ""
