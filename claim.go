@@ -64,6 +64,10 @@ const (
 	ClaimPaid          = "paid"
 	ClaimDenied        = "denied"
 	ClaimPartiallyPaid = "partially_paid"
+	// ClaimReplaced is a sent claim a replacement claim (frequency 7) corrected.
+	ClaimReplaced = "replaced"
+	// ClaimVoided is a sent claim a void (frequency 8) withdrew; its charges may be billed again.
+	ClaimVoided = "voided"
 )
 
 // ClaimBatchInput asks for the claims of one payer for a period, in one file. ClientIDs, when
@@ -99,7 +103,7 @@ type ClaimBatchFilter struct {
 }
 
 // ClaimStatuses are the statuses a claim may be in, in the order of its life.
-var ClaimStatuses = []string{ClaimDraft, ClaimHeld, ClaimSubmitted, ClaimPaid, ClaimPartiallyPaid, ClaimDenied}
+var ClaimStatuses = []string{ClaimDraft, ClaimHeld, ClaimSubmitted, ClaimPaid, ClaimPartiallyPaid, ClaimDenied, ClaimReplaced, ClaimVoided}
 
 // ClaimStatusCount is how many claims of a batch are in one status.
 type ClaimStatusCount struct {
@@ -124,7 +128,10 @@ type ClaimBatchSummary struct {
 }
 
 // Claim is one client's claim in a batch: its lines' total, what the payer paid and left to
-// the client, its status and, when held, why.
+// the client, its status and, when held, why. Frequency is its claim frequency code (1 an
+// original claim, 2–4 an interim one, 7 a replacement, 8 a void); PayerClaimControl the
+// number the payer gave it (CLP07 of its 835); Corrects the claim a replacement or void
+// corrects and CorrectedBy the one that replaced or voided this claim, each with its batch.
 type Claim struct {
 	ID                    string       `json:"id"`
 	BatchID               string       `json:"batch_id"`
@@ -135,6 +142,30 @@ type Claim struct {
 	Paid                  Cents        `json:"paid_cents"`
 	PatientResponsibility Cents        `json:"patient_responsibility_cents"`
 	Holds                 []ChargeHold `json:"holds,omitempty"`
+	Frequency             string       `json:"frequency,omitempty"`
+	PayerClaimControl     string       `json:"payer_claim_control,omitempty"`
+	Corrects              string       `json:"corrects,omitempty"`
+	CorrectsBatch         string       `json:"corrects_batch,omitempty"`
+	CorrectedBy           string       `json:"corrected_by,omitempty"`
+	CorrectedByBatch      string       `json:"corrected_by_batch,omitempty"`
+}
+
+// ClaimCorrectionInput is what a replacement or void of a sent claim takes: the payer's claim
+// control number of the claim, needed when no 835 has told it (a biller types it from the
+// payer's portal); when given it is used over the stored one, and stored with the claim.
+type ClaimCorrectionInput struct {
+	PayerClaimControl string `json:"payer_claim_control,omitempty"`
+}
+
+// Validate trims in and checks its form. The field error names payer_claim_control.
+func (in *ClaimCorrectionInput) Validate() error {
+	var errs FieldErrors
+	in.PayerClaimControl = strings.TrimSpace(in.PayerClaimControl)
+	if len(in.PayerClaimControl) > 50 || strings.Trim(in.PayerClaimControl,
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+		errs.Add("payer_claim_control", "format", "The payer's claim control number is up to 50 letters, digits and dashes, as the payer shows it.")
+	}
+	return errs.Err()
 }
 
 // Remittance is what posting an 835 did: the claims it decided, the postings made to charges,
@@ -183,6 +214,20 @@ type ClaimService interface {
 	// payer_id (nothing left to bill), client_id (a claim that cannot be made: no diagnosis, no
 	// subscriber address) or billing_provider (not set); nothing is written then.
 	CreateClaimBatch(ctx context.Context, in ClaimBatchInput) (*ClaimBatch, error)
+	// ReplaceClaim corrects sent claim id (its claim id, e.g. B12C0001) with a replacement claim
+	// (frequency 7) in a new batch of one claim to the same payer in the same format: the
+	// claim's charges derived again from the chart (the same client, days and charges), with the
+	// payer's claim control number of the original in REF*F8. The original becomes replaced
+	// and its charges move to the new claim. ENOTFOUND for no such claim; ECONFLICT naming id
+	// for a claim never sent (bill it in a new batch), one already replaced or voided (naming
+	// the newer claim's batch) or a void; EINVALID naming payer_claim_control when no number is
+	// known or it is malformed, or id when nothing of the claim can be billed now. Nothing is
+	// written on refusal.
+	ReplaceClaim(ctx context.Context, id string, in ClaimCorrectionInput) (*ClaimBatch, error)
+	// VoidClaim withdraws sent claim id with a void (frequency 8) in a new batch of one claim:
+	// the original's lines as sent, with its payer's claim control number in REF*F8. The
+	// original becomes voided and its charges are free to bill again. Refusals as ReplaceClaim.
+	VoidClaim(ctx context.Context, id string, in ClaimCorrectionInput) (*ClaimBatch, error)
 	// FindClaimBatches lists the batches newest first, each with its payer, period, total and
 	// how many of its claims are in each status. EINVALID names payer_id (no such payer) or
 	// status (not a claim status); EFORBIDDEN for a role that may not read batches.

@@ -26,6 +26,8 @@ const (
 	ClaimPartiallyPaid ClaimStatus = "partially_paid"
 	ClaimDenied        ClaimStatus = "denied"
 	ClaimReversed      ClaimStatus = "reversed"
+	ClaimReplaced      ClaimStatus = "replaced"
+	ClaimVoided        ClaimStatus = "voided"
 )
 
 // Facility type codes (the first two digits of an institutional bill type) that carepath knows.
@@ -71,6 +73,14 @@ type Claim struct {
 	Total              carepath.Cents `json:"total_cents"`
 	Status             ClaimStatus    `json:"status"`
 	Holds              []Hold         `json:"holds,omitempty"`
+	// PayerClaimControl is the payer's claim control number of the claim a replacement
+	// (frequency 7) or void (frequency 8) corrects, sent in REF*F8.
+	PayerClaimControl string `json:"payer_claim_control,omitempty"`
+}
+
+// Corrects reports whether c is a replacement or void of an earlier claim.
+func (c Claim) Corrects() bool {
+	return c.Frequency == FrequencyReplacement || c.Frequency == FrequencyVoid
 }
 
 // BillType is the institutional bill type: facility type, then the frequency digit ("131").

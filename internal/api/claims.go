@@ -28,6 +28,30 @@ func (a *API) createClaimBatch(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// replaceClaim corrects a sent claim with a replacement claim (frequency 7) in a new batch and
+// answers 201 with that batch; the body may give the payer's claim control number.
+func (a *API) replaceClaim(w http.ResponseWriter, r *http.Request) {
+	a.correctClaim(w, r, a.Claims.ReplaceClaim)
+}
+
+// voidClaim withdraws a sent claim with a void (frequency 8) in a new batch and answers 201
+// with that batch; the body may give the payer's claim control number.
+func (a *API) voidClaim(w http.ResponseWriter, r *http.Request) {
+	a.correctClaim(w, r, a.Claims.VoidClaim)
+}
+
+// correctClaim serves a replacement or void of claim {id} made by correct.
+func (a *API) correctClaim(w http.ResponseWriter, r *http.Request,
+	correct func(context.Context, string, carepath.ClaimCorrectionInput) (*carepath.ClaimBatch, error)) {
+	serveJSONBody(a, w, r, http.StatusCreated, func(ctx context.Context, in carepath.ClaimCorrectionInput) (*carepath.ClaimBatch, error) {
+		b, err := correct(ctx, r.PathValue("id"), in)
+		if err == nil {
+			w.Header().Set("Location", "/api/v1/claim-batches/"+b.ID)
+		}
+		return b, err
+	})
+}
+
 // claimBatchList is the answer of GET /api/v1/claim-batches.
 type claimBatchList struct {
 	ClaimBatches []*carepath.ClaimBatchSummary `json:"claim_batches"`

@@ -35,6 +35,8 @@ func (a *API) registerBilling(mux Mux) {
 	mux.HandleFunc("POST /api/v1/claim-batches", a.createClaimBatch)
 	mux.HandleFunc("GET /api/v1/claim-batches/{id}", a.getClaimBatch)
 	mux.HandleFunc("GET /api/v1/claim-batches/{id}/x12", a.getClaimBatchFile)
+	mux.HandleFunc("POST /api/v1/claims/{id}/replacement", a.replaceClaim)
+	mux.HandleFunc("POST /api/v1/claims/{id}/void", a.voidClaim)
 	mux.HandleFunc("POST /api/v1/remittances", a.postRemittance)
 	mux.HandleFunc("GET /api/v1/clients/{id}/balance", a.getClientBalance)
 	mux.HandleFunc("POST /api/v1/clients/{id}/payments", a.recordClientPayment)

@@ -24,6 +24,8 @@ var billingOperationTypes = map[string]struct{ in, out any }{
 	"getClaimBatch":              {nil, carepath.ClaimBatch{}},
 	"listClaimBatches":           {nil, claimBatchList{}},
 	"getClaimBatchFile":          {nil, nil},
+	"replaceClaim":               {carepath.ClaimCorrectionInput{}, carepath.ClaimBatch{}},
+	"voidClaim":                  {carepath.ClaimCorrectionInput{}, carepath.ClaimBatch{}},
 	"getAuthorizationPacket":     {nil, nil},
 	"getGoodFaithEstimate":       {nil, nil},
 	"getSuperbill":               {nil, nil},

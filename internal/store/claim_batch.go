@@ -129,7 +129,7 @@ func (svc *ClaimService) CreateClaimBatch(ctx context.Context, in carepath.Claim
 		if err != nil {
 			return nil, err
 		}
-		b, refs, err := svc.build(ctx, tx, in, payer, provider)
+		b, refs, err := svc.build(ctx, tx, in, payer, provider, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -187,9 +187,10 @@ func (svc *ClaimService) batchClients(ctx context.Context, tx *sql.Tx, in carepa
 }
 
 // build makes the batch: one claim per client (held when nothing is ready to bill), the 837 of
-// the billable ones, and the rows.
+// the billable ones, and the rows. With fix it makes the one replacement claim of fix's
+// original instead, from the original's charges only.
 func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.ClaimBatchInput, payer *carepath.Payer,
-	provider *carepath.BillingProvider) (*carepath.ClaimBatch, []ref, error) {
+	provider *carepath.BillingProvider, fix *correction) (*carepath.ClaimBatch, []ref, error) {
 	run, err := computeCharges(ctx, tx, svc.s, carepath.ChargeFilter{From: in.From, To: in.To})
 	if err != nil {
 		return nil, nil, err
@@ -198,9 +199,18 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 	if err != nil {
 		return nil, nil, err
 	}
+	if fix != nil {
+		run = run.only(fix.chargeIDs())
+		for id := range fix.chargeIDs() {
+			delete(billed, id)
+		}
+	}
 	run, alreadyBilled := run.withoutBilled(billed)
 	for i, id := range in.ClientIDs {
 		if _, unbilled := run.payerOf[id]; !unbilled && alreadyBilled[id] {
+			if fix != nil {
+				return nil, nil, fix.notBillable("every charge of it is now on another claim that was sent")
+			}
 			return nil, nil, invalidField(fmt.Sprintf("client_ids[%d]", i), "already_billed",
 				"Every charge of this client in the period is already on a claim that was sent; a charge is billed once. Bill a denied claim's charges again, or choose other days.")
 		}
@@ -219,29 +229,24 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 	if err != nil {
 		return nil, nil, err
 	}
-	var control int
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(interchange_control), 0) + 1 FROM claim_batches`).Scan(&control); err != nil {
-		return nil, nil, fmt.Errorf("next control number: %w", svc.s.translate(err))
-	}
-	id, err := uuid.NewV7()
+	batch, err := svc.newBatch(ctx, tx, in, payer)
 	if err != nil {
-		return nil, nil, fmt.Errorf("new id: %w", err)
+		return nil, nil, err
 	}
-	actor, _ := carepath.ActorFrom(ctx)
-	now := svc.s.timestamp()
-	batch := &carepath.ClaimBatch{ID: id.String(), PayerID: payer.ID, PayerName: payer.Name, Format: in.Format, From: in.From,
-		To: in.To, InterchangeControl: control, CreatedBy: actor.ID, CreatedAt: now, Claims: []*carepath.Claim{}}
 	var parties []x12.ClaimParties
 	var built []billing.Claim
 	var refs []ref
 	for i, bc := range clients {
-		claimID := fmt.Sprintf("B%dC%04d", control, i+1)
+		claimID := fmt.Sprintf("B%dC%04d", batch.InterchangeControl, i+1)
 		claims, held, err := svc.claimsOf(ctx, tx, bc, claimID, in, run, set, provider.AttendingNPI, payer.Medicare)
 		if err != nil {
 			return nil, nil, err
 		}
 		refs = append(refs, ref{ID: batch.ID, ClientID: bc.client.ID})
 		if held != nil {
+			if fix != nil {
+				return nil, nil, fix.notBillable(holdReasons(held.Holds))
+			}
 			built = append(built, *held)
 			continue
 		}
@@ -253,11 +258,17 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 		}
 		for _, c := range claims {
 			c.Status = billing.ClaimSubmitted
+			if fix != nil {
+				c.Frequency, c.PayerClaimControl = fix.frequency, fix.payerClaimControl
+			}
 			if payer.Medicare {
 				if mc.AdmissionDate == "" {
 					mc.AdmissionDate = c.AdmissionDate
 				}
 				if c = medicareHold(c, mc, set); c.Status == billing.ClaimHeld {
+					if fix != nil {
+						return nil, nil, fix.notBillable(holdReasons(c.Holds))
+					}
 					built = append(built, c)
 					continue
 				}
@@ -270,6 +281,32 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 			built = append(built, c)
 		}
 	}
+	if err := svc.save(ctx, tx, batch, payer, provider, parties, built); err != nil {
+		return nil, nil, err
+	}
+	return batch, refs, nil
+}
+
+// newBatch starts a batch of in: its id and the next interchange control number.
+func (svc *ClaimService) newBatch(ctx context.Context, tx *sql.Tx, in carepath.ClaimBatchInput, payer *carepath.Payer) (*carepath.ClaimBatch, error) {
+	var control int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(interchange_control), 0) + 1 FROM claim_batches`).Scan(&control); err != nil {
+		return nil, fmt.Errorf("next control number: %w", svc.s.translate(err))
+	}
+	id, err := uuid.NewV7()
+	if err != nil {
+		return nil, fmt.Errorf("new id: %w", err)
+	}
+	actor, _ := carepath.ActorFrom(ctx)
+	return &carepath.ClaimBatch{ID: id.String(), PayerID: payer.ID, PayerName: payer.Name, Format: in.Format, From: in.From,
+		To: in.To, InterchangeControl: control, CreatedBy: actor.ID, CreatedAt: svc.s.timestamp(), Claims: []*carepath.Claim{}}, nil
+}
+
+// save writes the 837 of parties (the claims that are sent) and stores batch with every claim
+// built, held ones too, and the charges each claim billed.
+func (svc *ClaimService) save(ctx context.Context, tx *sql.Tx, batch *carepath.ClaimBatch, payer *carepath.Payer,
+	provider *carepath.BillingProvider, parties []x12.ClaimParties, built []billing.Claim) error {
+	control, now := batch.InterchangeControl, batch.CreatedAt
 	var file bytes.Buffer
 	if len(parties) > 0 {
 		b837 := x12.Batch837{Envelope: x12.Envelope{SenderID: provider.SubmitterID, ReceiverID: clip15(payer.PayerID),
@@ -285,7 +322,7 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 			b837.Clinicians[provider.AttendingNPI] = x12.Clinician{NPI: provider.AttendingNPI, Last: provider.AttendingLast, First: provider.AttendingFirst}
 		}
 		if _, err := x12.Write837(&file, b837); err != nil {
-			return nil, nil, err
+			return err
 		}
 	}
 	for _, c := range built {
@@ -295,8 +332,8 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO claim_batches (id, payer_id, format, from_on, to_on, interchange_control, file,
 		total_cents, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		batch.ID, payer.ID, string(in.Format), in.From, in.To, control, file.String(), int64(batch.Total), actor.ID, now); err != nil {
-		return nil, nil, fmt.Errorf("insert claim batch: %w", svc.s.translate(err))
+		batch.ID, payer.ID, string(batch.Format), batch.From, batch.To, control, file.String(), int64(batch.Total), batch.CreatedBy, now); err != nil {
+		return fmt.Errorf("insert claim batch: %w", svc.s.translate(err))
 	}
 	for _, c := range built {
 		status := string(c.Status)
@@ -305,18 +342,18 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 		}
 		data, err := json.Marshal(c)
 		if err != nil {
-			return nil, nil, fmt.Errorf("encode claim: %w", err)
+			return fmt.Errorf("encode claim: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO claims (id, batch_id, client_id, status, total_cents, data) VALUES ($1, $2, $3, $4, $5, $6)`,
 			batch.ID+":"+c.ID, batch.ID, c.ClientID, status, int64(c.Total), string(data)); err != nil {
-			return nil, nil, fmt.Errorf("insert claim: %w", svc.s.translate(err))
+			return fmt.Errorf("insert claim: %w", svc.s.translate(err))
 		}
 		if err := recordClaimCharges(ctx, tx, svc.s, batch.ID+":"+c.ID, c); err != nil {
-			return nil, nil, err
+			return err
 		}
 		batch.Claims = append(batch.Claims, claimOf(batch.ID, c, status, 0, 0))
 	}
-	return batch, refs, nil
+	return nil
 }
 
 // claimsOf builds one client's claims; held is a held claim instead when nothing is ready to
@@ -410,10 +447,11 @@ func claimParties(c billing.Claim, bc batchClient) (x12.ClaimParties, error) {
 	return cp, nil
 }
 
-// claimOf is a stored claim in carepath's words.
+// claimOf is a stored claim in carepath's words. The payer's claim control number c carries
+// is the one of the claim it corrects (REF*F8), not its own: the caller sets that.
 func claimOf(batchID string, c billing.Claim, status string, paid, patient carepath.Cents) *carepath.Claim {
 	out := &carepath.Claim{ID: c.ID, BatchID: batchID, ClientID: c.ClientID, Status: status, Lines: len(c.Lines), Total: c.Total,
-		Paid: paid, PatientResponsibility: patient}
+		Paid: paid, PatientResponsibility: patient, Frequency: c.Frequency}
 	for _, h := range c.Holds {
 		out.Holds = append(out.Holds, carepath.ChargeHold{Rule: h.Rule, Reason: h.Reason})
 	}

@@ -10,12 +10,14 @@ import (
 
 // A charge goes on one live claim only. A claim that was sent (submitted, paid, partially
 // paid) holds its charges: a later batch over the same days leaves them out. The charges of a
-// held claim (never sent), a denied claim or a reversed one are free to bill again.
+// held claim (never sent), a denied claim, a reversed one or a voided one (once its void is
+// made) are free to bill again. A replacement takes over the charges of the claim it replaces;
+// a void bills nothing and holds no charge.
 
 // billedCharges returns the ids of the charges of the days from–to that are on a live claim.
 func billedCharges(ctx context.Context, tx *sql.Tx, s *Store, from, to string) (map[string]bool, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT cc.charge_id FROM claim_charges cc JOIN claims c ON c.id = cc.claim_id
-		WHERE cc.service_date >= $1 AND cc.service_date <= $2 AND c.status NOT IN ('held', 'denied', 'reversed')`, from, to)
+		WHERE cc.service_date >= $1 AND cc.service_date <= $2 AND c.status NOT IN ('held', 'denied', 'reversed', 'voided')`, from, to)
 	if err != nil {
 		return nil, fmt.Errorf("select billed charges: %w", s.translate(err))
 	}
@@ -56,8 +58,30 @@ func (run chargeRun) withoutBilled(billed map[string]bool) (chargeRun, map[strin
 	return out, dropped
 }
 
-// recordClaimCharges writes the charges claim c (stored as claimRowID) billed.
+// only returns run limited to the charges in ids: a client left with no charge is no longer
+// among the period's clients.
+func (run chargeRun) only(ids map[string]bool) chargeRun {
+	out := chargeRun{payerOf: map[string]string{}}
+	for _, c := range run.billing {
+		if ids[c.ID] {
+			out.billing = append(out.billing, c)
+			out.payerOf[c.ClientID] = run.payerOf[c.ClientID]
+		}
+	}
+	for _, c := range run.charges {
+		if ids[c.ID] {
+			out.charges = append(out.charges, c)
+		}
+	}
+	return out
+}
+
+// recordClaimCharges writes the charges claim c (stored as claimRowID) billed; a void bills
+// none.
 func recordClaimCharges(ctx context.Context, tx *sql.Tx, s *Store, claimRowID string, c billing.Claim) error {
+	if c.Frequency == billing.FrequencyVoid {
+		return nil
+	}
 	for _, l := range c.Lines {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO claim_charges (claim_id, charge_id, client_id, service_date) VALUES ($1, $2, $3, $4)`,
 			claimRowID, l.ID, c.ClientID, l.Date); err != nil {

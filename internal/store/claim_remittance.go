@@ -41,7 +41,7 @@ func (svc *ClaimService) FindClaimBatch(ctx context.Context, id string) (*carepa
 		b.Claims = []*carepath.Claim{}
 		refs := []ref{{ID: b.ID}}
 		for _, c := range claims {
-			b.Claims = append(b.Claims, claimOf(b.ID, c.claim, c.status, c.paid, c.patient))
+			b.Claims = append(b.Claims, c.view(b.ID))
 			refs = append(refs, ref{ID: b.ID, ClientID: c.claim.ClientID})
 		}
 		return refs, nil
@@ -79,11 +79,25 @@ type storedClaim struct {
 	claim         billing.Claim
 	status        string
 	paid, patient carepath.Cents
+	// payerClaimControl is the number the payer's 835 gave the claim; correctedBy the row of the
+	// claim that replaced or voided it, corrects that of the claim it replaces or voids.
+	payerClaimControl, correctedBy, corrects string
+}
+
+// view is the stored claim in carepath's words, in batch batchID.
+func (c storedClaim) view(batchID string) *carepath.Claim {
+	out := claimOf(batchID, c.claim, c.status, c.paid, c.patient)
+	out.PayerClaimControl = c.payerClaimControl
+	out.CorrectedByBatch, out.CorrectedBy, _ = strings.Cut(c.correctedBy, ":")
+	out.CorrectsBatch, out.Corrects, _ = strings.Cut(c.corrects, ":")
+	return out
 }
 
 // readClaims reads the claims matching where.
 func (svc *ClaimService) readClaims(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]storedClaim, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, status, paid_cents, patient_cents, data FROM claims WHERE `+where+` ORDER BY id`, args...)
+	rows, err := tx.QueryContext(ctx, `SELECT id, status, paid_cents, patient_cents, data, COALESCE(payer_claim_control, ''),
+		COALESCE(corrected_by, ''), COALESCE((SELECT o.id FROM claims o WHERE o.corrected_by = claims.id), '')
+		FROM claims WHERE `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("select claims: %w", svc.s.translate(err))
 	}
@@ -92,7 +106,7 @@ func (svc *ClaimService) readClaims(ctx context.Context, tx *sql.Tx, where strin
 	for rows.Next() {
 		var c storedClaim
 		var data string
-		if err := rows.Scan(&c.rowID, &c.status, &c.paid, &c.patient, &data); err != nil {
+		if err := rows.Scan(&c.rowID, &c.status, &c.paid, &c.patient, &data, &c.payerClaimControl, &c.correctedBy, &c.corrects); err != nil {
 			return nil, fmt.Errorf("select claims: %w", err)
 		}
 		if err := json.Unmarshal([]byte(data), &c.claim); err != nil {
@@ -130,7 +144,7 @@ func (svc *ClaimService) PostRemittance(ctx context.Context, file []byte) (*care
 			}
 			var known []storedClaim
 			if len(ids) > 0 {
-				known, err = svc.readClaims(ctx, tx, `status <> 'held' AND SUBSTR(id, 38) IN (`+strings.Join(marks, ", ")+`)`, ids...)
+				known, err = svc.readClaims(ctx, tx, `status NOT IN ('held', 'replaced', 'voided') AND SUBSTR(id, 38) IN (`+strings.Join(marks, ", ")+`)`, ids...)
 				if err != nil {
 					return nil, err
 				}
@@ -158,12 +172,17 @@ func (svc *ClaimService) PostRemittance(ctx context.Context, file []byte) (*care
 			}
 			for _, oc := range res.Claims {
 				k := byClaim[oc.ClaimID]
-				if _, err := tx.ExecContext(ctx, `UPDATE claims SET status = $2, paid_cents = paid_cents + $3, patient_cents = patient_cents + $4
-					WHERE id = $1`, k.rowID, string(oc.Status), int64(oc.Paid), int64(oc.PatientResponsibility)); err != nil {
+				if _, err := tx.ExecContext(ctx, `UPDATE claims SET status = $2, paid_cents = paid_cents + $3, patient_cents = patient_cents + $4,
+					payer_claim_control = COALESCE(NULLIF($5, ''), payer_claim_control) WHERE id = $1`,
+					k.rowID, string(oc.Status), int64(oc.Paid), int64(oc.PatientResponsibility), oc.PayerClaimControl); err != nil {
 					return nil, fmt.Errorf("update claim: %w", svc.s.translate(err))
 				}
 				batchID, _, _ := strings.Cut(k.rowID, ":")
-				out.Claims = append(out.Claims, claimOf(batchID, k.claim, string(oc.Status), k.paid+oc.Paid, k.patient+oc.PatientResponsibility))
+				k.status, k.paid, k.patient = string(oc.Status), k.paid+oc.Paid, k.patient+oc.PatientResponsibility
+				if oc.PayerClaimControl != "" {
+					k.payerClaimControl = oc.PayerClaimControl
+				}
+				out.Claims = append(out.Claims, k.view(batchID))
 				refs = append(refs, ref{ID: out.ID, ClientID: k.claim.ClientID})
 			}
 			for _, u := range res.Unmatched {
@@ -201,12 +220,17 @@ func (svc *ClaimService) FindClientBalance(ctx context.Context, clientID string)
 		if _, err := (&ClientService{s: svc.s}).readVisible(ctx, tx, clientID); err != nil {
 			return nil, err
 		}
-		claims, err := svc.readClaims(ctx, tx, `client_id = $1 AND status <> 'held'`, clientID)
+		// A replaced or voided claim bills nothing now, nor does a void: the replacement bills
+		// the charges, and a voided claim's charges are billed again on a later claim.
+		claims, err := svc.readClaims(ctx, tx, `client_id = $1 AND status NOT IN ('held', 'replaced', 'voided')`, clientID)
 		if err != nil {
 			return nil, err
 		}
 		var charges []billing.AccountCharge
 		for _, c := range claims {
+			if c.claim.Frequency == billing.FrequencyVoid {
+				continue
+			}
 			for _, l := range c.claim.Lines {
 				charges = append(charges, l.Account(c.claim.PayerID))
 			}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/billing"
 	"github.com/carepath/carepath/internal/httpserver"
 )
 
@@ -53,6 +54,8 @@ var claimStatusWords = map[string][2]string{
 	carepath.ClaimPaid:          {"Paid", "✓"},
 	carepath.ClaimPartiallyPaid: {"Partially paid", "◐"},
 	carepath.ClaimDenied:        {"Denied", "✗"},
+	carepath.ClaimReplaced:      {"Replaced", "⇄"},
+	carepath.ClaimVoided:        {"Voided", "⊘"},
 	"reversed":                  {"Reversed by the payer", "↺"},
 }
 
@@ -72,6 +75,7 @@ type claimBatchView struct {
 	Claims  []claimRow
 	HasFile bool // some claim was sent, so there is an 837 to download
 	CanPost bool
+	Summary []errorLink // a refused replacement or void
 }
 
 // claimRow is one claim of a batch: its client by name (a link to the chart when the viewer may
@@ -82,6 +86,49 @@ type claimRow struct {
 	ChartLink  bool
 	State      claimStatusView
 	Holds      []holdView
+	Fix        *claimCorrectionForm // a refused replacement or void of this claim
+}
+
+// Correctable reports whether the claim may be replaced or voided: it was sent, is not a void,
+// and was not corrected already.
+func (c claimRow) Correctable() bool {
+	switch c.Status {
+	case carepath.ClaimDraft, carepath.ClaimHeld, carepath.ClaimReplaced, carepath.ClaimVoided:
+		return false
+	}
+	return c.Frequency != billing.FrequencyVoid && c.CorrectedBy == ""
+}
+
+// Kind says what the claim is when it corrects another: a replacement or a void.
+func (c claimRow) Kind() string {
+	switch c.Frequency {
+	case billing.FrequencyReplacement:
+		return "Replacement of"
+	case billing.FrequencyVoid:
+		return "Void of"
+	}
+	return ""
+}
+
+// FormError is the error of the claim's refused correction form action at its field (""
+// for the form itself, "pcc" for the payer's claim control number).
+func (c claimRow) FormError(action, field string) string {
+	if c.Fix == nil || c.Fix.Action != action {
+		return ""
+	}
+	id := correctionID(action, c.ID)
+	if field != "" {
+		id += "-" + field
+	}
+	return c.Fix.Errors[id]
+}
+
+// Typed is the payer's claim control number typed on the claim's refused form action.
+func (c claimRow) Typed(action string) string {
+	if c.Fix == nil || c.Fix.Action != action {
+		return ""
+	}
+	return c.Fix.PayerClaimControl
 }
 
 // claimRows are claims with their clients named in one audited call: the clients the viewer may

@@ -135,6 +135,8 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("POST /staff/claim-batches", s.requireStaff(s.claimBatchCreate))
 	mux.Handle("GET /staff/claim-batches/{id}", s.requireStaff(s.claimBatchShow))
 	mux.Handle("GET /staff/claim-batches/{id}/claims.837", s.requireStaff(s.claimBatchDownload))
+	mux.Handle("POST /staff/claims/{id}/replacement", s.requireStaff(s.claimReplace))
+	mux.Handle("POST /staff/claims/{id}/void", s.requireStaff(s.claimVoid))
 	mux.Handle("GET /staff/remittances/new", s.requireStaff(s.remittanceNew))
 	mux.Handle("POST /staff/remittances", s.requireStaff(s.remittanceCreate))
 	mux.Handle("GET /staff/clients/{id}/coverage", s.requireStaff(s.coverageList))

@@ -74,6 +74,12 @@ func check837(b Batch837) (billing.ClaimFormat, error) {
 		if c.ID == "" || len(c.ID) > 20 || text(c.ID, 38) != c.ID {
 			errs.Add(f+".id", "format", "a claim id is 1–20 upper-case letters, digits and dashes")
 		}
+		if c.Corrects() && (text(c.PayerClaimControl, 50) == "" || len(c.PayerClaimControl) > 50) {
+			errs.Add(f+".payer_claim_control", "required", "a replacement or void carries the payer's claim control number of the claim it corrects (up to 50 characters)")
+		}
+		if !c.Corrects() && c.PayerClaimControl != "" {
+			errs.Add(f+".payer_claim_control", "original", "only a replacement (7) or void (8) carries a payer claim control number")
+		}
 		if len(c.Lines) == 0 || len(c.Diagnoses) == 0 {
 			errs.Add(f+".lines", "required", "a claim needs lines and a diagnosis")
 		}

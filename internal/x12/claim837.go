@@ -266,9 +266,7 @@ func sex(s string) string {
 // writeClaim837P writes loop 2300 and its 2400 lines of a professional claim.
 func writeClaim837P(w *writer, b Batch837, c billing.Claim) {
 	w.seg("CLM", c.ID, amount(c.Total), "", "", comp(c.PlaceOfService, "B", c.Frequency), "Y", "A", "Y", "Y")
-	if c.PriorAuthorization != "" {
-		w.seg("REF", "G1", text(c.PriorAuthorization, 50))
-	}
+	writeClaimRefs(w, c)
 	w.seg("HI", hiDiagnoses(c.Diagnoses, "ABK", "ABF")...)
 	rendering := claimRendering(c)
 	if rendering != "" {
@@ -298,9 +296,7 @@ func writeClaim837I(w *writer, b Batch837, c billing.Claim) {
 	w.seg("CLM", c.ID, amount(c.Total), "", "", comp(c.FacilityType, "A", c.Frequency), "", "A", "Y", "Y")
 	w.seg("DTP", "434", "RD8", d8(c.From)+"-"+d8(c.Through))
 	w.seg("CL1", "", "", c.PatientStatus)
-	if c.PriorAuthorization != "" {
-		w.seg("REF", "G1", text(c.PriorAuthorization, 50))
-	}
+	writeClaimRefs(w, c)
 	w.seg("HI", comp("ABK", dx(c.Diagnoses[0])))
 	if len(c.Diagnoses) > 1 {
 		var others []string
@@ -328,6 +324,18 @@ func writeClaim837I(w *writer, b Batch837, c billing.Claim) {
 		w.seg("SV2", l.RevenueCode, proc, amount(l.Cents), "UN", fmt.Sprint(l.Units))
 		w.seg("DTP", "472", "D8", d8(l.Date))
 		w.seg("REF", "6R", LineControlNumber(c.ID, n+1))
+	}
+}
+
+// writeClaimRefs writes the claim's references of loop 2300 in the implementation guides'
+// order: the prior authorization (REF*G1), then the payer's claim control number of the claim
+// a replacement or void corrects (REF*F8).
+func writeClaimRefs(w *writer, c billing.Claim) {
+	if c.PriorAuthorization != "" {
+		w.seg("REF", "G1", text(c.PriorAuthorization, 50))
+	}
+	if c.PayerClaimControl != "" {
+		w.seg("REF", "F8", text(c.PayerClaimControl, 50))
 	}
 }
 
