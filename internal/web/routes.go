@@ -22,7 +22,8 @@ package web
 //     nav.go (the staff menu), kept_form.go (a form kept over an expired sign-in), busy.go
 //     (the busy page, which keeps a form the database was too busy to take),
 //     double_booking.go (naming the sessions a booking would clash with), scorecard_cache.go,
-//     totp_gate.go (admins are sent to set up an authenticator app first).
+//     totp_gate.go (admins are sent to set up an authenticator app first), concurrent.go
+//     (a page's independent reads run at once).
 //     The server itself: server.go (Server, New), routes.go (this table), render.go
 //     (templates, the page renderer), error.go (the one error renderer and each area's
 //     words), sign_in.go (sign-in sessions, requireStaff).

@@ -62,7 +62,7 @@ func TestFilesFollowTheNamingRule(t *testing.T) {
 	}
 	named := []string{"server.go", "routes.go", "render.go", "error.go", "sign_in.go", "fields.go", "names.go",
 		"dates.go", "scorecard_cache.go", "nav.go", "zones.go", "kept_form.go", "busy.go", "double_booking.go", "links.go",
-		"totp_gate.go"}
+		"totp_gate.go", "concurrent.go"}
 	for _, p := range names {
 		if handlerFiles[p] || slices.Contains(named, p) || strings.HasSuffix(p, "_view.go") || strings.HasSuffix(p, "_input.go") {
 			continue
