@@ -15,7 +15,8 @@ import (
 // around Acme Health, her primary: before Acme was billed, and while Acme has not answered,
 // Beacon's claim is held saying why; after Acme's 835 paid the first and third days in part and
 // the second in full, Beacon's claim bills the first and third with Acme's payment, adjustments
-// and payment date on each line, and leaves the second out; a second Beacon batch bills nothing
+// and payment date on each line, and leaves the second out; Robin's balance counts each day
+// once, her share awaiting Beacon until Beacon's 835 decides it; a second Beacon batch bills nothing
 // (a charge is billed once per payer), and a batch of the second day alone says there is nothing
 // left to bill.
 func TestSecondaryPayerAfterPrimary(t *testing.T) {
@@ -90,6 +91,21 @@ func TestSecondaryPayerAfterPrimary(t *testing.T) {
 		if strings.Contains(f, "20261028") {
 			t.Errorf("the day Acme paid in full went to Beacon:\n%s", f)
 		}
+		balance := func(want carepath.ClientBalance) {
+			t.Helper()
+			want.ClientID, want.ClientOwed = seed.Client.ID, want.ClientDue
+			if got, err := svc.FindClientBalance(asAdmin, seed.Client.ID); err != nil || *got != want {
+				t.Errorf("balance %+v, %v\nwant %+v", got, err, want)
+			}
+		}
+		// Each day counts once: Acme paid $600 and wrote off $150; Robin's $150 share awaits Beacon.
+		balance(carepath.ClientBalance{Charged: 900_00, InsurancePaid: 600_00, WrittenOff: 150_00, AwaitingPayer: 150_00})
+		// Beacon pays $30 of the first day's $50 and leaves Robin $20; it pays the third day's $100.
+		remit = apptest.Hand835(c.ID, apptest.RemitLine{Paid: 30_00, Other: 250_00, Coinsurance: 20_00}, apptest.RemitLine{Paid: 100_00, Other: 200_00})
+		if r, err := svc.PostRemittance(asAdmin, []byte(remit)); err != nil || len(r.Claims) != 1 || r.Postings != 2 {
+			t.Fatalf("Beacon's 835 = %+v, %v", r, err)
+		}
+		balance(carepath.ClientBalance{Charged: 900_00, InsurancePaid: 730_00, WrittenOff: 150_00, ClientDue: 20_00})
 		if _, err := svc.CreateClaimBatch(desk, october); !slices.Equal(fieldPaths(err), []string{"payer_id"}) || !strings.Contains(err.Error(), "billed once") {
 			t.Errorf("a second Beacon batch: %v; want payer_id, already billed", err)
 		}
