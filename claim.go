@@ -207,10 +207,15 @@ type ClaimService interface {
 	// set.
 	FindBillingProvider(ctx context.Context) (*BillingProvider, error)
 	// CreateClaimBatch builds the payer's claims for the period from the charges, writes them
-	// as one X12 837 file and stores both, in one transaction. A charge is billed once: charges
-	// already on a claim that was sent (submitted, paid, partially paid) are left out; those of
-	// a held, denied or reversed claim are billed again. EINVALID names payer_id, from, to,
-	// format, client_ids[i] (no coverage with the payer, or every charge already billed),
+	// as one X12 837 file and stores both, in one transaction. A charge is billed once per
+	// payer: charges already on a claim to the payer that was sent (submitted, paid, partially
+	// paid) are left out; those of a held, denied or reversed claim are billed again. The batch
+	// bills the clients whose primary payer it is and those whose secondary payer it is; to a
+	// secondary payer only the charges the primary's remittance settled leaving the client
+	// something to pay, with the primary's adjudication on each line; a charge the primary has
+	// not been sent or not answered is held, saying so. EINVALID names payer_id, from, to,
+	// format, client_ids[i] (no coverage with the payer, every charge already billed, or
+	// nothing left after the primary paid),
 	// payer_id (nothing left to bill), client_id (a claim that cannot be made: no diagnosis, no
 	// subscriber address) or billing_provider (not set); nothing is written then.
 	CreateClaimBatch(ctx context.Context, in ClaimBatchInput) (*ClaimBatch, error)

@@ -113,7 +113,10 @@ type Balance struct {
 
 // Balances sums each client's account from their charges, the payers' postings and the client's
 // payments. A charge billed to a payer counts as awaiting the payer until a posting names it; a
-// reversal posts negative amounts and undoes what it reverses. Clients come out sorted by id.
+// reversal posts negative amounts and undoes what it reverses. A charge is counted once however
+// many claims carry it (charges lists it once per claim, in the order billed): one billed to a
+// secondary payer after the primary is coordinated (see coordinate). Clients come out sorted
+// by id.
 func Balances(charges []AccountCharge, postings []Posting, payments []ClientPayment) []Balance {
 	byCharge := map[string][]Posting{}
 	for _, p := range postings {
@@ -126,10 +129,22 @@ func Balances(charges []AccountCharge, postings []Posting, payments []ClientPaym
 		}
 		return by[id]
 	}
+	payers := map[string][]string{} // charge id → the payers billed, in order
+	var unique []AccountCharge
 	for _, c := range charges {
+		if _, seen := payers[c.ID]; !seen {
+			unique = append(unique, c)
+			payers[c.ID] = []string{}
+		}
+		if c.PayerID != "" && !slices.Contains(payers[c.ID], c.PayerID) {
+			payers[c.ID] = append(payers[c.ID], c.PayerID)
+		}
+	}
+	for _, c := range unique {
 		b := get(c.ClientID)
 		b.Charged += c.Cents
-		if c.PayerID == "" {
+		billed := payers[c.ID]
+		if len(billed) == 0 {
 			b.ClientOwed += c.Cents
 			continue
 		}
@@ -137,6 +152,10 @@ func Balances(charges []AccountCharge, postings []Posting, payments []ClientPaym
 		if len(ps) == 0 {
 			b.AwaitingPayer += c.Cents
 			b.UnpostedCharges++
+			continue
+		}
+		if len(billed) > 1 {
+			b.coordinate(c, ps, billed[len(billed)-1])
 			continue
 		}
 		for _, p := range ps {
@@ -155,4 +174,33 @@ func Balances(charges []AccountCharge, postings []Posting, payments []ClientPaym
 	}
 	slices.SortFunc(out, func(a, b Balance) int { return strings.Compare(a.ClientID, b.ClientID) })
 	return out
+}
+
+// coordinate adds to b charge c, billed to several payers, the last of them last: every payer's
+// payment counts. Until the last payer posts, what the earlier ones left to the client awaits
+// it and their write-offs stand; once it posts, the client owes what it left to the client and
+// the rest of the charge, neither paid nor owed, is written off (the last payer's adjustments
+// repeat the earlier payers' adjudication, so they are not summed again).
+func (b *Balance) coordinate(c AccountCharge, postings []Posting, last string) {
+	var paid, earlierPatient, earlierOff, lastPatient carepath.Cents
+	posted := false
+	for _, p := range postings {
+		paid += p.Paid
+		if p.PayerID == last {
+			posted = true
+			lastPatient += p.PatientResponsibility()
+		} else {
+			earlierPatient += p.PatientResponsibility()
+			earlierOff += p.WrittenOff()
+		}
+	}
+	b.InsurancePaid += paid
+	if !posted {
+		b.WrittenOff += earlierOff
+		b.AwaitingPayer += earlierPatient
+		b.UnpostedCharges++
+		return
+	}
+	b.ClientOwed += lastPatient
+	b.WrittenOff += c.Cents - paid - lastPatient
 }

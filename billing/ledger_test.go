@@ -29,3 +29,28 @@ func TestBalances(t *testing.T) {
 		t.Error("posting sums")
 	}
 }
+
+// TestBalancesCoordinatesSecondary counts a charge billed to the primary and then the secondary
+// payer once: before the secondary posts, the primary's client share awaits it; after, the
+// client owes the secondary's client share, both payments count, and the rest is written off.
+// A charge billed twice to one payer (a denied claim billed again) is counted once too.
+func TestBalancesCoordinatesSecondary(t *testing.T) {
+	charges := []AccountCharge{
+		{ID: "x1", ClientID: "c1", Cents: 30000, PayerID: "acme"},
+		{ID: "x1", ClientID: "c1", Cents: 30000, PayerID: "beacon"},
+		{ID: "x2", ClientID: "c1", Cents: 6000, PayerID: "acme"},
+		{ID: "x2", ClientID: "c1", Cents: 6000, PayerID: "acme"},
+	}
+	primary := Posting{ChargeID: "x1", PayerID: "acme", Paid: 20000, Adjustments: []Adjustment{{Group: "CO", Reason: "45", Cents: 5000}, {Group: "PR", Reason: "2", Cents: 5000}}}
+	got := Balances(charges, []Posting{primary}, nil)
+	want := Balance{ClientID: "c1", Charged: 36000, InsurancePaid: 20000, WrittenOff: 5000, AwaitingPayer: 5000 + 6000, UnpostedCharges: 2}
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("before the secondary posts: %+v\nwant %+v", got, want)
+	}
+	secondary := Posting{ChargeID: "x1", PayerID: "beacon", Paid: 3000, Adjustments: []Adjustment{{Group: "OA", Reason: "23", Cents: 25000}, {Group: "PR", Reason: "2", Cents: 2000}}}
+	got = Balances(charges, []Posting{primary, secondary}, nil)
+	want = Balance{ClientID: "c1", Charged: 36000, InsurancePaid: 23000, WrittenOff: 5000, ClientOwed: 2000, ClientBalance: 2000, AwaitingPayer: 6000, UnpostedCharges: 1}
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("after the secondary posts: %+v\nwant %+v", got, want)
+	}
+}

@@ -146,10 +146,12 @@ func (svc *ClaimService) CreateClaimBatch(ctx context.Context, in carepath.Claim
 type batchClient struct {
 	client   *carepath.Client
 	coverage *carepath.ClientCoverage
+	cob      *cob // the primary's adjudication when the payer is the client's secondary, else nil
 }
 
 // batchClients picks the batch's clients: those asked for (each must have coverage with the
-// payer), else every client whose primary payer it is and who has charges in the period.
+// payer), else every client whose primary payer it is, or whose secondary payer it is, and who
+// has charges in the period.
 func (svc *ClaimService) batchClients(ctx context.Context, tx *sql.Tx, in carepath.ClaimBatchInput, payer *carepath.Payer, run chargeRun) ([]batchClient, error) {
 	ids := in.ClientIDs
 	if len(ids) == 0 {
@@ -195,7 +197,7 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 	if err != nil {
 		return nil, nil, err
 	}
-	billed, err := billedCharges(ctx, tx, svc.s, in.From, in.To)
+	billed, err := billedCharges(ctx, tx, svc.s, in.From, in.To, payer.ID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -206,6 +208,11 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 		}
 	}
 	run, alreadyBilled := run.withoutBilled(billed)
+	cobs, err := svc.secondaryClients(ctx, tx, payer, in.Format, run)
+	if err != nil {
+		return nil, nil, err
+	}
+	run, paidByPrimary := run.withSecondary(payer.ID, cobs)
 	for i, id := range in.ClientIDs {
 		if _, unbilled := run.payerOf[id]; !unbilled && alreadyBilled[id] {
 			if fix != nil {
@@ -214,14 +221,26 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 			return nil, nil, invalidField(fmt.Sprintf("client_ids[%d]", i), "already_billed",
 				"Every charge of this client in the period is already on a claim that was sent; a charge is billed once. Bill a denied claim's charges again, or choose other days.")
 		}
+		if _, unbilled := run.payerOf[id]; !unbilled && paidByPrimary[id] {
+			return nil, nil, invalidField(fmt.Sprintf("client_ids[%d]", i), "nothing_left",
+				"The primary payer left this client nothing to pay on their charges in the period: there is nothing to bill the secondary payer.")
+		}
 	}
 	clients, err := svc.batchClients(ctx, tx, in, payer, run)
 	if err != nil {
 		return nil, nil, err
 	}
+	for i := range clients {
+		if clients[i].coverage.Rank == 2 {
+			clients[i].cob = cobs[clients[i].client.ID]
+		}
+	}
 	if len(clients) == 0 {
 		if len(alreadyBilled) > 0 {
 			return nil, nil, invalidField("payer_id", "already_billed", fmt.Sprintf("Every charge of %s's clients in %s–%s is already on a claim that was sent; a charge is billed once.", payer.Name, in.From, in.To))
+		}
+		if len(paidByPrimary) > 0 {
+			return nil, nil, invalidField("payer_id", "nothing_left", fmt.Sprintf("The primary payers left %s's clients nothing to pay on their charges in %s–%s: there is nothing to bill %s.", payer.Name, in.From, in.To, payer.Name))
 		}
 		return nil, nil, invalidField("payer_id", "no_claims", fmt.Sprintf("No client of %s has charges in %s–%s.", payer.Name, in.From, in.To))
 	}
@@ -277,6 +296,7 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 			if err != nil {
 				return nil, nil, err
 			}
+			cp.OtherPayer = bc.cob.otherPayer(c)
 			parties = append(parties, cp)
 			built = append(built, c)
 		}

@@ -8,16 +8,20 @@ import (
 	"github.com/carepath/carepath/billing"
 )
 
-// A charge goes on one live claim only. A claim that was sent (submitted, paid, partially
-// paid) holds its charges: a later batch over the same days leaves them out. The charges of a
-// held claim (never sent), a denied claim, a reversed one or a voided one (once its void is
-// made) are free to bill again. A replacement takes over the charges of the claim it replaces;
-// a void bills nothing and holds no charge.
+// A charge goes on one live claim per payer only. A claim that was sent (submitted, paid,
+// partially paid) holds its charges: a later batch to the same payer over the same days leaves
+// them out. The charges of a held claim (never sent), a denied claim, a reversed one or a voided
+// one (once its void is made) are free to bill to that payer again. A replacement takes over the
+// charges of the claim it replaces; a void bills nothing and holds no charge. Another payer (the
+// client's secondary) may bill them once too.
 
-// billedCharges returns the ids of the charges of the days from–to that are on a live claim.
-func billedCharges(ctx context.Context, tx *sql.Tx, s *Store, from, to string) (map[string]bool, error) {
+// billedCharges returns the ids of the charges of the days from–to that are on a live claim to
+// the payer whose record id is payerID.
+func billedCharges(ctx context.Context, tx *sql.Tx, s *Store, from, to, payerID string) (map[string]bool, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT cc.charge_id FROM claim_charges cc JOIN claims c ON c.id = cc.claim_id
-		WHERE cc.service_date >= $1 AND cc.service_date <= $2 AND c.status NOT IN ('held', 'denied', 'reversed', 'voided')`, from, to)
+		JOIN claim_batches b ON b.id = c.batch_id
+		WHERE cc.service_date >= $1 AND cc.service_date <= $2 AND c.status NOT IN ('held', 'denied', 'reversed', 'voided') AND b.payer_id = $3`,
+		from, to, payerID)
 	if err != nil {
 		return nil, fmt.Errorf("select billed charges: %w", s.translate(err))
 	}

@@ -169,6 +169,7 @@ var holdAdvice = map[string][2]string{
 	"one_track_a_day":        {"Two tracks on one day", "Bill one track for the day: correct the attendance or the sessions of the other track."},
 	"rendering_npi":          {"The clinician's NPI is wrong", "Correct the clinician's NPI on their staff account."},
 	"charges":                {"Nothing to bill", "The client has no charges in the period: check attendance and the period chosen."},
+	"primary_remittance":     {"Waiting on the primary payer", "Bill the client's primary payer first and post its remittance (835); then make a new batch for this secondary payer."},
 }
 
 // holdOf is a hold in plain words. Medicare's IOP rules share one piece of advice; a rule the

@@ -118,6 +118,7 @@ func check837(b Batch837) (billing.ClaimFormat, error) {
 		if format == billing.Format837I && (!digitsN(c.FacilityType, 2) || !digitsN(c.PatientStatus, 2)) {
 			errs.Add(f+".facility_type", "required", "an institutional claim needs its facility type and patient status")
 		}
+		checkOtherPayer(&errs, f, c, cp.OtherPayer)
 		s := cp.Subscriber
 		if text(s.MemberID, 80) == "" {
 			errs.Add(f+".subscriber.member_id", "required", "the subscriber's member id is required")

@@ -84,6 +84,9 @@ type ClaimParties struct {
 	Claim      billing.Claim
 	Subscriber Subscriber
 	Patient    *Patient // nil when the client is the subscriber
+	// OtherPayer is the payer that adjudicated the claim first (on a claim to the secondary
+	// payer, the primary); nil when there is none.
+	OtherPayer *OtherPayer
 }
 
 // Clinician is a rendering or attending clinician, named on the claim by NPI.
@@ -185,9 +188,9 @@ func Write837(out io.Writer, b Batch837) (Summary, error) {
 			w.seg("DMG", "D8", d8(cp.Patient.BirthDate), sex(cp.Patient.Sex))
 		}
 		if format == billing.Format837P {
-			writeClaim837P(w, b, cp.Claim)
+			writeClaim837P(w, b, cp.Claim, cp.OtherPayer)
 		} else {
-			writeClaim837I(w, b, cp.Claim)
+			writeClaim837I(w, b, cp.Claim, cp.OtherPayer)
 		}
 		sum.Claims++
 		sum.Lines += len(cp.Claim.Lines)
@@ -264,7 +267,7 @@ func sex(s string) string {
 }
 
 // writeClaim837P writes loop 2300 and its 2400 lines of a professional claim.
-func writeClaim837P(w *writer, b Batch837, c billing.Claim) {
+func writeClaim837P(w *writer, b Batch837, c billing.Claim, other *OtherPayer) {
 	w.seg("CLM", c.ID, amount(c.Total), "", "", comp(c.PlaceOfService, "B", c.Frequency), "Y", "A", "Y", "Y")
 	writeClaimRefs(w, c)
 	w.seg("HI", hiDiagnoses(c.Diagnoses, "ABK", "ABF")...)
@@ -272,6 +275,7 @@ func writeClaim837P(w *writer, b Batch837, c billing.Claim) {
 	if rendering != "" {
 		writeClinician(w, "82", b.Clinicians, rendering)
 	}
+	writeOtherPayer(w, other)
 	pointers := make([]string, 0, 4)
 	for i := range min(len(c.Diagnoses), 4) {
 		pointers = append(pointers, fmt.Sprint(i+1))
@@ -288,11 +292,12 @@ func writeClaim837P(w *writer, b Batch837, c billing.Claim) {
 		if rendering == "" && l.RenderingNPI != "" {
 			writeClinician(w, "82", b.Clinicians, l.RenderingNPI)
 		}
+		writeLineAdjudication(w, billing.Format837P, other, l, n)
 	}
 }
 
 // writeClaim837I writes loop 2300 and its 2400 lines of an institutional claim.
-func writeClaim837I(w *writer, b Batch837, c billing.Claim) {
+func writeClaim837I(w *writer, b Batch837, c billing.Claim, other *OtherPayer) {
 	w.seg("CLM", c.ID, amount(c.Total), "", "", comp(c.FacilityType, "A", c.Frequency), "", "A", "Y", "Y")
 	w.seg("DTP", "434", "RD8", d8(c.From)+"-"+d8(c.Through))
 	w.seg("CL1", "", "", c.PatientStatus)
@@ -315,6 +320,7 @@ func writeClaim837I(w *writer, b Batch837, c billing.Claim) {
 	if c.AttendingNPI != "" {
 		writeClinician(w, "71", b.Clinicians, c.AttendingNPI)
 	}
+	writeOtherPayer(w, other)
 	for n, l := range c.Lines {
 		w.seg("LX", fmt.Sprint(n+1))
 		proc := ""
@@ -324,6 +330,7 @@ func writeClaim837I(w *writer, b Batch837, c billing.Claim) {
 		w.seg("SV2", l.RevenueCode, proc, amount(l.Cents), "UN", fmt.Sprint(l.Units))
 		w.seg("DTP", "472", "D8", d8(l.Date))
 		w.seg("REF", "6R", LineControlNumber(c.ID, n+1))
+		writeLineAdjudication(w, billing.Format837I, other, l, n)
 	}
 }
 

@@ -1,0 +1,49 @@
+package web_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/carepath/carepath"
+	"github.com/carepath/carepath/internal/app/apptest"
+	"github.com/carepath/carepath/internal/store"
+)
+
+// TestSecondaryClaimHeldPage: a batch for Robin's secondary payer made while her primary has
+// not answered shows her claim held, in plain words, with what to do.
+func TestSecondaryClaimHeldPage(t *testing.T) {
+	t.Parallel()
+	ts := apptest.Start(t)
+	ana := apptest.AddStaff(t, ts.Store, "ana@example.org", carepath.RoleClinician)
+	apptest.AddStaff(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
+	seed := apptest.SeedBillable(t, ts.Store, ana)
+	cli := apptest.System()
+	beacon, err := store.NewPayerService(ts.Store).CreatePayer(cli, carepath.PayerInput{Name: "Beacon Mutual", PayerID: "70070"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.NewCoverageService(ts.Store).AddCoverage(cli, seed.Client.ID, carepath.CoverageInput{PayerID: "70070", Rank: 2,
+		MemberID: "BM-77", PlanYearStart: "2026-01-01", SubscriberAddress: &carepath.PostalAddress{Line1: "12 Elm St", City: "Springfield",
+			State: "IL", Zip: "62704"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.NewClaimService(ts.Store).CreateClaimBatch(cli, carepath.ClaimBatchInput{PayerID: "60054", From: "2026-10-01",
+		To: "2026-10-31", Format: carepath.Claim837I}); err != nil {
+		t.Fatal(err)
+	}
+	deskClient := apptest.SignInClient(t, ts.URL, "desk@example.org")
+	form := url.Values{"payer_id": {beacon.ID}, "from": {"2026-10-01"}, "to": {"2026-10-31"}, "format": {""}}
+	code, loc, _ := apptest.Send(t, deskClient, "POST", ts.URL+"/staff/claim-batches", form)
+	if code != 303 || !strings.HasPrefix(loc, "/staff/claim-batches/") {
+		t.Fatalf("make Beacon's batch: %d %q", code, loc)
+	}
+	_, _, body := apptest.Send(t, deskClient, "GET", ts.URL+loc, nil)
+	for _, want := range []string{"Beacon Mutual", `href="/staff/clients/` + seed.Client.ID + `">Lake, Robin</a>`,
+		`<span aria-hidden="true">⏸</span> Held`, "Waiting on the primary payer", "waiting for the primary payer&#39;s remittance",
+		"What to do: Bill the client&#39;s primary payer first"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the batch page lacks %q", want)
+		}
+	}
+}
