@@ -235,25 +235,9 @@ func (svc *ClaimService) FindClientBalance(ctx context.Context, clientID string)
 				charges = append(charges, l.Account(c.claim.PayerID))
 			}
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT data FROM postings WHERE client_id = $1 ORDER BY id`, clientID)
+		postings, err := readPostings(ctx, tx, svc.s, "client_id", clientID)
 		if err != nil {
-			return nil, fmt.Errorf("select postings: %w", svc.s.translate(err))
-		}
-		defer rows.Close()
-		var postings []billing.Posting
-		for rows.Next() {
-			var data string
-			var p billing.Posting
-			if err := rows.Scan(&data); err != nil {
-				return nil, fmt.Errorf("select postings: %w", err)
-			}
-			if err := json.Unmarshal([]byte(data), &p); err != nil {
-				return nil, fmt.Errorf("decode posting: %w", err)
-			}
-			postings = append(postings, p)
-		}
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("select postings: %w", svc.s.translate(err))
+			return nil, err
 		}
 		paid, err := svc.paidByClient(ctx, tx, clientID)
 		if err != nil {

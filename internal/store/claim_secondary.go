@@ -185,12 +185,26 @@ func decide(line billing.Charge, postings []billing.Posting) primaryDecision {
 
 // chargePostings reads the postings of claim rowID by charge.
 func (svc *ClaimService) chargePostings(ctx context.Context, tx *sql.Tx, rowID string) (map[string][]billing.Posting, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT data FROM postings WHERE claim_id = $1 ORDER BY id`, rowID)
+	list, err := readPostings(ctx, tx, svc.s, "claim_id", rowID)
 	if err != nil {
-		return nil, fmt.Errorf("select postings: %w", svc.s.translate(err))
+		return nil, err
+	}
+	out := map[string][]billing.Posting{}
+	for _, p := range list {
+		out[p.ChargeID] = append(out[p.ChargeID], p)
+	}
+	return out, nil
+}
+
+// readPostings reads the postings whose column (claim_id or client_id) is id, in the order
+// they were posted.
+func readPostings(ctx context.Context, tx *sql.Tx, s *Store, column, id string) ([]billing.Posting, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT data FROM postings WHERE `+column+` = $1 ORDER BY id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("select postings: %w", s.translate(err))
 	}
 	defer rows.Close()
-	out := map[string][]billing.Posting{}
+	var out []billing.Posting
 	for rows.Next() {
 		var data string
 		var p billing.Posting
@@ -200,9 +214,12 @@ func (svc *ClaimService) chargePostings(ctx context.Context, tx *sql.Tx, rowID s
 		if err := json.Unmarshal([]byte(data), &p); err != nil {
 			return nil, fmt.Errorf("decode posting: %w", err)
 		}
-		out[p.ChargeID] = append(out[p.ChargeID], p)
+		out = append(out, p)
 	}
-	return out, svc.s.translate(rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("select postings: %w", s.translate(err))
+	}
+	return out, nil
 }
 
 // withSecondary returns run as the secondary payer payerID bills the clients in cobs: a charge
