@@ -118,15 +118,30 @@ type CertificationService interface {
 	// recertification is overdue or due within RecertificationWarnDays of today; soonest
 	// first, missing ones first of all.
 	FindCertificationAlerts(ctx context.Context) ([]*CertificationAlert, error)
+	// QueueCertificationAlerts puts in the notification outbox every certification alert not
+	// queued before (an episode, a kind, a due date: each is sent once), for the client's
+	// primary clinician and case manager, and returns how many messages it queued. The
+	// messages say the kind of alert and the due date and link to the episode, naming no
+	// client. EFORBIDDEN for everyone but the system.
+	QueueCertificationAlerts(ctx context.Context) (int, error)
 }
 
+// The kinds of certification alert.
+const (
+	CertificationMissing = "missing"  // no physician certification is on file
+	CertificationDueSoon = "due_soon" // the recertification is due within RecertificationWarnDays
+	CertificationOverdue = "overdue"  // the recertification's due date has passed
+)
+
 // CertificationAlert is an open Medicare IOP episode that needs a physician's certification:
-// none is on file (Due empty), or the next recertification is due on Due (Overdue once it
-// has passed).
+// none is on file (Kind missing, Due empty), or the next recertification is due on Due (Kind
+// due_soon, or overdue once it has passed, DaysOverdue days ago).
 type CertificationAlert struct {
-	EpisodeID string `json:"episode_id"`
-	ClientID  string `json:"client_id"`
-	Due       string `json:"due,omitempty"`
-	Overdue   bool   `json:"overdue"`
-	Message   string `json:"message"`
+	EpisodeID   string `json:"episode_id"`
+	ClientID    string `json:"client_id"`
+	Kind        string `json:"kind"`
+	Due         string `json:"due,omitempty"`
+	Overdue     bool   `json:"overdue"`
+	DaysOverdue int    `json:"days_overdue"`
+	Message     string `json:"message"`
 }

@@ -227,7 +227,16 @@ type CoverageService interface {
 	AddCoverage(ctx context.Context, clientID string, in CoverageInput) (*ClientCoverage, error)
 	// FindCoverages lists the client's coverages in force, primary first; never nil.
 	FindCoverages(ctx context.Context, clientID string) ([]*ClientCoverage, error)
+	// FindPayerClients names the clients the actor sees who have a coverage by the payer
+	// (its id or payer id) in force, or ended on or after since (a date; "": in force only),
+	// by family then given name: at most MaxPayerClients of them, and how many there are in
+	// all. EINVALID names since when it is not a date; ENOTFOUND when there is no such payer.
+	FindPayerClients(ctx context.Context, payerRef, since string) ([]ClientName, int, error)
 }
+
+// MaxPayerClients is how many clients FindPayerClients names at once: more than one payer's
+// clients at a clinic (a few thousand at most).
+const MaxPayerClients = 5000
 
 // PostalAddress is a US postal address.
 type PostalAddress struct {

@@ -5,8 +5,9 @@ import (
 	"time"
 )
 
-// The sources of the alert a notification is about: two kinds of safety alert, and the
-// authorization alerts (units running out, expiry, next review).
+// The sources of the alert a notification is about: two kinds of safety alert, the
+// authorization alerts (units running out, expiry, next review) and the physician
+// certification alerts (missing, due soon, overdue).
 const (
 	AlertSourceMeasure = "measure_alert" // a measure alert: PHQ-9 item 9 or a positive C-SSRS
 	AlertSourceIntake  = "intake"        // a crisis intake request from the decision aid
@@ -14,6 +15,10 @@ const (
 	// AlertID is the authorization's id. It goes to the staff member who recorded the
 	// authorization and the client's care team, once, with no escalation.
 	AlertSourceAuthorization = "authorization"
+	// AlertSourceCertification is a Medicare IOP episode's physician certification alert;
+	// the notification's AlertID is the episode's id and its Message says what kind of alert
+	// and the due date. It goes to the client's care team, once, with no escalation.
+	AlertSourceCertification = "certification"
 )
 
 // The tiers of the on-call rota a notification goes to.
@@ -50,6 +55,9 @@ type Notification struct {
 	State        string    `json:"state"`
 	At           time.Time `json:"at"`
 	CancelReason string    `json:"cancel_reason,omitempty"`
+	// Message is the line the email and webhook carry about a certification alert (its kind
+	// and due date, never the client); empty for the sources whose words are fixed.
+	Message string `json:"-"`
 	// RecipientEmail is filled in when the worker claims the notification to send it.
 	RecipientEmail string `json:"-"`
 }

@@ -27,3 +27,17 @@ func (a *API) listCertifications(w http.ResponseWriter, r *http.Request) {
 		return certificationList{Certifications: list}, err
 	})
 }
+
+// certificationAlertList is the answer of GET /api/v1/certification-alerts.
+type certificationAlertList struct {
+	Alerts []*carepath.CertificationAlert `json:"alerts"`
+}
+
+// listCertificationAlerts answers the physician certification alerts (missing, due soon,
+// overdue) of the open Medicare IOP episodes of the caller's clients.
+func (a *API) listCertificationAlerts(w http.ResponseWriter, r *http.Request) {
+	serveJSON(a, w, r, http.StatusOK, func(ctx context.Context) (certificationAlertList, error) {
+		list, err := a.Certifications.FindCertificationAlerts(ctx)
+		return certificationAlertList{Alerts: list}, err
+	})
+}

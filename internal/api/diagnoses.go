@@ -29,6 +29,7 @@ func (a *API) registerBilling(mux Mux) {
 	mux.HandleFunc("PATCH /api/v1/authorizations/{id}", a.updateAuthorization)
 	mux.HandleFunc("GET /api/v1/authorizations/{id}/packet", a.getAuthorizationPacket)
 	mux.HandleFunc("GET /api/v1/authorization-alerts", a.listAuthorizationAlerts)
+	mux.HandleFunc("GET /api/v1/certification-alerts", a.listCertificationAlerts)
 	mux.HandleFunc("GET /api/v1/charges", a.listCharges)
 	mux.HandleFunc("PUT /api/v1/billing-provider", a.setBillingProvider)
 	mux.HandleFunc("GET /api/v1/claim-batches", a.listClaimBatches)

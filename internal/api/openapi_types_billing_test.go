@@ -37,6 +37,7 @@ var billingOperationTypes = map[string]struct{ in, out any }{
 	"voidClientPayment":          {paymentVoidBody{}, carepath.ClientPayment{}},
 	"addCertification":           {carepath.CertificationInput{}, carepath.Certification{}},
 	"listCertifications":         {nil, certificationList{}},
+	"listCertificationAlerts":    {nil, certificationAlertList{}},
 	"issueGoodFaithEstimate":     {nil, carepath.IssuedEstimate{}},
 	"listIssuedEstimates":        {nil, issuedEstimateList{}},
 	"getIssuedEstimate":          {nil, carepath.IssuedEstimate{}},

@@ -52,8 +52,9 @@ type Config struct {
 	EscalateAfter time.Duration
 	// OutboxPoll and OutboxLease tune the outbox worker (0: its defaults, see notify.Outbox).
 	OutboxPoll, OutboxLease time.Duration
-	// AuthorizationAlertsEvery is how often the worker queues the authorization alerts that
-	// came due (0: DefaultAuthorizationAlertsEvery); it also does at start.
+	// AuthorizationAlertsEvery is how often the worker queues the authorization and physician
+	// certification alerts that came due (0: DefaultAuthorizationAlertsEvery); it also does
+	// at start.
 	AuthorizationAlertsEvery time.Duration
 	// MailTLS, when set, is the TLS configuration of STARTTLS (tests trust their own server).
 	MailTLS *tls.Config
@@ -63,26 +64,26 @@ type Config struct {
 }
 
 // App is carepath's services, the handler built on them, and the server's worker: the outbox
-// worker that sends safety-alert and authorization-alert messages, and the sweep that queues
-// the authorization alerts that came due (run both with Run).
+// worker that sends safety, authorization and certification alert messages, and the sweep
+// that queues the authorization and certification alerts that came due (run both with Run).
 type App struct {
-	Services   carepath.Services
-	Handler    http.Handler
-	Outbox     *notify.Outbox
-	authAlerts authorizationAlerts
+	Services carepath.Services
+	Handler  http.Handler
+	Outbox   *notify.Outbox
+	alerts   alertSweep
 	// Metrics are the server's Prometheus metrics: served at GET /metrics to an admin's API
 	// token, and by Metrics.Handler to a listener of their own (serve --metrics-addr).
 	Metrics *Metrics
 	store   *store.Store
 }
 
-// Run runs the background work of the server (the authorization-alert sweep and the outbox
-// worker) until ctx is done.
+// Run runs the background work of the server (the alert sweep and the outbox worker) until
+// ctx is done.
 func (a *App) Run(ctx context.Context) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		a.authAlerts.Run(ctx)
+		a.alerts.Run(ctx)
 	}()
 	a.Outbox.Run(ctx)
 	<-done
@@ -216,8 +217,9 @@ func New(st *store.Store, cfg Config) (*App, error) {
 	pages.Register(mux)
 	gated := httpserver.AuditGate(log, st.BeginAuditBatch, limitForms(pages, mux))
 	handler := httpserver.Forwarded(cfg.TrustedProxies, httpserver.Middleware(log, metrics, gated))
-	authAlerts := authorizationAlerts{Store: services.Authorizations, Every: cfg.AuthorizationAlertsEvery, Log: log}
-	return &App{Services: services, Handler: handler, Outbox: outbox, authAlerts: authAlerts, Metrics: metrics, store: st}, nil
+	alerts := alertSweep{Authorizations: services.Authorizations, Certifications: services.Certifications,
+		Every: cfg.AuthorizationAlertsEvery, Log: log}
+	return &App{Services: services, Handler: handler, Outbox: outbox, alerts: alerts, Metrics: metrics, store: st}, nil
 }
 
 // fhirBaseURL is the address of /fhir/R4 under carepath's base URL, or "" (taken from each

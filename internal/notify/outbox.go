@@ -18,6 +18,12 @@ const AlertSubject = "A safety alert needs you"
 // gives the sign-in link: nothing in it names the client, the payer or the authorization.
 const AuthorizationSubject = "carepath: an authorization needs attention"
 
+// CertificationSubject is the subject of every certification-alert email (a physician
+// certification missing, a recertification due soon or overdue), whose body is the
+// notification's message (the kind of alert and its due date) and the sign-in link to the
+// episode: nothing in it names the client.
+const CertificationSubject = "carepath: a physician certification needs attention"
+
 // OutboxActor is who the outbox worker acts as: the system, as the command line does.
 var OutboxActor = carepath.Actor{ID: "system:outbox", Role: carepath.RoleSystem, Remote: "outbox"}
 
@@ -125,20 +131,30 @@ func (o *Outbox) send(ctx context.Context, n *carepath.Notification) error {
 	return errNotConfigured
 }
 
-// AlertLink is the page notification n links to under base: the safety alert's page, or the
-// authorization's (which opens the episode's authorizations at it).
+// AlertLink is the page notification n links to under base: the safety alert's page, the
+// authorization's (which opens the episode's authorizations at it), or the episode's
+// physician certification.
 func AlertLink(base string, n *carepath.Notification) string {
-	if n.AlertSource == carepath.AlertSourceAuthorization {
+	switch n.AlertSource {
+	case carepath.AlertSourceAuthorization:
 		return strings.TrimSuffix(base, "/") + "/staff/authorizations/" + n.AlertID
+	case carepath.AlertSourceCertification:
+		return strings.TrimSuffix(base, "/") + "/staff/episodes/" + n.AlertID + "/certification"
 	}
 	return strings.TrimSuffix(base, "/") + "/staff/alerts/" + n.AlertID
 }
 
 // AlertEmail composes the email of notification n: for a safety alert the subject
 // AlertSubject and a sign-in link to the alert, for an authorization alert the subject
-// AuthorizationSubject, the kinds of alert it may be and the link; nothing else about either. Its Message-ID is the
-// notification's, the same on every attempt.
+// AuthorizationSubject, the kinds of alert it may be and the link, for a certification alert
+// the subject CertificationSubject, the notification's message and the link; nothing else
+// about any. Its Message-ID is the notification's, the same on every attempt.
 func AlertEmail(from string, n *carepath.Notification, link string, now time.Time) ([]byte, error) {
+	if n.AlertSource == carepath.AlertSourceCertification {
+		body := n.Message + "\n\nSign in to see it:\n" + link + "\n"
+		return Email{From: from, To: n.RecipientEmail, Subject: CertificationSubject, Body: body,
+			MessageID: n.MessageID + "@" + domainOf(from), Date: now}.Compose()
+	}
 	if n.AlertSource == carepath.AlertSourceAuthorization {
 		body := "A payer's authorization of a client's care needs attention: its units are running out, it is ending, or a review is due.\n\nSign in to see it:\n" + link + "\n"
 		return Email{From: from, To: n.RecipientEmail, Subject: AuthorizationSubject, Body: body,
@@ -153,12 +169,16 @@ func AlertEmail(from string, n *carepath.Notification, link string, now time.Tim
 		MessageID: n.MessageID + "@" + domainOf(from), Date: now}.Compose()
 }
 
-// AlertPayload is the webhook body of notification n: the event (safety_alert or
-// authorization_alert), who is told, in which tier, and the link, with no client data.
+// AlertPayload is the webhook body of notification n: the event (safety_alert,
+// authorization_alert or certification_alert), who is told, in which tier, and the link, with
+// no client data.
 func AlertPayload(n *carepath.Notification, link string) map[string]any {
 	event, message := "safety_alert", AlertSubject
-	if n.AlertSource == carepath.AlertSourceAuthorization {
+	switch n.AlertSource {
+	case carepath.AlertSourceAuthorization:
 		event, message = "authorization_alert", AuthorizationSubject
+	case carepath.AlertSourceCertification:
+		event, message = "certification_alert", n.Message
 	}
 	return map[string]any{
 		"event": event, "message": message, "url": link, "tier": n.Tier,

@@ -53,10 +53,11 @@ func (svc *AuthorizationService) queueAlert(ctx context.Context, tx *sql.Tx, al 
 	if err := tx.QueryRowContext(ctx, `SELECT program_id FROM episodes WHERE id = $1`, al.EpisodeID).Scan(&programID); err != nil {
 		return 0, fmt.Errorf("select episode program: %w", svc.s.translate(err))
 	}
-	recipients, err := svc.s.stringColumn(ctx, tx, `SELECT s.id FROM staff s WHERE NOT s.disabled AND s.id IN (
-		SELECT a.created_by FROM authorizations a WHERE a.id = $1
-		UNION SELECT c.primary_clinician_id FROM clients c WHERE c.id = $2
-		UNION SELECT c.case_manager_id FROM clients c WHERE c.id = $2) ORDER BY s.id`, al.AuthorizationID, al.ClientID)
+	var recordedBy string
+	if err := tx.QueryRowContext(ctx, `SELECT created_by FROM authorizations WHERE id = $1`, al.AuthorizationID).Scan(&recordedBy); err != nil {
+		return 0, fmt.Errorf("select authorization recorder: %w", svc.s.translate(err))
+	}
+	recipients, err := svc.s.careTeamRecipients(ctx, tx, al.ClientID, recordedBy)
 	if err != nil {
 		return 0, err
 	}
@@ -64,19 +65,6 @@ func (svc *AuthorizationService) queueAlert(ctx context.Context, tx *sql.Tx, al 
 		svc.s.logger().Warn("authorization alert with nobody to tell: it waits on the dashboard", "authorization_id", al.AuthorizationID)
 		return 0, nil
 	}
-	channels := []string{carepath.ChannelEmail}
-	if svc.s.alerting.Webhook {
-		channels = append(channels, carepath.ChannelWebhook)
-	}
 	pg := safetyPage{source: carepath.AlertSourceAuthorization, alertID: al.AuthorizationID, clientID: al.ClientID}
-	n := 0
-	for _, to := range recipients {
-		for _, ch := range channels {
-			if err := svc.s.insertNotification(ctx, tx, pg, programID, carepath.TierPrimary, ch, to, now, now); err != nil {
-				return n, err
-			}
-			n++
-		}
-	}
-	return n, nil
+	return svc.s.queueToRecipients(ctx, tx, pg, programID, recipients, now)
 }

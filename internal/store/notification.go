@@ -26,7 +26,7 @@ func NewNotificationService(s *Store) *NotificationService { return &Notificatio
 
 // notificationColumns are the columns scanNotification reads, from notifications n.
 const notificationColumns = `n.id, n.alert_source, n.alert_id, n.program_id, n.tier, n.channel, n.recipient_id, n.message_id,
-	n.due_at, n.next_attempt_at, n.attempts, n.created_at, n.sent_at, n.cancelled_at, n.cancel_reason, n.failed_at`
+	n.due_at, n.next_attempt_at, n.attempts, n.created_at, n.sent_at, n.cancelled_at, n.cancel_reason, n.failed_at, n.message`
 
 // scanNotification reads one row of notificationColumns.
 func scanNotification(row interface{ Scan(...any) error }) (*carepath.Notification, error) {
@@ -34,7 +34,7 @@ func scanNotification(row interface{ Scan(...any) error }) (*carepath.Notificati
 	var next time.Time
 	var sent, cancelled, failed sql.NullTime
 	if err := row.Scan(&n.ID, &n.AlertSource, &n.AlertID, &n.ProgramID, &n.Tier, &n.Channel, &n.RecipientID, &n.MessageID,
-		&n.DueAt, &next, &n.Attempts, &n.CreatedAt, &sent, &cancelled, &n.CancelReason, &failed); err != nil {
+		&n.DueAt, &next, &n.Attempts, &n.CreatedAt, &sent, &cancelled, &n.CancelReason, &failed, &n.Message); err != nil {
 		return nil, err
 	}
 	n.DueAt, n.CreatedAt = n.DueAt.UTC(), n.CreatedAt.UTC()
@@ -103,8 +103,8 @@ func (svc *NotificationService) ClaimNotifications(ctx context.Context, lease ti
 				reason = "acknowledged"
 			case c.disabled:
 				reason = "recipient disabled"
-				if c.n.AlertSource == carepath.AlertSourceAuthorization {
-					svc.s.logger().Warn("authorization alert message not sent: its recipient has been disabled", "notification_id", c.n.ID)
+				if c.n.AlertSource == carepath.AlertSourceAuthorization || c.n.AlertSource == carepath.AlertSourceCertification {
+					svc.s.logger().Warn(c.n.AlertSource+" alert message not sent: its recipient has been disabled", "notification_id", c.n.ID)
 				} else {
 					svc.s.logger().Warn("safety alert message not sent: the person on call has been disabled", "notification_id", c.n.ID, "program_id", c.n.ProgramID)
 				}
@@ -145,9 +145,9 @@ type scanTail struct {
 func (t scanTail) Scan(dest ...any) error { return t.rows.Scan(append(dest, t.tail...)...) }
 
 // alertAcknowledged reports whether the alert a notification is about was acknowledged. An
-// authorization alert has no acknowledgement: its one message goes out.
+// authorization or certification alert has no acknowledgement: its one message goes out.
 func alertAcknowledged(ctx context.Context, s *Store, tx *sql.Tx, source, id string) (bool, error) {
-	if source == carepath.AlertSourceAuthorization {
+	if source == carepath.AlertSourceAuthorization || source == carepath.AlertSourceCertification {
 		return false, nil
 	}
 	q := `SELECT acknowledged_by FROM measure_alerts WHERE id = $1`

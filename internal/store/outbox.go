@@ -10,10 +10,11 @@ import (
 	"github.com/google/uuid"
 )
 
-// safetyPage is a safety alert to page the on-call rota about: where it comes from, its id,
-// and the client it is about ("" for an intake request).
+// safetyPage is an alert to tell people about: where it comes from, its id, the client it is
+// about ("" for an intake request), and the line its messages carry about it ("" for the
+// sources whose words are fixed; never client data).
 type safetyPage struct {
-	source, alertID, clientID string
+	source, alertID, clientID, message string
 }
 
 // pageOnCall writes, in tx (the transaction that raised the alert), the outbox messages of one
@@ -83,8 +84,8 @@ func (s *Store) insertNotification(ctx context.Context, tx *sql.Tx, pg safetyPag
 		client = pg.clientID
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO notifications (id, alert_source, alert_id, client_id, program_id, tier, channel,
-		recipient_id, message_id, due_at, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)`,
-		id.String(), pg.source, pg.alertID, client, programID, tier, channel, to, msgID.String(), due, now); err != nil {
+		recipient_id, message_id, due_at, next_attempt_at, created_at, message) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12)`,
+		id.String(), pg.source, pg.alertID, client, programID, tier, channel, to, msgID.String(), due, now, pg.message); err != nil {
 		return fmt.Errorf("insert notification: %w", s.translate(err))
 	}
 	return nil

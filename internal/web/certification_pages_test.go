@@ -91,3 +91,20 @@ func TestCertificationPages(t *testing.T) {
 		t.Errorf("the dashboard does not raise the recertification due")
 	}
 }
+
+// TestCertificationAlertLink: the link of a certification alert's email, which names only the
+// episode, opens the episode's physician certification section; an episode that is not there
+// is a 404.
+func TestCertificationAlertLink(t *testing.T) {
+	t.Parallel()
+	ts := apptest.Start(t)
+	s := apptest.SeedChart(t, ts.Store)
+	ana := apptest.SignIn(t, ts.URL, "ana@example.org")
+	want := "/staff/clients/" + s.Client.ID + "/episodes/" + s.Episode.ID + "/authorizations#h-certification"
+	if code, loc, _ := ana("GET", "/staff/episodes/"+s.Episode.ID+"/certification", nil); code != 303 || loc != want {
+		t.Errorf("the link = %d %q, want 303 to %s", code, loc, want)
+	}
+	if code, _, _ := ana("GET", "/staff/episodes/0194f0c2-0000-7000-8000-000000000000/certification", nil); code != 404 {
+		t.Errorf("an episode that is not there = %d, want 404", code)
+	}
+}

@@ -12,8 +12,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestBrowserClaimsWalk: an admin opens Claims from the menu, makes a batch for Robin's first
-// two October days through the form, opens it, posts the payer's 835 for it as a file (paid in
+// TestBrowserClaimsWalk: an admin opens Claims from the menu, lists the payer's clients on the
+// new batch form (what was typed kept), makes a batch for Robin's first two October days, opens it, posts the payer's 835 for it as a file (paid in
 // full) and a hand-made 835 for a second batch (the last day) pasted as text (paid in part), and
 // sees the claims paid and partially paid on the batch pages; every page passes axe-core.
 func TestBrowserClaimsWalk(t *testing.T) {
@@ -37,8 +37,15 @@ func TestBrowserClaimsWalk(t *testing.T) {
 	b.navigate("open the new batch form", 200, chromedp.Click(chromedp.CSS(`a[href="/staff/claim-batches/new"]`)))
 	b.do("fill the form", chromedp.SetValue(chromedp.ID("batch-payer"), seed.Payer.ID),
 		chromedp.SetValue(chromedp.ID("batch-from"), "2026-10-01"), chromedp.SetValue(chromedp.ID("batch-to"), "2026-10-28"))
+	b.navigate("show the payer's clients", 200, chromedp.Click(chromedp.ID("batch-show-clients")))
+	if got := js[string](b, `document.getElementById('batch-payer').value + ' ' + document.getElementById('batch-to').value`); got != seed.Payer.ID+" 2026-10-28" {
+		t.Errorf("after listing the payer's clients the form reads %q, want what was typed", got)
+	}
+	if got := js[int](b, `document.querySelectorAll('#batch-clients input[name=client_ids]').length`); got != 1 {
+		t.Errorf("the form offers %d of the payer's clients, want Robin", got)
+	}
 	b.axeCheck("new batch form", axe)
-	b.navigate("make the batch", 200, chromedp.Click(chromedp.CSS(`#batch-form button[type=submit]`)))
+	b.navigate("make the batch", 200, chromedp.Click(chromedp.CSS(`#batch-form button[type=submit]:not([formmethod])`)))
 	if !strings.HasPrefix(b.path(), "/staff/claim-batches/") {
 		t.Fatalf("after making the batch the page is %s", b.path())
 	}

@@ -203,7 +203,14 @@ type claimBatchFormView struct {
 	// them (the page links to the form).
 	NoProvider, CanSetProvider bool
 	ChooseClients              bool // some clients are ticked: the list starts open
+	// Payer is the chosen payer (nil: none chosen yet); CoveredTotal how many clients it
+	// covers in the period, of which Clients holds at most carepath.MaxPayerClients.
+	Payer        *carepath.Payer
+	CoveredTotal int
 }
+
+// MaxClients is how many covered clients the form lists at most.
+func (v claimBatchFormView) MaxClients() int { return carepath.MaxPayerClients }
 
 // batchClientChoice is one client the form offers to limit the batch to.
 type batchClientChoice struct {

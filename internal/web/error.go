@@ -167,6 +167,10 @@ var (
 	certificationErrors = errorPage{notFound: errorText{"Episode not found", "There is no such episode of care on this chart."},
 		forbidden: "Recording a physician certification is for clinicians and admins.",
 		internal:  "The certification could not be stored just now. Nothing was changed; please try again in a minute."}
+	// certificationLinkErrors: an episode's physician certification opened from an alert's link.
+	certificationLinkErrors = errorPage{notFound: errorText{"Episode not found", "There is no episode of care here that you may see."},
+		forbidden: "Episodes of care are not available for your role.",
+		internal:  "The episode could not be read just now. Please try again in a minute."}
 	// reviewPacketErrors: the utilization-review packet's page and PDF.
 	reviewPacketErrors = errorPage{notFound: errorText{"Authorization not found", "There is no authorization here that you may see."},
 		forbidden: "The utilization-review packet is not available for your role.",

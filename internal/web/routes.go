@@ -171,6 +171,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /staff/clients/{id}/estimates/{eid}/pdf", s.requireStaff(s.estimateIssuedPrint))
 	mux.Handle("GET /staff/clients/{id}/superbill.pdf", s.requireStaff(s.superbillPrint))
 	mux.Handle("GET /staff/authorizations/{auth}", s.requireStaff(s.authorizationShow))
+	mux.Handle("GET /staff/episodes/{episode}/certification", s.requireStaff(s.certificationShow))
 	mux.Handle("GET /staff/authorizations/{auth}/packet", s.requireStaff(s.reviewPacketShow))
 	mux.Handle("GET /staff/authorizations/{auth}/packet.pdf", s.requireStaff(s.reviewPacketPrint))
 	mux.Handle("GET /staff/clients/{id}/episodes/{episode}/transfer", s.requireStaff(s.episodeTransferForm))
