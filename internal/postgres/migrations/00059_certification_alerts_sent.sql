@@ -4,7 +4,7 @@
 -- A missing certification has no due date ('') and is sent once per episode. A notification's
 -- message is the line its email and webhook carry about the alert (its kind and due date,
 -- never the client), '' for the sources whose words are fixed. The same schema as
--- internal/sqlite/migrations/00052_certification_alerts_sent.sql in PostgreSQL types.
+-- internal/sqlite/migrations/00059_certification_alerts_sent.sql in PostgreSQL types.
 
 -- +goose Up
 CREATE TABLE certification_alerts_sent (

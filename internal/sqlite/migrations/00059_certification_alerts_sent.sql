@@ -5,7 +5,7 @@
 -- message is the line its email and webhook carry about the alert (its kind and due date,
 -- never the client), '' for the sources whose words are fixed. SQLite changes a CHECK by
 -- rebuilding the table. The same schema as
--- internal/postgres/migrations/00052_certification_alerts_sent.sql.
+-- internal/postgres/migrations/00059_certification_alerts_sent.sql.
 
 -- +goose Up
 CREATE TABLE certification_alerts_sent (
