@@ -37,8 +37,11 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(5)
+	// Idle connections are kept up to the pool's size: a page reads its parts at once, and a
+	// connection closed after each burst costs a new server process on the next. Those idle for
+	// five minutes are closed.
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
@@ -51,6 +54,9 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	}
 	return &DB{Write: db, Read: db, Version: v}, nil
 }
+
+// maxConns is how many connections to the server the pool holds at most.
+const maxConns = 20
 
 // Close closes the pool.
 func (db *DB) Close() error { return db.Write.Close() }
