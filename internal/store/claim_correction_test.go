@@ -125,13 +125,24 @@ func TestClaimCorrections(t *testing.T) {
 			t.Fatalf("refusals wrote: %s, then %s", before, after)
 		}
 
-		// An 835 for the replacement posts as for any claim; one naming the replaced original
-		// matches nothing.
+		// The payer's answer to a replacement: it takes back what it paid on the original (status
+		// 22) and pays the replacement, in one 835. Both post; the original stays replaced, and
+		// the client's account counts the insurer's payment once.
 		paid := apptest.RemitLine{Paid: 300_00}
-		if r, err := svc.PostRemittance(asAdmin, []byte(apptest.Hand835(replacement, paid, paid, paid))); err != nil || len(r.Claims) != 1 ||
-			r.Claims[0].ID != replacement || r.Claims[0].Status != carepath.ClaimPaid || r.Postings != 3 {
-			t.Fatalf("835 for the replacement = %+v, %v", r, err)
+		three := []apptest.RemitLine{paid, paid, paid}
+		r, err := svc.PostRemittance(asAdmin, []byte(apptest.HandReversal835(original, three, replacement, three)))
+		if err != nil || len(r.Claims) != 2 || len(r.Unmatched) != 0 || r.Postings != 6 {
+			t.Fatalf("835 reversing the original and paying the replacement = %+v, %v", r, err)
 		}
+		for _, c := range r.Claims {
+			if want := map[string]string{original: carepath.ClaimReplaced, replacement: carepath.ClaimPaid}[c.ID]; c.Status != want {
+				t.Errorf("claim %s after the 835: %s, want %s", c.ID, c.Status, want)
+			}
+		}
+		if bal, err := svc.FindClientBalance(desk, seed.Client.ID); err != nil || bal.InsurancePaid != 900_00 || bal.Charged != 900_00 {
+			t.Errorf("balance after the reversal and the replacement's payment = %+v, %v; want 900.00 charged and paid once", bal, err)
+		}
+		// An ordinary payment naming the replaced original matches nothing.
 		if r, err := svc.PostRemittance(asAdmin, []byte(apptest.Hand835(original, paid))); err != nil || len(r.Claims) != 0 || len(r.Unmatched) == 0 {
 			t.Errorf("835 for the replaced original = %+v, %v", r, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/carepath/carepath"
@@ -136,18 +137,27 @@ func (svc *ClaimService) PostRemittance(ctx context.Context, file []byte) (*care
 		var pending [][]any
 		for _, r := range remits {
 			// The claims the remittance names, by their control number (the claim id in the 837).
+			// A replaced or voided claim is named only by the payer's reversal of what it paid on
+			// it (CLP02 22): that posts, and the claim stays replaced or voided.
 			var ids []any
 			var marks []string
+			reversed := map[string]bool{}
 			for _, cp := range r.Claims {
 				ids = append(ids, cp.ClaimID)
 				marks = append(marks, fmt.Sprintf("$%d", len(ids)))
+				if cp.Status == x12.ClaimReversal {
+					reversed[cp.ClaimID] = true
+				}
 			}
 			var known []storedClaim
 			if len(ids) > 0 {
-				known, err = svc.readClaims(ctx, tx, `status NOT IN ('held', 'replaced', 'voided') AND SUBSTR(id, 38) IN (`+strings.Join(marks, ", ")+`)`, ids...)
+				known, err = svc.readClaims(ctx, tx, `status <> 'held' AND SUBSTR(id, 38) IN (`+strings.Join(marks, ", ")+`)`, ids...)
 				if err != nil {
 					return nil, err
 				}
+				known = slices.DeleteFunc(known, func(k storedClaim) bool {
+					return (k.status == carepath.ClaimReplaced || k.status == carepath.ClaimVoided) && !reversed[k.claim.ID]
+				})
 			}
 			claims := make([]billing.Claim, len(known))
 			byClaim := map[string]storedClaim{}
@@ -172,13 +182,17 @@ func (svc *ClaimService) PostRemittance(ctx context.Context, file []byte) (*care
 			}
 			for _, oc := range res.Claims {
 				k := byClaim[oc.ClaimID]
+				status := string(oc.Status)
+				if k.status == carepath.ClaimReplaced || k.status == carepath.ClaimVoided {
+					status = k.status // a reversal on a corrected claim moves money, not its status
+				}
 				if _, err := tx.ExecContext(ctx, `UPDATE claims SET status = $2, paid_cents = paid_cents + $3, patient_cents = patient_cents + $4,
 					payer_claim_control = COALESCE(NULLIF($5, ''), payer_claim_control) WHERE id = $1`,
-					k.rowID, string(oc.Status), int64(oc.Paid), int64(oc.PatientResponsibility), oc.PayerClaimControl); err != nil {
+					k.rowID, status, int64(oc.Paid), int64(oc.PatientResponsibility), oc.PayerClaimControl); err != nil {
 					return nil, fmt.Errorf("update claim: %w", svc.s.translate(err))
 				}
 				batchID, _, _ := strings.Cut(k.rowID, ":")
-				k.status, k.paid, k.patient = string(oc.Status), k.paid+oc.Paid, k.patient+oc.PatientResponsibility
+				k.status, k.paid, k.patient = status, k.paid+oc.Paid, k.patient+oc.PatientResponsibility
 				if oc.PayerClaimControl != "" {
 					k.payerClaimControl = oc.PayerClaimControl
 				}

@@ -137,7 +137,7 @@ func matchLine(c billing.Claim, l LinePayment, used map[int]bool) int {
 // 22), a denial (status 4), or else what billing.SettledStatus derives from the postings against
 // the claim's total.
 func outcome(cp ClaimPayment, claim billing.Claim, postings map[string]*billing.Posting) billing.ClaimStatus {
-	if cp.Status == "22" {
+	if cp.Status == ClaimReversal {
 		return billing.ClaimReversed
 	}
 	list := make([]billing.Posting, 0, len(postings))

@@ -65,6 +65,9 @@ type ProviderAdjustment struct {
 	Cents  carepath.Cents `json:"cents"`
 }
 
+// ClaimReversal is the CLP02 status of a payer's reversal of what it paid on a claim.
+const ClaimReversal = "22"
+
 // ClaimStatus835 names the CLP02 claim status codes.
 var ClaimStatus835 = map[string]string{
 	"1": "processed as primary", "2": "processed as secondary", "3": "processed as tertiary", "4": "denied",

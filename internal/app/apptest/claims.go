@@ -118,34 +118,69 @@ type RemitLine struct {
 // Hand835 is an 835 from Acme Health answering claim id's lines, one RemitLine each, for the
 // program days of SeedBillable in order (each line names its control number, REF*6R).
 func Hand835(id string, lines ...RemitLine) string {
-	var paid, pr carepath.Cents
-	for _, l := range lines {
-		paid, pr = paid+l.Paid, pr+l.Coinsurance
+	return hand835(RemitClaim{ID: id, Lines: lines})
+}
+
+// RemitClaim is one claim an 835 of hand835 answers: a payment (Reversal false), or the
+// payer's reversal of what it paid on the claim (claim status 22, every amount negated), as a
+// payer sends when a claim is replaced or voided.
+type RemitClaim struct {
+	ID       string
+	Reversal bool
+	Lines    []RemitLine
+}
+
+// HandReversal835 is an 835 from Acme Health that reverses what it paid on claim reversed's
+// lines and pays claim paid's lines (a replacement's), in one payment.
+func HandReversal835(reversed string, was []RemitLine, paid string, now []RemitLine) string {
+	return hand835(RemitClaim{ID: reversed, Reversal: true, Lines: was}, RemitClaim{ID: paid, Lines: now})
+}
+
+// hand835 writes an 835 answering claims in one payment (BPR02, the claims' payments summed).
+func hand835(claims ...RemitClaim) string {
+	dollars := func(c carepath.Cents) string {
+		if c < 0 {
+			return "-" + strings.TrimPrefix(strings.ReplaceAll((-c).String(), ",", ""), "$")
+		}
+		return strings.TrimPrefix(strings.ReplaceAll(c.String(), ",", ""), "$")
 	}
-	dollars := func(c carepath.Cents) string { return strings.TrimPrefix(strings.ReplaceAll(c.String(), ",", ""), "$") }
-	segs := []string{
+	var total carepath.Cents
+	var body []string
+	for _, c := range claims {
+		status, sign := "1", carepath.Cents(1)
+		if c.Reversal {
+			status, sign = "22", -1
+		}
+		var paid, pr carepath.Cents
+		for _, l := range c.Lines {
+			paid, pr = paid+sign*l.Paid, pr+sign*l.Coinsurance
+		}
+		total += paid
+		body = append(body,
+			"CLP*"+c.ID+"*"+status+"*"+dollars(sign*carepath.Cents(len(c.Lines))*300_00)+"*"+dollars(paid)+"*"+dollars(pr)+"*12*PAYERCTRL9*13*1",
+			"NM1*QC*1*LAKE*ROBIN****MI*W123")
+		for i, l := range c.Lines {
+			body = append(body, "SVC*HC:H0015*"+dollars(sign*300_00)+"*"+dollars(sign*l.Paid)+"*0906*1", "DTM*472*"+strings.ReplaceAll(BillableDays[i], "-", ""))
+			if l.Contractual > 0 {
+				body = append(body, "CAS*CO*45*"+dollars(sign*l.Contractual))
+			}
+			if l.Coinsurance > 0 {
+				body = append(body, "CAS*PR*2*"+dollars(sign*l.Coinsurance))
+			}
+			if l.Other > 0 {
+				body = append(body, "CAS*OA*23*"+dollars(sign*l.Other))
+			}
+			body = append(body, "REF*6R*"+x12.LineControlNumber(c.ID, i+1))
+		}
+	}
+	segs := append([]string{
 		"ST*835*0001",
-		"BPR*I*" + dollars(paid) + "*C*ACH*CCP*01*999999999*DA*123456*1234567890**01*888888888*DA*654321*20261110",
+		"BPR*I*" + dollars(total) + "*C*ACH*CCP*01*999999999*DA*123456*1234567890**01*888888888*DA*654321*20261110",
 		"TRN*1*EFT20261110001*1234567890",
 		"N1*PR*ACME HEALTH", "N3*1 PAYER WAY", "N4*HARTFORD*CT*06156", "REF*2U*60054",
 		"N1*PE*HARBOR BEHAVIORAL HEALTH*XX*1003000126",
 		"LX*1",
-		"CLP*" + id + "*1*" + dollars(carepath.Cents(len(lines))*300_00) + "*" + dollars(paid) + "*" + dollars(pr) + "*12*PAYERCTRL9*13*1",
-		"NM1*QC*1*LAKE*ROBIN****MI*W123",
-	}
-	for i, l := range lines {
-		segs = append(segs, "SVC*HC:H0015*300*"+dollars(l.Paid)+"*0906*1", "DTM*472*"+strings.ReplaceAll(BillableDays[i], "-", ""))
-		if l.Contractual > 0 {
-			segs = append(segs, "CAS*CO*45*"+dollars(l.Contractual))
-		}
-		if l.Coinsurance > 0 {
-			segs = append(segs, "CAS*PR*2*"+dollars(l.Coinsurance))
-		}
-		if l.Other > 0 {
-			segs = append(segs, "CAS*OA*23*"+dollars(l.Other))
-		}
-		segs = append(segs, "REF*6R*"+x12.LineControlNumber(id, i+1))
-	}
+	}, body...)
 	segs = append(segs, fmt.Sprintf("SE*%d*0001", len(segs)+1))
 	head := "ISA*00*          *00*          *ZZ*60054          *ZZ*HARBORBH       *261110*0930*^*00501*000000901*0*P*:~" +
 		"GS*HP*60054*HARBORBH*20261110*0930*901*X*005010X221A1~"
