@@ -89,6 +89,17 @@ type claimRow struct {
 	Fix        *claimCorrectionForm // a refused replacement or void of this claim
 }
 
+// Correctable reports whether the page offers to correct any of its claims (or shows a refused
+// correction again).
+func (v claimBatchView) Correctable() bool {
+	for _, c := range v.Claims {
+		if c.Correctable() || c.Fix != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // Correctable reports whether the claim may be replaced or voided: it was sent, is not a void,
 // and was not corrected already.
 func (c claimRow) Correctable() bool {

@@ -32,6 +32,7 @@ func TestBrowserClaimCorrection(t *testing.T) {
 	b.signInBrowser("desk@example.org")
 	b.open("/staff/claim-batches/" + batch.ID)
 	b.axeCheck("batch with a sent claim", axe)
+	b.do("open the claim's corrections", chromedp.Click(chromedp.CSS(`#correct-`+claim+` summary`)))
 	b.do("type a malformed number", chromedp.SetValue(chromedp.ID("void-"+claim+"-pcc"), "12*34"))
 	b.navigate("void it", 400, chromedp.Click(chromedp.CSS(`#void-`+claim+` button[type=submit]`)))
 	if got := js[string](b, `document.getElementById('void-`+claim+`-pcc-error').textContent`); !strings.Contains(got, "letters, digits and dashes") {
@@ -41,6 +42,9 @@ func TestBrowserClaimCorrection(t *testing.T) {
 		t.Errorf("the typed number is now %q", got)
 	}
 	b.axeCheck("refused void", axe)
+	if !js[bool](b, `document.getElementById('correct-`+claim+`').open`) {
+		t.Error("after the refusal the claim's corrections are closed")
+	}
 
 	b.do("type the number", chromedp.SetValue(chromedp.ID("replacement-"+claim+"-pcc"), "PC-2026-77"))
 	b.navigate("send a replacement", 200, chromedp.Click(chromedp.CSS(`#replacement-`+claim+` button[type=submit]`)))
