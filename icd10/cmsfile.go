@@ -68,9 +68,12 @@ func ParseOrder(r io.Reader) ([]Code, error) {
 		default:
 			return Code{}, "has a billable flag other than 0 or 1 in column 15"
 		}
-		short, long := line[16:], ""
-		if len(line) > 76 {
-			short, long = line[16:76], line[76:]
+		// The columns before the description are ASCII (checked above); the description's
+		// columns count characters, so a character is never split between the two.
+		rest := []rune(line[16:])
+		short, long := string(rest), ""
+		if len(rest) > 60 {
+			short, long = string(rest[:60]), string(rest[60:])
 		}
 		short, long = strings.TrimSpace(short), strings.TrimSpace(long)
 		if long == "" {
@@ -102,11 +105,8 @@ func ParseCodes(r io.Reader) ([]Code, error) {
 			return Code{}, fmt.Sprintf("has a description longer than %d bytes", maxDescriptionBytes)
 		}
 		short := desc
-		if len(short) > 60 {
-			short = strings.TrimSpace(short[:60])
-			for !utf8.ValidString(short) {
-				short = short[:len(short)-1]
-			}
+		if r := []rune(short); len(r) > 60 {
+			short = strings.TrimSpace(string(r[:60]))
 		}
 		return Code{Code: Format(code), Billable: true, Short: short, Long: desc}, ""
 	})
@@ -198,15 +198,12 @@ func WriteOrder(w io.Writer, codes []Code) error {
 		if short == "" {
 			short = c.Long
 		}
-		if len(short) > 60 {
-			cut := short[:61]
+		if r := []rune(short); len(r) > 60 {
+			cut := string(r[:61])
 			if j := strings.LastIndexByte(cut, ' '); j > 0 {
 				short = strings.TrimRight(cut[:j], " ,")
 			} else {
-				short = short[:60]
-			}
-			for !utf8.ValidString(short) {
-				short = short[:len(short)-1]
+				short = string(r[:60])
 			}
 		}
 		flag := '0'

@@ -130,3 +130,23 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestOrderColumnsCountCharacters: the order file's description columns count characters, so a
+// short description of 60 non-ASCII characters, and a long one after it, survive a write and a
+// read, and a character is never split between the two.
+func TestOrderColumnsCountCharacters(t *testing.T) {
+	codes := []Code{{Code: "M35.00", Billable: true, Short: strings.Repeat("ö", 59) + "ɴ", Long: "Sjögren syndrome, " + strings.Repeat("ü", 50)}}
+	var buf bytes.Buffer
+	if err := WriteOrder(&buf, codes); err != nil {
+		t.Fatal(err)
+	}
+	again, err := ParseOrder(&buf)
+	if err != nil || len(again) != 1 || again[0].Short != codes[0].Short || again[0].Long != codes[0].Long {
+		t.Fatalf("round trip = %+v, %v", again, err)
+	}
+	line := "00001 A000    0 " + strings.Repeat("0", 59) + "ɴ"
+	got, err := ParseOrder(strings.NewReader(line))
+	if err != nil || len(got) != 1 || got[0].Short != strings.Repeat("0", 59)+"ɴ" || got[0].Long != got[0].Short {
+		t.Errorf("a 60-character description ending in a two-byte character = %+v, %v", got, err)
+	}
+}
