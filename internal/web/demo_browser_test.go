@@ -162,10 +162,11 @@ func TestBrowserDemoTodayAndChartsOnAPhone(t *testing.T) {
 			therapy = p
 		}
 	}
-	// A session today at 23:00 in the program's zone, an hour the demo keeps free.
+	// A session today at 07:00 in the program's zone: before the demo's first session of any
+	// day, so it heads the list however full the demo's day is.
 	today := time.Now().In(therapy.Location()).Format(carepath.DateLayout)
 	ts, err := store.NewTherapySessionService(st).CreateSession(sys, carepath.TherapySessionCreate{ProgramID: therapy.ID,
-		Kind: carepath.SessionIndividual, ClientID: list[0].ID, ClinicianID: clinician.ID, Date: today, StartTime: "23:00",
+		Kind: carepath.SessionIndividual, ClientID: list[0].ID, ClinicianID: clinician.ID, Date: today, StartTime: "07:00",
 		Minutes: 50, Room: "Office 1"})
 	if err != nil {
 		t.Fatal(err)
