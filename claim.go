@@ -132,22 +132,35 @@ type ClaimBatchSummary struct {
 // original claim, 2–4 an interim one, 7 a replacement, 8 a void); PayerClaimControl the
 // number the payer gave it (CLP07 of its 835); Corrects the claim a replacement or void
 // corrects and CorrectedBy the one that replaced or voided this claim, each with its batch.
+// LeftOut lists the client's charges of the period that were held when the claim was made, so
+// a claim that went out with some of its days tells which stayed behind and why.
 type Claim struct {
-	ID                    string       `json:"id"`
-	BatchID               string       `json:"batch_id"`
-	ClientID              string       `json:"client_id"`
-	Status                string       `json:"status"`
-	Lines                 int          `json:"lines"`
-	Total                 Cents        `json:"total_cents"`
-	Paid                  Cents        `json:"paid_cents"`
-	PatientResponsibility Cents        `json:"patient_responsibility_cents"`
-	Holds                 []ChargeHold `json:"holds,omitempty"`
-	Frequency             string       `json:"frequency,omitempty"`
-	PayerClaimControl     string       `json:"payer_claim_control,omitempty"`
-	Corrects              string       `json:"corrects,omitempty"`
-	CorrectsBatch         string       `json:"corrects_batch,omitempty"`
-	CorrectedBy           string       `json:"corrected_by,omitempty"`
-	CorrectedByBatch      string       `json:"corrected_by_batch,omitempty"`
+	ID                    string          `json:"id"`
+	BatchID               string          `json:"batch_id"`
+	ClientID              string          `json:"client_id"`
+	Status                string          `json:"status"`
+	Lines                 int             `json:"lines"`
+	Total                 Cents           `json:"total_cents"`
+	Paid                  Cents           `json:"paid_cents"`
+	PatientResponsibility Cents           `json:"patient_responsibility_cents"`
+	Holds                 []ChargeHold    `json:"holds,omitempty"`
+	Frequency             string          `json:"frequency,omitempty"`
+	PayerClaimControl     string          `json:"payer_claim_control,omitempty"`
+	Corrects              string          `json:"corrects,omitempty"`
+	CorrectsBatch         string          `json:"corrects_batch,omitempty"`
+	CorrectedBy           string          `json:"corrected_by,omitempty"`
+	CorrectedByBatch      string          `json:"corrected_by_batch,omitempty"`
+	LeftOut               []ChargeLeftOut `json:"left_out,omitempty"`
+}
+
+// ChargeLeftOut is a charge a claim did not carry because it was held when the claim was made:
+// its date, code, amount and holds. It goes on a later batch's claim once its holds clear.
+type ChargeLeftOut struct {
+	ChargeID string       `json:"charge_id"`
+	Date     string       `json:"date"`
+	Code     string       `json:"code"`
+	Cents    Cents        `json:"cents"`
+	Holds    []ChargeHold `json:"holds"`
 }
 
 // ClaimCorrectionInput is what a replacement or void of a sent claim takes: the payer's claim

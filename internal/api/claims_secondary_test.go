@@ -74,3 +74,52 @@ func TestSecondaryPayerWalk(t *testing.T) {
 		t.Errorf("Beacon billed again: %s", got)
 	}
 }
+
+// TestClaimLeftOutThroughTheAPI: after Acme Health, Robin's primary payer, was billed and paid
+// only her first October day, Beacon Mutual's batch carries that day and its claim's left_out
+// names the other two days with their hold, in the batch made and in the batch read back.
+func TestClaimLeftOutThroughTheAPI(t *testing.T) {
+	t.Parallel()
+	ts := apptest.Start(t)
+	admin, _ := apptest.Token(t, ts.Store, "admin@example.org", carepath.RoleAdmin)
+	desk, _ := apptest.Token(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
+	_, anaStaff := apptest.Token(t, ts.Store, "ana@example.org", carepath.RoleClinician)
+	client := apptest.SeedBillable(t, ts.Store, anaStaff).Client.ID
+	cli := apptest.System()
+	if _, err := store.NewPayerService(ts.Store).CreatePayer(cli, carepath.PayerInput{Name: "Beacon Mutual", PayerID: "70070"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.NewCoverageService(ts.Store).AddCoverage(cli, client, carepath.CoverageInput{PayerID: "70070", Rank: 2, MemberID: "BM-77",
+		PlanYearStart: "2026-01-01", SubscriberAddress: &carepath.PostalAddress{Line1: "12 Elm St", City: "Springfield", State: "IL", Zip: "62704"}}); err != nil {
+		t.Fatal(err)
+	}
+	call := func(method, path, token, body string, want int) carepath.ClaimBatch {
+		t.Helper()
+		status, got := apptest.API(t, method, ts.URL+"/api/v1"+path, token, body)
+		var b carepath.ClaimBatch
+		if status != want || json.Unmarshal([]byte(got), &b) != nil {
+			t.Fatalf("%s %s = %d %s, want %d", method, path, status, got, want)
+		}
+		return b
+	}
+	primary := call("POST", "/claim-batches", desk, `{"payer_id":"60054","from":"2026-10-26","to":"2026-10-26","format":"837I"}`, 201)
+	if len(primary.Claims) != 1 || len(primary.Claims[0].LeftOut) != 0 {
+		t.Fatalf("Acme batch of the first day = %+v", primary)
+	}
+	remit := apptest.Hand835(primary.Claims[0].ID, apptest.RemitLine{Paid: 200_00, Contractual: 50_00, Coinsurance: 50_00})
+	if status, got := apiWithType(t, "POST", ts.URL+"/api/v1/remittances", admin, "application/edi-x12", remit); status != 200 {
+		t.Fatalf("Acme's 835 = %d %s", status, got)
+	}
+	made := call("POST", "/claim-batches", desk, `{"payer_id":"70070","from":"2026-10-01","to":"2026-10-31","format":"837I"}`, 201)
+	for how, b := range map[string]carepath.ClaimBatch{"made": made, "read back": call("GET", "/claim-batches/"+made.ID, desk, "", 200)} {
+		if len(b.Claims) != 1 || b.Claims[0].Status != carepath.ClaimSubmitted || b.Claims[0].Lines != 1 || len(b.Claims[0].LeftOut) != 2 {
+			t.Fatalf("%s: Beacon batch %+v; want one day sent and two left out", how, b)
+		}
+		for i, day := range []string{"2026-10-28", "2026-10-30"} {
+			l := b.Claims[0].LeftOut[i]
+			if l.Date != day || l.Cents != 300_00 || len(l.Holds) != 1 || l.Holds[0].Rule != "primary_remittance" {
+				t.Errorf("%s: left out %d = %+v, want %s held for the primary", how, i, l, day)
+			}
+		}
+	}
+}

@@ -475,10 +475,18 @@ func claimOf(batchID string, c billing.Claim, status string, paid, patient carep
 	for _, h := range c.Holds {
 		out.Holds = append(out.Holds, carepath.ChargeHold{Rule: h.Rule, Reason: h.Reason})
 	}
-	if status == carepath.ClaimHeld {
-		for _, hc := range c.HeldCharges {
-			out.Total += hc.Cents
+	for _, hc := range c.HeldCharges {
+		if status == carepath.ClaimHeld {
+			out.Total += hc.Cents // a held claim's holds already say why
+			continue
 		}
+		left := carepath.ChargeLeftOut{ChargeID: hc.ID, Date: hc.Date, Code: hc.Code, Cents: hc.Cents}
+		for _, h := range hc.Holds {
+			if !h.Warning {
+				left.Holds = append(left.Holds, carepath.ChargeHold{Rule: h.Rule, Reason: h.Reason})
+			}
+		}
+		out.LeftOut = append(out.LeftOut, left)
 	}
 	return out
 }

@@ -118,3 +118,66 @@ func TestSecondaryPayerAfterPrimary(t *testing.T) {
 		}
 	})
 }
+
+// TestSecondaryClaimNamesTheDaysLeftOut bills Beacon Mutual, Robin's secondary payer, after
+// Acme Health, her primary, was billed and paid only her first day: Beacon's claim carries that
+// day and lists the other two as left out, not yet billed to the primary; the batch read back
+// says the same, and the primary's own claim of one day lists nothing left out.
+func TestSecondaryClaimNamesTheDaysLeftOut(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		clinician := apptest.AddStaff(t, env.Store, "ana@example.org", carepath.RoleClinician)
+		seed := apptest.SeedBillable(t, env.Store, clinician)
+		if _, err := store.NewPayerService(env.Store).CreatePayer(asAdmin, carepath.PayerInput{Name: "Beacon Mutual", PayerID: "70070",
+			ClaimFormat: carepath.Claim837I}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := store.NewCoverageService(env.Store).AddCoverage(asAdmin, seed.Client.ID, carepath.CoverageInput{PayerID: "70070", Rank: 2,
+			MemberID: "BM-77", PlanYearStart: "2026-01-01", SubscriberAddress: &carepath.PostalAddress{Line1: "12 Elm St", City: "Springfield",
+				State: "IL", Zip: "62704"}}); err != nil {
+			t.Fatal(err)
+		}
+		svc := store.NewClaimService(env.Store)
+		desk := actorAs(carepath.RoleFrontDesk, "staff-desk")
+		firstDay := carepath.ClaimBatchInput{PayerID: "60054", From: "2026-10-26", To: "2026-10-26", Format: carepath.Claim837I}
+		primary, err := svc.CreateClaimBatch(desk, firstDay)
+		if err != nil || len(primary.Claims) != 1 || primary.Claims[0].Lines != 1 {
+			t.Fatalf("Acme batch of the first day = %+v, %v", primary, err)
+		}
+		if left := primary.Claims[0].LeftOut; len(left) != 0 {
+			t.Errorf("Acme's one-day claim lists %+v left out; the other days are outside its period", left)
+		}
+		remit := apptest.Hand835(primary.Claims[0].ID, apptest.RemitLine{Paid: 200_00, Contractual: 50_00, Coinsurance: 50_00})
+		if _, err := svc.PostRemittance(asAdmin, []byte(remit)); err != nil {
+			t.Fatal(err)
+		}
+		october := carepath.ClaimBatchInput{PayerID: "70070", From: "2026-10-01", To: "2026-10-31", Format: carepath.Claim837I}
+		secondary, err := svc.CreateClaimBatch(desk, october)
+		if err != nil || len(secondary.Claims) != 1 {
+			t.Fatalf("Beacon batch = %+v, %v", secondary, err)
+		}
+		check := func(how string, c *carepath.Claim) {
+			t.Helper()
+			if c.Status != carepath.ClaimSubmitted || c.Lines != 1 || c.Total != 300_00 {
+				t.Errorf("%s: Beacon claim %+v; want the first day submitted, $300", how, c)
+			}
+			var dates []string
+			for _, l := range c.LeftOut {
+				dates = append(dates, l.Date)
+				if l.Cents != 300_00 || l.Code == "" || l.ChargeID == "" || len(l.Holds) != 1 ||
+					l.Holds[0] != (carepath.ChargeHold{Rule: "primary_remittance", Reason: "not yet billed to the primary payer"}) {
+					t.Errorf("%s: left out %+v; want a $300 day not yet billed to the primary", how, l)
+				}
+			}
+			if !slices.Equal(dates, []string{"2026-10-28", "2026-10-30"}) {
+				t.Errorf("%s: days left out %v, want 2026-10-28 and 2026-10-30", how, dates)
+			}
+		}
+		check("made", secondary.Claims[0])
+		again, err := svc.FindClaimBatch(desk, secondary.ID)
+		if err != nil || len(again.Claims) != 1 {
+			t.Fatalf("FindClaimBatch = %+v, %v", again, err)
+		}
+		check("read back", again.Claims[0])
+	})
+}

@@ -86,7 +86,14 @@ type claimRow struct {
 	ChartLink  bool
 	State      claimStatusView
 	Holds      []holdView
+	LeftOut    []leftOutView        // the client's charges held when the claim was made
 	Fix        *claimCorrectionForm // a refused replacement or void of this claim
+}
+
+// leftOutView is a charge a claim went out without, with why in plain words.
+type leftOutView struct {
+	carepath.ChargeLeftOut
+	Holds []holdView
 }
 
 // Correctable reports whether the page offers to correct any of its claims (or shows a refused
@@ -161,6 +168,13 @@ func (s *Server) claimRows(r *http.Request, claims []*carepath.Claim) []claimRow
 		}
 		for _, h := range c.Holds {
 			row.Holds = append(row.Holds, holdOf(h))
+		}
+		for _, l := range c.LeftOut {
+			v := leftOutView{ChargeLeftOut: l}
+			for _, h := range l.Holds {
+				v.Holds = append(v.Holds, holdOf(h))
+			}
+			row.LeftOut = append(row.LeftOut, v)
 		}
 		rows = append(rows, row)
 	}
