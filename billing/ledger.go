@@ -72,14 +72,15 @@ func (p Posting) Contractual() carepath.Cents {
 	return t
 }
 
-// AccountCharge is a charge as the ledger sees it: who it is for, how much, and the payer billed
-// ("" when the client pays it themselves).
+// AccountCharge is a charge as the ledger sees it: who it is for, how much, the payer billed
+// ("" when the client pays it themselves) and the claim that billed it (its CLM01).
 type AccountCharge struct {
 	ID       string         `json:"id"`
 	ClientID string         `json:"client_id"`
 	Date     string         `json:"date"`
 	Cents    carepath.Cents `json:"cents"`
 	PayerID  string         `json:"payer_id,omitempty"`
+	ClaimID  string         `json:"claim_id,omitempty"`
 }
 
 // Account turns c into a ledger entry billed to payerID ("" for self-pay).
@@ -115,11 +116,17 @@ type Balance struct {
 // payments. A charge billed to a payer counts as awaiting the payer until a posting names it; a
 // reversal posts negative amounts and undoes what it reverses. A charge is counted once however
 // many claims carry it (charges lists it once per claim, in the order billed): one billed to a
-// secondary payer after the primary is coordinated (see coordinate). Clients come out sorted
-// by id.
+// secondary payer after the primary is coordinated (see coordinate), and one billed to the same
+// payer again (after the payer denied or reversed the claim) counts only what the payer said
+// on its latest claim, so a denial's write-off does not stand beside the payment of the claim
+// that billed the charge again. Clients come out sorted by id.
 func Balances(charges []AccountCharge, postings []Posting, payments []ClientPayment) []Balance {
+	superseded := supersededClaims(charges)
 	byCharge := map[string][]Posting{}
 	for _, p := range postings {
+		if superseded[claimCharge{p.ClaimID, p.ChargeID}] {
+			continue
+		}
 		byCharge[p.ChargeID] = append(byCharge[p.ChargeID], p)
 	}
 	by := map[string]*Balance{}
@@ -173,6 +180,27 @@ func Balances(charges []AccountCharge, postings []Posting, payments []ClientPaym
 		out = append(out, *b)
 	}
 	slices.SortFunc(out, func(a, b Balance) int { return strings.Compare(a.ClientID, b.ClientID) })
+	return out
+}
+
+// claimCharge is one charge on one claim.
+type claimCharge struct{ claim, charge string }
+
+// supersededClaims returns the charges (on their claims) that a later claim of charges billed
+// to the same payer again: what the payer said of them on the earlier claim no longer counts.
+func supersededClaims(charges []AccountCharge) map[claimCharge]bool {
+	latest := map[[2]string]string{} // charge and payer → the last claim billing it to the payer
+	out := map[claimCharge]bool{}
+	for _, c := range charges {
+		if c.ClaimID == "" || c.PayerID == "" {
+			continue
+		}
+		k := [2]string{c.ID, c.PayerID}
+		if prev, ok := latest[k]; ok && prev != c.ClaimID {
+			out[claimCharge{prev, c.ID}] = true
+		}
+		latest[k] = c.ClaimID
+	}
 	return out
 }
 

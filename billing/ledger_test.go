@@ -54,3 +54,31 @@ func TestBalancesCoordinatesSecondary(t *testing.T) {
 		t.Errorf("after the secondary posts: %+v\nwant %+v", got, want)
 	}
 }
+
+// TestBalancesAfterADenialBilledAgain: a charge the payer denied on one claim and the clinic
+// billed again on another awaits the payer again, the denial's write-off gone; once the payer
+// pays the second claim, only what it said there counts.
+func TestBalancesAfterADenialBilledAgain(t *testing.T) {
+	charges := []AccountCharge{
+		{ID: "x1", ClientID: "c1", Cents: 30000, PayerID: "acme", ClaimID: "B1C0001"},
+		{ID: "x2", ClientID: "c1", Cents: 6000, PayerID: "acme", ClaimID: "B1C0001"},
+	}
+	denial := []Posting{
+		{ChargeID: "x1", ClaimID: "B1C0001", PayerID: "acme", Adjustments: []Adjustment{{Group: "CO", Reason: "16", Cents: 30000}}},
+		{ChargeID: "x2", ClaimID: "B1C0001", PayerID: "acme", Adjustments: []Adjustment{{Group: "CO", Reason: "16", Cents: 6000}}},
+	}
+	check := func(when string, charges []AccountCharge, postings []Posting, want Balance) {
+		t.Helper()
+		want.ClientID = "c1"
+		if got := Balances(charges, postings, nil); len(got) != 1 || got[0] != want {
+			t.Errorf("%s: %+v\nwant %+v", when, got, want)
+		}
+	}
+	check("denied", charges, denial, Balance{Charged: 36000, WrittenOff: 36000})
+	// The first charge is billed again (its note was corrected); the second is left written off.
+	charges = append(charges, AccountCharge{ID: "x1", ClientID: "c1", Cents: 30000, PayerID: "acme", ClaimID: "B2C0001"})
+	check("billed again", charges, denial, Balance{Charged: 36000, WrittenOff: 6000, AwaitingPayer: 30000, UnpostedCharges: 1})
+	paid := Posting{ChargeID: "x1", ClaimID: "B2C0001", PayerID: "acme", Paid: 20000,
+		Adjustments: []Adjustment{{Group: "CO", Reason: "45", Cents: 5000}, {Group: "PR", Reason: "2", Cents: 5000}}}
+	check("paid", charges, append(denial, paid), Balance{Charged: 36000, InsurancePaid: 20000, WrittenOff: 11000, ClientOwed: 5000, ClientBalance: 5000})
+}

@@ -55,12 +55,32 @@ func TestChargeBilledOnce(t *testing.T) {
 	if status != 200 || !strings.Contains(got, `"status":"denied"`) {
 		t.Fatalf("denial 835 = %d %s", status, got)
 	}
+	balance := func(when string, want carepath.ClientBalance) {
+		t.Helper()
+		var got carepath.ClientBalance
+		if err := json.Unmarshal([]byte(call("GET", "/clients/"+client+"/balance", admin, "", 200)), &got); err != nil {
+			t.Fatal(err)
+		}
+		want.ClientID, want.ClientOwed = client, want.ClientDue
+		if got != want {
+			t.Errorf("%s: balance %+v\nwant %+v", when, got, want)
+		}
+	}
+	balance("denied", carepath.ClientBalance{Charged: 900_00, WrittenOff: 900_00})
 	var again carepath.ClaimBatch
 	if err := json.Unmarshal([]byte(call("POST", "/claim-batches", desk, october, 201)), &again); err != nil || len(again.Claims) != 1 ||
 		again.Claims[0].Lines != 3 || again.Claims[0].ID == first.Claims[0].ID {
 		t.Fatalf("the denied claim's charges billed again = %+v, %v", again, err)
 	}
 	call("POST", "/claim-batches", desk, october, 400)
+	// Billed again, the charges await the payer: the denial's write-off no longer stands.
+	balance("billed again", carepath.ClientBalance{Charged: 900_00, AwaitingPayer: 900_00})
+	paid := apptest.Hand835(again.Claims[0].ID, apptest.RemitLine{Paid: 200_00, Contractual: 50_00, Coinsurance: 50_00},
+		apptest.RemitLine{Paid: 300_00}, apptest.RemitLine{Paid: 300_00})
+	if status, got := apiWithType(t, "POST", ts.URL+"/api/v1/remittances", admin, "application/edi-x12", paid); status != 200 {
+		t.Fatalf("the second claim's 835 = %d %s", status, got)
+	}
+	balance("paid", carepath.ClientBalance{Charged: 900_00, InsurancePaid: 800_00, WrittenOff: 50_00, ClientDue: 50_00})
 }
 
 // denial835 is an 835 denying claim id (claim status 4, nothing paid, CO 50: not medically

@@ -246,7 +246,9 @@ func (svc *ClaimService) FindClientBalance(ctx context.Context, clientID string)
 				continue
 			}
 			for _, l := range c.claim.Lines {
-				charges = append(charges, l.Account(c.claim.PayerID))
+				a := l.Account(c.claim.PayerID)
+				a.ClaimID = c.claim.ID
+				charges = append(charges, a)
 			}
 		}
 		postings, err := readPostings(ctx, tx, svc.s, "client_id", clientID)
