@@ -101,9 +101,12 @@ type ClientCoverage struct {
 	OutOfPocketMax     Cents          `json:"out_of_pocket_max_cents"` // 0: no maximum
 	OutOfPocketMet     Cents          `json:"out_of_pocket_met_cents"`
 	InNetwork          bool           `json:"in_network"`
-	EndedOn            string         `json:"ended_on,omitempty"`
-	RecordedBy         string         `json:"recorded_by"`
-	CreatedAt          time.Time      `json:"created_at"`
+	// MedicareSecondaryType is why Medicare pays second, on a Medicare coverage of rank 2: one
+	// of MedicareSecondaryTypes, sent as the insurance type code (SBR05) of Medicare's claims.
+	MedicareSecondaryType string    `json:"medicare_secondary_type,omitempty"`
+	EndedOn               string    `json:"ended_on,omitempty"`
+	RecordedBy            string    `json:"recorded_by"`
+	CreatedAt             time.Time `json:"created_at"`
 }
 
 // DeductibleLeft is what remains of the deductible this plan year.
@@ -135,6 +138,34 @@ type CoverageInput struct {
 	OutOfPocketMax     Cents          `json:"out_of_pocket_max_cents"`
 	OutOfPocketMet     Cents          `json:"out_of_pocket_met_cents"`
 	InNetwork          *bool          `json:"in_network,omitempty"`
+	// MedicareSecondaryType is why Medicare pays second; only a secondary coverage with a
+	// Medicare payer has one, and Medicare's claims are held until it is given.
+	MedicareSecondaryType string `json:"medicare_secondary_type,omitempty"`
+}
+
+// MedicareSecondaryTypes are the insurance type codes (X12 SBR05) that say why Medicare pays
+// after another payer, with what each means in plain words.
+var MedicareSecondaryTypes = []struct{ Code, Name string }{
+	{"12", "Working aged: an employer group health plan through the person's or their spouse's current work"},
+	{"13", "End-stage renal disease: an employer group health plan in the first 30 months of Medicare"},
+	{"14", "No-fault insurance, such as car insurance"},
+	{"15", "Workers' compensation"},
+	{"16", "Public Health Service or another federal agency"},
+	{"41", "Black lung benefits"},
+	{"42", "Veterans Affairs"},
+	{"43", "Disabled: a large employer group health plan through current work"},
+	{"47", "Other liability insurance"},
+}
+
+// MedicareSecondaryTypeName is the plain name of insurance type code, or "" when it is not one
+// of MedicareSecondaryTypes.
+func MedicareSecondaryTypeName(code string) string {
+	for _, t := range MedicareSecondaryTypes {
+		if t.Code == code {
+			return t.Name
+		}
+	}
+	return ""
 }
 
 // MaxCoverageCents is the largest amount a coverage field takes ($1,000,000).
@@ -143,7 +174,8 @@ const MaxCoverageCents Cents = 1_000_000_00
 // Validate trims in and checks it. Field errors name payer_id, rank (1 or 2), member_id,
 // group_id, subscriber_name (required unless the client is the subscriber), relationship,
 // plan_year_start, each amount (not negative, met not above the total) and
-// coinsurance_percent (0 to 100).
+// coinsurance_percent (0 to 100), and medicare_secondary_type (a code of
+// MedicareSecondaryTypes, on a secondary coverage only).
 func (in *CoverageInput) Validate() error {
 	var errs FieldErrors
 	in.PayerID = strings.TrimSpace(in.PayerID)
@@ -198,6 +230,14 @@ func (in *CoverageInput) Validate() error {
 	}
 	if in.CoinsurancePercent < 0 || in.CoinsurancePercent > 100 {
 		errs.Add("coinsurance_percent", "range", "Please give a whole number from 0 to 100.")
+	}
+	in.MedicareSecondaryType = strings.TrimSpace(in.MedicareSecondaryType)
+	switch {
+	case in.MedicareSecondaryType == "":
+	case MedicareSecondaryTypeName(in.MedicareSecondaryType) == "":
+		errs.Add("medicare_secondary_type", "enum", "Choose why Medicare pays second from the list (an insurance type code such as 12 or 43).")
+	case in.Rank != 2:
+		errs.Add("medicare_secondary_type", "primary", "Only a secondary coverage says why Medicare pays second: record Medicare as the secondary coverage, or leave this empty.")
 	}
 	return errs.Err()
 }

@@ -284,7 +284,7 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 				if mc.AdmissionDate == "" {
 					mc.AdmissionDate = c.AdmissionDate
 				}
-				if c = medicareHold(c, mc, set); c.Status == billing.ClaimHeld {
+				if c = medicareHold(c, mc, set, bc.coverage); c.Status == billing.ClaimHeld {
 					if fix != nil {
 						return nil, nil, fix.notBillable(holdReasons(c.Holds))
 					}
@@ -295,6 +295,9 @@ func (svc *ClaimService) build(ctx context.Context, tx *sql.Tx, in carepath.Clai
 			cp, err := claimParties(c, bc)
 			if err != nil {
 				return nil, nil, err
+			}
+			if payer.Medicare && bc.coverage.Rank != 1 {
+				cp.Subscriber.InsuranceType = bc.coverage.MedicareSecondaryType
 			}
 			cp.OtherPayer = bc.cob.otherPayer(c)
 			parties = append(parties, cp)
@@ -336,7 +339,7 @@ func (svc *ClaimService) save(ctx context.Context, tx *sql.Tx, batch *carepath.C
 			Receiver:  x12.Party{Name: payer.Name, ID: payer.PayerID},
 			BillingProvider: billing.Provider{Name: provider.Name, NPI: provider.NPI, TaxID: provider.TaxID, Phone: provider.Phone,
 				Address: billing.Address{Line1: provider.Address.Line1, City: provider.Address.City, State: provider.Address.State, Zip: provider.Address.Zip}},
-			Taxonomy: provider.Taxonomy, Payer: x12.Payer{Name: payer.Name, ID: payer.PayerID}, Claims: parties,
+			Taxonomy: provider.Taxonomy, Payer: x12.Payer{Name: payer.Name, ID: payer.PayerID, FilingIndicator: filingIndicator(payer, batch.Format)}, Claims: parties,
 			Clinicians: map[string]x12.Clinician{}}
 		if provider.AttendingNPI != "" {
 			b837.Clinicians[provider.AttendingNPI] = x12.Clinician{NPI: provider.AttendingNPI, Last: provider.AttendingLast, First: provider.AttendingFirst}

@@ -6,15 +6,18 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/billing"
 )
 
 // medicareHold applies Medicare's intensive outpatient program rules (billing.CheckMedicareIOP)
 // to claim c of a Medicare payer, with mc (the episode's admission and discharge dates and its
-// physician certifications): a claim failing a rule is held with every rule it fails named, and
-// stays out of the 837; warnings go with a claim that goes out.
-func medicareHold(c billing.Claim, mc billing.MedicareIOPContext, codes billing.DiagnosisCodes) billing.Claim {
+// physician certifications), and the secondary-payer rule (billing.CheckMedicareSecondary) with
+// cov, the client's coverage with the payer: a claim failing a rule is held with every rule it
+// fails named, and stays out of the 837; warnings go with a claim that goes out.
+func medicareHold(c billing.Claim, mc billing.MedicareIOPContext, codes billing.DiagnosisCodes, cov *carepath.ClientCoverage) billing.Claim {
 	holds := billing.CheckMedicareIOP(c, mc, codes)
+	holds = append(holds, billing.CheckMedicareSecondary(cov.Rank, cov.MedicareSecondaryType)...)
 	c.Holds = append(c.Holds, holds...)
 	for _, h := range holds {
 		if !h.Warning {

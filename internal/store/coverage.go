@@ -21,7 +21,7 @@ func NewCoverageService(s *Store) *CoverageService { return &CoverageService{s: 
 
 const coverageColumns = `c.id, c.client_id, c.payer_id, p.name, c.rank, c.member_id, c.group_id, c.subscriber_name,
 	c.subscriber_line1, c.subscriber_city, c.subscriber_state, c.subscriber_zip, c.relationship, c.plan_year_start, c.deductible_cents, c.deductible_met_cents, c.coinsurance_percent, c.copay_cents,
-	c.out_of_pocket_max_cents, c.out_of_pocket_met_cents, c.in_network, c.ended_on, c.recorded_by, c.created_at`
+	c.out_of_pocket_max_cents, c.out_of_pocket_met_cents, c.in_network, c.medicare_secondary_type, c.ended_on, c.recorded_by, c.created_at`
 
 // AddCoverage records a coverage of the client. A coverage of the same rank still in force is
 // ended on the new one's plan-year start (or today, when that is later), in the same
@@ -40,6 +40,10 @@ func (svc *CoverageService) AddCoverage(ctx context.Context, clientID string, in
 		} else if err != nil {
 			return nil, err
 		}
+		if in.MedicareSecondaryType != "" && !payer.Medicare {
+			return nil, invalidField("medicare_secondary_type", "not_medicare", fmt.Sprintf(
+				"%s is not marked as Medicare: only a Medicare coverage says why Medicare pays second. Leave this empty, or mark the payer as Medicare first.", payer.Name))
+		}
 		id, err := uuid.NewV7()
 		if err != nil {
 			return nil, fmt.Errorf("new id: %w", err)
@@ -50,7 +54,8 @@ func (svc *CoverageService) AddCoverage(ctx context.Context, clientID string, in
 			MemberID: in.MemberID, GroupID: in.GroupID, SubscriberName: in.SubscriberName, SubscriberAddress: in.SubscriberAddress, Relationship: in.Relationship,
 			PlanYearStart: in.PlanYearStart, Deductible: in.Deductible, DeductibleMet: in.DeductibleMet,
 			CoinsurancePercent: in.CoinsurancePercent, Copay: in.Copay, OutOfPocketMax: in.OutOfPocketMax,
-			OutOfPocketMet: in.OutOfPocketMet, InNetwork: inNetwork, RecordedBy: actor.ID, CreatedAt: svc.s.timestamp()}
+			OutOfPocketMet: in.OutOfPocketMet, InNetwork: inNetwork, MedicareSecondaryType: in.MedicareSecondaryType, RecordedBy: actor.ID,
+			CreatedAt: svc.s.timestamp()}
 		ended := max(c.PlanYearStart, svc.s.now().UTC().Format(carepath.DateLayout))
 		if _, err := tx.ExecContext(ctx, `UPDATE coverages SET ended_on = $3 WHERE client_id = $1 AND rank = $2 AND ended_on = ''`,
 			client.ID, c.Rank, ended); err != nil {
@@ -63,12 +68,12 @@ func (svc *CoverageService) AddCoverage(ctx context.Context, clientID string, in
 		if _, err := tx.ExecContext(ctx, `INSERT INTO coverages (id, client_id, payer_id, rank, member_id, group_id,
 			subscriber_name, relationship, plan_year_start, deductible_cents, deductible_met_cents, coinsurance_percent,
 			copay_cents, out_of_pocket_max_cents, out_of_pocket_met_cents, in_network, ended_on, recorded_by, created_at,
-			subscriber_line1, subscriber_city, subscriber_state, subscriber_zip)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, '', $17, $18, $19, $20, $21, $22)`,
+			subscriber_line1, subscriber_city, subscriber_state, subscriber_zip, medicare_secondary_type)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, '', $17, $18, $19, $20, $21, $22, $23)`,
 			c.ID, c.ClientID, c.PayerID, c.Rank, c.MemberID, c.GroupID, c.SubscriberName, string(c.Relationship),
 			c.PlanYearStart, int64(c.Deductible), int64(c.DeductibleMet), c.CoinsurancePercent, int64(c.Copay),
 			int64(c.OutOfPocketMax), int64(c.OutOfPocketMet), c.InNetwork, c.RecordedBy, c.CreatedAt,
-			addr.Line1, addr.City, addr.State, addr.Zip); err != nil {
+			addr.Line1, addr.City, addr.State, addr.Zip, c.MedicareSecondaryType); err != nil {
 			return nil, fmt.Errorf("insert coverage: %w", svc.s.translate(err))
 		}
 		return []ref{{ID: c.ID, ClientID: c.ClientID}}, nil
@@ -118,7 +123,7 @@ func findCoverages(ctx context.Context, tx *sql.Tx, s *Store, clientID string) (
 		var a carepath.PostalAddress
 		if err := rows.Scan(&c.ID, &c.ClientID, &c.PayerID, &c.PayerName, &c.Rank, &c.MemberID, &c.GroupID, &c.SubscriberName,
 			&a.Line1, &a.City, &a.State, &a.Zip, &c.Relationship, &c.PlanYearStart, &c.Deductible, &c.DeductibleMet, &c.CoinsurancePercent, &c.Copay,
-			&c.OutOfPocketMax, &c.OutOfPocketMet, &c.InNetwork, &c.EndedOn, &c.RecordedBy, &c.CreatedAt); err != nil {
+			&c.OutOfPocketMax, &c.OutOfPocketMet, &c.InNetwork, &c.MedicareSecondaryType, &c.EndedOn, &c.RecordedBy, &c.CreatedAt); err != nil {
 			return nil, fmt.Errorf("select coverages: %w", err)
 		}
 		c.CreatedAt = c.CreatedAt.UTC()

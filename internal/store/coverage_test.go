@@ -77,3 +77,35 @@ func TestPayersAndCoverage(t *testing.T) {
 		}
 	})
 }
+
+// TestMedicareSecondaryType: a secondary Medicare coverage keeps why Medicare pays second; the
+// reason on a payer that is not Medicare is refused naming the field, and writes nothing.
+func TestMedicareSecondaryType(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
+		payers, coverages := store.NewPayerService(env.Store), store.NewCoverageService(env.Store)
+		client := mustCreate(t, store.NewClientService(env.Store), newTestClient("Ada", "Quill", clinicianA))
+		if _, err := payers.CreatePayer(asAdmin, carepath.PayerInput{Name: "Acme Health", PayerID: "60054"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := payers.CreatePayer(asAdmin, carepath.PayerInput{Name: "Medicare Part A", PayerID: "MCRA1", Medicare: true}); err != nil {
+			t.Fatal(err)
+		}
+		in := carepath.CoverageInput{PayerID: "60054", Rank: 2, MemberID: "W1", PlanYearStart: "2026-01-01", MedicareSecondaryType: "43"}
+		if _, err := coverages.AddCoverage(asAdmin, client.ID, in); carepath.ErrorCode(err) != carepath.EINVALID ||
+			len(carepath.ErrorFields(err)) != 1 || carepath.ErrorFields(err)[0].Field != "medicare_secondary_type" {
+			t.Errorf("the reason on Acme = %v, want EINVALID naming medicare_secondary_type", err)
+		}
+		if n := rowCount(t, env, "coverages", "client_id = $1", client.ID); n != 0 {
+			t.Fatalf("%d coverages after the refusal", n)
+		}
+		in.PayerID, in.MemberID = "MCRA1", "1EG4TE5MK73"
+		if _, err := coverages.AddCoverage(asAdmin, client.ID, in); err != nil {
+			t.Fatal(err)
+		}
+		list, err := coverages.FindCoverages(asAdmin, client.ID)
+		if err != nil || len(list) != 1 || list[0].MedicareSecondaryType != "43" {
+			t.Fatalf("FindCoverages = %+v, %v; want Medicare second, type 43", list, err)
+		}
+	})
+}

@@ -188,13 +188,14 @@ type holdView struct {
 
 // holdAdvice says what each hold rule means and what clears it.
 var holdAdvice = map[string][2]string{
-	"note_signed":            {"A note is not signed", "Sign the note (the clinician who wrote it, or their supervisor), then make a new batch for the period."},
-	"per_diem_minimum_hours": {"Too few hours for a program day", "Check the day's attendance minutes; if they are right, the day cannot be billed as a program day."},
-	"em_level_chosen":        {"No visit level on the note", "Ask the prescriber to choose the visit level (2–5) on the note and sign it."},
-	"one_track_a_day":        {"Two tracks on one day", "Bill one track for the day: correct the attendance or the sessions of the other track."},
-	"rendering_npi":          {"The clinician's NPI is wrong", "Correct the clinician's NPI on their staff account."},
-	"charges":                {"Nothing to bill", "The client has no charges in the period: check attendance and the period chosen."},
-	"primary_remittance":     {"Waiting on the primary payer", "Bill the client's primary payer first and post its remittance (835); then make a new batch for this secondary payer."},
+	"note_signed":             {"A note is not signed", "Sign the note (the clinician who wrote it, or their supervisor), then make a new batch for the period."},
+	"per_diem_minimum_hours":  {"Too few hours for a program day", "Check the day's attendance minutes; if they are right, the day cannot be billed as a program day."},
+	"em_level_chosen":         {"No visit level on the note", "Ask the prescriber to choose the visit level (2–5) on the note and sign it."},
+	"one_track_a_day":         {"Two tracks on one day", "Bill one track for the day: correct the attendance or the sessions of the other track."},
+	"rendering_npi":           {"The clinician's NPI is wrong", "Correct the clinician's NPI on their staff account."},
+	"charges":                 {"Nothing to bill", "The client has no charges in the period: check attendance and the period chosen."},
+	"medicare_secondary_type": {"Why Medicare pays second is not recorded", "On the client's coverage page, record the Medicare coverage again as the secondary one, choosing why Medicare pays second; then make a new batch."},
+	"primary_remittance":      {"Waiting on the primary payer", "Bill the client's primary payer first and post its remittance (835); then make a new batch for this secondary payer."},
 }
 
 // holdOf is a hold in plain words. Medicare's IOP rules share one piece of advice; a rule the

@@ -14,7 +14,8 @@ func (s *Server) coverageCreate(w http.ResponseWriter, r *http.Request, who sign
 	f := coverageForm{PayerID: v.Get("payer_id"), Rank: v.Get("rank"), MemberID: v.Get("member_id"), GroupID: v.Get("group_id"),
 		SubscriberName: v.Get("subscriber_name"), Relationship: v.Get("relationship"), PlanYearStart: v.Get("plan_year_start"),
 		Deductible: v.Get("deductible"), DeductibleMet: v.Get("deductible_met"), Coinsurance: v.Get("coinsurance"),
-		Copay: v.Get("copay"), OOPMax: v.Get("oop_max"), OOPMet: v.Get("oop_met"), OutOfNetwork: v.Get("out_of_network") == "yes"}
+		Copay: v.Get("copay"), OOPMax: v.Get("oop_max"), OOPMet: v.Get("oop_met"), OutOfNetwork: v.Get("out_of_network") == "yes",
+		Line1: v.Get("line1"), City: v.Get("city"), State: v.Get("state"), Zip: v.Get("zip"), MedicareSecondaryType: v.Get("medicare_secondary_type")}
 	errs := map[string]string{}
 	in := f.input(errs)
 	id := r.PathValue("id")

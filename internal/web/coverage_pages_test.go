@@ -45,8 +45,32 @@ func TestCoveragePages(t *testing.T) {
 		t.Fatalf("met above the deductible: %d", code)
 	}
 	form.Set("deductible_met", "500")
+	// Half an address is named field by field; a Medicare reason on a payer that is not
+	// Medicare is refused; what was typed stays.
+	form.Set("line1", "12 Elm St")
+	form.Set("state", "Illinois")
+	form.Set("medicare_secondary_type", "12")
+	code, _, body = ana("POST", page, form)
+	for _, want := range []string{`id="coverage-city-error"`, `id="coverage-state-error"`, `value="12 Elm St"`, `value="Illinois"`, `<option value="12" selected>`} {
+		if code != 400 || !strings.Contains(body, want) {
+			t.Errorf("half an address: %d, the page lacks %s", code, want)
+		}
+	}
+	form.Set("city", "Springfield")
+	form.Set("state", "il")
+	form.Set("zip", "62704")
+	form.Set("rank", "2")
+	if code, _, body = ana("POST", page, form); code != 400 || !strings.Contains(body, `id="coverage-medicare-secondary-error"`) ||
+		!strings.Contains(body, "Acme Health is not marked as Medicare") {
+		t.Errorf("a Medicare reason on Acme: %d", code)
+	}
+	form.Set("rank", "1")
+	form.Set("medicare_secondary_type", "")
 	if code, loc, _ := ana("POST", page, form); code != 303 || loc != page {
 		t.Fatalf("record coverage: %d %q", code, loc)
+	}
+	if _, _, body := ana("GET", page, nil); !strings.Contains(body, "<dt>Subscriber's address</dt><dd>12 Elm St, Springfield, IL 62704</dd>") {
+		t.Errorf("the coverage page lacks the subscriber's address:\n%s", body)
 	}
 	_, _, body = ana("GET", chart, nil)
 	for _, want := range []string{"Primary: Acme Health, member M-1", "under the primary coverage", "in network",

@@ -12,6 +12,8 @@ import (
 type coverageForm struct {
 	PayerID, Rank, MemberID, GroupID, SubscriberName, Relationship, PlanYearStart string
 	Deductible, DeductibleMet, Coinsurance, Copay, OOPMax, OOPMet                 string
+	Line1, City, State, Zip                                                       string // the subscriber's address
+	MedicareSecondaryType                                                         string
 	OutOfNetwork                                                                  bool
 }
 
@@ -19,9 +21,12 @@ type coverageForm struct {
 var coverageFields = []struct{ path, id string }{
 	{"payer_id", "coverage-payer"}, {"rank", "coverage-rank"}, {"relationship", "coverage-relationship"},
 	{"member_id", "coverage-member"}, {"group_id", "coverage-group"}, {"subscriber_name", "coverage-subscriber"},
+	{"subscriber_address.line1", "coverage-line1"}, {"subscriber_address.city", "coverage-city"},
+	{"subscriber_address.state", "coverage-state"}, {"subscriber_address.zip", "coverage-zip"},
 	{"plan_year_start", "coverage-plan-year"}, {"deductible_cents", "coverage-deductible"},
 	{"deductible_met_cents", "coverage-deductible-met"}, {"coinsurance_percent", "coverage-coinsurance"},
 	{"copay_cents", "coverage-copay"}, {"out_of_pocket_max_cents", "coverage-oop-max"}, {"out_of_pocket_met_cents", "coverage-oop-met"},
+	{"medicare_secondary_type", "coverage-medicare-secondary"},
 }
 
 // coverageListView is the view model of the client's coverage page.
@@ -33,8 +38,16 @@ type coverageListView struct {
 	Form    coverageForm
 	Errors  map[string]string // by element id
 	Summary []errorLink
-	// TextFields are the form's text inputs after the payer, order and relationship, as typed.
-	TextFields []formField
+	// TextFields are the form's text inputs after the payer, order and relationship, as typed;
+	// AddressFields the subscriber's address.
+	TextFields, AddressFields []formField
+	// SecondaryTypes are the reasons Medicare may pay second, for the form's choice.
+	SecondaryTypes []struct{ Code, Name string }
+}
+
+// MedicareSecondaryName is the plain name of a coverage's Medicare secondary payer type.
+func (coverageListView) MedicareSecondaryName(code string) string {
+	return carepath.MedicareSecondaryTypeName(code)
 }
 
 // renderCoverageList reads the client's coverages and the payers and renders the page.
@@ -53,7 +66,8 @@ func (s *Server) renderCoverageList(w http.ResponseWriter, r *http.Request, stat
 		s.fail(w, r, "find payers", err, chartErrors)
 		return
 	}
-	v := coverageListView{page: page{Title: "Coverage"}, Client: c, Rows: list, Payers: payers, Form: f, Errors: errs}
+	v := coverageListView{page: page{Title: "Coverage"}, Client: c, Rows: list, Payers: payers, Form: f, Errors: errs,
+		SecondaryTypes: carepath.MedicareSecondaryTypes}
 	order := make([]string, len(coverageFields))
 	for i, cf := range coverageFields {
 		order[i] = cf.id
@@ -79,13 +93,21 @@ func (s *Server) renderCoverageList(w http.ResponseWriter, r *http.Request, stat
 		money("coverage-oop-max", "oop_max", "Out-of-pocket maximum ($)", f.OOPMax, "Leave empty when there is none."),
 		money("coverage-oop-met", "oop_met", "Out-of-pocket met so far ($)", f.OOPMet, ""),
 	}
+	v.AddressFields = []formField{
+		field("coverage-line1", "line1", "Street address", f.Line1, "", ""),
+		field("coverage-city", "city", "City", f.City, "", ""),
+		field("coverage-state", "state", "State", f.State, "Two letters, e.g. IL.", ""),
+		field("coverage-zip", "zip", "ZIP code", f.Zip, "", ""),
+	}
+
 	s.render(w, r, status, "coverage", v)
 }
 
 // input turns the form into the service's input; amounts that are not money are named in errs.
 func (f coverageForm) input(errs map[string]string) carepath.CoverageInput {
 	in := carepath.CoverageInput{PayerID: f.PayerID, MemberID: f.MemberID, GroupID: f.GroupID, SubscriberName: f.SubscriberName,
-		Relationship: carepath.Relationship(f.Relationship), PlanYearStart: f.PlanYearStart}
+		Relationship: carepath.Relationship(f.Relationship), PlanYearStart: f.PlanYearStart, MedicareSecondaryType: f.MedicareSecondaryType,
+		SubscriberAddress: &carepath.PostalAddress{Line1: f.Line1, City: f.City, State: f.State, Zip: f.Zip}}
 	in.Rank, _ = strconv.Atoi(f.Rank)
 	inNetwork := !f.OutOfNetwork
 	in.InNetwork = &inNetwork

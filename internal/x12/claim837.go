@@ -69,6 +69,10 @@ type Subscriber struct {
 	GroupNumber string
 	// Responsibility is SBR01: P primary, S secondary, T tertiary (default P).
 	Responsibility string
+	// InsuranceType is SBR05 of loop 2000B, sent when Medicare is the destination payer and not
+	// the primary: why Medicare pays second (12 working aged, 43 disabled with a large group
+	// plan, …).
+	InsuranceType string
 }
 
 // Patient is the client when someone else is the subscriber.
@@ -249,7 +253,7 @@ func writeSubscriber(w *writer, format billing.ClaimFormat, payer Payer, cp Clai
 	if filing == "" {
 		filing = "CI"
 	}
-	w.seg("SBR", resp, rel, text(s.GroupNumber, 50), "", "", "", "", "", filing)
+	w.seg("SBR", resp, rel, text(s.GroupNumber, 50), "", text(s.InsuranceType, 3), "", "", "", filing)
 	w.seg("NM1", "IL", "1", text(s.Last, 60), text(s.First, 35), "", "", "", "MI", text(s.MemberID, 80))
 	if cp.Patient == nil {
 		writeAddress(w, s.Address)

@@ -241,3 +241,28 @@ func TestWriteSecondary837I(t *testing.T) {
 	}
 	nodeParse(t, file)
 }
+
+// TestNodeX12ReadsMedicareSecondaryType: when Medicare is billed second, node-x12 reads the
+// 2000B SBR with SBR01 S, SBR05 the reason Medicare pays second (12, working aged) and SBR09
+// Medicare's filing indicator.
+func TestNodeX12ReadsMedicareSecondaryType(t *testing.T) {
+	b := secondaryBatch(t)
+	b.Payer.FilingIndicator = "MB"
+	for i := range b.Claims {
+		b.Claims[i].Subscriber.InsuranceType = "12"
+	}
+	file, _ := write(t, b)
+	n := 0
+	for _, s := range nodeParse(t, file).Groups[0].Transactions[0].Segments {
+		if s[0] != "SBR" || s[1] != "S" {
+			continue
+		}
+		n++
+		if len(s) != 10 || s[5] != "12" || s[9] != "MB" {
+			t.Errorf("2000B %q, want SBR05 12 and SBR09 MB", s)
+		}
+	}
+	if n != len(b.Claims) {
+		t.Errorf("%d 2000B SBR segments, want %d", n, len(b.Claims))
+	}
+}

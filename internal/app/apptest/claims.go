@@ -2,6 +2,7 @@ package apptest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -113,6 +114,10 @@ func SignGroupNote(t testing.TB, st *store.Store, clinician *carepath.Staff, ses
 // adjustment (OA 23, a prior payer's adjudication). The four must add up to $300.
 type RemitLine struct {
 	Paid, Contractual, Coinsurance, Other carepath.Cents
+	// Charge and Code are the line as billed: SeedBillable's program day ($300, H0015) when
+	// zero.
+	Charge carepath.Cents
+	Code   string
 }
 
 // Hand835 is an 835 from Acme Health answering claim id's lines, one RemitLine each, for the
@@ -151,16 +156,21 @@ func hand835(claims ...RemitClaim) string {
 		if c.Reversal {
 			status, sign = "22", -1
 		}
-		var paid, pr carepath.Cents
-		for _, l := range c.Lines {
-			paid, pr = paid+sign*l.Paid, pr+sign*l.Coinsurance
+		var paid, pr, charged carepath.Cents
+		c.Lines = slices.Clone(c.Lines)
+		for i, l := range c.Lines {
+			if l.Charge == 0 {
+				l.Charge, l.Code = 300_00, "H0015"
+			}
+			c.Lines[i] = l
+			paid, pr, charged = paid+sign*l.Paid, pr+sign*l.Coinsurance, charged+sign*l.Charge
 		}
 		total += paid
 		body = append(body,
-			"CLP*"+c.ID+"*"+status+"*"+dollars(sign*carepath.Cents(len(c.Lines))*300_00)+"*"+dollars(paid)+"*"+dollars(pr)+"*12*PAYERCTRL9*13*1",
+			"CLP*"+c.ID+"*"+status+"*"+dollars(charged)+"*"+dollars(paid)+"*"+dollars(pr)+"*12*PAYERCTRL9*13*1",
 			"NM1*QC*1*LAKE*ROBIN****MI*W123")
 		for i, l := range c.Lines {
-			body = append(body, "SVC*HC:H0015*"+dollars(sign*300_00)+"*"+dollars(sign*l.Paid)+"*0906*1", "DTM*472*"+strings.ReplaceAll(BillableDays[i], "-", ""))
+			body = append(body, "SVC*HC:"+l.Code+"*"+dollars(sign*l.Charge)+"*"+dollars(sign*l.Paid)+"*0906*1", "DTM*472*"+strings.ReplaceAll(BillableDays[i], "-", ""))
 			if l.Contractual > 0 {
 				body = append(body, "CAS*CO*45*"+dollars(sign*l.Contractual))
 			}
