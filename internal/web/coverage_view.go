@@ -99,7 +99,6 @@ func (s *Server) renderCoverageList(w http.ResponseWriter, r *http.Request, stat
 		field("coverage-state", "state", "State", f.State, "Two letters, e.g. IL.", ""),
 		field("coverage-zip", "zip", "ZIP code", f.Zip, "", ""),
 	}
-
 	s.render(w, r, status, "coverage", v)
 }
 
