@@ -38,9 +38,10 @@ type coverageListView struct {
 	Form    coverageForm
 	Errors  map[string]string // by element id
 	Summary []errorLink
-	// TextFields are the form's text inputs after the payer, order and relationship, as typed;
-	// AddressFields the subscriber's address.
-	TextFields, AddressFields []formField
+	// MemberFields are the form's text inputs after the payer, order and relationship, as typed:
+	// the member, group and subscriber; AddressFields the subscriber's address; PlanFields the
+	// plan year and its amounts.
+	MemberFields, AddressFields, PlanFields []formField
 	// SecondaryTypes are the reasons Medicare may pay second, for the form's choice.
 	SecondaryTypes []struct{ Code, Name string }
 }
@@ -81,10 +82,12 @@ func (s *Server) renderCoverageList(w http.ResponseWriter, r *http.Request, stat
 		ff.InputMode = "decimal"
 		return ff
 	}
-	v.TextFields = []formField{
+	v.MemberFields = []formField{
 		field("coverage-member", "member_id", "Member id", f.MemberID, "", ""),
 		field("coverage-group", "group_id", "Group id (optional)", f.GroupID, "", ""),
 		field("coverage-subscriber", "subscriber_name", "Subscriber's name (when not the client)", f.SubscriberName, "", ""),
+	}
+	v.PlanFields = []formField{
 		field("coverage-plan-year", "plan_year_start", "Plan year starts", f.PlanYearStart, "", "date"),
 		money("coverage-deductible", "deductible", "Deductible ($)", f.Deductible, ""),
 		money("coverage-deductible-met", "deductible_met", "Deductible met so far ($)", f.DeductibleMet, ""),
