@@ -7,7 +7,6 @@ import (
 
 	"github.com/carepath/carepath"
 	"github.com/carepath/carepath/internal/app/apptest"
-	"github.com/carepath/carepath/internal/store"
 )
 
 // TestSecondaryPayerWalk bills Robin's October to her primary payer (Acme Health) and her
@@ -22,14 +21,7 @@ func TestSecondaryPayerWalk(t *testing.T) {
 	desk, _ := apptest.Token(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
 	_, anaStaff := apptest.Token(t, ts.Store, "ana@example.org", carepath.RoleClinician)
 	client := apptest.SeedBillable(t, ts.Store, anaStaff).Client.ID
-	cli := apptest.System()
-	if _, err := store.NewPayerService(ts.Store).CreatePayer(cli, carepath.PayerInput{Name: "Beacon Mutual", PayerID: "70070"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.NewCoverageService(ts.Store).AddCoverage(cli, client, carepath.CoverageInput{PayerID: "70070", Rank: 2, MemberID: "BM-77",
-		PlanYearStart: "2026-01-01", SubscriberAddress: &carepath.PostalAddress{Line1: "12 Elm St", City: "Springfield", State: "IL", Zip: "62704"}}); err != nil {
-		t.Fatal(err)
-	}
+	apptest.AddSecondaryPayer(t, ts.Store, client)
 	call := func(method, path, token, body string, want int) string {
 		t.Helper()
 		status, got := apptest.API(t, method, ts.URL+"/api/v1"+path, token, body)
@@ -85,14 +77,7 @@ func TestClaimLeftOutThroughTheAPI(t *testing.T) {
 	desk, _ := apptest.Token(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
 	_, anaStaff := apptest.Token(t, ts.Store, "ana@example.org", carepath.RoleClinician)
 	client := apptest.SeedBillable(t, ts.Store, anaStaff).Client.ID
-	cli := apptest.System()
-	if _, err := store.NewPayerService(ts.Store).CreatePayer(cli, carepath.PayerInput{Name: "Beacon Mutual", PayerID: "70070"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.NewCoverageService(ts.Store).AddCoverage(cli, client, carepath.CoverageInput{PayerID: "70070", Rank: 2, MemberID: "BM-77",
-		PlanYearStart: "2026-01-01", SubscriberAddress: &carepath.PostalAddress{Line1: "12 Elm St", City: "Springfield", State: "IL", Zip: "62704"}}); err != nil {
-		t.Fatal(err)
-	}
+	apptest.AddSecondaryPayer(t, ts.Store, client)
 	call := func(method, path, token, body string, want int) carepath.ClaimBatch {
 		t.Helper()
 		status, got := apptest.API(t, method, ts.URL+"/api/v1"+path, token, body)

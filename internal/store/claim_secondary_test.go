@@ -24,15 +24,7 @@ func TestSecondaryPayerAfterPrimary(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clinician := apptest.AddStaff(t, env.Store, "ana@example.org", carepath.RoleClinician)
 		seed := apptest.SeedBillable(t, env.Store, clinician)
-		if _, err := store.NewPayerService(env.Store).CreatePayer(asAdmin, carepath.PayerInput{Name: "Beacon Mutual", PayerID: "70070",
-			ClaimFormat: carepath.Claim837I}); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := store.NewCoverageService(env.Store).AddCoverage(asAdmin, seed.Client.ID, carepath.CoverageInput{PayerID: "70070", Rank: 2,
-			MemberID: "BM-77", PlanYearStart: "2026-01-01", SubscriberAddress: &carepath.PostalAddress{Line1: "12 Elm St", City: "Springfield",
-				State: "IL", Zip: "62704"}}); err != nil {
-			t.Fatal(err)
-		}
+		apptest.AddSecondaryPayer(t, env.Store, seed.Client.ID)
 		svc := store.NewClaimService(env.Store)
 		desk := actorAs(carepath.RoleFrontDesk, "staff-desk")
 		october := carepath.ClaimBatchInput{PayerID: "70070", From: "2026-10-01", To: "2026-10-31", Format: carepath.Claim837I}
@@ -128,15 +120,7 @@ func TestSecondaryClaimNamesTheDaysLeftOut(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, env *storetest.Env) {
 		clinician := apptest.AddStaff(t, env.Store, "ana@example.org", carepath.RoleClinician)
 		seed := apptest.SeedBillable(t, env.Store, clinician)
-		if _, err := store.NewPayerService(env.Store).CreatePayer(asAdmin, carepath.PayerInput{Name: "Beacon Mutual", PayerID: "70070",
-			ClaimFormat: carepath.Claim837I}); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := store.NewCoverageService(env.Store).AddCoverage(asAdmin, seed.Client.ID, carepath.CoverageInput{PayerID: "70070", Rank: 2,
-			MemberID: "BM-77", PlanYearStart: "2026-01-01", SubscriberAddress: &carepath.PostalAddress{Line1: "12 Elm St", City: "Springfield",
-				State: "IL", Zip: "62704"}}); err != nil {
-			t.Fatal(err)
-		}
+		apptest.AddSecondaryPayer(t, env.Store, seed.Client.ID)
 		svc := store.NewClaimService(env.Store)
 		desk := actorAs(carepath.RoleFrontDesk, "staff-desk")
 		firstDay := carepath.ClaimBatchInput{PayerID: "60054", From: "2026-10-26", To: "2026-10-26", Format: carepath.Claim837I}

@@ -19,15 +19,7 @@ func TestSecondaryClaimHeldPage(t *testing.T) {
 	apptest.AddStaff(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
 	seed := apptest.SeedBillable(t, ts.Store, ana)
 	cli := apptest.System()
-	beacon, err := store.NewPayerService(ts.Store).CreatePayer(cli, carepath.PayerInput{Name: "Beacon Mutual", PayerID: "70070"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.NewCoverageService(ts.Store).AddCoverage(cli, seed.Client.ID, carepath.CoverageInput{PayerID: "70070", Rank: 2,
-		MemberID: "BM-77", PlanYearStart: "2026-01-01", SubscriberAddress: &carepath.PostalAddress{Line1: "12 Elm St", City: "Springfield",
-			State: "IL", Zip: "62704"}}); err != nil {
-		t.Fatal(err)
-	}
+	beacon := apptest.AddSecondaryPayer(t, ts.Store, seed.Client.ID)
 	if _, err := store.NewClaimService(ts.Store).CreateClaimBatch(cli, carepath.ClaimBatchInput{PayerID: "60054", From: "2026-10-01",
 		To: "2026-10-31", Format: carepath.Claim837I}); err != nil {
 		t.Fatal(err)
@@ -58,15 +50,7 @@ func TestClaimLeftOutPage(t *testing.T) {
 	apptest.AddStaff(t, ts.Store, "desk@example.org", carepath.RoleFrontDesk)
 	seed := apptest.SeedBillable(t, ts.Store, ana)
 	cli := apptest.System()
-	beacon, err := store.NewPayerService(ts.Store).CreatePayer(cli, carepath.PayerInput{Name: "Beacon Mutual", PayerID: "70070"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.NewCoverageService(ts.Store).AddCoverage(cli, seed.Client.ID, carepath.CoverageInput{PayerID: "70070", Rank: 2,
-		MemberID: "BM-77", PlanYearStart: "2026-01-01", SubscriberAddress: &carepath.PostalAddress{Line1: "12 Elm St", City: "Springfield",
-			State: "IL", Zip: "62704"}}); err != nil {
-		t.Fatal(err)
-	}
+	beacon := apptest.AddSecondaryPayer(t, ts.Store, seed.Client.ID)
 	claims := store.NewClaimService(ts.Store)
 	primary, err := claims.CreateClaimBatch(cli, carepath.ClaimBatchInput{PayerID: "60054", From: "2026-10-26", To: "2026-10-26",
 		Format: carepath.Claim837I})

@@ -196,3 +196,20 @@ func hand835(claims ...RemitClaim) string {
 		"GS*HP*60054*HARBORBH*20261110*0930*901*X*005010X221A1~"
 	return head + strings.Join(segs, "~") + "~GE*1*901~IEA*1*000000901~"
 }
+
+// AddSecondaryPayer makes, as the command line, Beacon Mutual (payer id 70070, 837I) the
+// secondary payer of client: member BM-77, plan year 2026, the subscriber at 12 Elm St,
+// Springfield, IL.
+func AddSecondaryPayer(t testing.TB, st *store.Store, clientID string) *carepath.Payer {
+	t.Helper()
+	cli := System()
+	p, err := store.NewPayerService(st).CreatePayer(cli, carepath.PayerInput{Name: "Beacon Mutual", PayerID: "70070", ClaimFormat: carepath.Claim837I})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.NewCoverageService(st).AddCoverage(cli, clientID, carepath.CoverageInput{PayerID: "70070", Rank: 2, MemberID: "BM-77",
+		PlanYearStart: "2026-01-01", SubscriberAddress: &carepath.PostalAddress{Line1: "12 Elm St", City: "Springfield", State: "IL", Zip: "62704"}}); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
