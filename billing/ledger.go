@@ -186,8 +186,8 @@ func Balances(charges []AccountCharge, postings []Posting, payments []ClientPaym
 // claimCharge is one charge on one claim.
 type claimCharge struct{ claim, charge string }
 
-// supersededClaims returns the charges (on their claims) that a later claim of charges billed
-// to the same payer again: what the payer said of them on the earlier claim no longer counts.
+// supersededClaims returns each charge, on its claim, that a later claim billed to the same
+// payer again: what the payer said of it on the earlier claim no longer counts.
 func supersededClaims(charges []AccountCharge) map[claimCharge]bool {
 	latest := map[[2]string]string{} // charge and payer → the last claim billing it to the payer
 	out := map[claimCharge]bool{}
